@@ -1,0 +1,194 @@
+"""PowerShell errors as Python exceptions, plus the record written to the error stream."""
+from __future__ import annotations
+
+from typing import Any
+
+from .source import Source, Span
+
+
+class PSError(Exception):
+    """A terminating PowerShell error.  Every error should point at source (span + source)."""
+
+    category = "NotSpecified"
+    default_id = "RuntimeException"
+
+    def __init__(
+        self,
+        message: str,
+        error_id: str | None = None,
+        *,
+        span: Span | None = None,
+        source: Source | None = None,
+        category: str | None = None,
+        reason: str | None = None,
+        target: Any = None,
+        exception_type: str = "System.Management.Automation.RuntimeException",
+    ):
+        super().__init__(message)
+        self.message = message
+        self.fully_qualified_error_id = error_id or self.default_id
+        self.span = span
+        self.source = source
+        if category:
+            self.category = category
+        self.reason = reason  # the concise view's 'Reason:' (command name, 'Exception', ...)
+        self.target = target
+        self.exception_type = exception_type
+        self.error_record: "ErrorRecord | None" = None
+
+    def locate(self, span: Span | None, source: Source | None) -> "PSError":
+        """Fill in a position if the raiser did not know it; inner positions win."""
+        if self.span is None and span is not None:
+            self.span, self.source = span, source
+        return self
+
+    @property
+    def line(self) -> int | None:
+        return self.source.coord(self.span.start)[0] if self.span and self.source else None
+
+    @property
+    def column(self) -> int | None:
+        return self.source.coord(self.span.start)[1] if self.span and self.source else None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ParseError(PSError):
+    category = "ParserError"
+    default_id = "ParseError"
+
+    def __init__(self, message: str, error_id: str | None = None, **kw):
+        kw.setdefault("reason", "ParserError")
+        kw.setdefault("exception_type", "System.Management.Automation.ParseException")
+        super().__init__(message, error_id, **kw)
+
+
+class IncompleteInputError(ParseError):
+    """The input ended where more was expected (an open brace, a trailing pipe...)."""
+
+
+class RuntimeError_(PSError):
+    """PowerShell's RuntimeException (named to avoid shadowing Python's builtin)."""
+
+
+class ParameterBindingError(PSError):
+    category = "InvalidArgument"
+    default_id = "ParameterBindingException"
+
+
+class CommandNotFoundError(PSError):
+    category = "ObjectNotFound"
+    default_id = "CommandNotFoundException"
+
+
+class ScriptThrow(PSError):
+    """`throw` in a script; carries the thrown object."""
+
+    default_id = "RuntimeException"
+
+
+class ActionPreferenceStop(PSError):
+    """A non-terminating error promoted to terminating by -ErrorAction Stop."""
+
+
+class ErrorRecord:
+    """One entry of the error stream ($Error, result.errors); also what `catch` sees as `$_`."""
+
+    def __init__(
+        self,
+        message: str,
+        error_id: str,
+        category: str = "NotSpecified",
+        target: Any = None,
+        *,
+        command: str | None = None,
+        span: Span | None = None,
+        source: Source | None = None,
+        exception: BaseException | None = None,
+        exception_type: str = "System.Exception",
+    ):
+        self.message = message
+        self.fully_qualified_error_id = error_id
+        self.category = category
+        self.target_object = target
+        self.command = command
+        self.span = span
+        self.source = source
+        self.exception = exception
+        self.exception_type = exception_type
+
+    @classmethod
+    def from_error(cls, err: PSError) -> "ErrorRecord":
+        if err.error_record is not None:
+            return err.error_record
+        rec = cls(
+            err.message,
+            err.fully_qualified_error_id,
+            err.category,
+            err.target,
+            command=err.reason,
+            span=err.span,
+            source=err.source,
+            exception=err,
+            exception_type=err.exception_type,
+        )
+        err.error_record = rec
+        return rec
+
+    # PowerShell-facing members (ErrorRecord's public surface)
+    @property
+    def FullyQualifiedErrorId(self) -> str:
+        return self.fully_qualified_error_id
+
+    @property
+    def Exception(self):
+        from .psobject import ExceptionInfo
+
+        return ExceptionInfo(self.message, self.exception_type, self.exception)
+
+    @property
+    def TargetObject(self):
+        return self.target_object
+
+    @property
+    def CategoryInfo(self) -> str:
+        return f"{self.category}: (:) [{self.command or ''}], {self.exception_type.rsplit('.', 1)[-1]}"
+
+    @property
+    def InvocationInfo(self):
+        return None
+
+    @property
+    def ScriptStackTrace(self) -> str:
+        if self.span and self.source:
+            line, _ = self.source.coord(self.span.start)
+            return f"at <ScriptBlock>, {self.source.name}: line {line}"
+        return ""
+
+    @property
+    def line(self) -> int | None:
+        return self.source.coord(self.span.start)[0] if self.span and self.source else None
+
+    @property
+    def column(self) -> int | None:
+        return self.source.coord(self.span.start)[1] if self.span and self.source else None
+
+    def ToString(self) -> str:
+        return self.message
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"ErrorRecord({self.message!r}, {self.fully_qualified_error_id!r})"
+
+
+def format_concise(message: str, reason: str | None, span: Span | None, source: Source | None) -> str:
+    """PowerShell 7's ConciseView: 'Reason: message', with a Line | block for scripts."""
+    if span is not None and source is not None and (source.is_multiline or reason == "ParserError"):
+        lines = [f"{reason}: " if reason else ""]
+        lines.extend(source.excerpt(span))
+        lines.append(f"     | {message}")
+        return "\n".join(lines)
+    return f"{reason}: {message}" if reason else message

@@ -1,0 +1,420 @@
+"""The syntax tree: frozen dataclasses named after PowerShell's own Language.*Ast classes.
+
+Every node carries `span` (offsets into the Source).  The grammar builds these; the compiler
+turns them into Python closures; `unparse` turns them back into text.
+
+Conventions the grammar and the compiler both rely on:
+- Operator names are stored lower-case and with an ASCII dash ('-eq', '-ceq', '-and'); symbol
+  operators as themselves ('+', '..', '!', ',').  The dash the user typed (en dash...) is gone.
+- A script body without named blocks puts its statements in `end` (as PowerShell does).
+- In command (argument) mode a bare word is a StringConstant(kind='bare'); a bare word that
+  contains `$` or `$( )` is an ExpandableString(kind='bare').
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional, Union
+
+from .source import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    span: Span
+
+
+# ----------------------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True, slots=True)
+class Constant(Node):
+    """A number literal (int, float or Decimal, already computed incl. KB/MB suffixes)."""
+
+    value: Any
+    text: str = ""  # source spelling, kept for unparse and for `2` vs `2.0` ToString
+
+
+@dataclass(frozen=True, slots=True)
+class StringConstant(Node):
+    value: str
+    kind: str = "single"  # 'bare' | 'single' | 'double' | 'here_single' | 'here_double'
+
+
+@dataclass(frozen=True, slots=True)
+class ExpandableString(Node):
+    """A string with `$var` / `$( )` inside.  parts: literal str pieces and expression nodes."""
+
+    parts: tuple  # tuple[str | Expression, ...]; escapes already decoded in the str pieces
+    kind: str = "double"  # 'double' | 'here_double' | 'bare'
+    raw: str = ""  # the text between the quotes as written, for unparse
+
+
+@dataclass(frozen=True, slots=True)
+class Variable(Node):
+    """`$name`, `${any name}`, `$global:x`, `$env:PATH`, `@splat` (splatted=True)."""
+
+    name: str  # as written without `$`/`@`/braces, scope or drive prefix included: 'global:x', 'env:PATH'
+    splatted: bool = False
+    braced: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TypeName(Node):
+    """`int`, `System.Collections.Hashtable`, `string[]`, `ordered`... (without brackets)."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TypeExpression(Node):
+    """`[int]` used as a value (e.g. `-as [int]`, `[math]::Round(...)` target)."""
+
+    type: TypeName
+
+
+@dataclass(frozen=True, slots=True)
+class Convert(Node):
+    """`[int]$x`, `[ordered]@{...}`, `[pscustomobject]@{...}`."""
+
+    type: TypeName
+    operand: "Expression"
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayLiteral(Node):
+    """`1, 2, 3` (binary comma). A unary comma `,x` is Unary(',', x)."""
+
+    elements: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayExpression(Node):
+    """`@( statements )`."""
+
+    body: "StatementBlock"
+
+
+@dataclass(frozen=True, slots=True)
+class SubExpression(Node):
+    """`$( statements )`."""
+
+    body: "StatementBlock"
+
+
+@dataclass(frozen=True, slots=True)
+class Paren(Node):
+    """`( pipeline )`: a single pipeline or assignment statement in parentheses."""
+
+    pipeline: "Statement"
+
+
+@dataclass(frozen=True, slots=True)
+class Hashtable(Node):
+    """`@{ k = v; ... }`.  Keys are expressions (a bare key is a StringConstant(kind='bare'))."""
+
+    pairs: tuple  # tuple[tuple[Expression, Statement], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptBlockExpression(Node):
+    """`{ ... }` as a value."""
+
+    body: "ScriptBlock"
+
+
+@dataclass(frozen=True, slots=True)
+class Unary(Node):
+    """op: '-', '+', '!', '-not', '-bnot', ',', '-split', '-csplit', '-isplit', '-join',
+    '++' / '--' (prefix), 'post++' / 'post--' (postfix)."""
+
+    op: str
+    operand: "Expression"
+
+
+@dataclass(frozen=True, slots=True)
+class Binary(Node):
+    """Arithmetic ('+', '-', '*', '/', '%'), range '..', format '-f', and every dash operator
+    ('-eq', '-ceq', '-ieq', '-like', '-replace', '-split', '-join', '-is', '-as', '-and', '-band',
+    '-shl', ...), '??'."""
+
+    op: str
+    left: "Expression"
+    right: "Expression"
+
+
+@dataclass(frozen=True, slots=True)
+class Ternary(Node):
+    condition: "Expression"
+    if_true: "Expression"
+    if_false: "Expression"
+
+
+@dataclass(frozen=True, slots=True)
+class Member(Node):
+    """`$x.Name`, `$x.$dyn`, `[math]::PI`, `$x?.Name`.  member is a StringConstant(kind='bare')
+    for a plain name, otherwise any expression."""
+
+    target: "Expression"
+    member: "Expression"
+    static: bool = False
+    null_conditional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class InvokeMember(Node):
+    """`$s.ToUpper()`, `[math]::Round(2.5, 0)`, `$x?.Foo()`."""
+
+    target: "Expression"
+    member: "Expression"
+    arguments: tuple
+    static: bool = False
+    null_conditional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Index(Node):
+    """`$a[0]`, `$a[1..3]`, `$h['k']`, `$a?[0]`."""
+
+    target: "Expression"
+    index: "Expression"
+    null_conditional: bool = False
+
+
+Expression = Union[
+    Constant, StringConstant, ExpandableString, Variable, TypeExpression, Convert, ArrayLiteral,
+    ArrayExpression, SubExpression, Paren, Hashtable, ScriptBlockExpression, Unary, Binary, Ternary,
+    Member, InvokeMember, Index,
+]
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+@dataclass(frozen=True, slots=True)
+class CommandParameter(Node):
+    """`-Name`, `-Name:value` (argument set), `–Name` (en dash: name has no dash either way)."""
+
+    name: str
+    argument: Optional["Expression"] = None
+    text: str = ""  # as typed, dash included, e.g. '–ImageName'
+
+
+@dataclass(frozen=True, slots=True)
+class Redirection(Node):
+    """`> file`, `>> file`, `2> $null`, `2>&1`, `*> file`.  stream: '1','2','3'...,'*'."""
+
+    stream: str
+    target: Optional["Expression"]  # None when merging
+    append: bool = False
+    merge_to: Optional[str] = None  # '1' for 2>&1
+
+
+@dataclass(frozen=True, slots=True)
+class Command(Node):
+    """A command invocation.  elements[0] is the name: StringConstant(kind='bare') for a plain
+    name, or any expression after `&`/`.`; the rest are CommandParameter or expressions."""
+
+    elements: tuple
+    invocation: str = ""  # '' | '&' | '.'
+    redirections: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CommandExpression(Node):
+    """An expression used as a pipeline element (`1..5 | ...`, `$x`)."""
+
+    expression: "Expression"
+    redirections: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline(Node):
+    elements: tuple  # tuple[Command | CommandExpression, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineChain(Node):
+    """`a && b`, `a || b` (PowerShell 7)."""
+
+    left: "Statement"
+    op: str
+    right: "Statement"
+
+
+# ----------------------------------------------------------------------------- statements
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment(Node):
+    """target: Variable, Member, Index, Convert(type, Variable) or ArrayLiteral of those.
+    op: '=', '+=', '-=', '*=', '/=', '%=', '??='.  value: a Statement (pipeline or assignment)."""
+
+    target: "Expression"
+    op: str
+    value: "Statement"
+
+
+@dataclass(frozen=True, slots=True)
+class StatementBlock(Node):
+    statements: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class If(Node):
+    clauses: tuple  # tuple[tuple[Statement, StatementBlock], ...]: if + elseif
+    else_body: Optional[StatementBlock] = None
+
+
+@dataclass(frozen=True, slots=True)
+class ForEach(Node):
+    variable: Variable
+    iterable: "Statement"
+    body: StatementBlock
+    label: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class For(Node):
+    init: Optional["Statement"]
+    condition: Optional["Statement"]
+    iterator: Optional["Statement"]
+    body: StatementBlock
+    label: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class While(Node):
+    condition: "Statement"
+    body: StatementBlock
+    label: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class DoLoop(Node):
+    """`do { } while (c)` (until=False) and `do { } until (c)` (until=True)."""
+
+    body: StatementBlock
+    condition: "Statement"
+    until: bool = False
+    label: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class SwitchClause(Node):
+    """pattern: an expression, or a ScriptBlockExpression (condition block)."""
+
+    pattern: "Expression"
+    body: StatementBlock
+
+
+@dataclass(frozen=True, slots=True)
+class Switch(Node):
+    value: "Statement"
+    clauses: tuple  # tuple[SwitchClause, ...]
+    default: Optional[StatementBlock] = None
+    flags: tuple = ()  # subset of ('regex', 'wildcard', 'exact', 'casesensitive', 'file')
+    label: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute(Node):
+    """`[Parameter(Mandatory, Position=0)]`, `[ValidateSet('a','b')]`, `[CmdletBinding()]`.
+    named: tuple of (name, expression-or-None); `Mandatory` alone is (`Mandatory`, None)."""
+
+    name: str
+    positional: tuple = ()
+    named: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterDecl(Node):
+    """One parameter of `param(...)` or `function f($a, [int]$b = 2)`.  `type` holds the last
+    type constraint (`[switch]`, `[int]`...); attributes hold the [Parameter()] / [Validate*()]."""
+
+    name: str
+    type: Optional[TypeName] = None
+    default: Optional["Expression"] = None
+    attributes: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParamBlock(Node):
+    parameters: tuple  # tuple[ParameterDecl, ...]
+    attributes: tuple = ()  # [CmdletBinding()] etc.
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptBlock(Node):
+    """A script or script block body.  Unnamed statements go to `end`."""
+
+    param_block: Optional[ParamBlock] = None
+    begin: Optional[StatementBlock] = None
+    process: Optional[StatementBlock] = None
+    end: Optional[StatementBlock] = None
+    text: str = ""  # the source text inside the braces (for ToString and calculated-property names)
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionDefinition(Node):
+    name: str
+    body: ScriptBlock
+    is_filter: bool = False
+    parameters: Optional[tuple] = None  # `function f($a, $b) {}` form: tuple[ParameterDecl]
+
+
+@dataclass(frozen=True, slots=True)
+class Return(Node):
+    pipeline: Optional["Statement"] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Break(Node):
+    label: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Continue(Node):
+    label: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Throw(Node):
+    pipeline: Optional["Statement"] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Exit(Node):
+    pipeline: Optional["Statement"] = None
+
+
+@dataclass(frozen=True, slots=True)
+class Catch(Node):
+    types: tuple  # tuple[TypeName, ...]; empty = catch everything
+    body: StatementBlock
+
+
+@dataclass(frozen=True, slots=True)
+class Try(Node):
+    body: StatementBlock
+    catches: tuple = ()
+    finally_: Optional[StatementBlock] = None
+
+
+Statement = Union[
+    Pipeline, PipelineChain, Assignment, If, ForEach, For, While, DoLoop, Switch,
+    FunctionDefinition, Return, Break, Continue, Throw, Exit, Try, StatementBlock,
+]
+
+
+def walk(node):
+    """Yield node and every node below it (depth first)."""
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, Node):
+            yield cur
+            for name in cur.__dataclass_fields__:
+                if name != "span":
+                    stack.append(getattr(cur, name))
+        elif isinstance(cur, tuple):
+            stack.extend(reversed(cur))
