@@ -1,0 +1,97 @@
+"""Completion as a table over a fake registry (see test_classify.FAKE_COMMANDS), plus the same
+questions asked through xonsh's own completer machinery once the xontrib is loaded."""
+import pytest
+
+from pscompat.cmdlets import base
+from pscompat.completion import Completion, complete
+from test_classify import make_registry
+
+
+@pytest.fixture
+def fake_registry(monkeypatch):
+    reg = make_registry()
+    monkeypatch.setattr(base, "REGISTRY", reg)
+    return reg
+
+
+CASES = [
+    # command names
+    ("Get-Az", ["Get-AzureVMImage"]),
+    ("get-az", ["Get-AzureVMImage"]),
+    ("Sa", ["Save-AzureVMImage"]),
+    ("*-Azure*", ["Get-AzureVMImage", "Save-AzureVMImage"]),
+    ("Get-AzureVMImage | Sel", ["select", "Select-Object"]),
+    ("Get-AzureVMImage | Where-Object { Get-", ["Get-AzureVMImage", "Get-Member"]),
+    ("Nope-", []),
+    # parameter names, by prefix of the name or of an alias
+    ("Get-AzureVMImage -Im", ["-ImageName"]),
+    ("Get-AzureVMImage \u2013Im", ["-ImageName"]),  # the seed document's en dash
+    ("Get-AzureVMImage | Select-Object -Pr", ["-Property", "-ProgressAction"]),
+    ("Get-AzureVMImage | select -Prop", ["-Property"]),
+    ("Save-AzureVMImage -NewImageL", ["-ImageLabel"]),
+    ("Save-AzureVMImage -OS", ["-OSState"]),
+    ("Save-AzureVMImage -ServiceName s -Name n -Image", ["-ImageName", "-ImageLabel"]),
+    ("Save-AzureVMImage -ServiceName s -NewImageName n -Image", ["-ImageLabel"]),
+    ("Get-AzureVMImage -Err", ["-ErrorAction", "-ErrorVariable"]),
+    ("Get-AzureVMImage -Zzz", []),
+    # values: ValidateSet, the parameter's completer, positional, quoting
+    ("Save-AzureVMImage -OSState ", ["Generalized", "Specialized"]),
+    ("Save-AzureVMImage -OSState g", ["Generalized"]),
+    ("Save-AzureVMImage \u2013OSState S", ["Specialized"]),
+    ("Get-AzureVMImage -ImageName Win", ["Win2012-R2-Datacenter", "Win2016-Datacenter"]),
+    ("Get-AzureVMImage -Im Win2016", ["Win2016-Datacenter"]),  # abbreviated parameter name
+    ("Get-AzureVMImage Win2012", ["Win2012-R2-Datacenter"]),  # position 0 is -ImageName
+    ("Get-AzureVMImage -ImageName Ub", ["'Ubuntu 14.04 LTS'"]),
+    ("Get-AzureVMImage -ImageName 'Ub", ["'Ubuntu 14.04 LTS'"]),
+    ('Get-AzureVMImage -ImageName "Ub', ['"Ubuntu 14.04 LTS"']),
+    ("Get-AzureVMImage -ErrorAction St", ["Stop"]),
+    ("Get-AzureVMImage -ImageName x ", []),  # nothing left to bind positionally
+    ("Save-AzureVMImage -Verbose -OSState G", ["Generalized"]),
+    # operators in expression mode
+    ("Get-AzureVMImage | Where-Object {$_.ImageFamily -e", ["-eq"]),
+    ("Where-Object {$_.Label -notl", ["-notlike"]),
+    # not ours
+    ("ls -l", []),
+    ("$x", []),
+]
+
+
+@pytest.mark.parametrize("line, expected", CASES, ids=[c[0] for c in CASES])
+def test_complete(fake_registry, line, expected):
+    assert [c.text for c in complete(line)] == expected
+
+
+def test_completion_carries_prefix_kind_and_description(fake_registry):
+    [c] = complete("Get-AzureVMImage -Im")
+    assert c == Completion("-ImageName", "[string] Name of the image.", "parameter", "-Im")
+    [c] = complete("Save-AzureVMImage -OSState Gen")
+    assert (c.kind, c.prefix) == ("value", "Gen")
+    [c] = complete("Where-")
+    assert (c.text, c.kind, c.description) == ("Where-Object", "cmdlet", "Selects objects from a collection.")
+    assert [c.kind for c in complete("gm")] == ["alias"]
+
+
+def test_cursor_in_the_middle(fake_registry):
+    line = "Get-AzureVMImage -Im | Select-Object -Property Label"
+    assert [c.text for c in complete(line, cursor=len("Get-AzureVMImage -Im"))] == ["-ImageName"]
+
+
+def test_parameter_list_puts_common_parameters_last(fake_registry):
+    names = [c.text for c in complete("Save-AzureVMImage -")]
+    assert names[:5] == ["-ServiceName", "-Name", "-ImageName", "-ImageLabel", "-OSState"]
+    assert "-ErrorAction" in names[5:] and "-WhatIf" not in names  # no ShouldProcess declared
+
+
+def test_value_completer_gets_session_ctx_and_typed_text(fake_registry):
+    seen = []
+    info = base.REGISTRY.get("Get-AzureVMImage")
+    param = info.parameters[0]
+    def spy(ctx, prefix):
+        seen.append((ctx, prefix))
+        raise RuntimeError("backend down")
+
+    from dataclasses import replace
+    base.REGISTRY.register(replace(info, parameters=(replace(param, completer=spy),)))
+    session = type("S", (), {"ctx": object()})()
+    assert complete("Get-AzureVMImage -ImageName 'Wi", session=session) == []  # errors never escape
+    assert seen == [(session.ctx, "Wi")]
