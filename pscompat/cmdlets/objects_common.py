@@ -159,7 +159,7 @@ def command_compare(a, b, case_sensitive: bool = False) -> int:
     the two values' string forms under the culture (PS: ObjectCommandComparer.cs)."""
     if a is None and b is None:
         return 0
-    from ..operators import compare
+    from ..operators_compare import compare
 
     try:
         return compare(a, b, case_sensitive)

@@ -57,7 +57,7 @@ def _where_parameters() -> tuple:
 def _binary(op: str):
     from ..operators import get_binary
 
-    return get_binary(op)
+    return get_binary("-" + op)
 
 
 def _token_kind(op: str) -> str:
