@@ -125,6 +125,7 @@ class FormatOptions:
     force: bool = False
     wide_columns: int = 0
     enumeration_limit: int = DEFAULT_ENUMERATION_LIMIT
+    expand: str = "EnumOnly"  # -Expand: CoreOnly formats a collection as one object
 
 
 PROPERTY_COUNT_FOR_TABLE = 4  # PS displayDescriptionData.cs: more properties -> list
@@ -157,9 +158,13 @@ def resolve_columns(spec: list | None, obj: Any, exclude=(), keep_missing: bool 
     return columns
 
 
-def _expand(obj: Any) -> list:
+def _expand(obj: Any, mode: str = "EnumOnly") -> list:
     """Format commands enumerate what they are given (EnumerableExpansion.EnumOnly), and that
-    includes dictionaries, which show as their entries."""
+    includes dictionaries, which show as their entries; Both shows the collection first."""
+    if mode.lower() == "coreonly":
+        return [obj]
+    if mode.lower() == "both" and (is_dictionary(obj) or isinstance(obj, (list, tuple))):
+        return [obj] + _expand(obj)
     if is_dictionary(obj):
         return [DictionaryEntry(k, v) for k, v in obj.items()]
     if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields"):
@@ -184,7 +189,7 @@ class Formatter:
             out.extend(self.close())
             out.append(obj)
             return out
-        for item in _expand(obj):
+        for item in _expand(obj, self.o.expand):
             if item is not None:
                 self._process(item, out)
         return out

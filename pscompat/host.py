@@ -11,6 +11,7 @@ Interface the engine uses (PowerShell's PSHostUserInterface, reduced):
     host.write_debug(text)                'DEBUG: text'
     host.write_information(data, show)    Write-Information: the text when show is True
     host.write_error(record)              an ErrorRecord in ConciseView
+    host.mark() / host.since(mark)        CollectingHost only: what one run wrote
     host.progress(activity, status, percent, completed, id)   Write-Progress
 
 ConsoleHost(stdout, stderr, interactive) is pwsh's console host.  Where its lines go follows
@@ -218,3 +219,12 @@ class CollectingHost:
     @property
     def text(self) -> str:
         return "".join(self.output)
+
+    def mark(self) -> tuple:
+        """Positions in the record lists, for since(): what one run() wrote."""
+        return len(self.warnings), len(self.verbose), len(self.information)
+
+    def since(self, mark: tuple) -> tuple[list, list, list]:
+        """(warnings, verbose, information) written after mark()."""
+        w, v, i = mark
+        return self.warnings[w:], self.verbose[v:], self.information[i:]
