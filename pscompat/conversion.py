@@ -326,19 +326,20 @@ ACCELERATORS = {
     "type": "System.Type", "environment": "System.Environment", "enum": "System.Enum",
     "valuetype": "System.ValueType", "exception": "System.Exception", "uri": "System.Uri",
     "ipaddress": "System.Net.IPAddress", "wildcardpattern": "System.Management.Automation.WildcardPattern",
-    "arraylist": "System.Collections.ArrayList", "datetimeoffset": "System.DateTimeOffset",
+    "datetimeoffset": "System.DateTimeOffset",
     "psvariable": "System.Management.Automation.PSVariable", "convert": "System.Convert",
     "console": "System.Console", "text.stringbuilder": "System.Text.StringBuilder",
     "pscredential": "System.Management.Automation.PSCredential", "securestring": "System.Security.SecureString",
     "io.path": "System.IO.Path", "io.file": "System.IO.File", "io.directory": "System.IO.Directory",
     "dayofweek": "System.DayOfWeek", "cultureinfo": "System.Globalization.CultureInfo",
-    "collections.arraylist": "System.Collections.ArrayList", "collections.hashtable": "System.Collections.Hashtable",
-    "ienumerable": "System.Collections.IEnumerable", "ilist": "System.Collections.IList",
-    "icollection": "System.Collections.ICollection", "idictionary": "System.Collections.IDictionary",
-    "icomparable": "System.IComparable", "runtimeexception": "System.Management.Automation.RuntimeException",
 }
-# Full names that exist (so `[System.Int32]` and `[Int32]` resolve); short name = last part.
+# Full names that exist.  Like PowerShell, a name also resolves with 'System.' prepended
+# ([Int32], [IO.Path], [Collections.ArrayList]).  Some ACCELERATORS entries above are such
+# System.* names (math, environment, convert...), listed there for speed.
 KNOWN_TYPES = set(ACCELERATORS.values()) | {
+    "System.Collections.ArrayList", "System.Collections.IEnumerable", "System.Collections.IList",
+    "System.Collections.ICollection", "System.Collections.IDictionary", "System.IComparable",
+    "System.Management.Automation.RuntimeException", "System.MidpointRounding",
     "System.Collections.Generic.List", "System.Collections.Generic.Dictionary",
     "System.Management.Automation.PSCustomObject", "System.Management.Automation.ErrorRecord",
     "System.Text.RegularExpressions.Match", "System.Array", "System.Enum", "System.Attribute",

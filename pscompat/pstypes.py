@@ -311,7 +311,7 @@ def _num(x):
 
 def _round(value, digits=0, mode=None):
     # Math.Round: half to even unless MidpointRounding.AwayFromZero.  With digits, .NET scales
-    # the double by 10^digits first, so Round(2.675, 2) is 2.67 (2.675 is really 2.67499...).
+    # the double by 10^digits first, so Round(2.675, 2) is 2.68 (Python's round() gives 2.67).
     if isinstance(digits, str):
         digits, mode = 0, digits
     away = mode is not None and "away" in to_string(mode).lower()
@@ -348,7 +348,10 @@ def _log(x, base=None):
     x = float(_num(x))
     if x <= 0:
         return float("-inf") if x == 0 else float("nan")
-    return math.log(x) if base is None else math.log(x, float(_num(base)))
+    if base is None:
+        return math.log(x)
+    base = float(_num(base))
+    return math.log10(x) if base == 10 else math.log2(x) if base == 2 else math.log(x, base)
 
 
 _MATH = {
@@ -380,12 +383,16 @@ def _format(fmt, *args):
 
 
 def _parse_int(full):
+    # Int32.Parse: optional sign and surrounding white space, decimal digits only.
     def parse(text, *rest):
         text = to_string(text)
-        number = convert_to(text, full) if text.strip() else None
-        if number is None or not isinstance(number, int):
+        if not re.fullmatch(r"\s*[+-]?\d+\s*", text):
             raise DotNetError(f"The input string '{text}' was not in a correct format.", "FormatException")
-        return number
+        try:
+            return convert_to(text, full)
+        except PSError:
+            raise DotNetError(f"Value was either too large or too small for an {full[7:]}.",
+                              "OverflowException") from None
     return parse
 
 
