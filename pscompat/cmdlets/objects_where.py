@@ -94,17 +94,19 @@ class WhereObject(Cmdlet):
             return
         bound = self.bound
         self._value_given = "Value" in bound
-        self._boolean = False  # `Where-Object Prop` / `-Not Prop`: truth of the property
+        # `Where-Object Prop` (no operator switch, or one given as -GT:$false, PowerShell 7.6)
+        # tests the property's truth; an explicit -Not negates it.
         if self.parameter_set == "Not":
-            self._op_name = "Not"
-            self._boolean = True
+            switch, self._op_name = "Not", "Not"
         else:
             row = next(r for r in WHERE_OPERATORS if r[1] == self.parameter_set)
-            self._op_name = row[3]
-            if self.parameter_set == "EqualSet" and not bound.get("EQ"):
-                self._boolean = True
+            switch, self._op_name = row[0], row[3]
+        self._boolean = not bound.get(switch)
+        self._negate = self._op_name == "Not" and not self._boolean
+        if self._negate:
+            self._boolean = True
         if self._boolean or not self._value_given:
-            return
+            return None
         value = self.Value
         if self._op_name in ("is", "isnot"):
             value = _strip_type_brackets(value)
@@ -125,7 +127,7 @@ class WhereObject(Cmdlet):
                 "The specified operator requires both the -Property and -Value parameters. "
                 "Provide values for both parameters, and then try the command again.",
                 "ValueNotSpecifiedForWhereObject," + WHERE_ID, "InvalidArgument")
-        if self._value_given and self._boolean and self._op_name != "Not":
+        if self._value_given and self._boolean:
             self.throw_terminating(
                 "An operator is required to compare the two specified values. Include a valid "
                 "operator in the command, and then try the command again. For example, "
@@ -137,8 +139,7 @@ class WhereObject(Cmdlet):
         if self._boolean:
             # PowerShell evaluates `$true -eq <prop>` (or -ne for -Not): the property in a
             # boolean context.
-            truth = to_bool(lvalue)
-            keep = not truth if self._op_name == "Not" else truth
+            keep = to_bool(lvalue) is not self._negate
         else:
             try:
                 keep = to_bool(self._op(lvalue, self._rvalue, self.ctx))
