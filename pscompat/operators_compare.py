@@ -76,19 +76,21 @@ _PRIMARY = _build_primary()
 
 
 @lru_cache(maxsize=65536)
-def string_sort_key(s: str, case_sensitive: bool = False):
+def string_sort_key(s: str, case_sensitive: bool = False) -> tuple:
     """A sort key approximating InvariantCulture CompareInfo.Compare (IgnoreCase unless
     case_sensitive).  Sort-Object and friends can sort with it directly."""
     if s.isascii():
         primary = s.translate(_PRIMARY)
         if not case_sensitive:
-            return primary
+            return primary, ""
         return primary, "", s.translate(_CASE)
     decomposed = unicodedata.normalize("NFD", s)
     prim, sec, ter = [], [], []
+    accented = False
     for ch in decomposed:
         if unicodedata.combining(ch):
             sec.append(ch)
+            accented = True
             continue
         o = ord(ch)
         if o < 0x80:
@@ -99,11 +101,12 @@ def string_sort_key(s: str, case_sensitive: bool = False):
         else:
             low = ch.lower()
             prim.append(chr(min(0x10FFFF, 0x200 + ord(low[0]))) if low else ch)
-        sec.append("\x00")
+        sec.append("\x01")
         ter.append("1" if ch.isupper() else "0")
+    secondary = "".join(sec) if accented else ""
     if not case_sensitive:
-        return "".join(prim), "".join(sec)
-    return "".join(prim), "".join(sec), "".join(ter)
+        return "".join(prim), secondary
+    return "".join(prim), secondary, "".join(ter)
 
 
 _CASE = {c: ("1" if chr(c).isupper() else "0") for c in range(128)}

@@ -178,7 +178,10 @@ def replace_op(ignore_case: bool):
         else:
             template = substitute if type(substitute) is str else _text(substitute)
             parts = _compile_substitution(rx, template)
-            repl = parts if type(parts) is str else _expander(parts)
+            if type(parts) is str:
+                repl = parts if "\\" not in parts else (lambda m, _s=parts: _s)
+            else:
+                repl = _expander(parts)
         if is_collection(left):
             return [rx.sub(repl, _text(x)) for x in left]
         return rx.sub(repl, _text(left))
