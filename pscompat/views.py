@@ -170,7 +170,12 @@ def _register_builtin() -> None:
     for kind in ("Alias", "Cmdlet", "Function", "Filter", "ExternalScript", "Application", "Script"):
         register_view(f"System.Management.Automation.{kind}Info", "table",
                       ["CommandType", ("Name", _command_name), "Version", "Source"], widths=[15, 50, 10, 0])
-    register_view("System.Management.Automation.ErrorRecord", "custom", render=_error_text, out_of_band=True)
+    from .errors import ErrorRecord
+
+    # errors.ErrorRecord declares no PS_TYPE_NAMES yet: register under the name it reports too.
+    for name in dict.fromkeys(("System.Management.Automation.ErrorRecord",
+                               type_names(ErrorRecord.__new__(ErrorRecord))[0])):
+        register_view(name, "custom", render=_error_text, out_of_band=True)
     register_view("System.DateTime", "custom", render=long_date_time)
 
 
