@@ -359,8 +359,10 @@ def _fixed(value, places: int, group: bool) -> tuple[str, bool]:
     if group:
         ip = _group(ip)
     out = ip + ("." + fp if places else "")
-    is_zero = r == 0
-    return out, neg and not is_zero
+    # .NET Core 3.0+ keeps the sign of a double that rounds to zero ("-0.00"); integers and
+    # decimals never format as negative zero (Number.Formatting.cs RoundNumber).
+    keep_sign = type(value) is float
+    return out, neg and (keep_sign or r != 0)
 
 
 def _int_width(v: int) -> int:
