@@ -562,3 +562,18 @@ def method_names(obj) -> list[str]:
     if type(obj) not in _TABLES:
         names |= set(_class_info(type(obj)).methods.values())
     return sorted(names, key=str.lower)
+
+
+def method_definition(obj, name: str) -> str:
+    """Get-Member's Definition text for a method: the Python signature for Python methods,
+    else the .NET name with its argument list elided."""
+    import inspect
+
+    found = None if type(obj) in _TABLES else _python_method(obj, name.lower())
+    if found is not None:
+        try:
+            return f"System.Object {found[0]}{inspect.signature(found[1])}"
+        except (TypeError, ValueError):
+            pass
+    return {"GetType": "type GetType()", "ToString": "string ToString()", "Equals": "bool Equals(System.Object obj)",
+            "GetHashCode": "int GetHashCode()"}.get(name, f"{name}(...)")

@@ -752,3 +752,72 @@ class ExceptionInfo:
 
     def __repr__(self) -> str:
         return f"ExceptionInfo({self.Message!r}, {self._type!r})"
+
+
+# --------------------------------------------------------------------------------------------
+# Get-Member
+
+
+class MemberInfo(NamedTuple):
+    """One row of Get-Member: Name, MemberType ('Property', 'NoteProperty', 'Method', ...),
+    Definition (e.g. 'string ImageName {get;set;}', 'int a=1')."""
+
+    Name: str
+    MemberType: str
+    Definition: str
+
+
+# Get-Member spells common types with their accelerator names (ToStringCodeMethods.Type).
+_SHORT_TYPE = {"System.Int32": "int", "System.Int64": "long", "System.String": "string", "System.Boolean": "bool",
+               "System.Double": "double", "System.Decimal": "decimal", "System.Char": "char",
+               "System.DateTime": "datetime", "System.TimeSpan": "timespan", "System.Object": "System.Object",
+               "System.Collections.Hashtable": "hashtable", "System.Object[]": "Object[]"}
+
+
+def short_type_name(value) -> str:
+    names = type_names(value)
+    if not names:
+        return "object"
+    return _SHORT_TYPE.get(names[0], names[0])
+
+
+def _settable(cls: type, name: str) -> bool:
+    attr = getattr(cls, name, None)
+    if isinstance(attr, property):
+        return attr.fset is not None
+    params = getattr(cls, "__dataclass_params__", None)
+    return not (params is not None and params.frozen)
+
+
+def members(obj) -> list[MemberInfo]:
+    """Get-Member's rows for obj (properties, then methods), in display order."""
+    from .conversion import to_string
+    from .methods import method_definition, method_names
+
+    rows: list[MemberInfo] = []
+    if isinstance(obj, PSObject):
+        for name, value in obj.properties():
+            text = "null" if value is None else to_string(value)
+            rows.append(MemberInfo(name, "NoteProperty", f"{short_type_name(value)} {name}={text}"))
+    elif isinstance(obj, dict):
+        rows.append(MemberInfo("Item", "ParameterizedProperty",
+                               "System.Object Item(System.Object key) {get;set;}"))
+        for name, value in properties(obj):
+            rows.append(MemberInfo(name, "Property", f"{short_type_name(value)} {name} {{get;}}"))
+    elif obj is not None:
+        readonly = isinstance(obj, (str, int, float, decimal.Decimal, list, tuple, _dt.datetime, _dt.timedelta))
+        for name, value in properties(obj):
+            access = "{get;}" if readonly or not _settable(type(obj), name) else "{get;set;}"
+            rows.append(MemberInfo(name, "Property", f"{short_type_name(value)} {name} {access}"))
+    if obj is not None:
+        rows.extend(MemberInfo(name, "Method", method_definition(obj, name)) for name in method_names(obj))
+    return rows
+
+
+def static_members(obj) -> list[MemberInfo]:
+    """Get-Member -Static: the static members of obj's type (or of obj when it is a type)."""
+    from .pstypes import PSType, resolve_type_info
+
+    names = type_names(obj)
+    target = obj if isinstance(obj, PSType) else resolve_type_info(names[0] if names else "System.Object")
+    return target.static_members()

@@ -637,6 +637,19 @@ class PSType:
                           f"named 'new'.", "MethodNotFound", category="InvalidOperation")
         return invoke_dotnet("new", lambda *a: factory(self.full_name, *a), list(args))
 
+    def static_members(self) -> list:
+        """Get-Member -Static rows: zero-argument entries are properties, callables methods."""
+        from .psobject import MemberInfo, short_type_name
+
+        rows = []
+        for name, member in sorted(self._statics().values(), key=lambda e: e[0].lower()):
+            if callable(member) and not _is_property(member):
+                rows.append(MemberInfo(name, "Method", f"static {name}(...)"))
+            else:
+                value = member() if callable(member) else member
+                rows.append(MemberInfo(name, "Property", f"static {short_type_name(value)} {name} {{get;}}"))
+        return rows
+
     def ToString(self) -> str:
         return self.full_name
 

@@ -509,3 +509,36 @@ def test_array_reverse_mutates():
 
 def test_format_double_matches_to_string():
     assert format_double(123456789.125) == "123456789.125"
+
+
+# -- Get-Member rows: PS: src/System.Management.Automation/engine/MshMemberInfo.cs
+#    (PSNoteProperty.ToString: '<type> <name>=<value>'); Docs: Util/Get-Member.md ----------------
+@pytest.mark.parametrize("obj, name, member_type, definition", [
+    (PSObject(a=1), "a", "NoteProperty", "int a=1"), (PSObject(s="x"), "s", "NoteProperty", "string s=x"),
+    (PSObject(n=None), "n", "NoteProperty", "object n=null"),
+    (Image("x"), "ImageName", "Property", "string ImageName {get;set;}"),
+    (Image("x"), "Label", "Property", "string Label {get;}"), ("ab", "Length", "Property", "int Length {get;}"),
+    (Hashtable(a=1), "Count", "Property", "int Count {get;}"),
+    (Hashtable(a=1), "Item", "ParameterizedProperty", "System.Object Item(System.Object key) {get;set;}"),
+    (1, "GetType", "Method", "type GetType()"), (Plain(), "Greet", "Method", "System.Object Greet(who)"),
+])
+def test_members(obj, name, member_type, definition):
+    from pscompat.psobject import members
+
+    rows = {m.Name: m for m in members(obj)}
+    assert (rows[name].MemberType, rows[name].Definition) == (member_type, definition)
+
+
+def test_members_exclude_hashtable_keys_and_python_internals():
+    from pscompat.psobject import members
+
+    assert "a" not in {m.Name for m in members(Hashtable(a=1))}
+    assert not any(m.Name.startswith("_") or m.Name == "set_property" for m in members(PSObject(a=1)))
+
+
+def test_static_members():
+    from pscompat.psobject import static_members
+
+    rows = {m.Name: m for m in static_members(resolve_type("int"))}
+    assert rows["MaxValue"].MemberType == "Property" and rows["Parse"].MemberType == "Method"
+    assert {m.Name for m in static_members(5)} == set(rows)
