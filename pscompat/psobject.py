@@ -810,7 +810,9 @@ def members(obj) -> list[MemberInfo]:
             access = "{get;}" if readonly or not _settable(type(obj), name) else "{get;set;}"
             rows.append(MemberInfo(name, "Property", f"{short_type_name(value)} {name} {access}"))
     if obj is not None:
-        rows.extend(MemberInfo(name, "Method", method_definition(obj, name)) for name in method_names(obj))
+        listed = {row.Name.lower() for row in rows}  # Item is a parameterized property, not a method
+        rows.extend(MemberInfo(name, "Method", method_definition(obj, name))
+                    for name in method_names(obj) if name.lower() not in listed)
     return rows
 
 
