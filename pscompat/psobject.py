@@ -174,6 +174,9 @@ class PSObject:
     def copy(self) -> "PSObject":
         return PSObject(self.properties(), self.type_names)
 
+    def __reduce__(self):  # copy/pickle must not go through the property-setting __setattr__
+        return (PSObject, (self.properties(), self.type_names))
+
     # -- Python conveniences ----------------------------------------------------------------
     def __getattr__(self, name):
         value = self._values.get(name.lower(), _MISSING)

@@ -542,3 +542,12 @@ def test_static_members():
     rows = {m.Name: m for m in static_members(resolve_type("int"))}
     assert rows["MaxValue"].MemberType == "Property" and rows["Parse"].MemberType == "Method"
     assert {m.Name for m in static_members(5)} == set(rows)
+
+
+def test_copy_and_pickle_keep_the_model():
+    import copy
+    import pickle
+
+    o = PSObject(a=1, b=Hashtable(X=1))
+    for clone in (copy.deepcopy(o), pickle.loads(pickle.dumps(o))):
+        assert clone.properties()[0] == ("a", 1) and clone.b["x"] == 1 and clone is not o
