@@ -57,7 +57,7 @@ class FormatCmdlet(Cmdlet):
             shape=self.shape,
             properties=[self._column(p) for p in props] if props is not None else None,
             exclude=tuple(self.bound.get("ExcludeProperty") or ()),
-            group_by=self._column(self.GroupBy) if self.bound.get("GroupBy") is not None else None,
+            group_by=self._group_by(),
             autosize=True if self.bound.get("AutoSize") else None,
             wrap=bool(self.bound.get("Wrap")),
             hide_header=bool(self.bound.get("HideTableHeaders")),
@@ -89,6 +89,13 @@ class FormatCmdlet(Cmdlet):
             align = _ALIGN.get(str(_key(spec, "alignment") or "").lower())
             return Column(label, evaluate, int(width) if width else 0, align)
         return to_string(spec)
+
+    def _group_by(self) -> Column | None:
+        spec = self.bound.get("GroupBy")
+        if spec is None:
+            return None
+        column = self._column(spec)
+        return Column(column, column) if isinstance(column, str) else column
 
     def _evaluator(self, expr: Any):
         if _is_block(expr):
@@ -314,6 +321,12 @@ def _flatten(value: Any) -> list:
     return [value]
 
 
+_CONSOLE_COLORS = ("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray",
+                   "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White")
+
+
+# The colours are validated and accepted; the text goes through the runtime's information
+# stream (so 6> redirection works), which carries no colour.
 @cmdlet("Write-Host", synopsis="Writes customized output to a host.",
         examples=(("Write-Host 'no newline' -NoNewline", "Text without a line break."),
                   ("Write-Host (2,4,6) -Separator ', +2= '", "Items joined by a separator.")))
@@ -322,8 +335,8 @@ class WriteHost(Cmdlet):
         Parameter("Object", "object", position=0, pipeline=True, remaining=True, aliases=("Msg", "Message")),
         Parameter("NoNewline", "switch"),
         Parameter("Separator", "object", default=" "),
-        Parameter("ForegroundColor", "ConsoleColor"),
-        Parameter("BackgroundColor", "ConsoleColor"),
+        Parameter("ForegroundColor", "string", validate_set=_CONSOLE_COLORS),
+        Parameter("BackgroundColor", "string", validate_set=_CONSOLE_COLORS),
     )
 
     def process(self):
