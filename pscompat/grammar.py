@@ -1,0 +1,325 @@
+"""The PowerShell 7 grammar, written with pyparsing, and the public `parse` API.
+
+Layout: `grammar_lex` (tokens, custom elements), `grammar_strings` (string scanners),
+`grammar_build` (node builders), `grammar_errors` (PowerShell's messages).  This module wires
+the rules together once, on first use.
+
+Modes (Docs: Core/About/about_Parsing.md): a pipeline element that starts like a value is parsed
+in expression mode (`expression`), anything else is a command whose arguments are parsed in
+argument mode (`argument`), where bare words are strings and `-Name` is a parameter.
+Precedence (Docs: about_Operator_Precedence.md; PS: engine/parser/Parser.cs): ternary <
+binary operators (folded by precedence) < `,` < unary operators and casts < postfix `.` `::` `[]`.
+"""
+from __future__ import annotations
+
+import functools
+
+import pyparsing as pp
+from pyparsing import FollowedBy, Forward, NotAny, Opt, ZeroOrMore
+
+from . import grammar_build as b
+from . import nodes
+from .grammar_errors import SyntaxFail, to_parse_error, unexpected_token
+from .grammar_lex import (ASSIGN_OP, BINARY_OP, D, DASH, DASH_CLASS, DQUOTE, SIGN, NUMBER, SQUOTE, TYPE_NAME,
+                          UNARY_OP, VARIABLE, Build, Enclosed, Expect, Lexeme, Scanned, adjacent,
+                          apply_gap_skipping, fail_with, skip_gap)
+from .grammar_strings import StringScanners
+from .source import Span
+
+_BLANKS = r"(?:\s+|`\r?\n|<#[\s\S]*?#>|#[^\r\n]*)*"
+_QUOTES = SQUOTE + DQUOTE
+
+
+def L(pattern, build=None):  # noqa: N802 - reads like a grammar terminal
+    return Lexeme(pattern, build)
+
+
+def S(pattern):  # noqa: N802
+    """A suppressed terminal (punctuation, keywords)."""
+    return Lexeme(pattern).suppress()
+
+
+def keyword(words: str, keep: bool = False):
+    """A keyword ends where a generic token would (`foreach-object` is not `foreach`)."""
+    element = Lexeme(rf"(?:{words})(?![^\s(){{}};|&,])")
+    return element if keep else element.suppress()
+
+
+def _op_before(text: str, loc: int) -> str:
+    """The operator token just before `loc` (for 'following the '+' operator' messages)."""
+    head = text[:loc].rstrip()
+    i = len(head)
+    if i and (head[i - 1].isalpha()):
+        while i and head[i - 1].isalpha():
+            i -= 1
+        return head[i - 1:] if i and head[i - 1] in DASH else head[i:]
+    while i and not head[i - 1].isspace() and not head[i - 1].isalnum() and head[i - 1] not in "$)]}\"'":
+        i -= 1
+    return head[i:]
+
+
+def _after_op(error_id: str):
+    def error(text, loc):
+        at = skip_gap(text, loc)
+        return SyntaxFail(error_id, at, Span(loc, loc), (_op_before(text, loc),))
+
+    return error
+
+
+def _build():
+    NL = S(_BLANKS)  # noqa: N806 - newlines allowed here
+    SEPS = S(r"[;\r\n](?:[\s;]+|`\r?\n|<#[\s\S]*?#>|#[^\r\n]*)*")  # noqa: N806
+    COMMA = S(",")  # noqa: N806
+    LPAREN, RPAREN, LBRACE, RBRACE = S(r"\("), S(r"\)"), S(r"\{"), S(r"\}")  # noqa: N806
+
+    expression, expression_nc, unary = Forward(), Forward(), Forward()
+    statement, statement_list, chain = Forward(), Forward(), Forward()
+    argument = Forward()
+    scanners = StringScanners(None)
+
+    # ------------------------------------------------------------------ primary expressions
+    number = L(rf"{SIGN}?{NUMBER}", b.constant)
+    variable = L(VARIABLE, b.variable)
+    single = Scanned(scanners.single, "string")
+    double = Scanned(scanners.double, "string")
+    here = Scanned(scanners.here, "here-string")
+    string = here | single | double
+    subexpression = Enclosed(L(r"\$\("), statement_list, RPAREN,
+                             "MissingEndParenthesisInSubexpression", b.subexpression)
+    scanners.subexpression = subexpression
+    array_expression = Enclosed(L(r"@\("), statement_list, RPAREN,
+                                "MissingEndParenthesisInSubexpression", b.array_expression)
+    hash_key = L(r"[^\W\d][\w-]*", b.bare) | unary
+    hash_pair = Build(hash_key + Expect(S("=(?!=)"), fail_with("MissingEqualsInHashLiteral"))
+                      + NL + Expect(statement, fail_with("MissingStatementInHashLiteral")), b.hash_pair)
+    hashtable = Enclosed(L(r"@\{"), NL + Opt(hash_pair + ZeroOrMore(SEPS + hash_pair)) + Opt(SEPS),
+                         RBRACE, "MissingEndCurlyBrace", b.hashtable)
+    script_body = Forward()
+    script_block = Enclosed(L(r"\{"), script_body, RBRACE, "MissingEndCurlyBrace",
+                            b.script_block_expression)
+    paren = Enclosed(L(r"\("), NL + Expect(statement, fail_with("ExpectedExpression")) + NL, RPAREN,
+                     "MissingEndParenthesisInExpression", b.paren)
+    type_literal = L(rf"\[(?P<t>{TYPE_NAME})\]", b.type_expression)
+
+    # ------------------------------------------------------------------ postfix operators
+    member_name = adjacent(L(r"[^\W\d]\w*", b.bare) | variable | string | paren)
+    call_args = Enclosed(adjacent(L(r"\(")),
+                         NL + Opt(expression_nc + ZeroOrMore(NL + COMMA + NL + expression_nc)) + NL,
+                         RPAREN, "MissingEndParenthesisInMethodCall", b.call_arguments)
+    member = Build(adjacent(L(r"\?\.|::|\.(?!\.)")) + Expect(member_name, fail_with("MissingPropertyName"))
+                   + Opt(call_args), b.member)
+    index = Enclosed(adjacent(L(r"\??\[")),
+                     NL + Expect(expression, fail_with("MissingArrayIndexExpression")) + NL,
+                     S(r"\]"), "MissingEndSquareBracket", b.index)
+    post_increment = adjacent(L(rf"\+\+|{D}{D}(?![\w$])", b.post_increment))
+    postfix = member | index | post_increment
+
+    primary = (number | variable | string | subexpression | array_expression | hashtable
+               | script_block | paren | type_literal)
+    postfix_expression = Build(primary + ZeroOrMore(postfix), b.postfix_chain)
+
+    # ------------------------------------------------------------------ operators
+    cast = Build(type_literal + NotAny(adjacent(L(r"\.|::"))) + unary, b.cast)
+    prefix = Build(L(UNARY_OP) + NL + Expect(unary, _after_op("MissingExpressionAfterOperator")), b.unary)
+    unary <<= cast | postfix_expression | prefix
+    array = Build(unary + ZeroOrMore(COMMA + NL + Expect(unary, _after_op("MissingExpressionAfterToken"))),
+                  b.array)
+
+    def binary_chain(operand):
+        return Build(operand + ZeroOrMore(L(BINARY_OP) + NL
+                                          + Expect(operand, _after_op("ExpectedValueExpression"))),
+                     b.binary)
+
+    def ternary(chain_):
+        question = S(r"\?(?![?.\[=])") + NL
+        colon = Expect(S(r":(?!:)"), fail_with("MissingColonInTernaryExpression")) + NL
+        branch = Expect(expression, _after_op("ExpectedValueExpression"))
+        return Build(chain_ + Opt(question + branch + NL + colon + branch), b.ternary)
+
+    expression <<= ternary(binary_chain(array))
+    # Method and attribute arguments: a comma separates arguments (PS: _disableCommaOperator).
+    expression_nc <<= ternary(binary_chain(unary))
+
+    # ------------------------------------------------------------------ argument mode
+    word = Scanned(scanners.word, "word")
+    arg_end = r"(?=[\s;,|&(){}<>]|\Z)"
+    arg_number = L(rf"{SIGN}?{NUMBER}{arg_end}", b.constant)
+    arg_primary = (variable | string | subexpression | array_expression | hashtable | script_block
+                   | paren)
+    arg_chain = Build(arg_primary + ZeroOrMore(postfix), b.arg_chain)
+    splat = L(r"@(?P<name>[\w?:]+)", b.splat)
+    arg_single = arg_number | arg_chain | splat | word
+    argument <<= Build(arg_single + ZeroOrMore(COMMA + NL + Expect(
+        arg_single, _after_op("MissingExpressionAfterToken"))), b.array)
+
+    # Docs: Core/About/about_Redirection.md.
+    redirection = (L(r"(?P<s>[1-6*])?>&(?P<m>[12])", b.redirection_merge)
+                   | Build(L(r"(?P<s>[1-6*])?(?P<a>>>?)", lambda m, span: m)
+                           + Expect(arg_single, fail_with("MissingFileSpecification")), b.redirection_file)
+                   | L("<", b.redirection_input))
+    # A parameter is a dash, a letter, up to a metacharacter; a quote inside makes it a word
+    # (PS: tokenizer.cs ScanParameter).  `-Name:value` attaches the argument.
+    param_name = rf"{D}(?P<name>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*+)"
+    parameter = (Build(L(rf"{param_name}:", b.parameter)
+                       + Expect(argument, fail_with("ParameterRequiresArgument", "-Name:")),
+                       b.parameter_with_argument)
+                 | L(rf"{param_name}(?![:{_QUOTES}])", b.parameter))
+    end_of_parameters = L(rf"{D}{D}{arg_end}", b.end_of_parameters)
+    command_items = (ZeroOrMore(redirection | parameter | NotAny(end_of_parameters) + argument)
+                     + Opt(end_of_parameters + ZeroOrMore(redirection | argument)))
+    invocation = L(r"&(?!&)|\.(?=[\s{($'\"])")
+    command = (Build(invocation + Expect(arg_single, _after_op("MissingExpression")) + command_items,
+                     b.command)
+               | Build(word + command_items, b.command))
+
+    # ------------------------------------------------------------------ pipelines
+    expression_start = FollowedBy(L(
+        rf"[$(\[{{!,{_QUOTES}]|@[({{{_QUOTES}]|\+|\.\d|{NUMBER}"
+        rf"|{D}(?:\d|\.\d|[$(\[@{{{_QUOTES}{DASH_CLASS}]|(?:not|bnot|split|csplit|isplit|join)(?![\w-]))"))
+    assignment_value = L(ASSIGN_OP) + NL + Expect(statement, _after_op("ExpectedValueExpression"))
+    first_element = (expression_start + Build(expression + Opt(assignment_value) + ZeroOrMore(redirection),
+                                              b.expression_statement)
+                     | command)
+    later_element = (expression_start + Expect(pp.NoMatch(), fail_with("ExpressionsMustBeFirstInPipeline"))
+                     | command)
+    pipe = S(rf"{_BLANKS}\|(?!\|)")  # PowerShell 7.4: a line may also start with `|`
+    pipeline = Build(first_element + ZeroOrMore(pipe + NL + Expect(later_element, fail_with("EmptyPipeElement"))),
+                     b.pipeline)
+    statement_end = Expect(FollowedBy(L(r"[;\r\n)}]|\Z")), fail_with("UnexpectedToken", token_arg=True))
+    chain <<= Build(pipeline + ZeroOrMore(L(r"&&|\|\|") + NL + Expect(
+        pipeline, fail_with("EmptyPipelineChainElement"))) + statement_end, b.pipeline_chain)
+
+    # ------------------------------------------------------------------ statements
+    block = Enclosed(L(r"\{"), statement_list, RBRACE, "MissingEndCurlyBrace", b.statements)
+
+    def condition(word_, missing_open, missing_condition, missing_close):
+        return (Expect(LPAREN, fail_with(missing_open, word_)) + NL
+                + Expect(chain, fail_with(missing_condition, word_)) + NL
+                + Expect(RPAREN, fail_with(missing_close, word_)))
+
+    def body(error_id, *args):
+        return NL + Expect(block, fail_with(error_id, *args))
+
+    if_condition = condition("if", "MissingOpenParenthesisInIfStatement", "IfStatementMissingCondition",
+                             "MissingEndParenthesisAfterStatement")
+    elseif = Build(NL + keyword("elseif") + condition(
+        "elseif", "MissingOpenParenthesisInIfStatement", "IfStatementMissingCondition",
+        "MissingEndParenthesisAfterStatement") + body("MissingStatementBlock", "elseif"), b.elseif_clause)
+    else_ = Build(NL + keyword("else") + body("MissingStatementBlockAfterElse"), b.else_clause)
+    if_statement = Build(keyword("if") + if_condition + body("MissingStatementBlock", "if")
+                         + ZeroOrMore(elseif) + Opt(else_), b.if_statement)
+
+    foreach_statement = Build(
+        keyword("foreach") + NL
+        + Expect(LPAREN, fail_with("MissingOpenParenthesisAfterKeyword", "foreach")) + NL
+        + Expect(variable, fail_with("MissingVariableNameAfterForeach")) + NL
+        + Expect(keyword("in"), fail_with("MissingInInForeach")) + NL
+        + Expect(chain, fail_with("MissingForeachExpression")) + NL
+        + Expect(RPAREN, fail_with("MissingEndParenthesisAfterForeach"))
+        + body("MissingForeachStatement"), b.foreach_statement)
+    for_separator = Opt(S(";")) + NL
+    for_statement = Build(
+        keyword("for") + NL + Expect(LPAREN, fail_with("MissingOpenParenthesisAfterKeyword", "for")) + NL
+        + Opt(chain, b.MISSING) + for_separator + Opt(chain, b.MISSING) + for_separator + Opt(chain, b.MISSING) + NL
+        + Expect(RPAREN, fail_with("MissingEndParenthesisAfterStatement", "for"))
+        + body("MissingLoopStatement", "for"), b.for_statement)
+    while_statement = Build(
+        keyword("while") + condition("while", "MissingOpenParenthesisAfterKeyword",
+                                     "MissingExpressionAfterKeyword", "MissingEndParenthesisAfterStatement")
+        + body("MissingLoopStatement", "while"), b.while_statement)
+    do_statement = Build(
+        keyword("do") + body("MissingLoopStatement", "do") + NL
+        + Expect(keyword("while|until", keep=True), fail_with("MissingWhileOrUntilInDoWhile"))
+        + condition("do", "MissingOpenParenthesisAfterKeyword", "MissingExpressionAfterKeyword",
+                    "MissingEndParenthesisAfterStatement"), b.do_statement)
+
+    switch_clause = Build(arg_single + body("MissingSwitchStatementClause"), b.switch_clause)
+    switch_body = Enclosed(L(r"\{"), NL + ZeroOrMore(switch_clause + Opt(SEPS)), RBRACE,
+                           "MissingEndCurlyBrace", b.switch_body)
+    switch_statement = Build(
+        keyword("switch")
+        + ZeroOrMore(L(rf"{D}(?:regex|wildcard|exact|casesensitive|file)(?![\w-])")) + NL
+        + (LPAREN + NL + Expect(chain, fail_with("MissingExpressionAfterKeyword", "switch")) + NL
+           + Expect(RPAREN, fail_with("MissingEndParenthesisInSwitchStatement"))
+           | Expect(arg_single, fail_with("MissingFilenameOption")))
+        + NL + Expect(switch_body, fail_with("MissingCurlyBraceInSwitchStatement")), b.switch_statement)
+
+    # ------------------------------------------------------------------ functions, param blocks
+    attribute_argument = (Build(L(r"[^\W\d]\w*(?=\s*=)", lambda m, s: m.group()) + S("=") + NL
+                                + expression_nc, b.named_attribute_argument)
+                          | Build(L(r"[^\W\d]\w*(?=\s*[,)])", lambda m, s: m.group()),
+                                  b.named_attribute_argument)
+                          | expression_nc)
+    attribute = Build(L(r"\[(?P<name>[\w.]+)\(") + NL
+                      + Opt(attribute_argument + ZeroOrMore(NL + COMMA + NL + attribute_argument)) + NL
+                      + Expect(RPAREN, fail_with("MissingEndParenthesisInExpression"))
+                      + Expect(S(r"\]"), fail_with("EndSquareBracketExpectedAtEndOfAttribute")), b.attribute)
+    parameter_decl = Build(ZeroOrMore((attribute | type_literal) + NL) + variable
+                           + Opt(S("=(?!=)") + NL + Expect(expression_nc, _after_op("ExpectedValueExpression"))),
+                           b.parameter_decl)
+    parameters = NL + Opt(parameter_decl + ZeroOrMore(NL + COMMA + NL + parameter_decl)) + NL
+    param_block = Build(ZeroOrMore(attribute + NL) + S(r"param(?=\s*\()") + NL
+                        + Enclosed(L(r"\("), parameters, RPAREN, "MissingEndParenthesisInFunctionParameterList",
+                                   b.param_block), b.attributed_param_block)
+    named_block = Build(NL + L(r"(?:begin|process|end|dynamicparam|clean)(?=\s*\{)") + NL + block,
+                        b.named_block)
+    script_body <<= Build(NL + Opt(param_block) + NL + (named_block[1, ...] + NL | statement_list),
+                          b.script_body)
+    function_body = Enclosed(L(r"\{"), script_body, RBRACE, "MissingEndCurlyBrace", b.braced_script_block)
+    function_statement = Build(
+        keyword("function|filter", keep=True) + NL
+        + Expect(L(r"[^\s(){};|&,]+"), fail_with("MissingNameAfterKeyword", "function")) + NL
+        + Opt(Enclosed(L(r"\("), parameters, RPAREN, "MissingEndParenthesisInFunctionParameterList",
+                       b.parameter_list)) + NL
+        + Expect(function_body, fail_with("MissingFunctionBody")), b.function_definition)
+
+    # ------------------------------------------------------------------ try, flow control, labels
+    catch = Build(NL + keyword("catch") + Opt(type_literal + ZeroOrMore(NL + COMMA + NL + type_literal))
+                  + body("MissingCatchHandlerBlock"), b.catch_clause)
+    finally_ = Build(NL + keyword("finally") + body("MissingFinallyStatementBlock"), b.finally_clause)
+    try_statement = Build(keyword("try") + body("MissingTryStatementBlock") + ZeroOrMore(catch) + Opt(finally_),
+                          b.try_statement)
+    flow_statement = Build(keyword("return|throw|exit", keep=True) + Opt(chain)
+                           | keyword("break|continue", keep=True) + Opt(L(r"[^\W\d]\w*")), b.flow_statement)
+    loop = foreach_statement | for_statement | while_statement | do_statement | switch_statement
+    labeled = Build(L(r":(?P<label>[^\W\d]\w*)", lambda m, s: m) + NL + loop, b.labeled)
+
+    keyword_start = FollowedBy(keyword(
+        "if|foreach|for|while|do|switch|function|filter|try|return|throw|exit|break|continue"))
+    statement <<= (keyword_start + (if_statement | loop | function_statement | try_statement | flow_statement)
+                   | labeled | chain)
+    statement_list <<= NL + ZeroOrMore(statement + Opt(SEPS))
+
+    apply_gap_skipping(script_body)
+    return script_body
+
+
+@functools.cache
+def _grammar():
+    return _build()
+
+
+def parse(text: str, name: str = "<script>") -> nodes.ScriptBlock:
+    """Parse a whole script.  Raises ParseError, or IncompleteInputError when the text ended
+    where PowerShell would ask for another line."""
+    grammar = _grammar()
+    try:
+        end, tokens = grammar._parse(text, 0)
+        end = skip_gap(text, end)
+        if end < len(text):
+            raise unexpected_token(text, end)
+    except SyntaxFail as fail:
+        raise to_parse_error(fail, text, name) from None
+    except pp.ParseBaseException as exc:  # a failure no rule turned into a message
+        raise to_parse_error(unexpected_token(text, exc.loc), text, name) from None
+    except RecursionError:
+        raise to_parse_error(SyntaxFail("UnexpectedToken", 0, Span(0, 0), ("",)), text, name) from None
+    script = tokens[0]
+    return nodes.ScriptBlock(Span(0, len(text)), script.param_block, script.begin, script.process,
+                             script.end, text)
+
+
+@functools.lru_cache(maxsize=256)
+def parse_cached(text: str, name: str = "<script>") -> nodes.ScriptBlock:
+    """`parse` with an LRU cache: nodes are immutable, so callers can share the tree."""
+    return parse(text, name)

@@ -1,0 +1,266 @@
+"""Lexical layer of the PowerShell grammar: token patterns, literal values and the few custom
+pyparsing elements the grammar is built from.
+
+PowerShell's tokenizer is mode dependent (PS: src/System.Management.Automation/engine/parser/
+tokenizer.cs), so instead of a separate lexer every token is a regex matched where the grammar
+expects it (pyparsing is scannerless).  Newlines are statement separators, so elements skip only
+blanks, backtick-newline continuations and comments (`skip_gap`), never newlines.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pyparsing as pp
+
+from .grammar_errors import SyntaxFail
+from .source import Span
+
+# Docs: Spec chapter-02.md `dash:`; PS: CharTraits.cs IsDash / IsSingleQuote / IsDoubleQuote.
+DASH = "-\u2013\u2014\u2015"
+SQUOTE = "'\u2018\u2019\u201a\u201b"
+DQUOTE = '"\u201c\u201d\u201e'
+DASH_CLASS = "\\-\u2013\u2014\u2015"  # DASH, usable inside a regex [class]
+D = f"[{DASH_CLASS}]"
+SIGN = f"[{DASH_CLASS}+]"
+
+# Blanks inside a statement: spaces, `<newline> continuation, <# #> and # comments
+# (Docs: about_Parsing.md "Line continuation"; about_Comments.md).
+_GAP = re.compile(r"(?:[ \t\f\v\u00a0\ufeff]+|`\r?\n|<#[\s\S]*?#>|#[^\r\n]*)*")
+
+
+def skip_gap(text: str, loc: int) -> int:
+    end = _GAP.match(text, loc).end()
+    if text.startswith("<#", end):
+        raise SyntaxFail("MissingTerminatorMultiLineComment", len(text), Span(end, len(text)))
+    return end
+
+
+def apply_gap_skipping(root: pp.ParserElement) -> None:
+    """Make every whitespace-skipping element of the grammar skip PowerShell blanks instead of
+    pyparsing's default whitespace (which includes newlines).  Done per element, so other users
+    of pyparsing are not affected; one regex call is also much cheaper than `ignore()`."""
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        element = todo.pop()
+        if id(element) in seen:
+            continue
+        seen.add(id(element))
+        if element.skipWhitespace:
+            element.preParse = skip_gap
+        todo.extend(element.recurse())
+
+
+def adjacent(element: pp.ParserElement) -> pp.ParserElement:
+    """An element that must touch the previous token (`$x.Name`, `$a[0]`, `.Trim()`)."""
+    return element.leave_whitespace(recursive=False)
+
+
+# ----------------------------------------------------------------------------- custom elements
+
+
+class Lexeme(pp.Token):
+    """One regex token, optionally turned straight into a node by `build(match, span)`."""
+
+    def __init__(self, pattern: str, build=None, flags: int = re.I, name: str | None = None):
+        super().__init__()
+        self.regex = re.compile(pattern, flags)
+        self.build = build
+        self.errmsg = "Expected " + (name or pattern)
+        self.mayReturnEmpty = self.regex.match("") is not None
+        self.mayIndexError = False
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        match = self.regex.match(instring, loc)
+        if match is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        end = match.end()
+        if self.build is None:
+            return end, [match.group()]
+        return end, [self.build(match, Span(loc, end))]
+
+
+class Scanned(pp.Token):
+    """A token read by a hand-written scanner `scan(text, loc) -> (end, node) | None` (strings and
+    argument-mode words, whose `$( )` parts need the statement grammar recursively)."""
+
+    def __init__(self, scan, name: str):
+        super().__init__()
+        self.scan = scan
+        self.errmsg = "Expected " + name
+        self.mayReturnEmpty = False
+        self.mayIndexError = False
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        result = self.scan(instring, loc)
+        if result is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        return result[0], [result[1]]
+
+
+class Build(pp.ParseElementEnhance):
+    """Match `expr`, then replace its tokens by `build(text, start, end, tokens)`: a node whose
+    span is exactly the matched text (a parse action would not know where the match ends)."""
+
+    def __init__(self, expr, build):
+        super().__init__(expr)
+        self.build = build
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        end, tokens = self.expr._parse(instring, loc, do_actions, callPreParse=False)
+        node_end = end  # an optional tail may have skipped blanks that are not part of the node
+        while node_end > loc and instring[node_end - 1] in " \t":
+            node_end -= 1
+        return end, [self.build(instring, loc, node_end, tokens)]
+
+
+class Expect(pp.ParseElementEnhance):
+    """`expr` is required here.  Like pyparsing's `-` error stop, but the failure becomes a
+    SyntaxFail carrying PowerShell's message: `error(text, loc) -> SyntaxFail`."""
+
+    def __init__(self, expr, error):
+        super().__init__(expr)
+        self.error = error
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        try:
+            return self.expr._parse(instring, loc, do_actions, callPreParse=False)
+        except pp.ParseException:
+            raise self.error(instring, loc) from None
+
+
+class Enclosed(pp.ParseElementEnhance):
+    """`open body close`: once the opener matched, a missing closer is a SyntaxFail that points
+    at the opener, as pwsh does for `Missing closing '}'`."""
+
+    def __init__(self, opener, body, closer, error_id: str, build):
+        super().__init__(body)
+        self.opener, self.closer = opener, closer
+        self.error_id = error_id
+        self.build = build
+        self.skipWhitespace = opener.skipWhitespace
+
+    def recurse(self):
+        return [self.opener, self.expr, self.closer]
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        open_end, _ = self.opener._parse(instring, loc, do_actions, callPreParse=False)
+        body_end, tokens = self.expr._parse(instring, open_end, do_actions)
+        try:
+            end, _ = self.closer._parse(instring, body_end, do_actions)
+        except pp.ParseException:
+            at = skip_gap(instring, body_end)
+            raise SyntaxFail(self.error_id, at, Span(loc, open_end)) from None
+        return end, [self.build(instring, loc, end, tokens)]
+
+
+def fail_with(error_id: str, *args, token_arg: bool = False):
+    """An `Expect` error factory: SyntaxFail at the failure point (or its token)."""
+
+    def error(text, loc):
+        at = skip_gap(text, loc)
+        if token_arg:
+            from .grammar_errors import unexpected_token
+            return unexpected_token(text, at)
+        return SyntaxFail(error_id, at, Span(at, at), args)
+
+    return error
+
+
+# ----------------------------------------------------------------------------- numbers
+
+# Docs: Core/About/about_Numeric_Literals.md (types, suffixes, multipliers).
+NUMBER = (r"(?:0x[0-9a-f]+|0b[01]+|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[+-]?\d+)?)"
+          r"(?:ul|us|uy|[lusynd])?(?:kb|mb|gb|tb|pb)?(?![\w])")
+_NUMBER_PARTS = re.compile(
+    r"(?P<sign>[-\u2013\u2014\u2015+]?)(?:0x(?P<hex>[0-9a-f]+)|0b(?P<bin>[01]+)|(?P<dec>[\d.]+(?:e[+-]?\d+)?))"
+    r"(?P<suffix>ul|us|uy|[lusynd])?(?P<mult>kb|mb|gb|tb|pb)?$", re.I)
+_MULTIPLIER = {"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, "tb": 1 << 40, "pb": 1 << 50}
+_INT32, _INT64 = 1 << 31, 1 << 63
+_DECIMAL_MAX = Decimal("79228162514264337593543950335")
+
+
+def _signed(value: int, bits: int) -> int:
+    """Hex/binary literals are two's complement of the smallest fitting width (0xFFFFFFFF is -1)."""
+    return value - (1 << bits) if value >= 1 << (bits - 1) else value
+
+
+def number_value(text: str):
+    """The value of a numeric literal, typed as PowerShell types it (int32 -> int64 -> decimal
+    -> double for plain integers; `d` decimal; `l` long; reals are doubles)."""
+    parts = _NUMBER_PARTS.match(text)
+    suffix = (parts["suffix"] or "").lower()
+    mult = _MULTIPLIER.get((parts["mult"] or "").lower(), 1)
+    negative = parts["sign"] not in ("", "+")
+    if parts["hex"] or parts["bin"]:
+        raw = int(parts["hex"], 16) if parts["hex"] else int(parts["bin"], 2)
+        if suffix == "l" or (not suffix and raw >= 1 << 32):
+            raw = _signed(raw, 64) if raw < 1 << 64 else raw
+        elif not suffix:
+            raw = _signed(raw, 32)
+        value = raw * mult
+    else:
+        digits = parts["dec"]
+        real = "." in digits or "e" in digits.lower()
+        if suffix == "d":
+            value = Decimal(digits) * mult
+        elif real:
+            value = float(digits) * mult
+        else:
+            value = int(digits) * mult
+            if not suffix and value >= _INT64:
+                value = Decimal(value) if value <= _DECIMAL_MAX else float(value)
+    return -value if negative else value
+
+
+# Where an argument-mode token ends (Docs: about_Parsing.md, metacharacters).
+ARG_END = re.compile(r"[\s;,|&(){}<>]|\Z")
+
+# ----------------------------------------------------------------------------- variables
+
+# `$name`, `$scope:name`, `${any name}`, `$$`, `$^`, `$?`, `$_`.  `?` is a variable character
+# (Docs: about_Operators.md, null-conditional operators: use `${a}?.b`).
+VARIABLE = r"\$(?:\{(?P<braced>(?:[^}`]|`.)*)\}|(?P<name>(?:[A-Za-z_]\w*:(?=[\w?]))?[\w?]+|[$^]))"
+
+
+def variable_name(match) -> tuple[str, bool]:
+    if match["braced"] is not None:
+        return re.sub(r"`(.)", r"\1", match["braced"]), True
+    return match["name"], False
+
+
+# ----------------------------------------------------------------------------- operators
+
+# Binary precedence from PS: src/System.Management.Automation/engine/parser/token.cs
+# (TokenFlags.BinaryPrecedence*): all binary operators are left associative.
+_COMPARISON = ("eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch",
+               "contains", "notcontains", "in", "notin", "replace", "split")
+PRECEDENCE = {"-and": 1, "-or": 1, "-xor": 1, "-band": 2, "-bor": 2, "-bxor": 2,
+              "-is": 5, "-isnot": 5, "-as": 5, "-join": 5, "-shl": 5, "-shr": 5,
+              "??": 7, "+": 9, "-": 9, "*": 10, "/": 10, "%": 10, "-f": 12, "..": 13}
+for _op in _COMPARISON:
+    for _prefix in ("", "c", "i"):
+        PRECEDENCE[f"-{_prefix}{_op}"] = 5
+
+_DASH_OPS = "|".join(sorted((op[1:] for op in PRECEDENCE if op.startswith("-") and len(op) > 1),
+                            key=len, reverse=True))
+BINARY_OP = (rf"{D}(?:{_DASH_OPS})(?![\w-])|\?\?(?!=)|\.\.|\+(?![+=])|\*(?![=>])|/(?!=)|%(?!=)"
+             rf"|{D}(?![{DASH_CLASS}=A-Za-z_])")
+# Prefix operators: Docs: about_Operators.md; PS: Parser.cs UnaryExpressionRule.
+UNARY_OP = (rf"!|{D}(?:not|bnot|split|csplit|isplit|join)(?![\w-])|\+\+|{D}{D}|,"
+            rf"|{D}(?![A-Za-z_=])|\+(?!=)")
+ASSIGN_OP = rf"=(?!=)|\+=|{D}=|\*=|/=|%=|\?\?="
+
+
+def canonical_op(text: str) -> str:
+    """Operators are stored lower-case with an ASCII dash (nodes.py conventions)."""
+    if text[0] in DASH:
+        return "-" + text[1:].lower()
+    return text
+
+
+# ----------------------------------------------------------------------------- type names
+
+# `[int]`, `[string[]]`, `[System.Collections.Generic.List[string]]`, `[Dictionary[string, int]]`.
+TYPE_NAME = r"[\w.`+]+(?:\[(?:[^\[\]]|\[(?:[^\[\]]|\[[^\[\]]*\])*\])*\])*"
