@@ -202,17 +202,17 @@ class Cmdlet:
 
     def invoke(self, block, *args, dollar_under: Any = None, use_local_scope: bool = False) -> list:
         """Run a script block (with $_ set) and return its output as a list."""
-        return self.runtime.ctx.invoke_block(block, args, dollar_under=dollar_under,
-                                             use_local_scope=use_local_scope)
+        return self.runtime.invoke_block(block, args, dollar_under=dollar_under,
+                                         use_local_scope=use_local_scope)
 
     def invoke_iter(self, block, *args, dollar_under: Any = None, use_local_scope: bool = False):
         """Run a script block (with $_ set), yielding its output as it is produced."""
-        return self.runtime.ctx.invoke_block_iter(block, args, dollar_under=dollar_under,
-                                                  use_local_scope=use_local_scope)
+        return self.runtime.invoke_block_iter(block, args, dollar_under=dollar_under,
+                                              use_local_scope=use_local_scope)
 
     def invoke_filter(self, block, item: Any) -> bool:
         """Where-Object's test: run block with $_ = item in the caller's scope, truthiness of result."""
-        return self.runtime.ctx.invoke_filter(block, item)
+        return self.runtime.invoke_filter(block, item)
 
     @property
     def verbose(self) -> bool:

@@ -1,0 +1,271 @@
+"""Parameter binding as PowerShell does it (about_Parameter_Binding):
+named arguments first (exact name or alias, else an unambiguous prefix), then positional ones,
+then pipeline input per object (by value, then by property name).  Built-in cmdlets and
+PowerShell functions share this binder through their Parameter metadata.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .cmdlets.base import COMMON_NAMES, CommandInfo, Parameter
+from .errors import ParameterBindingError, PSError
+from .source import Source, Span
+
+
+@dataclass
+class Arg:
+    """One argument as written: `-Name` (name set), `-Name:value`, or a positional value."""
+
+    value: Any = None
+    name: str | None = None  # parameter name without dash, for named arguments
+    has_value: bool = True  # False for a bare `-Name` (switch, or takes the next argument)
+    span: Span | None = None
+    text: str = ""  # `-Name` as typed
+    colon: bool = False  # `-Name:value`
+
+
+@dataclass
+class Binding:
+    bound: dict = field(default_factory=dict)  # canonical name -> converted value
+    common: dict = field(default_factory=dict)  # common parameters (Verbose, ErrorAction...)
+    parameter_set: str = ""
+    extra_positional: list = field(default_factory=list)  # for simple functions: -> $args
+    pipeline_params: tuple = ()  # Parameters that can take pipeline input in the chosen set
+
+
+def _type_display(type_name: str) -> str:
+    from .conversion import type_of_name
+
+    try:
+        return type_of_name(type_name)
+    except Exception:  # an unknown type name is shown as written
+        return type_name
+
+
+class Binder:
+    """Binds the arguments of one command invocation; `info` supplies the Parameter metadata."""
+
+    def __init__(self, info: CommandInfo, invocation_name: str, source: Source | None, span: Span | None,
+                 strict_unknown: bool = True):
+        self.info = info
+        self.name = invocation_name
+        self.source = source
+        self.span = span
+        self.strict_unknown = strict_unknown  # simple functions pass unknown -names to $args
+        self.params = info.all_parameters()
+
+    # -- errors ------------------------------------------------------------------------------
+    def error(self, message: str, error_id: str, span: Span | None = None, category: str = "InvalidArgument"):
+        cls_name = self.info.name.replace("-", "")
+        module = "Microsoft.PowerShell.Commands" if self.info.cls is not None else ""
+        fqid = f"{error_id},{module + '.' if module else ''}{cls_name}{'Command' if module else ''}"
+        if self.info.cls is not None and self.info.module and not self.info.module.startswith("Microsoft.PowerShell"):
+            fqid = f"{error_id},{self.info.module}.{cls_name}Command"
+        return ParameterBindingError(message, fqid, span=span or self.span, source=self.source,
+                                     category=category, reason=self.name)
+
+    # -- name resolution -----------------------------------------------------------------------
+    def find(self, typed: str, span: Span | None) -> Parameter | None:
+        low = typed.lower()
+        for p in self.params:
+            if p.name.lower() == low or any(a.lower() == low for a in p.aliases):
+                return p
+        matches = [p for p in self.params
+                   if p.name.lower().startswith(low) or any(a.lower().startswith(low) for a in p.aliases)]
+        if len(matches) > 1:
+            own = [p for p in matches if p.name.lower() not in COMMON_NAMES]
+            if len(own) == 1:
+                return own[0]
+            names = " ".join("-" + p.name for p in matches)
+            raise self.error(f"Parameter cannot be processed because the parameter name '{typed}' is ambiguous. "
+                             f"Possible matches include: {names}.", "AmbiguousParameter", span)
+        if matches:
+            return matches[0]
+        return None
+
+    # -- conversion ----------------------------------------------------------------------------
+    def convert(self, p: Parameter, value: Any, span: Span | None) -> Any:
+        from .conversion import convert_to
+
+        t = p.type.lower()
+        if p.is_switch:
+            from .conversion import to_bool
+
+            return to_bool(value)
+        if value is None:
+            if p.mandatory and t not in ("object", "psobject", "object[]"):
+                raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is null.",
+                                 "ParameterArgumentValidationErrorNullNotAllowed", span, "InvalidData")
+            return None
+        if t not in ("object", "psobject", "any"):
+            try:
+                value = convert_to(value, p.type)
+            except PSError as exc:
+                msg = exc.message
+                raise self.error(f"Cannot bind parameter '{p.name}'. {msg}",
+                                 "CannotConvertArgumentNoMessage", span) from None
+        if p.validate_set:
+            vals = value if isinstance(value, list) else [value]
+            out = []
+            for v in vals:
+                hit = next((s for s in p.validate_set if str(s).lower() == str(v).lower()), None)
+                if hit is None:
+                    allowed = ",".join(p.validate_set)
+                    raise self.error(
+                        f"Cannot validate argument on parameter '{p.name}'. The argument \"{v}\" does not belong "
+                        f"to the set \"{allowed}\" specified by the ValidateSet attribute. Supply an argument that "
+                        f"is in the set and then try the command again.",
+                        "ParameterArgumentValidationError", span, "InvalidData")
+                out.append(hit)
+            value = out if isinstance(value, list) else out[0]
+        return value
+
+    # -- the binding -------------------------------------------------------------------------
+    def bind(self, args: list[Arg], expects_input: bool) -> Binding:
+        result = Binding()
+        named: dict[str, tuple[Parameter, Any, Span | None]] = {}
+        positional: list[Arg] = []
+        i = 0
+        while i < len(args):
+            a = args[i]
+            i += 1
+            if a.name is None:
+                positional.append(a)
+                continue
+            p = self.find(a.name, a.span)
+            if p is None:
+                if not self.strict_unknown:
+                    positional.append(Arg(value=a.text or "-" + a.name, span=a.span))
+                    continue
+                raise self.error(f"A parameter cannot be found that matches parameter name '{a.name}'.",
+                                 "NamedParameterNotFound", a.span)
+            if p.name in named:
+                raise self.error(f"Cannot bind parameter because parameter '{p.name}' is specified more than once. "
+                                 f"To provide multiple values to parameters that can accept multiple values, use the "
+                                 f"array syntax. For example, \"-parameter value1,value2,value3\".",
+                                 "ParameterAlreadyBound", a.span)
+            if a.has_value:
+                value = a.value
+            elif p.is_switch:
+                value = True
+            elif i < len(args) and args[i].name is None:
+                value = args[i].value
+                i += 1
+            else:
+                raise self.error(f"Missing an argument for parameter '{p.name}'. Specify a parameter of type "
+                                 f"'{_type_display(p.type)}' and try again.", "MissingArgument", a.span)
+            named[p.name] = (p, value, a.span)
+
+        set_name = self.choose_set(named, positional, expects_input)
+        result.parameter_set = set_name
+        for pname, (p, value, span) in named.items():
+            if pname.lower() in COMMON_NAMES and not any(q.name == pname for q in self.info.parameters):
+                result.common[pname] = value
+            else:
+                result.bound[pname] = self.convert(p, value, span)
+
+        self.bind_positional(result, positional, set_name)
+        result.pipeline_params = tuple(p for p in self.info.parameters
+                                       if (p.pipeline or p.pipeline_by_name) and p.in_set(set_name)
+                                       and p.name not in result.bound)
+        if not expects_input:
+            self.check_mandatory(result, set_name)
+        return result
+
+    def choose_set(self, named: dict, positional: list, expects_input: bool) -> str:
+        sets = [s for s in self.info.parameter_sets if s != "__AllParameterSets"]
+        if not sets:
+            return "__AllParameterSets"
+        own = [p for p, _, _ in named.values() if p.name.lower() not in COMMON_NAMES]
+        candidates = [s for s in sets if all(p.in_set(s) for p in own)]
+        if not candidates:
+            raise self.error("Parameter set cannot be resolved using the specified named parameters. One or more "
+                             "parameters issued cannot be used together or an insufficient number of parameters "
+                             "were provided.", "AmbiguousParameterSet")
+        if len(candidates) == 1:
+            return candidates[0]
+        # Prefer sets that a named parameter belongs to specifically, then the default set.
+        specific = [s for s in candidates if any(p.sets and s in p.sets for p in own)]
+        if len(specific) == 1:
+            return specific[0]
+        pool = specific or candidates
+        if positional:
+            # a set that can take the positional arguments
+            fits = [s for s in pool if sum(1 for p in self.info.parameters
+                                           if p.in_set(s) and (p.position_in(s) is not None or p.remaining)
+                                           and p.name not in named) >= 1]
+            pool = fits or pool
+        if self.info.default_set in pool:
+            return self.info.default_set
+        if expects_input:
+            with_input = [s for s in pool if any(p.pipeline and p.in_set(s) for p in self.info.parameters)]
+            if with_input:
+                return with_input[0]
+        return pool[0]
+
+    def bind_positional(self, result: Binding, positional: list[Arg], set_name: str) -> None:
+        slots = sorted((p for p in self.info.parameters
+                        if p.in_set(set_name) and p.position_in(set_name) is not None and p.name not in result.bound),
+                       key=lambda p: p.position_in(set_name))
+        remaining = next((p for p in self.info.parameters
+                          if p.remaining and p.in_set(set_name) and p.name not in result.bound), None)
+        idx = 0
+        for p in slots:
+            if idx >= len(positional):
+                break
+            if p.remaining:
+                break
+            a = positional[idx]
+            result.bound[p.name] = self.convert(p, a.value, a.span)
+            idx += 1
+        rest = positional[idx:]
+        if rest:
+            if remaining is not None:
+                values = [a.value for a in rest]
+                result.bound[remaining.name] = self.convert(remaining, values if len(values) > 1 or remaining.type.endswith("[]") else values[0], rest[0].span)
+            elif not self.strict_unknown:
+                result.extra_positional = [a.value for a in rest]
+            else:
+                from .conversion import to_string
+
+                a = rest[0]
+                raise self.error(f"A positional parameter cannot be found that accepts argument "
+                                 f"'{to_string(a.value)}'.", "PositionalParameterNotFound", a.span)
+
+    def check_mandatory(self, result: Binding, set_name: str) -> None:
+        missing = [p.name for p in self.info.parameters
+                   if p.in_set(set_name) and p.mandatory_in(set_name) and p.name not in result.bound]
+        if missing:
+            raise self.error("Cannot process command because of one or more missing mandatory parameters: "
+                             f"{' '.join(missing)}.", "MissingMandatoryParameter")
+
+    # -- pipeline input --------------------------------------------------------------------------
+    def bind_pipeline_item(self, result: Binding, item: Any) -> dict:
+        """Values for the pipeline parameters from one input object: by value, else by property name."""
+        from .psobject import get_member, has_member
+
+        values: dict = {}
+        for p in result.pipeline_params:
+            if p.pipeline:
+                try:
+                    values[p.name] = self.convert(p, item, self.span)
+                    continue
+                except ParameterBindingError:
+                    if not p.pipeline_by_name:
+                        raise
+            if p.pipeline_by_name:
+                for key in (p.name,) + tuple(p.aliases):
+                    if item is not None and has_member(item, key):
+                        values[p.name] = self.convert(p, get_member(item, key), self.span)
+                        break
+        return values
+
+    def check_mandatory_with_input(self, result: Binding, values: dict) -> None:
+        missing = [p.name for p in self.info.parameters
+                   if p.in_set(result.parameter_set) and p.mandatory_in(result.parameter_set)
+                   and p.name not in result.bound and p.name not in values]
+        if missing:
+            raise self.error("The input object cannot be bound to any parameters for the command either because the "
+                             "command does not take pipeline input or the input and its properties do not match any "
+                             "of the parameters that take pipeline input.", "InputObjectNotBound", category="InvalidArgument")

@@ -1,0 +1,549 @@
+"""Statements compiled into closures `fn(scope, emit)`; `emit` receives each output object."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from . import nodes as N
+from .compiler import ExpressionCompiler, index_value, located, python_error
+from .errors import ErrorRecord, PSError, RuntimeError_, ScriptThrow
+from .runtime import (BreakFlow, ContinueFlow, ExitFlow, FlowControl, ReturnFlow, StopUpstream, as_list,
+                      emit_enumerated, unwrap)
+from .scope import MISSING, env_set, split_qualified
+from .scriptblock import CompiledBlock
+from .source import Source
+
+Stmt = Callable[[Any, Callable], None]
+
+
+def compile_script_block(node: N.ScriptBlock, source: Source, is_filter: bool = False) -> CompiledBlock:
+    sc = StatementCompiler(source)
+    cb = CompiledBlock()
+    cb.param_block = node.param_block
+    if node.param_block is not None:
+        cb.decls = node.param_block.parameters
+        cb.is_advanced = bool(node.param_block.attributes) or any(
+            a.name.lower() == "parameter" for d in cb.decls for a in d.attributes)
+        cb.defaults = {d.name.lower(): sc.expr(d.default) for d in cb.decls if d.default is not None}
+    cb.begin = sc.block(node.begin) if node.begin else None
+    cb.process = sc.block(node.process) if node.process else None
+    cb.end = sc.block(node.end) if node.end else None
+    if is_filter and cb.process is None:
+        cb.process, cb.end = cb.end, None
+    if node.param_block is None and node.begin is None and node.process is None and node.end is not None:
+        stmts = node.end.statements
+        if len(stmts) == 1 and isinstance(stmts[0], N.Pipeline) and len(stmts[0].elements) == 1:
+            el = stmts[0].elements[0]
+            if isinstance(el, N.CommandExpression) and not el.redirections and not _is_increment(el.expression):
+                cb.expr = sc.expr(el.expression)
+    return cb
+
+
+def _is_increment(node) -> bool:
+    return isinstance(node, N.Unary) and node.op in ("++", "--", "post++", "post--")
+
+
+_EXCEPTION_PARENTS = {
+    "system.dividebyzeroexception": ("system.arithmeticexception", "system.systemexception"),
+    "system.management.automation.commandnotfoundexception": ("system.management.automation.runtimeexception",),
+    "system.management.automation.parameterbindingexception": ("system.management.automation.runtimeexception",),
+    "system.management.automation.actionpreferencestopexception": ("system.management.automation.runtimeexception",),
+    "system.management.automation.itemnotfoundexception": ("system.management.automation.sessionstateexception",
+                                                            "system.management.automation.runtimeexception"),
+    "system.management.automation.methodinvocationexception": ("system.management.automation.runtimeexception",),
+    "system.management.automation.psinvalidcastexception": ("system.invalidcastexception",
+                                                            "system.management.automation.runtimeexception"),
+}
+
+
+def exception_matches(err: PSError, type_name: str) -> bool:
+    want = type_name.lower()
+    if want in ("exception", "system.exception"):
+        return True
+    actual = err.exception_type.lower()
+    chain = (actual,) + _EXCEPTION_PARENTS.get(actual, ()) + (
+        ("system.management.automation.runtimeexception",) if actual.startswith("system.management.automation") else ())
+    for name in chain:
+        if want == name or want == name.rsplit(".", 1)[-1]:
+            return True
+    return False
+
+
+class StatementCompiler(ExpressionCompiler):
+    def __init__(self, source: Source):
+        super().__init__(source)
+        self.stmts = self
+
+    # -- blocks ------------------------------------------------------------------------------
+    def block(self, node: N.StatementBlock | None) -> Stmt:
+        if node is None:
+            return lambda scope, emit: None
+        return self.statements(node.statements)
+
+    def statements(self, stmts) -> Stmt:
+        fns = [self.stmt(s) for s in stmts]
+        if len(fns) == 1:
+            only = fns[0]
+
+            def run_one(scope, emit):
+                try:
+                    only(scope, emit)
+                except PSError as exc:
+                    if not scope.ctx.statement_error(exc, scope):
+                        raise
+            return run_one
+
+        def run(scope, emit):
+            for fn in fns:
+                try:
+                    fn(scope, emit)
+                except PSError as exc:
+                    if not scope.ctx.statement_error(exc, scope):
+                        raise
+
+        return run
+
+    def stmt(self, node) -> Stmt:
+        method = getattr(self, "s_" + type(node).__name__)
+        fn = method(node)
+        span, source = node.span, self.source
+
+        def run(scope, emit):
+            try:
+                fn(scope, emit)
+            except PSError as exc:
+                raise exc.locate(span, source)
+            except (FlowControl, StopUpstream, KeyboardInterrupt, GeneratorExit):
+                raise
+            except RecursionError:
+                raise RuntimeError_("The script failed due to call depth overflow.", "CallDepthOverflow",
+                                    span=span, source=source) from None
+            except Exception as exc:
+                raise python_error(exc, span, source) from exc
+
+        return run
+
+    def value(self, node, paren: bool = False) -> Callable:
+        """A statement used as a value: `$x = <here>`, `(<here>)`, `if (<here>)`."""
+        if isinstance(node, N.Pipeline) and len(node.elements) == 1:
+            el = node.elements[0]
+            if isinstance(el, N.CommandExpression) and not el.redirections:
+                return self.expr(el.expression)
+        if isinstance(node, N.Assignment):
+            assign = self.s_Assignment(node, want_value=True)
+            return assign
+        fn = self.stmt(node)
+
+        def collect(scope):
+            out: list = []
+            fn(scope, out.append)
+            return unwrap(out)
+
+        return collect
+
+    # -- pipelines ---------------------------------------------------------------------------
+    def s_Pipeline(self, node: N.Pipeline) -> Stmt:
+        if len(node.elements) == 1 and isinstance(node.elements[0], N.CommandExpression) \
+                and not node.elements[0].redirections:
+            expr_node = node.elements[0].expression
+            fn = self.expr(expr_node)
+            if _is_increment(expr_node):
+                return lambda scope, emit: fn(scope)
+            return lambda scope, emit: emit_enumerated(fn(scope), emit)
+        from .pipeline import compile_pipeline
+
+        return compile_pipeline(node, self)
+
+    def s_PipelineChain(self, node: N.PipelineChain) -> Stmt:
+        left, right = self.stmt(node.left), self.stmt(node.right)
+        want = node.op == "&&"
+
+        def chain(scope, emit):
+            ok = True
+            try:
+                left(scope, emit)
+                ok = scope.ctx.last_success(scope)
+            except PSError as exc:
+                if not scope.ctx.statement_error(exc, scope):
+                    raise
+                ok = False
+            if ok == want:
+                right(scope, emit)
+
+        return chain
+
+    def s_StatementBlock(self, node: N.StatementBlock) -> Stmt:
+        return self.block(node)
+
+    # -- assignment --------------------------------------------------------------------------
+    def s_Assignment(self, node: N.Assignment, want_value: bool = False):
+        value = self.value(node.value)
+        setter = self.setter(node.target)
+        op = node.op
+        if op == "=":
+            def assign(scope, emit=None):
+                v = value(scope)
+                setter(scope, v)
+                return v
+        elif op == "??=":
+            getter = self.expr(node.target)
+
+            def assign(scope, emit=None):
+                cur = getter(scope)
+                if cur is None:
+                    cur = value(scope)
+                    setter(scope, cur)
+                return cur
+        else:
+            from .operators import get_binary
+
+            binop = get_binary(op[:-1])
+            getter = self.expr(node.target)
+
+            def assign(scope, emit=None):
+                v = binop(getter(scope), value(scope), scope)
+                setter(scope, v)
+                return v
+
+        if want_value:
+            return assign
+        return lambda scope, emit: assign(scope)
+
+    def setter(self, target) -> Callable:
+        if isinstance(target, N.Variable):
+            return variable_setter(target.name)
+        if isinstance(target, N.Convert) and isinstance(target.operand, N.Variable):
+            from .conversion import convert_to
+
+            _, key = split_qualified(target.operand.name)
+            tname = target.type.name
+            base = variable_setter(target.operand.name)
+
+            def typed(scope, v):
+                if scope.types is None:
+                    scope.types = {}
+                scope.types[key] = tname
+                base(scope, convert_to(v, tname))
+
+            return typed
+        if isinstance(target, N.Member):
+            from .psobject import set_member
+
+            obj = self.expr(target.target)
+            name = self.member_name(target.member)
+            return lambda scope, v: set_member(obj(scope), name(scope), v)
+        if isinstance(target, N.Index):
+            obj, idx = self.expr(target.target), self.expr(target.index)
+            return lambda scope, v: set_index(obj(scope), idx(scope), v)
+        if isinstance(target, N.ArrayLiteral):
+            setters = [self.setter(t) for t in target.elements]
+
+            def multi(scope, v):
+                items = as_list(v)
+                for i, s in enumerate(setters):
+                    if i == len(setters) - 1:
+                        rest = items[i:]
+                        s(scope, unwrap(rest) if len(rest) != 1 else rest[0])
+                    else:
+                        s(scope, items[i] if i < len(items) else None)
+
+            return multi
+        if isinstance(target, N.Paren):
+            return self.setter(target.pipeline.elements[0].expression) if isinstance(target.pipeline, N.Pipeline) else None
+        raise PSError("The assignment expression is not valid. The input to an assignment operator must be an object "
+                      "that is able to accept assignments, such as a variable or a property.", "InvalidLeftHandSide",
+                      span=target.span, source=self.source, reason="ParserError")
+
+    def increment(self, node: N.Unary) -> Callable:
+        from .operators import get_binary
+
+        get, put = self.expr(node.operand), self.setter(node.operand)
+        add = get_binary("+" if "++" in node.op else "-")
+        post = node.op.startswith("post")
+
+        def inc(scope):
+            old = get(scope)
+            new = add(old if old is not None else 0, 1, scope)
+            put(scope, new)
+            return old if post else new
+
+        return located(inc, node, self.source)
+
+    # -- control flow --------------------------------------------------------------------------
+    def condition(self, node) -> Callable:
+        from .conversion import to_bool
+
+        v = self.value(node)
+        return lambda scope: to_bool(v(scope))
+
+    def s_If(self, node: N.If) -> Stmt:
+        clauses = [(self.condition(c), self.block(b)) for c, b in node.clauses]
+        else_body = self.block(node.else_body) if node.else_body else None
+
+        def run(scope, emit):
+            for cond, body in clauses:
+                if cond(scope):
+                    body(scope, emit)
+                    return
+            if else_body is not None:
+                else_body(scope, emit)
+
+        return run
+
+    def s_ForEach(self, node: N.ForEach) -> Stmt:
+        iterable = self.value(node.iterable)
+        setvar = variable_setter(node.variable.name)
+        body = self.block(node.body)
+        label = node.label
+
+        def run(scope, emit):
+            value = iterable(scope)
+            items = () if value is None else (value if isinstance(value, (list, tuple)) else as_list(value))
+            for item in items:
+                setvar(scope, item)
+                try:
+                    body(scope, emit)
+                except BreakFlow as b:
+                    if _mine(b, label):
+                        break
+                    raise
+                except ContinueFlow as c:
+                    if _mine(c, label):
+                        continue
+                    raise
+
+        return run
+
+    def s_For(self, node: N.For) -> Stmt:
+        init = self.stmt(node.init) if node.init else None
+        cond = self.condition(node.condition) if node.condition else (lambda scope: True)
+        step = self.stmt(node.iterator) if node.iterator else None
+        body = self.block(node.body)
+        label = node.label
+
+        def run(scope, emit):
+            if init:
+                init(scope, emit)
+            while cond(scope):
+                try:
+                    body(scope, emit)
+                except BreakFlow as b:
+                    if _mine(b, label):
+                        break
+                    raise
+                except ContinueFlow as c:
+                    if not _mine(c, label):
+                        raise
+                if step:
+                    step(scope, emit)
+
+        return run
+
+    def s_While(self, node: N.While) -> Stmt:
+        cond, body, label = self.condition(node.condition), self.block(node.body), node.label
+
+        def run(scope, emit):
+            while cond(scope):
+                try:
+                    body(scope, emit)
+                except BreakFlow as b:
+                    if _mine(b, label):
+                        break
+                    raise
+                except ContinueFlow as c:
+                    if not _mine(c, label):
+                        raise
+
+        return run
+
+    def s_DoLoop(self, node: N.DoLoop) -> Stmt:
+        cond, body, label, until = self.condition(node.condition), self.block(node.body), node.label, node.until
+
+        def run(scope, emit):
+            while True:
+                try:
+                    body(scope, emit)
+                except BreakFlow as b:
+                    if _mine(b, label):
+                        break
+                    raise
+                except ContinueFlow as c:
+                    if not _mine(c, label):
+                        raise
+                if cond(scope) == until:
+                    break
+
+        return run
+
+    def s_Switch(self, node: N.Switch) -> Stmt:
+        from .switch import compile_switch
+
+        return compile_switch(self, node)
+
+    def s_FunctionDefinition(self, node: N.FunctionDefinition) -> Stmt:
+        from .scriptblock import ScriptBlockValue
+
+        body = node.body
+        if node.parameters is not None and body.param_block is None:
+            body = N.ScriptBlock(body.span, N.ParamBlock(node.span, node.parameters), body.begin, body.process,
+                                 body.end, body.text)
+        sbv = ScriptBlockValue(body, self.source, is_filter=node.is_filter)
+        name = node.name
+        kind = "Filter" if node.is_filter else "Function"
+        return lambda scope, emit: scope.ctx.define_function(scope, name, sbv, kind)
+
+    def s_Return(self, node: N.Return) -> Stmt:
+        value = self.stmt(node.pipeline) if node.pipeline else None
+
+        def ret(scope, emit):
+            if value is not None:
+                value(scope, emit)
+            raise ReturnFlow()
+
+        return ret
+
+    def s_Break(self, node: N.Break) -> Stmt:
+        label = node.label
+
+        def brk(scope, emit):
+            raise BreakFlow(label)
+
+        return brk
+
+    def s_Continue(self, node: N.Continue) -> Stmt:
+        label = node.label
+
+        def cont(scope, emit):
+            raise ContinueFlow(label)
+
+        return cont
+
+    def s_Exit(self, node: N.Exit) -> Stmt:
+        value = self.value(node.pipeline) if node.pipeline else None
+
+        def ex(scope, emit):
+            code = value(scope) if value else 0
+            try:
+                code = int(code or 0)
+            except (TypeError, ValueError):
+                code = 0
+            raise ExitFlow(code)
+
+        return ex
+
+    def s_Throw(self, node: N.Throw) -> Stmt:
+        value = self.value(node.pipeline) if node.pipeline else None
+        span, source = node.span, self.source
+
+        def throw(scope, emit):
+            v = value(scope) if value else None
+            raise make_throw(v, span, source)
+
+        return throw
+
+    def s_Try(self, node: N.Try) -> Stmt:
+        body = self.block(node.body)
+        catches = [(tuple(t.name for t in c.types), self.block(c.body)) for c in node.catches]
+        final = self.block(node.finally_) if node.finally_ else None
+
+        def run(scope, emit):
+            ctx = scope.ctx
+            try:
+                ctx.try_depth += 1
+                try:
+                    body(scope, emit)
+                finally:
+                    ctx.try_depth -= 1
+            except PSError as exc:
+                for types, cbody in catches:
+                    if not types or any(exception_matches(exc, t) for t in types):
+                        rec = ErrorRecord.from_error(exc)
+                        ctx.remember_error(rec)
+                        old = scope.vars.get("_", MISSING)
+                        scope.vars["_"] = rec
+                        try:
+                            cbody(scope, emit)
+                        finally:
+                            if old is MISSING:
+                                scope.vars.pop("_", None)
+                            else:
+                                scope.vars["_"] = old
+                        break
+                else:
+                    raise
+            finally:
+                if final is not None:
+                    final(scope, emit)
+
+        return run
+
+
+def _mine(flow, label) -> bool:
+    return flow.label is None or (label is not None and flow.label.lower() == label.lower())
+
+
+def make_throw(value, span, source) -> PSError:
+    if isinstance(value, ErrorRecord):
+        err = ScriptThrow(value.message, value.fully_qualified_error_id, span=span, source=source,
+                          reason="Exception", exception_type=value.exception_type)
+        err.error_record = value
+        return err
+    if isinstance(value, PSError):
+        return value
+    from .conversion import to_string
+
+    if value is None:
+        return ScriptThrow("ScriptHalted", "ScriptHalted", span=span, source=source, reason="Exception",
+                           category="OperationStopped")
+    message = to_string(value)
+    err = ScriptThrow(message, message, span=span, source=source, reason="Exception", category="OperationStopped",
+                      target=value)
+    return err
+
+
+def variable_setter(name: str) -> Callable:
+    qual, key = split_qualified(name)
+    if qual == "env":
+        return lambda scope, v: env_set(key, v)
+    if qual is None and key == "psitem":
+        key = "_"
+    if qual in ("global", "script"):
+        def set_q(scope, v):
+            target = scope.global_scope() if qual == "global" else scope.script_scope()
+            target.ctx.assign(target, key, v)
+        return set_q
+    if qual is not None and qual not in ("local", "private", "variable"):
+        def bad(scope, v):
+            raise PSError(f"Cannot find drive. A drive with the name '{qual}' does not exist.", "DriveNotFound")
+        return bad
+
+    def set_local(scope, v):
+        scope.ctx.assign(scope, key, v)
+
+    return set_local
+
+
+def set_index(target, index, value) -> None:
+    if target is None:
+        raise RuntimeError_("Cannot index into a null array.", "NullArray")
+    if isinstance(target, dict):
+        target[index] = value
+        return
+    if isinstance(target, list):
+        from .conversion import convert_to
+
+        i = convert_to(index, "int")
+        if not -len(target) <= i < len(target):
+            raise RuntimeError_("Index was outside the bounds of the array.", "IndexOutOfRange",
+                                exception_type="System.IndexOutOfRangeException")
+        target[i] = value
+        return
+    try:
+        target[index] = value
+    except TypeError:
+        from .psobject import type_names
+
+        tn = (type_names(target) or ["System.Object"])[0]
+        raise RuntimeError_(f"Unable to index into an object of type {tn}.", "CannotIndex") from None
+
+
+__all__ = ["compile_script_block", "StatementCompiler", "index_value"]

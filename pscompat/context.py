@@ -1,0 +1,323 @@
+"""The execution context: a session's variables, functions, aliases, host and error state.
+
+Cmdlets see it as `self.ctx`; compiled code reaches it as `scope.ctx`.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Callable
+
+from .cmdlets.base import REGISTRY, CommandInfo
+from .errors import ActionPreferenceStop, ErrorRecord, ParseError, PSError, ScriptThrow
+from .runtime import ReturnFlow, emit_enumerated, unwrap
+from .scope import MISSING, Scope
+
+PREFERENCES = {
+    "erroractionpreference": "Continue",
+    "warningpreference": "Continue",
+    "verbosepreference": "SilentlyContinue",
+    "debugpreference": "SilentlyContinue",
+    "informationpreference": "SilentlyContinue",
+    "progresspreference": "Continue",
+    "confirmpreference": "High",
+    "whatifpreference": False,
+    "formatenumerationlimit": 4,
+    "maximumhistorycount": 4096,
+    "psculture": "en-US",
+    "psuiculture": "en-US",
+    "psedition": "Core",
+    "nestedpromptlevel": 0,
+    "shellid": "Microsoft.PowerShell",
+}
+
+
+class ExecutionContext:
+    def __init__(self, host, variable_fallback: Callable[[str], tuple[bool, Any]] | None = None):
+        from .psobject import Hashtable
+
+        self.host = host
+        self.registry = REGISTRY
+        self.variable_fallback = variable_fallback
+        self.functions: dict[str, CommandInfo] = {}
+        self.aliases: dict[str, str] = {}  # user-defined aliases (lower name -> target)
+        self.try_depth = 0
+        self.exit_requested = False
+        self.error_count = 0
+        self.run_errors: list[ErrorRecord] = []  # shown errors of the current run (PSResult.errors)
+        self.assigned: set[str] = set()
+        self.global_scope = Scope(None, self, is_script=True)
+        g = self.global_scope.vars
+        g.update(PREFERENCES)
+        g["error"] = []
+        g["?"] = True
+        g["psversiontable"] = Hashtable()
+        for k, v in (("PSVersion", "7.4.0"), ("PSEdition", "Core"), ("GitCommitId", "7.4.0"), ("OS", os.name),
+                     ("Platform", "Unix" if os.name != "nt" else "Win32NT"), ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"]),
+                     ("PSRemotingProtocolVersion", "2.3"), ("SerializationVersion", "1.1.0.1"),
+                     ("WSManStackVersion", "3.0")):
+            g["psversiontable"][k] = v
+        try:
+            from .pstypes import resolve_type
+
+            g["psversiontable"]["PSVersion"] = resolve_type("version").convert("7.4.0")
+        except Exception:  # the version type is optional: keep the string
+            pass
+
+    # -- variables (the API cmdlets use) ------------------------------------------------------
+    @property
+    def cwd(self) -> str:
+        return os.getcwd()
+
+    def _scope_for(self, scope_name: str | None, scope: Scope | None = None) -> Scope:
+        scope = scope or self.global_scope
+        if scope_name in (None, "local"):
+            return scope
+        if scope_name == "global":
+            return self.global_scope
+        if scope_name == "script":
+            return scope.script_scope()
+        return scope
+
+    def get_variable(self, name: str, default: Any = None, scope: Scope | None = None) -> Any:
+        v = (scope or self.global_scope).lookup(name.lower(), MISSING)
+        return default if v is MISSING else v
+
+    def set_variable(self, name: str, value: Any, scope: str | None = None, at: Scope | None = None) -> None:
+        self.assign(self._scope_for(scope, at), name.lower(), value)
+
+    def remove_variable(self, name: str, scope: str | None = None, at: Scope | None = None) -> bool:
+        target = self._scope_for(scope, at)
+        owner = target.owner(name.lower()) if scope is None else target
+        if owner is not None and name.lower() in owner.vars:
+            del owner.vars[name.lower()]
+            return True
+        return False
+
+    def variable_table(self, scope: Scope | None = None) -> dict:
+        chain = []
+        s = scope or self.global_scope
+        while s is not None:
+            chain.append(s)
+            s = s.parent
+        out: dict = {}
+        for s in reversed(chain):
+            out.update(s.vars)
+        return out
+
+    def assign(self, scope: Scope, key: str, value: Any) -> None:
+        if scope.types:
+            tname = scope.types.get(key)
+            if tname is not None:
+                from .conversion import convert_to
+
+                value = convert_to(value, tname)
+        elif scope.parent is not None:
+            owner = scope.owner(key)
+            if owner is not None and owner.types and key in owner.types and owner is scope:
+                from .conversion import convert_to
+
+                value = convert_to(value, owner.types[key])
+        scope.vars[key] = value
+        if scope is self.global_scope:
+            self.assigned.add(key)
+
+    def append_variable(self, scope: Scope, name: str, value: Any) -> None:
+        append = name.startswith("+")
+        key = name.lstrip("+").lower()
+        current = scope.lookup(key, None) if append else None
+        items = list(current) if isinstance(current, list) else ([] if current is None else [current])
+        items.append(value)
+        scope.vars[key] = items
+
+    def fallback_variable(self, name: str) -> Any:
+        if self.variable_fallback is not None:
+            found, value = self.variable_fallback(name)
+            if found:
+                return value
+        return None
+
+    # -- aliases and commands --------------------------------------------------------------------
+    def set_alias(self, name: str, target: str) -> None:
+        self.aliases[name.lower()] = target
+
+    def alias_table(self) -> dict:
+        REGISTRY.load()
+        table = dict(REGISTRY.aliases)
+        table.update(self.aliases)
+        return table
+
+    def define_function(self, scope: Scope, name: str, sbv, kind: str = "Function") -> None:
+        self.functions[name.lower()] = sbv.command_info(name, kind)
+
+    def resolve_command(self, name: str, scope: Scope | None = None):
+        low = name.lower()
+        target = self.aliases.get(low) or REGISTRY.resolve_alias(low)
+        if target is not None and target.lower() != low:
+            found = self.resolve_command(target, scope)
+            if found is not None:
+                return found
+        info = self.functions.get(low)
+        if info is not None:
+            return ("function", info.function, info.name)
+        info = REGISTRY.get(low)
+        if info is not None:
+            return ("cmdlet", info, info.name)
+        if low.endswith(".ps1") and os.path.isfile(name):
+            from .grammar import parse_cached
+            from .scriptblock import ScriptBlockValue
+            from .source import Source
+
+            with open(name, encoding="utf-8-sig") as fh:
+                text = fh.read()
+            return ("script_file", ScriptBlockValue(parse_cached(text, name), Source(text, name)), name)
+        if "-" not in low:
+            info = REGISTRY.get("get-" + low)
+            if info is not None:
+                return ("cmdlet", info, info.name)
+        from .pipeline import find_native
+
+        path = find_native(name)
+        if path is not None:
+            return ("native", path, name)
+        return None
+
+    def resolve_command_info(self, name: str) -> CommandInfo | None:
+        low = name.lower()
+        return self.functions.get(low) or REGISTRY.get(low)
+
+    # -- errors ----------------------------------------------------------------------------------
+    def remember_error(self, rec: ErrorRecord) -> None:
+        errors = self.global_scope.vars.get("error")
+        if isinstance(errors, list):
+            if not errors or errors[0] is not rec:
+                errors.insert(0, rec)
+                del errors[256:]
+
+    def record_error(self, rec: ErrorRecord, action: str, error_variable: str | None, scope: Scope) -> None:
+        self.error_count += 1
+        if action != "ignore":
+            self.remember_error(rec)
+        if error_variable:
+            self.append_variable(scope, str(error_variable), rec)
+        if action == "continue":
+            self.run_errors.append(rec)
+            self.host.write_error(rec)
+
+    def statement_error(self, exc: PSError, scope: Scope) -> bool:
+        """A statement-terminating error: report it and go on, unless a try/catch or a Stop
+        preference wants it (then the caller re-raises)."""
+        if isinstance(exc, (ScriptThrow, ActionPreferenceStop, ParseError)) or self.try_depth > 0:
+            return False
+        if str(scope.lookup("erroractionpreference", "Continue")).lower() == "stop":
+            return False
+        rec = ErrorRecord.from_error(exc)
+        self.global_scope.vars["?"] = False
+        self.record_error(rec, "continue", None, scope)
+        return True
+
+    def last_success(self, scope: Scope) -> bool:
+        return bool(self.global_scope.vars.get("?", True))
+
+    # -- running script blocks -------------------------------------------------------------------
+    def invoke_filter(self, block, item: Any, scope: Scope) -> bool:
+        from .conversion import to_bool
+
+        cb = block.compiled
+        vars_ = scope.vars
+        old = vars_.get("_", MISSING)
+        vars_["_"] = item
+        try:
+            if cb.expr is not None:
+                return to_bool(cb.expr(scope))
+            out: list = []
+            try:
+                if cb.end is not None:
+                    cb.end(scope, out.append)
+                elif cb.process is not None:
+                    cb.process(scope, out.append)
+            except ReturnFlow:
+                pass
+            return to_bool(unwrap(out))
+        finally:
+            if old is MISSING:
+                vars_.pop("_", None)
+            else:
+                vars_["_"] = old
+
+    def invoke_block(self, block, args=(), dollar_under: Any = None, use_local_scope: bool = False,
+                     scope: Scope | None = None) -> list:
+        from .scriptblock import ScriptBlockValue
+
+        scope = scope or self.global_scope
+        if not isinstance(block, ScriptBlockValue):
+            return [block]
+        cb = block.compiled
+        run_scope = Scope(scope, self) if use_local_scope else scope
+        vars_ = run_scope.vars
+        saved = {k: vars_.get(k, MISSING) for k in ("_", "args")}
+        vars_["_"] = dollar_under
+        vars_["args"] = list(args)
+        if use_local_scope and cb.decls:
+            for i, d in enumerate(cb.decls):
+                vars_[d.name.lower()] = args[i] if i < len(args) else (cb.defaults[d.name.lower()](run_scope)
+                                                                       if d.name.lower() in cb.defaults else None)
+        out: list = []
+        try:
+            if cb.expr is not None:
+                emit_enumerated(cb.expr(run_scope), out.append)
+            else:
+                for part in (cb.begin, cb.process, cb.end):
+                    if part is not None:
+                        try:
+                            part(run_scope, out.append)
+                        except ReturnFlow:
+                            pass
+        finally:
+            if not use_local_scope:
+                for k, v in saved.items():
+                    if v is MISSING:
+                        vars_.pop(k, None)
+                    else:
+                        vars_[k] = v
+        return out
+
+    def intrinsic_block_method(self, name: str, target: Any, values: list, scope: Scope) -> Any:
+        """`.ForEach({...})` and `.Where({...})` on any value (about_Intrinsic_Members)."""
+        from .conversion import to_bool
+        from .runtime import as_list
+
+        block = values[0]
+        items = as_list(target)
+        if name == "foreach":
+            out: list = []
+            for item in items:
+                out.extend(self.invoke_block(block, tuple(values[1:]), item, False, scope))
+            return out
+        mode = str(values[1]).lower() if len(values) > 1 else "default"
+        count = int(values[2]) if len(values) > 2 else 0
+        picked = [i for i in items if self.invoke_filter(block, i, scope)] if mode != "until" else []
+        if mode == "first":
+            return picked[:count or 1]
+        if mode == "last":
+            return picked[-(count or 1):]
+        if mode == "skipuntil":
+            out, on = [], False
+            for i in items:
+                on = on or self.invoke_filter(block, i, scope)
+                if on:
+                    out.append(i)
+            return out
+        if mode == "until":
+            out = []
+            for i in items:
+                if self.invoke_filter(block, i, scope):
+                    break
+                out.append(i)
+            return out
+        if mode == "split":
+            rest = [i for i in items if i not in picked]
+            return [picked, rest]
+        return picked[:count] if count else picked
+
+
+__all__ = ["ExecutionContext"]

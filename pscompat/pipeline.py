@@ -1,0 +1,388 @@
+"""Pipelines: commands bound once per run, then objects pushed through one at a time.
+
+All begin blocks run first (left to right), then the first command produces objects that flow
+down stage by stage, then the end blocks run left to right.  A stage that wants no more input
+raises StopUpstream: the stages before it stop (no end block), it and those after it finish.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from typing import Any, Callable
+
+from . import nodes as N
+from .binding import Arg, Binder, Binding
+from .errors import CommandNotFoundError, PSError
+from .runtime import CommandRuntime, ReturnFlow, StopUpstream, emit_enumerated
+from .scope import MISSING, Scope
+from .source import Source, Span
+
+
+# ----------------------------------------------------------------------------- compile time
+
+
+class CommandSpec:
+    """A Command node compiled: its name and argument closures, bound to a command per run."""
+
+    __slots__ = ("name_fn", "static_name", "args", "invocation", "span", "source", "redirections", "node")
+
+    def __init__(self, node: N.Command, comp):
+        self.node = node
+        self.span = node.span
+        self.source: Source = comp.source
+        self.invocation = node.invocation
+        head = node.elements[0]
+        self.static_name = head.value if isinstance(head, N.StringConstant) else None
+        self.name_fn = comp.expr(head)
+        self.args = [compile_arg(el, comp) for el in node.elements[1:]]
+        self.redirections = [(r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
+                             for r in node.redirections]
+
+
+def compile_arg(el, comp):
+    if isinstance(el, N.CommandParameter):
+        fn = comp.expr(el.argument) if el.argument is not None else None
+        return ("param", el.name, fn, el.span, el.text or "-" + el.name)
+    if isinstance(el, N.Variable) and el.splatted:
+        return ("splat", comp.expr(N.Variable(el.span, el.name)), None, el.span, "")
+    return ("value", comp.expr(el), None, el.span, "")
+
+
+def compile_pipeline(node: N.Pipeline, comp) -> Callable:
+    specs = []
+    for el in node.elements:
+        if isinstance(el, N.CommandExpression):
+            specs.append(("expr", comp.expr(el.expression),
+                          [(r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
+                           for r in el.redirections]))
+        else:
+            specs.append(("command", CommandSpec(el, comp), None))
+
+    def run(scope, emit):
+        stages = [build_stage(spec, scope, i > 0) for i, spec in enumerate(specs)]
+        run_stages(stages, emit)
+
+    return run
+
+
+# ----------------------------------------------------------------------------- stages
+
+
+class Stage:
+    downstream: Callable[[Any], None]
+    index = 0
+    token: Any = None
+    redirect_output: Any = None
+
+    def begin(self) -> None: ...
+
+    def push(self, item: Any) -> None: ...
+
+    def run_once(self) -> None: ...
+
+    def end(self) -> None: ...
+
+
+class ExpressionStage(Stage):
+    def __init__(self, fn, scope):
+        self.fn, self.scope = fn, scope
+
+    def run_once(self):
+        emit_enumerated(self.fn(self.scope), self.downstream)
+
+    def push(self, item):  # an expression after `|` ignores its input, like PowerShell's error case
+        raise PSError("Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline",
+                      reason="ParserError")
+
+
+def _drain(result, downstream) -> None:
+    if result is None:
+        return
+    it = iter(result)
+    try:
+        for obj in it:
+            downstream(obj)
+    finally:
+        close = getattr(it, "close", None)
+        if close is not None:
+            close()
+
+
+class CmdletStage(Stage):
+    def __init__(self, info, binding: Binding, binder: Binder, runtime: CommandRuntime, expects_input: bool):
+        cmd = info.cls()
+        cmd.runtime = runtime
+        cmd.bound = binding.bound
+        cmd.parameter_set = binding.parameter_set
+        for p in info.parameters:
+            setattr(cmd, p.name, binding.bound[p.name] if p.name in binding.bound
+                    else (False if p.is_switch else p.default))
+        self.cmd, self.binding, self.binder, self.runtime = cmd, binding, binder, runtime
+        pp = binding.pipeline_params
+        self.fast_input = pp[0].name if (len(pp) == 1 and pp[0].pipeline and not pp[0].pipeline_by_name
+                                          and pp[0].type.lower() in ("object", "psobject")) else None
+
+    def begin(self):
+        _drain(self.cmd.begin(), self.downstream)
+
+    def push(self, item):
+        cmd = self.cmd
+        if self.fast_input is not None:
+            setattr(cmd, self.fast_input, item)
+        else:
+            values = self.binder.bind_pipeline_item(self.binding, item)
+            if self.binding.pipeline_params and not values:
+                self.binder.check_mandatory_with_input(self.binding, values)
+            for k, v in values.items():
+                setattr(cmd, k, v)
+        _drain(cmd.process(), self.downstream)
+
+    def run_once(self):
+        self.binder.check_mandatory(self.binding, self.binding.parameter_set)
+        _drain(self.cmd.process(), self.downstream)
+
+    def end(self):
+        _drain(self.cmd.end(), self.downstream)
+
+
+class ScriptStage(Stage):
+    """A function, filter or script block as a pipeline stage (begin/process/end, $input, $_)."""
+
+    def __init__(self, sbv, binding: Binding, binder: Binder, scope: Scope, runtime: CommandRuntime):
+        self.cb = sbv.compiled
+        self.binding, self.binder, self.runtime, self.scope = binding, binder, runtime, scope
+        self.input: list = []
+        self.got_input = False
+        v = scope.vars
+        for p in binder.info.parameters:
+            key = p.name.lower()
+            if p.name in binding.bound:
+                v[key] = binding.bound[p.name]
+            elif key in self.cb.defaults:
+                v[key] = self.cb.defaults[key](scope)
+            else:
+                v[key] = False if p.is_switch else None
+        v["args"] = list(binding.extra_positional)
+        v["psboundparameters"] = _bound_table(binding)
+
+    def _run(self, block) -> None:
+        if block is None:
+            return
+        try:
+            block(self.scope, self.downstream)
+        except ReturnFlow:
+            pass
+
+    def begin(self):
+        self._run(self.cb.begin)
+
+    def push(self, item):
+        self.got_input = True
+        if self.cb.process is None:
+            self.input.append(item)
+            return
+        values = self.binder.bind_pipeline_item(self.binding, item) if self.binding.pipeline_params else {}
+        for k, val in values.items():
+            self.scope.vars[k.lower()] = val
+        self.scope.vars["_"] = item
+        self._run(self.cb.process)
+
+    def run_once(self):
+        if self.cb.process is not None:
+            self.scope.vars["_"] = None
+            self._run(self.cb.process)
+
+    def end(self):
+        self.scope.vars["input"] = iter(self.input)
+        if self.cb.process is None and self.input:
+            self.scope.vars["_"] = self.input[-1]
+        self._run(self.cb.end)
+
+
+def _bound_table(binding: Binding):
+    from .psobject import Hashtable
+
+    h = Hashtable()
+    for k, val in binding.bound.items():
+        h[k] = val
+    return h
+
+
+class NativeStage(Stage):
+    """An executable found on PATH: input objects become stdin lines, output lines become strings."""
+
+    def __init__(self, path: str, args: list, scope: Scope):
+        self.path, self.args, self.scope = path, args, scope
+        self.input: list = []
+
+    def push(self, item):
+        self.input.append(item)
+
+    def end(self):
+        import subprocess
+
+        from .conversion import to_string
+
+        stdin = "".join(to_string(i) + "\n" for i in self.input) if self.input else None
+        proc = subprocess.run([self.path] + [to_string(a) for a in self.args], input=stdin, capture_output=True,
+                              text=True)
+        self.scope.global_scope().vars["lastexitcode"] = proc.returncode
+        if proc.stderr:
+            import sys
+
+            sys.stderr.write(proc.stderr)
+        for line in proc.stdout.splitlines():
+            self.downstream(line)
+
+
+# ----------------------------------------------------------------------------- building a stage
+
+
+def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
+    kind, payload, redirs = spec
+    if kind == "expr":
+        stage = ExpressionStage(payload, scope)
+        stage.redirections = redirs
+        return stage
+    cs: CommandSpec = payload
+    ctx = scope.ctx
+    name_value = cs.static_name if cs.static_name is not None else cs.name_fn(scope)
+    args, common_pre = evaluate_args(cs, scope)
+    from .scriptblock import ScriptBlockValue
+
+    if isinstance(name_value, ScriptBlockValue):
+        target = ("script", name_value, "")
+        name = "<ScriptBlock>"
+    else:
+        from .conversion import to_string
+
+        name = to_string(name_value) if not isinstance(name_value, str) else name_value
+        target = ctx.resolve_command(name, scope)
+        if target is None:
+            raise CommandNotFoundError(
+                f"The term '{name}' is not recognized as a name of a cmdlet, function, script file, or executable "
+                f"program.\nCheck the spelling of the name, or if a path was included, verify that the path is "
+                f"correct and try again.", "CommandNotFoundException", span=cs.node.elements[0].span, source=cs.source,
+                reason=name, target=name, exception_type="System.Management.Automation.CommandNotFoundException")
+    kind, obj, _ = target
+    if kind == "native":
+        return NativeStage(obj, [a.value for a in args], scope)
+    if kind == "cmdlet":
+        info = obj
+        binder = Binder(info, name, cs.source, cs.span)
+        binding = binder.bind(args, expects_input)
+        runtime = CommandRuntime(ctx, scope, info.name, cs.span, cs.source, binding.common)
+        apply_redirections(runtime, cs, scope)
+        return CmdletStage(info, binding, binder, runtime, expects_input)
+    # a PowerShell function, filter, script file or script block
+    sbv = obj
+    info = sbv.command_info(name, "Function" if kind == "function" else "ScriptBlock")
+    binder = Binder(info, name, cs.source, cs.span, strict_unknown=info.is_advanced)
+    binding = binder.bind(args, expects_input)
+    child = scope if cs.invocation == "." else Scope(scope, ctx, is_script=(kind == "script_file"))
+    runtime = CommandRuntime(ctx, scope, name, cs.span, cs.source, binding.common)
+    apply_redirections(runtime, cs, scope)
+    if "Verbose" in binding.common:
+        child.vars["verbosepreference"] = "Continue" if binding.common["Verbose"] else "SilentlyContinue"
+    if "ErrorAction" in binding.common:
+        child.vars["erroractionpreference"] = binding.common["ErrorAction"]
+    return ScriptStage(sbv, binding, binder, child, runtime)
+
+
+def evaluate_args(cs: CommandSpec, scope: Scope) -> tuple[list[Arg], dict]:
+    args: list[Arg] = []
+    for kind, a, b, span, text in cs.args:
+        if kind == "value":
+            args.append(Arg(value=a(scope), span=span))
+        elif kind == "param":
+            if b is not None:
+                args.append(Arg(name=a, value=b(scope), has_value=True, span=span, text=text, colon=True))
+            else:
+                args.append(Arg(name=a, has_value=False, span=span, text=text))
+        else:  # splat
+            value = a(scope)
+            if isinstance(value, dict):
+                for k, v in value.items():
+                    args.append(Arg(name=str(k), value=v, has_value=True, span=span, text="-" + str(k), colon=True))
+            elif isinstance(value, (list, tuple)):
+                args.extend(Arg(value=v, span=span) for v in value)
+            elif value is not None:
+                args.append(Arg(value=value, span=span))
+    return args, {}
+
+
+def apply_redirections(runtime: CommandRuntime, cs: CommandSpec, scope: Scope) -> None:
+    for stream, merge_to, target, append in cs.redirections:
+        if stream in ("2", "*") and merge_to is None and target is not None and target(scope) is None:
+            runtime.common.setdefault("ErrorAction", "SilentlyContinue")
+            runtime.error_redirect = "null"
+        if stream in ("3", "*") and merge_to is None and target is not None and target(scope) is None:
+            runtime.common.setdefault("WarningAction", "SilentlyContinue")
+
+
+# ----------------------------------------------------------------------------- the driver
+
+
+def run_stages(stages: list[Stage], emit: Callable[[Any], None], input_items=None) -> None:
+    token = object()
+    n = len(stages)
+    for i, st in enumerate(stages):
+        st.index = i
+        st.token = token
+        raw = stages[i + 1].push if i + 1 < n else emit
+        st.downstream = _stamping(raw, token, i + 1) if i + 1 < n else raw
+
+    start = 0
+    try:
+        buffers = []
+        for st in stages:  # begin blocks first, left to right; their output waits for the process phase
+            buf: list = []
+            real = st.downstream
+            st.downstream = buf.append
+            try:
+                st.begin()
+            finally:
+                st.downstream = real
+            buffers.append(buf)
+        for st, buf in zip(stages, buffers):
+            for item in buf:
+                st.downstream(item)
+        if input_items is not None:
+            first = stages[0]
+            for item in input_items:
+                first.push(item)
+        else:
+            stages[0].run_once()
+    except StopUpstream as stop:
+        if stop.owner is None or stop.owner[0] is not token:
+            raise
+        start = stop.owner[1]
+    i = start
+    while i < n:
+        try:
+            stages[i].end()
+            i += 1
+        except StopUpstream as stop:
+            if stop.owner is None or stop.owner[0] is not token:
+                raise
+            i = max(i + 1, stop.owner[1])
+
+
+def _stamping(push, token, index):
+    """Wrap a stage's push so a StopUpstream it raises names the stage (and this pipeline run)."""
+
+    def stamped(item):
+        try:
+            push(item)
+        except StopUpstream as stop:
+            if stop.owner is None:
+                stop.owner = (token, index)
+            raise
+
+    return stamped
+
+
+def find_native(name: str) -> str | None:
+    if "/" in name or os.sep in name:
+        return name if os.path.isfile(name) and os.access(name, os.X_OK) else None
+    return shutil.which(name)

@@ -1,0 +1,78 @@
+"""The interactive prompt: history, multi-line continuation for incomplete input."""
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _history_path() -> str:
+    home = os.environ.get("PSCOMPAT_HOME") or os.path.join(
+        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "pscompat")
+    os.makedirs(home, exist_ok=True)
+    return os.path.join(home, "history")
+
+
+def _reader(interactive: bool):
+    """A line reader: prompt_toolkit with persistent history on a terminal, plain input otherwise."""
+    if interactive:
+        try:
+            from prompt_toolkit import PromptSession
+            from prompt_toolkit.history import FileHistory
+
+            ps = PromptSession(history=FileHistory(_history_path()))
+            return lambda prompt: ps.prompt(prompt)
+        except Exception:  # no terminal features available: fall back to input()
+            pass
+    if not interactive:
+        def read_plain(prompt):
+            line = sys.stdin.readline()
+            if not line:
+                raise EOFError
+            return line.rstrip("\n")
+        return read_plain
+    return input
+
+
+def is_incomplete(text: str) -> bool:
+    from .errors import IncompleteInputError, ParseError
+    from .grammar import parse
+
+    try:
+        parse(text)
+    except IncompleteInputError:
+        return True
+    except ParseError:
+        return False
+    return False
+
+
+def repl(session, debug: bool = False) -> int:
+    from .cli import run_text
+
+    interactive = session.host.interactive
+    read = _reader(interactive)
+    code = 0
+    while True:
+        prompt = f"PS {os.getcwd()}> " if interactive else ""
+        try:
+            text = read(prompt)
+            while is_incomplete(text):
+                text += "\n" + read(">> " if interactive else "")
+        except EOFError:
+            return code
+        except KeyboardInterrupt:
+            if interactive:
+                print()
+                continue
+            return 130
+        if not text.strip():
+            continue
+        from .runtime import ExitFlow  # noqa: F401  (exit ends the prompt, as in pwsh)
+
+        code = run_text(session, text, "<interactive>", debug=debug)
+        if _exited(session):
+            return code
+
+
+def _exited(session) -> bool:
+    return bool(getattr(session.ctx, "exit_requested", False))

@@ -1,0 +1,159 @@
+"""Script blocks as values, compiled once, and their parameter metadata for the shared binder."""
+from __future__ import annotations
+
+from typing import Any
+
+from . import nodes as N
+from .cmdlets.base import CommandInfo, Parameter
+from .source import Source
+
+
+class CompiledBlock:
+    __slots__ = ("begin", "process", "end", "expr", "param_block", "decls", "is_advanced", "_info", "defaults")
+
+    def __init__(self):
+        self.begin = self.process = self.end = None  # fn(scope, emit)
+        self.expr = None  # fn(scope) -> value, when the body is one plain expression
+        self.param_block = None
+        self.decls: tuple = ()
+        self.defaults: dict = {}  # parameter name (lower) -> compiled default expression
+        self.is_advanced = False
+        self._info = None
+
+
+class ScriptBlockValue:
+    """A `{ ... }` value: PowerShell's ScriptBlock.  Compiled on first use, then reused."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.ScriptBlock", "System.Object")
+    PS_PROPERTIES = ("Ast", "IsFilter")
+
+    __slots__ = ("node", "source", "_compiled", "is_filter", "__weakref__")
+
+    def __init__(self, node: N.ScriptBlock, source: Source, is_filter: bool = False):
+        self.node = node
+        self.source = source
+        self._compiled: CompiledBlock | None = None
+        self.is_filter = is_filter
+
+    @property
+    def compiled(self) -> CompiledBlock:
+        cb = self._compiled
+        if cb is None:
+            from .compiler_stmt import compile_script_block
+
+            cb = self._compiled = compile_script_block(self.node, self.source, self.is_filter)
+        return cb
+
+    @property
+    def text(self) -> str:
+        return self.node.text
+
+    @property
+    def IsFilter(self) -> bool:
+        return self.is_filter
+
+    @property
+    def Ast(self):
+        return self.node
+
+    def ToString(self) -> str:
+        return self.node.text
+
+    def __str__(self) -> str:
+        return self.node.text
+
+    def __repr__(self) -> str:
+        return "{" + self.node.text + "}"
+
+    # -- binding metadata ------------------------------------------------------------------
+    def command_info(self, name: str = "", command_type: str = "ScriptBlock") -> CommandInfo:
+        cb = self.compiled
+        if cb._info is None or cb._info.name != name:
+            params = tuple(parameter_from_decl(d, i) for i, d in enumerate(cb.decls))
+            if not cb.is_advanced:
+                # simple functions: every parameter is positional in declaration order
+                params = tuple(Parameter(p.name, p.type, position=(i if p.position is None else p.position),
+                                         mandatory=p.mandatory, aliases=p.aliases, sets=p.sets, pipeline=p.pipeline,
+                                         pipeline_by_name=p.pipeline_by_name, validate_set=p.validate_set,
+                                         default=p.default, help=p.help)
+                               for i, p in enumerate(params))
+            sets = [s for p in params for s in p.sets]
+            default_set = ""
+            if cb.param_block is not None:
+                for attr in cb.param_block.attributes:
+                    if attr.name.lower() == "cmdletbinding":
+                        for key, val in attr.named:
+                            if key.lower() == "defaultparametersetname" and isinstance(val, N.StringConstant):
+                                default_set = val.value
+            info = CommandInfo(name=name or "<ScriptBlock>", cls=None, parameters=params,
+                               command_type=command_type, function=self, default_set=default_set or (sets[0] if sets else ""))
+            info.is_advanced = cb.is_advanced
+            cb._info = info
+        return cb._info
+
+
+_TYPE_ALIASES = {"switch": "switch", "switchparameter": "switch",
+                 "system.management.automation.switchparameter": "switch"}
+
+
+def parameter_from_decl(decl: N.ParameterDecl, index: int) -> Parameter:
+    """Turn `[Parameter(Mandatory, Position=0)][string]$Name` into binder metadata."""
+    ptype = "object"
+    if decl.type is not None:
+        ptype = _TYPE_ALIASES.get(decl.type.name.lower(), decl.type.name)
+    position = None
+    mandatory = pipeline = by_name = remaining = False
+    sets: list[str] = []
+    aliases: list[str] = []
+    validate = None
+    help_text = ""
+    for attr in decl.attributes:
+        low = attr.name.lower()
+        if low == "parameter":
+            for key, val in attr.named:
+                k = key.lower()
+                flag = True if val is None else _literal(val)
+                if k == "mandatory":
+                    mandatory = bool(flag)
+                elif k == "position":
+                    position = int(flag)
+                elif k == "valuefrompipeline":
+                    pipeline = bool(flag)
+                elif k == "valuefrompipelinebypropertyname":
+                    by_name = bool(flag)
+                elif k == "valuefromremainingarguments":
+                    remaining = bool(flag)
+                elif k == "parametersetname":
+                    sets.append(str(flag))
+                elif k == "helpmessage":
+                    help_text = str(flag)
+        elif low == "alias":
+            aliases.extend(str(_literal(v)) for v in _flatten(attr.positional))
+        elif low == "validateset":
+            validate = tuple(str(_literal(v)) for v in _flatten(attr.positional))
+    return Parameter(decl.name, ptype, position=position, mandatory=mandatory, aliases=tuple(aliases),
+                     sets=tuple(sets), pipeline=pipeline, pipeline_by_name=by_name, remaining=remaining,
+                     validate_set=validate, help=help_text)
+
+
+def _flatten(exprs) -> list:
+    out = []
+    for e in exprs:
+        if isinstance(e, N.ArrayLiteral):
+            out.extend(e.elements)
+        else:
+            out.append(e)
+    return out
+
+
+def _literal(node: Any) -> Any:
+    """Attribute arguments are constants in practice: strings, numbers, $true/$false."""
+    if isinstance(node, (N.Constant, N.StringConstant)):
+        return node.value
+    if isinstance(node, N.Variable):
+        return {"true": True, "false": False, "null": None}.get(node.name.lower(), node.name)
+    if isinstance(node, N.ExpandableString):
+        return "".join(p for p in node.parts if isinstance(p, str))
+    if isinstance(node, N.Paren):
+        return True
+    return True

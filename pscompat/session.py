@@ -1,0 +1,121 @@
+"""The Python API: `run`, `Session`, `to_python`."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .context import ExecutionContext
+from .errors import ErrorRecord, PSError
+from .result import PSResult
+from .runtime import ExitFlow, FlowControl, ReturnFlow, StopUpstream
+
+
+def to_python(value: Any) -> Any:
+    """Plain Python for any output: objects -> dicts of their properties in display order,
+    arrays -> lists, hashtables -> dicts; scalars stay as they are."""
+    from .psobject import to_python as convert
+
+    return convert(value)
+
+
+class Session:
+    """Keeps variables, functions and aliases between `run` calls."""
+
+    def __init__(self, variable_fallback: Callable[[str], tuple[bool, Any]] | None = None, host=None):
+        if host is None:
+            from .host import CollectingHost
+
+            host = CollectingHost()
+        self.ctx = ExecutionContext(host, variable_fallback)
+        self.assigned_variables: set[str] = set()
+
+    @property
+    def host(self):
+        return self.ctx.host
+
+    def get_variable(self, name: str, default: Any = None) -> Any:
+        return self.ctx.get_variable(name, default)
+
+    def set_variable(self, name: str, value: Any) -> None:
+        self.ctx.set_variable(name, value)
+
+    def execute(self, source: str, emit: Callable[[Any], None], name: str = "<script>", args=()) -> int | None:
+        """Run `source`, pushing each output object to `emit`.  Returns the exit code of an
+        `exit` statement (None when the script ran to its end).  Script-terminating errors raise."""
+        from .grammar import parse_cached
+        from .scriptblock import ScriptBlockValue
+        from .source import Source
+
+        node = parse_cached(source, name)
+        block = ScriptBlockValue(node, Source(source, name))
+        ctx = self.ctx
+        ctx.assigned = set()
+        ctx.run_errors = []
+        scope = ctx.global_scope
+        scope.vars["args"] = list(args)
+        cb = block.compiled
+        if cb.decls:
+            from .binding import Arg, Binder
+
+            info = block.command_info(name, "ExternalScript")
+            binder = Binder(info, name, block.source, node.span, strict_unknown=info.is_advanced)
+            binding = binder.bind(_script_args(args), False)
+            for p in info.parameters:
+                key = p.name.lower()
+                if p.name in binding.bound:
+                    scope.vars[key] = binding.bound[p.name]
+                elif key in cb.defaults:
+                    scope.vars[key] = cb.defaults[key](scope)
+                else:
+                    scope.vars[key] = False if p.is_switch else None
+            scope.vars["args"] = list(binding.extra_positional)
+        try:
+            for part in (cb.begin, cb.process, cb.end):
+                if part is not None:
+                    try:
+                        part(scope, emit)
+                    except ReturnFlow:
+                        pass
+        except ExitFlow as exit_:
+            ctx.exit_requested = True
+            return exit_.code
+        except StopUpstream:
+            pass
+        except FlowControl:  # a break/continue outside any loop ends the script, as in PowerShell
+            pass
+        except PSError as err:
+            ctx.remember_error(ErrorRecord.from_error(err))
+            raise
+        finally:
+            self.assigned_variables = set(ctx.assigned)
+        return None
+
+    def run(self, source: str, **variables) -> PSResult:
+        for k, v in variables.items():
+            self.ctx.set_variable(k, v)
+        out: list = []
+        host = self.ctx.host
+        lists = ("warnings", "verbose", "information")
+        marks = {k: len(getattr(host, k)) for k in lists if isinstance(getattr(host, k, None), list)}
+        code = self.execute(source, out.append)
+        result = PSResult(out, errors=self.ctx.run_errors, exit_code=code)
+        for k, n in marks.items():
+            setattr(result, k, list(getattr(host, k)[n:]))
+        return result
+
+
+def _script_args(args) -> list:
+    from .binding import Arg
+
+    out = []
+    for a in args:
+        if isinstance(a, str) and len(a) > 1 and a[0] in "-\u2013\u2014\u2015" and not a[1].isdigit():
+            name, _, value = a[1:].partition(":")
+            out.append(Arg(name=name, value=value, has_value=bool(value), text=a))
+        else:
+            out.append(Arg(value=a))
+    return out
+
+
+def run(source: str, **variables) -> PSResult:
+    """Run a script in a fresh session; keyword arguments become PowerShell variables."""
+    return Session().run(source, **variables)
