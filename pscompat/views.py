@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Union
 
-from .psobject import get_member, type_names
+from .psobject import get_member, lookup_member, type_names
 
 Expression = Union[str, Callable[[Any], Any]]
 
@@ -53,13 +53,15 @@ class View:
 
 
 def evaluate(expression: Expression, obj: Any) -> Any:
-    """A property name or a callable, applied to obj; a missing property is $null."""
+    """A property name or a callable, applied to obj; a missing property is $null.
+    Formatting reads the object's own properties: no member-access enumeration on arrays."""
     if callable(expression):
         return expression(obj)
     try:
-        return get_member(obj, expression)
+        found, value = lookup_member(obj, expression)
     except Exception:  # a throwing property getter shows as an empty cell, as in PowerShell
         return None
+    return value if found else None
 
 
 _VIEWS: dict[str, list[View]] = {}  # folded type name -> views in registration order
