@@ -10,8 +10,9 @@ the real grammar, and only to learn whether the parser wanted more input
 
 Text is PowerShell when its first statement starts with something no Python or xonsh line does:
   * a registered cmdlet, alias or session function (`Get-AzureVMImage`, `where {...}`);
-  * `$name = <such a command>` (in xonsh `$name = value` sets an environment variable, so the
-    right-hand side must prove it);
+  * `$name = <such a command>`, or `$name = ` a value only PowerShell writes (`@(...)`, `@{...}`,
+    `1..3`, `[int]"5"`); in xonsh `$name = value` sets an environment variable, so the right-hand
+    side must prove it;
   * a value piped into such a command (`$imgs | Select Label`, `1..3 | ForEach-Object {...}`);
   * `function Name {` / `filter Name {`.
 Short alias names (`echo`, `cd`, `sort`, `where`...) collide with host commands and Python names;
@@ -37,6 +38,8 @@ _CLOSERS = {")", "}", "]"}
 _CONTINUERS = ("|", "&&", "||", ",", "=")
 _WORD_BREAK = set(" \t\r\n|;,{}()[]") | {"&"}
 _NAME_RE = re.compile(r"^[A-Za-z_][\w]*(-[\w]+)?$")
+# Right-hand sides no xonsh value starts with: `@(...)`, `@{...}`, a range `1..3`, a type `[int]"5"`.
+_POWERSHELL_VALUE = re.compile(r"@[({]|-?\d+\s*\.\.|\[[A-Za-z][\w.]*(\[\])?\]\S")
 
 
 @dataclass
@@ -338,8 +341,10 @@ def _looks_like_powershell(text: str, st: Scan, session, is_host_name) -> bool:
     m = re.match(r"\$(\w+)\s*=\s*(?!=)", text)
     if m:
         rest = text[m.end():]
-        rest_words = scan(rest).first_words
-        if rest_words and is_ps_command(rest_words[0].text, session, is_host_name):
+        if _POWERSHELL_VALUE.match(rest):
+            return True
+        inner = rest[1:] if rest[:1] == "(" else rest  # `$t = ($xs | Measure-Object).Count`
+        if inner and _looks_like_powershell(inner, scan(inner), session, is_host_name):
             return True
     # a value piped into a PowerShell command: `$imgs | Select Label`, `1..3 | % {...}`
     if st.pipes_at and first[:1] in "$@('\"[0123456789" + SQUOTES + DQUOTES:

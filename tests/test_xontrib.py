@@ -1,0 +1,259 @@
+"""The xontrib inside a real (in-process) xonsh session, with xonsh's own pytest fixtures.
+
+Prompt rewriting, the Enter-key rule, history, unload and completion run against a fake
+registry; the rows that execute PowerShell need the engine and skip until it imports.
+"""
+import ast
+import sys
+
+import pytest
+
+from pscompat.cmdlets import base
+from test_classify import make_registry
+
+RUNNER = "__xonsh__.imp.xontrib.pscompat.run_line"
+
+
+def _engine_ready():
+    try:
+        import pscompat
+
+        return list(pscompat.run("1 + 1")) == [2]
+    except Exception:
+        return False
+
+
+needs_engine = pytest.mark.skipif(not _engine_ready(), reason="the PowerShell engine does not run yet")
+
+
+def recording_history():
+    """xonsh's do-nothing history, keeping what the shell appends."""
+    from xonsh.history.dummy import DummyHistory
+
+    class RecordingHistory(DummyHistory):
+        items: list
+
+        def append(self, info):
+            self.items.append(dict(info))
+
+    hist = RecordingHistory()
+    hist.items = []
+    return hist
+
+
+@pytest.fixture
+def fake_registry(monkeypatch):
+    reg = make_registry()
+    monkeypatch.setattr(base, "REGISTRY", reg)
+    return reg
+
+
+@pytest.fixture
+def xsh(xonsh_session, load_xontrib, monkeypatch, tmp_path):
+    monkeypatch.setenv("PSCOMPAT_HOME", str(tmp_path / "pscompat-home"))
+    xonsh_session.history = recording_history()
+    load_xontrib("pscompat")
+    yield xonsh_session
+    module = sys.modules.get("xontrib.pscompat")
+    if module is not None and "pscompat" in xonsh_session.ctx:  # not unloaded by the test itself
+        module._unload_xontrib_(xonsh_session)
+
+
+def transform(src):
+    from xonsh.shell import transform_command
+
+    return transform_command(src, show_diff=False)
+
+
+# --------------------------------------------------------------------------- rewriting
+
+
+@pytest.mark.parametrize("src", [
+    "ls -la\n", "echo $HOME\n", "x = 1\n", "print(x)\n", "$family = 'W'\n", "cd /tmp\n",
+    "if x:\n    y = 2\n\n",
+])
+def test_other_lines_are_left_to_xonsh(xsh, fake_registry, src):
+    assert transform(src) == src
+
+
+@pytest.mark.parametrize("src, typed", [
+    ("Get-AzureVMImage | select ImageFamily\n", "Get-AzureVMImage | select ImageFamily"),
+    ("Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}\n",
+     "Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}"),
+    ("$imgs = Get-AzureVMImage\n", "$imgs = Get-AzureVMImage"),
+    ("Write-Output 'it''s'\n", "Write-Output 'it''s'"),  # ends in a quote
+    ("Write-Output \"a\" '''b'''\n", "Write-Output \"a\" '''b'''"),  # holds both quote styles
+    ("Write-Output C:\\temp\\\n", "Write-Output C:\\temp\\"),  # ends in a backslash
+    ("Get-AzureVMImage |\n  Where-Object {$_.Label} |\n  Select Label\n",
+     "Get-AzureVMImage |\n  Where-Object {$_.Label} |\n  Select Label"),
+])
+def test_powershell_lines_become_one_call_with_the_text_as_typed(xsh, fake_registry, src, typed):
+    out = transform(src)
+    call = ast.parse(out.replace("__xonsh__.imp.", "", 1)).body[0].value
+    assert ast.unparse(call.func) == RUNNER.replace("__xonsh__.imp.", "")
+    assert ast.literal_eval(call.args[0]) == typed
+    assert transform(out) == out  # a fixed point: xonsh re-applies handlers until nothing changes
+    xsh.execer.compile(out, mode="single", glbs=xsh.ctx, locs=None)
+
+
+@pytest.mark.parametrize("first_line", [
+    "Get-AzureVMImage |", "Get-AzureVMImage `", "Get-AzureVMImage | Where-Object {",
+    "Write-Output @'", "$imgs = Get-AzureVMImage |",
+])
+def test_enter_on_an_unfinished_first_line_asks_for_another(xsh, fake_registry, first_line):
+    from xonsh.shells.ptk_shell.key_bindings import can_compile
+
+    assert can_compile(first_line) is False  # prompt_toolkit inserts a newline
+    assert can_compile("Get-AzureVMImage | Select Label") is True  # runs on Enter
+
+
+def test_an_accepted_unfinished_buffer_runs_and_lets_the_parser_complain(xsh, fake_registry):
+    assert transform("Get-AzureVMImage |\n\n").startswith(RUNNER)
+
+
+# --------------------------------------------------------------------------- load / unload
+
+
+def test_load_registers_and_unload_removes_everything(xsh, fake_registry):
+    from xonsh.events import events
+    from xonsh.xontribs import xontribs_unload
+
+    module = sys.modules["xontrib.pscompat"]
+    assert module._on_transform_command in events.on_transform_command
+    assert "pscompat" in xsh.completers
+    assert getattr(xsh.aliases["ps"], "func", None) is module._ps_alias
+    assert xsh.ctx["pscompat"] is module
+    assert "append" in vars(xsh.history)
+
+    xontribs_unload(["pscompat"])
+    sys.modules["xontrib.pscompat"] = module  # load_xontrib's teardown deletes it again
+
+    assert module._on_transform_command not in events.on_transform_command
+    assert "pscompat" not in xsh.completers
+    assert "ps" not in xsh.aliases
+    assert "pscompat" not in xsh.ctx
+    assert "append" not in vars(xsh.history)
+    assert transform("Get-AzureVMImage | select ImageFamily\n") == "Get-AzureVMImage | select ImageFamily\n"
+
+
+def test_load_is_fast_and_imports_no_engine():
+    """Loading must not import the engine or the cmdlet modules (xonsh's start-up budget)."""
+    import subprocess
+
+    code = ("import sys, time; from xonsh.main import setup; setup(shell_type='none');"
+            "from xonsh.xontribs import xontribs_load; t = time.perf_counter();"
+            "xontribs_load(['pscompat']); dt = time.perf_counter() - t;"
+            "heavy = [m for m in ('pscompat.session', 'pscompat.grammar', 'pscompat.cmdlets.objects',"
+            " 'pscompat.azure.cmdlets', 'pyparsing') if m in sys.modules];"
+            "print(repr((round(dt, 3), heavy)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=str(__import__("pathlib").Path(__file__).parents[1]))
+    dt, heavy = ast.literal_eval(out.stdout.strip().splitlines()[-1])
+    assert heavy == []
+    assert dt < 0.5
+
+
+# --------------------------------------------------------------------------- completion
+
+
+def test_completer_through_xonsh(xsh, fake_registry, check_completer):
+    assert check_completer("Get-AzureVMImage", prefix="-Im") == {"-ImageName"}
+    assert check_completer("Save-AzureVMImage -OSState", prefix="Gen") == {"Generalized"}
+    assert check_completer("Get-AzureVMImage | Select-Object", prefix="-Prop") == {"-Property"}
+    assert check_completer("", prefix="Get-Az") == {"Get-AzureVMImage"}
+
+
+def test_completer_leaves_other_lines_to_xonsh(xsh, fake_registry):
+    module = sys.modules["xontrib.pscompat"]
+    ctx = _context("ls -")
+    assert module._completer(ctx) is None
+    assert module._completer(_context("gm")) is None  # a bare alias at line start: xonsh's paths win
+    assert {c.value for c in module._completer(_context("Get-AzureVMImage | gm -Inp"))} == {"-InputObject"}
+
+
+def _context(text):
+    from xonsh.parsers.completion_context import CompletionContextParser
+
+    return CompletionContextParser().parse(text, len(text))
+
+
+# --------------------------------------------------------------------------- ps! alias
+
+
+@pytest.mark.parametrize("args, is_ps", [
+    (["Get-AzureVMImage | Select Label"], True),
+    (["1 + 1"], True),
+    (["Get-AzureVMImage"], True),
+    (["aux"], False),
+    (["-ef"], False),
+    (["-p", "1"], False),
+    ([], False),
+    ([""], False),
+])
+def test_ps_alias_tells_powershell_from_the_system_ps(xsh, fake_registry, args, is_ps):
+    assert sys.modules["xontrib.pscompat"]._is_powershell_call(args) is is_ps
+
+
+# --------------------------------------------------------------------------- running (engine)
+
+
+@needs_engine
+def test_history_keeps_what_was_typed(xsh):
+    xsh.shell.shell.default("$n = 1..3 | ForEach-Object {$_ * 2}")
+    xsh.shell.shell.default("x = 1")
+    assert [i["inp"].rstrip("\n") for i in xsh.history.items] == ["$n = 1..3 | ForEach-Object {$_ * 2}", "x = 1"]
+
+
+@needs_engine
+def test_variables_cross_both_ways(xsh, capsys):
+    sh = xsh.shell.shell  # the BaseShell: default() = transform, compile, run, history
+    sh.default("family = 'Windows Server 2012 R2 Datacenter'")
+    sh.default("$picked = Write-Output \"[$family]\"")
+    assert sh.ctx["picked"] == "[Windows Server 2012 R2 Datacenter]"
+    sh.default("$myNumbers = 1..3")
+    assert sh.ctx["myNumbers"] == [1, 2, 3]  # spelled as typed, not lower-cased
+    sh.default("myNumbers = [10, 20]")  # changed in Python...
+    sh.default("$total = ($myNumbers | Measure-Object -Sum).Sum")
+    assert sh.ctx["total"] == 30  # ...PowerShell sees the new value
+
+
+@needs_engine
+def test_result_is_a_list_shown_as_powershell_shows_it(xsh, capsys):
+    sh = xsh.shell.shell  # the BaseShell: default() = transform, compile, run, history
+    sh.default("Write-Output ([pscustomobject]@{N = 1; Sq = 1}) ([pscustomobject]@{N = 2; Sq = 4}) "
+               "([pscustomobject]@{N = 3; Sq = 9})")
+    out = capsys.readouterr().out
+    assert "N Sq" in " ".join(out.split()) and "--" in out
+    sh.default("r = _")
+    r = sh.ctx["r"]
+    assert isinstance(r, list) and len(r) == 3
+    assert r[2].Sq == 9 and r[2]["sq"] == 9
+
+
+@needs_engine
+def test_errors_print_in_powershell_form_and_the_prompt_lives(xsh, capfd):
+    sh = xsh.shell.shell  # the BaseShell: default() = transform, compile, run, history
+    sh.default("Write-Output (1/0)")  # statement-terminating
+    sh.default("Select-Object -Bogus 1")  # a binding error
+    sh.default("Write-Output 1; throw 'boom'")  # script-terminating: raised as PSError
+    out, err = capfd.readouterr()
+    text = out + err
+    assert "Traceback" not in text
+    assert "Attempted to divide by zero." in text
+    assert "Select-Object: A parameter cannot be found that matches parameter name 'Bogus'." in text
+    assert "Exception: boom" in text
+    sh.default("ok = 1")
+    assert sh.ctx["ok"] == 1
+
+
+@needs_engine
+def test_run_from_python_reads_the_callers_scope(xsh):
+    module = sys.modules["xontrib.pscompat"]
+
+    def f():
+        family = "local"  # noqa: F841  (read by PowerShell through the frame)
+        return module.run("Write-Output $family")
+
+    xsh.ctx["family"] = "session"
+    assert list(f()) == ["local"]
+    assert list(module.run("Write-Output $family")) in (["session"], [None])

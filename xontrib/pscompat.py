@@ -1,0 +1,336 @@
+"""PowerShell at the xonsh prompt: `xontrib load pscompat`.
+
+Glue only; the work is done by pscompat (classify, completion, Session).  What it adds, and
+`_unload_xontrib_` removes again:
+  * an `on_transform_command` handler: a PowerShell line (see pscompat.classify) is rewritten
+    into a call of `run_line`, so it runs as one script and its result is a Python value;
+  * history entries keep the text as typed (the rewrite is an implementation detail);
+  * a completer for cmdlet names, -Parameters and values;
+  * the `ps` alias (`ps! <line>` in scripts; other uses still run the system's `ps`);
+  * the name `pscompat` in the session: this module, which also forwards to the pscompat
+    package, so `pscompat.run(...)`, `with! pscompat.block():` and `pscompat.PSError` all work.
+Nothing of the engine is imported until the first PowerShell line runs.
+"""
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import sys
+
+from xonsh.built_ins import XSH
+from xonsh.completers.tools import RichCompletion, contextual_completer
+from xonsh.events import events
+from xonsh.tools import unthreadable
+
+from pscompat.classify import INCOMPLETE, NOT_PS, classify
+from pscompat.completion import complete
+
+_RUNNER = "__xonsh__.imp.xontrib.pscompat.run_line"  # self-contained: works in any namespace
+_NEED_MORE = "(\n"  # sure to fail compiling, so prompt_toolkit inserts a newline instead of running
+_typed: dict = {}  # rewritten source -> what the user typed, for the history
+_session = None
+_scopes: list = []  # (locals, globals) of the code running PowerShell now, innermost last
+_exported: set = set()  # names `$x = ...` copied into Python namespaces
+_previous_ps = None  # a user's own `ps` alias, given back on unload
+
+
+# ----------------------------------------------------------------------------- running
+
+
+def session():
+    """The one PowerShell session of this xonsh session (created on first use)."""
+    global _session
+    if _session is None:
+        import pscompat
+        from pscompat.host import ConsoleHost
+
+        _session = pscompat.Session(variable_fallback=_python_variable, host=ConsoleHost())
+    return _session
+
+
+def run(source: str, **variables):
+    """Run PowerShell in the caller's scope and return its PSResult; errors raise PSError."""
+    frame = sys._getframe(1)
+    return _run(source, frame.f_locals, frame.f_globals, variables)
+
+
+def run_line(source: str):
+    """What a PowerShell line at the prompt becomes: errors are printed, never raised."""
+    frame = sys._getframe(1)
+    result, _ = _run_printing_errors(source, frame.f_locals, frame.f_globals)
+    return result if result else None  # nothing to show: keep `_` and the screen as they were
+
+
+class block:
+    """`with! pscompat.block() as result:` runs the indented PowerShell body."""
+
+    __xonsh_block__ = str
+
+    def __enter__(self):
+        self.result, _ = _run_printing_errors(self.macro_block, self.macro_locals, self.macro_globals)
+        if self.result:
+            print(str(self.result).rstrip("\n"))
+        return self.result
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _run(source, locs, glbs, variables=None, stdout=None, stderr=None):
+    s = session()
+    _sync_changed_python_values(s, glbs)
+    _bind_host(s.host, stdout or sys.stdout, stderr or sys.stderr)
+    _scopes.append((locs, glbs))
+    try:
+        return s.run(source, **(variables or {}))
+    finally:
+        _scopes.pop()
+        _export_assigned(s, source, glbs)
+
+
+def _bind_host(host, stdout, stderr):
+    """Warnings, verbose and error lines go where this run's output goes (a pipe under `$(...)`)."""
+    if getattr(host, "stdout", None) is not stdout:
+        host.stdout, host.stderr = stdout, stderr
+        host.tty = _isatty(stdout)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _run_printing_errors(source, locs, glbs, stdout=None, stderr=None):
+    """(result, failed); a terminating error is shown as PowerShell shows it, never raised."""
+    import pscompat
+
+    try:
+        return _run(source, locs, glbs, None, stdout, stderr), False
+    except pscompat.PSError as err:
+        session().host.write_error(err)
+    except Exception as err:  # an engine bug: say so in one line, the prompt lives on
+        if XSH.env is not None and XSH.env.get("XONSH_SHOW_TRACEBACK"):
+            raise
+        print(f"pscompat internal error: {type(err).__name__}: {err}", file=stderr or sys.stderr)
+    return None, True
+
+
+def _python_variable(name):
+    """`$family` reads the Python variable `family`: the running code's scope, then the session."""
+    scopes = list(_scopes[-1]) if _scopes else []
+    if XSH.ctx is not None:
+        scopes.append(XSH.ctx)
+    for scope in scopes:  # builtins are left out on purpose: `$max` must not be Python's max()
+        if scope is not None and name in scope:
+            return True, scope[name]
+    lowered = name.lower()  # PowerShell names ignore case; an exact match above wins
+    for scope in scopes:
+        for key in scope or ():
+            if isinstance(key, str) and key.lower() == lowered:
+                return True, scope[key]
+    return False, None
+
+
+def _export_assigned(s, source, glbs):
+    """`$imgs = ...` leaves `imgs` in the Python namespace too, spelled as in the script."""
+    for key in getattr(s, "assigned_variables", ()) or ():
+        name = _spelling(source, key)
+        if name.isidentifier() and not keyword.iskeyword(name):
+            glbs[name] = s.get_variable(key)
+            _exported.add(name)
+
+
+def _spelling(source, key):
+    """PowerShell keeps variable names lower-cased; find `$myImages` as the user wrote it."""
+    for m in re.finditer(r"\$(?:global:|script:)?([A-Za-z_]\w*)", source):
+        if m.group(1).lower() == key:
+            return m.group(1)
+    return key
+
+
+def _sync_changed_python_values(s, glbs):
+    """After `imgs = imgs[:2]` in Python, `$imgs` must see the new value, not PowerShell's copy."""
+    for name in _exported:
+        if name in glbs and glbs[name] is not s.get_variable(name):
+            s.set_variable(name, glbs[name])
+
+
+# ----------------------------------------------------------------------------- the prompt hook
+
+
+def _is_host_name(name: str) -> bool:
+    """Names xonsh already gives a meaning: aliases, Python names, commands on $PATH."""
+    ctx = XSH.ctx or {}
+    if name in ctx or keyword.iskeyword(name) or hasattr(builtins, name):
+        return True
+    if XSH.aliases is not None and name in XSH.aliases:
+        return True
+    cache = XSH.commands_cache
+    return cache is not None and name in cache
+
+
+def _on_transform_command(cmd, **_):
+    try:
+        kind = classify(cmd, _session, is_host_name=_is_host_name)
+    except Exception:  # a broken cmdlet module must not take the prompt with it
+        return None
+    if kind == NOT_PS:
+        return None
+    if kind == INCOMPLETE and _asked_by_enter_key():
+        return _NEED_MORE
+    # Complete, or accepted unfinished (a blank line ended it): the parser reports what is missing.
+    source = cmd.strip("\n")
+    rewritten = f"{_RUNNER}({_python_literal(source)})\n"
+    if len(_typed) > 256:
+        _typed.clear()
+    _typed[rewritten.strip()] = source.strip()
+    return rewritten
+
+
+def _asked_by_enter_key() -> bool:
+    """prompt_toolkit's Enter key calls `can_compile` to choose between running the buffer and
+    inserting a newline; only that question is answered with 'not yet'.  When the buffer is
+    accepted (a blank line), an unfinished text runs and the parser says what is missing."""
+    frame = sys._getframe(2)
+    for _ in range(8):
+        if frame is None:
+            return False
+        if frame.f_code.co_name == "can_compile":
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _python_literal(text: str) -> str:
+    """A raw triple-quoted string keeps the text as typed; repr() when none can hold it."""
+    if not text.endswith("\\") and "\r" not in text:
+        for q in ("'''", '"""'):
+            if q not in text and not text.endswith(q[0]):
+                return f"r{q}{text}{q}"
+    return repr(text)
+
+
+def _history_append(info, _append=None):
+    """History stores the executed source; give it back the PowerShell text the user typed."""
+    typed = _typed.get(str(info.get("inp", "")).strip())
+    if typed is not None:
+        info["inp"] = typed + "\n"
+    return _append(info)
+
+
+def _wrap_history(hist):
+    if hist is None or "append" in vars(hist):
+        return
+    original = hist.append
+    hist.append = lambda info: _history_append(info, original)
+    hist._pscompat_wrapped = True
+
+
+def _unwrap_history(hist):
+    if hist is not None and vars(hist).pop("_pscompat_wrapped", False):
+        vars(hist).pop("append", None)
+
+
+# ----------------------------------------------------------------------------- completion
+
+
+@contextual_completer
+def _completer(context):
+    """PowerShell completions on PowerShell lines; None lets xonsh's completers try."""
+    py = context.python
+    if py is None:
+        return None
+    text = py.multiline_code[:py.cursor_index]
+    if not text.strip():
+        return None
+    try:
+        items = complete(text, session=_session)
+    except Exception:  # completion is a convenience: never let it break the Tab key
+        return None
+    if not items:
+        return None
+    if items[0].kind in ("cmdlet", "alias", "function"):
+        # a first word: claim it only on a PowerShell line or for a Verb-Noun prefix, so that
+        # `gi<Tab>` still offers git
+        prefix = items[0].prefix
+        rest = text[:len(text) - len(prefix)]
+        if classify(rest, _session, is_host_name=_is_host_name) == NOT_PS and "-" not in prefix:
+            return None
+    return {
+        RichCompletion(c.text, prefix_len=len(c.prefix), description=c.description, append_space=True)
+        for c in items
+    }
+
+
+# ----------------------------------------------------------------------------- ps! alias
+
+
+@unthreadable  # on the main thread: Ctrl-C reaches the pipeline, the caller's frame is stable
+def _ps_alias(args, stdin=None, stdout=None, stderr=None, stack=None):
+    """`ps! <PowerShell line>`; called any other way (`ps aux`) it is the system's ps."""
+    if not _is_powershell_call(args):
+        import subprocess
+
+        from xonsh.procs.executables import locate_executable
+
+        path = locate_executable("ps")
+        if path is None:
+            print("ps: command not found", file=stderr or sys.stderr)
+            return 127
+        return subprocess.call([path, *args], stdout=stdout, stderr=stderr)
+    frame = stack[0].frame if stack else sys._getframe(1)
+    result, failed = _run_printing_errors(args[0], frame.f_locals, frame.f_globals, stdout, stderr)
+    if result:
+        (stdout or sys.stdout).write(str(result).rstrip("\n") + "\n")
+    return 1 if failed else 0
+
+
+def _is_powershell_call(args) -> bool:
+    """`ps! text` passes the rest of the line as one argument; `ps aux`, `ps -ef` are ps's."""
+    if len(args) != 1 or not args[0].strip():
+        return False
+    text = args[0].strip()
+    if re.fullmatch(r"-?[A-Za-z]+", text):  # one option-like word: PowerShell only if it names a command
+        return classify(text, _session) != NOT_PS
+    return True
+
+
+# ----------------------------------------------------------------------------- load / unload
+
+
+def _load_xontrib_(xsh, **_):
+    from xonsh.completers.completer import add_one_completer
+
+    events.on_transform_command(_on_transform_command)
+    add_one_completer("pscompat", _completer, "start")
+    global _previous_ps
+    _previous_ps = xsh.aliases.get("ps") if "ps" in xsh.aliases else None
+    xsh.aliases["ps"] = _ps_alias
+    _wrap_history(xsh.history)
+    return {"pscompat": sys.modules[__name__]}
+
+
+def _unload_xontrib_(xsh, **_):
+    events.on_transform_command.discard(_on_transform_command)
+    if xsh.completers is not None:
+        xsh.completers.pop("pscompat", None)
+    if xsh.aliases is not None and "ps" in xsh.aliases and \
+            getattr(xsh.aliases["ps"], "func", None) is _ps_alias:
+        if _previous_ps is not None:
+            xsh.aliases["ps"] = _previous_ps
+        else:
+            del xsh.aliases["ps"]
+    if xsh.ctx is not None and xsh.ctx.get("pscompat") is sys.modules.get(__name__):
+        del xsh.ctx["pscompat"]
+    _unwrap_history(xsh.history)
+    _typed.clear()
+
+
+def __getattr__(name):
+    """`pscompat.PSError`, `pscompat.Session`... reach the package through this module."""
+    import pscompat
+
+    return getattr(pscompat, name)
