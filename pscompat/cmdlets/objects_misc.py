@@ -57,24 +57,12 @@ class TeeObject(Cmdlet):
 
         path = self.FilePath if self.parameter_set == "File" else self.LiteralPath
         path = os.path.join(self.ctx.cwd, os.path.expanduser(path))
-        encoding = _python_encoding(self.Encoding)
+        from .data_files import python_encoding
+
+        encoding = python_encoding(self.Encoding)
         with open(path, "a" if self.Append else "w", encoding=encoding, newline="") as fh:
             fh.write(render(items))
         return None
-
-
-def _python_encoding(name) -> str:
-    """PowerShell's -Encoding names (default: UTF-8 without BOM, as PowerShell 7 writes)."""
-    if not name:
-        return "utf-8"
-    table = {"ascii": "ascii", "bigendianunicode": "utf-16-be", "bigendianutf32": "utf-32-be",
-             "default": "utf-8", "latin1": "latin-1", "oem": "utf-8", "unicode": "utf-16-le",
-             "utf32": "utf-32-le", "utf7": "utf-7", "utf8": "utf-8", "utf8bom": "utf-8-sig",
-             "utf8nobom": "utf-8"}
-    name = str(name)
-    if name.isdigit():
-        return "cp" + name
-    return table.get(name.lower(), name)
 
 
 @cmdlet("Compare-Object", aliases=("compare", "diff"),
