@@ -43,6 +43,26 @@ def _type_display(type_name: str) -> str:
         return type_name
 
 
+def _exact_type(value: Any, type_name: str) -> bool:
+    """Does the value already have the parameter's type (no conversion needed)?"""
+    from .scriptblock import ScriptBlockValue
+
+    t = type_name.lower().rstrip("[]")
+    if t in ("scriptblock", "system.management.automation.scriptblock"):
+        return isinstance(value, ScriptBlockValue)
+    if t in ("string", "system.string"):
+        return isinstance(value, str)
+    if t in ("int", "long", "int32", "int64", "system.int32", "system.int64"):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if t in ("double", "system.double"):
+        return isinstance(value, float)
+    if t in ("bool", "switch", "system.boolean"):
+        return isinstance(value, bool)
+    if t in ("hashtable", "system.collections.hashtable"):
+        return isinstance(value, dict)
+    return False
+
+
 class Binder:
     """Binds the arguments of one command invocation; `info` supplies the Parameter metadata."""
 
@@ -190,12 +210,12 @@ class Binder:
         if len(specific) == 1:
             return specific[0]
         pool = specific or candidates
-        if positional:
-            # a set that can take the positional arguments
-            fits = [s for s in pool if sum(1 for p in self.info.parameters
-                                           if p.in_set(s) and (p.position_in(s) is not None or p.remaining)
-                                           and p.name not in named) >= 1]
-            pool = fits or pool
+        if positional and len(pool) > 1:
+            # PowerShell first binds positional arguments without type coercion: the set whose
+            # positional slots accept the arguments' own types wins (a script block -> FilterScript).
+            scores = {s: self._positional_fit(s, positional, named) for s in pool}
+            best = max(scores.values())
+            pool = [s for s in pool if scores[s] == best]
         if self.info.default_set in pool:
             return self.info.default_set
         if expects_input:
@@ -203,6 +223,22 @@ class Binder:
             if with_input:
                 return with_input[0]
         return pool[0]
+
+    def _positional_fit(self, set_name: str, positional: list, named: dict) -> int:
+        slots = sorted((p for p in self.info.parameters
+                        if p.in_set(set_name) and p.position_in(set_name) is not None and p.name not in named),
+                       key=lambda p: p.position_in(set_name))
+        score = 0
+        for p, a in zip(slots, positional):
+            if _exact_type(a.value, p.type):
+                score += 2
+            elif p.type.lower() in ("object", "psobject"):
+                score += 1
+            else:
+                score -= 1
+        if len(positional) > len(slots) and not any(p.remaining for p in self.info.parameters if p.in_set(set_name)):
+            score -= 10
+        return score
 
     def bind_positional(self, result: Binding, positional: list[Arg], set_name: str) -> None:
         slots = sorted((p for p in self.info.parameters

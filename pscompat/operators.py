@@ -41,8 +41,9 @@ def _type_name(v) -> str:
 
 
 def _divide_by_zero() -> PSError:
+    # PowerShell wraps .NET's DivideByZeroException; `catch [System.DivideByZeroException]` sees it.
     return PSError("Attempted to divide by zero.", "RuntimeException", category="NotSpecified",
-                   exception_type="System.Management.Automation.RuntimeException")
+                   reason="RuntimeException", exception_type="System.DivideByZeroException")
 
 
 def _method_not_found(target, method: str) -> PSError:

@@ -129,12 +129,14 @@ class CmdletStage(Stage):
         cmd = self.cmd
         if self.fast_input is not None:
             setattr(cmd, self.fast_input, item)
+            cmd.bound[self.fast_input] = item
         else:
             values = self.binder.bind_pipeline_item(self.binding, item)
             if self.binding.pipeline_params and not values:
                 self.binder.check_mandatory_with_input(self.binding, values)
             for k, v in values.items():
                 setattr(cmd, k, v)
+                cmd.bound[k] = v
         _drain(cmd.process(), self.downstream)
 
     def run_once(self):

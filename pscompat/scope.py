@@ -54,6 +54,18 @@ class Scope:
             scope = scope.parent
         return scope
 
+    # -- what operators need (`$Matches`, script-block arguments of -replace/-split) ------------
+    @property
+    def matches(self) -> Any:
+        return self.lookup("matches", None)
+
+    @matches.setter
+    def matches(self, value: Any) -> None:
+        self.vars["matches"] = value
+
+    def invoke_block(self, block, args=(), dollar_under: Any = None) -> list:
+        return self.ctx.invoke_block(block, args, dollar_under, False, self)
+
     def child(self) -> "Scope":
         return Scope(self, self.ctx)
 

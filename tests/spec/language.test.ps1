@@ -85,7 +85,7 @@ hello $n
 
 #### int division that is exact stays int
 # source: about_Arithmetic_Operators
-(6/2).GetType().Name, 5/2
+(6/2).GetType().Name; 5/2
 ## RESULT: ["Int32", 2.5]
 
 #### string times int repeats
