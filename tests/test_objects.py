@@ -141,10 +141,13 @@ CASES = [
     ("'a','b','a','A' | Select-Object -Unique -CaseInsensitive", ["a", "b"]),
     ("1,2,1 | Select-Object -Unique", [1, 2]),
     ("1,$null,2 | Select-Object", [1, 2]),
-    ("$o = [pscustomobject]@{Name=1}; ($o | Select-Object).psobject.TypeNames.Count", [3]),
-    ("([pscustomobject]@{a=1} | Select-Object a).pstypenames[0]",
+    # type names, read through Get-Member's TypeName (PS: Select-Object.Tests.ps1 "add 'Selected.*'
+    # type only once")
+    ("$o = [pscustomobject]@{Name=1}; $o = $o | Select-Object; $o = $o | Select-Object; "
+     "($o | Get-Member Name).TypeName", ["Selected.System.Management.Automation.PSCustomObject"]),
+    ("([pscustomobject]@{a=1} | Select-Object a | Get-Member a).TypeName",
      ["Selected.System.Management.Automation.PSCustomObject"]),
-    ("('abc' | Select-Object Length).pstypenames[0]", ["Selected.System.String"]),
+    ("('abc' | Select-Object Length | Get-Member Length).TypeName", ["Selected.System.String"]),
     ("$n = 0; $null = 1..10 | ForEach-Object { $n++; $_ } | Select-Object -First 2; $n", [2]),
     ("$n = 0; $null = 1..10 | ForEach-Object { $n++; $_ } | Select-Object -First 2 -Wait; $n", [10]),
     ("$n = 0; $null = 1..10 | ForEach-Object { $n++; $_ } | Select-Object -Index 1; $n", [2]),
@@ -185,7 +188,8 @@ CASES = [
     ("'b','a','B' | Group-Object -CaseSensitive | % Name", ["a", "b", "B"]),
     ("3,1,2,1 | Group-Object | % Name", ["1", "2", "3"]),
     ("3,'x',1 | Group-Object | % Name", ["3", "x", "1"]),                       # mixed types: input order
-    ("(1,1,2 | Group-Object)[0].Group", [[1, 1]]),
+    ("(1,1,2 | Group-Object)[0].Group", [1, 1]),
+    ("(1,1,2 | Group-Object)[0]", [{"Values": [1], "Count": 2, "Group": [1, 1], "Name": "1"}]),
     ("(1,1,2 | Group-Object -NoElement)[0].Count", [2]),
     ("[pscustomobject]@{a=1;b=2},[pscustomobject]@{a=1;b=2} | Group-Object a, b | % Name", ["1, 2"]),
     ("([pscustomobject]@{a=1;b=2} | Group-Object a, b).Values", [1, 2]),
@@ -195,7 +199,7 @@ CASES = [
     ("'ab','c','de' | Group-Object Length | % Name", ["1", "2"]),
     ("'ab','c','de' | Group-Object {$_.Length} | % Count", [1, 2]),
     ("@(1,$null,1 | Group-Object).Count", [1]),
-    ("('a' | Group-Object).pstypenames[0]", ["Microsoft.PowerShell.Commands.GroupInfo"]),
+    ("('a' | Group-Object | Get-Member Count).TypeName", ["Microsoft.PowerShell.Commands.GroupInfo"]),
 
     # --- Measure-Object: Docs: Util/Measure-Object.md; PS: .../Measure-Object.Tests.ps1 --------
     ("(1..10 | Measure-Object).Count", [10]),
@@ -256,7 +260,7 @@ CASES = [
     ("[pscustomobject]@{a=1} | Add-Member -MemberType NoteProperty -Name c -Value 3 -PassThru",
      [{"a": 1, "c": 3}]),
     ("$o = [pscustomobject]@{}; $o | Add-Member -NotePropertyMembers ([ordered]@{x=1;y=2}); $o.y", [2]),
-    ("([pscustomobject]@{} | Add-Member -TypeName My.Type -PassThru).pstypenames[0]", ["My.Type"]),
+    ("([pscustomobject]@{a=1} | Add-Member -TypeName My.Type -PassThru | Get-Member a).TypeName", ["My.Type"]),
 ]
 
 

@@ -256,7 +256,7 @@ class ForEachObject(Cmdlet):
                 return None
             # `$null | ForEach-Object aa | ForEach-Object {$_ + 3}` yields 3: write $null.
             return (None,)
-        from ..methods import has_method, invoke_method
+        from ..methods import has_method
 
         if args:
             if not has_method(item, name):
@@ -285,10 +285,10 @@ class ForEachObject(Cmdlet):
         return (None,)
 
     def _call(self, item, name, args):
-        from ..methods import invoke_method
+        from ..methods import call_method
 
         try:
-            result = invoke_method(item, name, args)
+            result = call_method(item, name, args)
         except PSError as exc:
             self.write_error(exc.message, "MethodInvocationError," + FOREACH_ID,
                              "InvalidOperation", item)
