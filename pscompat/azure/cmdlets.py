@@ -9,6 +9,7 @@ from .common import (ANOTHER_IMAGE_TYPE, CAPTURE_WHILE_RUNNING, DUPLICATE_NAMES,
                      complete_vm_names)
 
 DISK_REPOSITORY = IAAS + "DiskRepository."
+DISK_CONFIG_SET = models.NS + "VirtualMachineImageDiskConfigSet"  # the binder resolves full type names
 
 
 @cmdlet("Get-AzureVMImage", module=MODULE, output_type="OSImageContext, VMImageContext",
@@ -170,7 +171,7 @@ class AddAzureVMImage(AzureCmdlet):
     parameters = (
         Parameter("ImageName", "string", position=0, mandatory=True, pipeline_by_name=True),
         Parameter("MediaLocation", "string", position=1, mandatory=True, sets=("OSImage",), pipeline_by_name=True),
-        Parameter("DiskConfig", "VirtualMachineImageDiskConfigSet", position=1, mandatory=True, sets=("VMImage",),
+        Parameter("DiskConfig", DISK_CONFIG_SET, position=1, mandatory=True, sets=("VMImage",),
                   pipeline=True, pipeline_by_name=True),
         Parameter("OS", "string", position=2, mandatory=True, mandatory_sets=("OSImage",),
                   validate_set=("Windows", "Linux"), pipeline_by_name=True),
@@ -217,7 +218,7 @@ class UpdateAzureVMImage(AzureCmdlet):
         Parameter("PublishedDate", "datetime", position=5, pipeline_by_name=True),
         Parameter("PrivacyUri", "uri", position=6, pipeline_by_name=True),
         Parameter("RecommendedVMSize", "string", position=7, pipeline_by_name=True),
-        Parameter("DiskConfig", "VirtualMachineImageDiskConfigSet", position=8, pipeline=True, pipeline_by_name=True),
+        Parameter("DiskConfig", DISK_CONFIG_SET, position=8, pipeline=True, pipeline_by_name=True),
         Parameter("Language", "string", position=9, pipeline_by_name=True),
         *_ICON_PARAMETERS,
         Parameter("DontShowInGui", "switch", position=12, pipeline_by_name=True),

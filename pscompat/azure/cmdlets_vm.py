@@ -60,7 +60,7 @@ class _RoleOperationCmdlet(AzureCmdlet):
         _service_parameter(),
         Parameter("Name", "string[]", position=1, mandatory=True, sets=("ByName",), pipeline_by_name=True,
                   completer=complete_vm_names),
-        Parameter("VM", "PersistentVM[]", position=1, mandatory=True, sets=("Input",), aliases=("InputObject",)),
+        Parameter("VM", "object[]", position=1, mandatory=True, sets=("Input",), aliases=("InputObject",)),
     )
     activity = ""
 
@@ -180,7 +180,7 @@ class UpdateAzureVM(AzureCmdlet):
     parameters = (
         _service_parameter(),
         Parameter("Name", "string", position=1, mandatory=True, pipeline_by_name=True, completer=complete_vm_names),
-        Parameter("VM", "PersistentVM", position=2, mandatory=True, pipeline_by_name=True),
+        Parameter("VM", "object", position=2, mandatory=True, pipeline_by_name=True),
         PROFILE,
     )
 

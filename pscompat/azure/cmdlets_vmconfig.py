@@ -24,7 +24,7 @@ PASSWORD_COMPLEXITY = "Password does not meet complexity requirements."
 
 def _vm_parameter() -> Parameter:
     # IPersistentVM: a PersistentVM, or a Get-AzureVM result (its VM is changed and it is passed on).
-    return Parameter("VM", "IPersistentVM", mandatory=True, pipeline=True, aliases=("InputObject",))
+    return Parameter("VM", "object", mandatory=True, pipeline=True, aliases=("InputObject",))
 
 
 def _persistent_vm(cmd: AzureCmdlet) -> models.PersistentVM:
@@ -231,7 +231,7 @@ class NewAzureVM(_DeployingCmdlet):
         Parameter("ServiceName", "string", position=0, mandatory=True, completer=complete_service_names),
         Parameter("Location", "string", position=1, sets=("CreateService",), completer=complete_locations),
         Parameter("AffinityGroup", "string", position=2, sets=("CreateService",)),
-        Parameter("VMs", "PersistentVM[]", mandatory=True, pipeline=True),
+        Parameter("VMs", "object[]", mandatory=True, pipeline=True),
         Parameter("DeploymentName", "string"),
         Parameter("DeploymentLabel", "string"),
         Parameter("WaitForBoot", "switch", help="The sandbox's VMs are booted when created."),
