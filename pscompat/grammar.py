@@ -21,13 +21,15 @@ from . import grammar_build as b
 from . import nodes
 from .grammar_errors import SyntaxFail, to_parse_error, unexpected_token
 from .grammar_lex import (ASSIGN_OP, BINARY_OP, D, DASH, DASH_CLASS, DQUOTE, SIGN, NUMBER, SQUOTE, TYPE_NAME,
-                          UNARY_OP, VARIABLE, Build, Enclosed, Expect, Lexeme, Scanned, adjacent,
+                          UNARY_OP, VARIABLE, Build, Dispatch, Enclosed, Expect, Lexeme, Scanned, adjacent,
                           apply_gap_skipping, fail_with, skip_gap)
 from .grammar_strings import StringScanners
 from .source import Span
 
 _BLANKS = r"(?:\s+|`\r?\n|<#[\s\S]*?#>|#[^\r\n]*)*"
 _QUOTES = SQUOTE + DQUOTE
+_NUMBER_START = "0123456789.+" + DASH
+_EXPRESSION_CHARS = "$([{!,@" + _QUOTES + _NUMBER_START  # what may start an expression statement
 
 
 def L(pattern, build=None):  # noqa: N802 - reads like a grammar terminal
@@ -36,13 +38,18 @@ def L(pattern, build=None):  # noqa: N802 - reads like a grammar terminal
 
 def S(pattern):  # noqa: N802
     """A suppressed terminal (punctuation, keywords)."""
-    return Lexeme(pattern).suppress()
+    return Lexeme(pattern, suppress=True)
+
+
+def op(pattern: str, keep: bool = True):
+    """An operator; a line continues after it, so it also takes the blank lines that follow."""
+    return Lexeme(rf"(?P<op>{pattern}){_BLANKS}", (lambda m, span: m.group("op")) if keep else None,
+                  suppress=not keep)
 
 
 def keyword(words: str, keep: bool = False):
     """A keyword ends where a generic token would (`foreach-object` is not `foreach`)."""
-    element = Lexeme(rf"(?:{words})(?![^\s(){{}};|&,])")
-    return element if keep else element.suppress()
+    return Lexeme(rf"(?:{words})(?![^\s(){{}};|&,])", suppress=not keep)
 
 
 def _op_before(text: str, loc: int) -> str:
@@ -59,9 +66,11 @@ def _op_before(text: str, loc: int) -> str:
 
 
 def _after_op(error_id: str):
+    """pwsh reports a missing operand right after the operator (Parser.cs: After(token))."""
     def error(text, loc):
         at = skip_gap(text, loc)
-        return SyntaxFail(error_id, at, Span(loc, loc), (_op_before(text, loc),))
+        after = len(text[:loc].rstrip())
+        return SyntaxFail(error_id, at, Span(after, after), (_op_before(text, loc),))
 
     return error
 
@@ -69,7 +78,8 @@ def _after_op(error_id: str):
 def _build():
     NL = S(_BLANKS)  # noqa: N806 - newlines allowed here
     SEPS = S(r"[;\r\n](?:[\s;]+|`\r?\n|<#[\s\S]*?#>|#[^\r\n]*)*")  # noqa: N806
-    COMMA = S(",")  # noqa: N806
+    COMMA = op(",", keep=False)  # noqa: N806 - with the newlines after it
+    NL_COMMA = S(rf"{_BLANKS},{_BLANKS}")  # noqa: N806 - a list that may also break before a comma
     LPAREN, RPAREN, LBRACE, RBRACE = S(r"\("), S(r"\)"), S(r"\{"), S(r"\}")  # noqa: N806
 
     expression, expression_nc, unary = Forward(), Forward(), Forward()
@@ -104,7 +114,7 @@ def _build():
     # ------------------------------------------------------------------ postfix operators
     member_name = adjacent(L(r"[^\W\d]\w*", b.bare) | variable | string | paren)
     call_args = Enclosed(adjacent(L(r"\(")),
-                         NL + Opt(expression_nc + ZeroOrMore(NL + COMMA + NL + expression_nc)) + NL,
+                         NL + Opt(expression_nc + ZeroOrMore(NL_COMMA + Expect(expression_nc, _after_op("MissingExpressionAfterToken")))) + NL,
                          RPAREN, "MissingEndParenthesisInMethodCall", b.call_arguments)
     member = Build(adjacent(L(r"\?\.|::|\.(?!\.)")) + Expect(member_name, fail_with("MissingPropertyName"))
                    + Opt(call_args), b.member)
@@ -112,27 +122,27 @@ def _build():
                      NL + Expect(expression, fail_with("MissingArrayIndexExpression")) + NL,
                      S(r"\]"), "MissingEndSquareBracket", b.index)
     post_increment = adjacent(L(rf"\+\+|{D}{D}(?![\w$])", b.post_increment))
-    postfix = member | index | post_increment
+    postfix = Dispatch([(".:?", member), ("?[", index), ("+" + DASH, post_increment)])
 
-    primary = (number | variable | string | subexpression | array_expression | hashtable
-               | script_block | paren | type_literal)
+    primary = Dispatch([(_NUMBER_START, number), ("$", subexpression), ("$", variable), ("@", here),
+                        (SQUOTE, single), (DQUOTE, double), ("@", array_expression), ("@", hashtable),
+                        ("{", script_block), ("(", paren), ("[", type_literal)])
     postfix_expression = Build(primary + ZeroOrMore(postfix), b.postfix_chain)
 
     # ------------------------------------------------------------------ operators
     cast = Build(type_literal + NotAny(adjacent(L(r"\.|::"))) + unary, b.cast)
-    prefix = Build(L(UNARY_OP) + NL + Expect(unary, _after_op("MissingExpressionAfterOperator")), b.unary)
-    unary <<= cast | postfix_expression | prefix
-    array = Build(unary + ZeroOrMore(COMMA + NL + Expect(unary, _after_op("MissingExpressionAfterToken"))),
+    prefix = Build(op(UNARY_OP) + Expect(unary, _after_op("MissingExpressionAfterOperator")), b.unary)
+    unary <<= Dispatch([("[", cast), (None, postfix_expression), ("!,+" + DASH, prefix)])
+    array = Build(unary + ZeroOrMore(COMMA + Expect(unary, _after_op("MissingExpressionAfterToken"))),
                   b.array)
 
     def binary_chain(operand):
-        return Build(operand + ZeroOrMore(L(BINARY_OP) + NL
-                                          + Expect(operand, _after_op("ExpectedValueExpression"))),
+        return Build(operand + ZeroOrMore(op(BINARY_OP) + Expect(operand, _after_op("ExpectedValueExpression"))),
                      b.binary)
 
     def ternary(chain_):
-        question = S(r"\?(?![?.\[=])") + NL
-        colon = Expect(S(r":(?!:)"), fail_with("MissingColonInTernaryExpression")) + NL
+        question = op(r"\?(?![?.\[=])", keep=False)
+        colon = Expect(op(r":(?!:)", keep=False), fail_with("MissingColonInTernaryExpression"))
         branch = Expect(expression, _after_op("ExpectedValueExpression"))
         return Build(chain_ + Opt(question + branch + NL + colon + branch), b.ternary)
 
@@ -144,19 +154,22 @@ def _build():
     word = Scanned(scanners.word, "word")
     arg_end = r"(?=[\s;,|&(){}<>]|\Z)"
     arg_number = L(rf"{SIGN}?{NUMBER}{arg_end}", b.constant)
-    arg_primary = (variable | string | subexpression | array_expression | hashtable | script_block
-                   | paren)
+    arg_primary = Dispatch([("$", subexpression), ("$", variable), ("@", here), (SQUOTE, single),
+                            (DQUOTE, double), ("@", array_expression), ("@", hashtable),
+                            ("{", script_block), ("(", paren)])
     arg_chain = Build(arg_primary + ZeroOrMore(postfix), b.arg_chain)
     splat = L(r"@(?P<name>[\w?:]+)", b.splat)
-    arg_single = arg_number | arg_chain | splat | word
-    argument <<= Build(arg_single + ZeroOrMore(COMMA + NL + Expect(
+    arg_single = Dispatch([(_NUMBER_START, arg_number), ("$@{(" + _QUOTES, arg_chain), ("@", splat),
+                           (None, word)])
+    argument <<= Build(arg_single + ZeroOrMore(COMMA + Expect(
         arg_single, _after_op("MissingExpressionAfterToken"))), b.array)
 
     # Docs: Core/About/about_Redirection.md.
-    redirection = (L(r"(?P<s>[1-6*])?>&(?P<m>[12])", b.redirection_merge)
-                   | Build(L(r"(?P<s>[1-6*])?(?P<a>>>?)", lambda m, span: m)
-                           + Expect(arg_single, fail_with("MissingFileSpecification")), b.redirection_file)
-                   | L("<", b.redirection_input))
+    redirection = Dispatch([
+        ("123456*>", L(r"(?P<s>[1-6*])?>&(?P<m>[12])", b.redirection_merge)),
+        ("123456*>", Build(L(r"(?P<s>[1-6*])?(?P<a>>>?)", lambda m, span: m)
+                           + Expect(arg_single, fail_with("MissingFileSpecification")), b.redirection_file)),
+        ("<", L("<", b.redirection_input))])
     # A parameter is a dash, a letter, up to a metacharacter; a quote inside makes it a word
     # (PS: tokenizer.cs ScanParameter).  `-Name:value` attaches the argument.
     param_name = rf"{D}(?P<name>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*+)"
@@ -165,28 +178,33 @@ def _build():
                        b.parameter_with_argument)
                  | L(rf"{param_name}(?![:{_QUOTES}])", b.parameter))
     end_of_parameters = L(rf"{D}{D}{arg_end}", b.end_of_parameters)
-    command_items = (ZeroOrMore(redirection | parameter | NotAny(end_of_parameters) + argument)
-                     + Opt(end_of_parameters + ZeroOrMore(redirection | argument)))
+    redirection_or_argument = redirection | argument
+    command_item = Dispatch([("123456*><", redirection), (DASH, parameter),
+                             (None, NotAny(end_of_parameters) + argument)])
+    command_items = (ZeroOrMore(command_item)
+                     + Opt(end_of_parameters + ZeroOrMore(redirection_or_argument)))
     invocation = L(r"&(?!&)|\.(?=[\s{($'\"])")
-    command = (Build(invocation + Expect(arg_single, _after_op("MissingExpression")) + command_items,
-                     b.command)
-               | Build(word + command_items, b.command))
+    command = Dispatch([
+        ("&.", Build(invocation + Expect(arg_single, _after_op("MissingExpression")) + command_items, b.command)),
+        (None, Build(word + command_items, b.command))])
 
     # ------------------------------------------------------------------ pipelines
     expression_start = FollowedBy(L(
         rf"[$(\[{{!,{_QUOTES}]|@[({{{_QUOTES}]|\+|\.\d|{NUMBER}"
         rf"|{D}(?:\d|\.\d|[$(\[@{{{_QUOTES}{DASH_CLASS}]|(?:not|bnot|split|csplit|isplit|join)(?![\w-]))"))
-    assignment_value = L(ASSIGN_OP) + NL + Expect(statement, _after_op("ExpectedValueExpression"))
-    first_element = (expression_start + Build(expression + Opt(assignment_value) + ZeroOrMore(redirection),
-                                              b.expression_statement)
-                     | command)
-    later_element = (expression_start + Expect(pp.NoMatch(), fail_with("ExpressionsMustBeFirstInPipeline"))
-                     | command)
-    pipe = S(rf"{_BLANKS}\|(?!\|)")  # PowerShell 7.4: a line may also start with `|`
-    pipeline = Build(first_element + ZeroOrMore(pipe + NL + Expect(later_element, fail_with("EmptyPipeElement"))),
+    assignment_value = op(ASSIGN_OP) + Expect(statement, _after_op("ExpectedValueExpression"))
+    first_element = Dispatch([
+        (_EXPRESSION_CHARS, expression_start + Build(expression + Opt(assignment_value) + ZeroOrMore(redirection),
+                                                     b.expression_statement)),
+        (None, command)])
+    later_element = Dispatch([
+        (_EXPRESSION_CHARS, expression_start + Expect(pp.NoMatch(), fail_with("ExpressionsMustBeFirstInPipeline"))),
+        (None, command)])
+    pipe = S(rf"{_BLANKS}\|(?!\|){_BLANKS}")  # PowerShell 7.4: a line may also start with `|`
+    pipeline = Build(first_element + ZeroOrMore(pipe + Expect(later_element, fail_with("EmptyPipeElement"))),
                      b.pipeline)
     statement_end = Expect(FollowedBy(L(r"[;\r\n)}]|\Z")), fail_with("UnexpectedToken", token_arg=True))
-    chain <<= Build(pipeline + ZeroOrMore(L(r"&&|\|\|") + NL + Expect(
+    chain <<= Build(pipeline + ZeroOrMore(op(r"&&|\|\|") + Expect(
         pipeline, fail_with("EmptyPipelineChainElement"))) + statement_end, b.pipeline_chain)
 
     # ------------------------------------------------------------------ statements
@@ -251,13 +269,13 @@ def _build():
                                   b.named_attribute_argument)
                           | expression_nc)
     attribute = Build(L(r"\[(?P<name>[\w.]+)\(") + NL
-                      + Opt(attribute_argument + ZeroOrMore(NL + COMMA + NL + attribute_argument)) + NL
+                      + Opt(attribute_argument + ZeroOrMore(NL_COMMA + attribute_argument)) + NL
                       + Expect(RPAREN, fail_with("MissingEndParenthesisInExpression"))
                       + Expect(S(r"\]"), fail_with("EndSquareBracketExpectedAtEndOfAttribute")), b.attribute)
     parameter_decl = Build(ZeroOrMore((attribute | type_literal) + NL) + variable
                            + Opt(S("=(?!=)") + NL + Expect(expression_nc, _after_op("ExpectedValueExpression"))),
                            b.parameter_decl)
-    parameters = NL + Opt(parameter_decl + ZeroOrMore(NL + COMMA + NL + parameter_decl)) + NL
+    parameters = NL + Opt(parameter_decl + ZeroOrMore(NL_COMMA + parameter_decl)) + NL
     param_block = Build(ZeroOrMore(attribute + NL) + S(r"param(?=\s*\()") + NL
                         + Enclosed(L(r"\("), parameters, RPAREN, "MissingEndParenthesisInFunctionParameterList",
                                    b.param_block), b.attributed_param_block)
@@ -274,7 +292,7 @@ def _build():
         + Expect(function_body, fail_with("MissingFunctionBody")), b.function_definition)
 
     # ------------------------------------------------------------------ try, flow control, labels
-    catch = Build(NL + keyword("catch") + Opt(type_literal + ZeroOrMore(NL + COMMA + NL + type_literal))
+    catch = Build(NL + keyword("catch") + Opt(type_literal + ZeroOrMore(NL_COMMA + type_literal))
                   + body("MissingCatchHandlerBlock"), b.catch_clause)
     finally_ = Build(NL + keyword("finally") + body("MissingFinallyStatementBlock"), b.finally_clause)
     try_statement = Build(keyword("try") + body("MissingTryStatementBlock") + ZeroOrMore(catch) + Opt(finally_),
@@ -286,8 +304,10 @@ def _build():
 
     keyword_start = FollowedBy(keyword(
         "if|foreach|for|while|do|switch|function|filter|try|return|throw|exit|break|continue"))
-    statement <<= (keyword_start + (if_statement | loop | function_statement | try_statement | flow_statement)
-                   | labeled | chain)
+    statement <<= Dispatch([
+        ("iIfFwWdDsStTrReEbBcC", keyword_start + (if_statement | loop | function_statement | try_statement
+                                                  | flow_statement)),
+        (":", labeled), (None, chain)])
     statement_list <<= NL + ZeroOrMore(statement + Opt(SEPS))
 
     apply_gap_skipping(script_body)

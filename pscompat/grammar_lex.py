@@ -63,11 +63,12 @@ def adjacent(element: pp.ParserElement) -> pp.ParserElement:
 class Lexeme(pp.Token):
     """One regex token, optionally turned straight into a node by `build(match, span)`."""
 
-    def __init__(self, pattern: str, build=None, flags: int = re.I, name: str | None = None):
+    def __init__(self, pattern: str, build=None, flags: int = re.I, suppress: bool = False):
         super().__init__()
         self.regex = re.compile(pattern, flags)
         self.build = build
-        self.errmsg = "Expected " + (name or pattern)
+        self.suppressed = suppress  # punctuation and keywords: no token, and no Suppress wrapper
+        self.errmsg = "Expected " + pattern
         self.mayReturnEmpty = self.regex.match("") is not None
         self.mayIndexError = False
 
@@ -76,6 +77,8 @@ class Lexeme(pp.Token):
         if match is None:
             raise pp.ParseException(instring, loc, self.errmsg, self)
         end = match.end()
+        if self.suppressed:
+            return end, []
         if self.build is None:
             return end, [match.group()]
         return end, [self.build(match, Span(loc, end))]
@@ -97,6 +100,35 @@ class Scanned(pp.Token):
         if result is None:
             raise pp.ParseException(instring, loc, self.errmsg, self)
         return result[0], [result[1]]
+
+
+class Dispatch(pp.ParseExpression):
+    """A MatchFirst that only tries the alternatives able to start with the next character.
+    `alternatives` is a list of (first characters or None for any, element), in priority order.
+    PowerShell tokens are mostly told apart by their first character, and each failed
+    alternative costs a pyparsing exception, so this is the grammar's main speed-up."""
+
+    def __init__(self, alternatives):
+        elements = [element for _, element in alternatives]
+        super().__init__(elements)
+        chars = {c for first, _ in alternatives if first for c in first}
+        self.table = {c: [e for first, e in alternatives if first is None or c in first] for c in chars}
+        self.default = [e for first, e in alternatives if first is None]
+        # The first character is looked at after the blanks, unless every alternative is
+        # adjacent to what precedes it (postfix operators).
+        self.skipWhitespace = any(e.skipWhitespace for e in elements)
+        self.callPreparse = True
+        self.mayReturnEmpty = False
+        self.mayIndexError = False
+
+    def parseImpl(self, instring, loc, do_actions=True):
+        error = None
+        for element in self.table.get(instring[loc:loc + 1], self.default):
+            try:
+                return element._parse(instring, loc, do_actions)
+            except pp.ParseException as exc:
+                error = exc
+        raise error or pp.ParseException(instring, loc, self.errmsg, self)
 
 
 class Build(pp.ParseElementEnhance):
