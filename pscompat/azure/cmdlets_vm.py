@@ -25,7 +25,8 @@ class GetAzureVM(AzureCmdlet):
     parameters = (
         _service_parameter(sets=("GetVMByServiceAndVMName",)),
         Parameter("Name", "string", position=1, sets=("GetVMByServiceAndVMName",), completer=complete_vm_names),
-        PROFILE,
+        # Declared in both sets so that ListAllVMs (no parameters at all) is a set of its own.
+        Parameter("Profile", "AzureSMProfile", sets=("ListAllVMs", "GetVMByServiceAndVMName")),
     )
 
     def run(self):
