@@ -148,7 +148,12 @@ class StatementCompiler(ExpressionCompiler):
             fn = self.expr(expr_node)
             if _is_increment(expr_node):
                 return lambda scope, emit: fn(scope)
-            return lambda scope, emit: emit_enumerated(fn(scope), emit)
+
+            def expression_statement(scope, emit):
+                emit_enumerated(fn(scope), emit)
+                scope.ctx.global_scope.vars["?"] = True
+
+            return expression_statement
         from .pipeline import compile_pipeline
 
         return compile_pipeline(node, self)

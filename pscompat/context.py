@@ -195,6 +195,7 @@ class ExecutionContext:
 
     def record_error(self, rec: ErrorRecord, action: str, error_variable: str | None, scope: Scope) -> None:
         self.error_count += 1
+        self.global_scope.vars["?"] = False
         if action != "ignore":
             self.remember_error(rec)
         if error_variable:

@@ -59,6 +59,8 @@ def compile_pipeline(node: N.Pipeline, comp) -> Callable:
             specs.append(("command", CommandSpec(el, comp), None))
 
     def run(scope, emit):
+        g = scope.ctx.global_scope.vars
+        g["?"] = True  # $?: the errors this pipeline writes turn it False
         stages = [build_stage(spec, scope, i > 0) for i, spec in enumerate(specs)]
         run_stages(stages, emit)
 
