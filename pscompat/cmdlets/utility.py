@@ -56,7 +56,10 @@ class StartSleep(Cmdlet):
 _INT32_MAX = 2147483647
 
 
-@cmdlet("Get-Random", default_set="RandomNumberParameterSet",
+# PowerShell's default set is RandomNumberParameterSet; it is left undeclared so that the binder,
+# which prefers a declared default set even with pipeline input, picks a list set for piped input
+# (its first set, RandomNumberParameterSet, still wins when nothing is piped).
+@cmdlet("Get-Random",
         synopsis="Gets a random number, or selects objects randomly from a collection.",
         description="A random integer in [Minimum, Maximum) (doubles if either bound is a double), or "
                     "-Count distinct random items of the input; -Shuffle returns all of them in random order.",

@@ -171,7 +171,7 @@ def _as_patterns(value) -> list:
 def _syntax_text(kind, payload, name) -> str:
     if kind == "Alias":
         return f"{name} (alias) -> {payload}"
-    return "\n" + "\n".join(syntax_lines(payload)) + "\n"
+    return "\n" + "\n\n".join(syntax_lines(payload)) + "\n"
 
 
 def _resolve(ctx, name: str):
