@@ -75,6 +75,24 @@ def _after_op(error_id: str):
     return error
 
 
+def _parameter_needs_argument(text, loc):
+    """`-Name:` must be followed by its argument (Docs: about_Parameter_Binding.md)."""
+    head = text[:loc].rstrip()
+    token = head[head.rfind(" ") + 1:] if " " in head else head
+    at = skip_gap(text, loc)
+    return SyntaxFail("ParameterRequiresArgument", at, Span(at, at), (token,))
+
+
+def _bad_expression(text, loc):
+    """A statement that starts like an expression but is none: `[int` is an unclosed type."""
+    at = skip_gap(text, loc)
+    if text.startswith("[", at):
+        return SyntaxFail("EndSquareBracketExpectedAtEndOfType", at, Span(at, at + 1))
+    if text.startswith("${", at):
+        return SyntaxFail("IncompleteDollarVariableReference", len(text), Span(at, len(text)))
+    return unexpected_token(text, at)
+
+
 def _build():
     NL = S(_BLANKS)  # noqa: N806 - newlines allowed here
     SEPS = S(r"[;\r\n](?:[\s;]+|`\r?\n|<#[\s\S]*?#>|#[^\r\n]*)*")  # noqa: N806
@@ -174,7 +192,7 @@ def _build():
     # (PS: tokenizer.cs ScanParameter).  `-Name:value` attaches the argument.
     param_name = rf"{D}(?P<name>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*+)"
     parameter = (Build(L(rf"{param_name}:", b.parameter)
-                       + Expect(argument, fail_with("ParameterRequiresArgument", "-Name:")),
+                       + Expect(argument, _parameter_needs_argument),
                        b.parameter_with_argument)
                  | L(rf"{param_name}(?![:{_QUOTES}])", b.parameter))
     end_of_parameters = L(rf"{D}{D}{arg_end}", b.end_of_parameters)
@@ -194,8 +212,9 @@ def _build():
         rf"|{D}(?:\d|\.\d|[$(\[@{{{_QUOTES}{DASH_CLASS}]|(?:not|bnot|split|csplit|isplit|join)(?![\w-]))"))
     assignment_value = op(ASSIGN_OP) + Expect(statement, _after_op("ExpectedValueExpression"))
     first_element = Dispatch([
-        (_EXPRESSION_CHARS, expression_start + Build(expression + Opt(assignment_value) + ZeroOrMore(redirection),
-                                                     b.expression_statement)),
+        (_EXPRESSION_CHARS, expression_start + Expect(
+            Build(expression + Opt(assignment_value) + ZeroOrMore(redirection), b.expression_statement),
+            _bad_expression)),
         (None, command)])
     later_element = Dispatch([
         (_EXPRESSION_CHARS, expression_start + Expect(pp.NoMatch(), fail_with("ExpressionsMustBeFirstInPipeline"))),
@@ -248,7 +267,7 @@ def _build():
     do_statement = Build(
         keyword("do") + body("MissingLoopStatement", "do") + NL
         + Expect(keyword("while|until", keep=True), fail_with("MissingWhileOrUntilInDoWhile"))
-        + condition("do", "MissingOpenParenthesisAfterKeyword", "MissingExpressionAfterKeyword",
+        + condition("while", "MissingOpenParenthesisAfterKeyword", "MissingExpressionAfterKeyword",
                     "MissingEndParenthesisAfterStatement"), b.do_statement)
 
     switch_clause = Build(arg_single + body("MissingSwitchStatementClause"), b.switch_clause)

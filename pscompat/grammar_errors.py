@@ -72,6 +72,7 @@ MESSAGES = {
     "MissingCatchHandlerBlock": "The Catch block is missing its statement block.",
     "MissingFinallyStatementBlock": "The Finally block is missing its statement block.",
     "MissingTypename": "Missing type name after '['.",
+    "EndSquareBracketExpectedAtEndOfType": "Missing ] at end of type token.",
     "InvalidVariableReference":
         "Variable reference is not valid. '$' was not followed by a valid variable name character. "
         "Consider using ${{}} to delimit the name.",
@@ -112,7 +113,11 @@ def token_at(text: str, pos: int) -> str:
 
 
 def unexpected_token(text: str, pos: int) -> SyntaxFail:
+    """pwsh's tokenizer reads a whole string before the parser sees it, so an unterminated
+    string in an unexpected place reports the string, not the token."""
     token = token_at(text, pos)
+    if token[:1] in "'\"" and (len(token) == 1 or token[-1] != token[0]):
+        return SyntaxFail("TerminatorExpectedAtEndOfString", len(text), Span(pos, len(text)), (token[0],))
     return SyntaxFail("UnexpectedToken", pos, Span(pos, pos + len(token)), (token,))
 
 
