@@ -21,7 +21,6 @@ import sys
 from xonsh.built_ins import XSH
 from xonsh.completers.tools import RichCompletion, contextual_completer
 from xonsh.events import events
-from xonsh.tools import unthreadable
 
 from pscompat.classify import INCOMPLETE, NOT_PS, classify
 from pscompat.completion import complete
@@ -268,7 +267,6 @@ def _completer(context):
 # ----------------------------------------------------------------------------- ps! alias
 
 
-@unthreadable  # on the main thread: Ctrl-C reaches the pipeline, the caller's frame is stable
 def _ps_alias(args, stdin=None, stdout=None, stderr=None, stack=None):
     """`ps! <PowerShell line>`; called any other way (`ps aux`) it is the system's ps."""
     if not _is_powershell_call(args):

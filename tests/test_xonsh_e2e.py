@@ -1,0 +1,266 @@
+"""End to end in real xonsh processes: piped into `xonsh -i` (the real prompt_toolkit path:
+transform, Enter-key continuation, display), a script with `ps!` and `with!`, and under tmux
+for what only a terminal does (Tab, bracketed paste).  Each xonsh gets a fresh PSCOMPAT_HOME.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ANSI = re.compile(r"\x1b\[[0-9;?>]*[A-Za-z]|\x1b\][^\x07]*\x07")
+FAMILY = "Windows Server 2012 R2 Datacenter"
+
+
+def _has(name):
+    try:
+        from pscompat.cmdlets.base import REGISTRY
+
+        return REGISTRY.get(name) is not None
+    except Exception:  # a cmdlet module that does not import yet
+        return False
+
+
+needs_azure = pytest.mark.skipif(not _has("Get-AzureVMImage"), reason="Get-AzureVMImage is not registered yet")
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def _env(tmp_path):
+    env = dict(os.environ)
+    env.update(PYTHONPATH=str(ROOT), PSCOMPAT_HOME=str(tmp_path / "pscompat-home"), TERM="linux",
+               XONSH_SHOW_TRACEBACK="0", HOME=str(tmp_path), XONSH_HISTORY_BACKEND="json",
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    env.pop("PYTEST_CURRENT_TEST", None)
+    return env
+
+
+def run_interactive(lines, tmp_path):
+    """Pipe `lines` into `xonsh -i`; return the screen text without escapes, and the history."""
+    text = "".join(line + "\n" for line in lines)
+    proc = subprocess.run(
+        [sys.executable, "-m", "xonsh", "--no-rc", "-i", "-DPROMPT=XP> ", "-DXONSH_HISTORY_FILE=" +
+         str(tmp_path / "history.json")],
+        input=text, capture_output=True, text=True, timeout=120, env=_env(tmp_path), cwd=tmp_path)
+    return ANSI.sub("", proc.stdout + proc.stderr).replace("\r", "")
+
+
+def output_lines(screen):
+    """What commands printed: the screen without prompt echoes and blank lines."""
+    return [ln.rstrip() for ln in screen.split("\n") if ln.strip() and "XP>" not in ln
+            and not ln.startswith("Warning: Input is not a terminal")]
+
+
+# --------------------------------------------------------------------------- piped xonsh -i
+
+
+def test_interactive_session_without_azure(tmp_path):
+    screen = run_interactive([
+        "xontrib load pscompat",
+        'family = "Windows"',
+        '$n = Write-Output "[$family]"',  # reads Python's family, leaves Python's n
+        "print(n)",
+        "Write-Output b a c |",  # typed over three lines: continues, runs once at the blank line
+        "  Sort-Object -Descending |",
+        "  Select-Object -First 2",
+        "",
+        "r = _",
+        "print(type(r).__name__, list(r))",
+        "Select-Object -Bogus 1",
+        "ps! Write-Output from-macro",
+        "ls -d /",
+        "xontrib unload pscompat",
+        "Write-Output plain",
+        "echo done",
+    ], tmp_path)
+    out = output_lines(screen)
+    assert "[Windows]" in out
+    assert out.count("c") == 1 and out.count("b") == 1 and "a" not in out
+    assert "PSResult ['c', 'b']" in out
+    assert "Select-Object: A parameter cannot be found that matches parameter name 'Bogus'." in out
+    assert "from-macro" in out
+    assert "/" in out
+    assert "xonsh: subprocess mode: command not found: 'Write-Output'" in out  # plain xonsh again
+    assert "done" in out
+    assert "Traceback" not in screen
+
+
+def test_history_shows_the_powershell_text(tmp_path):
+    run_interactive(["xontrib load pscompat", "$x = Write-Output 42", "print(x)"], tmp_path)
+    import json
+
+    data = json.loads((tmp_path / "history.json").read_text())
+    inputs = [cmd["inp"].rstrip("\n") for cmd in data["data"]["cmds"]]
+    assert inputs == ["xontrib load pscompat", "$x = Write-Output 42", "print(x)"]
+
+
+@needs_azure
+def test_seed_document_session(tmp_path):
+    """Issue 5's 'Done when', as typed into a real interactive xonsh."""
+    screen = run_interactive([
+        "xontrib load pscompat",
+        f'family = "{FAMILY}"',
+        "Get-AzureVMImage | select ImageFamily",
+        "Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}",
+        "Get-AzureVMImage | where {(gm \u2013InputObject $_ -Name DataDiskConfigurations) -ne $null} "
+        "| Select -Property Label, ImageName",
+        "r = _",
+        "print('r:', type(r).__name__, len(r) > 0, r[0].ImageName == r[0]['imagename'])",
+        "Get-AzureVMImage |",
+        "  Where-Object {$_.ImageFamily -eq $family} |",
+        "  Select-Object -First 1 -Property ImageFamily",
+        "",
+        "$imgs = Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}",
+        "print('imgs:', len(imgs), {i.ImageFamily for i in imgs})",
+        "xontrib unload pscompat",
+        "Get-AzureVMImage",
+    ], tmp_path)
+    out = output_lines(screen)
+    text = "\n".join(out)
+    assert "Traceback" not in screen
+    # `select ImageFamily`: a one-column table
+    header = out.index("ImageFamily")
+    assert set(out[header + 1]) == {"-"}
+    # `Where-Object` on the family: list view of OS images of that family only
+    families = [ln.split(":", 1)[1].strip() for ln in out if re.match(r"ImageFamily\s+:", ln)]
+    assert families and set(families) == {FAMILY}
+    # the VM-image query: a Label / ImageName table
+    assert any(re.match(r"Label\s+ImageName$", ln) for ln in out)
+    assert "r: PSResult True True" in out
+    # the three-line pipeline ran once, as one script
+    single = [i for i, ln in enumerate(out) if ln == "ImageFamily"]
+    assert len(single) == 2 and out[single[1] + 2] == FAMILY
+    assert f"imgs: {len(families)} {{{FAMILY!r}}}" in text
+    assert "command not found: 'Get-AzureVMImage'" in text
+
+
+# --------------------------------------------------------------------------- scripts
+
+
+def test_script_with_ps_macro_and_block(tmp_path):
+    script = tmp_path / "session.xsh"
+    script.write_text(
+        "xontrib load pscompat\n"
+        "family = 'Win'\n"
+        "ps! Write-Output \"macro $family\" | Sort-Object\n"
+        "def f():\n"
+        "    family = 'local'\n"
+        "    ps! Write-Output \"in f: $family\"\n"
+        "f()\n"
+        "captured = $(ps! Write-Output captured)\n"
+        "print(repr(captured))\n"
+        "with! pscompat.block() as res:\n"
+        "    Write-Output b a |\n"
+        "        Sort-Object\n"
+        "    $fromBlock = 'set in block'\n"
+        "print(list(res), fromBlock)\n"
+        "r = pscompat.run('Write-Output $family')\n"
+        "print(type(r).__name__, r[0])\n"
+        "ps aux | head -n 1\n"
+    )
+    proc = subprocess.run([sys.executable, "-m", "xonsh", "--no-rc", str(script)], capture_output=True,
+                          text=True, timeout=120, env=_env(tmp_path), cwd=tmp_path)
+    out = proc.stdout.splitlines()
+    assert proc.returncode == 0, proc.stderr
+    assert out[:2] == ["macro Win", "in f: local"]
+    assert "'captured'" in out
+    assert out[out.index("'captured'") + 1:][:3] == ["a", "b", "['a', 'b'] set in block"]
+    assert "PSResult Win" in out
+    assert "PID" in out[-1]  # `ps aux` is still the system's ps
+
+
+# --------------------------------------------------------------------------- tmux
+
+
+class Tmux:
+    def __init__(self, tmp_path):
+        self.name = f"pscompat-{uuid.uuid4().hex[:8]}"
+        env = _env(tmp_path)
+        env["TERM"] = "xterm-256color"
+        cmd = f"{sys.executable} -m xonsh --no-rc -DPROMPT='XPROMPT> '"
+        self.env = env
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "160", "-y", "50", cmd],
+                       check=True, env=env, cwd=tmp_path)
+        self.wait_prompt()
+
+    def screen(self):
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name, "-S", "-200"],
+                              capture_output=True, text=True).stdout
+
+    def wait_for(self, text, timeout=30, count=1):
+        end = time.time() + timeout
+        while time.time() < end:
+            if self.screen().count(text) >= count:
+                return self.screen()
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} did not appear:\n{self.screen()}")
+
+    def wait_prompt(self, timeout=30):
+        """Until the last line is an empty prompt: the previous command has finished."""
+        end = time.time() + timeout
+        while time.time() < end:
+            lines = [ln for ln in self.screen().split("\n") if ln.strip()]
+            if lines and lines[-1].strip() == "XPROMPT>":
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"no prompt:\n{self.screen()}")
+
+    def type(self, text):
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", "--", text], check=True)
+
+    def key(self, *keys):
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def paste(self, text):
+        subprocess.run(["tmux", "set-buffer", "-b", self.name, "--", text], check=True)
+        subprocess.run(["tmux", "paste-buffer", "-p", "-d", "-b", self.name, "-t", self.name], check=True)
+
+    def close(self):
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+@pytest.fixture
+def tmux(tmp_path):
+    t = Tmux(tmp_path)
+    t.type("xontrib load pscompat")
+    t.key("Enter")
+    t.wait_prompt()
+    yield t
+    t.close()
+
+
+@needs_tmux
+def test_tab_completes_parameters_and_values(tmux):
+    tmux.type("Write-Output a | Select-Object -Prop")
+    tmux.wait_for("-Prop")
+    tmux.key("Tab")
+    tmux.wait_for("Select-Object -Property")
+    tmux.key("C-c")
+    if _has("Get-AzureVMImage"):
+        tmux.wait_prompt()
+        tmux.type("Get-AzureVMImage -Im")
+        tmux.wait_for("-Im")
+        tmux.key("Tab")
+        tmux.wait_for("Get-AzureVMImage -ImageName")
+        tmux.key("C-c")
+        tmux.wait_prompt()
+        tmux.type("Save-AzureVMImage -OSState Spe")
+        tmux.wait_for("Spe")
+        tmux.key("Tab")
+        tmux.wait_for("-OSState Specialized")
+
+
+@needs_tmux
+def test_pasted_three_line_pipeline_runs_once(tmux):
+    tmux.paste("Write-Output b a c |\n  Sort-Object |\n  Select-Object -Last 1 | ForEach-Object { \"got-$_\" }\n")
+    tmux.key("Enter")
+    screen = tmux.wait_for("got-c")
+    time.sleep(0.5)
+    screen = tmux.screen()
+    assert screen.count("got-c") == 1  # the echo shows `got-$_`: this is the output, once
+    assert "SyntaxError" not in screen and "Traceback" not in screen
