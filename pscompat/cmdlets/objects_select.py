@@ -134,6 +134,12 @@ class SelectObject(Cmdlet):
             if not self._props:  # -ExcludeProperty implies -Property *
                 self._props = parse_properties(self, ["*"])
         self._plain = not self._props and self._expand is None
+        # The common `select Name, Size` on PSCustomObjects: plain names, looked up directly in
+        # the property bag (Select-Object runs over hundreds of thousands of objects).
+        self._names_only = None
+        if self._props and self._expand is None and self._exclude is None and all(
+                not p.is_block and not p.wildcard for p in self._props):
+            self._names_only = [(p.expression.lower(), p.expression, p.name) for p in self._props]
         self._uniques = [] if self.Unique else None
         first, last = bound.get("First", 0) or 0, bound.get("Last", 0) or 0
         self._queue = _SelectQueue(first, last, bound.get("Skip", 0) or 0, bound.get("SkipLast", 0) or 0,
@@ -215,6 +221,8 @@ class SelectObject(Cmdlet):
     def _process_object(self, obj) -> list:
         if self._plain:
             return self._filtered_write(obj, ())
+        if self._names_only is not None and type(obj) is PSObject:
+            return self._select_names(obj)
         matched: list = []
         for spec in self._props:
             self._add_property(spec, obj, matched)
@@ -229,6 +237,23 @@ class SelectObject(Cmdlet):
                     result.set_property(name, value)
             return self._filtered_write(result, matched)
         return self._expand_object(obj, matched)
+
+    def _select_names(self, obj) -> list:
+        names, values = obj._names, obj._values
+        result = PSObject()
+        matched = []
+        for folded, typed, rename in self._names_only:
+            real = names.get(folded)
+            name = rename or (typed if real is None else real)
+            value = None if real is None else values[folded]
+            if result.has_property(name):
+                self.write_error(
+                    f'The property cannot be processed because the property "{name}" already exists.',
+                    "AlreadyExistingUserSpecifiedPropertyNoExpand," + SELECT_ID, "InvalidOperation", obj)
+            else:
+                result.set_property(name, value)
+            matched.append((name, value))
+        return self._filtered_write(result, matched)
 
     def _add_property(self, spec: PropertySpec, obj, matched: list) -> None:
         exclude = self._exclude
@@ -314,9 +339,16 @@ class SelectObject(Cmdlet):
     def _mark_selected(self, obj, new: bool) -> None:
         """SetPSCustomObject: custom objects get 'Selected.<input type>' as first type name."""
         if isinstance(obj, PSObject):
-            name = "Selected." + base_type_name(self._last_input)
+            source = self._last_input
+            if type(source) is PSObject:
+                name = _SELECTED_PSCUSTOMOBJECT
+            else:
+                name = "Selected." + base_type_name(source)
             if new or name not in obj.type_names:
                 obj.type_names.insert(0, name)
+
+
+_SELECTED_PSCUSTOMOBJECT = "Selected.System.Management.Automation.PSCustomObject"
 
 
 def _excluded(matchers, name: str) -> bool:

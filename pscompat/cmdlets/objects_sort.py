@@ -332,6 +332,39 @@ class GroupObject(Cmdlet):
                 self._mixed = True
                 return
 
+    def _bucket(self, entries, no_element):
+        """One string or number key per object: group through a dict instead of comparisons.
+        Strings that compare equal are exactly those equal after case folding (or equal, with
+        -CaseSensitive); groups are then ordered by key as the comparer orders them."""
+        first = entries[0].values[0]
+        kind = type(first)
+        if kind is str:
+            case_sensitive = bool(self.CaseSensitive)
+            fold = (lambda v: v) if case_sensitive else str.casefold
+        elif kind in _NUMBER:
+            fold = None
+        else:
+            return None
+        buckets: dict = {}
+        for e in entries:
+            v = e.values[0]
+            if type(v) is not kind:
+                return None
+            key = v if fold is None else fold(v)
+            group = buckets.get(key)
+            if group is None:
+                buckets[key] = GroupInfo(e, no_element)
+            else:
+                group.add(e.obj)
+        groups = list(buckets.values())
+        if fold is None:
+            groups.sort(key=lambda g: g._entry.values[0])
+        else:
+            from ..operators_compare import string_sort_key
+
+            groups.sort(key=lambda g: string_sort_key(g._entry.values[0], case_sensitive))
+        return groups
+
     def end(self):
         entries = self._entries
         if not entries:
@@ -340,7 +373,10 @@ class GroupObject(Cmdlet):
         compare = make_comparer([True] * key_count, bool(self.CaseSensitive))
         groups: list[GroupInfo] = []
         no_element = bool(self.NoElement)
-        if not self._mixed:
+        fast = None if self._mixed or key_count != 1 else self._bucket(entries, no_element)
+        if fast is not None:
+            groups = fast
+        elif not self._mixed:
             for e in sorted(entries, key=cmp_to_key(compare)):
                 if groups and compare(groups[-1]._entry, e) == 0:
                     groups[-1].add(e.obj)
