@@ -134,8 +134,10 @@ def _build():
     call_args = Enclosed(adjacent(L(r"\(")),
                          NL + Opt(expression_nc + ZeroOrMore(NL_COMMA + Expect(expression_nc, _after_op("MissingExpressionAfterToken")))) + NL,
                          RPAREN, "MissingEndParenthesisInMethodCall", b.call_arguments)
+    # `$list.Where{ $_ }`: a script block right after the name is the only argument.
+    block_arg = Enclosed(adjacent(L(r"\{")), script_body, RBRACE, "MissingEndCurlyBrace", b.block_argument)
     member = Build(adjacent(L(r"\?\.|::|\.(?!\.)")) + Expect(member_name, fail_with("MissingPropertyName"))
-                   + Opt(call_args), b.member)
+                   + Opt(call_args | block_arg), b.member)
     index = Enclosed(adjacent(L(r"\??\[")),
                      NL + Expect(expression, fail_with("MissingArrayIndexExpression")) + NL,
                      S(r"\]"), "MissingEndSquareBracket", b.index)

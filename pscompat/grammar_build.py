@@ -99,6 +99,10 @@ def call_arguments(text, start, end, tokens):
     return Part("args", tuple(tokens))
 
 
+def block_argument(text, start, end, tokens):
+    return Part("args", (script_block_expression(text, start, end, tokens),))
+
+
 def index(text, start, end, tokens):
     nullc = text[start] == "?"
     value = tokens[0]

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pyparsing as pp
 
-from .grammar_errors import SyntaxFail
+from .grammar_errors import SyntaxFail, unexpected_token
 from .source import Span
 
 # Docs: Spec chapter-02.md `dash:`; PS: CharTraits.cs IsDash / IsSingleQuote / IsDoubleQuote.
@@ -193,7 +193,6 @@ def fail_with(error_id: str, *args, token_arg: bool = False):
     def error(text, loc):
         at = skip_gap(text, loc)
         if token_arg:
-            from .grammar_errors import unexpected_token
             return unexpected_token(text, at)
         return SyntaxFail(error_id, at, Span(at, at), args)
 

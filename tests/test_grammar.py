@@ -248,6 +248,7 @@ PRIMARY_CASES = [
     ("$x.Trim()", "(call. $x bare:'Trim')"),
     ("$x.Replace('a', 'b')", "(call. $x bare:'Replace' single:'a' single:'b')"),
     ("[math]::Round(2.5)", "(call:: [math] bare:'Round' 2.5)"),
+    ("$x.Where{$_ -gt 1}", "(call. $x bare:'Where' {$_ -gt 1})"),
     ("[datetime]::Now", "(:: [datetime] bare:'Now')"),
     ("[int]", "[int]"),
     ("[string[]]", "[string[]]"),
