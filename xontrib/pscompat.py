@@ -54,11 +54,16 @@ def run(source: str, **variables):
     return _run(source, frame.f_locals, frame.f_globals, variables)
 
 
-def run_line(source: str):
-    """What a PowerShell line at the prompt becomes: errors are printed, never raised."""
+def run_line(source: str) -> None:
+    """What a PowerShell line at the prompt becomes: output shown as PowerShell shows it, the
+    PSResult left in `_`, errors printed, never raised."""
     frame = sys._getframe(1)
     result, _ = _run_printing_errors(source, frame.f_locals, frame.f_globals)
-    return result if result else None  # nothing to show: keep `_` and the screen as they were
+    if result:
+        # Shown here, not by returning it: xonsh's displayhook would re-colour the table as if
+        # it were xonsh code ($COLOR_RESULTS).  `_` is set as the displayhook would set it.
+        _show(result)
+        builtins._ = result
 
 
 class block:
@@ -69,11 +74,17 @@ class block:
     def __enter__(self):
         self.result, _ = _run_printing_errors(self.macro_block, self.macro_locals, self.macro_globals)
         if self.result:
-            print(str(self.result).rstrip("\n"))
+            _show(self.result)
         return self.result
 
     def __exit__(self, *exc):
         return False
+
+
+def _show(result) -> None:
+    """Out-Default: the result's PowerShell rendering, through the host like pwsh's console."""
+    text = str(result)
+    session().host.write(text if text.endswith("\n") else text + "\n")
 
 
 def _run(source, locs, glbs, variables=None, stdout=None, stderr=None):
@@ -282,7 +293,7 @@ def _ps_alias(args, stdin=None, stdout=None, stderr=None, stack=None):
     frame = stack[0].frame if stack else sys._getframe(1)
     result, failed = _run_printing_errors(args[0], frame.f_locals, frame.f_globals, stdout, stderr)
     if result:
-        (stdout or sys.stdout).write(str(result).rstrip("\n") + "\n")
+        _show(result)  # the host writes to this alias's stdout (bound for the run)
     return 1 if failed else 0
 
 
