@@ -294,7 +294,8 @@ def _ps_alias(args, stdin=None, stdout=None, stderr=None, stack=None):
     result, failed = _run_printing_errors(args[0], frame.f_locals, frame.f_globals, stdout, stderr)
     if result:
         _show(result)  # the host writes to this alias's stdout (bound for the run)
-    return 1 if failed else 0
+    # Like `pwsh -c`: any error, terminating or not, makes the exit status 1.
+    return 1 if failed or getattr(result, "errors", None) else 0
 
 
 def _is_powershell_call(args) -> bool:
