@@ -21,7 +21,7 @@ from . import grammar_build as b
 from . import nodes
 from .grammar_errors import SyntaxFail, to_parse_error, unexpected_token
 from .grammar_lex import (ASSIGN_OP, BINARY_OP, D, DASH, DASH_CLASS, DQUOTE, SIGN, NUMBER, SQUOTE, TYPE_NAME,
-                          UNARY_OP, VARIABLE, Build, Dispatch, Enclosed, Expect, Lexeme, Scanned, adjacent,
+                          EXPRESSION_START, STATEMENT_KEYWORDS, UNARY_OP, VARIABLE, Build, Dispatch, Enclosed, Expect, Lexeme, Scanned, adjacent,
                           apply_gap_skipping, fail_with, skip_gap)
 from .grammar_strings import StringScanners
 from .source import Span
@@ -203,15 +203,13 @@ def _build():
                              (None, NotAny(end_of_parameters) + argument)])
     command_items = (ZeroOrMore(command_item)
                      + Opt(end_of_parameters + ZeroOrMore(redirection_or_argument)))
-    invocation = L(r"&(?!&)|\.(?=[\s{($'\"])")
+    invocation = L(r"&(?!&)|\.(?=[ \t{($'\"])")
     command = Dispatch([
         ("&.", Build(invocation + Expect(arg_single, _after_op("MissingExpression")) + command_items, b.command)),
         (None, Build(word + command_items, b.command))])
 
     # ------------------------------------------------------------------ pipelines
-    expression_start = FollowedBy(L(
-        rf"[$(\[{{!,{_QUOTES}]|@[({{{_QUOTES}]|\+|\.\d|{NUMBER}"
-        rf"|{D}(?:\d|\.\d|[$(\[@{{{_QUOTES}{DASH_CLASS}]|(?:not|bnot|split|csplit|isplit|join)(?![\w-]))"))
+    expression_start = FollowedBy(L(EXPRESSION_START))
     assignment_value = op(ASSIGN_OP) + Expect(statement, _after_op("ExpectedValueExpression"))
     first_element = Dispatch([
         (_EXPRESSION_CHARS, expression_start + Expect(
@@ -323,8 +321,7 @@ def _build():
     loop = foreach_statement | for_statement | while_statement | do_statement | switch_statement
     labeled = Build(L(r":(?P<label>[^\W\d]\w*)", lambda m, s: m) + NL + loop, b.labeled)
 
-    keyword_start = FollowedBy(keyword(
-        "if|foreach|for|while|do|switch|function|filter|try|return|throw|exit|break|continue"))
+    keyword_start = FollowedBy(keyword("|".join(STATEMENT_KEYWORDS)))
     statement <<= Dispatch([
         ("iIfFwWdDsStTrReEbBcC", keyword_start + (if_statement | loop | function_statement | try_statement
                                                   | flow_statement)),

@@ -284,6 +284,14 @@ UNARY_OP = (rf"!|{D}(?:not|bnot|split|csplit|isplit|join)(?![\w-])|\+\+|{D}{D}|,
 ASSIGN_OP = rf"=(?!=)|\+=|{D}=|\*=|/=|%=|\?\?="
 
 
+# What starts an expression statement rather than a command (Docs: about_Parsing.md).
+EXPRESSION_START = (
+    rf"[$(\[{{!,{SQUOTE}{DQUOTE}]|@[({{{SQUOTE}{DQUOTE}]|\+|\.\d|{NUMBER}"
+    rf"|{D}(?:\d|\.\d|[$(\[@{{{SQUOTE}{DQUOTE}{DASH_CLASS}]|(?:not|bnot|split|csplit|isplit|join)(?![\w-]))")
+STATEMENT_KEYWORDS = ("if", "foreach", "for", "while", "do", "switch", "function", "filter", "try",
+                      "return", "throw", "exit", "break", "continue")
+
+
 def canonical_op(text: str) -> str:
     """Operators are stored lower-case with an ASCII dash (nodes.py conventions)."""
     if text[0] in DASH:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import nodes as n
-from .grammar_lex import DQUOTE, NUMBER, SQUOTE
+from .grammar_lex import DQUOTE, EXPRESSION_START, NUMBER, SQUOTE, STATEMENT_KEYWORDS
 
 _DOUBLE_ESCAPES = {"\0": "`0", "\a": "`a", "\b": "`b", "\x1b": "`e", "\f": "`f", "\n": "`n",
                    "\r": "`r", "\t": "`t", "\v": "`v", "`": "``", "$": "`$"}
@@ -20,6 +20,7 @@ _BARE_START_SPECIAL = set("@#<>-\u2013\u2014\u2015")
 _LOOKS_NUMERIC = re.compile(rf"[-\u2013\u2014\u2015+]?{NUMBER}\Z", re.I)
 _NAME_CHAR = re.compile(r"[\w?:]")
 _WORD_OPS = {"-not", "-bnot", "-split", "-csplit", "-isplit", "-join"}
+_EXPRESSION_START = re.compile(EXPRESSION_START, re.I)
 
 
 def unparse(node) -> str:
@@ -53,6 +54,16 @@ def _escape_bare(value: str, parameters: bool = True) -> str:
         text = "`" + text
     if _LOOKS_NUMERIC.match(value) or not text:
         text += "''"  # an empty quoted part keeps a numeric-looking word a string
+    return text
+
+
+def _command_name(value: str) -> str:
+    """A command name must not read as a keyword, an expression or a label."""
+    text = _escape_bare(value)
+    if value.lower() in STATEMENT_KEYWORDS:
+        return text + "''"
+    if text == "." or text[:1] not in "`0" and (_EXPRESSION_START.match(text) or text[:1] == ":"):
+        return "`" + text.removesuffix("''")
     return text
 
 
@@ -165,8 +176,8 @@ class _Unparser:
             return operand + node.op[4:]
         if node.op in _WORD_OPS:
             return node.op + " " + operand
-        if node.op in ("-", "+", "--", "++") and operand[:1] in "-+\u2013\u2014\u2015":
-            return node.op + " " + operand
+        if node.op in ("-", "+", "--", "++") and operand[:1] in "-+.0123456789\u2013\u2014\u2015":
+            return node.op + " " + operand  # `-5` would read as one number, `--x` as decrement
         return node.op + operand
 
     def visit_Binary(self, node):
@@ -196,8 +207,9 @@ class _Unparser:
     # -- commands and pipelines
 
     def visit_CommandParameter(self, node):
-        text = "-" + node.name
-        return text if node.argument is None else text + ":" + self.arg(node.argument)
+        """As typed (`–Name`, `-Name:`), since the text is part of the tree."""
+        text = node.text or "-" + node.name + ("" if node.argument is None else ":")
+        return text if node.argument is None else text + self.arg(node.argument)
 
     def visit_Redirection(self, node):
         stream = "" if node.stream == "1" else node.stream
@@ -208,6 +220,10 @@ class _Unparser:
     def visit_Command(self, node):
         words, parameters = [], True
         for element in node.elements:
+            if not words and not node.invocation and isinstance(element, n.StringConstant) \
+                    and element.kind == "bare":
+                words.append(_command_name(element.value))
+                continue
             words.append(self.arg(element, parameters))
             if isinstance(element, n.CommandParameter) and element.name == "-":
                 parameters = False

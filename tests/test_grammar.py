@@ -526,6 +526,9 @@ ROUND_TRIP_CASES = [
     "foreach ($x in 1..3) {\n  $x\n  $x * 2\n}",
     "$a[0].B.C(1, 2)[1]",
     "Get-Foo -- -x --",
+    "+ 2",
+    "Get-Foo —Name: x",
+    "`. | b",
 ]
 
 
