@@ -153,6 +153,8 @@ class Binder:
             if a.name is None:
                 positional.append(a)
                 continue
+            if a.name == "-":  # `--`: the rest are arguments (the grammar already made them so)
+                continue
             p = self.find(a.name, a.span)
             if p is None:
                 if not self.strict_unknown:

@@ -270,7 +270,7 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
                 reason=name, target=name, exception_type="System.Management.Automation.CommandNotFoundException")
     kind, obj, _ = target
     if kind == "native":
-        return NativeStage(obj, [a.value for a in args], scope)
+        return NativeStage(obj, native_argv(args), scope)
     if kind == "cmdlet":
         info = obj
         binder = Binder(info, name, cs.source, cs.span)
@@ -313,6 +313,19 @@ def evaluate_args(cs: CommandSpec, scope: Scope) -> tuple[list[Arg], dict]:
             elif value is not None:
                 args.append(Arg(value=value, span=span))
     return args, {}
+
+
+def native_argv(args: list[Arg]) -> list:
+    """Arguments of an executable: parameters go through as typed (`ls -la`, `git --version`)."""
+    argv: list = []
+    for a in args:
+        if a.name is None:
+            argv.append(a.value)
+        elif a.colon:
+            argv.append(f"{a.text}:{a.value}")
+        else:
+            argv.append(a.text)
+    return argv
 
 
 def apply_redirections(runtime: CommandRuntime, cs: CommandSpec, scope: Scope) -> None:

@@ -187,8 +187,6 @@ def test_example_session_script_runs(tmp_path):
 
 
 @needs_azure
-@pytest.mark.xfail(strict=True, reason="issue 5 asks imgs[0]['imagename'] of Get-AzureVMImage's own objects; "
-                                       "OSImageContext is not subscriptable yet")
 def test_image_objects_read_properties_by_key(tmp_path):
     screen = run_interactive([
         "xontrib load pscompat",

@@ -35,6 +35,14 @@ class PSModel:
         exec(source, namespace)  # noqa: S102 (names come from our own class declarations)
         cls.__init__ = namespace["__init__"]
 
+    def __getitem__(self, name: str):
+        """Python users read properties by key too, case-insensitively: `img["imagename"]`."""
+        low = str(name).lower()
+        for p in type(self).PS_PROPERTIES:
+            if p.lower() == low:
+                return getattr(self, p)
+        raise KeyError(name)
+
     def __repr__(self) -> str:
         shown = ", ".join(f"{p}={getattr(self, p)!r}" for p in self.PS_PROPERTIES[:3])
         return f"{type(self).__name__}({shown}, ...)"
