@@ -1,0 +1,340 @@
+"""The benchmark cases.  Each `case_*` returns a list of row dicts (see `bench.runner.row`)."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from .runner import median_time, row
+
+FAMILIES = [f"Windows Server 20{y} {e}" for y in (8, 12, 16, 19) for e in ("Datacenter", "Standard", "Core")] + \
+    [f"Ubuntu Server {v}" for v in ("12.04 LTS", "14.04 LTS", "14.10", "15.04")] + \
+    ["OpenLogic 7.0", "SUSE Linux Enterprise Server 12", "SQL Server 2014 Standard on Windows Server 2012 R2",
+     "BizTalk Server 2013 R2 Enterprise"]  # 20 families
+FAMILY = "Ubuntu Server 14.04 LTS"
+FAMILY_QUERY = FAMILY.lower()  # PowerShell's -eq is case-insensitive; the query differs in case on purpose
+
+
+def make_images(n: int) -> list:
+    """`n` image objects: pscompat.azure's OSImageContext (what Get-AzureVMImage emits) when available."""
+    try:
+        from pscompat.azure.models import OSImageContext as cls
+    except Exception:  # pragma: no cover - fallback when the Azure layer is unavailable
+        class cls:  # noqa: N801
+            __slots__ = ("Label", "ImageName", "ImageFamily", "PublishedDate", "LogicalSizeInGB")
+
+            def __init__(self, **kw):
+                for k, v in kw.items():
+                    setattr(self, k, v)
+    rnd = random.Random(6)
+    base = datetime(2013, 1, 1)
+    out = []
+    for i in range(n):
+        fam = FAMILIES[i % len(FAMILIES)]
+        out.append(cls(Label=f"{fam}, build {i}", ImageName=f"img-{i:07d}-{fam.replace(' ', '-')}.vhd",
+                       ImageFamily=fam, PublishedDate=base + timedelta(minutes=rnd.randrange(5_000_000)),
+                       LogicalSizeInGB=rnd.choice((30, 127, 128, 1023))))
+    return out
+
+
+def _run(src: str, **variables):
+    import pscompat
+    return pscompat.run(src, **variables)
+
+
+def _peak_mb(fn) -> float:
+    """tracemalloc peak (MB) of one extra call of `fn` (not part of the timed runs)."""
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+PROFILE_TARGETS: dict = {}  # case -> the pscompat callable, for `--write-results`' cProfile of the worst case
+
+
+def _compare(case, size, ps_fn, py_fn, goal_ratio, runs, memory=True, check=None):
+    PROFILE_TARGETS[case] = ps_fn
+    ps_fn()  # warm-up: first-use imports and compilation are start-up's business, not this case's
+    py_fn()
+    ps_t = median_time(ps_fn, runs)
+    py_t = median_time(py_fn, runs)
+    if check:
+        check(ps_fn(), py_fn())
+    ratio = ps_t / py_t if py_t else float("inf")
+    return row(case, size, ps_t, py_t, ratio, f"ratio <= {goal_ratio:g}", ratio <= goal_ratio,
+               peak_mb=_peak_mb(ps_fn) if memory else None)
+
+
+def _same_count(ps, py):
+    if len(ps) != len(py):
+        raise AssertionError(f"pscompat returned {len(ps)} objects, Python {len(py)}")
+
+
+# --- in-memory objects ---------------------------------------------------------------------------
+def object_cases(n: int, runs: int, memory: bool = True) -> list[dict]:
+    objs = make_images(n)
+    f = FAMILY_QUERY
+    rows = []
+
+    src = "$objs | Where-Object {$_.ImageFamily -eq $f} | Select-Object Label, ImageName"
+
+    def py_filter_project():
+        key = f.casefold()
+        return [{"Label": o.Label, "ImageName": o.ImageName} for o in objs
+                if o.ImageFamily is not None and o.ImageFamily.casefold() == key]
+    rows.append(_compare("filter+project", n, lambda: _run(src, objs=objs, f=f), py_filter_project, 2, runs,
+                         memory, _same_count))
+
+    src2 = "$objs | ? ImageFamily -eq $f"
+
+    def py_where():
+        key = f.casefold()
+        return [o for o in objs if o.ImageFamily is not None and o.ImageFamily.casefold() == key]
+    rows.append(_compare("simplified where", n, lambda: _run(src2, objs=objs, f=f), py_where, 2, runs, memory,
+                         _same_count))
+
+    src3 = "$objs | ? ImageFamily -eq $f | Sort-Object PublishedDate -Descending | Select-Object -First 1"
+
+    def py_newest():
+        key = f.casefold()
+        return [max((o for o in objs if o.ImageFamily is not None and o.ImageFamily.casefold() == key),
+                    key=lambda o: o.PublishedDate)]
+
+    def check_newest(ps, py):
+        got = ps[0].ImageName if hasattr(ps[0], "ImageName") else ps.to_python()[0].ImageName
+        if got != py[0].ImageName:
+            raise AssertionError(f"newest differs: {got} vs {py[0].ImageName}")
+    rows.append(_compare("newest of family", n, lambda: _run(src3, objs=objs, f=f), py_newest, 2, runs, memory,
+                         None))
+
+    src4 = "$objs | Group-Object ImageFamily | Sort-Object Count"
+
+    def py_group():
+        groups: dict = {}
+        for o in objs:
+            k = o.ImageFamily
+            kk = "" if k is None else str(k).casefold()
+            g = groups.get(kk)
+            if g is None:
+                groups[kk] = g = [k, []]
+            g[1].append(o)
+        return sorted(({"Name": k, "Count": len(v), "Group": v} for k, v in groups.values()),
+                      key=lambda g: g["Count"])
+    rows.append(_compare("group & measure: group", n, lambda: _run(src4, objs=objs), py_group, 3, runs, memory,
+                         _same_count))
+
+    src5 = "$objs | Measure-Object -Sum LogicalSizeInGB"
+
+    def py_measure():
+        count = total = 0
+        for o in objs:
+            count += 1
+            total += o.LogicalSizeInGB
+        return [(count, total)]
+    rows.append(_compare("group & measure: measure", n, lambda: _run(src5, objs=objs), py_measure, 3, runs,
+                         memory, _same_count))
+    return rows
+
+
+# --- the sandbox ---------------------------------------------------------------------------------
+def sandbox_cases(n: int, runs: int, home: str, memory: bool = True) -> list[dict]:
+    """Runs with `$PSCOMPAT_HOME` = `home` (a temp dir the caller owns), which it leaves set."""
+    from pscompat.azure import store
+    os.environ["PSCOMPAT_HOME"] = home
+    if True:
+        if True:
+            store.reset()
+            store.grow(n)
+            db = store.db_path()
+
+            def ps_list():
+                return _run("Get-AzureVMImage | Measure-Object")
+
+            def py_list():
+                conn = sqlite3.connect(db)
+                try:
+                    rows = [json.loads(body) for table in ("os_images", "vm_images")
+                            for (body,) in conn.execute(f"SELECT body FROM {table} ORDER BY seq")]
+                finally:
+                    conn.close()
+                return rows
+
+            def check_list(ps, py):
+                count = ps[0].Count if hasattr(ps[0], "Count") else None
+                if count is not None and count != len(py):
+                    raise AssertionError(f"listing counts differ: {count} vs {len(py)}")
+            listing = _compare("listing", n, ps_list, py_list, 3, runs, memory, check_list)
+
+            def ps_first():
+                return _run("Get-AzureVMImage | Select-Object -First 1")
+            ps_first()
+            first_t = median_time(ps_first, max(runs, 5))
+            ratio = first_t / listing["pscompat_s"]
+            early = row("early stop", n, first_t, listing["pscompat_s"], ratio, "ratio <= 0.01", ratio <= 0.01,
+                        peak_mb=_peak_mb(ps_first) if memory else None,
+                        note="compared with pscompat's full listing (Get-AzureVMImage | Measure-Object)")
+            return [early, listing]
+
+
+# --- streaming memory (subprocess: peak RSS) -----------------------------------------------------
+_STREAM_CHILD = r"""
+import gc, json, os, resource, sys, threading, time
+import pscompat
+PAGE = os.sysconf("SC_PAGE_SIZE")
+def rss():  # current resident set, bytes (ru_maxrss is a high-water mark, inherited across fork+exec)
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * PAGE
+pscompat.run("1..10 | Where-Object {$_ % 2} | Measure-Object")  # engine loaded and warm
+gc.collect()
+before = rss()
+peak = [before]
+done = threading.Event()
+def sample():
+    while not done.is_set():
+        peak[0] = max(peak[0], rss())
+        time.sleep(0.002)
+sampler = threading.Thread(target=sample, daemon=True)
+sampler.start()
+t = time.perf_counter()
+r = pscompat.run("1..%d | Where-Object {$_ %% 2} | Measure-Object" % int(sys.argv[1]))
+elapsed = time.perf_counter() - t
+done.set(); sampler.join()
+peak[0] = max(peak[0], rss())
+print(json.dumps({"before": before, "peak": peak[0], "seconds": elapsed, "count": r[0].Count,
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def streaming_case(n: int) -> list[dict]:
+    out = subprocess.run([sys.executable, "-c", _STREAM_CHILD, str(n)], capture_output=True, text=True, check=True)
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    grown = (data["peak"] - data["before"]) / 2**20
+    if data["count"] != (n + 1) // 2:
+        raise AssertionError(f"streaming count {data['count']} != {(n + 1) // 2}")
+    return [row("streaming memory", n, data["seconds"], None, grown, "peak RSS grows < 50 MB", grown < 50,
+                peak_mb=data["peak"] / 2**20, unit="MB grown",
+                note="1..N | Where-Object {$_ % 2} | Measure-Object in a subprocess (engine warm); peak of "
+                     "/proc/self/statm RSS sampled every 2 ms during the run, minus RSS before it "
+                     "(not ru_maxrss: on Linux it keeps the parent's high-water mark across fork+exec)")]
+
+
+# --- parse ---------------------------------------------------------------------------------------
+_STATEMENTS = [
+    '$family = "Windows Server 2012 R2 Datacenter"',
+    "$image = Get-AzureVMImage | where { $_.ImageFamily -eq $family } | Sort-Object PublishedDate -Descending | "
+    "Select-Object -ExpandProperty ImageName -First 1",
+    '"Newest \'$family\' image: $image"',
+    '$vm = New-AzureVMConfig -Name "web{0}" -InstanceSize "Small" -ImageName $image | '
+    'Add-AzureProvisioningConfig -Windows -AdminUsername "webadmin" -Password "Pa55word!"',
+    'New-AzureVM -ServiceName "svc{0}" -Location "West US" -VMs $vm | Out-Null',
+    'Get-AzureVM -ServiceName "svc{0}" -Name "web{0}" | Format-Table Name, Status, InstanceSize',
+    "$total{0} = 0",
+    "foreach ($i in 1..10) {{ $total{0} += $i * {0} }}",
+    "if ($total{0} -gt 100 -and $family -like '*Server*') {{ 'big' }} elseif ($total{0} -eq 0) {{ 'none' }} "
+    "else {{ 'small' }}",
+    "$h{0} = @{{ Name = 'web{0}'; Size = {0}; Tags = @('a', 'b', 'c'); Nested = @{{ Enabled = $true }} }}",
+    "$h{0}.Size = $h{0}.Size + 1",
+    "$list{0} = @(1, 2, 3, {0}) | ForEach-Object {{ $_ * 2 }} | Where-Object {{ $_ -gt 2 }}",
+    "Get-AzureVMImage | ? Label -match 'Beta' | % {{ $_.ImageName }}",
+    "$objs | Group-Object ImageFamily | Sort-Object Count -Descending | Select-Object -First 5 Name, Count",
+    "$objs | Measure-Object -Sum LogicalSizeInGB -Maximum -Minimum",
+    "$s{0} = 'abc{0}'.ToUpper().Substring(1) -replace 'B', 'x'",
+    "switch ($s{0}) {{ 'XC{0}' {{ 'matched' }} default {{ 'other' }} }}",
+    "function Get-Thing{0} {{ param([string]$Name, [int]$Count = {0}) \"$Name x $Count\" }}",
+    "Get-Thing{0} -Name 'item' -Count 3",
+    "$d{0} = [datetime]'2015-03-12' ; $d{0}.AddDays({0}).ToString('yyyy-MM-dd')",
+    "while ($total{0} -gt 0) {{ $total{0} -= 50; if ($total{0} -lt 10) {{ break }} }}",
+    "try {{ Get-AzureVMImage -ImageName 'missing{0}' -ErrorAction Stop }} catch {{ $_.Exception.Message }}",
+    "$objs | Select-Object Label, @{{Name = 'Size'; Expression = {{ $_.LogicalSizeInGB * 1GB }}}}",
+    "[pscustomobject]@{{ Id = {0}; Name = \"obj{0}\" }} | Format-List",
+    "$arr{0} = 1..{0} ; $arr{0}[0], $arr{0}[-1] -join ','",
+    "Write-Output ('{{0:N2}}' -f ({0} / 7))",
+    "$null = Remove-AzureVMImage -ImageName \"img{0}\" -DeleteVHD -ErrorAction SilentlyContinue",
+    "$vmImage = Get-AzureVMImage | where {{ (gm -InputObject $_ -Name DataDiskConfigurations) -ne $null }}",
+    "# comment line {0}: the next statement continues over lines",
+    "Get-AzureVMImage |\n    Where-Object {{ $_.PublishedDate -gt (Get-Date).AddYears(-1) }} |\n    Sort-Object Label",
+]
+INTERACTIVE_LINE = ("Get-AzureVMImage | ? ImageFamily -eq 'Windows Server 2012 R2 Datacenter' | "
+                    "sort PublishedDate -Desc | select -Expand ImageName -First 1")
+
+
+def make_script(lines: int) -> str:
+    """A `lines`-line script cycling through varied real statements (numbered so no two are equal)."""
+    out: list[str] = []
+    count, i = 0, 0
+    while True:
+        text = _STATEMENTS[i % len(_STATEMENTS)].replace("{0}", str(i)).replace("{{", "{").replace("}}", "}")
+        n = text.count("\n") + 1
+        if count + n > lines:
+            break
+        out.append(text)
+        count += n
+        i += 1
+    out += [f"$pad = {k}" for k in range(lines - count)]
+    return "\n".join(out)
+
+
+def parse_cases(lines: int, runs: int) -> list[dict]:
+    from pscompat.grammar import parse
+    script = make_script(lines)
+    parse(INTERACTIVE_LINE)  # grammar built once (cached by pscompat); the parse itself is not cached
+    script_t = median_time(lambda: parse(script), runs)
+    line_t = median_time(lambda: parse(INTERACTIVE_LINE), max(runs, 20))
+    n_lines = script.count("\n") + 1
+    return [row("parse: script", n_lines, script_t, None, script_t, "< 1 s", script_t < 1, unit="s"),
+            row("parse: interactive line", len(INTERACTIVE_LINE), line_t, None, line_t, "< 5 ms", line_t < 0.005,
+                unit="s", note="size = characters")]
+
+
+# --- start-up ------------------------------------------------------------------------------------
+def _proc_time(cmd: list[str], runs: int) -> float | None:
+    def once():
+        r = subprocess.run(cmd, capture_output=True, text=True, cwd=tempfile.gettempdir())
+        if r.returncode != 0:
+            raise RuntimeError(f"{cmd!r} exited {r.returncode}: {(r.stderr or r.stdout).strip()[-300:]}")
+    try:
+        once()
+    except (RuntimeError, OSError) as exc:
+        return exc
+    return median_time(once, runs)
+
+
+def startup_cases(runs: int) -> list[dict]:
+    bindir = Path(sys.executable).parent
+    rows = []
+    ps_cmd = [str(bindir / "pscompat")] if (bindir / "pscompat").exists() else [sys.executable, "-m", "pscompat"]
+    ps_t = _proc_time(ps_cmd + ["-c", "1"], runs)
+    py_t = _proc_time([sys.executable, "-c", "pass"], runs)
+    if isinstance(ps_t, float) and isinstance(py_t, float):
+        ratio = ps_t / py_t
+        rows.append(row("start-up: pscompat -c '1'", 1, ps_t, py_t, ratio, "ratio <= 4", ratio <= 4,
+                        note="vs python -c pass"))
+    else:
+        rows.append(row("start-up: pscompat -c '1'", 1, None, None, None, "ratio <= 4", None,
+                        note=f"skipped: {ps_t if not isinstance(ps_t, float) else py_t}"))
+    xonsh = bindir / "xonsh"
+    if not xonsh.exists():
+        rows.append(row("start-up: xontrib load pscompat", 1, None, None, None, "+ < 80 ms", None,
+                        note="skipped: xonsh is not installed in this environment"))
+        return rows
+    with_t = _proc_time([str(xonsh), "--no-rc", "-c", "xontrib load pscompat"], runs)
+    without_t = _proc_time([str(xonsh), "--no-rc", "-c", "pass"], runs)
+    if isinstance(with_t, float) and isinstance(without_t, float):
+        added = with_t - without_t
+        rows.append(row("start-up: xontrib load pscompat", 1, with_t, without_t, added, "+ < 80 ms", added < 0.080,
+                        unit="s added", note="xonsh --no-rc -c 'xontrib load pscompat' vs -c 'pass'"))
+    else:
+        rows.append(row("start-up: xontrib load pscompat", 1, None, None, None, "+ < 80 ms", None,
+                        note=f"skipped: {with_t if not isinstance(with_t, float) else without_t}"))
+    return rows
