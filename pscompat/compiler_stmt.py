@@ -305,16 +305,8 @@ class StatementCompiler(ExpressionCompiler):
             items = () if value is None else (value if isinstance(value, (list, tuple)) else as_list(value))
             for item in items:
                 setvar(scope, item)
-                try:
-                    body(scope, emit)
-                except BreakFlow as b:
-                    if _mine(b, label):
-                        break
-                    raise
-                except ContinueFlow as c:
-                    if _mine(c, label):
-                        continue
-                    raise
+                if not _iteration(body, scope, emit, label):
+                    break
 
         return run
 
@@ -329,15 +321,8 @@ class StatementCompiler(ExpressionCompiler):
             if init:
                 init(scope, emit)
             while cond(scope):
-                try:
-                    body(scope, emit)
-                except BreakFlow as b:
-                    if _mine(b, label):
-                        break
-                    raise
-                except ContinueFlow as c:
-                    if not _mine(c, label):
-                        raise
+                if not _iteration(body, scope, emit, label):
+                    break
                 if step:
                     step(scope, emit)
 
@@ -348,15 +333,8 @@ class StatementCompiler(ExpressionCompiler):
 
         def run(scope, emit):
             while cond(scope):
-                try:
-                    body(scope, emit)
-                except BreakFlow as b:
-                    if _mine(b, label):
-                        break
-                    raise
-                except ContinueFlow as c:
-                    if not _mine(c, label):
-                        raise
+                if not _iteration(body, scope, emit, label):
+                    break
 
         return run
 
@@ -364,18 +342,8 @@ class StatementCompiler(ExpressionCompiler):
         cond, body, label, until = self.condition(node.condition), self.block(node.body), node.label, node.until
 
         def run(scope, emit):
-            while True:
-                try:
-                    body(scope, emit)
-                except BreakFlow as b:
-                    if _mine(b, label):
-                        break
-                    raise
-                except ContinueFlow as c:
-                    if not _mine(c, label):
-                        raise
-                if cond(scope) == until:
-                    break
+            while _iteration(body, scope, emit, label) and cond(scope) != until:
+                pass
 
         return run
 
@@ -480,6 +448,21 @@ class StatementCompiler(ExpressionCompiler):
                     final(scope, emit)
 
         return run
+
+
+def _iteration(body, scope, emit, label) -> bool:
+    """Run one loop iteration; False when a `break` aimed at this loop ends it.  A break or
+    continue aimed at an outer label passes through."""
+    try:
+        body(scope, emit)
+    except BreakFlow as b:
+        if _mine(b, label):
+            return False
+        raise
+    except ContinueFlow as c:
+        if not _mine(c, label):
+            raise
+    return True
 
 
 def _mine(flow, label) -> bool:
