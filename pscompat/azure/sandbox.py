@@ -174,6 +174,15 @@ class SandboxBackend(ComputeBackend):
     def list_os_images(self) -> Response:
         return self._done(self._stream("SELECT body FROM os_images ORDER BY seq"))
 
+    def _user_image(self, table: str, name: str, verb: str) -> dict:
+        """The image a change applies to: it must exist and be the user's, not a platform image."""
+        image = self._one(table, name)
+        if image is None:
+            raise not_found(IMAGE_NOT_FOUND)
+        if image.get("Category") == "Public":
+            raise CloudError("Forbidden", f"Platform images cannot be {verb}.", 403)
+        return image
+
     def get_os_image(self, name: str) -> Response:
         image = self._one("os_images", name)
         if image is None:
@@ -199,11 +208,7 @@ class SandboxBackend(ComputeBackend):
     def update_os_image(self, name: str, changes: dict) -> Response:
         conn = self.conn
         with store.transaction(conn):
-            image = self._one("os_images", name)
-            if image is None:
-                raise not_found(IMAGE_NOT_FOUND)
-            if image.get("Category") == "Public":
-                raise CloudError("Forbidden", "Platform images cannot be updated.", 403)
+            image = self._user_image("os_images", name, "updated")
             image.update({k: v for k, v in changes.items() if v is not None})
             conn.execute("UPDATE os_images SET body = ? WHERE name = ?", (store.dumps(image), name))
         return self._done(image)
@@ -211,11 +216,7 @@ class SandboxBackend(ComputeBackend):
     def delete_os_image(self, name: str, delete_vhd: bool = False) -> Response:
         conn = self.conn
         with store.transaction(conn):
-            image = self._one("os_images", name)
-            if image is None:
-                raise not_found(IMAGE_NOT_FOUND)
-            if image.get("Category") == "Public":
-                raise CloudError("Forbidden", "Platform images cannot be deleted.", 403)
+            image = self._user_image("os_images", name, "deleted")
             conn.execute("DELETE FROM os_images WHERE name = ?", (name,))
             if delete_vhd:
                 store.delete_blob(conn, image.get("MediaLink"))
@@ -246,11 +247,7 @@ class SandboxBackend(ComputeBackend):
         conn = self.conn
         rid = new_request_id()
         with store.transaction(conn):
-            image = self._one("vm_images", name)
-            if image is None:
-                raise not_found(IMAGE_NOT_FOUND)
-            if image.get("Category") == "Public":
-                raise CloudError("Forbidden", "Platform images cannot be updated.", 403)
+            image = self._user_image("vm_images", name, "updated")
             disks = changes.pop("DiskConfig", None)
             image.update({k: v for k, v in changes.items() if v is not None})
             if disks is not None:
@@ -264,11 +261,7 @@ class SandboxBackend(ComputeBackend):
         conn = self.conn
         rid = new_request_id()
         with store.transaction(conn):
-            image = self._one("vm_images", name)
-            if image is None:
-                raise not_found(IMAGE_NOT_FOUND)
-            if image.get("Category") == "Public":
-                raise CloudError("Forbidden", "Platform images cannot be deleted.", 403)
+            image = self._user_image("vm_images", name, "deleted")
             conn.execute("DELETE FROM vm_images WHERE name = ?", (name,))
             if delete_vhd:
                 for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
