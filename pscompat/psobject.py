@@ -290,6 +290,12 @@ def _object_lookup(obj, name: str):
     return False, None
 
 
+def declared_name(obj, name: str) -> str | None:
+    """The spelling an ordinary object's class gives a property (`imagename` -> 'ImageName'),
+    from the per-class cache; None when the class does not declare it."""
+    return _class_info(type(obj)).props.get(name.lower())
+
+
 def _object_properties(obj) -> list[tuple[str, Any]]:
     cls = type(obj)
     info = _class_info(cls)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..psobject import PSObject, is_dictionary, lookup_member, properties
+from ..psobject import PSObject, is_dictionary, lookup_member, properties, declared_name
 from ..runtime import is_enumerable
 
 _WILDCARD_CHARS = frozenset("*?[")
@@ -134,6 +134,10 @@ def resolve_property(obj, name: str) -> tuple[bool, str, Any]:
     found, value = lookup_member(obj, name)
     if not found:
         return False, name, None
+    if not isinstance(obj, (dict, list, tuple, str)):
+        real = declared_name(obj, name)
+        if real is not None:
+            return True, real, value
     folded = name.lower()
     for prop in property_names(obj):
         if prop.lower() == folded:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..errors import PSError
 from .base import Cmdlet, Parameter, cmdlet
-from .objects_common import has_input
+from .objects_common import has_input, resolve_property
 from .objects_props import parse_properties
 
 THIS_OBJECT = "$_"
@@ -168,6 +168,15 @@ class MeasureObject(Cmdlet):
             return
         counted = set()
         for spec in self._specs:
+            if not spec.is_block and not spec.wildcard:
+                # one lookup gives the spelling and the value (the common `-Property Size` case)
+                found, real, value = resolve_property(obj, spec.expression)
+                if not found:
+                    self._entry(spec.text)
+                elif real.lower() not in counted:
+                    self._analyze(real, value)
+                    counted.add(real.lower())
+                continue
             if spec.is_block:
                 names = [spec.text]
             else:
@@ -253,6 +262,4 @@ class MeasureObject(Cmdlet):
 
 
 def _property(obj, name):
-    from .objects_common import resolve_property
-
     return resolve_property(obj, name)[2]
