@@ -245,6 +245,47 @@ class ExecutionContext:
             else:
                 vars_["_"] = old
 
+    def compile_filter(self, block, scope: Scope):
+        """Where-Object's test as one function of the item, for the pipeline's fast path.
+        Returns (pred, restore): `restore()` puts back the caller's $_ when the pipeline ends."""
+        from .conversion import to_bool
+
+        cb = block.compiled
+        expr = cb.expr
+        vars_ = scope.vars
+        old = vars_.get("_", MISSING)
+        if expr is None:
+            return (lambda item: self.invoke_filter(block, item, scope)), None
+
+        def pred(item):
+            vars_["_"] = item
+            v = expr(scope)
+            if v is True or v is False:
+                return v
+            return to_bool(v)
+
+        return pred, _restorer(vars_, old)
+
+    def compile_each(self, block, scope: Scope):
+        """ForEach-Object's process block as one function item -> objects to write."""
+        from .runtime import is_enumerable
+
+        cb = block.compiled
+        expr = cb.expr
+        vars_ = scope.vars
+        old = vars_.get("_", MISSING)
+        if expr is None:
+            return (lambda item: self.invoke_block(block, (), item, False, scope)), None
+
+        def each(item):
+            vars_["_"] = item
+            v = expr(scope)
+            if v.__class__ is list or v.__class__ is tuple:
+                return v
+            return list(v) if is_enumerable(v) else (v,)
+
+        return each, _restorer(vars_, old)
+
     def invoke_block(self, block, args=(), dollar_under: Any = None, use_local_scope: bool = False,
                      scope: Scope | None = None) -> list:
         from .scriptblock import ScriptBlockValue
@@ -319,6 +360,15 @@ class ExecutionContext:
             rest = [i for i in items if i not in picked]
             return [picked, rest]
         return picked[:count] if count else picked
+
+
+def _restorer(vars_: dict, old: Any):
+    def restore():
+        if old is MISSING:
+            vars_.pop("_", None)
+        else:
+            vars_["_"] = old
+    return restore
 
 
 __all__ = ["ExecutionContext"]

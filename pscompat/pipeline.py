@@ -76,6 +76,17 @@ class Stage:
     token: Any = None
     redirect_output: Any = None
 
+    def connect(self, downstream: Callable[[Any], None]) -> None:
+        """Called once begin blocks have run: where this stage's output goes from now on."""
+        self.downstream = downstream
+
+    def finish(self) -> None:
+        """Runs when the pipeline is over, however it ended."""
+
+    def stamp(self, stop: StopUpstream) -> None:
+        if stop.owner is None:
+            stop.owner = (self.token, self.index)
+
     def begin(self) -> None: ...
 
     def push(self, item: Any) -> None: ...
@@ -121,25 +132,40 @@ class CmdletStage(Stage):
                     else (False if p.is_switch else p.default))
         self.cmd, self.binding, self.binder, self.runtime = cmd, binding, binder, runtime
         pp = binding.pipeline_params
+        self.fast = None
         self.fast_input = pp[0].name if (len(pp) == 1 and pp[0].pipeline and not pp[0].pipeline_by_name
                                           and pp[0].type.lower() in ("object", "psobject")) else None
 
     def begin(self):
         _drain(self.cmd.begin(), self.downstream)
+        self.fast = self.cmd.fast_path() if self.fast_input is not None else None
+
+    def connect(self, downstream):
+        self.downstream = downstream
+        if self.fast is not None:
+            self.push = _fast_push(self, downstream)
+
+    def finish(self):
+        if self.fast is not None and self.fast[2] is not None:
+            self.fast[2]()
 
     def push(self, item):
         cmd = self.cmd
-        if self.fast_input is not None:
-            setattr(cmd, self.fast_input, item)
-            cmd.bound[self.fast_input] = item
-        else:
-            values = self.binder.bind_pipeline_item(self.binding, item)
-            if self.binding.pipeline_params and not values:
-                self.binder.check_mandatory_with_input(self.binding, values)
-            for k, v in values.items():
-                setattr(cmd, k, v)
-                cmd.bound[k] = v
-        _drain(cmd.process(), self.downstream)
+        try:
+            if self.fast_input is not None:
+                setattr(cmd, self.fast_input, item)
+                cmd.bound[self.fast_input] = item
+            else:
+                values = self.binder.bind_pipeline_item(self.binding, item)
+                if self.binding.pipeline_params and not values:
+                    self.binder.check_mandatory_with_input(self.binding, values)
+                for k, v in values.items():
+                    setattr(cmd, k, v)
+                    cmd.bound[k] = v
+            _drain(cmd.process(), self.downstream)
+        except StopUpstream as stop:
+            self.stamp(stop)
+            raise
 
     def run_once(self):
         self.binder.check_mandatory(self.binding, self.binding.parameter_set)
@@ -147,6 +173,32 @@ class CmdletStage(Stage):
 
     def end(self):
         _drain(self.cmd.end(), self.downstream)
+
+
+def _fast_push(stage: CmdletStage, downstream):
+    """The per-object path of a cmdlet that declared one (Cmdlet.fast_path): one call, no binding."""
+    kind, fn, _ = stage.fast
+
+    if kind == "filter":
+        def push_filtered(item):
+            try:
+                if fn(item):
+                    downstream(item)
+            except StopUpstream as stop:
+                stage.stamp(stop)
+                raise
+        return push_filtered
+
+    def push_each(item):
+        try:
+            out = fn(item)
+            if out:
+                for obj in out:
+                    downstream(obj)
+        except StopUpstream as stop:
+            stage.stamp(stop)
+            raise
+    return push_each
 
 
 class ScriptStage(Stage):
@@ -185,11 +237,15 @@ class ScriptStage(Stage):
         if self.cb.process is None:
             self.input.append(item)
             return
-        values = self.binder.bind_pipeline_item(self.binding, item) if self.binding.pipeline_params else {}
-        for k, val in values.items():
-            self.scope.vars[k.lower()] = val
-        self.scope.vars["_"] = item
-        self._run(self.cb.process)
+        try:
+            values = self.binder.bind_pipeline_item(self.binding, item) if self.binding.pipeline_params else {}
+            for k, val in values.items():
+                self.scope.vars[k.lower()] = val
+            self.scope.vars["_"] = item
+            self._run(self.cb.process)
+        except StopUpstream as stop:
+            self.stamp(stop)
+            raise
 
     def run_once(self):
         if self.cb.process is not None:
@@ -346,57 +402,46 @@ def run_stages(stages: list[Stage], emit: Callable[[Any], None], input_items=Non
     for i, st in enumerate(stages):
         st.index = i
         st.token = token
-        raw = stages[i + 1].push if i + 1 < n else emit
-        st.downstream = _stamping(raw, token, i + 1) if i + 1 < n else raw
-
     start = 0
     try:
-        buffers = []
-        for st in stages:  # begin blocks first, left to right; their output waits for the process phase
-            buf: list = []
-            real = st.downstream
-            st.downstream = buf.append
-            try:
+        try:
+            buffers = []
+            for st in stages:  # begin blocks first, left to right; their output waits for the process phase
+                buf: list = []
+                st.downstream = buf.append
                 st.begin()
-            finally:
-                st.downstream = real
-            buffers.append(buf)
-        for st, buf in zip(stages, buffers):
-            for item in buf:
-                st.downstream(item)
-        if input_items is not None:
-            first = stages[0]
-            for item in input_items:
-                first.push(item)
-        else:
-            stages[0].run_once()
-    except StopUpstream as stop:
-        if stop.owner is None or stop.owner[0] is not token:
-            raise
-        start = stop.owner[1]
-    i = start
-    while i < n:
-        try:
-            stages[i].end()
-            i += 1
+                buffers.append(buf)
+            for i in range(n - 1, -1, -1):  # wire from the end, so each stage sees its final downstream
+                stages[i].connect(stages[i + 1].push if i + 1 < n else emit)
+            for st, buf in zip(stages, buffers):
+                for item in buf:
+                    st.downstream(item)
+            if input_items is not None:
+                first = stages[0]
+                for item in input_items:
+                    first.push(item)
+            else:
+                stages[0].run_once()
         except StopUpstream as stop:
-            if stop.owner is None or stop.owner[0] is not token:
+            if stop.owner is None:  # the first command itself wants no more (nothing is before it)
+                stop.owner = (token, 0)
+            if stop.owner[0] is not token:
                 raise
-            i = max(i + 1, stop.owner[1])
-
-
-def _stamping(push, token, index):
-    """Wrap a stage's push so a StopUpstream it raises names the stage (and this pipeline run)."""
-
-    def stamped(item):
-        try:
-            push(item)
-        except StopUpstream as stop:
-            if stop.owner is None:
-                stop.owner = (token, index)
-            raise
-
-    return stamped
+            start = stop.owner[1]
+        i = start
+        while i < n:
+            try:
+                stages[i].end()
+                i += 1
+            except StopUpstream as stop:
+                if stop.owner is None:
+                    stop.owner = (token, i + 1)
+                if stop.owner[0] is not token:
+                    raise
+                i = max(i + 1, stop.owner[1])
+    finally:
+        for st in stages:
+            st.finish()
 
 
 def find_native(name: str) -> str | None:

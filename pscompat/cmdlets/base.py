@@ -157,6 +157,13 @@ class Cmdlet:
     def end(self) -> Optional[Iterable]:
         return None
 
+    def fast_path(self):
+        """Optional, asked once after begin: when this invocation's process() does nothing but
+        test or map each pipeline object, return ('filter', pred, cleanup) or
+        ('each', fn, cleanup) (fn(item) -> objects to write, or None); the pipeline then calls it
+        per object with no per-object binding.  cleanup (or None) runs when the pipeline ends."""
+        return None
+
     # --- services, forwarded to the runtime (pscompat.runtime.CommandRuntime) -------------
     @property
     def ctx(self):

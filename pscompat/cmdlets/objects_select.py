@@ -167,6 +167,19 @@ class SelectObject(Cmdlet):
             return self._process_indexed(item)
         return self._process_queued(item)
 
+    def fast_path(self):
+        queue = self._queue
+        if (self._index is None and self._uniques is None and not queue.first_or_last
+                and not queue.skip and not queue.skip_last):
+            return ("each", self._fast_select, None)
+        return None
+
+    def _fast_select(self, item):
+        if item is None:  # Select-Object drops $null input
+            return None
+        self._last_input = item
+        return self._handle(item)
+
     def _process_queued(self, item):
         queue = self._queue
         queue.enqueue(item)

@@ -10,7 +10,7 @@ from functools import cmp_to_key
 
 from ..psobject import Hashtable, PSObject
 from .base import Cmdlet, Parameter, cmdlet
-from .objects_common import NS, command_compare, has_input
+from .objects_common import NS, command_compare, has_input, resolve_property
 from .objects_props import GROUP_ENTRIES, SORT_ENTRIES, PropertySpec, parse_properties
 from .objects_select import check_range
 
@@ -60,13 +60,15 @@ def order_values(cmd, obj, specs: list[PropertySpec]) -> tuple[list, bool]:
             values.append(value)
             comparable = True
             continue
-        names = spec.resolve(obj)
-        if not names:
+        if spec.wildcard:
+            names = spec.resolve(obj)
+            found, value = (True, resolve_property(obj, names[0])[2]) if names else (False, None)
+        else:
+            found, _, value = resolve_property(obj, spec.expression)
+        if not found:
             values.append(_MISSING)
             continue
-        from .objects_common import resolve_property
-
-        values.append(resolve_property(obj, names[0])[2])
+        values.append(value)
         comparable = True
     return values, comparable
 

@@ -121,6 +121,10 @@ class WhereObject(Cmdlet):
             if self.invoke_filter(self.FilterScript, item):
                 return (item,)
             return None
+        return (item,) if self._keep(item) else None
+
+    def _keep(self, item) -> bool:
+        """The simplified syntax's test of one object."""
         # Checked per object, as PowerShell does in ProcessRecord: no input, no error.
         if not self._value_given and not self._boolean:
             self.throw_terminating(
@@ -135,26 +139,35 @@ class WhereObject(Cmdlet):
                 "OperatorNotSpecified," + WHERE_ID, "InvalidArgument")
         ok, lvalue = self._property_value(item)
         if not ok:
-            return None
+            return False
         if self._boolean:
             # PowerShell evaluates `$true -eq <prop>` (or -ne for -Not): the property in a
             # boolean context.
             keep = to_bool(lvalue) is not self._negate
         else:
             try:
-                keep = to_bool(self._op(lvalue, self._rvalue, self.ctx))
+                keep = to_bool(self._op(lvalue, self._rvalue, self.runtime.scope))
             except PSError as exc:  # PowerShell reports OperatorFailed and goes on
                 self.write_error(f"The '{_token_kind(self._op_name)}' operator failed: {exc.message}.",
                                  "OperatorFailed," + WHERE_ID, "InvalidOperation", item)
-                return None
-        return (item,) if keep else None
+                return False
+        return keep
+
+    def fast_path(self):
+        if self.parameter_set == "ScriptBlockSet":
+            pred, cleanup = self.ctx.compile_filter(self.FilterScript, self.runtime.scope)
+            return ("filter", pred, cleanup)
+        return ("filter", self._keep, None)
 
     def _property_value(self, item):
         """(ok, value): hashtable key first, then the member; wildcards must match one."""
         name = self.Property
         if item is None:
             return True, None
-        if has_wildcard(name):
+        wild = self.__dict__.get("_wild")
+        if wild is None:
+            wild = self._wild = has_wildcard(name)
+        if wild:
             names = match_properties(item, name)
             if len(names) > 1:
                 self.write_error(
@@ -233,6 +246,12 @@ class ForEachObject(Cmdlet):
         if len(blocks) == 1:
             return self.invoke_iter(blocks[0], dollar_under=item)
         return self._run_all(blocks, item)
+
+    def fast_path(self):
+        if self.parameter_set == "ScriptBlockSet" and len(self._process_blocks) == 1:
+            each, cleanup = self.ctx.compile_each(self._process_blocks[0], self.runtime.scope)
+            return ("each", each, cleanup)
+        return None
 
     def _run_all(self, blocks, item):
         for block in blocks:
