@@ -122,10 +122,13 @@ class ExpressionCompiler:
         name = node.name
 
         def get(scope):
-            v = scope.lookup(key, MISSING)
-            if v is MISSING:
-                return scope.ctx.fallback_variable(name)
-            return v
+            s = scope
+            while s is not None:  # Scope.lookup, inlined: variables are read on every object
+                v = s.vars.get(key, MISSING)
+                if v is not MISSING:
+                    return v
+                s = s.parent
+            return scope.ctx.fallback_variable(name)
 
         return get
 
@@ -287,7 +290,7 @@ class ExpressionCompiler:
             name = node.member.value
             if node.null_conditional:
                 return lambda scope: (lambda t: None if t is None else get_member(t, name))(target(scope))
-            return located(lambda scope: get_member(target(scope), name), node, self.source)
+            return constant_member(target, name)
         return located(lambda scope: get_member(target(scope), name_fn(scope)), node, self.source)
 
     def e_InvokeMember(self, node: N.InvokeMember) -> Fn:
@@ -326,6 +329,33 @@ class ExpressionCompiler:
             return index_value(t, index(scope))
 
         return located(get, node, self.source)
+
+
+def constant_member(target: Fn, name: str) -> Fn:
+    """`$x.Name` with a literal name: the attribute getter is cached for the last class seen,
+    since a pipeline usually reads the same property of many objects of one class."""
+    from .psobject import PSObject, get_member, member_getter
+
+    folded = name.lower()
+    cache: list = [None, None]  # class, getter
+
+    def get(scope):
+        t = target(scope)
+        cls = t.__class__
+        if cls is cache[0]:
+            try:
+                return cache[1](t)
+            except AttributeError:
+                return get_member(t, name)
+        if cls is PSObject:
+            v = t._values.get(folded, MISSING)
+            return get_member(t, name) if v is MISSING else v
+        getter = member_getter(cls, name)
+        if getter is not None:
+            cache[0], cache[1] = cls, getter
+        return get_member(t, name)
+
+    return get
 
 
 def _is_block(value) -> bool:

@@ -38,6 +38,23 @@ def compile_script_block(node: N.ScriptBlock, source: Source, is_filter: bool = 
     return cb
 
 
+def _collected_statements(node):
+    """The statements of a `$( )` or of a parenthesised command pipeline, else None."""
+    if isinstance(node, N.SubExpression):
+        return node.body
+    if isinstance(node, N.Paren) and isinstance(node.pipeline, N.Pipeline) and not (
+            len(node.pipeline.elements) == 1 and isinstance(node.pipeline.elements[0], N.CommandExpression)):
+        return node.pipeline
+    return None
+
+
+def _emit_collected(body, scope, emit) -> None:
+    out: list = []
+    body(scope, out.append)
+    for item in out:
+        emit(item)
+
+
 def _is_increment(node) -> bool:
     return isinstance(node, N.Unary) and node.op in ("++", "--", "post++", "post--")
 
@@ -145,6 +162,12 @@ class StatementCompiler(ExpressionCompiler):
         if len(node.elements) == 1 and isinstance(node.elements[0], N.CommandExpression) \
                 and not node.elements[0].redirections:
             expr_node = node.elements[0].expression
+            inner = _collected_statements(expr_node)
+            if inner is not None:
+                # `(Get-Thing)` / `$(...)` written as a statement: its objects, or nothing at all
+                # (PowerShell's AutomationNull), never a $null for an empty result.
+                body = self.block(inner) if isinstance(inner, N.StatementBlock) else self.stmt(inner)
+                return lambda scope, emit: _emit_collected(body, scope, emit)
             fn = self.expr(expr_node)
             if _is_increment(expr_node):
                 return lambda scope, emit: fn(scope)

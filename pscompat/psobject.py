@@ -12,6 +12,7 @@ import dataclasses
 import datetime as _dt
 import decimal
 import enum
+import operator
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -535,6 +536,18 @@ def _getter_for(cls: type):
             getter = _get_object
     _GETTERS[cls] = getter
     return getter
+
+
+def member_getter(cls: type, name: str):
+    """A one-argument getter for property `name` on instances of `cls`, when that is a plain
+    attribute read (what get_member would do anyway), else None.  Compiled member access caches
+    it per class, so `$_.ImageFamily` over many objects skips the general lookup."""
+    if (_GETTERS.get(cls) or _getter_for(cls)) is not _get_object:
+        return None
+    real = _class_info(cls).props.get(name.lower())
+    if real is None:
+        return None
+    return operator.attrgetter(real)
 
 
 def get_member(obj, name: str):

@@ -391,3 +391,18 @@ $sb = { param($p) $p * 3 }; & $sb 4
 # source: about_Break
 :outer foreach ($i in 1..3) { foreach ($j in 1..3) { if ($j -eq 2) { break outer }; "$i$j" } }
 ## RESULT: ["11"]
+
+#### an empty parenthesised pipeline writes nothing
+# source: about_Automatic_Variables ($null vs AutomationNull); PowerShell's AutomationNull.Value
+(1, 2 | Select-Object -First 0); (1, 2 | Select-Object -First 0).Count; $null.Count
+## RESULT: [0, 0]
+
+#### a $null literal is a real pipeline object
+# source: about_Pipelines; ForEach-Object.md example 5
+($null | ForEach-Object { 'ran' })
+## RESULT: ["ran"]
+
+#### the same property read on objects of different classes
+# source: about_Member-Access_Enumeration (member access is per object)
+$a = [pscustomobject]@{N=1}; $h = @{N=2}; $a, $h, 'xyz', $a | ForEach-Object { $_.N }; 'xyz'.Length
+## RESULT: [1, 2, null, 1, 3]
