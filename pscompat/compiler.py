@@ -260,7 +260,20 @@ class ExpressionCompiler:
         except KeyError:
             raise PSError(f"Unexpected token '{op}' in expression or statement.", "UnexpectedToken",
                           span=node.span, source=self.source, reason="ParserError") from None
-        return located(lambda scope: fn(left(scope), right(scope), scope), node, self.source)
+        span, source = node.span, self.source
+
+        def binary(scope):
+            # `located`, inlined: binary operators run per object in filters
+            try:
+                return fn(left(scope), right(scope), scope)
+            except PSError as exc:
+                raise exc.locate(span, source)
+            except (FlowControl, StopUpstream, KeyboardInterrupt):
+                raise
+            except Exception as exc:
+                raise python_error(exc, span, source) from exc
+
+        return binary
 
     def e_Ternary(self, node: N.Ternary) -> Fn:
         from .conversion import to_bool
