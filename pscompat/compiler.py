@@ -446,7 +446,25 @@ def _dynamic_variables() -> dict:
     def pwd(scope):
         return PathInfo(os.getcwd())
 
+    def psversiontable(scope):
+        # built on first use (it needs the Version type), then an ordinary global variable
+        from .psobject import Hashtable
+        from .pstypes import resolve_type
+
+        table = Hashtable()
+        for k, v in (("PSVersion", resolve_type("version").convert("7.4.0")), ("PSEdition", "Core"),
+                     ("GitCommitId", "7.4.0"), ("OS", f"{os.uname().sysname} {os.uname().release}"
+                                                      if hasattr(os, "uname") else "Windows"),
+                     ("Platform", "Win32NT" if os.name == "nt" else "Unix"),
+                     ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"]),
+                     ("PSRemotingProtocolVersion", "2.3"), ("SerializationVersion", "1.1.0.1"),
+                     ("WSManStackVersion", "3.0")):
+            table[k] = v
+        scope.ctx.global_scope.vars["psversiontable"] = table
+        return table
+
     return {
+        "psversiontable": psversiontable,
         "home": lambda scope: os.path.expanduser("~"),
         "pwd": pwd,
         "pid": lambda scope: os.getpid(),

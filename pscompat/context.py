@@ -33,8 +33,6 @@ PREFERENCES = {
 
 class ExecutionContext:
     def __init__(self, host, variable_fallback: Callable[[str], tuple[bool, Any]] | None = None):
-        from .psobject import Hashtable
-
         self.host = host
         self.registry = REGISTRY
         self.variable_fallback = variable_fallback
@@ -50,18 +48,6 @@ class ExecutionContext:
         g.update(PREFERENCES)
         g["error"] = []
         g["?"] = True
-        g["psversiontable"] = Hashtable()
-        for k, v in (("PSVersion", "7.4.0"), ("PSEdition", "Core"), ("GitCommitId", "7.4.0"), ("OS", os.name),
-                     ("Platform", "Unix" if os.name != "nt" else "Win32NT"), ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"]),
-                     ("PSRemotingProtocolVersion", "2.3"), ("SerializationVersion", "1.1.0.1"),
-                     ("WSManStackVersion", "3.0")):
-            g["psversiontable"][k] = v
-        try:
-            from .pstypes import resolve_type
-
-            g["psversiontable"]["PSVersion"] = resolve_type("version").convert("7.4.0")
-        except Exception:  # the version type is optional: keep the string
-            pass
 
     # -- variables (the API cmdlets use) ------------------------------------------------------
     @property
