@@ -261,6 +261,9 @@ class ExpressionCompiler:
             raise PSError(f"Unexpected token '{op}' in expression or statement.", "UnexpectedToken",
                           span=node.span, source=self.source, reason="ParserError") from None
         span, source = node.span, self.source
+        folded = _fold(fn, node)
+        if folded is not _NOT_FOLDED:
+            return lambda scope: folded
 
         def binary(scope):
             # `located`, inlined: binary operators run per object in filters
@@ -342,6 +345,25 @@ class ExpressionCompiler:
             return index_value(t, index(scope))
 
         return located(get, node, self.source)
+
+
+_NOT_FOLDED = object()
+_LITERALS = (N.Constant, N.StringConstant)
+_FOLDABLE_RESULTS = (int, float, str, bool, type(None))
+
+
+def _fold(fn, node: N.Binary):
+    """Constant folding: a binary operator on two literals is computed once, at compile time,
+    when the result is an immutable scalar and the operator has no side effect ($Matches)."""
+    if not (isinstance(node.left, _LITERALS) and isinstance(node.right, _LITERALS)):
+        return _NOT_FOLDED
+    if "match" in node.op or "replace" in node.op or node.op in ("..", "-split", "-csplit", "-isplit"):
+        return _NOT_FOLDED
+    try:
+        value = fn(node.left.value, node.right.value, None)
+    except Exception:  # an error is raised at run time, where it has a statement to blame
+        return _NOT_FOLDED
+    return value if type(value) in _FOLDABLE_RESULTS else _NOT_FOLDED
 
 
 def constant_member(target: Fn, name: str) -> Fn:
