@@ -333,7 +333,7 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
         binding = binder.bind(args, expects_input)
         runtime = CommandRuntime(ctx, scope, info.name, cs.span, cs.source, binding.common)
         apply_redirections(runtime, cs, scope)
-        return CmdletStage(info, binding, binder, runtime, expects_input)
+        return _out_variable(CmdletStage(info, binding, binder, runtime, expects_input), binding, scope)
     # a PowerShell function, filter, script file or script block
     sbv = obj
     info = sbv.command_info(name, "Function" if kind == "function" else "ScriptBlock")
@@ -346,7 +346,32 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
         child.vars["verbosepreference"] = "Continue" if binding.common["Verbose"] else "SilentlyContinue"
     if "ErrorAction" in binding.common:
         child.vars["erroractionpreference"] = binding.common["ErrorAction"]
-    return ScriptStage(sbv, binding, binder, child, runtime)
+    return _out_variable(ScriptStage(sbv, binding, binder, child, runtime), binding, scope)
+
+
+def _out_variable(stage: Stage, binding: Binding, scope: Scope) -> Stage:
+    """-OutVariable name (or +name to append): the command's output objects also go to a list
+    variable in the caller's scope (about_CommonParameters)."""
+    name = binding.common.get("OutVariable")
+    if not name:
+        return stage
+    name = str(name)
+    key = name.lstrip("+").lower()
+    collected: list = []
+    if name.startswith("+"):
+        current = scope.lookup(key, None)
+        collected = list(current) if isinstance(current, list) else ([] if current is None else [current])
+    scope.vars[key] = collected
+    connect = stage.connect
+
+    def connect_tee(downstream):
+        def tee(obj):
+            collected.append(obj)
+            downstream(obj)
+        connect(tee)
+
+    stage.connect = connect_tee
+    return stage
 
 
 def evaluate_args(cs: CommandSpec, scope: Scope) -> tuple[list[Arg], dict]:

@@ -406,3 +406,40 @@ $sb = { param($p) $p * 3 }; & $sb 4
 # source: about_Member-Access_Enumeration (member access is per object)
 $a = [pscustomobject]@{N=1}; $h = @{N=2}; $a, $h, 'xyz', $a | ForEach-Object { $_.N }; 'xyz'.Length
 ## RESULT: [1, 2, null, 1, 3]
+
+#### OutVariable collects a command's output
+# source: about_CommonParameters (-OutVariable)
+$null = 1..3 | Write-Output -OutVariable o; $o.Count
+## RESULT: [3]
+
+#### OutVariable with + appends
+# source: about_CommonParameters (-OutVariable +name)
+1 | Write-Output -OutVariable o | Out-Null; 2 | Write-Output -OutVariable +o | Out-Null; $o
+## RESULT: [1, 2]
+
+#### ErrorVariable and SilentlyContinue
+# source: about_CommonParameters (-ErrorVariable, -ErrorAction)
+Write-Error 'bad' -ErrorAction SilentlyContinue -ErrorVariable ev; $ev.Count; "$($ev[0])"
+## RESULT: [1, "bad"]
+
+#### ErrorAction Stop makes the error catchable
+# source: about_Try_Catch_Finally; about_CommonParameters
+try { Write-Error 'oops' -ErrorAction Stop; 'not here' } catch { "caught: $_" }
+## RESULT: ["caught: oops"]
+
+#### ErrorActionPreference Stop
+# source: about_Preference_Variables ($ErrorActionPreference)
+$ErrorActionPreference = 'Stop'
+try { Get-Item /definitely/not/here; 'no' } catch { 'stopped' }
+## RESULT: ["stopped"]
+
+#### $? after a failing command
+# source: about_Automatic_Variables ($?)
+Write-Error 'x' -ErrorAction SilentlyContinue; $?; 'ok'; $?
+## RESULT: [false, "ok", true]
+
+#### constant folding keeps errors at run time
+# source: about_Arithmetic_Operators (division by zero is a runtime error)
+'before'; 1 / 0; 'after'
+## RESULT: ["before", "after"]
+## ERRORS: Attempted to divide by zero.
