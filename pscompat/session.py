@@ -9,6 +9,12 @@ from .result import PSResult
 from .runtime import ExitFlow, FlowControl, ReturnFlow, StopUpstream
 
 
+# Compiled scripts by parse tree (the parse cache hands back the same tree for the same text), so
+# running one script again in any session neither re-parses nor re-compiles it.  The block keeps
+# its tree alive, so an id is never reused while its entry exists.
+_COMPILED: dict = {}
+
+
 def to_python(value: Any) -> Any:
     """Plain Python for any output: objects -> dicts of their properties in display order,
     arrays -> lists, hashtables -> dicts; scalars stay as they are."""
@@ -46,7 +52,12 @@ class Session:
         from .source import Source
 
         node = parse_cached(source, name)
-        block = ScriptBlockValue(node, Source(source, name))
+        block = _COMPILED.get(id(node))
+        if block is None or block.node is not node:
+            block = ScriptBlockValue(node, Source(source, name))
+            _COMPILED[id(node)] = block
+            if len(_COMPILED) > 256:
+                del _COMPILED[next(iter(_COMPILED))]
         ctx = self.ctx
         ctx.assigned = set()
         ctx.run_errors = []
