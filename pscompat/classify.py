@@ -14,7 +14,9 @@ Text is PowerShell when its first statement starts with something no Python or x
     `1..3`, `[int]"5"`); in xonsh `$name = value` sets an environment variable, so the right-hand
     side must prove it;
   * a value piped into such a command (`$imgs | Select Label`, `1..3 | ForEach-Object {...}`);
-  * `function Name {` / `filter Name {`.
+  * a statement only PowerShell starts that way: `function Name {`, `if ($a) {`, `foreach (`,
+    `switch -regex (`, `try {`, `throw`, `param($x)`, `@{`, `[pscustomobject]@{`, `[CmdletBinding()]`
+    (`if (x):`, `for (a, b) in x:`, `@(expr)`, `[x][0]` stay Python's: what follows the keyword decides).
 Short alias names (`echo`, `cd`, `sort`, `where`...) collide with host commands and Python names;
 the host passes `is_host_name(name) -> bool` and such names then stay with the host.
 """
@@ -38,8 +40,24 @@ _CLOSERS = {")", "}", "]"}
 _CONTINUERS = ("|", "&&", "||", ",", "=")
 _WORD_BREAK = set(" \t\r\n|;,{}()[]") | {"&"}
 _NAME_RE = re.compile(r"^[A-Za-z_][\w]*(-[\w]+)?$")
+# A type literal applied to something: `[int]"5"`, `[pscustomobject]@{`, `[math]::Pi`, `[int[]]$a`.
+# Only what Python cannot parse may follow the `]`: `[x][0]`, `[x](1)`, `[x].y` are Python.
+_TYPE_LITERAL = r"\[[A-Za-z][\w.]*(\[[\w.,\s\[\]]*\])?\](?:@[({]|[$'\"\d]|::)"
 # Right-hand sides no xonsh value starts with: `@(...)`, `@{...}`, a range `1..3`, a type `[int]"5"`.
-_POWERSHELL_VALUE = re.compile(r"@[({]|-?\d+\s*\.\.|\[[A-Za-z][\w.]*(\[\])?\]\S")
+_POWERSHELL_VALUE = re.compile(r"@[({]|-?\d+\s*\.\.|" + _TYPE_LITERAL)
+# A whole line only PowerShell writes: a hashtable `@{`, a cast `[pscustomobject]@{...}`, an
+# attribute `[CmdletBinding()]` (a bare `@(...)` is xonsh's own `@(expr)`, so it is not here).
+_POWERSHELL_LINE = re.compile(r"@\{|" + _TYPE_LITERAL + r"|\[CmdletBinding\s*\(", re.I)
+# `[CmdletBinding()]` alone: the `param(...)` it belongs to comes on the next line.
+_ATTRIBUTES_ONLY = re.compile(r"(\s*\[\w+\s*\([^()]*\)\s*\])+\s*$")
+# Keywords whose condition is in parentheses.  Python writes `if (x):` / `for (a, b) in x:` /
+# `while (x):`, so the keyword and `(` alone decide nothing: what follows the `)` does (`{`).
+_PAREN_KEYWORD = re.compile(r"(if|elseif|while|for|foreach|switch((\s+-\w+)*)|param)\s*(?=\()", re.I)
+# Keywords followed by a block: `try {`, `do {`, `trap {` (Python has `try:` and no `do`).
+_BLOCK_KEYWORD = re.compile(r"(try|do|trap|finally)\s*\{|(class|enum)\s+[A-Za-z_]\w*\s*(:\s*[\w.]+\s*)?\{", re.I)
+# Inside a condition, a `$variable` or a PowerShell operator shows whose code it is.
+_PS_CONDITION = re.compile(r"\$[\w{?]|\s-[ci]?(eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|"
+                           r"notcontains|in|notin|and|or|not|xor|is|isnot|band|bor|replace|split)\b", re.I)
 
 
 @dataclass
@@ -323,7 +341,7 @@ def classify(source: str, session=None, is_host_name: Optional[Callable[[str], b
     st = scan(text)
     if not _looks_like_powershell(text, st, session, is_host_name):
         return NOT_PS
-    if not st.finished:
+    if not st.finished or _ATTRIBUTES_ONLY.match(text):
         return INCOMPLETE
     return INCOMPLETE if _grammar_wants_more(text) else COMPLETE
 
@@ -332,6 +350,8 @@ def _looks_like_powershell(text: str, st: Scan, session, is_host_name) -> bool:
     words = st.first_words
     first = words[0].text if words else ""
     if is_ps_command(first, session, is_host_name):
+        return True
+    if _keyword_statement(text, first, is_host_name):
         return True
     # function Name { ... }  (never valid Python or xonsh)
     if first.lower() in ("function", "filter") and len(words) > 1 and _NAME_RE.match(words[1].text) \
@@ -355,6 +375,31 @@ def _looks_like_powershell(text: str, st: Scan, session, is_host_name) -> bool:
             if element and is_ps_command(element[0].text, session, is_host_name):
                 return True
     return False
+
+
+def _keyword_statement(text: str, first: str, is_host_name) -> bool:
+    """A statement only PowerShell starts this way: `if ($a) {`, `foreach ($i in $xs) {`,
+    `switch -regex ($s) {`, `try {`, `throw "x"`, `param([int]$n)`, `@{a = 1}`, `[CmdletBinding()]`."""
+    if _POWERSHELL_LINE.match(text) or _BLOCK_KEYWORD.match(text):
+        return not (first[:1].isalpha() and is_host_name and is_host_name(first))
+    if first.lower() == "throw":  # not a Python word; xonsh would look for a `throw` program
+        return not (is_host_name and is_host_name(first))
+    m = _PAREN_KEYWORD.match(text)
+    if not m:
+        return False
+    end = _skip_subexpression(text, m.end())
+    condition = text[m.end():] if end < 0 else text[m.end():end]
+    if m.group(1).lower() in ("foreach", "param") or m.group(2):  # no Python statement of that name
+        if is_host_name and is_host_name(first):  # `param(x)`: a call of the user's function
+            return False
+        return bool(_PS_CONDITION.search(condition)) or m.group(1).lower() == "foreach"
+    if end < 0:  # unclosed: Python's `if (a and` continues the same way; decide by the content
+        return bool(_PS_CONDITION.search(condition))
+    if text[end:].lstrip(" \t").startswith("{"):
+        return True
+    # `if ($a)` + Enter: PowerShell reads the block from the next line (`if (x)` is no Python)
+    after = text[end:].strip()
+    return (after == "" or after.startswith("{")) and bool(_PS_CONDITION.search(condition))
 
 
 @functools.lru_cache(maxsize=256)

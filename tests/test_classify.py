@@ -158,6 +158,92 @@ def test_classify(fake_registry, src, expected):
     assert C.classify(src, is_host_name=host) == expected
 
 
+# Statements that start with a keyword.  Python has `if`, `for`, `while`, `try`, `class` too, so
+# what follows decides: `if x:` / `if (x):` are Python, `if ($x -gt 1) {` is PowerShell.
+KEYWORD_CASES = [
+    ("if x:", "not_ps"),
+    ("if (x):", "not_ps"),
+    ("if (x)", "not_ps"),  # no block and no PowerShell in the condition: Python's SyntaxError
+    ("if (x > 1 and", "not_ps"),  # Python continues an open paren itself
+    ("if (a) and b:", "not_ps"),
+    ("for (a, b) in pairs:", "not_ps"),
+    ("while (x):", "not_ps"),
+    ("while True:", "not_ps"),
+    ("try:", "not_ps"),
+    ("class Point:", "not_ps"),
+    ("class Point(Base):", "not_ps"),
+    ("switch(x)", "not_ps"),  # a Python call
+    ("switch (x)", "not_ps"),
+    ("param(x)", "not_ps"),
+    ("param(", "not_ps"),
+    ("@(ls)", "not_ps"),  # xonsh's @(expr)
+    ("@(1, 2)", "not_ps"),
+    ("[x][0]", "not_ps"),  # Python: index a list
+    ("[x](1)", "not_ps"),
+    ("[x].count(1)", "not_ps"),
+    ("[1, 2]", "not_ps"),
+    ("$L = [a][0]", "not_ps"),
+    ("if ($x -gt 1) {", "incomplete"),
+    ("if ($x -gt 1) { 'big' }", "complete"),
+    ("If ($a) {1} else {2}", "complete"),  # keywords ignore case
+    ("if ($x -gt 1)", "incomplete"),  # the block may start on the next line
+    ("if ($x -gt 1)\n{\n  'a'\n}\n", "complete"),
+    ("if ($x -gt 1 -and", "incomplete"),
+    ("if (Test-Thing) {", "incomplete"),
+    ("elseif ($a) { 1 }", "complete"),  # PowerShell's own parse error, not Python's
+    ("for ($i = 0; $i -lt 3; $i++) { $i }", "complete"),
+    ("for ($i = 0; $i -lt 3; $i++) {", "incomplete"),
+    ("foreach ($i in 1..3) { $i }", "complete"),
+    ("foreach ($i in $xs) {", "incomplete"),
+    ("while ($i -lt 3) { $i++ }", "complete"),
+    ("do { $i++ } while ($i -lt 3)", "complete"),
+    ("do {", "incomplete"),
+    ("switch ($x) { 1 {'one'} }", "complete"),
+    ("switch -regex ($s) {", "incomplete"),
+    ("switch -Wildcard -CaseSensitive ($s) { 'a*' {1} }", "complete"),
+    ("try { 1 } catch { 2 }", "complete"),
+    ("try {", "incomplete"),
+    ("try { 1 }", "incomplete"),  # a catch or finally must follow
+    ("trap { 'x' }", "complete"),
+    ("throw 'boom'", "complete"),
+    ("throw", "complete"),
+    ("function f { 1 }", "complete"),
+    ("filter f { $_ }", "complete"),
+    ("param($a)", "complete"),
+    ("param([int]$n = 1)", "complete"),
+    ("param(\n  [string]$Name\n)\n", "complete"),
+    ("[CmdletBinding()]", "incomplete"),  # its param(...) comes on the next line
+    ("[CmdletBinding()]\nparam($a)\n$a\n", "complete"),
+    ("class Point { [int]$X }", "complete"),
+    ("class Point3 : Point { [int]$Z }", "complete"),
+    ("enum Color { Red }", "complete"),
+    ("$x = if ($a) { 1 } else { 2 }", "complete"),
+    ("$x = switch ($a) { 1 {'x'} }", "complete"),
+    ("$x = foreach ($i in 1..2) { $i }", "complete"),
+    ("$x = try { 1 } catch { 2 }", "complete"),
+    ("[pscustomobject]@{a = 1}", "complete"),
+    ("[pscustomobject]@{", "incomplete"),
+    ("[PSCustomObject]@{\n  Name = 'x'\n}\n", "complete"),
+    ("@{a = 1}", "complete"),
+    ("@{", "incomplete"),
+    ("[int]'5'", "complete"),
+    ("[math]::Pi", "complete"),
+    ("[int[]]$a = 1, 2", "complete"),
+    ("$v = [int]'5'", "complete"),
+]
+
+
+@pytest.mark.parametrize("src, expected", KEYWORD_CASES, ids=[repr(c[0])[:60] for c in KEYWORD_CASES])
+def test_classify_keyword_statements(fake_registry, src, expected):
+    assert C.classify(src, is_host_name=host) == expected
+
+
+@pytest.mark.parametrize("src", ["throw 'x'", "param($a)", "trap { 1 }"])
+def test_keyword_names_the_host_owns_stay_with_the_host(fake_registry, src):
+    """A user's Python function or command called `throw`, `param`, `trap` keeps its name."""
+    assert C.classify(src, is_host_name=lambda n: n in ("throw", "param", "trap")) == "not_ps"
+
+
 @pytest.mark.parametrize("src, expected", [
     ("echo hi", "complete"),  # without a host, PowerShell's alias is all there is
     ("sort", "complete"),
