@@ -1,0 +1,317 @@
+# Values, operators, conversions.  Sources: PowerShell-Docs reference/7.5 about_* pages and
+# PowerShell's own Pester tests (named per case).
+
+#### -like wildcard
+# source: about_Comparison_Operators (-like and -notlike)
+'PowerShell' -like '*shell'
+## RESULT: [true]
+
+#### -clike is case-sensitive
+# source: about_Comparison_Operators
+'PowerShell' -clike 'p*'
+## RESULT: [false]
+
+#### -ne filters a collection
+# source: about_Comparison_Operators ("When the input is a collection")
+'a','b','c' -ne 'b'
+## RESULT: ["a", "c"]
+
+#### -eq on a collection returns the matches
+# source: about_Comparison_Operators
+1,2,3,2 -eq 2
+## RESULT: [2, 2]
+
+#### -contains
+# source: about_Comparison_Operators (Containment operators)
+'abc', 'def' -contains 'def'
+## RESULT: [true]
+
+#### -in
+# source: about_Comparison_Operators
+'def' -in 'abc', 'def'
+## RESULT: [true]
+
+#### -notcontains
+# source: about_Comparison_Operators
+1,2,3 -notcontains 4
+## RESULT: [true]
+
+#### -match sets $Matches
+# source: about_Comparison_Operators (-match and -notmatch)
+'abc' -match 'b(c)'; $Matches[0]; $Matches[1]
+## RESULT: [true, "bc", "c"]
+
+#### -match on a collection filters
+# source: about_Comparison_Operators
+'apple','banana','cherry' -match 'an'
+## RESULT: ["banana"]
+
+#### named captures
+# source: about_Regular_Expressions (Named captures)
+'The last logged on user was CONTOSO\jsmith' -match '(?<domain>.+)\\(?<user>.+)' | Out-Null; $Matches.user
+## RESULT: ["jsmith"]
+
+#### $null on the left of -eq
+# source: about_Comparison_Operators ("$null should be on the left")
+$null -eq @()
+## RESULT: [false]
+
+#### -eq $null filters nulls out of a collection
+# source: about_Comparison_Operators
+(1, $null, 2 -eq $null).Count
+## RESULT: [1]
+
+#### string comparison is case-insensitive
+# source: about_Comparison_Operators
+'abc' -eq 'ABC'
+## RESULT: [true]
+
+#### -ceq is case-sensitive
+# source: about_Comparison_Operators
+'abc' -ceq 'ABC'
+## RESULT: [false]
+
+#### right operand converted to the left's type
+# source: about_Comparison_Operators
+1 -eq '1.0'
+## RESULT: [true]
+
+#### string left compares as strings
+# source: about_Comparison_Operators
+'1.0' -eq 1
+## RESULT: [false]
+
+#### -gt on strings
+# source: about_Comparison_Operators
+'b' -gt 'a'
+## RESULT: [true]
+
+#### -split on a delimiter
+# source: about_Split
+'a,b,c' -split ','
+## RESULT: ["a", "b", "c"]
+
+#### -split with max substrings
+# source: about_Split (Max-substrings)
+'a,b,c' -split ',', 2
+## RESULT: ["a", "b,c"]
+
+#### unary -split on whitespace
+# source: about_Split (Unary split)
+-split ' a b  c '
+## RESULT: ["a", "b", "c"]
+
+#### -split keeps captured delimiters
+# source: about_Split ("include the delimiter in parentheses")
+'a1b2c3' -split '(\d)'
+## RESULT: ["a", "1", "b", "2", "c", "3", ""]
+
+#### -split with a scriptblock
+# source: about_Split (ScriptBlock)
+'Mercury,Venus,Earth' -split {$_ -eq 'e'}
+## RESULT: ["M", "rcury,V", "nus,", "arth"]
+
+#### -split SimpleMatch
+# source: about_Split (SimpleMatch)
+'a.b' -split '.', 0, 'simplematch'
+## RESULT: ["a", "b"]
+
+#### -split empty string
+# source: about_Split
+'abc' -split ''
+## RESULT: ["", "a", "b", "c", ""]
+
+#### binary -join
+# source: about_Join
+(1,2,3) -join ','
+## RESULT: ["1,2,3"]
+
+#### unary -join
+# source: about_Join
+-join ('a','b','c')
+## RESULT: ["abc"]
+
+#### -replace
+# source: about_Comparison_Operators (Replacement operator)
+'Hello' -replace 'l','L'
+## RESULT: ["HeLLo"]
+
+#### -replace with capture groups
+# source: about_Comparison_Operators (Substitutions in regular expressions)
+'John Doe' -replace '(\w+) (\w+)', '$2, $1'
+## RESULT: ["Doe, John"]
+
+#### -replace without a replacement deletes
+# source: about_Comparison_Operators
+'abc' -replace 'b'
+## RESULT: ["ac"]
+
+#### -replace with a scriptblock
+# source: about_Comparison_Operators (ScriptBlock substitutions)
+'a1b2' -replace '\d', {[int]$_.Value * 2}
+## RESULT: ["a2b4"]
+
+#### -creplace
+# source: about_Comparison_Operators
+'Hello' -creplace 'h','J'
+## RESULT: ["Hello"]
+
+#### format operator N2
+# source: about_Operators (Format operator -f)
+'{0:N2}' -f 1234.5
+## RESULT: ["1,234.50"]
+
+#### format alignment
+# source: .NET composite formatting (alignment component)
+'{0,-5}|{1,5}' -f 'a','b'
+## RESULT: ["a    |    b"]
+
+#### format hex
+# source: .NET standard numeric format strings (X)
+'{0:x}' -f 255; '{0:X4}' -f 255
+## RESULT: ["ff", "00FF"]
+
+#### format percent
+# source: .NET standard numeric format strings (P)
+'{0:P1}' -f 0.125
+## RESULT: ["12.5%"]
+
+#### format custom
+# source: .NET custom numeric format strings
+'{0:0.00}' -f 3.14159; '{0:#,#}' -f 1234567
+## RESULT: ["3.14", "1,234,567"]
+
+#### format D5
+# source: .NET standard numeric format strings (D)
+'{0:D5}' -f 42
+## RESULT: ["00042"]
+
+#### escaped braces
+# source: about_Operators (Format operator)
+'{{0}}' -f 1
+## RESULT: ["{0}"]
+
+#### format with several values
+# source: about_Operators (Format operator -f)
+'{0} {1,-10} {2:N}' -f 1,'hello',[math]::pi
+## RESULT: ["1 hello      3.14"]
+
+#### Round is banker's rounding
+# source: about_Arithmetic_Operators; System.Math.Round
+[math]::Round(2.5); [math]::Round(3.5)
+## RESULT: [2.0, 4.0]
+
+#### cast to int rounds half to even
+# source: about_Arithmetic_Operators ("rounds to the nearest integer")
+[int]2.5; [int]3.5; [int]-2.5
+## RESULT: [2, 4, -2]
+
+#### division gives a double when needed
+# source: about_Arithmetic_Operators
+5/2
+## RESULT: [2.5]
+
+#### exact division stays an integer
+# source: about_Arithmetic_Operators
+(6/2).GetType().Name
+## RESULT: ["Int32"]
+
+#### remainder keeps the dividend's sign
+# source: about_Arithmetic_Operators
+7 % 3; -7 % 3
+## RESULT: [1, -1]
+
+#### int overflow becomes double
+# source: about_Arithmetic_Operators (type widening)
+([int]::MaxValue + 1).GetType().Name
+## RESULT: ["Double"]
+
+#### string times int repeats
+# source: about_Arithmetic_Operators
+'ab' * 3
+## RESULT: ["ababab"]
+
+#### array times int repeats
+# source: about_Arithmetic_Operators
+1,2 * 2
+## RESULT: [1, 2, 1, 2]
+
+#### array plus element
+# source: about_Arithmetic_Operators
+@(1,2) + 3
+## RESULT: [1, 2, 3]
+
+#### left operand decides: string
+# source: about_Arithmetic_Operators
+'5' + 5
+## RESULT: ["55"]
+
+#### left operand decides: number
+# source: about_Arithmetic_Operators
+5 + '5'
+## RESULT: [10]
+
+#### subtraction converts strings
+# source: about_Arithmetic_Operators
+'10' - 2
+## RESULT: [8]
+
+#### hashtable addition
+# source: about_Arithmetic_Operators (Adding hashtables)
+$h = @{a=1} + @{b=2}; $h.Count
+## RESULT: [2]
+
+#### hashtable addition with a duplicate key fails
+# source: about_Arithmetic_Operators
+$x = @{a=1} + @{a=2}
+## ERRORS: Item has already been added. Key in dictionary: 'a'  Key being added: 'a'
+
+#### bitwise operators
+# source: about_Arithmetic_Operators (Bitwise operators)
+5 -band 3; 5 -bor 3; 5 -bxor 3; -bnot 5
+## RESULT: [1, 7, 6, -6]
+
+#### shifts
+# source: about_Arithmetic_Operators
+1 -shl 4; -16 -shr 2
+## RESULT: [16, -4]
+
+#### logical operators
+# source: about_Logical_Operators
+-not $true; !0; $true -xor $true; (1 -eq 1) -and (2 -eq 2); $false -or $true
+## RESULT: [false, true, false, true, true]
+
+#### -is / -isnot
+# source: about_Type_Operators
+'a' -is [string]; 1 -isnot [int]; 1 -is [ValueType]
+## RESULT: [true, false, true]
+
+#### -as
+# source: about_Type_Operators
+'1' -as [int]; $null -eq ('x' -as [int])
+## RESULT: [1, true]
+
+#### range operator
+# source: about_Operators (Range operator)
+1..5; 5..3
+## RESULT: [1, 2, 3, 4, 5, 5, 4, 3]
+
+#### character range
+# source: about_Operators (Range operator)
+'a'..'e'
+## RESULT: ["a", "b", "c", "d", "e"]
+
+#### index with a range and a negative index
+# source: about_Arrays
+$a = 1,2,3,4,5; $a[1..3]; $a[-1]
+## RESULT: [2, 3, 4, 5]
+
+#### null-coalescing operators
+# source: about_Operators (Null-coalescing operator ??)
+$null ?? 'default'; $x = $null; $x ??= 5; $x
+## RESULT: ["default", 5]
+
+#### ternary operator
+# source: about_Operators (Ternary operator)
+$true ? 'y' : 'n'
+## RESULT: ["y"]
