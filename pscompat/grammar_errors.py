@@ -76,6 +76,9 @@ MESSAGES = {
     "InvalidVariableReference":
         "Variable reference is not valid. '$' was not followed by a valid variable name character. "
         "Consider using ${{}} to delimit the name.",
+    "InvalidVariableReferenceWithDrive":
+        "Variable reference is not valid. ':' was not followed by a valid variable name character. "
+        "Consider using ${{}} to delimit the name.",
     "IncompleteDollarVariableReference": "${{variable}} reference starting is missing the closing '}}'.",
     "BadNumericConstant": "The numeric constant {0} is not valid.",
 }

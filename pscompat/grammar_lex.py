@@ -251,14 +251,22 @@ ARG_END = re.compile(r"[\s;,|&(){}<>]|\Z")
 # ----------------------------------------------------------------------------- variables
 
 # `$name`, `$scope:name`, `${any name}`, `$$`, `$^`, `$?`, `$_`.  `?` is a variable character
-# (Docs: about_Operators.md, null-conditional operators: use `${a}?.b`).
-VARIABLE = r"\$(?:\{(?P<braced>(?:[^}`]|`.)*)\}|(?P<name>(?:[A-Za-z_]\w*:(?=[\w?]))?[\w?]+|[$^]))"
+# (Docs: about_Operators.md, null-conditional operators: use `${a}?.b`).  A name may hold several
+# colons, but not `::` (PS: tokenizer.cs ScanVariable: `$Variable:a:b:c` is one token); escapes,
+# `u{...} included, are decoded inside braces.
+VARIABLE = (r"\$(?:\{(?P<braced>(?:`u\{[0-9A-Fa-f]{1,6}\}|`[\s\S]|[^}`])*)\}"
+            r"|(?P<name>\w(?:[\w?]|:(?!:))*|[$?^]))")
 
 
 def variable_name(match) -> tuple[str, bool]:
     if match["braced"] is not None:
-        return re.sub(r"`(.)", r"\1", match["braced"]), True
-    return match["name"], False
+        from .grammar_strings import decode_escapes
+        return decode_escapes(match["braced"]), True
+    name = match["name"]
+    if name.endswith(":") and name.count(":") == 1:
+        # `$a:` names drive `a:` with no variable (PS: VariablePath.UnqualifiedPath is empty).
+        raise SyntaxFail("InvalidVariableReferenceWithDrive", match.start(), Span(match.start(), match.end()))
+    return name, False
 
 
 # ----------------------------------------------------------------------------- operators

@@ -44,6 +44,18 @@ def decode_escape(text: str, i: int) -> tuple[str, int]:
     return _ESCAPES.get(ch, ch), i + 2
 
 
+def decode_escapes(text: str) -> str:
+    """Every backtick escape in `text` decoded (`${a`u{2195}}` names a variable `a↕`)."""
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "`" and i + 1 < len(text):
+            ch, i = decode_escape(text, i)
+        else:
+            ch, i = text[i], i + 1
+        out.append(ch)
+    return "".join(out)
+
+
 class Parts:
     """Collects the literal and expression parts of an expandable string."""
 
