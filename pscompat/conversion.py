@@ -60,6 +60,8 @@ def to_bool(value) -> bool:
         return len(value) > 0
     if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
         return _list_truth(value)
+    if hasattr(value, "ToBool"):  # [switch]
+        return value.ToBool()
     return True
 
 
@@ -134,10 +136,49 @@ def _element_string(value) -> str:
     return to_string(value)
 
 
+# The accelerator a type is spelled with when converted to a string ("$([int])" is 'int'):
+# the first builtin accelerator naming it (TypeResolver.cs FindBuiltinAccelerator, CoreTypes order).
+_TYPE_SPELLING = {
+    "System.Array": "array", "System.Boolean": "bool", "System.Byte": "byte", "System.Char": "char",
+    "System.DateTime": "datetime", "System.Decimal": "decimal", "System.Double": "double",
+    "System.Single": "float", "System.Guid": "guid", "System.Collections.Hashtable": "hashtable",
+    "System.Int32": "int", "System.Int16": "short", "System.Int64": "long",
+    "System.Collections.Specialized.OrderedDictionary": "ordered",
+    "System.Management.Automation.PSObject": "psobject", "System.Management.Automation.PSReference": "ref",
+    "System.Text.RegularExpressions.Regex": "regex", "System.SByte": "sbyte", "System.String": "string",
+    "System.Management.Automation.SwitchParameter": "switch", "System.Numerics.BigInteger": "bigint",
+    "System.TimeSpan": "timespan", "System.UInt16": "ushort", "System.UInt32": "uint", "System.UInt64": "ulong",
+    "System.Uri": "uri", "System.Version": "version", "System.Void": "void", "System.Net.IPAddress": "ipaddress",
+    "System.Management.Automation.WildcardPattern": "WildcardPattern", "System.Xml.XmlDocument": "xml",
+    "System.Management.Automation.SemanticVersion": "semver", SCRIPTBLOCK_TYPE: "scriptblock",
+    "System.Management.Automation.PSVariable": "psvariable", "System.Type": "type",
+}
+
+
+def type_spelling(full: str) -> str:
+    """ToStringCodeMethods.Type: accelerator names, also inside arrays and generic arguments."""
+    if full.endswith("[]"):
+        return type_spelling(full[:-2]) + "[]"
+    cut = full.find("[")
+    if cut > 0 and full.endswith("]"):
+        args, depth, start = [], 0, cut + 1
+        for i, ch in enumerate(full[cut + 1:-1], cut + 1):
+            depth += ch == "["
+            depth -= ch == "]"
+            if ch == "," and depth == 0:
+                args.append(full[start:i].strip())
+                start = i + 1
+        args.append(full[start:-1].strip())
+        return full[:cut] + "[" + ",".join(type_spelling(a) for a in args) + "]"
+    return _TYPE_SPELLING.get(full, full)
+
+
 def _object_string(value) -> str:
     names = type_names(value)
     if names and names[0] == SCRIPTBLOCK_TYPE:
         return value.text
+    if names and names[0] == "System.RuntimeType" and hasattr(value, "full_name"):
+        return type_spelling(value.full_name)
     if isinstance(value, enum.Enum):
         return value.name
     from .psobject import _class_info  # per-type method table: cheap after the first call
@@ -332,6 +373,7 @@ ACCELERATORS = {
     "pscredential": "System.Management.Automation.PSCredential", "securestring": "System.Security.SecureString",
     "io.path": "System.IO.Path", "io.file": "System.IO.File", "io.directory": "System.IO.Directory",
     "dayofweek": "System.DayOfWeek", "cultureinfo": "System.Globalization.CultureInfo",
+    "psnoteproperty": "System.Management.Automation.PSNoteProperty",
 }
 # Full names that exist.  Like PowerShell, a name also resolves with 'System.' prepended
 # ([Int32], [IO.Path], [Collections.ArrayList]).  Some ACCELERATORS entries above are such
@@ -640,6 +682,12 @@ def _to_timespan(value, full: str = "System.TimeSpan"):
     raise _cast_error(value, full)
 
 
+def _to_switch(value):
+    from .switchparam import SwitchParameter
+
+    return SwitchParameter(to_bool(value))
+
+
 def _to_pstype_value(value, full: str):
     # Types implemented in pstypes (regex, version, guid, List/ArrayList, type literals).
     from .pstypes import convert_special
@@ -650,7 +698,7 @@ def _to_pstype_value(value, full: str):
 _CONVERTERS = {
     "System.String": lambda v, full: to_string(v),
     "System.Boolean": lambda v, full: to_bool(v),
-    "System.Management.Automation.SwitchParameter": lambda v, full: to_bool(v),
+    "System.Management.Automation.SwitchParameter": lambda v, full: _to_switch(v),
     "System.Double": _to_double,
     "System.Single": _to_double,
     "System.Decimal": _to_decimal,

@@ -541,6 +541,8 @@ _STATICS = {
                                                "InvariantCultureIgnoreCase")},
 }
 _STATICS["System.Single"] = _STATICS["System.Double"]
+_STATICS["System.Management.Automation.SwitchParameter"] = {
+    "Present": lambda: __import__("pscompat.switchparam", fromlist=["SwitchParameter"]).SwitchParameter(True)}
 
 
 def _parse_bool(text) -> bool:
@@ -702,6 +704,8 @@ _CONSTRUCTORS = {
     "System.Management.Automation.PSObject": lambda full, *a: __import__(
         "pscompat.psobject", fromlist=["PSObject"]).PSObject(),
     "System.Object": lambda full: __import__("pscompat.psobject", fromlist=["PSObject"]).PSObject(),
+    "System.Management.Automation.PSNoteProperty": lambda full, name, value=None: __import__(
+        "pscompat.psobject_members", fromlist=["new_note_property"]).new_note_property(name, value),
 }
 
 

@@ -21,6 +21,7 @@ from pscompat.methods import call_method, has_method
 from pscompat.psobject import (Char, ExceptionInfo, Hashtable, PSObject, get_member, has_member, properties,
                                set_member, to_python, type_names)
 from pscompat.pstypes import GenericList, resolve_type
+from pscompat.switchparam import SwitchParameter
 
 
 @dataclasses.dataclass
@@ -151,7 +152,7 @@ def test_to_number_error():
     ("2020-01-02T03:04:05", "datetime", dt.datetime(2020, 1, 2, 3, 4, 5)),
     ("01:02:03", "timespan", dt.timedelta(hours=1, minutes=2, seconds=3)),
     ("1.02:03:04", "timespan", dt.timedelta(days=1, hours=2, minutes=3, seconds=4)),
-    ("5", "timespan", dt.timedelta(days=5)), (1, "switch", True), ("x", "void", None),
+    ("5", "timespan", dt.timedelta(days=5)), (1, "switch", SwitchParameter(True)), ("x", "void", None),
 ])
 def test_convert_to(value, type_name, expected):
     result = convert_to(value, type_name)

@@ -315,3 +315,63 @@ $null ?? 'default'; $x = $null; $x ??= 5; $x
 # source: about_Operators (Ternary operator)
 $true ? 'y' : 'n'
 ## RESULT: ["y"]
+
+#### [switch] is a SwitchParameter that acts as a bool
+# source: about_Functions_Advanced_Parameters (Switch parameters); SwitchParameter docs
+$s = [switch]$true; $s.IsPresent; $s.GetType().Name; [bool]$s; -not $s; if ($s) {'yes'}
+## RESULT: [true, "SwitchParameter", true, false, "yes"]
+
+#### [switch]::Present
+# source: System.Management.Automation.SwitchParameter.Present
+([switch]::Present).IsPresent
+## RESULT: [true]
+
+#### a false switch
+# source: SwitchParameter docs
+$s = [switch]$false; $s.IsPresent; $s -eq $false; "$s"
+## RESULT: [false, true, "False"]
+
+#### type literal in a string uses its accelerator name
+# source: ToStringCodeMethods.Type; TypeAccelerators (TypeResolver.cs)
+"$([int])"; "$([string[]])"; [string][long]; [int].ToString()
+## RESULT: ["int", "string[]", "long", "System.Int32"]
+
+#### psobject.Properties of a custom object
+# source: about_Intrinsic_Members (psobject); about_PSCustomObject
+$o = [pscustomobject]@{a=1; b=2}; $o.psobject.Properties.Name
+## RESULT: ["a", "b"]
+
+#### psobject.Properties values
+# source: about_Intrinsic_Members
+$o = [pscustomobject]@{a=1; b='x'}; $o.psobject.Properties | ForEach-Object { "$($_.Name)=$($_.Value) $($_.MemberType) $($_.TypeNameOfValue)" }
+## RESULT: ["a=1 NoteProperty System.Int32", "b=x NoteProperty System.String"]
+
+#### pstypenames on every object
+# source: about_Intrinsic_Members (pstypenames)
+([pscustomobject]@{a=1}).pstypenames[0]; (1).pstypenames[0]; 'x'.pstypenames; @{}.psobject.TypeNames[0]
+## RESULT: ["System.Management.Automation.PSCustomObject", "System.Int32", "System.String", "System.Object", "System.Collections.Hashtable"]
+
+#### psobject.BaseObject
+# source: about_Intrinsic_Members (psobject)
+'x'.psobject.BaseObject
+## RESULT: ["x"]
+
+#### inserting a type name
+# source: about_PSCustomObject (Using type names)
+$o = [pscustomobject]@{a=1}; $o.pstypenames.Insert(0, 'My.Type') | Out-Null; $o.pstypenames[0]; $o.psobject.TypeNames.Count
+## RESULT: ["My.Type", 3]
+
+#### adding a note property through psobject
+# source: about_PSCustomObject; PSMemberInfoCollection.Add
+$o = [pscustomobject]@{a=1}; $o.psobject.Properties.Add([psnoteproperty]::new('b', 2)) | Out-Null; $o.b; $o.psobject.Properties.Name
+## RESULT: [2, "a", "b"]
+
+#### removing a property through psobject
+# source: PSMemberInfoCollection.Remove
+$o = [pscustomobject]@{a=1; b=2}; $o.psobject.Properties.Remove('a') | Out-Null; $o.psobject.Properties.Name
+## RESULT: ["b"]
+
+#### psobject.Copy is a shallow copy
+# source: PSObject.Copy
+$o = [pscustomobject]@{a=1}; $c = $o.psobject.Copy(); $c.a = 2; $o.a; $c.a
+## RESULT: [1, 2]
