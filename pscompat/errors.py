@@ -31,7 +31,11 @@ class PSError(Exception):
         self.source = source
         if category:
             self.category = category
-        self.reason = reason  # the concise view's 'Reason:' (command name, 'Exception', ...)
+        # the concise view's 'Reason:': the command's name when a command failed; otherwise the
+        # error category ('InvalidOperation: You cannot call a method on a null-valued
+        # expression.'), or the exception's short type name when the category says nothing
+        # ('RuntimeException: Attempted to divide by zero.')
+        self.reason = reason or default_reason(self.category, exception_type)
         self.target = target
         self.exception_type = exception_type
         self.error_record: "ErrorRecord | None" = None
@@ -52,6 +56,12 @@ class PSError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def default_reason(category: str, exception_type: str) -> str:
+    if category and category not in ("NotSpecified", "OperationStopped"):
+        return category
+    return exception_type.rsplit(".", 1)[-1]
 
 
 class ParseError(PSError):
