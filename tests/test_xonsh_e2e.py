@@ -90,6 +90,19 @@ def test_interactive_session_without_azure(tmp_path):
     assert "Traceback" not in screen
 
 
+def test_line_ending_in_colon_or_backslash_runs_with_one_enter(tmp_path):
+    """xonsh reads a trailing `:` as a block opener and `\\` as a continuation; a complete
+    PowerShell line (`Set-Location C:`) must still run on its Enter, not swallow the next line."""
+    out = output_lines(run_interactive([
+        "xontrib load pscompat",
+        "Write-Output C:",
+        "print('py-after')",
+        "Write-Output 'D:\\'",
+        "print('py-after2')",
+    ], tmp_path))
+    assert out[:4] == ["C:", "py-after", "D:\\", "py-after2"]
+
+
 def test_history_shows_the_powershell_text(tmp_path):
     run_interactive(["xontrib load pscompat", "$x = Write-Output 42", "print(x)"], tmp_path)
     import json

@@ -107,6 +107,31 @@ def test_enter_on_an_unfinished_first_line_asks_for_another(xsh, fake_registry, 
     assert can_compile("Get-AzureVMImage | Select Label") is True  # runs on Enter
 
 
+@pytest.mark.parametrize("text, runs", [
+    ("Write-Output C:", True),  # xonsh alone would read the colon as a block opener
+    ("Write-Output C:\\temp\\", True),  # ... and the backslash as a continuation
+    ("Get-AzureVMImage | Select Label", True),
+    ("Get-AzureVMImage |", False),  # unfinished: xonsh's rule (and can_compile) inserts a newline
+    ("Get-AzureVMImage |\n  Select Label", False),  # line 2 on: a blank line runs it, as in xonsh
+    ("if x:", False),
+    ("ls", False),  # not PowerShell: xonsh's own rule
+])
+def test_enter_runs_a_complete_one_line_powershell_buffer(xsh, fake_registry, text, runs):
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.application.current import create_app_session, set_app
+    from prompt_toolkit.buffer import Buffer
+    from prompt_toolkit.document import Document
+    from prompt_toolkit.input import DummyInput
+    from prompt_toolkit.layout import BufferControl, Layout, Window
+    from prompt_toolkit.output import DummyOutput
+
+    buf = Buffer(multiline=True, document=Document(text))
+    with create_app_session(input=DummyInput(), output=DummyOutput()):
+        app = Application(layout=Layout(Window(BufferControl(buffer=buf))))
+        with set_app(app):
+            assert sys.modules["xontrib.pscompat"]._enter_runs_powershell() is runs
+
+
 def test_an_accepted_unfinished_buffer_runs_and_lets_the_parser_complain(xsh, fake_registry):
     assert transform("Get-AzureVMImage |\n\n").startswith(RUNNER)
 
@@ -124,6 +149,11 @@ def test_load_registers_and_unload_removes_everything(xsh, fake_registry):
     assert getattr(xsh.aliases["ps"], "func", None) is module._ps_alias
     assert xsh.ctx["pscompat"] is module
     assert "append" in vars(xsh.history)
+    from prompt_toolkit.key_binding import KeyBindings
+
+    prompt_keys = KeyBindings()  # the prompt is created after an rc file loaded the xontrib
+    events.on_ptk_create.fire(prompter=None, history=None, completer=None, bindings=prompt_keys)
+    assert [b.handler for b in prompt_keys.bindings] == [module._run_buffer] * 2  # Enter, Ctrl-J
 
     xontribs_unload(["pscompat"])
     sys.modules["xontrib.pscompat"] = module  # load_xontrib's teardown deletes it again
@@ -133,6 +163,7 @@ def test_load_registers_and_unload_removes_everything(xsh, fake_registry):
     assert "ps" not in xsh.aliases
     assert "pscompat" not in xsh.ctx
     assert "append" not in vars(xsh.history)
+    assert prompt_keys.bindings == [] and module._on_ptk_create not in events.on_ptk_create
     assert transform("Get-AzureVMImage | select ImageFamily\n") == "Get-AzureVMImage | select ImageFamily\n"
 
 

@@ -22,7 +22,7 @@ from xonsh.built_ins import XSH
 from xonsh.completers.tools import RichCompletion, contextual_completer
 from xonsh.events import events
 
-from pscompat.classify import INCOMPLETE, NOT_PS, classify
+from pscompat.classify import COMPLETE, INCOMPLETE, NOT_PS, classify
 from pscompat.completion import complete
 
 _RUNNER = "__xonsh__.imp.xontrib.pscompat.run_line"  # self-contained: works in any namespace
@@ -244,6 +244,60 @@ def _unwrap_history(hist):
         vars(hist).pop("append", None)
 
 
+# ----------------------------------------------------------------------------- the Enter key
+
+
+_bindings: list = []  # the prompt's KeyBindings this xontrib added to; unload removes them
+
+
+def _enter_runs_powershell() -> bool:
+    """A one-line buffer holding a complete PowerShell statement runs on Enter.  xonsh's own
+    Enter rule reads `Set-Location C:` (a trailing colon) as a block opener and `cd C:\\`
+    (a trailing backslash) as a line continuation, and would insert a newline instead."""
+    from prompt_toolkit.application import get_app
+
+    buf = get_app().current_buffer
+    if buf.complete_state is not None:  # Enter picks the highlighted completion first
+        return False
+    doc = buf.document
+    if doc.line_count != 1 or not doc.text.strip():
+        return False
+    try:
+        return classify(doc.text, _session, is_host_name=_is_host_name) == COMPLETE
+    except Exception:  # xonsh's rule decides if a cmdlet module is broken
+        return False
+
+
+def _add_enter_binding(bindings) -> None:
+    from prompt_toolkit.filters import Condition, EmacsInsertMode, ViInsertMode
+    from prompt_toolkit.keys import Keys
+
+    condition = Condition(_enter_runs_powershell) & (ViInsertMode() | EmacsInsertMode())
+    for key in (Keys.ControlM, Keys.ControlJ):
+        # Added after xonsh's bindings, so it wins where both match (prompt_toolkit takes the last).
+        bindings.add(key, filter=condition)(_run_buffer)
+    _bindings.append(bindings)
+
+
+def _run_buffer(event) -> None:
+    event.current_buffer.validate_and_handle()
+
+
+def _on_ptk_create(bindings=None, **_):
+    """The prompt is created after the rc file ran, so an rc-file load adds the binding here."""
+    if bindings is not None and not any(kb is bindings for kb in _bindings):
+        _add_enter_binding(bindings)
+
+
+def _remove_enter_bindings() -> None:
+    while _bindings:
+        kb = _bindings.pop()
+        # by handler; prompt_toolkit's remove() skips every second match (it edits the list it
+        # iterates), so repeat until it reports none left
+        while any(b.handler is _run_buffer for b in kb.bindings):
+            kb.remove(_run_buffer)
+
+
 # ----------------------------------------------------------------------------- completion
 
 
@@ -320,6 +374,10 @@ def _load_xontrib_(xsh, **_):
     _previous_ps = xsh.aliases.get("ps") if "ps" in xsh.aliases else None
     xsh.aliases["ps"] = _ps_alias
     _wrap_history(xsh.history)
+    events.on_ptk_create(_on_ptk_create)
+    prompt_bindings = getattr(getattr(xsh.shell, "shell", None), "key_bindings", None)
+    if prompt_bindings is not None and hasattr(prompt_bindings, "add"):  # loaded at the prompt
+        _on_ptk_create(bindings=prompt_bindings)
     return {"pscompat": sys.modules[__name__]}
 
 
@@ -336,6 +394,8 @@ def _unload_xontrib_(xsh, **_):
     if xsh.ctx is not None and xsh.ctx.get("pscompat") is sys.modules.get(__name__):
         del xsh.ctx["pscompat"]
     _unwrap_history(xsh.history)
+    events.on_ptk_create.discard(_on_ptk_create)
+    _remove_enter_bindings()
     _typed.clear()
 
 
