@@ -93,6 +93,12 @@ def _bad_expression(text, loc):
     return unexpected_token(text, at)
 
 
+def _misplaced_statement(text, loc):
+    at = skip_gap(text, loc)
+    fail = unexpected_token(text, at)
+    return SyntaxFail("MissingNamedBlocks", at, fail.span, fail.args_) if fail.error_id == "UnexpectedToken" else fail
+
+
 def _build():
     NL = S(_BLANKS)  # noqa: N806 - newlines allowed here
     SEPS = S(r"[;\r\n](?:[\s;]+|`\r?\n|<#[\s\S]*?#>|#[^\r\n]*)*")  # noqa: N806
@@ -127,7 +133,8 @@ def _build():
                             b.script_block_expression)
     paren = Enclosed(L(r"\("), NL + Expect(statement, fail_with("ExpectedExpression")) + NL, RPAREN,
                      "MissingEndParenthesisInExpression", b.paren)
-    type_literal = L(rf"\[(?P<t>{TYPE_NAME})\]", b.type_expression)
+    # Blanks may pad the name: `[   System.IO.FileInfo]` (Parser.Tests.ps1 "types in System.dll").
+    type_literal = L(rf"\[[ \t]*(?P<t>{TYPE_NAME})[ \t]*\]", b.type_expression)
 
     # ------------------------------------------------------------------ postfix operators
     member_name = adjacent(L(r"[^\W\d]\w*", b.bare) | variable | string | paren)
@@ -300,7 +307,9 @@ def _build():
                                    b.param_block), b.attributed_param_block)
     named_block = Build(NL + L(r"(?:begin|process|end|dynamicparam|clean)(?=\s*\{)") + NL + block,
                         b.named_block)
-    script_body <<= Build(NL + Opt(param_block) + NL + (named_block[1, ...] + NL | statement_list),
+    # Once a named block is seen, only named blocks may follow (PS: Parser.cs MissingNamedBlocks).
+    only_blocks = Expect(FollowedBy(L(r"\}|\Z")), _misplaced_statement)
+    script_body <<= Build(NL + Opt(param_block) + NL + (named_block[1, ...] + NL + only_blocks | statement_list),
                           b.script_body)
     function_body = Enclosed(L(r"\{"), script_body, RBRACE, "MissingEndCurlyBrace", b.braced_script_block)
     function_statement = Build(
@@ -321,11 +330,24 @@ def _build():
     loop = foreach_statement | for_statement | while_statement | do_statement | switch_statement
     labeled = Build(L(r":(?P<label>[^\W\d]\w*)", lambda m, s: m) + NL + loop, b.labeled)
 
+    # `data [name] [-SupportedCommand a,b] { ... }` (Docs: about_Data_Sections.md): its output,
+    # or the variable `name` set to it.  The restricted-language checks are not made.
+    data_statement = Build(
+        keyword("data") + NL + Opt(L(r"[^\W\d][\w]*(?![^\s{])", lambda m, span: b.Part("name", m.group())))
+        + NL + Opt(S(rf"{D}supportedcommand(?![\w-])") + NL + argument) + NL
+        + Expect(block, fail_with("MissingStatementBlockForDataSection")), b.data_statement)
+    # Keywords whose statements pscompat cannot run are refused while parsing, in PowerShell's
+    # words for a keyword it does not support (ParserStrings.resx ReservedKeywordNotAllowed).
+    unsupported = Build(keyword("class|enum|using|trap|configuration", keep=True), b.unsupported_keyword)
+
     keyword_start = FollowedBy(keyword("|".join(STATEMENT_KEYWORDS)))
     statement <<= Dispatch([
-        ("iIfFwWdDsStTrReEbBcC", keyword_start + (if_statement | loop | function_statement | try_statement
-                                                  | flow_statement)),
-        (":", labeled), (None, chain)])
+        ("iIfFwWdDsStTrReEbBcCuU", keyword_start + (if_statement | loop | function_statement | try_statement
+                                                    | flow_statement | data_statement | unsupported)),
+        (":", labeled),
+        # A statement cannot start with `|` (`if ($x) {} | Out-Null`): PS: Parser.cs PipelineRule.
+        ("|", FollowedBy(L(r"\|(?!\|)")) + Expect(pp.NoMatch(), fail_with("EmptyPipeElement"))),
+        (None, chain)])
     statement_list <<= NL + ZeroOrMore(statement + Opt(SEPS))
 
     apply_gap_skipping(script_body)

@@ -54,7 +54,7 @@ def splat(match, span):
 
 
 def type_expression(match, span):
-    return n.TypeExpression(span, n.TypeName(Span(span.start + 1, span.end - 1), match.group("t")))
+    return n.TypeExpression(span, n.TypeName(Span(match.start("t"), match.end("t")), match.group("t")))
 
 
 def bare(match, span):
@@ -411,3 +411,20 @@ def flow_statement(text, start, end, tokens):
     label = tokens[1] if len(tokens) > 1 else None
     cls = n.Break if keyword == "break" else n.Continue
     return cls(Span(start, end), label)
+
+
+def data_statement(text, start, end, tokens):
+    """A data section runs like `$( )` (its statements' output, flattened as a subexpression's
+    is); `data name {}` assigns that output to `$name`.  `-SupportedCommand` only widens the
+    restricted language, which is not enforced, so its argument is dropped."""
+    body = tokens[-1]
+    span = Span(start, end)
+    value = n.Pipeline(span, (n.CommandExpression(span, n.SubExpression(body.span, body)),))
+    name = next((t.value for t in tokens if isinstance(t, Part) and t.kind == "name"), None)
+    if name is None:
+        return value
+    return n.Assignment(span, n.Variable(span, name), "=", value)
+
+
+def unsupported_keyword(text, start, end, tokens):
+    raise SyntaxFail("ReservedKeywordNotAllowed", start, Span(start, start + len(tokens[0])), (tokens[0].lower(),))

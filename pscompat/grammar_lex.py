@@ -297,7 +297,8 @@ EXPRESSION_START = (
     rf"[$(\[{{!,{SQUOTE}{DQUOTE}]|@[({{{SQUOTE}{DQUOTE}]|\+|\.\d|{NUMBER}"
     rf"|{D}(?:\d|\.\d|[$(\[@{{{SQUOTE}{DQUOTE}{DASH_CLASS}]|(?:not|bnot|split|csplit|isplit|join)(?![\w-]))")
 STATEMENT_KEYWORDS = ("if", "foreach", "for", "while", "do", "switch", "function", "filter", "try",
-                      "return", "throw", "exit", "break", "continue")
+                      "return", "throw", "exit", "break", "continue", "data", "class", "enum", "using",
+                      "trap", "configuration")
 
 
 def canonical_op(text: str) -> str:
