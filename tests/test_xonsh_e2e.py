@@ -174,6 +174,10 @@ def test_script_with_ps_macro_and_block(tmp_path):
         "print(list(res), fromBlock)\n"
         "r = pscompat.run('Write-Output $family')\n"
         "print(type(r).__name__, r[0])\n"
+        "import pscompat\n"  # now the package: the block form still works
+        "with! pscompat.block() as res2:\n"
+        "    'after import' | ForEach-Object { $_.ToUpper() }\n"
+        "print(type(res2).__name__, res2[0])\n"
         "ps aux | head -n 1\n"
     )
     proc = subprocess.run([sys.executable, "-m", "xonsh", "--no-rc", str(script)], capture_output=True,
@@ -184,6 +188,7 @@ def test_script_with_ps_macro_and_block(tmp_path):
     assert "'captured'" in out
     assert out[out.index("'captured'") + 1:][:3] == ["a", "b", "['a', 'b'] set in block"]
     assert "PSResult Win" in out
+    assert "PSResult AFTER IMPORT" in out
     assert "PID" in out[-1]  # `ps aux` is still the system's ps
 
 

@@ -149,6 +149,9 @@ def test_load_registers_and_unload_removes_everything(xsh, fake_registry):
     assert getattr(xsh.aliases["ps"], "func", None) is module._ps_alias
     assert xsh.ctx["pscompat"] is module
     assert "append" in vars(xsh.history)
+    import pscompat as package
+
+    assert package.block is module.block  # `import pscompat` keeps `with! pscompat.block():`
     from prompt_toolkit.key_binding import KeyBindings
 
     prompt_keys = KeyBindings()  # the prompt is created after an rc file loaded the xontrib
@@ -163,6 +166,7 @@ def test_load_registers_and_unload_removes_everything(xsh, fake_registry):
     assert "ps" not in xsh.aliases
     assert "pscompat" not in xsh.ctx
     assert "append" not in vars(xsh.history)
+    assert "block" not in vars(package)
     assert prompt_keys.bindings == [] and module._on_ptk_create not in events.on_ptk_create
     assert transform("Get-AzureVMImage | select ImageFamily\n") == "Get-AzureVMImage | select ImageFamily\n"
 

@@ -8,7 +8,9 @@ Glue only; the work is done by pscompat (classify, completion, Session).  What i
   * a completer for cmdlet names, -Parameters and values;
   * the `ps` alias (`ps! <line>` in scripts; other uses still run the system's `ps`);
   * the name `pscompat` in the session: this module, which also forwards to the pscompat
-    package, so `pscompat.run(...)`, `with! pscompat.block():` and `pscompat.PSError` all work.
+    package, so `pscompat.run(...)`, `with! pscompat.block():` and `pscompat.PSError` all work;
+    `block` is also lent to the package, so after `import pscompat` the block form still works;
+  * an Enter-key binding: a complete one-line PowerShell buffer runs (see _enter_runs_powershell).
 Nothing of the engine is imported until the first PowerShell line runs.
 """
 from __future__ import annotations
@@ -374,6 +376,9 @@ def _load_xontrib_(xsh, **_):
     _previous_ps = xsh.aliases.get("ps") if "ps" in xsh.aliases else None
     xsh.aliases["ps"] = _ps_alias
     _wrap_history(xsh.history)
+    # `import pscompat` rebinds the name to the package: `with! pscompat.block():` works there too.
+    # The package itself never imports xonsh, so the block lives here and is lent to it.
+    sys.modules["pscompat"].block = block
     events.on_ptk_create(_on_ptk_create)
     prompt_bindings = getattr(getattr(xsh.shell, "shell", None), "key_bindings", None)
     if prompt_bindings is not None and hasattr(prompt_bindings, "add"):  # loaded at the prompt
@@ -394,6 +399,8 @@ def _unload_xontrib_(xsh, **_):
     if xsh.ctx is not None and xsh.ctx.get("pscompat") is sys.modules.get(__name__):
         del xsh.ctx["pscompat"]
     _unwrap_history(xsh.history)
+    if vars(sys.modules["pscompat"]).get("block") is block:
+        del sys.modules["pscompat"].block
     events.on_ptk_create.discard(_on_ptk_create)
     _remove_enter_bindings()
     _typed.clear()
