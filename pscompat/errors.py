@@ -105,6 +105,10 @@ class ActionPreferenceStop(PSError):
 class ErrorRecord:
     """One entry of the error stream ($Error, result.errors); also what `catch` sees as `$_`."""
 
+    PS_TYPE_NAMES = ("System.Management.Automation.ErrorRecord", "System.Object")
+    PS_PROPERTIES = ("Exception", "TargetObject", "CategoryInfo", "FullyQualifiedErrorId", "InvocationInfo",
+                     "ScriptStackTrace")
+
     def __init__(
         self,
         message: str,
