@@ -261,7 +261,11 @@ class Formatter:
         if self.o.properties:
             return resolve_columns(self.o.properties[:1], obj)
         names = [n for n, _ in properties(obj)]
-        name = next((n for n in names if n.lower() == "name"), names[0] if names else None)
+        if self.o.exclude:  # -ExcludeProperty implies -Property *: the first property left
+            names = [n for n in names if not any(_matches(p, n) for p in self.o.exclude)]
+            name = names[0] if names else None
+        else:
+            name = next((n for n in names if n.lower() == "name"), names[0] if names else None)
         return [Column(name, name)] if name else [Column("", to_string)]
 
     def _alignment(self, column: Column, obj: Any) -> str:

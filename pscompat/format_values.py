@@ -8,6 +8,7 @@ FormatAndOutput/common/ComplexWriter.cs `StringManipulationHelper`, Utilities/Ms
 """
 from __future__ import annotations
 
+import datetime as _dt
 import decimal
 import enum
 import math
@@ -15,6 +16,8 @@ import unicodedata
 from typing import Any
 
 from .conversion import to_string
+from .dotnetfmt import format_double
+from .dotnetfmt_dates import format_datetime
 from .psobject import Char, PSObject, type_names
 
 ELLIPSIS = "\u2026"
@@ -183,11 +186,40 @@ def is_collection(value: Any) -> bool:
 
 
 def _element_name(x: Any) -> str:
-    # PS PSObjectHelper.GetObjectName: $null shows as '$null'; a DictionaryEntry (enumerated
-    # from a Hashtable) has no ToString of its own and shows its type name.
+    # PS PSObjectHelper.GetObjectName: $null shows as '$null'; anything else as its
+    # (current-culture) ToString().
     if x is None:
         return "$null"
-    return to_string(x)
+    return culture_string(x)
+
+
+def culture_string(value: Any) -> str:
+    """The text formatting shows for a non-collection value: PSObject.ToString() with the
+    current culture (en-US), not the invariant "$x" conversion -- so a DateTime in a cell is
+    '5/22/2015 12:00:00 AM' (DateTime.ToString() under en-US, pattern 'G')."""
+    if isinstance(value, _dt.datetime):
+        return format_datetime(value, "G")
+    if type(value) is float:
+        return format_double(value, invariant=False)
+    return to_string(value)
+
+
+def _net_string(value: Any) -> str:
+    """.NET's own Object.ToString() (no PowerShell adaptation): what KeyValuePair.PairToString
+    shows for a DictionaryEntry's key and value."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        return "System.Object[]"
+    if isinstance(value, dict) and not isinstance(value, PSObject):
+        return type_names(value)[0] if type_names(value) else "System.Collections.Hashtable"
+    return culture_string(value)
+
+
+def _entry_name(key: Any, value: Any) -> str:
+    # A Hashtable enumerates DictionaryEntry values, whose ToString() (.NET Core 2.0+) is
+    # '[key, value]' -- so @{a=1} in a cell shows '{[a, 1]}'.
+    return f"[{_net_string(key)}, {_net_string(value)}]"
 
 
 def display_string(value: Any, enumeration_limit: int = DEFAULT_ENUMERATION_LIMIT, table: bool = False) -> str:
@@ -198,7 +230,7 @@ def display_string(value: Any, enumeration_limit: int = DEFAULT_ENUMERATION_LIMI
         return ""
     if is_collection(value):
         if isinstance(value, dict):
-            items = ["System.Collections.DictionaryEntry"] * len(value)
+            items = [_entry_name(k, v) for k, v in _limited(value.items(), enumeration_limit)]
         else:
             items = [_element_name(x) for x in _limited(value, enumeration_limit)]
         more = enumeration_limit >= 0 and _longer_than(value, enumeration_limit)
@@ -206,7 +238,7 @@ def display_string(value: Any, enumeration_limit: int = DEFAULT_ENUMERATION_LIMI
         return "{" + ", ".join(items) + (ELLIPSIS if more else "") + "}"
     if table and isinstance(value, (float, decimal.Decimal)) and not isinstance(value, bool):
         return _fixed_two(value)
-    return to_string(value)
+    return culture_string(value)
 
 
 def _limited(value, limit: int):

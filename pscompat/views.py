@@ -143,16 +143,18 @@ def _error_text(record: Any) -> str:
                           getattr(record, "span", None), getattr(record, "source", None))
 
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-
-
 def long_date_time(d) -> str:
-    """DateTime's DateTime script property with the invariant culture:
-    LongDatePattern 'dddd, dd MMMM yyyy' + ' ' + LongTimePattern 'HH:mm:ss'."""
-    return (f"{_DAYS[d.weekday()]}, {d.day:02d} {_MONTHS[d.month - 1]} {d.year:04d} "
-            f"{d.hour:02d}:{d.minute:02d}:{d.second:02d}")
+    """DateTime's DateTime script property (types.ps1xml) under en-US:
+    ToLongDateString() + ' ' + ToLongTimeString(), i.e. 'Thursday, November 26, 2026 2:30:43 AM';
+    a DisplayHint of Date or Time (Get-Date -DisplayHint) keeps just that half."""
+    from .dotnetfmt_dates import format_datetime
+
+    hint = str(getattr(d, "DisplayHint", "") or "").lower()
+    if hint == "date":
+        return format_datetime(d, "D")
+    if hint == "time":
+        return format_datetime(d, "T")
+    return format_datetime(d, "D") + " " + format_datetime(d, "T")
 
 
 def _register_builtin() -> None:

@@ -131,7 +131,7 @@ CASES = [
      "Length Property   int Length {get;}\n\n   TypeName: System.Int32\n\n"
      "Name      MemberType Definition\n----      ---------- ----------\nCompareTo Method     int CompareTo(int value)\n\n"),
     ("Out-Default: a DateTime is its long date and time between blank lines",
-     [dt.datetime(2024, 1, 2, 15, 4, 5)], None, None, "\nTuesday, 02 January 2024 15:04:05\n\n"),
+     [dt.datetime(2024, 1, 2, 15, 4, 5)], None, None, "\nTuesday, January 2, 2024 3:04:05 PM\n\n"),
     ("Out-Default: an ErrorRecord in ConciseView, on its own",
      [ErrorRecord("boom", "X", command="Write-Error")], None, None, "Write-Error: boom\n"),
     # a short last row is padded like a full one (WideOutputContext.WriteStringBuffer)

@@ -164,6 +164,7 @@ class FormatList(FormatCmdlet):
 class FormatWide(FormatCmdlet):
     parameters = (
         Parameter("Property", "object", position=0),
+        Parameter("ExcludeProperty", "string[]"),
         Parameter("AutoSize", "switch"),
         Parameter("Column", "int"),
     ) + _COMMON_FORMAT

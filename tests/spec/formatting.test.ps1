@@ -1,0 +1,523 @@
+# Formatting cases: what Out-String / the console prints (render()).  Sources: PowerShell's own
+# Pester tests (test/powershell/Modules/Microsoft.PowerShell.Utility/*.Tests.ps1), the
+# FormatAndOutput sources they exercise, and the PowerShell-Docs reference pages named per case.
+
+#### table: values wider than header, first column
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (implicit autosize)
+[pscustomobject]@{abc="1234";bcd="123"},[pscustomobject]@{abc="1";bcd="1234"} | Format-Table
+## STDOUT:
+
+abc  bcd
+---  ---
+1234 123
+1    1234
+
+## END
+
+#### table: values wider than header, both columns
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (implicit autosize)
+[pscustomobject]@{abc="1234";bcd="1234"},[pscustomobject]@{abc="1";bcd="1"} | Format-Table
+## STDOUT:
+
+abc  bcd
+---  ---
+1234 1234
+1    1
+
+## END
+
+#### table: values wider than header, second column
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (implicit autosize)
+[pscustomobject]@{abc="123";bcd="1234"},[pscustomobject]@{abc="1";bcd="123"} | Format-Table
+## STDOUT:
+
+abc bcd
+--- ---
+123 1234
+1   123
+
+## END
+
+#### table: header justification left/right
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+[PSCustomObject]@{a="abc";b=123} | Format-Table
+## STDOUT:
+
+a     b
+-     -
+abc 123
+
+## END
+
+#### table: header justification left/left
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+[PSCustomObject]@{a="abc";b="abc"} | Format-Table
+## STDOUT:
+
+a   b
+-   -
+abc abc
+
+## END
+
+#### table: header justification right/left
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+[PSCustomObject]@{a=123;b="abc"} | Format-Table
+## STDOUT:
+
+  a b
+  - -
+123 abc
+
+## END
+
+#### table: header justification right/right
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+[PSCustomObject]@{a=123;b=123} | Format-Table
+## STDOUT:
+
+  a   b
+  -   -
+123 123
+
+## END
+
+#### table: -Wrap multi-line cell on the right
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (rows wrapped)
+[pscustomobject] @{A=1;B=2;Name="This`nIs some random`nmultiline content"} | Format-Table -Wrap
+## STDOUT:
+
+A B Name
+- - ----
+1 2 This
+    Is some random
+    multiline content
+
+## END
+
+#### table: -Wrap multi-line cell on the left
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (rows wrapped)
+[pscustomobject] @{Name="This`nIs some random`nmultiline content";A=1;B=2} | Format-Table -Wrap
+## STDOUT:
+
+Name                                  A B
+----                                  - -
+This                                  1 2
+Is some random
+multiline content
+
+## END
+
+#### table: -Wrap multi-line cell in the middle
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (rows wrapped)
+[pscustomobject] @{A=1;Name="This`nIs some random`nmultiline content";B=2} | Format-Table -Wrap
+## STDOUT:
+
+A Name                                  B
+- ----                                  -
+1 This                                  2
+  Is some random
+  multiline content
+
+## END
+
+#### table: calculated column with width and center alignment
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+[pscustomobject] @{ one = 1 } | Format-Table @{ l='one'; e='one'; width=10; alignment='center' }
+## STDOUT:
+
+   one
+   ---
+    1
+
+## END
+
+#### table: double byte wide chars
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+[pscustomobject]@{"哇" = "62"; "dbda" = "KM"; "消息" = "千"} | Format-Table
+## STDOUT:
+
+哇 dbda 消息
+-- ---- ----
+62 KM   千
+
+## END
+
+#### table: floats, doubles and decimals with the culture's two decimals
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1; MshObjectUtil.cs SmartToString formatFloat
+[PSCustomObject]@{double=[double]1234.56789; float=[float]9876.543; decimal=[decimal]4567.123456789} | Format-Table
+## STDOUT:
+
+ double   float decimal
+ ------   ----- -------
+1234.57 9876.54 4567.12
+
+## END
+
+#### table: no trailing whitespace in rows with -HideTableHeaders
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+[pscustomobject]@{a=1;b=2} | Format-Table -HideTableHeaders
+## STDOUT:
+
+1 2
+
+## END
+
+#### table: string with -Property -Force shows only the header
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+"hello" | Format-Table -Property foo -Force
+## STDOUT:
+
+foo
+---
+
+
+## END
+
+#### table: $null input prints nothing
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+$null | Format-Table -Property "foo","bar"
+## STDOUT:
+## END
+
+#### table: empty hashtable prints nothing
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+@{} | Format-Table -Property "foo","bar"
+## STDOUT:
+## END
+
+#### table: array cell stops at $FormatEnumerationLimit
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (with array)
+$info = @{}; $info.array = 0..255; $info | Format-Table
+## STDOUT:
+
+Name                           Value
+----                           -----
+array                          {0, 1, 2, 3…}
+
+## END
+
+#### table: $FormatEnumerationLimit = -1 shows all
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+$FormatEnumerationLimit = -1; Format-Table -InputObject @{'test'= 1, 2}
+## STDOUT:
+
+Name                           Value
+----                           -----
+test                           {1, 2}
+
+## END
+
+#### table: $FormatEnumerationLimit = 1
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1
+$FormatEnumerationLimit = 1; Format-Table -InputObject @{'test'= 1, 2}
+## STDOUT:
+
+Name                           Value
+----                           -----
+test                           {1…}
+
+## END
+
+#### table: -AutoSize
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (Autosize)
+$IP1 = [PSCustomObject]@{'name'='Bob';'size'=1234;'booleanValue'=$true;}
+$IP2 = [PSCustomObject]@{'name'='Jim';'size'=5678;'booleanValue'=$false;}
+$IP1, $IP2 | Format-Table -AutoSize
+## STDOUT:
+
+name size booleanValue
+---- ---- ------------
+Bob  1234         True
+Jim  5678        False
+
+## END
+
+#### table: -ExcludeProperty
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (ExcludeProperty)
+[pscustomobject]@{ Name = 'Test'; Age = 30; City = 'Seattle' } | Format-Table -ExcludeProperty Age
+## STDOUT:
+
+Name City
+---- ----
+Test Seattle
+
+## END
+
+#### table: -ExcludeProperty with a wildcard
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (ExcludeProperty)
+[pscustomobject]@{ Prop1 = 1; Prop2 = 2; Other = 3 } | Format-Table -ExcludeProperty Prop*
+## STDOUT:
+
+Other
+-----
+    3
+
+## END
+
+#### table: -Property with -ExcludeProperty
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (ExcludeProperty)
+[pscustomobject]@{ Name = 'Test'; Age = 30; City = 'Seattle'; Country = 'USA' } | Format-Table -Property Name, Age, City, Country -ExcludeProperty Age
+## STDOUT:
+
+Name City    Country
+---- ----    -------
+Test Seattle USA
+
+## END
+
+#### table: -Expand EnumOnly shows the collection
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Table.Tests.ps1 (Expand Enumerable)
+$objs = New-Object System.Collections.ArrayList
+$null = $objs.Add(("x 0","y 0")); $null = $objs.Add(("x 1","y 1"))
+[PSCustomObject]@{name = "this is name";sub = $objs} | Format-Table -Expand EnumOnly
+## STDOUT:
+
+name         sub
+----         ---
+this is name {x 0 y 0, x 1 y 1}
+
+## END
+
+#### list: double byte wide chars
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-List.Tests.ps1
+[pscustomobject]@{"哇" = "62"; "dbda" = "KM"; "消息" = "千"} | Format-List
+## STDOUT:
+
+哇   : 62
+dbda : KM
+消息 : 千
+
+## END
+
+#### list: floats keep all their digits
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-List.Tests.ps1
+[PSCustomObject]@{double=[double]1234.56789; float=[float]9876.543; decimal=[decimal]4567.123456789} | Format-List
+## STDOUT:
+
+double  : 1234.56789
+float   : 9876.543
+decimal : 4567.123456789
+
+## END
+
+#### list: hashtable entry with an array value
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-List.Tests.ps1 (with array)
+$info = @{}; $info.array = 0..255; $info | Format-List
+## STDOUT:
+
+Name  : array
+Value : {0, 1, 2, 3…}
+
+## END
+
+#### list: -ExcludeProperty
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-List.Tests.ps1 (ExcludeProperty)
+[pscustomobject]@{ Name = 'Test'; Age = 30; City = 'Seattle' } | Format-List -ExcludeProperty Age
+## STDOUT:
+
+Name : Test
+City : Seattle
+
+## END
+
+#### list: -Property selects and orders
+# source: Format-List reference page; Format-List.Tests.ps1
+[pscustomobject]@{ a = 1; b = 2; c = 3 } | Format-List -Property c, a
+## STDOUT:
+
+c : 3
+a : 1
+
+## END
+
+#### wide: strings
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Wide.Tests.ps1
+"Line1", "Line2" | Format-Wide
+## STDOUT:
+Line1
+Line2
+## END
+
+#### wide: -Column 3
+# source: Format-Wide reference page (-Column)
+1..7 | Format-Wide -Column 3
+## STDOUT:
+1
+2
+3
+4
+5
+6
+7
+## END
+
+#### Out-String: accumulates strings
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Out-String.Tests.ps1
+"a", " b" | Out-String
+## STDOUT:
+a
+ b
+
+## END
+
+#### Out-String -NoNewline
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Out-String.Tests.ps1
+"a", "b" | Out-String -NoNewline
+## STDOUT:
+ab
+## END
+
+#### Out-String -Stream: one string per line
+# source: Out-String reference page; Out-String.Tests.ps1
+[pscustomobject]@{a=1} | Format-Table | Out-String -Stream | ForEach-Object { "[$_]" }
+## STDOUT:
+[]
+[a]
+[-]
+[1]
+[]
+## END
+
+#### wide: -ExcludeProperty shows the first remaining property
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Format-Wide.Tests.ps1 (ExcludeProperty)
+[pscustomobject]@{ Name = 'Test'; Age = 30; City = 'Seattle' } | Format-Wide -ExcludeProperty Name
+## STDOUT:
+
+30                                                           
+
+## END
+
+#### default: a DateTime shows its long date and time (en-US)
+# source: DotNetTypes.format.ps1xml DateTime view; types.ps1xml DateTime ScriptProperty (ToLongDateString + ToLongTimeString)
+Get-Date -Year 2026 -Month 11 -Day 26 -Hour 2 -Minute 30 -Second 43
+## STDOUT:
+
+Thursday, November 26, 2026 2:30:43 AM
+
+## END
+
+#### table: a DateTime cell is its en-US ToString()
+# source: MshObjectUtil.cs SmartToString (PSObject.ToString under the current culture)
+[pscustomobject]@{Date=[datetime]'2015-05-22'; N=1}
+## STDOUT:
+
+Date                  N
+----                  -
+5/22/2015 12:00:00 AM 1
+
+## END
+
+#### list: a DateTime value is its en-US ToString()
+# source: MshObjectUtil.cs SmartToString (PSObject.ToString under the current culture)
+[pscustomobject]@{Date=[datetime]'2015-05-22 14:05:09'} | Format-List
+## STDOUT:
+
+Date : 5/22/2015 2:05:09 PM
+
+## END
+
+#### table: a hashtable cell lists its entries as [key, value]
+# source: MshObjectUtil.cs GetObjectName; DictionaryEntry.ToString() = KeyValuePair.PairToString
+[pscustomobject]@{a=1; h=@{x=1}}
+## STDOUT:
+
+a h
+- -
+1 {[x, 1]}
+
+## END
+
+#### default: a hashtable is a Name/Value table
+# source: about_Hash_Tables (Displaying hashtables)
+[ordered]@{Number = 1; Shape = "Square"; Color = "Blue"}
+## STDOUT:
+
+Name                           Value
+----                           -----
+Number                         1
+Shape                          Square
+Color                          Blue
+
+## END
+
+#### default: scalars print one per line
+# source: about_Format.ps1xml; FormatViewManager.cs DefaultScalarTypes
+1; "a"; 2.5; $true
+## STDOUT:
+1
+a
+2.5
+True
+## END
+
+#### default: an array of scalars prints one per line
+# source: about_Arrays
+$a = 22,5,10,8,12,9,80; $a
+## STDOUT:
+22
+5
+10
+8
+12
+9
+80
+## END
+
+#### default: four properties make a table, five a list
+# source: about_Format.ps1xml; displayDescriptionData.cs PropertyCountForTable
+[pscustomobject]@{a=1;b=2;c=3;d=4}
+[pscustomobject]@{a=1;b=2;c=3;d=4;e=5}
+## STDOUT:
+
+a b c d
+- - - -
+1 2 3 4
+1 2 3 4
+
+## END
+
+#### default: $null and booleans in table cells
+# source: FormatViewGenerator_Table.cs ComputeDefaultAlignment; MshObjectUtil.cs SmartToString
+[pscustomobject]@{Name='x'; Flag=$true; Missing=$null}
+## STDOUT:
+
+Name Flag Missing
+---- ---- -------
+x    True 
+
+## END
+
+#### default: a double in a table cell keeps two decimals
+# source: MshObjectUtil.cs SmartToString formatFloat
+[pscustomobject]@{Name='pi'; Value=[math]::PI}
+## STDOUT:
+
+Name Value
+---- -----
+pi    3.14
+
+## END
+
+#### table: a long cell is cut with an ellipsis at width 120
+# source: TableWriter.cs GenerateRowField; BaseOutputtingCommand.cs default width 120
+[pscustomobject]@{a='x'; b='y' * 130}
+## STDOUT:
+
+a b
+- -
+x yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…
+
+## END
+
+#### Format-Table -Property with a calculated label
+# source: Format-Table reference page, Example 5 (calculated properties)
+[pscustomobject]@{Name='a'; Length=1234} | Format-Table Name, @{Name='KB'; Expression={$_.Length / 1KB}}
+## STDOUT:
+
+Name   KB
+----   --
+a    1.21
+
+## END
+
