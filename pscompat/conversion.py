@@ -580,16 +580,38 @@ def _to_char(value, full: str = "System.Char"):
     raise _cast_error(value, full)
 
 
+class TypedArray(list):
+    """A .NET array of a given element type (`[int[]]`, `[string[]]`): `.GetType()` is
+    Int32[], `-is [int[]]` holds.  Object[] stays a plain list."""
+
+    __slots__ = ("_element",)
+
+    def __init__(self, items=(), element: str = "System.Object"):
+        super().__init__(items)
+        self._element = element
+
+    @property
+    def PS_TYPE_NAMES(self):
+        return (self._element + "[]", "System.Array", "System.Object")
+
+    def __reduce__(self):
+        return (TypedArray, (list(self), self._element))
+
+
 def _to_array(value, element: str | None):
     if value is None:
         return None
+    if element == "System.Char" and type(value) is str:  # [char[]]'abc': the string's characters
+        return TypedArray((Char(c) for c in value), element)
     if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
         items = list(value)
     else:
         items = [value]
     if element is None or element == "System.Object":
         return items
-    return [convert_to(item, element) for item in items]
+    if isinstance(value, TypedArray) and value._element == element:
+        return value
+    return TypedArray((convert_to(item, element) for item in items), element)
 
 
 def _to_hashtable(value, full: str):

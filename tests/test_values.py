@@ -14,8 +14,8 @@ from decimal import Decimal
 
 import pytest
 
-from pscompat.conversion import (convert_to, format_double, is_instance, parse_number, to_bool, to_number,
-                                 to_string, try_convert, type_of_name)
+from pscompat.conversion import (TypedArray, convert_to, format_double, is_instance, parse_number, to_bool,
+                                 to_number, to_string, try_convert, type_of_name)
 from pscompat.errors import PSError
 from pscompat.methods import call_method, has_method
 from pscompat.psobject import (Char, ExceptionInfo, Hashtable, PSObject, get_member, has_member, properties,
@@ -146,7 +146,7 @@ def test_to_number_error():
     (None, "string", ""), (12, "string", "12"), ([1, 2], "string", "1 2"), (1.0, "string", "1"),
     (65, "char", Char("A")), ("x", "char", Char("x")), (1, "double", 1.0), ("1.5", "double", 1.5), (None, "double", 0.0),
     ("1.50", "decimal", Decimal("1.50")), (2, "decimal", Decimal(2)), (1, "object", 1),
-    (1, "array", [1]), ([1, "2"], "int[]", [1, 2]), ("a", "string[]", ["a"]), (None, "object[]", None),
+    (1, "array", [1]), ([1, "2"], "int[]", TypedArray([1, 2], "System.Int32")), ("a", "string[]", TypedArray(["a"], "System.String")), (None, "object[]", None),
     ((1, 2), "object[]", [1, 2]), ("2020-01-02", "datetime", dt.datetime(2020, 1, 2)),
     ("01/02/2020 03:04:05", "datetime", dt.datetime(2020, 1, 2, 3, 4, 5)),
     ("2020-01-02T03:04:05", "datetime", dt.datetime(2020, 1, 2, 3, 4, 5)),

@@ -375,3 +375,23 @@ $o = [pscustomobject]@{a=1; b=2}; $o.psobject.Properties.Remove('a') | Out-Null;
 # source: PSObject.Copy
 $o = [pscustomobject]@{a=1}; $c = $o.psobject.Copy(); $c.a = 2; $o.a; $c.a
 ## RESULT: [1, 2]
+
+#### typed arrays keep their element type
+# source: about_Arrays (Strongly typed arrays)
+[int[]]$a = 1,2,3; $a.GetType().FullName; $a -is [int[]]; $a -is [array]
+## RESULT: ["System.Int32[]", true, true]
+
+#### a type-constrained array converts what is appended
+# source: about_Arrays; about_Variables (type constraint)
+[int[]]$a = 1,2; $a += '3'; $a; $a.GetType().Name
+## RESULT: [1, 2, 3, "Int32[]"]
+
+#### string to char array
+# source: Conversions.Tests.ps1; about_Arrays
+$c = [char[]]'abc'; $c.Count; $c[0].GetType().Name
+## RESULT: [3, "Char"]
+
+#### [string[]] converts each element
+# source: about_Arrays
+$a = [string[]](1,2); $a[0].GetType().Name; $a.GetType().Name
+## RESULT: ["String", "String[]"]
