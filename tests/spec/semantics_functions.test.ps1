@@ -232,3 +232,8 @@ function f { param([Parameter(Mandatory)][AllowEmptyString()][string]$s) "[$s]" 
 # source: about_Functions_Advanced_Parameters (HelpMessage)
 function f { param([Parameter(Mandatory, HelpMessage = 'Enter name')]$n) $n }; f -n z
 ## RESULT: ["z"]
+
+#### parameter [string[]] binds scalar as array
+# source: about_Functions_Advanced_Parameters
+function f { param([string[]]$s) $s.GetType().Name; $s.Count }; f one
+## RESULT: ["String[]", 1]

@@ -100,3 +100,13 @@ function f { $env:PSC_SEM_X = 'fromf' }; f; $env:PSC_SEM_X
 # source: about_Environment_Variables ("Using the System.Environment methods")
 $env:PSC_SEM_Z = 'z1'; [Environment]::GetEnvironmentVariable('PSC_SEM_Z')
 ## RESULT: ["z1"]
+
+#### ErrorAction Ignore leaves $Error unchanged for a cmdlet
+# source: ActionPreference.Tests.ps1 ("ActionPreference Ignore Works")
+$errorCount = $error.Count; Get-ChildItem nosuchfile.nosuchextension -ErrorAction Ignore; $error.Count - $errorCount
+## RESULT: [0]
+
+#### ErrorAction Stop from a cmdlet is caught by the inner exception's type
+# source: about_Try_Catch_Finally; about_CommonParameters (-ErrorAction Stop)
+try { Get-ChildItem nosuchfile.nosuchextension -ErrorAction Stop } catch [System.Management.Automation.ItemNotFoundException] { 'typed' }
+## RESULT: ["typed"]
