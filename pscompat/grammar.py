@@ -20,13 +20,19 @@ from pyparsing import FollowedBy, Forward, NotAny, Opt, ZeroOrMore
 from . import grammar_build as b
 from . import nodes
 from .grammar_errors import SyntaxFail, to_parse_error, unexpected_token
-from .grammar_lex import (ASSIGN_OP, BINARY_OP, D, DASH, DASH_CLASS, DQUOTE, SIGN, NUMBER, SQUOTE, TYPE_NAME,
+from .grammar_lex import (GAP_CHARS, ASSIGN_OP, BINARY_OP, D, DASH, DASH_CLASS, DQUOTE, SIGN, NUMBER, SQUOTE, TYPE_NAME,
                           EXPRESSION_START, STATEMENT_KEYWORDS, UNARY_OP, VARIABLE, Build, Dispatch, Enclosed, Expect, Lexeme, Scanned, adjacent,
                           apply_gap_skipping, fail_with, skip_gap)
 from .grammar_strings import StringScanners
 from .source import Span
 
-_BLANKS = r"(?:\s+|`\r?\n|<#[\s\S]*?#>|#[^\r\n]*)*"
+_BLANKS = r"(?:\s+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*"
+# A line may start with `|` to continue the pipeline above it, unless a blank line comes between
+# (comment lines may): PS: tokenizer.cs IsPipeContinuation (LineContinuance.Tests.ps1).
+_LINE_GAP = rf"(?:{GAP_CHARS}+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*"
+_NEWLINE = r"(?:\r\n|\r|\n)"
+_COMMENT_LINE = rf"{GAP_CHARS}*(?:#[^\r\n]*|<#[\s\S]*?#>){_LINE_GAP}{_NEWLINE}"
+_PIPE = rf"(?:{_LINE_GAP}|{_LINE_GAP}{_NEWLINE}(?:{_COMMENT_LINE})*{GAP_CHARS}*)\|(?!\|){_BLANKS}"
 _QUOTES = SQUOTE + DQUOTE
 _NUMBER_START = "0123456789.+" + DASH
 _EXPRESSION_CHARS = "$([{!,@" + _QUOTES + _NUMBER_START  # what may start an expression statement
@@ -101,7 +107,7 @@ def _misplaced_statement(text, loc):
 
 def _build():
     NL = S(_BLANKS)  # noqa: N806 - newlines allowed here
-    SEPS = S(r"[;\r\n](?:[\s;]+|`\r?\n|<#[\s\S]*?#>|#[^\r\n]*)*")  # noqa: N806
+    SEPS = S(r"[;\r\n](?:[\s;]+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*")  # noqa: N806
     COMMA = op(",", keep=False)  # noqa: N806 - with the newlines after it
     NL_COMMA = S(rf"{_BLANKS},{_BLANKS}")  # noqa: N806 - a list that may also break before a comma
     LPAREN, RPAREN, LBRACE, RBRACE = S(r"\("), S(r"\)"), S(r"\{"), S(r"\}")  # noqa: N806
@@ -226,7 +232,7 @@ def _build():
     later_element = Dispatch([
         (_EXPRESSION_CHARS, expression_start + Expect(pp.NoMatch(), fail_with("ExpressionsMustBeFirstInPipeline"))),
         (None, command)])
-    pipe = S(rf"{_BLANKS}\|(?!\|){_BLANKS}")  # PowerShell 7.4: a line may also start with `|`
+    pipe = S(_PIPE)
     pipeline = Build(first_element + ZeroOrMore(pipe + Expect(later_element, fail_with("EmptyPipeElement"))),
                      b.pipeline)
     statement_end = Expect(FollowedBy(L(r"[;\r\n)}]|\Z")), fail_with("UnexpectedToken", token_arg=True))

@@ -26,7 +26,10 @@ SIGN = f"[{DASH_CLASS}+]"
 
 # Blanks inside a statement: spaces, `<newline> continuation, <# #> and # comments
 # (Docs: about_Parsing.md "Line continuation"; about_Comments.md).
-_GAP = re.compile(r"(?:[ \t\f\v\u00a0\ufeff]+|`\r?\n|<#[\s\S]*?#>|#[^\r\n]*)*")
+# A backtick before any whitespace is skipped with it, so `` ` `` + newline continues the line
+# (PS: tokenizer.cs SkipWhiteSpace/ScanLineContinuation).
+GAP_CHARS = "[ \t\f\v\u00a0\u0085\ufeff]"
+_GAP = re.compile(rf"(?:{GAP_CHARS}+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*")
 
 
 def skip_gap(text: str, loc: int) -> int:
