@@ -11,6 +11,8 @@ import math
 import re
 
 from .errors import PSError
+from .numtypes import BY_TYPE_NAME as _SIZED_INTS
+from .numtypes import BigInteger, Int64
 from .psobject import SCRIPTBLOCK_TYPE, Char, Hashtable, PSObject, type_names
 
 _Decimal = decimal.Decimal
@@ -290,10 +292,12 @@ def parse_number(text: str):
     else:
         value = sign * int(m["dec"]) * mult
     if suffix == "n":
-        return value
+        return BigInteger(value)
     if suffix:
         lo, hi = _INT_RANGES[suffix]
-        return value if lo <= value <= hi else None
+        if not lo <= value <= hi:
+            return None
+        return Int64(value) if suffix == "l" else value
     if INT64_MIN <= value <= INT64_MAX:
         return value
     if m["dec"] is not None:
@@ -516,7 +520,8 @@ def _to_integer(value, full: str):
     if not lo <= number <= hi:
         raise _value_error(value, full, f"Value was either too large or too small for an {short}.",
                            "InvalidCastIConvertible")
-    return number
+    sized = _SIZED_INTS.get(full)  # Int32 stays a plain int
+    return number if sized is None else sized(number)
 
 
 def _to_double(value, full: str = "System.Double"):
@@ -735,8 +740,8 @@ _CONVERTERS = {
     "System.Collections.Specialized.OrderedDictionary": _to_hashtable,
     SCRIPTBLOCK_TYPE: _to_scriptblock,
     "System.Void": lambda v, full: None,
-    "System.Numerics.BigInteger": lambda v, full: _to_integer(v, "System.Int64") if not isinstance(
-        v, int) else int(v),
+    "System.Numerics.BigInteger": lambda v, full: BigInteger(_to_integer(v, "System.Int64") if not isinstance(
+        v, int) else int(v)),
 }
 _CONVERTERS.update({name: _to_integer for name in _INTEGER_TYPES})
 

@@ -23,6 +23,7 @@ from .errors import PSError
 from .operators_compare import (COMPARISON, _is_number, compare, equals, is_collection,
                                 like_to_regex, scan_number, string_sort_key, wildcard_match)
 from .operators_text import join_op, replace_op, split_op, unary_join, unary_split
+from .numtypes import BigInteger, Int64, UInt32, UInt64
 from .psobject import Char, Hashtable, type_names
 
 __all__ = ["BINARY", "UNARY", "get_binary", "compare", "equals", "like_to_regex",
@@ -67,9 +68,23 @@ def _width(v: int) -> int:
     return 0
 
 
+# Operand types that make integer arithmetic 64-bit (LongOps) or exact (BigInteger); the
+# smaller types (byte, short, ...) compute as Int32, as in .NET.
+_WIDE = {Int64: 64, UInt32: 64, UInt64: 0, BigInteger: 0}
+
+
 def _fit(result: int, a: int, b: int):
-    """IntOps/LongOps: an overflowing result becomes a double."""
-    wa, wb = _width(a), _width(b)
+    """IntOps/LongOps: an overflowing result becomes a double; a [long] operand makes the
+    result a long ([long]1 + 1 is Int64), a [bigint] one a BigInteger."""
+    ta, tb = type(a), type(b)
+    if ta is not int or tb is not int:
+        wa, wb = _WIDE.get(ta, _width(a)), _WIDE.get(tb, _width(b))
+        if ta is BigInteger or tb is BigInteger:
+            return BigInteger(result)
+        if (wa == 64 or wb == 64) and wa != 0 and wb != 0:
+            return Int64(result) if INT64_MIN <= result <= INT64_MAX else float(result)
+    else:
+        wa, wb = _width(a), _width(b)
     if wa == 0 or wb == 0:  # BigInteger / UInt64 range: keep exact
         return result
     w = max(wa, wb)
@@ -154,7 +169,7 @@ def _numeric(op: str, a, b):
             return _fit(a // b, a, b)
         return float(a) / float(b) if _width(a) and _width(b) else a / b
     r = abs(a) % abs(b)
-    return -r if a < 0 else r
+    return _fit(-r if a < 0 else r, a, b)
 
 
 def _dec_rem(a: Decimal, b: Decimal) -> Decimal:
@@ -529,7 +544,7 @@ def negate(value):
     if isinstance(value, timedelta):
         return -value
     if _is_number(value):
-        return -value
+        return _fit(-value, value, 0) if isinstance(value, int) else -value
     neg = getattr(value, "__neg__", None)
     if neg is not None:
         return neg()

@@ -21,6 +21,7 @@ from pscompat.methods import call_method, has_method
 from pscompat.psobject import (Char, ExceptionInfo, Hashtable, PSObject, get_member, has_member, properties,
                                set_member, to_python, type_names)
 from pscompat.pstypes import GenericList, resolve_type
+from pscompat.numtypes import Int64
 from pscompat.switchparam import SwitchParameter
 
 
@@ -109,7 +110,7 @@ def test_to_string_ofs():
 @pytest.mark.parametrize("text, expected", [
     ("100", 100), ("0x1e2", 482), ("1e2", 100.0), ("1.e2", 100.0), ("482gb", 517543559168),
     ("0x10Gb", 17179869184), ("1kb", 1024), ("0b1011011", 91), ("0xFFFFFFFF", -1), ("-0xFFFFFFFF", 1),
-    ("0x0FFFFFFFF", 4294967295), ("100l", 100), ("1.2L", 1), ("1.30Dmb", Decimal("1363148.80")),
+    ("0x0FFFFFFFF", 4294967295), ("100l", Int64(100)), ("1.2L", 1), ("1.30Dmb", Decimal("1363148.80")),
     ("2147483648", 2147483648), ("79228162514264337593543950336", 7.922816251426434e28),
     (" 12 ", 12), ("-5", -5), ("+5", 5), (".5", 0.5), ("abc", None), ("1usgb", None), ("", None),
     ("0xFFFFs", None),
@@ -141,8 +142,8 @@ def test_to_number_error():
 @pytest.mark.parametrize("value, type_name, expected", [
     (2.5, "int", 2), (3.5, "int", 4), (-2.5, "int", -2), ("12", "int", 12), ("0xF", "int", 15),
     ("0b1111", "int", 15), (" 7 ", "int", 7), ("1.5", "int", 2), (None, "int", 0), (True, "int", 1),
-    (Char("A"), "int", 65), (Decimal("2.5"), "int", 2), (3000000000, "long", 3000000000),
-    ("1kb", "long", 1024), ("False", "bool", True), (0, "bool", False), ("", "bool", False),
+    (Char("A"), "int", 65), (Decimal("2.5"), "int", 2), (3000000000, "long", Int64(3000000000)),
+    ("1kb", "long", Int64(1024)), ("False", "bool", True), (0, "bool", False), ("", "bool", False),
     (None, "string", ""), (12, "string", "12"), ([1, 2], "string", "1 2"), (1.0, "string", "1"),
     (65, "char", Char("A")), ("x", "char", Char("x")), (1, "double", 1.0), ("1.5", "double", 1.5), (None, "double", 0.0),
     ("1.50", "decimal", Decimal("1.50")), (2, "decimal", Decimal(2)), (1, "object", 1),

@@ -395,3 +395,33 @@ $c = [char[]]'abc'; $c.Count; $c[0].GetType().Name
 # source: about_Arrays
 $a = [string[]](1,2); $a[0].GetType().Name; $a.GetType().Name
 ## RESULT: ["String", "String[]"]
+
+#### [long] is Int64 and arithmetic with it stays Int64
+# source: about_Arithmetic_Operators (type of the result); about_Numeric_Literals
+([long]10).GetType().Name; ([long]10 + 1).GetType().Name; (1 + [long]10).GetType().Name; (-[long]10).GetType().Name
+## RESULT: ["Int64", "Int64", "Int64", "Int64"]
+
+#### small integer types compute as Int32
+# source: about_Arithmetic_Operators
+$r = [byte]200 + [byte]100; $r; $r.GetType().Name
+## RESULT: [300, "Int32"]
+
+#### integer cast types
+# source: about_Type_Accelerators; TypeAccelerator.Tests.ps1
+([byte]5).GetType().Name; ([int16]5).GetType().Name; ([uint64]5).GetType().Name; ([bigint]5).GetType().Name
+## RESULT: ["Byte", "Int16", "UInt64", "BigInteger"]
+
+#### -is on sized integers
+# source: about_Type_Operators
+[long]5 -is [long]; 5 -is [long]; [long]5 -eq 5
+## RESULT: [true, false, true]
+
+#### [int64]::MaxValue
+# source: about_Numeric_Literals
+([int64]::MaxValue).GetType().Name; [int64]::MaxValue
+## RESULT: ["Int64", 9223372036854775807]
+
+#### byte out of range
+# source: Conversions.Tests.ps1
+[byte]300
+## ERRORS: Cannot convert value "300" to type "System.Byte". Error: "Value was either too large or too small for an Byte."
