@@ -203,6 +203,6 @@ def format_concise(message: str, reason: str | None, span: Span | None, source: 
     if span is not None and source is not None and (source.is_multiline or reason == "ParserError"):
         lines = [f"{reason}: " if reason else ""]
         lines.extend(source.excerpt(span))
-        lines.append(f"     | {message}")
+        lines.extend(f"     | {part}" for part in message.split("\n"))
         return "\n".join(lines)
     return f"{reason}: {message}" if reason else message

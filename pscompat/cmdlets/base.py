@@ -240,6 +240,7 @@ class Registry:
         "pscompat.cmdlets.output",
         "pscompat.cmdlets.data",
         "pscompat.cmdlets.utility",
+        "pscompat.cmdlets.items",
         "pscompat.azure.cmdlets",
     )
 

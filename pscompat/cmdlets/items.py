@@ -1,0 +1,360 @@
+"""The FileSystem provider's item and location cmdlets: Get-ChildItem, Get-Item, New-Item,
+Remove-Item, Copy-Item, Move-Item, Rename-Item, Get-Location, Set-Location, Push-/Pop-Location.
+(Docs: Microsoft.PowerShell.Management/*.md; PowerShell 7's Unix view of files.)
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import glob
+import os
+import shutil
+import stat
+
+from .base import Cmdlet, Parameter, cmdlet
+
+MODULE = "Microsoft.PowerShell.Management"
+NS = "Microsoft.PowerShell.Commands."
+
+
+class FileSystemInfo:
+    """System.IO.FileInfo / DirectoryInfo, with the members admins' scripts read."""
+
+    PS_PROPERTIES = ("Name", "FullName", "Length", "LastWriteTime", "Extension", "BaseName",
+                     "DirectoryName", "Exists", "PSIsContainer", "UnixMode", "Mode")
+
+    def __init__(self, path: str):
+        self.FullName = os.path.abspath(path)
+        self._st = os.stat(self.FullName)
+
+    @property
+    def Name(self) -> str:
+        return os.path.basename(self.FullName.rstrip(os.sep)) or self.FullName
+
+    @property
+    def PSIsContainer(self) -> bool:
+        return stat.S_ISDIR(self._st.st_mode)
+
+    @property
+    def Length(self):
+        return None if self.PSIsContainer else self._st.st_size
+
+    @property
+    def LastWriteTime(self) -> _dt.datetime:
+        return _dt.datetime.fromtimestamp(self._st.st_mtime)
+
+    @property
+    def Extension(self) -> str:
+        return os.path.splitext(self.Name)[1]
+
+    @property
+    def BaseName(self) -> str:
+        return self.Name if self.PSIsContainer else os.path.splitext(self.Name)[0]
+
+    @property
+    def DirectoryName(self) -> str:
+        return os.path.dirname(self.FullName)
+
+    @property
+    def Directory(self) -> str:
+        return os.path.dirname(self.FullName)
+
+    @property
+    def Exists(self) -> bool:
+        return os.path.exists(self.FullName)
+
+    @property
+    def UnixMode(self) -> str:
+        return stat.filemode(self._st.st_mode)
+
+    @property
+    def Mode(self) -> str:
+        return ("d" if self.PSIsContainer else "-") + "----"
+
+    def ToString(self) -> str:
+        return self.FullName
+
+    __str__ = ToString
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.FullName!r})"
+
+
+class FileInfo(FileSystemInfo):
+    PS_TYPE_NAMES = ("System.IO.FileInfo", "System.IO.FileSystemInfo", "System.Object")
+
+
+class DirectoryInfo(FileSystemInfo):
+    PS_TYPE_NAMES = ("System.IO.DirectoryInfo", "System.IO.FileSystemInfo", "System.Object")
+
+
+def item(path: str) -> FileSystemInfo:
+    return DirectoryInfo(path) if os.path.isdir(path) else FileInfo(path)
+
+
+def _register_views() -> None:
+    from ..formatting import register_view
+
+    for type_name in ("System.IO.DirectoryInfo", "System.IO.FileInfo"):
+        register_view(type_name, "table",
+                      [("UnixMode", "UnixMode"),
+                       ("LastWriteTime", lambda o: o.LastWriteTime.strftime("%m/%d/%Y %H:%M")),
+                       ("Size", lambda o: "" if o.PSIsContainer else o.Length), ("Name", "Name")],
+                      alignments=["left", "right", "right", "left"],
+                      group_by=lambda o: o.Directory, group_label="Directory")
+
+
+_register_views()
+
+
+class _PathCmdlet(Cmdlet):
+    def not_found(self, path: str) -> None:
+        self.write_error(f"Cannot find path '{path}' because it does not exist.",
+                         f"PathNotFound,{NS}{self.info.name.replace('-', '')}Command", "ObjectNotFound", path,
+                         "System.Management.Automation.ItemNotFoundException")
+
+    def expand(self, paths, literal: bool = False) -> list[str]:
+        """Resolve wildcards (PowerShell's globbing); a missing literal path is an error."""
+        out = []
+        for p in paths if isinstance(paths, list) else [paths]:
+            p = os.path.expanduser(str(p))
+            matches = [p] if literal or not any(c in p for c in "*?[") else sorted(glob.glob(p))
+            matches = [m for m in matches if os.path.lexists(m)]
+            if not matches:
+                self.not_found(os.path.abspath(p))
+            out.extend(matches)
+        return out
+
+
+_PATH = Parameter("Path", "string[]", position=0, pipeline=True, pipeline_by_name=True, aliases=("FullName",))
+
+
+@cmdlet("Get-ChildItem", aliases=("gci", "dir"), module=MODULE,
+        synopsis="Gets the items and child items in one or more specified locations.",
+        examples=(("Get-ChildItem -Path . -Filter *.ps1", "Script files in the current directory."),))
+class GetChildItem(_PathCmdlet):
+    parameters = (
+        Parameter("Path", "string[]", position=0, pipeline=True, pipeline_by_name=True),
+        Parameter("Filter", "string", position=1),
+        Parameter("Recurse", "switch", aliases=("s",)), Parameter("Depth", "int"),
+        Parameter("File", "switch"), Parameter("Directory", "switch", aliases=("ad",)),
+        Parameter("Name", "switch"), Parameter("Force", "switch"),
+        Parameter("Include", "string[]"), Parameter("Exclude", "string[]"),
+    )
+
+    def process(self):
+        from ..operators_compare import wildcard_match
+
+        depth = self.Depth if self.Depth is not None else (10**9 if self.Recurse else 0)
+        for root in self.expand(self.Path or ["."]):
+            if not os.path.isdir(root):
+                yield item(root)
+                continue
+            for path, level in _walk(root, depth, bool(self.Force)):
+                name = os.path.basename(path)
+                is_dir = os.path.isdir(path)
+                if (self.File and is_dir) or (self.Directory and not is_dir):
+                    continue
+                if self.Filter and not wildcard_match(self.Filter, name):
+                    continue
+                if self.Include and not any(wildcard_match(p, name) for p in _list(self.Include)):
+                    continue
+                if self.Exclude and any(wildcard_match(p, name) for p in _list(self.Exclude)):
+                    continue
+                yield os.path.relpath(path, root) if self.Name else item(path)
+
+
+def _walk(root: str, depth: int, hidden: bool, level: int = 0):
+    try:
+        names = sorted(os.listdir(root), key=str.lower)
+    except OSError:
+        return
+    dirs = [n for n in names if os.path.isdir(os.path.join(root, n))]
+    files = [n for n in names if n not in dirs]
+    for name in dirs + files:  # PowerShell lists directories first
+        if name.startswith(".") and not hidden:
+            continue
+        path = os.path.join(root, name)
+        yield path, level
+        if level < depth and name in dirs:
+            yield from _walk(path, depth, hidden, level + 1)
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+@cmdlet("Get-Item", aliases=("gi",), module=MODULE, synopsis="Gets the item at the specified location.")
+class GetItem(_PathCmdlet):
+    parameters = (_PATH, Parameter("Force", "switch"))
+
+    def process(self):
+        for p in self.expand(self.Path):
+            yield item(p)
+
+
+@cmdlet("New-Item", aliases=("ni",), module=MODULE, supports_should_process=True,
+        synopsis="Creates a new item (a file or a directory).")
+class NewItem(_PathCmdlet):
+    parameters = (
+        Parameter("Path", "string[]", position=0, pipeline_by_name=True),
+        Parameter("Name", "string", pipeline_by_name=True),
+        Parameter("ItemType", "string", aliases=("Type",),
+                  validate_set=("File", "Directory", "SymbolicLink", "Junction", "HardLink")),
+        Parameter("Value", "object", pipeline=True), Parameter("Force", "switch"),
+    )
+
+    def process(self):
+        for base in _list(self.Path or ["."]):
+            path = os.path.join(str(base), self.Name) if self.Name else str(base)
+            if os.path.exists(path) and not self.Force:
+                self.write_error(f"An item with the specified name {os.path.abspath(path)} already exists.",
+                                 f"DirectoryExist,{NS}NewItemCommand" if os.path.isdir(path)
+                                 else f"NewItemIOError,{NS}NewItemCommand", "ResourceExists", path,
+                                 "System.IO.IOException")
+                continue
+            if not self.should_process(f"Destination: {os.path.abspath(path)}",
+                                       "Create Directory" if self.ItemType == "Directory" else "Create File"):
+                continue
+            if self.ItemType == "Directory":
+                os.makedirs(path, exist_ok=True)
+            else:
+                if self.Force:
+                    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+                from ..conversion import to_string
+
+                with open(path, "w", encoding="utf-8") as fh:
+                    fh.write("" if self.Value is None else to_string(self.Value))
+            yield item(path)
+
+
+@cmdlet("Remove-Item", aliases=("ri", "del", "erase", "rd", "rmdir"), module=MODULE, supports_should_process=True,
+        synopsis="Deletes the specified items.")
+class RemoveItem(_PathCmdlet):
+    parameters = (_PATH, Parameter("LiteralPath", "string[]", aliases=("LP", "PSPath")),
+                  Parameter("Recurse", "switch", aliases=("r",)), Parameter("Force", "switch"))
+
+    def process(self):
+        paths = self.expand(self.LiteralPath, literal=True) if self.LiteralPath else self.expand(self.Path)
+        for p in paths:
+            if not self.should_process(os.path.abspath(p), "Remove File" if os.path.isfile(p) else "Remove Directory"):
+                continue
+            if os.path.isdir(p) and not os.path.islink(p):
+                if os.listdir(p) and not self.Recurse:
+                    self.write_error(f"Directory {os.path.abspath(p)} cannot be removed because it is not empty.",
+                                     f"DirectoryNotEmpty,{NS}RemoveItemCommand", "WriteError", p,
+                                     "System.IO.IOException")
+                    continue
+                shutil.rmtree(p)
+            else:
+                os.remove(p)
+        return None
+
+
+class _CopyMove(_PathCmdlet):
+    parameters = (_PATH, Parameter("Destination", "string", position=1),
+                  Parameter("Recurse", "switch"), Parameter("Force", "switch"), Parameter("PassThru", "switch"))
+
+    transfer = staticmethod(shutil.move)
+
+    def process(self):
+        for p in self.expand(self.Path):
+            target = self.Destination or "."
+            if os.path.isdir(target):
+                target = os.path.join(target, os.path.basename(p.rstrip(os.sep)))
+            if self.should_process(f"Item: {os.path.abspath(p)} Destination: {os.path.abspath(target)}",
+                                   self.info.name.split("-")[0] + " Item"):
+                self.transfer(p, target)
+                if self.PassThru:
+                    yield item(target)
+
+
+@cmdlet("Copy-Item", aliases=("copy", "cpi"), module=MODULE, supports_should_process=True,
+        synopsis="Copies an item from one location to another.")
+class CopyItem(_CopyMove):
+    transfer = staticmethod(lambda source, target: shutil.copytree(source, target, dirs_exist_ok=True)
+                            if os.path.isdir(source) else shutil.copy2(source, target))
+
+
+@cmdlet("Move-Item", aliases=("move", "mi"), module=MODULE, supports_should_process=True,
+        synopsis="Moves an item from one location to another.")
+class MoveItem(_CopyMove):
+    transfer = staticmethod(shutil.move)
+
+
+@cmdlet("Rename-Item", aliases=("ren", "rni"), module=MODULE, supports_should_process=True,
+        synopsis="Renames an item.")
+class RenameItem(_PathCmdlet):
+    parameters = (_PATH, Parameter("NewName", "string", position=1, mandatory=True), Parameter("PassThru", "switch"))
+
+    def process(self):
+        for p in self.expand(self.Path):
+            target = os.path.join(os.path.dirname(p), self.NewName)
+            if self.should_process(f"Item: {os.path.abspath(p)} Destination: {os.path.abspath(target)}", "Rename Item"):
+                os.rename(p, target)
+                if self.PassThru:
+                    yield item(target)
+
+
+class PathInfo:
+    PS_TYPE_NAMES = ("System.Management.Automation.PathInfo", "System.Object")
+    PS_PROPERTIES = ("Path",)
+
+    def __init__(self, path: str):
+        self.Path = path
+
+    def ToString(self) -> str:
+        return self.Path
+
+    __str__ = ToString
+
+
+@cmdlet("Get-Location", aliases=("gl", "pwd"), module=MODULE, synopsis="Gets the current working location.")
+class GetLocation(Cmdlet):
+    parameters = ()
+
+    def process(self):
+        yield PathInfo(os.getcwd())
+
+
+_STACK: list[str] = []
+
+
+@cmdlet("Set-Location", aliases=("sl", "cd", "chdir"), module=MODULE,
+        synopsis="Sets the current working location to a specified location.")
+class SetLocation(_PathCmdlet):
+    parameters = (Parameter("Path", "string", position=0, pipeline=True, pipeline_by_name=True),
+                  Parameter("PassThru", "switch"))
+
+    def process(self):
+        target = os.path.expanduser(self.Path or "~")
+        if target == "-" and _STACK:
+            target = _STACK.pop()
+        if not os.path.isdir(target):
+            self.not_found(os.path.abspath(target))
+            return
+        os.chdir(target)
+        if self.PassThru:
+            yield PathInfo(os.getcwd())
+
+
+@cmdlet("Push-Location", aliases=("pushd",), module=MODULE, synopsis="Adds the current location to a stack.")
+class PushLocation(_PathCmdlet):
+    parameters = (Parameter("Path", "string", position=0, pipeline=True),)
+
+    def process(self):
+        here = os.getcwd()
+        if self.Path:
+            if not os.path.isdir(os.path.expanduser(self.Path)):
+                self.not_found(os.path.abspath(self.Path))
+                return
+            os.chdir(os.path.expanduser(self.Path))
+        _STACK.append(here)
+
+
+@cmdlet("Pop-Location", aliases=("popd",), module=MODULE, synopsis="Returns to the location last pushed.")
+class PopLocation(Cmdlet):
+    parameters = ()
+
+    def process(self):
+        if _STACK:
+            os.chdir(_STACK.pop())
