@@ -216,7 +216,7 @@ def _net_string(value: Any) -> str:
     return culture_string(value)
 
 
-def _entry_name(key: Any, value: Any) -> str:
+def entry_text(key: Any, value: Any) -> str:
     # A Hashtable enumerates DictionaryEntry values, whose ToString() (.NET Core 2.0+) is
     # '[key, value]' -- so @{a=1} in a cell shows '{[a, 1]}'.
     return f"[{_net_string(key)}, {_net_string(value)}]"
@@ -230,7 +230,7 @@ def display_string(value: Any, enumeration_limit: int = DEFAULT_ENUMERATION_LIMI
         return ""
     if is_collection(value):
         if isinstance(value, dict):
-            items = [_entry_name(k, v) for k, v in _limited(value.items(), enumeration_limit)]
+            items = [entry_text(k, v) for k, v in _limited(value.items(), enumeration_limit)]
         else:
             items = [_element_name(x) for x in _limited(value, enumeration_limit)]
         more = enumeration_limit >= 0 and _longer_than(value, enumeration_limit)

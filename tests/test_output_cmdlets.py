@@ -71,6 +71,14 @@ def _session():
     ("Write-Host (2,4,6) -Separator ', +2= '", "2, +2= 4, +2= 6\n"),  # Docs Write-Host ex. 3
     ("Write-Host a b -ForegroundColor Red", "a b\n"),  # colours are accepted; plain text off a terminal
     ("Write-Host", "\n"),
+    # WriteConsoleCmdlet.cs ProcessObject: enumerables unroll with the separator (a hashtable
+    # into its '[key, value]' entries), $null adds nothing, other values are their en-US ToString()
+    ("Write-Host @{a=1}", "[a, 1]\n"),
+    ("Write-Host a,$null,b -Separator '+'", "a++b\n"),
+    ("Write-Host (1,(2,3)) -Separator ', '", "1, 2, 3\n"),
+    ("Write-Host a,b,c -Separator $null", "abc\n"),
+    ("Write-Host ([datetime]'2020-01-02 03:04:05')", "1/2/2020 3:04:05 AM\n"),
+    ("Write-Host x -ForegroundColor 14 -BackgroundColor darkblue", "x\n"),  # names any case, or 0-15
     ("[pscustomobject]@{a=1} | Out-Host", "\na\n-\n1\n\n"),
     ("[pscustomobject]@{a=1} | Out-Default", "\na\n-\n1\n\n"),
 ])

@@ -15,6 +15,7 @@ from ..conversion import to_string
 from ..errors import ErrorRecord
 from ..format_data import FormatOptions, Formatter
 from ..formatting import OutDefault
+from ..format_values import culture_string, entry_text
 from ..psobject import SCRIPTBLOCK_TYPE, is_dictionary, type_names
 from ..runtime import is_enumerable
 from ..views import Column
@@ -313,19 +314,6 @@ class OutFile(_Outputter):
 # Write-*
 
 
-def _flatten(value: Any) -> list:
-    if is_enumerable(value):
-        out = []
-        for item in value:
-            out.extend(_flatten(item))
-        return out
-    return [value]
-
-
-_CONSOLE_COLORS = ("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray",
-                   "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White")
-
-
 # The colours are validated and accepted; the text goes through the runtime's information
 # stream (so 6> redirection works), which carries no colour.
 @cmdlet("Write-Host", synopsis="Writes customized output to a host.",
@@ -336,14 +324,63 @@ class WriteHost(Cmdlet):
         Parameter("Object", "object", position=0, pipeline=True, remaining=True, aliases=("Msg", "Message")),
         Parameter("NoNewline", "switch"),
         Parameter("Separator", "object", default=" "),
-        Parameter("ForegroundColor", "string", validate_set=_CONSOLE_COLORS),
-        Parameter("BackgroundColor", "string", validate_set=_CONSOLE_COLORS),
+        Parameter("ForegroundColor", "object"),
+        Parameter("BackgroundColor", "object"),
     )
 
+    def begin(self):
+        for name in ("ForegroundColor", "BackgroundColor"):
+            if self.bound.get(name) is not None:
+                _console_color(self, name, self.bound[name])
+
     def process(self):
-        sep = " " if self.Separator is None else to_string(self.Separator)
-        items = [] if self.Object is None else _flatten(self.Object)
-        self.write_host(sep.join(to_string(x) for x in items), not self.NoNewline)
+        sep = None if self.Separator is None else to_string(self.Separator)
+        self.write_host(_host_text(self.Object, sep) or "", not self.NoNewline)
+
+
+def _console_color(cmd: Cmdlet, param: str, value: Any) -> str:
+    """[System.ConsoleColor] parameter binding: a name (any case) or its number 0-15; anything
+    else fails as PowerShell's binder does (CannotConvertArgumentNoMessage)."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        value = to_string(value)
+    if isinstance(value, int):
+        if 0 <= value < len(_CONSOLE_COLOR_ORDER):
+            return _CONSOLE_COLOR_ORDER[value]
+        cmd.throw_terminating(f"Cannot bind parameter '{param}'. Cannot convert the \"{value}\" value of type "
+                              f"\"System.Int32\" to type \"System.ConsoleColor\".",
+                              "CannotConvertArgumentNoMessage", "InvalidArgument")
+    text = value.strip()
+    if text.lstrip("-").isdigit():
+        return _console_color(cmd, param, int(text))
+    hit = next((c for c in _CONSOLE_COLOR_ORDER if c.lower() == text.lower()), None)
+    if hit is None:
+        cmd.throw_terminating(
+            f"Cannot bind parameter '{param}'. Cannot convert value \"{value}\" to type \"System.ConsoleColor\". "
+            f"Error: \"Unable to match the identifier name {value} to a valid enumerator name. Specify one of "
+            f"the following enumerator names and try again:\n{', '.join(_CONSOLE_COLOR_ORDER)}\"",
+            "CannotConvertArgumentNoMessage", "InvalidArgument")
+    return hit
+
+
+# System.ConsoleColor in value order (Black = 0 ... White = 15).
+_CONSOLE_COLOR_ORDER = ("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow",
+                        "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White")
+
+
+def _host_text(obj: Any, sep: str | None) -> str | None:
+    """WriteHostCommand.ProcessObject: enumerables unroll (nested ones too) with the separator
+    between elements -- a hashtable's elements being its entries, '[key, value]' -- anything
+    else is its ToString() under the current culture (a DateTime is '1/2/2020 3:04:05 AM');
+    $null and '' add nothing."""
+    if obj is None:
+        return None
+    if isinstance(obj, str):
+        return obj or None
+    if is_dictionary(obj):
+        return (sep or "").join(entry_text(k, v) for k, v in obj.items())
+    if is_enumerable(obj):
+        return (sep or "").join(_host_text(x, sep) or "" for x in obj)
+    return culture_string(obj) or None
 
 
 def _message_param():

@@ -521,3 +521,18 @@ a    1.21
 
 ## END
 
+#### Write-Host: a colour number out of range fails to bind
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Write-Host.Tests.ps1 (wrong colors: CannotConvertArgumentNoMessage)
+Write-Host "No output from Write-Host" -ForegroundColor 16 -BackgroundColor Red
+## ERRORS: Cannot bind parameter 'ForegroundColor'. Cannot convert the "16" value of type "System.Int32" to type "System.ConsoleColor".
+
+#### Write-Host: a negative background colour fails to bind
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Write-Host.Tests.ps1 (wrong colors: CannotConvertArgumentNoMessage)
+Write-Host "No output from Write-Host" -ForegroundColor Red -BackgroundColor -1
+## ERRORS: Cannot bind parameter 'BackgroundColor'. Cannot convert the "-1" value of type "System.Int32" to type "System.ConsoleColor".
+
+#### Write-Host is not output
+# source: Write-Host reference page (writes to the host, not the pipeline)
+Write-Host "hi"; "out"
+## RESULT: ["out"]
+
