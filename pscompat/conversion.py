@@ -494,6 +494,11 @@ _INTEGER_TYPES = {  # full name -> (min, max, .NET short name)
 }
 
 
+# .NET's OverflowException wording per type (SR.Overflow_Byte, ...).
+_OVERFLOW_NOUN = {"Byte": "an unsigned byte", "SByte": "a signed byte", "UInt16": "a UInt16",
+                  "UInt32": "a UInt32", "UInt64": "a UInt64"}
+
+
 def _to_integer(value, full: str):
     lo, hi, short = _INTEGER_TYPES[full]
     if value is None:
@@ -512,13 +517,13 @@ def _to_integer(value, full: str):
         raise _cast_error(value, full)
     if isinstance(number, float):
         if number != number or number in (math.inf, -math.inf):
-            raise _value_error(value, full, f"Value was either too large or too small for an {short}.",
+            raise _value_error(value, full, f"Value was either too large or too small for {_OVERFLOW_NOUN.get(short, 'an ' + short)}.",
                                "InvalidCastIConvertible")
         number = round(number)  # .NET rounds half to even: [int]2.5 -> 2, [int]3.5 -> 4
     elif isinstance(number, _Decimal):
         number = int(number.to_integral_value(decimal.ROUND_HALF_EVEN))
     if not lo <= number <= hi:
-        raise _value_error(value, full, f"Value was either too large or too small for an {short}.",
+        raise _value_error(value, full, f"Value was either too large or too small for {_OVERFLOW_NOUN.get(short, 'an ' + short)}.",
                            "InvalidCastIConvertible")
     sized = _SIZED_INTS.get(full)  # Int32 stays a plain int
     return number if sized is None else sized(number)

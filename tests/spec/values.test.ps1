@@ -424,4 +424,4 @@ $r = [byte]200 + [byte]100; $r; $r.GetType().Name
 #### byte out of range
 # source: Conversions.Tests.ps1
 [byte]300
-## ERRORS: Cannot convert value "300" to type "System.Byte". Error: "Value was either too large or too small for an Byte."
+## ERRORS: Cannot convert value "300" to type "System.Byte". Error: "Value was either too large or too small for an unsigned byte."
