@@ -99,6 +99,12 @@ def _bad_expression(text, loc):
     return unexpected_token(text, at)
 
 
+def _missing_named_block(text, loc):
+    head = text[:loc].rstrip()
+    name = head[len(head.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")):]
+    return SyntaxFail("MissingNamedStatementBlock", len(head), Span(len(head), len(head)), (name,))
+
+
 def _misplaced_statement(text, loc):
     at = skip_gap(text, loc)
     fail = unexpected_token(text, at)
@@ -263,7 +269,7 @@ def _build():
         keyword("foreach") + NL
         + Expect(LPAREN, fail_with("MissingOpenParenthesisAfterKeyword", "foreach")) + NL
         + Expect(variable, fail_with("MissingVariableNameAfterForeach")) + NL
-        + Expect(keyword("in"), fail_with("MissingInInForeach")) + NL
+        + Expect(keyword("in"), _after_op("MissingInInForeach")) + NL
         + Expect(chain, fail_with("MissingForeachExpression")) + NL
         + Expect(RPAREN, fail_with("MissingEndParenthesisAfterForeach"))
         + body("MissingForeachStatement"), b.foreach_statement)
@@ -311,8 +317,9 @@ def _build():
     param_block = Build(ZeroOrMore(attribute + NL) + S(r"param(?=\s*\()") + NL
                         + Enclosed(L(r"\("), parameters, RPAREN, "MissingEndParenthesisInFunctionParameterList",
                                    b.param_block), b.attributed_param_block)
-    named_block = Build(NL + L(r"(?:begin|process|end|dynamicparam|clean)(?=\s*\{)") + NL + block,
-                        b.named_block)
+    # A body that starts with a block name is a list of named blocks (PS: Parser.cs NamedBlockListRule).
+    named_block = Build(NL + L(r"(?:begin|process|end|dynamicparam|clean)(?![^\s(){};|&,])") + NL
+                        + Expect(block, _missing_named_block), b.named_block)
     # Once a named block is seen, only named blocks may follow (PS: Parser.cs MissingNamedBlocks).
     only_blocks = Expect(FollowedBy(L(r"\}|\Z")), _misplaced_statement)
     script_body <<= Build(NL + Opt(param_block) + NL + (named_block[1, ...] + NL + only_blocks | statement_list),

@@ -111,7 +111,12 @@ def index(text, start, end, tokens):
 
 def post_increment(match, span):
     op = "post" + canonical_op(match.group())
-    return Post(lambda t, s: n.Unary(s, op, t), span.end)
+
+    def make(target, s):
+        check_assignable(target, False, "OperatorRequiresVariableOrProperty", op[4:])
+        return n.Unary(s, op, target)
+
+    return Post(make, span.end)
 
 
 def arg_chain(text, start, end, tokens):
@@ -123,7 +128,35 @@ def arg_chain(text, start, end, tokens):
 
 
 def unary(text, start, end, tokens):
-    return n.Unary(Span(start, end), canonical_op(tokens[0]), tokens[1])
+    op = canonical_op(tokens[0])
+    if op in ("++", "--"):
+        check_assignable(tokens[1], False, "OperatorRequiresVariableOrProperty", op)
+    return n.Unary(Span(start, end), op, tokens[1])
+
+
+def check_assignable(target, simple: bool, error_id: str, *args) -> None:
+    """What an assignment (or ++/--) may change: a variable, a property, an element, a cast of
+    one, `( )` around one, or with plain `=` a list of them (PS: SemanticChecks.cs
+    CheckAssignmentTarget).  Null-conditional access cannot be assigned."""
+    if isinstance(target, n.ArrayLiteral) and simple:
+        for element in target.elements:
+            check_assignable(element, True, error_id, *args)
+        return
+    if isinstance(target, n.Paren):
+        inner = target.pipeline
+        if (isinstance(inner, n.Pipeline) and len(inner.elements) == 1
+                and isinstance(inner.elements[0], n.CommandExpression) and not inner.elements[0].redirections):
+            check_assignable(inner.elements[0].expression, simple, error_id, *args)
+            return
+        raise SyntaxFail(error_id, target.span.start, inner.span, args)
+    if isinstance(target, n.Convert):
+        check_assignable(target.operand, simple, error_id, *args)
+        return
+    if isinstance(target, n.Variable) and not target.splatted:
+        return
+    if isinstance(target, (n.Member, n.InvokeMember, n.Index)) and not target.null_conditional:
+        return
+    raise SyntaxFail(error_id, target.span.start, target.span, args)
 
 
 def cast(text, start, end, tokens):
@@ -291,7 +324,9 @@ def command(text, start, end, tokens):
 def expression_statement(text, start, end, tokens):
     """`$x = value` or an expression pipeline element with its redirections."""
     if len(tokens) > 1 and isinstance(tokens[1], str):
-        return n.Assignment(Span(start, end), tokens[0], canonical_op(tokens[1]), tokens[2])
+        op = canonical_op(tokens[1])
+        check_assignable(tokens[0], op == "=", "InvalidLeftHandSide")
+        return n.Assignment(Span(start, end), tokens[0], op, tokens[2])
     return n.CommandExpression(Span(start, end), tokens[0], tuple(tokens[1:]))
 
 

@@ -68,6 +68,10 @@ MESSAGES = {
     "MissingEndParenthesisInFunctionParameterList": "Missing ')' in function parameter list.",
     "MissingStatementBlockForDataSection": "The Data section is missing its statement block.",
     "ReservedKeywordNotAllowed": "The '{0}' keyword is not supported in this version of the language.",
+    "InvalidLeftHandSide":
+        "The assignment expression is not valid. The input to an assignment operator must be an object that is able "
+        "to accept assignments, such as a variable or a property.",
+    "OperatorRequiresVariableOrProperty": "The '{0}' operator works only on variables or on properties.",
     "MissingNamedBlocks": "unexpected token '{0}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
     "MissingNamedStatementBlock": "Missing statement block after '{0}'.",
     "MissingTryStatementBlock": "The Try statement is missing its statement block.",
