@@ -326,7 +326,25 @@ def _dict_remove(d: dict, key):
             del d[k]
 
 
+def _dict_insert(d: dict, index, key, value):
+    """OrderedDictionary.Insert(index, key, value)."""
+    if not getattr(d, "ordered", False):
+        raise PSError(f"Method invocation failed because [{type_names(d)[0]}] does not contain a method "
+                      f"named 'Insert'.", "MethodNotFound", category="InvalidOperation")
+    items = list(d.items())
+    i = int(index)
+    if not 0 <= i <= len(items):
+        raise DotNetError("Index was out of range. Must be non-negative and less than or equal to the size of "
+                          "the collection. (Parameter 'index')", "ArgumentOutOfRangeException")
+    if key in d:
+        _dict_add(d, key, value)  # raises the duplicate-key error
+    d.clear()
+    for k, v in items[:i] + [(key, value)] + items[i:]:
+        d[k] = v
+
+
 _DICT_METHODS = {
+    "insert": _dict_insert,
     "containskey": lambda d, k: k in d if isinstance(d, Hashtable) else any(_same_key(x, k) for x in d),
     "contains": lambda d, k: k in d if isinstance(d, Hashtable) else any(_same_key(x, k) for x in d),
     "containsvalue": lambda d, v: any(_dotnet_equals(x, v) or x == v for x in d.values()),

@@ -17,6 +17,7 @@ import uuid
 from .conversion import convert_to, is_instance, to_number, to_string, type_of_name
 from .errors import PSError
 from .methods import DotNetError, invoke_dotnet
+from .numtypes import Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64
 from .psobject import Char, type_names
 
 # --------------------------------------------------------------------------------------------
@@ -473,8 +474,19 @@ _STATICS = {
         "Equals": lambda a, b: to_string(a) == to_string(b),
     },
     "System.Int32": {"MaxValue": 2147483647, "MinValue": -2147483648, "Parse": _parse_int("System.Int32")},
-    "System.Int64": {"MaxValue": (1 << 63) - 1, "MinValue": -(1 << 63), "Parse": _parse_int("System.Int64")},
-    "System.Byte": {"MaxValue": 255, "MinValue": 0, "Parse": _parse_int("System.Byte")},
+    "System.Int64": {"MaxValue": Int64((1 << 63) - 1), "MinValue": Int64(-(1 << 63)),
+                     "Parse": _parse_int("System.Int64")},
+    "System.Byte": {"MaxValue": Byte(255), "MinValue": Byte(0), "Parse": _parse_int("System.Byte")},
+    "System.SByte": {"MaxValue": SByte(127), "MinValue": SByte(-128), "Parse": _parse_int("System.SByte")},
+    "System.Int16": {"MaxValue": Int16(32767), "MinValue": Int16(-32768), "Parse": _parse_int("System.Int16")},
+    "System.UInt16": {"MaxValue": UInt16(65535), "MinValue": UInt16(0), "Parse": _parse_int("System.UInt16")},
+    "System.UInt32": {"MaxValue": UInt32((1 << 32) - 1), "MinValue": UInt32(0), "Parse": _parse_int("System.UInt32")},
+    "System.UInt64": {"MaxValue": UInt64((1 << 64) - 1), "MinValue": UInt64(0), "Parse": _parse_int("System.UInt64")},
+    "System.Management.Automation.WildcardPattern": {
+        # Escapes the wildcard characters and the backtick (WildcardPattern.Escape).
+        "Escape": lambda s: re.sub(r"([*?\[\]`])", r"`\1", to_string(s)),
+        "ContainsWildcardCharacters": lambda s: bool(re.search(r"(?<!`)[*?\[]", to_string(s))),
+    },
     "System.Double": {"MaxValue": 1.7976931348623157e308, "MinValue": -1.7976931348623157e308,
                       "NaN": math.nan, "PositiveInfinity": math.inf, "NegativeInfinity": -math.inf,
                       "Epsilon": 5e-324, "Parse": _parse_double, "IsNaN": lambda x: math.isnan(_num(x)),
@@ -704,6 +716,9 @@ _CONSTRUCTORS = {
     "System.Management.Automation.PSObject": lambda full, *a: __import__(
         "pscompat.psobject", fromlist=["PSObject"]).PSObject(),
     "System.Object": lambda full: __import__("pscompat.psobject", fromlist=["PSObject"]).PSObject(),
+    "System.String": lambda full, chars, count=None: (
+        to_string(chars) * int(_num(count)) if count is not None else
+        "".join(to_string(c) for c in chars) if isinstance(chars, (list, tuple)) else to_string(chars)),
     "System.Management.Automation.PSNoteProperty": lambda full, name, value=None: __import__(
         "pscompat.psobject_members", fromlist=["new_note_property"]).new_note_property(name, value),
 }

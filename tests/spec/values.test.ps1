@@ -425,3 +425,48 @@ $r = [byte]200 + [byte]100; $r; $r.GetType().Name
 # source: Conversions.Tests.ps1
 [byte]300
 ## ERRORS: Cannot convert value "300" to type "System.Byte". Error: "Value was either too large or too small for an unsigned byte."
+
+#### WildcardPattern::Escape
+# source: ComparisonOperator.Tests.ps1 (backtick comparison)
+[WildcardPattern]::Escape('a*b?[c]'); 'abc`def' -like [WildcardPattern]::Escape('abc`def'); 'abc``def' -like [WildcardPattern]::Escape('abc````def')
+## RESULT: ["a`*b`?`[c`]", true, false]
+
+#### backticks in -like patterns
+# source: ComparisonOperator.Tests.ps1 (backtick comparison)
+'abc`def' -like 'abc`def'; 'abc`def' -like 'abc``def'; 'abc`def' -like 'abc````def'; 'abc``def' -like 'abc````def'
+## RESULT: [false, true, false, true]
+
+#### -is with full type names
+# source: ComparisonOperator.Tests.ps1 (Should succeed in comparing type)
+[pscustomobject]@{foo=1} -is [pscustomobject]; [pscustomobject]@{foo=1} -is [psobject]; 'hello' -is [system.string]; 100 -is [system.int32]; 'hello' -isnot [int]
+## RESULT: [true, true, true, true, true]
+
+#### -is false cases
+# source: ComparisonOperator.Tests.ps1 (Should fail in comparing type)
+[pscustomobject]@{foo=1} -is [string]; 'hello' -is [psobject]; 'hello' -isnot [string]
+## RESULT: [false, false, false]
+
+#### -is with an unknown type
+# source: ComparisonOperator.Tests.ps1 (TypeNotFound)
+'Hello' -is [foo]
+## ERRORS: Unable to find type [foo].
+
+#### containment on a scalar
+# source: ComparisonOperator.Tests.ps1
+'Hello' -contains 'Hello'; 'Hello','world' -ccontains 'hello'; 'Hello','world' -cnotcontains 'Hello'
+## RESULT: [true, false, false]
+
+#### MaxValue of the integer types keeps the type
+# source: System.Byte.MaxValue; about_Numeric_Literals
+([byte]::MaxValue).GetType().Name; [uint32]::MaxValue; [int16]::MinValue; [long]::Parse('5').GetType().Name
+## RESULT: ["Byte", 4294967295, -32768, "Int64"]
+
+#### [string]::new
+# source: System.String constructors
+[string]::new('a', 3); [string]::new([char[]]'abc')
+## RESULT: ["aaa", "abc"]
+
+#### OrderedDictionary.Insert
+# source: about_Hash_Tables (ordered dictionaries); OrderedDictionary.Insert
+$h = [ordered]@{a=1; b=2}; $h.Insert(1, 'z', 0) | Out-Null; $h.Keys -join ','
+## RESULT: ["a,z,b"]
