@@ -12,7 +12,7 @@ import os
 from typing import Any
 
 from ..conversion import to_string
-from ..errors import ErrorRecord
+from ..errors import ErrorRecord, PSError
 from ..format_data import FormatOptions, Formatter
 from ..formatting import OutDefault
 from ..format_values import culture_string, entry_text
@@ -101,7 +101,12 @@ class FormatCmdlet(Cmdlet):
     def _evaluator(self, expr: Any):
         if _is_block(expr):
             def run(obj, block=expr):
-                out = self.invoke(block, dollar_under=obj)
+                try:
+                    out = self.invoke(block, dollar_under=obj)
+                except PSError:
+                    # A failing expression is an empty cell, or '#ERR' with -DisplayError
+                    # (PS: FormatErrorManager; Format-Table reference page, Example 8).
+                    return "#ERR" if self.bound.get("DisplayError") else None
                 return None if not out else out[0] if len(out) == 1 else out
             return run
         return to_string(expr)
@@ -129,6 +134,7 @@ def _formatted(evaluate, fmt: str):
 
 _COMMON_FORMAT = (
     Parameter("GroupBy", "object"),
+    Parameter("DisplayError", "switch"),
     Parameter("Force", "switch"),
     Parameter("Expand", "string", validate_set=_EXPAND),
     Parameter("InputObject", "psobject", pipeline=True),

@@ -536,3 +536,72 @@ Write-Host "No output from Write-Host" -ForegroundColor Red -BackgroundColor -1
 Write-Host "hi"; "out"
 ## RESULT: ["out"]
 
+#### table: -DisplayError shows #ERR for a failing expression
+# source: Format-Table reference page, Example 8 (Troubleshooting format errors)
+[pscustomobject]@{DayOfWeek='Wednesday'} | Format-Table DayOfWeek, { $_ / $null } -DisplayError
+## STDOUT:
+
+DayOfWeek  $_ / $null 
+--------- ------------
+Wednesday #ERR
+
+## END
+
+#### list: -DisplayError shows #ERR for a failing expression
+# source: Format-List reference page, Example 5 (Troubleshooting format errors)
+[pscustomobject]@{DayOfWeek='Friday'} | Format-List DayOfWeek, { $_ / $null } -DisplayError
+## STDOUT:
+
+DayOfWeek    : Friday
+ $_ / $null  : #ERR
+
+## END
+
+#### table: a failing expression is an empty cell
+# source: Format-Table reference page, Example 8; FormatErrorManager (errors hidden unless -ShowError)
+[pscustomobject]@{DayOfWeek='Wednesday'} | Format-Table DayOfWeek, { $_ / $null }
+## STDOUT:
+
+DayOfWeek  $_ / $null 
+--------- ------------
+Wednesday 
+
+## END
+
+#### Out-String -Width: a list value wraps at word boundaries under its label
+# source: Out-String reference page, Example 1 (OptionalCalendars)
+$c = [pscustomobject]@{Name='en-US'; ThreeLetterWindowsLanguageName='ENU'; OptionalCalendars=@('System.Globalization.GregorianCalendar','System.Globalization.GregorianCalendar'); UseUserOverride=$true; IsReadOnly=$false}
+Out-String -InputObject $c -Width 100 -Stream | ForEach-Object { $_.TrimEnd() }
+## STDOUT:
+
+Name                           : en-US
+ThreeLetterWindowsLanguageName : ENU
+OptionalCalendars              : {System.Globalization.GregorianCalendar,
+                                 System.Globalization.GregorianCalendar}
+UseUserOverride                : True
+IsReadOnly                     : False
+
+## END
+
+#### Out-String: a hashtable value is cut at width 120
+# source: Out-String reference page, Example 3
+@{TestKey = ('x' * 200)} | Out-String -Stream | ForEach-Object { $_.Length }
+## STDOUT:
+0
+36
+36
+120
+0
+## END
+
+#### Out-String -Width 250 keeps the long value
+# source: Out-String reference page, Example 3
+@{TestKey = ('x' * 200)} | Out-String -Width 250 -Stream | ForEach-Object { $_.Length }
+## STDOUT:
+0
+36
+36
+231
+0
+## END
+
