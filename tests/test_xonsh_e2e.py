@@ -218,11 +218,12 @@ def test_image_objects_read_properties_by_key(tmp_path):
 
 
 class Tmux:
-    def __init__(self, tmp_path):
+    def __init__(self, tmp_path, shell_type=None):
         self.name = f"pscompat-{uuid.uuid4().hex[:8]}"
         env = _env(tmp_path)
         env["TERM"] = "xterm-256color"
-        cmd = f"{sys.executable} -m xonsh --no-rc -DPROMPT='XPROMPT> '"
+        shell = f" --shell-type {shell_type}" if shell_type else ""
+        cmd = f"{sys.executable} -m xonsh --no-rc{shell} -DPROMPT='XPROMPT> '"
         self.env = env
         subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "160", "-y", "50", cmd],
                        check=True, env=env, cwd=tmp_path)
@@ -250,6 +251,38 @@ class Tmux:
             time.sleep(0.2)
         raise AssertionError(f"no prompt:\n{self.screen()}")
 
+    def prompts(self):
+        return sum(1 for ln in self.screen().split("\n") if ln.startswith("XPROMPT>"))
+
+    def enter(self, line, timeout=60):
+        """Type `line`, see it echoed, press Enter, wait for the next empty prompt.  Waiting for
+        the echo first matters on a loaded machine: keys sent while xonsh is still busy can be
+        read by the terminal before the prompt exists and get lost."""
+        before = self.prompts()
+        self.type(line)
+        self.wait_for(line[-20:], timeout=timeout)
+        self.key("Enter")
+        end = time.time() + timeout
+        while time.time() < end:
+            if self.prompts() > before:
+                self.wait_prompt(timeout=max(1, end - time.time()))
+                return self.screen()
+            time.sleep(0.2)
+        raise AssertionError(f"{line!r} did not finish:\n{self.screen()}")
+
+    def cursor(self):
+        out = subprocess.run(["tmux", "display", "-p", "-t", self.name, "#{cursor_x} #{cursor_y}"],
+                             capture_output=True, text=True).stdout.split()
+        return int(out[0]), int(out[1])
+
+    def wait_cursor(self, ok, timeout=30):
+        end = time.time() + timeout
+        while time.time() < end:
+            if ok(*self.cursor()):
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"cursor at {self.cursor()}:\n{self.screen()}")
+
     def type(self, text):
         subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", "--", text], check=True)
 
@@ -267,9 +300,7 @@ class Tmux:
 @pytest.fixture
 def tmux(tmp_path):
     t = Tmux(tmp_path)
-    t.type("xontrib load pscompat")
-    t.key("Enter")
-    t.wait_prompt()
+    t.enter("xontrib load pscompat")
     yield t
     t.close()
 
@@ -304,3 +335,39 @@ def test_pasted_three_line_pipeline_runs_once(tmux):
     screen = tmux.screen()
     assert screen.count("got-c") == 1  # the echo shows `got-$_`: this is the output, once
     assert "SyntaxError" not in screen and "Traceback" not in screen
+
+
+@needs_tmux
+def test_enter_runs_a_line_ending_in_a_colon(tmux):
+    """`Set-Location C:` must not need a second Enter (xonsh reads `:` as a block opener)."""
+    screen = tmux.enter("Write-Output C:")  # one Enter: the next prompt comes back
+    assert "\nC:\n" in screen
+    screen = tmux.enter("print('after-' + 'colon')")
+    assert "\nafter-colon\n" in screen and "SyntaxError" not in screen
+
+
+@needs_tmux
+def test_readline_shell_runs_powershell(tmp_path):
+    """`xonsh --shell-type readline`: one-line PowerShell, continuation lines, the result in `_`."""
+    t = Tmux(tmp_path, shell_type="readline")
+    try:
+        t.enter("xontrib load pscompat")
+        screen = t.enter('Write-Output b a c | Sort-Object | ForEach-Object { "rl-$_" }')
+        assert "rl-a\nrl-b\nrl-c\n" in screen
+        t.type("Write-Output x y |")  # unfinished: readline asks for another line
+        t.wait_for("y |")
+        t.key("Enter")
+        t.type('  ForEach-Object { "cont-$_" }')
+        t.wait_for('"cont-$_" }')
+        row = t.cursor()[1]
+        t.key("Enter")
+        t.wait_cursor(lambda x, y: y > row and x > 0)  # readline pre-typed the line's indent
+        # As for a Python block in xonsh's readline shell: clear that indent, an empty line runs it.
+        t.key("C-u", "Enter")
+        t.wait_for("cont-y")
+        t.wait_prompt()
+        screen = t.enter("print('rl:', type(_).__name__, list(_))")
+        assert "rl: PSResult ['cont-x', 'cont-y']" in screen
+        assert "ParserError" not in screen and "Traceback" not in screen
+    finally:
+        t.close()

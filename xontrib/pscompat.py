@@ -191,8 +191,10 @@ def _on_transform_command(cmd, **_):
         return None
     if kind == NOT_PS:
         return None
-    if kind == INCOMPLETE and _asked_by_enter_key():
-        return _NEED_MORE
+    if kind == INCOMPLETE:
+        need_more = _need_more_answer(cmd)
+        if need_more is not None:
+            return need_more
     # Complete, or accepted unfinished (a blank line ended it): the parser reports what is missing.
     source = cmd.strip("\n")
     rewritten = f"{_RUNNER}({_python_literal(source)})\n"
@@ -202,18 +204,29 @@ def _on_transform_command(cmd, **_):
     return rewritten
 
 
-def _asked_by_enter_key() -> bool:
-    """prompt_toolkit's Enter key calls `can_compile` to choose between running the buffer and
-    inserting a newline; only that question is answered with 'not yet'.  When the buffer is
-    accepted (a blank line), an unfinished text runs and the parser says what is missing."""
+def _need_more_answer(cmd: str):
+    """What to hand back for an unfinished PowerShell text so the shell reads another line, or
+    None where the buffer has been accepted (then it runs and the parser says what is missing):
+      * prompt_toolkit's Enter key asks `can_compile` whether to run or insert a newline: text
+        that cannot compile (`_NEED_MORE`) makes it insert one;
+      * the readline shell's `BaseShell.push` runs whatever compiles (xonsh even runs `(` as a
+        command), but reads on without compiling when the text ends in a line continuation;
+        a blank line (the buffer then ends in an empty line) accepts it."""
     frame = sys._getframe(2)
     for _ in range(8):
         if frame is None:
-            return False
-        if frame.f_code.co_name == "can_compile":
-            return True
+            return None
+        code = frame.f_code
+        if code.co_name == "can_compile":
+            return _NEED_MORE
+        if code.co_name == "push" and code.co_filename.endswith("base_shell.py"):
+            if cmd.endswith("\n\n"):
+                return None
+            from xonsh.tools import get_line_continuation
+
+            return get_line_continuation() + "\n"
         frame = frame.f_back
-    return False
+    return None
 
 
 def _python_literal(text: str) -> str:
