@@ -23,6 +23,13 @@ class Arg:
     span: Span | None = None
     text: str = ""  # `-Name` as typed
     colon: bool = False  # `-Name:value`
+    splat: bool = False  # came from `@hashtable`
+    order: int = 0
+
+
+class ParameterToken(str):
+    """A `-Name` that a simple function did not declare: it lands in $args as this string, and
+    splatting `@args` on to another command passes it on as a parameter name again."""
 
 
 @dataclass
@@ -67,7 +74,8 @@ class Binder:
     """Binds the arguments of one command invocation; `info` supplies the Parameter metadata."""
 
     def __init__(self, info: CommandInfo, invocation_name: str, source: Source | None, span: Span | None,
-                 strict_unknown: bool = True):
+                 strict_unknown: bool = True, scope=None):
+        self.scope = scope
         self.info = info
         self.name = invocation_name
         self.source = source
@@ -106,49 +114,93 @@ class Binder:
 
     # -- conversion ----------------------------------------------------------------------------
     def convert(self, p: Parameter, value: Any, span: Span | None) -> Any:
-        from .conversion import convert_to
+        from .conversion import convert_to, to_bool
 
-        t = p.type.lower()
+        function = self.info.cls is None
         if p.is_switch:
-            from .conversion import to_bool
+            if function:  # a PowerShell function sees a real [switch] ($s.IsPresent)
+                from .switchparam import SwitchParameter
 
+                return SwitchParameter(to_bool(value))
             return to_bool(value)
+        t = p.type.lower()
+        if p.mandatory:
+            if function:
+                self.check_not_empty(p, value, span)
+            elif value is None and t not in ("object", "psobject", "object[]"):
+                # built-in cmdlets declare [AllowNull()] on their object parameters
+                self.check_not_empty(p, value, span)
         if value is None:
-            if p.mandatory and t not in ("object", "psobject", "object[]"):
-                raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is null.",
-                                 "ParameterArgumentValidationErrorNullNotAllowed", span, "InvalidData")
+            self.validate(p, value, span)
             return None
         if t not in ("object", "psobject", "any"):
             try:
                 value = convert_to(value, p.type)
             except PSError as exc:
-                msg = exc.message
-                raise self.error(f"Cannot bind parameter '{p.name}'. {msg}",
+                if function:  # script parameters convert through ArgumentTypeConverterAttribute
+                    raise self.error(f"Cannot process argument transformation on parameter '{p.name}'. "
+                                     f"{exc.message}", "ParameterArgumentTransformationError", span,
+                                     "InvalidData") from None
+                raise self.error(f"Cannot bind parameter '{p.name}'. {exc.message}",
                                  "CannotConvertArgumentNoMessage", span) from None
         if p.validate_set:
-            vals = value if isinstance(value, list) else [value]
-            out = []
-            for v in vals:
-                hit = next((s for s in p.validate_set if str(s).lower() == str(v).lower()), None)
-                if hit is None:
-                    allowed = ",".join(p.validate_set)
-                    raise self.error(
-                        f"Cannot validate argument on parameter '{p.name}'. The argument \"{v}\" does not belong "
-                        f"to the set \"{allowed}\" specified by the ValidateSet attribute. Supply an argument that "
-                        f"is in the set and then try the command again.",
-                        "ParameterArgumentValidationError", span, "InvalidData")
-                out.append(hit)
-            value = out if isinstance(value, list) else out[0]
+            value = self.check_set(p, value, span, keep_case=function)
+        self.validate(p, value, span)
         return value
+
+    def check_not_empty(self, p: Parameter, value: Any, span) -> None:
+        """Mandatory parameters refuse $null, '' and @() unless [AllowNull()] & co say otherwise."""
+        if value is None and not p.allow_null:
+            raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is null.",
+                             "ParameterArgumentValidationErrorNullNotAllowed", span, "InvalidData")
+        if value == "" and isinstance(value, str) and not p.allow_empty_string and \
+                p.type.lower().rstrip("[]") in ("string", "system.string"):
+            raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is an empty string.",
+                             "ParameterArgumentValidationErrorEmptyStringNotAllowed", span, "InvalidData")
+        if isinstance(value, (list, tuple)) and not value and not p.allow_empty_collection:
+            raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is an empty array.",
+                             "ParameterArgumentValidationErrorEmptyArrayNotAllowed", span, "InvalidData")
+
+    def check_set(self, p: Parameter, value: Any, span, keep_case: bool) -> Any:
+        vals = value if isinstance(value, list) else [value]
+        out = []
+        for v in vals:
+            hit = next((s for s in p.validate_set if str(s).lower() == str(v).lower()), None)
+            if hit is None:
+                allowed = ",".join(p.validate_set)
+                text = (p.validate_set_message.replace("{0}", str(v)).replace("{1}", allowed)
+                        if p.validate_set_message else
+                        f"The argument \"{v}\" does not belong to the set \"{allowed}\" specified by the "
+                        f"ValidateSet attribute. Supply an argument that is in the set and then try the command again.")
+                raise self.error(f"Cannot validate argument on parameter '{p.name}'. {text}",
+                                 "ParameterArgumentValidationError", span, "InvalidData")
+            out.append(v if keep_case else hit)  # a function gets the value as typed; cmdlets the set's spelling
+        return out if isinstance(value, list) else out[0]
+
+    def validate(self, p: Parameter, value: Any, span) -> None:
+        for check in p.validators:
+            try:
+                check(value, self)
+            except ValueError as exc:
+                raise self.error(f"Cannot validate argument on parameter '{p.name}'. {exc}",
+                                 "ParameterArgumentValidationError", span, "InvalidData") from None
+
+    def invoke_block(self, block, value) -> list:
+        """[ValidateScript({...})]: run the block with $_ = value in the caller's scope."""
+        return self.scope.ctx.invoke_block(block, (), value, True, self.scope)
 
     # -- the binding -------------------------------------------------------------------------
     def bind(self, args: list[Arg], expects_input: bool) -> Binding:
         result = Binding()
         named: dict[str, tuple[Parameter, Any, Span | None]] = {}
+        splatted: set[str] = set()
         positional: list[Arg] = []
+        unknown: list[tuple[int, Any]] = []  # simple functions: `-zz` goes to $args, in order
+        remaining = any(p.remaining for p in self.info.parameters)
         i = 0
         while i < len(args):
             a = args[i]
+            a.order = i
             i += 1
             if a.name is None:
                 positional.append(a)
@@ -157,16 +209,29 @@ class Binder:
                 continue
             p = self.find(a.name, a.span)
             if p is None:
+                token = ParameterToken(a.text or "-" + a.name)
                 if not self.strict_unknown:
-                    positional.append(Arg(value=a.text or "-" + a.name, span=a.span))
+                    unknown.append((a.order, token))
+                    if a.colon:
+                        unknown.append((a.order, a.value))
+                    continue
+                if remaining:  # ValueFromRemainingArguments collects unknown -names too
+                    positional.append(Arg(value=token, span=a.span, order=a.order))
                     continue
                 raise self.error(f"A parameter cannot be found that matches parameter name '{a.name}'.",
                                  "NamedParameterNotFound", a.span)
             if p.name in named:
-                raise self.error(f"Cannot bind parameter because parameter '{p.name}' is specified more than once. "
-                                 f"To provide multiple values to parameters that can accept multiple values, use the "
-                                 f"array syntax. For example, \"-parameter value1,value2,value3\".",
-                                 "ParameterAlreadyBound", a.span)
+                # PowerShell 7.1+: a parameter typed explicitly overrides one splatted (about_Splatting)
+                if p.name in splatted and not a.splat:
+                    splatted.discard(p.name)
+                elif a.splat and p.name not in splatted:
+                    continue
+                else:
+                    raise self.error(
+                        f"Cannot bind parameter because parameter '{p.name}' is specified more than once. "
+                        f"To provide multiple values to parameters that can accept multiple values, use the "
+                        f"array syntax. For example, \"-parameter value1,value2,value3\".",
+                        "ParameterAlreadyBound", a.span)
             if a.has_value:
                 value = a.value
             elif p.is_switch:
@@ -178,6 +243,9 @@ class Binder:
                 raise self.error(f"Missing an argument for parameter '{p.name}'. Specify a parameter of type "
                                  f"'{_type_display(p.type)}' and try again.", "MissingArgument", a.span)
             named[p.name] = (p, value, a.span)
+            if a.splat:
+                splatted.add(p.name)
+        self._unknown = unknown
 
         set_name = self.choose_set(named, positional, expects_input)
         result.parameter_set = set_name
@@ -188,6 +256,8 @@ class Binder:
                 result.bound[pname] = self.convert(p, value, span)
 
         self.bind_positional(result, positional, set_name)
+        if not result.extra_positional and self._unknown:
+            result.extra_positional = [v for _, v in self._unknown]
         result.pipeline_params = tuple(p for p in self.info.parameters
                                        if (p.pipeline or p.pipeline_by_name) and p.in_set(set_name)
                                        and p.name not in result.bound)
@@ -263,7 +333,8 @@ class Binder:
                 values = [a.value for a in rest]
                 result.bound[remaining.name] = self.convert(remaining, values if len(values) > 1 or remaining.type.endswith("[]") else values[0], rest[0].span)
             elif not self.strict_unknown:
-                result.extra_positional = [a.value for a in rest]
+                result.extra_positional = [v for _, v in sorted(
+                    [(a.order, a.value) for a in rest] + getattr(self, "_unknown", []), key=lambda t: t[0])]
             else:
                 from .conversion import to_string
 

@@ -11,7 +11,7 @@ import shutil
 from typing import Any, Callable
 
 from . import nodes as N
-from .binding import Arg, Binder, Binding
+from .binding import Arg, Binder, Binding, ParameterToken
 from .errors import CommandNotFoundError, PSError
 from .runtime import CommandRuntime, ReturnFlow, StopUpstream, emit_enumerated
 from .scope import MISSING, Scope
@@ -329,7 +329,7 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
         return NativeStage(obj, native_argv(args), scope)
     if kind == "cmdlet":
         info = obj
-        binder = Binder(info, name, cs.source, cs.span)
+        binder = Binder(info, name, cs.source, cs.span, scope=scope)
         binding = binder.bind(args, expects_input)
         runtime = CommandRuntime(ctx, scope, info.name, cs.span, cs.source, binding.common)
         apply_redirections(runtime, cs, scope)
@@ -337,7 +337,7 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
     # a PowerShell function, filter, script file or script block
     sbv = obj
     info = sbv.command_info(name, "Function" if kind == "function" else "ScriptBlock")
-    binder = Binder(info, name, cs.source, cs.span, strict_unknown=info.is_advanced)
+    binder = Binder(info, name, cs.source, cs.span, strict_unknown=info.is_advanced, scope=scope)
     binding = binder.bind(args, expects_input)
     child = scope if cs.invocation == "." else Scope(scope, ctx, is_script=(kind == "script_file"))
     runtime = CommandRuntime(ctx, scope, name, cs.span, cs.source, binding.common)
@@ -388,9 +388,15 @@ def evaluate_args(cs: CommandSpec, scope: Scope) -> tuple[list[Arg], dict]:
             value = a(scope)
             if isinstance(value, dict):
                 for k, v in value.items():
-                    args.append(Arg(name=str(k), value=v, has_value=True, span=span, text="-" + str(k), colon=True))
+                    args.append(Arg(name=str(k), value=v, has_value=True, span=span, text="-" + str(k), colon=True,
+                                    splat=True))
             elif isinstance(value, (list, tuple)):
-                args.extend(Arg(value=v, span=span) for v in value)
+                for v in value:  # `@args`: names a simple function did not declare pass on as names
+                    if isinstance(v, ParameterToken):
+                        args.append(Arg(name=v.lstrip("-\u2013\u2014\u2015").split(":", 1)[0], has_value=False,
+                                        span=span, text=str(v)))
+                    else:
+                        args.append(Arg(value=v, span=span))
             elif value is not None:
                 args.append(Arg(value=value, span=span))
     return args, {}

@@ -1,9 +1,11 @@
 """Script blocks as values, compiled once, and their parameter metadata for the shared binder."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from . import nodes as N
+from . import validation
 from .cmdlets.base import CommandInfo, Parameter
 from .source import Source
 
@@ -69,14 +71,14 @@ class ScriptBlockValue:
     def command_info(self, name: str = "", command_type: str = "ScriptBlock") -> CommandInfo:
         cb = self.compiled
         if cb._info is None or cb._info.name != name:
-            params = tuple(parameter_from_decl(d, i) for i, d in enumerate(cb.decls))
-            if not cb.is_advanced:
+            params = tuple(parameter_from_decl(d, i, self.source) for i, d in enumerate(cb.decls))
+            if cb.is_advanced and _positional_binding(cb.param_block) and all(p.position is None for p in params):
+                # [CmdletBinding()] functions bind positionally in declaration order unless a
+                # parameter states a Position or PositionalBinding=$false (about_Functions_CmdletBindingAttribute)
+                params = _numbered(params)
+            elif not cb.is_advanced:
                 # simple functions: every parameter is positional in declaration order
-                params = tuple(Parameter(p.name, p.type, position=(i if p.position is None else p.position),
-                                         mandatory=p.mandatory, aliases=p.aliases, sets=p.sets, pipeline=p.pipeline,
-                                         pipeline_by_name=p.pipeline_by_name, validate_set=p.validate_set,
-                                         default=p.default, help=p.help)
-                               for i, p in enumerate(params))
+                params = _numbered(params, keep_explicit=True)
             sets = [s for p in params for s in p.sets]
             default_set = ""
             if cb.param_block is not None:
@@ -96,7 +98,28 @@ _TYPE_ALIASES = {"switch": "switch", "switchparameter": "switch",
                  "system.management.automation.switchparameter": "switch"}
 
 
-def parameter_from_decl(decl: N.ParameterDecl, index: int) -> Parameter:
+def _numbered(params: tuple, keep_explicit: bool = False) -> tuple:
+    """Positions in declaration order; switches take none."""
+    out, n = [], 0
+    for p in params:
+        if p.is_switch or (keep_explicit and p.position is not None):
+            out.append(p)
+        else:
+            out.append(replace(p, position=n))
+            n += 1
+    return tuple(out)
+
+
+def _positional_binding(block) -> bool:
+    for attr in block.attributes if block is not None else ():
+        if attr.name.lower() == "cmdletbinding":
+            for key, val in attr.named:
+                if key.lower() == "positionalbinding" and val is not None and not _literal(val):
+                    return False
+    return True
+
+
+def parameter_from_decl(decl: N.ParameterDecl, index: int, source: Source | None = None) -> Parameter:
     """Turn `[Parameter(Mandatory, Position=0)][string]$Name` into binder metadata."""
     ptype = "object"
     if decl.type is not None:
@@ -106,7 +129,10 @@ def parameter_from_decl(decl: N.ParameterDecl, index: int) -> Parameter:
     sets: list[str] = []
     aliases: list[str] = []
     validate = None
+    set_message = None
     help_text = ""
+    validators: list = []
+    allow: set = set()
     for attr in decl.attributes:
         low = attr.name.lower()
         if low == "parameter":
@@ -131,9 +157,35 @@ def parameter_from_decl(decl: N.ParameterDecl, index: int) -> Parameter:
             aliases.extend(str(_literal(v)) for v in _flatten(attr.positional))
         elif low == "validateset":
             validate = tuple(str(_literal(v)) for v in _flatten(attr.positional))
+            set_message = _named(attr, "errormessage")
+        elif low in ("allownull", "allowemptystring", "allowemptycollection"):
+            allow.add(low)
+        else:
+            check = validation.build(attr.name, [_argument(v, source) for v in _flatten(attr.positional)],
+                                     {k.lower(): _argument(v, source) for k, v in attr.named if v is not None})
+            if check is not None:
+                validators.append(check)
     return Parameter(decl.name, ptype, position=position, mandatory=mandatory, aliases=tuple(aliases),
                      sets=tuple(sets), pipeline=pipeline, pipeline_by_name=by_name, remaining=remaining,
-                     validate_set=validate, help=help_text)
+                     validate_set=validate, help=help_text, validators=tuple(validators),
+                     allow_null="allownull" in allow, allow_empty_string="allowemptystring" in allow,
+                     allow_empty_collection="allowemptycollection" in allow, validate_set_message=set_message)
+
+
+def _named(attr: N.Attribute, key: str):
+    for k, v in attr.named:
+        if k.lower() == key and v is not None:
+            return _literal(v)
+    return None
+
+
+def _argument(node, source):
+    """An attribute argument's value: a literal, or a script block for [ValidateScript({...})]."""
+    if isinstance(node, N.ScriptBlockExpression):
+        return ScriptBlockValue(node.body, source)
+    if isinstance(node, N.Unary) and node.op == "-" and isinstance(node.operand, N.Constant):
+        return -node.operand.value
+    return _literal(node)
 
 
 def _flatten(exprs) -> list:

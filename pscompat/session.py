@@ -68,7 +68,7 @@ class Session:
             from .binding import Arg, Binder
 
             info = block.command_info(name, "ExternalScript")
-            binder = Binder(info, name, block.source, node.span, strict_unknown=info.is_advanced)
+            binder = Binder(info, name, block.source, node.span, strict_unknown=info.is_advanced, scope=scope)
             binding = binder.bind(_script_args(args), False)
             for p in info.parameters:
                 key = p.name.lower()

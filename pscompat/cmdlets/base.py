@@ -47,6 +47,13 @@ class Parameter:
     completer: Optional[Callable[..., Iterable[str]]] = None  # (ctx, prefix) -> candidate values
     mandatory_sets: Optional[tuple] = None  # sets where mandatory (None = all sets it is in)
     positions: Optional[dict] = None  # per-set position overrides {set: position}
+    # [ValidateRange()], [ValidateScript()]...: callables (value, binder) that raise
+    # ValueError(message) for a bad argument; and the [AllowNull()]-family exemptions.
+    validators: tuple = ()
+    allow_null: bool = False
+    allow_empty_string: bool = False
+    allow_empty_collection: bool = False
+    validate_set_message: Optional[str] = None  # [ValidateSet(..., ErrorMessage = '...')]
 
     @property
     def is_switch(self) -> bool:

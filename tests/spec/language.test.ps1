@@ -342,8 +342,13 @@ Get-NoSuchThing
 
 #### unknown parameter
 # source: ParameterBinderStrings.resx NamedParameterNotFound
-Write-Output -Nope 1
+1 | Sort-Object -Nope
 ## ERRORS: A parameter cannot be found that matches parameter name 'Nope'.
+
+#### unknown dash arguments go to ValueFromRemainingArguments
+# source: ParameterBinding.Tests.ps1 ("Value from remaining arguments"): `-q` is collected
+Write-Output -Nope 1
+## RESULT: ["-Nope", 1]
 
 #### ambiguous parameter prefix
 # source: ParameterBinderStrings.resx AmbiguousParameter
