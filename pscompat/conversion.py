@@ -10,6 +10,7 @@ import enum
 import math
 import re
 
+from . import enums as _enums
 from .errors import PSError
 from .numtypes import BY_TYPE_NAME as _SIZED_INTS
 from .numtypes import BigInteger, Int64
@@ -54,8 +55,8 @@ def to_bool(value) -> bool:
     f = _BOOL.get(type(value))
     if f is not None:
         return f(value)
-    if isinstance(value, enum.Enum):
-        return True
+    if isinstance(value, enum.Enum):  # an enum is its number: [bool][ConsoleColor]::Black is False
+        return not isinstance(value, int) or int(value) != 0
     if isinstance(value, (int, float)):
         return value != 0
     if isinstance(value, str):
@@ -182,7 +183,7 @@ def _object_string(value) -> str:
     if names and names[0] == "System.RuntimeType" and hasattr(value, "full_name"):
         return type_spelling(value.full_name)
     if isinstance(value, enum.Enum):
-        return value.name
+        return _enums.enum_text(value)
     from .psobject import _class_info  # per-type method table: cheap after the first call
 
     method = _class_info(type(value)).methods.get("tostring")
@@ -223,7 +224,7 @@ def to_string(value, ofs: str = " ") -> str:
     if isinstance(value, bool):
         return "True" if value else "False"
     if isinstance(value, enum.Enum):
-        return value.name
+        return _enums.enum_text(value)
     if isinstance(value, int):
         return int.__repr__(value)
     if isinstance(value, float):
@@ -393,6 +394,7 @@ KNOWN_TYPES = set(ACCELERATORS.values()) | {
     "System.Management.Automation.ActionPreference", "System.Globalization.CultureInfo",
     "System.StringComparison", "System.StringSplitOptions", "System.IFormattable", "System.IConvertible",
 }
+KNOWN_TYPES.update(_enums.ENUMS)
 _FULL_BY_LOWER = {t.lower(): t for t in KNOWN_TYPES}
 _FULL_BY_LOWER.update({t.lower()[len("system."):]: t for t in KNOWN_TYPES if t.startswith("System.")})
 _GENERIC = re.compile(r"^(?P<base>[\w.]+?)(?:`\d+)?\[(?P<args>.+)\]$")
@@ -749,6 +751,7 @@ _CONVERTERS = {
         v, int) else int(v)),
 }
 _CONVERTERS.update({name: _to_integer for name in _INTEGER_TYPES})
+_CONVERTERS.update({name: _enums.to_enum for name in _enums.ENUMS})
 
 
 def convert_to(value, type_name: str):

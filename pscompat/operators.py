@@ -12,6 +12,7 @@ in operators_text.py; -f in dotnetfmt.py.
 """
 from __future__ import annotations
 
+import enum
 import math
 from datetime import datetime, timedelta
 from decimal import Decimal, localcontext
@@ -407,6 +408,10 @@ def _bitwise(fn: Callable[[int, int], int], name: str):
         if left is None and right is None:
             return 0
         a, b = _bit_operand(left, right), _bit_operand(right, left)
+        if isinstance(left, enum.Enum):  # flags stay flags: [CommandTypes]::Alias -bor ... is 'Alias, Application'
+            from .enums import make
+
+            return make(type(left), fn(a, b))
         return fn(a, b)
     op.__name__ = name
     return op

@@ -125,6 +125,35 @@ def _rebuild_hashtable(items, ordered):
 PSCUSTOMOBJECT_TYPE_NAMES = ("System.Management.Automation.PSCustomObject", "System.Object")
 
 
+class TypeNameList(list):
+    """A PSObject's PSTypeNames: a Collection<string>, so Insert/Add/Remove/Clear work
+    (`$o.pstypenames.Insert(0, 'My.Type')` names the type formatting and -is see)."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.PSObject+ConsolidatedString",
+                     "System.Collections.ObjectModel.Collection`1[[System.String]]", "System.Object")
+
+    def Add(self, name) -> None:
+        self.append(str(name))
+
+    def Insert(self, index, name) -> None:
+        self.insert(int(index), str(name))
+
+    def Remove(self, name) -> bool:
+        if name in self:
+            self.remove(name)
+            return True
+        return False
+
+    def RemoveAt(self, index) -> None:
+        del self[int(index)]
+
+    def Clear(self) -> None:
+        self.clear()
+
+    def Contains(self, name) -> bool:
+        return name in self
+
+
 class PSObject:
     """[pscustomobject]: an ordered, case-insensitive property bag.
 
@@ -138,7 +167,7 @@ class PSObject:
     def __init__(self, properties=(), type_names=None, **kw):
         object.__setattr__(self, "_names", {})  # folded -> display name, insertion order
         object.__setattr__(self, "_values", {})  # folded -> value
-        object.__setattr__(self, "type_names", list(type_names or PSCUSTOMOBJECT_TYPE_NAMES))
+        object.__setattr__(self, "type_names", TypeNameList(type_names or PSCUSTOMOBJECT_TYPE_NAMES))
         items = properties.items() if hasattr(properties, "items") else properties
         for name, value in items:
             self.set_property(name, value)
@@ -187,7 +216,7 @@ class PSObject:
 
     def __setattr__(self, name, value):
         if name == "type_names":
-            object.__setattr__(self, name, list(value))
+            object.__setattr__(self, name, TypeNameList(value))
         else:
             self.set_property(name, value)
 
@@ -412,6 +441,16 @@ def _dict_member(d: dict, folded: str):
 # get_member: the hot path ($_.Prop over many objects) - one dict dispatch on the exact type.
 
 
+_INTRINSIC = frozenset(("psobject", "pstypenames", "psbase", "psadapted", "psextended"))
+
+
+def _intrinsic(obj, folded: str):
+    """.psobject / .pstypenames / .psbase ... (about_Intrinsic_Members): on every object but $null."""
+    from .psobject_members import intrinsic_member
+
+    return intrinsic_member(obj, folded)
+
+
 def _get_psobject(obj: PSObject, name: str):
     value = obj._values.get(name.lower(), _MISSING)
     if value is not _MISSING:
@@ -419,6 +458,8 @@ def _get_psobject(obj: PSObject, name: str):
     folded = name.lower()
     if folded in ("count", "length"):
         return 1
+    if folded in _INTRINSIC:
+        return _intrinsic(obj, folded)
     return None
 
 
@@ -426,7 +467,14 @@ def _get_hashtable(obj: Hashtable, name: str):
     real = obj._folded.get(name.lower(), _MISSING)
     if real is not _MISSING:
         return dict.__getitem__(obj, real)
-    return _dict_member(obj, name.lower())[1]
+    return _dict_fallback(obj, name.lower())
+
+
+def _dict_fallback(obj: dict, folded: str):
+    found, value = _dict_member(obj, folded)
+    if not found and folded in _INTRINSIC:
+        return _intrinsic(obj, folded)
+    return value
 
 
 def _get_dict(obj: dict, name: str):
@@ -436,7 +484,7 @@ def _get_dict(obj: dict, name: str):
     for key in obj:
         if isinstance(key, str) and key.lower() == folded:
             return obj[key]
-    return _dict_member(obj, folded)[1]
+    return _dict_fallback(obj, folded)
 
 
 def _get_str(obj: str, name: str):
@@ -445,11 +493,14 @@ def _get_str(obj: str, name: str):
         return len(obj)
     if folded == "count":
         return 1
-    return None
+    return _intrinsic(obj, folded) if folded in _INTRINSIC else None
 
 
 def _get_scalar(obj, name: str):
-    return 1 if name.lower() in ("count", "length") else None
+    folded = name.lower()
+    if folded in ("count", "length"):
+        return 1
+    return _intrinsic(obj, folded) if folded in _INTRINSIC else None
 
 
 def _get_none(obj, name: str):
@@ -471,6 +522,8 @@ def _get_list(obj, name: str):
     props = _list_props(obj)
     if folded in props:
         return props[folded]
+    if folded in _INTRINSIC:  # the array's own, not its elements' (no member enumeration)
+        return _intrinsic(obj, folded)
     results: list = []
     _enumerate_member(obj, name, results)
     if not results:
@@ -498,7 +551,7 @@ def _get_object(obj, name: str):
     found, value = _object_lookup(obj, name)
     if found:
         return value
-    return 1 if name.lower() in ("count", "length") else None
+    return _get_scalar(obj, name)
 
 
 _SEQUENCE_TYPES = {list, tuple}

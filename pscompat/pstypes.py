@@ -17,6 +17,8 @@ import uuid
 from .conversion import convert_to, is_instance, to_number, to_string, type_of_name
 from .errors import PSError
 from .methods import DotNetError, invoke_dotnet
+from .enums import ENUM_STATICS
+from .enums import statics as enum_statics
 from .numtypes import Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64
 from .psobject import Char, type_names
 
@@ -553,6 +555,8 @@ _STATICS = {
                                                "InvariantCultureIgnoreCase")},
 }
 _STATICS["System.Single"] = _STATICS["System.Double"]
+_STATICS.update(enum_statics())
+_STATICS["System.Enum"] = ENUM_STATICS
 _STATICS["System.Management.Automation.SwitchParameter"] = {
     "Present": lambda: __import__("pscompat.switchparam", fromlist=["SwitchParameter"]).SwitchParameter(True)}
 

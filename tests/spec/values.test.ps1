@@ -470,3 +470,95 @@ $r = [byte]200 + [byte]100; $r; $r.GetType().Name
 # source: about_Hash_Tables (ordered dictionaries); OrderedDictionary.Insert
 $h = [ordered]@{a=1; b=2}; $h.Insert(1, 'z', 0) | Out-Null; $h.Keys -join ','
 ## RESULT: ["a,z,b"]
+
+#### an enum in a boolean context is its number
+# source: Conversions.Tests.ps1 (converts array of single enum to bool)
+[bool]@([ConsoleColor]::Black); [bool]@([ConsoleColor]::Yellow)
+## RESULT: [false, true]
+
+#### casting a string to an enum
+# source: Conversions.Tests.ps1 (calls method on a super-type)
+([System.Management.Automation.ActionPreference]"Stop").ToString()
+## RESULT: ["Stop"]
+
+#### -bor on a flags enum
+# source: ComparisonOperator.Tests.ps1 (Bytewise Operator)
+$r = [System.Management.Automation.CommandTypes]::Alias -bor [System.Management.Automation.CommandTypes]::Application; $r.ToString()
+## RESULT: ["Alias, Application"]
+
+#### -band on a flags enum
+# source: ComparisonOperator.Tests.ps1 (Bytewise Operator)
+([System.Management.Automation.CommandTypes]::Alias -band [System.Management.Automation.CommandTypes]::All).ToString()
+## RESULT: ["Alias"]
+
+#### -bxor / -band on a byte flags enum
+# source: ComparisonOperator.Tests.ps1 (Bytewise Operator)
+([System.Security.AccessControl.AceFlags]::ObjectInherit -bxor [System.Security.AccessControl.AceFlags]::ContainerInherit).ToString(); ([System.Security.AccessControl.AceFlags]::ObjectInherit -band [System.Security.AccessControl.AceFlags]::ContainerInherit).ToString()
+## RESULT: ["ObjectInherit, ContainerInherit", "None"]
+
+#### enum comparisons and casts
+# source: about_Enum; about_Comparison_Operators
+[DayOfWeek]::Monday -eq 1; [DayOfWeek]::Monday -eq 'monday'; [int][DayOfWeek]::Friday; "$([DayOfWeek]'tuesday')"
+## RESULT: [true, true, 5, "Tuesday"]
+
+#### enum type checks
+# source: about_Enum; about_Type_Operators
+[ConsoleColor]::Red -is [enum]; [ConsoleColor]::Red -is [ConsoleColor]; ([ConsoleColor]::Red).GetType().FullName
+## RESULT: [true, true, "System.ConsoleColor"]
+
+#### [enum]::GetNames
+# source: about_Enum (Enumerations as flags / GetNames)
+$t = [DayOfWeek]; [enum]::GetNames($t) -join ','
+## RESULT: ["Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday"]
+
+#### an enum renders as its name
+# source: about_Enum
+[ConsoleColor]::Red
+## STDOUT:
+Red
+## END
+
+#### an unknown enum name
+# source: about_Enum; EnumExpressionEvaluator (InvalidCastFromStringToEnum)
+[ConsoleColor]'Purple'
+## ERRORS: Cannot convert value "Purple" to type "System.ConsoleColor". Error: "Unable to match the identifier name Purple to a valid enumerator name. Specify one of the following enumerator names and try again:\nBlack, DarkBlue, DarkGreen, DarkCyan, DarkRed, DarkMagenta, DarkYellow, Gray, DarkGray, Blue, Green, Cyan, Red, Magenta, Yellow, White"
+
+#### range operator on characters gives chars
+# source: RangeOperator.Tests.ps1 (Character expansion)
+$r = 'A'..'E'; $r[0].GetType().Name; $r.Count; ('C'..'A') -join ''
+## RESULT: ["Char", 5, "CBA"]
+
+#### range of digit strings gives ints
+# source: RangeOperator.Tests.ps1 (special ranges)
+$r = '0'..'9'; $r.Where({$_ -is [int]}).Count; $r = [char]'0'..[char]'9'; $r.Where({$_ -is [char]}).Count
+## RESULT: [10, 10]
+
+#### range over decimals rounds
+# source: RangeOperator.Tests.ps1 (Range operator works on [decimal])
+$r = 1.1d..3.9d; $r; $r.Where({$_ -is [int]}).Count
+## RESULT: [1, 2, 3, 4, 4]
+
+#### -split with a negative max
+# source: SplitOperator.Tests.ps1
+"a b c d" -split " ", -2; " " -split " ", -2
+## RESULT: ["a b c", "d", "", ""]
+
+#### -split on an array
+# source: SplitOperator.Tests.ps1
+"a b", "c d" -split " "
+## RESULT: ["a", "b", "c", "d"]
+
+#### -csplit and IgnoreCase
+# source: SplitOperator.Tests.ps1
+"abcBd" -csplit "B"; "abcBd" -csplit "B", 0, 'IgnoreCase'
+## RESULT: ["abc", "d", "a", "c", "d"]
+
+#### -split options
+# source: SplitOperator.Tests.ps1 (Binary split operator options)
+"a12a`nb34b`nc56c`nd78d" -split '^b', 0, 'Multiline'; "a: b:c" -split ': ', 0, 'IgnorePatternWhitespace'; "a:b" -split "(:)", 0, 'ExplicitCapture'
+## RESULT: ["a12a\n", "34b\nc56c\nd78d", "a", " b", "c", "a", "b"]
+
+#### unary -split binds tighter than comma
+# source: SplitOperator.Tests.ps1 (Unary split operator)
+$res = -split "a b", "c d"; $res.Count; $res[0][1]; $res[1]
+## RESULT: [2, "b", "c d"]
