@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .conversion import to_string
-from .format_values import DEFAULT_ENUMERATION_LIMIT, display_string, is_right_aligned, is_scalar
+from .format_values import DEFAULT_ENUMERATION_LIMIT, culture_string, display_string, is_right_aligned, is_scalar
 from .psobject import is_dictionary, lookup_member, properties
 from .views import Column, DictionaryEntry, View, evaluate, find_view
 
@@ -225,7 +225,7 @@ class Formatter:
         if view is not None and view.out_of_band:
             return FormatEntryData("lines", view.render(obj).split("\n"), out_of_band=True)
         if is_scalar(obj) or not properties(obj):
-            return FormatEntryData("text", [to_string(obj)], out_of_band=True)
+            return FormatEntryData("text", [culture_string(obj)], out_of_band=True)
         if not fallback:
             return None
         cols = resolve_columns(None, obj)

@@ -173,7 +173,9 @@ def is_scalar(value: Any) -> bool:
 def is_right_aligned(value: Any) -> bool:
     """A table column is right-aligned when its first value is a non-string scalar
     (PS FormatViewGenerator_Table.ComputeDefaultAlignment)."""
-    return value is not None and not isinstance(value, (str, Char)) and is_scalar(value)
+    if isinstance(value, Char):  # System.Char is a scalar type, not System.String
+        return True
+    return value is not None and not isinstance(value, str) and is_scalar(value)
 
 
 def is_collection(value: Any) -> bool:
@@ -201,7 +203,18 @@ def culture_string(value: Any) -> str:
         return format_datetime(value, "G")
     if type(value) is float:
         return format_double(value, invariant=False)
+    if type(value) is PSObject:
+        return _psobject_text(value)
     return to_string(value)
+
+
+def _psobject_text(obj: PSObject) -> str:
+    """PSObject.ToStringEmptyBaseObject: '@{a=1; b=x}' with each value's own ToString under
+    the current culture (collections not expanded); no properties at all is the empty string."""
+    props = obj.properties()
+    if not props:
+        return ""
+    return "@{" + "; ".join(f"{name}={_net_string(v)}" for name, v in props) + "}"
 
 
 def _net_string(value: Any) -> str:

@@ -605,3 +605,115 @@ IsReadOnly                     : False
 0
 ## END
 
+#### wide: -DisplayError shows #ERR
+# source: Format-Wide reference page, Example 3 (Troubleshooting format errors)
+[datetime]'2018-12-21' | Format-Wide { $_ / $null } -DisplayError
+## STDOUT:
+
+#ERR                                                         
+
+## END
+
+#### Write-Output -NoEnumerate passes the array as one object
+# source: Write-Output reference page, Example 3
+Write-Output 1,2,3 -NoEnumerate | Measure-Object | Format-List Count
+## STDOUT:
+
+Count : 1
+
+## END
+
+#### Write-Output enumerates the array
+# source: Write-Output reference page, Example 3
+Write-Output 1,2,3 | Measure-Object | Format-List Count
+## STDOUT:
+
+Count : 3
+
+## END
+
+#### table: a Char column is right-aligned like other non-string scalars
+# source: FormatViewGenerator_Table.cs ComputeDefaultAlignment; FormatViewManager.cs DefaultScalarTypes (System.Char)
+[pscustomobject]@{chars=[char]'x'; name='y'}
+## STDOUT:
+
+chars name
+----- ----
+    x y
+
+## END
+
+#### table: an enum column is right-aligned
+# source: FormatViewGenerator_Table.cs ComputeDefaultAlignment (PSObjectIsEnum)
+[pscustomobject]@{Day=[System.DayOfWeek]::Monday; Name='x'}
+## STDOUT:
+
+   Day Name
+   --- ----
+Monday x
+
+## END
+
+#### default: scalars between table rows print in place
+# source: BaseFormattingCommand.cs ProcessOutOfBandObjectInsideDocumentSequence
+1, [pscustomobject]@{a=1}, "x", [pscustomobject]@{a=2}
+## STDOUT:
+1
+
+a
+-
+1
+x
+2
+
+## END
+
+#### default: a second object type shares the first table's columns
+# source: BaseFormattingCommand.cs (the view is chosen by the first object)
+[pscustomobject]@{a=1}, [pscustomobject]@{b=2}
+## STDOUT:
+
+a
+-
+1
+ 
+
+## END
+
+#### default: a PSCustomObject in a cell is its @{...} string, values in en-US
+# source: MshObject.cs ToStringEmptyBaseObject; MshObjectUtil.cs SmartToString
+[pscustomobject]@{a=[pscustomobject]@{d=[datetime]'2020-01-01'; e=@(1,2); f=$null}}
+## STDOUT:
+
+a
+-
+@{d=1/1/2020 12:00:00 AM; e=System.Object[]; f=}
+
+## END
+
+#### default: an object without properties prints an empty line
+# source: MshObject.cs ToStringEmptyBaseObject (no properties: empty string); FormatViewManager.cs GenerateOutOfBandObjectAsToString
+[pscustomobject]@{}
+## STDOUT:
+
+## END
+
+#### default: infinity prints with the en-US symbol
+# source: .NET Double.ToString() under en-US (NumberFormatInfo.PositiveInfinitySymbol)
+[double]::PositiveInfinity; [double]::NegativeInfinity
+## STDOUT:
+∞
+-∞
+## END
+
+#### default: an array in a cell shows $null elements
+# source: MshObjectUtil.cs GetObjectName ($null for null elements)
+[pscustomobject]@{c=@(1,'x',$null)}
+## STDOUT:
+
+c
+-
+{1, x, $null}
+
+## END
+
