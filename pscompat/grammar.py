@@ -99,6 +99,16 @@ def _bad_expression(text, loc):
     return unexpected_token(text, at)
 
 
+def _after(error_id: str, *args):
+    """pwsh places most 'missing X' errors right after the token before it (Parser.cs After());
+    the input is incomplete when nothing but blanks follows."""
+    def error(text, loc):
+        after = len(text[:loc].rstrip())
+        return SyntaxFail(error_id, skip_gap(text, loc), Span(after, after), args)
+
+    return error
+
+
 def _missing_named_block(text, loc):
     head = text[:loc].rstrip()
     name = head[len(head.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")):]
@@ -289,16 +299,20 @@ def _build():
         + condition("while", "MissingOpenParenthesisAfterKeyword", "MissingExpressionAfterKeyword",
                     "MissingEndParenthesisAfterStatement"), b.do_statement)
 
-    switch_clause = Build(arg_single + body("MissingSwitchStatementClause"), b.switch_clause)
-    switch_body = Enclosed(L(r"\{"), NL + ZeroOrMore(switch_clause + Opt(SEPS)), RBRACE,
+    # Docs: about_Switch.md; errors and positions: PS Parser.cs SwitchStatementRule.
+    switch_clause = Build(arg_single + NL + Expect(block, _after("MissingSwitchStatementClause")), b.switch_clause)
+    switch_body = Enclosed(L(r"\{"), NL + Expect(switch_clause, _after("MissingSwitchConditionExpression"))
+                           + ZeroOrMore(Opt(SEPS) + switch_clause) + Opt(SEPS), RBRACE,
                            "MissingEndCurlyBrace", b.switch_body)
-    switch_statement = Build(
-        keyword("switch")
-        + ZeroOrMore(L(rf"{D}(?:regex|wildcard|exact|casesensitive|file)(?![\w-])")) + NL
-        + (LPAREN + NL + Expect(chain, fail_with("MissingExpressionAfterKeyword", "switch")) + NL
-           + Expect(RPAREN, fail_with("MissingEndParenthesisInSwitchStatement"))
-           | Expect(arg_single, fail_with("MissingFilenameOption")))
-        + NL + Expect(switch_body, fail_with("MissingCurlyBraceInSwitchStatement")), b.switch_statement)
+    switch_file = Build(L(rf"{D}f(?:i(?:le?)?)?(?![\w-])") + NL
+                        + Expect(arg_single, _after("MissingFilenameOption")), b.switch_file)
+    switch_flag = L(rf"{D}(?P<f>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*)", b.switch_flag)
+    switch_value = Build(LPAREN + NL + Expect(chain, _after("PipelineValueRequired")) + NL
+                         + Expect(RPAREN, _after("MissingEndParenthesisInSwitchStatement")), b.switch_value)
+    switch_head = Build(keyword("switch") + NL + ZeroOrMore((switch_file | switch_flag) + NL) + Opt(switch_value),
+                        b.switch_head)
+    switch_statement = Build(switch_head + NL + Expect(switch_body, _after("MissingCurlyBraceInSwitchStatement")),
+                             b.switch_statement)
 
     # ------------------------------------------------------------------ functions, param blocks
     attribute_argument = (Build(L(r"[^\W\d]\w*(?=\s*=)", lambda m, s: m.group()) + S("=") + NL

@@ -12,7 +12,7 @@ import pyparsing as pp
 
 from . import nodes as n
 from .grammar_errors import SyntaxFail
-from .grammar_lex import ARG_END, PRECEDENCE, canonical_op, number_value, variable_name
+from .grammar_lex import skip_gap, ARG_END, PRECEDENCE, canonical_op, number_value, variable_name
 from .source import Span
 
 
@@ -391,14 +391,52 @@ def switch_body(text, start, end, tokens):
     return Part("clauses", tuple(tokens))
 
 
+_SWITCH_FLAGS = ("regex", "wildcard", "exact", "casesensitive", "parallel", "file")
+
+
+def switch_flag(match, span):
+    """A switch option may be shortened to any prefix; the first option it begins wins
+    (PS: Parser.cs IsSpecificParameter, tried in this order)."""
+    name = match.group("f").lower()
+    for flag in _SWITCH_FLAGS[:-1]:
+        if flag.startswith(name):
+            return flag
+    raise SyntaxFail("InvalidSwitchFlag", span.start, span, (match.group("f"),))
+
+
+def switch_file(text, start, end, tokens):
+    return Part("file", tokens[-1])
+
+
+def switch_value(text, start, end, tokens):
+    return Part("value", tokens[0], start)
+
+
+def switch_head(text, start, end, tokens):
+    flags = [t for t in tokens if isinstance(t, str) and t.lower() != "switch"]
+    files = [t for t in tokens if isinstance(t, Part) and t.kind == "file"]
+    values = [t for t in tokens if isinstance(t, Part) and t.kind == "value"]
+    if files and values:  # `switch -file a (1)`: a value and a file
+        at = values[0].extra
+        raise SyntaxFail("PipelineValueRequired", at, Span(at, at + 1))
+    if not files and not values:
+        at = skip_gap(text, end)
+        raise SyntaxFail("PipelineValueRequired", at, Span(end, end))
+    if files:
+        flags.append("file")
+    flags = tuple(dict.fromkeys(f for f in flags if f != "parallel"))
+    return Part("head", (flags, files[-1].value if files else values[0].value))
+
+
 def switch_statement(text, start, end, tokens):
-    flags = tuple(t.lower().lstrip("-\u2013\u2014\u2015") for t in tokens if isinstance(t, str))
-    value, body = [t for t in tokens if not isinstance(t, str)]
+    flags, value = tokens[0].value
     clauses, default = [], None
-    for clause in body.value:
+    for clause in tokens[1].value:
         pattern = clause.pattern
         if isinstance(pattern, n.StringConstant) and pattern.kind == "bare" \
                 and pattern.value.lower() == "default":
+            if default is not None:
+                raise SyntaxFail("MultipleSwitchDefaultClauses", pattern.span.start, pattern.span)
             default = clause.body
         else:
             clauses.append(clause)

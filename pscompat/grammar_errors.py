@@ -72,6 +72,11 @@ MESSAGES = {
         "The assignment expression is not valid. The input to an assignment operator must be an object that is able "
         "to accept assignments, such as a variable or a property.",
     "OperatorRequiresVariableOrProperty": "The '{0}' operator works only on variables or on properties.",
+    "PipelineValueRequired":
+        "A switch statement must have one of the following:  '-file file_name' or '( expression )'.",
+    "InvalidSwitchFlag": "The parameter {0} is not valid for the switch statement.",
+    "MissingSwitchConditionExpression": "Missing condition in switch statement clause.",
+    "MultipleSwitchDefaultClauses": "A switch statement can have only one default clause.",
     "MissingNamedBlocks": "unexpected token '{0}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
     "MissingNamedStatementBlock": "Missing statement block after '{0}'.",
     "MissingTryStatementBlock": "The Try statement is missing its statement block.",
