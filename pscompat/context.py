@@ -39,6 +39,7 @@ class ExecutionContext:
         self.functions: dict[str, CommandInfo] = {}
         self.aliases: dict[str, str] = {}  # user-defined aliases (lower name -> target)
         self.try_depth = 0
+        self.frames: list = []  # active redirection frames (streams.Frame), innermost last
         self.exit_requested = False
         self.error_count = 0
         self.run_errors: list[ErrorRecord] = []  # shown errors of the current run (PSResult.errors)
@@ -178,8 +179,13 @@ class ExecutionContext:
             if not errors or errors[0] is not rec:
                 errors.insert(0, rec)
                 del errors[256:]
+        for frame in self.frames:  # functions called with -ErrorVariable (caught errors too)
+            if frame.error_variable is not None and rec not in frame.error_variable:
+                frame.error_variable.append(rec)
 
     def record_error(self, rec: ErrorRecord, action: str, error_variable: str | None, scope: Scope) -> None:
+        from .streams import NOT_REDIRECTED, redirect_target
+
         self.error_count += 1
         self.global_scope.vars["?"] = False
         if action != "ignore":
@@ -187,8 +193,23 @@ class ExecutionContext:
         if error_variable:
             self.append_variable(scope, str(error_variable), rec)
         if action == "continue":
-            self.run_errors.append(rec)
-            self.host.write_error(rec)
+            target = redirect_target(self.frames, "2") if self.frames else NOT_REDIRECTED
+            if target is NOT_REDIRECTED:
+                self.run_errors.append(rec)
+                self.host.write_error(rec)
+            elif target is not None:
+                target(rec)
+
+    def write_stream(self, stream: str, kind: str, text: str, show) -> None:
+        """A warning/verbose/debug/information line: to a redirection if one is active, else
+        to the host (`show(text)`)."""
+        from .streams import NOT_REDIRECTED, StreamRecord, redirect_target
+
+        target = redirect_target(self.frames, stream) if self.frames else NOT_REDIRECTED
+        if target is NOT_REDIRECTED:
+            show(text)
+        elif target is not None:
+            target(StreamRecord(kind, text))
 
     def statement_error(self, exc: PSError, scope: Scope) -> bool:
         """A statement-terminating error: report it and go on, unless a try/catch or a Stop

@@ -16,6 +16,7 @@ from .errors import CommandNotFoundError, PSError
 from .runtime import CommandRuntime, ReturnFlow, StopUpstream, emit_enumerated
 from .scope import MISSING, Scope
 from .source import Source, Span
+from .streams import Redirector
 
 
 # ----------------------------------------------------------------------------- compile time
@@ -302,7 +303,8 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
     kind, payload, redirs = spec
     if kind == "expr":
         stage = ExpressionStage(payload, scope)
-        stage.redirections = redirs
+        if redirs:
+            Redirector(scope.ctx, redirs, scope).attach(stage)
         return stage
     cs: CommandSpec = payload
     ctx = scope.ctx
@@ -332,8 +334,10 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
         binder = Binder(info, name, cs.source, cs.span, scope=scope)
         binding = binder.bind(args, expects_input)
         runtime = CommandRuntime(ctx, scope, info.name, cs.span, cs.source, binding.common)
-        apply_redirections(runtime, cs, scope)
-        return _out_variable(CmdletStage(info, binding, binder, runtime, expects_input), binding, scope)
+        stage = _out_variable(CmdletStage(info, binding, binder, runtime, expects_input), binding, scope)
+        if cs.redirections:
+            Redirector(ctx, cs.redirections, scope).attach(stage)
+        return stage
     # a PowerShell function, filter, script file or script block
     sbv = obj
     info = sbv.command_info(name, "Function" if kind == "function" else "ScriptBlock")
@@ -341,27 +345,23 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
     binding = binder.bind(args, expects_input)
     child = scope if cs.invocation == "." else Scope(scope, ctx, is_script=(kind == "script_file"))
     runtime = CommandRuntime(ctx, scope, name, cs.span, cs.source, binding.common)
-    apply_redirections(runtime, cs, scope)
     if "Verbose" in binding.common:
         child.vars["verbosepreference"] = "Continue" if binding.common["Verbose"] else "SilentlyContinue"
     if "ErrorAction" in binding.common:
         child.vars["erroractionpreference"] = binding.common["ErrorAction"]
-    return _out_variable(ScriptStage(sbv, binding, binder, child, runtime), binding, scope)
+    stage = _out_variable(ScriptStage(sbv, binding, binder, child, runtime), binding, scope)
+    errors = _list_variable(binding.common.get("ErrorVariable"), scope)
+    if cs.redirections or errors is not None:
+        Redirector(ctx, cs.redirections, scope, errors).attach(stage)
+    return stage
 
 
 def _out_variable(stage: Stage, binding: Binding, scope: Scope) -> Stage:
     """-OutVariable name (or +name to append): the command's output objects also go to a list
-    variable in the caller's scope (about_CommonParameters)."""
-    name = binding.common.get("OutVariable")
-    if not name:
+    variable (about_CommonParameters)."""
+    collected = _list_variable(binding.common.get("OutVariable"), scope)
+    if collected is None:
         return stage
-    name = str(name)
-    key = name.lstrip("+").lower()
-    collected: list = []
-    if name.startswith("+"):
-        current = scope.lookup(key, None)
-        collected = list(current) if isinstance(current, list) else ([] if current is None else [current])
-    scope.vars[key] = collected
     connect = stage.connect
 
     def connect_tee(downstream):
@@ -372,6 +372,27 @@ def _out_variable(stage: Stage, binding: Binding, scope: Scope) -> Stage:
 
     stage.connect = connect_tee
     return stage
+
+
+def _list_variable(name, scope: Scope) -> list | None:
+    """-ErrorVariable/-OutVariable `name`, `+name`, `script:name`: the list the records go to,
+    already stored in the variable (about_CommonParameters)."""
+    if not name:
+        return None
+    from .compiler_stmt import variable_setter
+    from .scope import split_qualified
+
+    name = str(name)
+    append = name.startswith("+")
+    name = name.lstrip("+")
+    collected: list = []
+    if append:
+        qual, key = split_qualified(name)
+        target = {"global": scope.global_scope(), "script": scope.script_scope()}.get(qual, scope)
+        current = target.lookup(key, None)
+        collected = list(current) if isinstance(current, list) else ([] if current is None else [current])
+    variable_setter(name)(scope, collected)
+    return collected
 
 
 def evaluate_args(cs: CommandSpec, scope: Scope) -> tuple[list[Arg], dict]:
@@ -413,15 +434,6 @@ def native_argv(args: list[Arg]) -> list:
         else:
             argv.append(a.text)
     return argv
-
-
-def apply_redirections(runtime: CommandRuntime, cs: CommandSpec, scope: Scope) -> None:
-    for stream, merge_to, target, append in cs.redirections:
-        if stream in ("2", "*") and merge_to is None and target is not None and target(scope) is None:
-            runtime.common.setdefault("ErrorAction", "SilentlyContinue")
-            runtime.error_redirect = "null"
-        if stream in ("3", "*") and merge_to is None and target is not None and target(scope) is None:
-            runtime.common.setdefault("WarningAction", "SilentlyContinue")
 
 
 # ----------------------------------------------------------------------------- the driver

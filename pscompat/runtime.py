@@ -158,11 +158,11 @@ class CommandRuntime:
 
     def write_verbose(self, text: str) -> None:
         if self.verbose_enabled:
-            self.ctx.host.write_verbose(str(text))
+            self.ctx.write_stream("4", "Verbose", str(text), self.ctx.host.write_verbose)
 
     def write_debug(self, text: str) -> None:
         if self.debug_enabled:
-            self.ctx.host.write_debug(str(text))
+            self.ctx.write_stream("5", "Debug", str(text), self.ctx.host.write_debug)
 
     def write_warning(self, text: str) -> None:
         action = self._preference("WarningAction", "warningpreference", "Continue").lower()
@@ -172,14 +172,18 @@ class CommandRuntime:
             raise PSError(f"The running command stopped because the preference variable \"WarningPreference\" "
                           f"or common parameter is set to Stop: {text}", "ActionPreferenceStop",
                           span=self.span, source=self.source, reason=self.name)
-        self.ctx.host.write_warning(str(text))
+        self.ctx.write_stream("3", "Warning", str(text), self.ctx.host.write_warning)
         name = self.common.get("WarningVariable")
         if name:
             self.ctx.append_variable(self.scope, str(name), str(text))
 
     def write_information(self, data: Any, tags: tuple = ()) -> None:
         action = self._preference("InformationAction", "informationpreference", "SilentlyContinue").lower()
-        self.ctx.host.write_information(data, show=action == "continue")
+        if action == "continue" or self.ctx.frames:
+            self.ctx.write_stream("6", "Information", data if isinstance(data, str) else str(data),
+                                  lambda text: self.ctx.host.write_information(data, show=action == "continue"))
+        else:
+            self.ctx.host.write_information(data, show=False)
 
     def write_host(self, text: str, newline: bool = True) -> None:
         self.ctx.host.write_host(text, newline)
