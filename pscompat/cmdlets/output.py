@@ -18,6 +18,7 @@ from ..formatting import OutDefault
 from ..format_values import culture_string, entry_text
 from ..psobject import SCRIPTBLOCK_TYPE, is_dictionary, type_names
 from ..runtime import is_enumerable
+from ..validation import validate_not_null_or_empty
 from ..views import Column
 from .base import Cmdlet, Parameter, cmdlet
 
@@ -147,7 +148,7 @@ _COMMON_FORMAT = (
                    "A calculated column.")))
 class FormatTable(FormatCmdlet):
     parameters = (
-        Parameter("Property", "object[]", position=0),
+        Parameter("Property", "object[]", position=0, validators=(validate_not_null_or_empty,)),
         Parameter("AutoSize", "switch"),
         Parameter("HideTableHeaders", "switch"),
         Parameter("Wrap", "switch"),
@@ -160,7 +161,7 @@ class FormatTable(FormatCmdlet):
         examples=(("Get-Item . | Format-List -Property *", "Every property, one per line."),))
 class FormatList(FormatCmdlet):
     parameters = (
-        Parameter("Property", "object[]", position=0),
+        Parameter("Property", "object[]", position=0, validators=(validate_not_null_or_empty,)),
         Parameter("ExcludeProperty", "string[]"),
     ) + _COMMON_FORMAT
     shape = "list"

@@ -717,3 +717,13 @@ c
 
 ## END
 
+#### Format-List -Property $null fails validation
+# source: engine/Formatting/BugFix.Tests.ps1 (ParameterArgumentValidationError); BaseFormattingCommand.cs [ValidateNotNullOrEmpty] Property
+[pscustomobject]@{a=1} | Format-List -Property $null
+## ERRORS: Cannot validate argument on parameter 'Property'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.
+
+#### Format-Table -Property $null fails validation
+# source: engine/Formatting/BugFix.Tests.ps1 (ParameterArgumentValidationError); BaseFormattingCommand.cs [ValidateNotNullOrEmpty] Property
+[pscustomobject]@{a=1} | Format-Table -Property $null
+## ERRORS: Cannot validate argument on parameter 'Property'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.
+
