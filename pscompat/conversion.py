@@ -746,7 +746,7 @@ _CONVERTERS = {
     "System.Collections.Hashtable": _to_hashtable,
     "System.Collections.Specialized.OrderedDictionary": _to_hashtable,
     SCRIPTBLOCK_TYPE: _to_scriptblock,
-    "System.Void": lambda v, full: None,
+    "System.Void": lambda v, full: __import__("pscompat.methods", fromlist=["VOID"]).VOID,  # [void]: no output
     "System.Numerics.BigInteger": lambda v, full: BigInteger(_to_integer(v, "System.Int64") if not isinstance(
         v, int) else int(v)),
 }

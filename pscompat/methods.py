@@ -29,10 +29,33 @@ class DotNetError(Exception):
         self.exception_name = exception_name
 
 
-def invoke_dotnet(name: str, fn, args: list):
-    """Call fn(*args), translating failures into PowerShell's method-invocation errors."""
+class VoidResult(tuple):
+    """What a void .NET method returns: it writes nothing to the pipeline (`$h.Add('a', 1)`
+    on its own line outputs nothing, as PowerShell's AutomationNull).  An empty tuple, so
+    statement output, @() and the pipeline all see no objects."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "VOID"
+
+
+VOID = VoidResult()
+
+
+def is_void(fn) -> bool:
+    """A method declared `-> None` is void in .NET terms (Python methods, table entries)."""
+    return getattr(fn, "__annotations__", {}).get("return", 0) in (None, "None")
+
+
+def invoke_dotnet(name: str, fn, args: list, void: bool | None = None):
+    """Call fn(*args), translating failures into PowerShell's method-invocation errors.
+    A void method (`void`, or fn declared `-> None`) gives VOID."""
     try:
-        return fn(*args)
+        result = fn(*args)
+        if result is None and (is_void(fn) if void is None else void):
+            return VOID
+        return result
     except PSError:
         raise
     except DotNetError as exc:
@@ -303,7 +326,7 @@ class DictionaryEntry:
         return f"DictionaryEntry({self.Key!r}, {self.Value!r})"
 
 
-def _dict_add(d: dict, key, value):
+def _dict_add(d: dict, key, value) -> None:
     if key in d if isinstance(d, Hashtable) else any(_same_key(k, key) for k in d):
         existing = d.real_key(key) if isinstance(d, Hashtable) else key
         raise DotNetError(f"Item has already been added. Key in dictionary: '{_str(existing)}'  "
@@ -317,7 +340,7 @@ def _same_key(a, b) -> bool:
     return a == b
 
 
-def _dict_remove(d: dict, key):
+def _dict_remove(d: dict, key) -> None:
     if isinstance(d, Hashtable):
         d.pop(key, None)
         return
@@ -326,7 +349,7 @@ def _dict_remove(d: dict, key):
             del d[k]
 
 
-def _dict_insert(d: dict, index, key, value):
+def _dict_insert(d: dict, index, key, value) -> None:
     """OrderedDictionary.Insert(index, key, value)."""
     if not getattr(d, "ordered", False):
         raise PSError(f"Method invocation failed because [{type_names(d)[0]}] does not contain a method "
@@ -343,6 +366,10 @@ def _dict_insert(d: dict, index, key, value):
         d[k] = v
 
 
+def _dict_clear(d: dict) -> None:
+    d.clear()
+
+
 _DICT_METHODS = {
     "insert": _dict_insert,
     "containskey": lambda d, k: k in d if isinstance(d, Hashtable) else any(_same_key(x, k) for x in d),
@@ -350,7 +377,7 @@ _DICT_METHODS = {
     "containsvalue": lambda d, v: any(_dotnet_equals(x, v) or x == v for x in d.values()),
     "add": _dict_add,
     "remove": _dict_remove,
-    "clear": lambda d: d.clear(),
+    "clear": _dict_clear,
     "clone": lambda d: d.copy() if isinstance(d, Hashtable) else Hashtable(d),
     "getenumerator": lambda d: [DictionaryEntry(k, v) for k, v in d.items()],
     "item": lambda d, k: d.get(k) if isinstance(d, Hashtable) else next(
@@ -533,7 +560,7 @@ def call_method(obj, name: str, args: list):
     if table is not None:
         fn = table.get(folded)
         if fn is not None:
-            return invoke_dotnet(_CANONICAL.get(folded, name), lambda *a: fn(obj, *a), list(args))
+            return invoke_dotnet(_CANONICAL.get(folded, name), lambda *a: fn(obj, *a), list(args), is_void(fn))
         if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields"):
             return _enumerate_method(obj, name, args)
     fn = _UNIVERSAL.get(folded)

@@ -448,8 +448,15 @@ def _path_combine(*parts):
     return os.path.join(*parts) if parts else ""
 
 
-def _reverse(items):
+def _reverse(items) -> None:
     items.reverse()
+
+
+def _sort(items, *rest) -> None:
+    """Array.Sort(items): in place, by Comparer.Default (culture order; 'a' before 'A')."""
+    from .operators_compare import compare
+
+    items.sort(key=functools.cmp_to_key(lambda a, b: compare(a, b, True)))
 
 
 def _env_var(name, *target):
@@ -536,7 +543,7 @@ _STATICS = {
         "FromMilliseconds": lambda n: _dt.timedelta(milliseconds=float(_num(n))),
         "Zero": _dt.timedelta(0), "Parse": lambda s: convert_to(to_string(s), "System.TimeSpan"),
     },
-    "System.Array": {"Reverse": _reverse, "IndexOf": lambda items, v: next(
+    "System.Array": {"Reverse": _reverse, "Sort": _sort, "IndexOf": lambda items, v: next(
         (i for i, x in enumerate(items) if x == v), -1)},
     "System.Version": {"Parse": lambda s: Version(to_string(s))},
     "System.Convert": {

@@ -17,7 +17,7 @@ import pytest
 from pscompat.conversion import (TypedArray, convert_to, format_double, is_instance, parse_number, to_bool,
                                  to_number, to_string, try_convert, type_of_name)
 from pscompat.errors import PSError
-from pscompat.methods import call_method, has_method
+from pscompat.methods import VOID, call_method, has_method
 from pscompat.psobject import (Char, ExceptionInfo, Hashtable, PSObject, get_member, has_member, properties,
                                set_member, to_python, type_names)
 from pscompat.pstypes import GenericList, resolve_type
@@ -153,7 +153,7 @@ def test_to_number_error():
     ("2020-01-02T03:04:05", "datetime", dt.datetime(2020, 1, 2, 3, 4, 5)),
     ("01:02:03", "timespan", dt.timedelta(hours=1, minutes=2, seconds=3)),
     ("1.02:03:04", "timespan", dt.timedelta(days=1, hours=2, minutes=3, seconds=4)),
-    ("5", "timespan", dt.timedelta(days=5)), (1, "switch", SwitchParameter(True)), ("x", "void", None),
+    ("5", "timespan", dt.timedelta(days=5)), (1, "switch", SwitchParameter(True)), ("x", "void", VOID),
 ])
 def test_convert_to(value, type_name, expected):
     result = convert_to(value, type_name)
@@ -484,7 +484,7 @@ def test_collections_new():
     assert call_method(al, "Add", ["x"]) == 0 and call_method(al, "add", ["y"]) == 1
     assert get_member(al, "Count") == 2 and to_string(al) == "x y"
     lst = resolve_type("System.Collections.Generic.List[int]").new([])
-    assert call_method(lst, "Add", ["5"]) is None and lst == [5] and isinstance(lst, GenericList)
+    assert call_method(lst, "Add", ["5"]) is VOID and lst == [5] and isinstance(lst, GenericList)
     assert is_instance(lst, "System.Collections.Generic.List[int]")
     sb = resolve_type("System.Text.StringBuilder").new([])
     call_method(call_method(sb, "Append", ["a"]), "AppendLine", ["b"])
@@ -506,7 +506,7 @@ def test_version_compare():
 
 def test_array_reverse_mutates():
     items = [1, 2, 3]
-    assert resolve_type("array").call_static("Reverse", [items]) is None and items == [3, 2, 1]
+    assert resolve_type("array").call_static("Reverse", [items]) is VOID and items == [3, 2, 1]
 
 
 def test_format_double_matches_to_string():

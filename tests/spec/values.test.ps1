@@ -562,3 +562,23 @@ $r = 1.1d..3.9d; $r; $r.Where({$_ -is [int]}).Count
 # source: SplitOperator.Tests.ps1 (Unary split operator)
 $res = -split "a b", "c d"; $res.Count; $res[0][1]; $res[1]
 ## RESULT: [2, "b", "c d"]
+
+#### a void method writes nothing
+# source: about_Hash_Tables (Adding and removing keys and values); about_Void
+$h = @{}; $h.Add('a', 1); $h.Remove('a'); $h.Add('b', 2); $h.Count
+## RESULT: [1]
+
+#### List[T].Add is void, ArrayList.Add returns the index
+# source: about_Arrays; System.Collections.ArrayList.Add
+$l = [System.Collections.Generic.List[int]]::new(); $l.Add(1); $a = [System.Collections.ArrayList]::new(); $a.Add('x'); $a.Add('y')
+## RESULT: [0, 1]
+
+#### [void] discards
+# source: about_Void
+$sb = [System.Text.StringBuilder]::new(); [void]$sb.Append('x'); $sb.ToString()
+## RESULT: ["x"]
+
+#### [array]::Sort and [array]::Reverse sort in place
+# source: System.Array.Sort / Reverse
+$a = @(3,1,2); [array]::Sort($a); $a -join ','; [array]::Reverse($a); $a -join ','
+## RESULT: ["1,2,3", "3,2,1"]
