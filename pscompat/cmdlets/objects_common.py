@@ -176,3 +176,33 @@ def command_compare(a, b, case_sensitive: bool = False) -> int:
 def command_equal(a, b, case_sensitive: bool = False) -> bool:
     """ObjectCommandPropertyValue.Equals (Group-Object keys, Compare-Object)."""
     return command_compare(a, b, case_sensitive) == 0
+
+
+def property_reader(name: str, missing):
+    """A one-argument reader of property `name` (no wildcards) that returns `missing` when the
+    object lacks it: the value resolve_property would find, with the per-class attribute getter
+    remembered, so sorting or grouping many objects of one class resolves the name once."""
+    from ..psobject import member_getter
+
+    folded = name.lower()
+    getters: dict = {}
+
+    def read(obj):
+        cls = type(obj)
+        getter = getters.get(cls)
+        if getter is None:
+            if cls is PSObject:
+                getter = getters[cls] = lambda o: o._values.get(folded, missing)
+            else:
+                plain = member_getter(cls, name) if not is_dictionary(obj) else None
+                getter = getters[cls] = plain if plain is not None else _general
+        try:
+            return getter(obj)
+        except AttributeError:  # an unset slot: the general lookup decides
+            return _general(obj)
+
+    def _general(obj):
+        found, _, value = resolve_property(obj, name)
+        return value if found else missing
+
+    return read

@@ -6,11 +6,12 @@ object lacks is 'non-existing' and sorts after everything else in either directi
 """
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cmp_to_key
 
 from ..psobject import Hashtable, PSObject
 from .base import Cmdlet, Parameter, cmdlet
-from .objects_common import NS, command_compare, has_input, resolve_property
+from .objects_common import NS, command_compare, has_input, has_wildcard, property_reader, resolve_property
 from .objects_props import GROUP_ENTRIES, SORT_ENTRIES, PropertySpec, parse_properties
 from .objects_select import check_range
 
@@ -73,6 +74,25 @@ def order_values(cmd, obj, specs: list[PropertySpec]) -> tuple[list, bool]:
     return values, comparable
 
 
+def _plain_entries(objects: list, specs: list[PropertySpec]):
+    """order_values for keys that are all plain property names (no script block to run, no
+    wildcard): each name resolved through a per-class reader.  None for other keys."""
+    if not specs or any(s.is_block or s.wildcard for s in specs):
+        return None
+    readers = [property_reader(s.expression, _MISSING) for s in specs]
+    entries = []
+    if len(readers) == 1:
+        read = readers[0]
+        for i, obj in enumerate(objects):
+            v = read(obj)
+            entries.append(_Entry(obj, [v], i, v is not _MISSING))
+        return entries
+    for i, obj in enumerate(objects):
+        values = [read(obj) for read in readers]
+        entries.append(_Entry(obj, values, i, any(v is not _MISSING for v in values)))
+    return entries
+
+
 def make_comparer(directions: list[bool], case_sensitive: bool):
     """OrderByPropertyComparer: key by key, missing values last whatever the direction."""
 
@@ -110,29 +130,53 @@ def _directions(specs, key_count: int, descending: bool) -> list[bool]:
     return directions
 
 
-def _fast_key(entries: list[_Entry], case_sensitive: bool):
-    """A native sort key when every entry has one plain number, or one string, as its value
-    (the common `sort Size` / `sort Name` cases): the comparer's order without a Python call
-    per comparison."""
-    kinds = set()
+def _column_key(entries: list[_Entry], k: int, case_sensitive: bool):
+    """A native sort key for key column k when every entry's value there is a plain number,
+    every one a string, or every one a DateTime of one kind (the common `sort Size`,
+    `sort Name`, `sort PublishedDate` cases): the comparer's order for that column without a
+    Python call per comparison.  None when the column needs the general comparer."""
+    kind = None
+    aware = None
     for e in entries:
-        v = e.values[0] if len(e.values) == 1 else _MISSING
+        values = e.values
+        v = values[k] if k < len(values) else _MISSING
         t = type(v)
         if t in _NUMBER:
-            kinds.add(_NUMBER)
-        elif t is str:
-            kinds.add(str)
-        else:
+            t = _NUMBER
+        elif t is datetime:
+            tz = v.tzinfo is not None  # naive and aware values do not compare: general path
+            if aware is None:
+                aware = tz
+            elif aware is not tz:
+                return None
+        elif t is not str:
             return None
-        if len(kinds) > 1:
+        if kind is None:
+            kind = t
+        elif kind is not t:
             return None
-    if kinds == {_NUMBER}:
-        return lambda e: e.values[0]
+    if kind is not str:
+        return lambda e: e.values[k]
     from ..operators_compare import string_sort_key
 
     if case_sensitive:  # equal keys fall back to an ordinal comparison, as compare_strings does
-        return lambda e: (string_sort_key(e.values[0], True), e.values[0])
-    return lambda e: string_sort_key(e.values[0], False)
+        return lambda e: (string_sort_key(e.values[k], True), e.values[k])
+    return lambda e: string_sort_key(e.values[k], False)
+
+
+def _fast_sort(entries: list[_Entry], directions: list[bool], case_sensitive: bool):
+    """The comparer's (stable) order by native keys: one stable sort per key column, last key
+    first, each in its own direction.  None when some column needs the general comparer."""
+    keys = []
+    for k in range(len(directions)):
+        key = _column_key(entries, k, case_sensitive)
+        if key is None:
+            return None
+        keys.append(key)
+    ordered = list(entries)
+    for k in range(len(directions) - 1, -1, -1):
+        ordered.sort(key=keys[k], reverse=not directions[k])  # reverse keeps ties in order
+    return ordered
 
 
 @cmdlet("Sort-Object", aliases=("sort",), default_set="Default",
@@ -169,15 +213,26 @@ class SortObject(Cmdlet):
         if has_input(self) and self.InputObject is not None:
             self._objects.append(self.InputObject)
 
+    def fast_path(self):
+        append = self._objects.append
+
+        def collect(item):
+            if item is not None:
+                append(item)
+
+        return ("each", collect, None)
+
     def end(self):
         objects = self._objects
         if not objects:
             return []
         specs = expand_specs(self._specs, objects)
-        entries = []
-        for i, obj in enumerate(objects):
-            values, comparable = order_values(self, obj, specs)
-            entries.append(_Entry(obj, values, i, comparable))
+        entries = _plain_entries(objects, specs)
+        if entries is None:
+            entries = []
+            for i, obj in enumerate(objects):
+                values, comparable = order_values(self, obj, specs)
+                entries.append(_Entry(obj, values, i, comparable))
         key_count = max(len(e.values) for e in entries)
         if key_count == 0:
             return []
@@ -193,8 +248,12 @@ class SortObject(Cmdlet):
             # the keys after the others.
             if self.Unique:
                 entries = _unique_first(entries, compare)
-            key = cmp_to_key(lambda a, b: (b.comparable - a.comparable) or compare(a, b) or (a.index - b.index))
-            ordered = sorted(entries, key=key)
+            # With every key present (no missing values) that is the stable sort itself.
+            ordered = _fast_sort(entries, directions, bool(self.CaseSensitive))
+            if ordered is None:
+                key = cmp_to_key(lambda a, b: (b.comparable - a.comparable) or compare(a, b)
+                                 or (a.index - b.index))
+                ordered = sorted(entries, key=key)
             if top:
                 ordered = ordered[:top]
             elif bottom:
@@ -202,9 +261,9 @@ class SortObject(Cmdlet):
         return [e.obj for e in ordered]
 
     def _sort(self, entries, compare, directions):
-        fast = _fast_key(entries, bool(self.CaseSensitive)) if len(directions) == 1 else None
+        fast = _fast_sort(entries, directions, bool(self.CaseSensitive))
         if fast is not None:
-            return sorted(entries, key=fast, reverse=not directions[0])
+            return fast
         return sorted(entries, key=cmp_to_key(compare))
 
 
@@ -239,6 +298,14 @@ class GroupInfo:
         self.Count = 0
         self.Name = _build_name(entry.values)
         self.add(entry.obj)
+
+    @classmethod
+    def of(cls, entry: _Entry, group: list, count: int) -> "GroupInfo":
+        """A finished group: its first entry, its members (empty with -NoElement), their count."""
+        info = cls.__new__(cls)
+        info._entry, info._no_element = entry, not group
+        info.Group, info.Count, info.Name = group, count, _build_name(entry.values)
+        return info
 
     def add(self, obj) -> None:
         self.Count += 1
@@ -291,75 +358,120 @@ class GroupObject(Cmdlet):
 
     def begin(self):
         self._entries: list[_Entry] = []
+        self._objs: list = []
+        self._vals: list = []
         self._specs = None
-        self._types = None
-        self._mixed = False
+
+    def _parse(self):
+        specs = parse_properties(self, self.Property, GROUP_ENTRIES)
+        if self.AsString and not self.AsHashTable:
+            self.throw_terminating(
+                "The command cannot be run because the AsString parameter requires that you "
+                "specify the AsHashtable parameter.", "ArgumentException", "InvalidArgument")
+        if self.AsHashTable and not self.AsString and len(specs) > 1:
+            self.throw_terminating(
+                "The command cannot be run because using the AsHashTable parameter with more "
+                "than one property requires adding the AsString parameter.",
+                "ArgumentException", "InvalidArgument")
+        self._specs = specs
 
     def process(self):
         if not has_input(self) or self.InputObject is None:
             return
         obj = self.InputObject
         if self._specs is None:
-            specs = parse_properties(self, self.Property, GROUP_ENTRIES)
-            if self.AsString and not self.AsHashTable:
-                self.throw_terminating(
-                    "The command cannot be run because the AsString parameter requires that you "
-                    "specify the AsHashtable parameter.", "ArgumentException", "InvalidArgument")
-            if self.AsHashTable and not self.AsString and len(specs) > 1:
-                self.throw_terminating(
-                    "The command cannot be run because using the AsHashTable parameter with more "
-                    "than one property requires adding the AsString parameter.",
-                    "ArgumentException", "InvalidArgument")
-            self._specs = specs
-        values, comparable = order_values(self, obj, expand_specs(self._specs, [obj]))
+            self._parse()  # on the first object: no input, no parameter errors
+        specs = self._specs
+        if any(s.wildcard for s in specs):
+            specs = expand_specs(specs, [obj])
+        values, comparable = order_values(self, obj, specs)
         self._entries.append(_Entry(obj, values, len(self._entries), comparable))
-        if not self._mixed:
-            self._track_types(values)
 
-    def _track_types(self, values) -> None:
-        """UpdateOrderPropertyTypeInfo: are all (non-null) key values of one type per key?"""
-        types = [None if v is None or v is _MISSING else type(v) for v in values]
-        if self._types is None:
-            self._types = types
-            return
-        if len(types) != len(self._types):
-            self._mixed = True
-            return
-        for i, t in enumerate(types):
-            if t is None:
-                continue
-            if self._types[i] is None:
-                self._types[i] = t
-            elif self._types[i] is not t:
-                self._mixed = True
-                return
+    def fast_path(self):
+        """Plain property names (or none): read each key through a per-class reader."""
+        props = self.Property
+        if props is not None:
+            props = list(props) if isinstance(props, (list, tuple)) else [props]
+            if not props or not all(type(p) is str and not has_wildcard(p) for p in props):
+                return None
+        entries = self._entries
+        append = entries.append
+        parsed = []
 
-    def _bucket(self, entries, no_element):
+        def first(item):
+            self._parse()
+            parsed.append(True)
+
+        if props is None or len(props) == 1:
+            # one key per object, kept in two flat lists (_groups makes entries only if needed)
+            objs, vals = self._objs, self._vals
+            add_obj, add_val = objs.append, vals.append
+            read = property_reader(props[0], _MISSING) if props else None
+
+            def each(item):
+                if item is not None:
+                    if not parsed:
+                        first(item)
+                    add_obj(item)
+                    add_val(item if read is None else read(item))
+        else:
+            readers = [property_reader(p, _MISSING) for p in props]
+
+            def each(item):
+                if item is not None:
+                    if not parsed:
+                        first(item)
+                    values = [read(item) for read in readers]
+                    append(_Entry(item, values, len(entries), any(v is not _MISSING for v in values)))
+        return ("each", each, None)
+
+    @staticmethod
+    def _mixed_types(entries) -> bool:
+        """UpdateOrderPropertyTypeInfo over all objects: do the (non-null) values of some key
+        have more than one type, or do objects have different numbers of keys?"""
+        width = len(entries[0].values)
+        kinds: list = [None] * width
+        for e in entries:
+            values = e.values
+            if len(values) != width:
+                return True
+            for i, v in enumerate(values):
+                if v is None or v is _MISSING:
+                    continue
+                t = type(v)
+                if kinds[i] is None:
+                    kinds[i] = t
+                elif kinds[i] is not t:
+                    return True
+        return False
+
+    def _bucket(self, objs: list, vals: list, no_element: bool):
         """One string or number key per object: group through a dict instead of comparisons.
         Strings that compare equal are exactly those equal after case folding (or equal, with
         -CaseSensitive); groups are then ordered by key as the comparer orders them."""
-        first = entries[0].values[0]
-        kind = type(first)
+        kind = type(vals[0])
         if kind is str:
             case_sensitive = bool(self.CaseSensitive)
-            fold = (lambda v: v) if case_sensitive else str.casefold
-        elif kind in _NUMBER:
-            fold = None
-        else:
+        elif kind not in _NUMBER:
             return None
-        buckets: dict = {}
-        for e in entries:
-            v = e.values[0]
+        members: dict = {}
+        heads: dict = {}
+        fold = str.casefold if kind is str and not case_sensitive else None
+        for i, v in enumerate(vals):
             if type(v) is not kind:
                 return None
             key = v if fold is None else fold(v)
-            group = buckets.get(key)
+            group = members.get(key)
             if group is None:
-                buckets[key] = GroupInfo(e, no_element)
-            else:
-                group.add(e.obj)
-        groups = list(buckets.values())
-        if fold is None:
+                members[key] = group = []
+                heads[key] = i
+            group.append(i)
+        groups = []
+        for key, head in heads.items():
+            indices = members[key]
+            group = [objs[i] for i in indices] if not no_element else []
+            groups.append(GroupInfo.of(_Entry(objs[head], [vals[head]], head, True), group, len(indices)))
+        if kind is not str:
             groups.sort(key=lambda g: g._entry.values[0])
         else:
             from ..operators_compare import string_sort_key
@@ -368,30 +480,7 @@ class GroupObject(Cmdlet):
         return groups
 
     def end(self):
-        entries = self._entries
-        if not entries:
-            return []
-        key_count = max(len(e.values) for e in entries)
-        compare = make_comparer([True] * key_count, bool(self.CaseSensitive))
-        groups: list[GroupInfo] = []
-        no_element = bool(self.NoElement)
-        fast = None if self._mixed or key_count != 1 else self._bucket(entries, no_element)
-        if fast is not None:
-            groups = fast
-        elif not self._mixed:
-            for e in sorted(entries, key=cmp_to_key(compare)):
-                if groups and compare(groups[-1]._entry, e) == 0:
-                    groups[-1].add(e.obj)
-                else:
-                    groups.append(GroupInfo(e, no_element))
-        else:
-            for e in entries:
-                for g in groups:
-                    if compare(g._entry, e) == 0:
-                        g.add(e.obj)
-                        break
-                else:
-                    groups.append(GroupInfo(e, no_element))
+        groups = self._groups()
         if not self.AsHashTable:
             return groups
         table = Hashtable()
@@ -407,6 +496,41 @@ class GroupObject(Cmdlet):
                 return []
             table[key] = g.Group
         return [table]
+
+    def _groups(self) -> list:
+        no_element = bool(self.NoElement)
+        objs, vals = self._objs, self._vals
+        if objs:  # the fast path's one key per object
+            groups = self._bucket(objs, vals, no_element)
+            if groups is not None:
+                return groups
+            self._entries = [_Entry(o, [v], i, v is not _MISSING) for i, (o, v) in enumerate(zip(objs, vals))]
+        entries = self._entries
+        if not entries:
+            return []
+        key_count = max(len(e.values) for e in entries)
+        if key_count == 1 and not objs:
+            groups = self._bucket([e.obj for e in entries], [e.values[0] for e in entries], no_element)
+            if groups is not None:
+                return groups
+        compare = make_comparer([True] * key_count, bool(self.CaseSensitive))
+        groups = []
+        if not self._mixed_types(entries):
+            # one type per key: sort, then equal neighbours form a group
+            for e in sorted(entries, key=cmp_to_key(compare)):
+                if groups and compare(groups[-1]._entry, e) == 0:
+                    groups[-1].add(e.obj)
+                else:
+                    groups.append(GroupInfo(e, no_element))
+        else:  # mixed types: groups in order of appearance
+            for e in entries:
+                for g in groups:
+                    if compare(g._entry, e) == 0:
+                        g.add(e.obj)
+                        break
+                else:
+                    groups.append(GroupInfo(e, no_element))
+        return groups
 
 
 @cmdlet("Get-Unique", aliases=("gu",),
