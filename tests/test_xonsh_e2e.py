@@ -72,6 +72,16 @@ def test_interactive_session_without_azure(tmp_path):
         "r = _",
         "print(type(r).__name__, list(r))",
         "Select-Object -Bogus 1",
+        'if ($family -like "Win*") { "kw-if" } else { "kw-else" }',  # a keyword statement
+        "foreach ($i in 1..2) {",  # unfinished on its first line: continues
+        '  "kw-foreach-$i"',
+        "}",
+        "",
+        "$o = [pscustomobject]@{ N = 7 }",
+        "print('o.N =', o.N)",
+        "if (len(family) > 3):",  # Python's if stays Python's
+        "    print('py-if')",
+        "",
         "ps! Write-Output from-macro",
         "ls -d /",
         "xontrib unload pscompat",
@@ -84,6 +94,9 @@ def test_interactive_session_without_azure(tmp_path):
     assert "PSResult ['c', 'b']" in out
     assert "Select-Object: A parameter cannot be found that matches parameter name 'Bogus'." in out
     assert "from-macro" in out
+    assert "kw-if" in out and "kw-else" not in out
+    assert out.count("kw-foreach-1") == 1 and out.count("kw-foreach-2") == 1
+    assert "o.N = 7" in out and "py-if" in out
     assert "/" in out
     assert "xonsh: subprocess mode: command not found: 'Write-Output'" in out  # plain xonsh again
     assert "done" in out
@@ -330,8 +343,8 @@ def test_tab_completes_parameters_and_values(tmux):
 def test_pasted_three_line_pipeline_runs_once(tmux):
     tmux.paste("Write-Output b a c |\n  Sort-Object |\n  Select-Object -Last 1 | ForEach-Object { \"got-$_\" }\n")
     tmux.key("Enter")
-    screen = tmux.wait_for("got-c")
-    time.sleep(0.5)
+    tmux.wait_for("got-c")
+    tmux.wait_prompt()  # the command has finished: a second run would have shown by now
     screen = tmux.screen()
     assert screen.count("got-c") == 1  # the echo shows `got-$_`: this is the output, once
     assert "SyntaxError" not in screen and "Traceback" not in screen
