@@ -351,23 +351,27 @@ class Binder:
 
     # -- pipeline input --------------------------------------------------------------------------
     def bind_pipeline_item(self, result: Binding, item: Any) -> dict:
-        """Values for the pipeline parameters from one input object: by value, else by property name."""
+        """Values for the pipeline parameters from one input object: by value, else by property
+        name; a parameter whose by-value conversion fails leaves the object to the others."""
         from .psobject import get_member, has_member
 
         values: dict = {}
+        failure = None
         for p in result.pipeline_params:
             if p.pipeline:
                 try:
                     values[p.name] = self.convert(p, item, self.span)
                     continue
-                except ParameterBindingError:
-                    if not p.pipeline_by_name:
-                        raise
-            if p.pipeline_by_name:
+                except ParameterBindingError as exc:
+                    failure = failure or exc
+        for p in result.pipeline_params:
+            if p.pipeline_by_name and p.name not in values and item is not None:
                 for key in (p.name,) + tuple(p.aliases):
-                    if item is not None and has_member(item, key):
+                    if has_member(item, key):
                         values[p.name] = self.convert(p, get_member(item, key), self.span)
                         break
+        if failure is not None and not values:
+            raise failure
         return values
 
     def check_mandatory_with_input(self, result: Binding, values: dict) -> None:

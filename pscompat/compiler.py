@@ -487,6 +487,7 @@ def _dynamic_variables() -> dict:
 
     return {
         "psversiontable": psversiontable,
+        "error": lambda scope: scope.ctx.error_list(),
         "home": lambda scope: os.path.expanduser("~"),
         "pwd": pwd,
         "pid": lambda scope: os.getpid(),

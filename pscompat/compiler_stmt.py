@@ -148,6 +148,8 @@ class StatementCompiler(ExpressionCompiler):
         if isinstance(node, N.Assignment):
             assign = self.s_Assignment(node, want_value=True)
             return assign
+        if not hasattr(self, "s_" + type(node).__name__):  # an expression where a statement may stand
+            return self.expr(node)
         fn = self.stmt(node)
 
         def collect(scope):
@@ -431,7 +433,14 @@ class StatementCompiler(ExpressionCompiler):
         span, source = node.span, self.source
 
         def throw(scope, emit):
-            v = value(scope) if value else None
+            if value is None:
+                current = scope.lookup("_", None)
+                if isinstance(current, ErrorRecord):  # a bare `throw` in a catch block rethrows
+                    exc = current.exception
+                    raise exc if isinstance(exc, PSError) else make_throw(current, span, source)
+                v = None
+            else:
+                v = value(scope)
             raise make_throw(v, span, source)
 
         return throw

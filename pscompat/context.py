@@ -47,7 +47,6 @@ class ExecutionContext:
         self.global_scope = Scope(None, self, is_script=True)
         g = self.global_scope.vars
         g.update(PREFERENCES)
-        g["error"] = []
         g["?"] = True
 
     # -- variables (the API cmdlets use) ------------------------------------------------------
@@ -173,8 +172,17 @@ class ExecutionContext:
         return self.functions.get(low) or REGISTRY.get(low)
 
     # -- errors ----------------------------------------------------------------------------------
-    def remember_error(self, rec: ErrorRecord) -> None:
+    def error_list(self) -> list:
+        """$Error: an ArrayList ($Error.Clear(), newest first), made on first use."""
         errors = self.global_scope.vars.get("error")
+        if errors is None:
+            from .pstypes import ArrayList
+
+            errors = self.global_scope.vars["error"] = ArrayList()
+        return errors
+
+    def remember_error(self, rec: ErrorRecord) -> None:
+        errors = self.error_list()
         if isinstance(errors, list):
             if not errors or errors[0] is not rec:
                 errors.insert(0, rec)

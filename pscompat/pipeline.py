@@ -220,7 +220,13 @@ class ScriptStage(Stage):
             else:
                 v[key] = False if p.is_switch else None
         v["args"] = list(binding.extra_positional)
-        v["psboundparameters"] = _bound_table(binding)
+        bound = v["psboundparameters"] = _bound_table(binding)
+        from .invocation import InvocationInfo, PSCmdlet
+
+        invocation = v["myinvocation"] = InvocationInfo(binder.info, binder.name, bound, v["args"], binder.span,
+                                                        binder.source)
+        if binder.info.is_advanced:
+            v["pscmdlet"] = PSCmdlet(runtime, binding.parameter_set, invocation, lambda: self.downstream)
 
     def _run(self, block) -> None:
         if block is None:
@@ -235,14 +241,15 @@ class ScriptStage(Stage):
 
     def push(self, item):
         self.got_input = True
-        if self.cb.process is None:
-            self.input.append(item)
-            return
         try:
             values = self.binder.bind_pipeline_item(self.binding, item) if self.binding.pipeline_params else {}
             for k, val in values.items():
                 self.scope.vars[k.lower()] = val
+            if self.cb.process is None:  # the end block sees $input, and the last object's bindings
+                self.input.append(item)
+                return
             self.scope.vars["_"] = item
+            self.scope.vars["input"] = iter((item,))  # in a process block $input is the current object
             self._run(self.cb.process)
         except StopUpstream as stop:
             self.stamp(stop)
