@@ -46,8 +46,9 @@ _TYPE_LITERAL = r"\[[A-Za-z][\w.]*(\[[\w.,\s\[\]]*\])?\](?:@[({]|[$'\"\d]|::)"
 # Right-hand sides no xonsh value starts with: `@(...)`, `@{...}`, a range `1..3`, a type `[int]"5"`.
 _POWERSHELL_VALUE = re.compile(r"@[({]|-?\d+\s*\.\.|" + _TYPE_LITERAL)
 # A whole line only PowerShell writes: a hashtable `@{`, a cast `[pscustomobject]@{...}`, an
-# attribute `[CmdletBinding()]` (a bare `@(...)` is xonsh's own `@(expr)`, so it is not here).
-_POWERSHELL_LINE = re.compile(r"@\{|" + _TYPE_LITERAL + r"|\[CmdletBinding\s*\(", re.I)
+# attribute `[CmdletBinding()]`, a call `& {...}` (a bare `@(...)` is xonsh's own `@(expr)`).
+# `& { ... }`, `& $scriptblock`, `& 'C:\\tool.exe'`: the call operator starts no Python line.
+_POWERSHELL_LINE = re.compile(r"@\{|" + _TYPE_LITERAL + r"|\[CmdletBinding\s*\(|&(?!&)\s*[{$'\"(]", re.I)
 # `[CmdletBinding()]` alone: the `param(...)` it belongs to comes on the next line.
 _ATTRIBUTES_ONLY = re.compile(r"(\s*\[\w+\s*\([^()]*\)\s*\])+\s*$")
 # Keywords whose condition is in parentheses.  Python writes `if (x):` / `for (a, b) in x:` /

@@ -230,6 +230,10 @@ KEYWORD_CASES = [
     ("[math]::Pi", "complete"),
     ("[int[]]$a = 1, 2", "complete"),
     ("$v = [int]'5'", "complete"),
+    ("& { 'called' }", "complete"),  # the call operator
+    ("& $sb 1 2", "complete"),
+    ("&{", "incomplete"),
+    ("& 'C:\\tools\\x.exe' -v", "complete"),
 ]
 
 

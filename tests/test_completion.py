@@ -50,6 +50,11 @@ CASES = [
     # operators in expression mode
     ("Get-AzureVMImage | Where-Object {$_.ImageFamily -e", ["-eq"]),
     ("Where-Object {$_.Label -notl", ["-notlike"]),
+    # inside keyword statements
+    ("if ($x) { Get-AzureVMImage -Im", ["-ImageName"]),
+    ("foreach ($i in 1..2) { $i | Select-Object -Pr", ["-Property", "-ProgressAction"]),
+    ("$x = if ($a) { Save-AzureVMImage -OSState S", ["Specialized"]),
+    ("try { Get-Az", ["Get-AzureVMImage"]),
     # not ours
     ("ls -l", []),
     ("$x", []),
