@@ -130,21 +130,18 @@ def _directions(specs, key_count: int, descending: bool) -> list[bool]:
     return directions
 
 
-def _column_key(entries: list[_Entry], k: int, case_sensitive: bool):
-    """A native sort key for key column k when every entry's value there is a plain number,
-    every one a string, or every one a DateTime of one kind (the common `sort Size`,
-    `sort Name`, `sort PublishedDate` cases): the comparer's order for that column without a
-    Python call per comparison.  None when the column needs the general comparer."""
+def _native_kind(values: list):
+    """str, _NUMBER or datetime when every value is a plain number, every one a string, or
+    every one a DateTime of one kind (naive or aware): values Python orders as the comparer
+    does.  None when the general comparer is needed (missing values, nulls, other types)."""
     kind = None
     aware = None
-    for e in entries:
-        values = e.values
-        v = values[k] if k < len(values) else _MISSING
+    for v in values:
         t = type(v)
         if t in _NUMBER:
             t = _NUMBER
         elif t is datetime:
-            tz = v.tzinfo is not None  # naive and aware values do not compare: general path
+            tz = v.tzinfo is not None  # naive and aware values do not compare
             if aware is None:
                 aware = tz
             elif aware is not tz:
@@ -155,6 +152,17 @@ def _column_key(entries: list[_Entry], k: int, case_sensitive: bool):
             kind = t
         elif kind is not t:
             return None
+    return kind
+
+
+def _column_key(entries: list[_Entry], k: int, case_sensitive: bool):
+    """A native sort key for key column k when every entry's value there is a plain number,
+    every one a string, or every one a DateTime of one kind (the common `sort Size`,
+    `sort Name`, `sort PublishedDate` cases): the comparer's order for that column without a
+    Python call per comparison.  None when the column needs the general comparer."""
+    kind = _native_kind([e.values[k] if k < len(e.values) else _MISSING for e in entries])
+    if kind is None:
+        return None
     if kind is not str:
         return lambda e: e.values[k]
     from ..operators_compare import string_sort_key
@@ -227,6 +235,11 @@ class SortObject(Cmdlet):
         if not objects:
             return []
         specs = expand_specs(self._specs, objects)
+        if len(specs) <= 1 and not self.Unique:
+            ordered = self._sort_one_key(objects, specs[0] if specs else None,
+                                         _directions(specs, 1, bool(self.Descending))[0])
+            if ordered is not None:
+                return ordered
         entries = _plain_entries(objects, specs)
         if entries is None:
             entries = []
@@ -259,6 +272,36 @@ class SortObject(Cmdlet):
             elif bottom:
                 ordered = ordered[-bottom:] if bottom < len(ordered) else ordered
         return [e.obj for e in ordered]
+
+    def _sort_one_key(self, objects: list, spec, ascending: bool):
+        """`sort Name` / `sort PublishedDate -Descending` over objects that all have the
+        property, its values all numbers, all strings or all DateTimes of one kind: a stable
+        sort of positions by native keys (what the comparer and the stable heap path give),
+        with no entry per object.  None otherwise.  No spec: the objects themselves."""
+        if spec is None:
+            vals = objects
+        elif spec.is_block or spec.wildcard:
+            return None
+        else:
+            read = property_reader(spec.expression, _MISSING)
+            vals = [read(o) for o in objects]
+        kind = _native_kind(vals)
+        if kind is None:
+            return None
+        if kind is str:
+            from ..operators_compare import string_sort_key
+
+            cs = bool(self.CaseSensitive)
+            keys = [(string_sort_key(v, True), v) for v in vals] if cs else [string_sort_key(v, False) for v in vals]
+        else:
+            keys = vals
+        order = sorted(range(len(objects)), key=keys.__getitem__, reverse=not ascending)
+        top, bottom = self.bound.get("Top", 0) or 0, self.bound.get("Bottom", 0) or 0
+        if top:
+            order = order[:top]
+        elif bottom:
+            order = order[-bottom:]
+        return [objects[i] for i in order]
 
     def _sort(self, entries, compare, directions):
         fast = _fast_sort(entries, directions, bool(self.CaseSensitive))
