@@ -285,7 +285,40 @@ def parameter_decl(text, start, end, tokens):
 def param_block(text, start, end, tokens):
     attributes = tuple(t for t in tokens if isinstance(t, n.Attribute))
     params = tuple(t for t in tokens if isinstance(t, n.ParameterDecl))
+    _check_duplicates(text, params)
     return n.ParamBlock(Span(start, end), params, attributes)
+
+
+def _check_duplicates(text, params) -> None:
+    """A parameter name may appear once, in any case (PS: Parser.cs DuplicateFormalParameter,
+    reported at the second variable)."""
+    seen = set()
+    for param in params:
+        key = param.name.lower()
+        if key in seen:
+            at = _variable_position(text, param.span.start)
+            raise SyntaxFail("DuplicateFormalParameter", at, Span(at, at + len(param.name) + 1), (param.name,))
+        seen.add(key)
+
+
+def _variable_position(text: str, i: int) -> int:
+    """Where the variable of a parameter declaration starts: the first `$` outside the
+    attributes and type constraints before it."""
+    depth = 0
+    while i < len(text):
+        c = text[i]
+        if c in "[(":
+            depth += 1
+        elif c in "])":
+            depth -= 1
+        elif c in "'\"" and depth:
+            i = text.find(c, i + 1)
+            if i < 0:
+                break
+        elif c == "$" and depth == 0:
+            return i
+        i += 1
+    return i
 
 
 def attributed_param_block(text, start, end, tokens):
@@ -294,6 +327,7 @@ def attributed_param_block(text, start, end, tokens):
 
 
 def parameter_list(text, start, end, tokens):
+    _check_duplicates(text, tokens)
     return Part("params", tuple(tokens))
 
 
@@ -462,7 +496,32 @@ def try_statement(text, start, end, tokens):
             finally_ = part.value
     if not catches and finally_ is None:
         raise SyntaxFail("MissingCatchOrFinally", end, Span(end, end))
+    if finally_ is not None:
+        _check_finally(finally_, ())
     return n.Try(Span(start, end), body, tuple(catches), finally_)
+
+
+_LOOPS = (n.ForEach, n.For, n.While, n.DoLoop, n.Switch)
+
+
+def _check_finally(node, loops: tuple) -> None:
+    """`return`, and `break`/`continue` to no loop inside it, cannot leave a finally block; a
+    script block or function inside it is a boundary (PS: SemanticChecks.cs CheckForFlowOutOfFinally)."""
+    if isinstance(node, tuple):
+        for item in node:
+            _check_finally(item, loops)
+        return
+    if not isinstance(node, n.Node) or isinstance(node, (n.ScriptBlockExpression, n.FunctionDefinition)):
+        return
+    if isinstance(node, (n.Return, n.Break, n.Continue)):
+        label = None if isinstance(node, n.Return) else (node.label or "").lower()
+        if label is None or not any(label in ("", loop) for loop in loops):
+            raise SyntaxFail("ControlLeavingFinally", node.span.start, node.span)
+    if isinstance(node, _LOOPS):
+        loops = loops + ((node.label or "").lower(),)
+    for name in node.__dataclass_fields__:
+        if name != "span":
+            _check_finally(getattr(node, name), loops)
 
 
 def catch_clause(text, start, end, tokens):

@@ -77,6 +77,15 @@ MESSAGES = {
     "InvalidSwitchFlag": "The parameter {0} is not valid for the switch statement.",
     "MissingSwitchConditionExpression": "Missing condition in switch statement clause.",
     "MultipleSwitchDefaultClauses": "A switch statement can have only one default clause.",
+    "InvalidUnicodeEscapeSequence":
+        "The Unicode escape sequence is not valid. A valid sequence is `u{{ followed by one to six hex digits "
+        "and a closing '}}'.",
+    "TooManyDigitsInUnicodeEscapeSequence":
+        "The Unicode escape sequence contains more than the maximum of six hex digits between braces.",
+    "InvalidUnicodeEscapeSequenceValue": "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.",
+    "MissingUnicodeEscapeSequenceTerminator": "The Unicode escape sequence is missing the closing '}}'.",
+    "DuplicateFormalParameter": "Duplicate parameter ${0} in parameter list.",
+    "ControlLeavingFinally": "Flow of control cannot leave a Finally block.",
     "MissingNamedBlocks": "unexpected token '{0}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
     "MissingNamedStatementBlock": "Missing statement block after '{0}'.",
     "MissingTryStatementBlock": "The Try statement is missing its statement block.",

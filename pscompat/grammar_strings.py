@@ -18,7 +18,6 @@ from .source import Span
 
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r",
             "t": "\t", "v": "\v"}
-_UNICODE_ESCAPE = re.compile(r"u\{([0-9a-fA-F]{1,6})\}")
 _VARIABLE = re.compile(VARIABLE, re.I)
 _SINGLE_BODY = re.compile(f"(?:[^{SQUOTE}]|[{SQUOTE}]{{2}})*[{SQUOTE}]")
 _DOUBLED_SINGLE = re.compile(f"([{SQUOTE}])[{SQUOTE}]")
@@ -38,10 +37,34 @@ def decode_escape(text: str, i: int) -> tuple[str, int]:
     """The character for the backtick escape at text[i] == '`', and the index after it."""
     ch = text[i + 1]
     if ch == "u":
-        match = _UNICODE_ESCAPE.match(text, i + 1)
-        if match:
-            return chr(int(match.group(1), 16)), match.end()
+        return _unicode_escape(text, i)
     return _ESCAPES.get(ch, ch), i + 2
+
+
+def _unicode_escape(text: str, i: int) -> tuple[str, int]:
+    """`u{hex}: one to six hex digits, at most 0x10FFFF; the errors and their positions are
+    pwsh's (PS: tokenizer.cs ScanUnicodeEscape)."""
+    def fail(error_id, at, stop=None):
+        return SyntaxFail(error_id, at, Span(at, at if stop is None else stop))
+
+    if not text.startswith("{", i + 2):
+        raise fail("InvalidUnicodeEscapeSequence", i, i + 2)
+    j = i + 3
+    for k in range(7):
+        c = text[j] if j < len(text) else "\0"
+        if c == "}":
+            if k == 0:
+                raise fail("InvalidUnicodeEscapeSequence", i, j + 1)
+            break
+        if c not in "0123456789abcdefABCDEF":
+            raise fail("InvalidUnicodeEscapeSequence" if k < 6 else "MissingUnicodeEscapeSequenceTerminator", j)
+        if k == 6:
+            raise fail("TooManyDigitsInUnicodeEscapeSequence", j)
+        j += 1
+    value = int(text[i + 3:j], 16)
+    if value > 0x10FFFF:
+        raise fail("InvalidUnicodeEscapeSequenceValue", i + 3, j)
+    return chr(value), j + 1
 
 
 def decode_escapes(text: str) -> str:
