@@ -163,10 +163,8 @@ def _register_builtin() -> None:
         cols = ["Count", "Name"] if no_element else ["Count", "Name", "Group"]
         register_view(name, "table", cols, widths=[5, 25, 0], alignments=["right", None, None])
         register_view(name, "list", ["Name", "Count", "Values"] if no_element else ["Name", "Count", "Group", "Values"])
-    register_view("Microsoft.PowerShell.Commands.GenericMeasureInfo", "list",
-                  ["Count", "Average", "Sum", "Maximum", "Minimum", "Property"])
-    register_view("Microsoft.PowerShell.Commands.TextMeasureInfo", "table",
-                  ["Lines", "Words", "Characters", "Property"])
+    # GenericMeasureInfo / TextMeasureInfo have views only when Deserialized: live ones show
+    # all their properties (StandardDeviation included), as the Measure-Object docs print.
     register_view("Microsoft.PowerShell.Commands.MemberDefinition", "table",
                   ["Name", "MemberType", "Definition"], group_by="TypeName", autosize=True)
     register_view("System.Collections.DictionaryEntry", "table", ["Name", "Value"], widths=[30, 0])

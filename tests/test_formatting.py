@@ -118,10 +118,13 @@ CASES = [
      [typed("Microsoft.PowerShell.Commands.GroupInfo", Count=2, Name="a", Group=["x", "y"], Values=["a"])],
      None, None,
      "\nCount Name                      Group\n----- ----                      -----\n    2 a                         {x, y}\n\n"),
-    ("Out-Default: Measure-Object list view; empty values keep ' : '",
+    # The Measure-Object view is Deserialized-only: a live result lists all its properties
+    # (Measure-Object reference page output, StandardDeviation included).
+    ("Out-Default: Measure-Object result as a list; empty values keep ' : '",
      [typed("Microsoft.PowerShell.Commands.GenericMeasureInfo", Count=3, Average=None, Sum=6, Maximum=None,
             Minimum=None, StandardDeviation=None, Property=None)], None, None,
-     "\nCount    : 3\nAverage  : \nSum      : 6\nMaximum  : \nMinimum  : \nProperty : \n\n"),
+     "\nCount             : 3\nAverage           : \nSum               : 6\nMaximum           : \n"
+     "Minimum           : \nStandardDeviation : \nProperty          : \n\n"),
     ("Out-Default: Get-Member view grouped by TypeName",
      [typed("Microsoft.PowerShell.Commands.MemberDefinition", TypeName="System.String", Name="Length",
             MemberType="Property", Definition="int Length {get;}"),
