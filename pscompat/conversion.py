@@ -352,6 +352,7 @@ def _special_double(text: str):
 # Type names: accelerators (PS: src/System.Management.Automation/engine/parser/TypeResolver.cs,
 # `TypeAccelerators.builtinTypeAccelerators`) and the full names we know.
 
+_SMA = "System.Management.Automation."
 ACCELERATORS = {
     "int": "System.Int32", "int32": "System.Int32", "long": "System.Int64", "int64": "System.Int64",
     "short": "System.Int16", "int16": "System.Int16", "byte": "System.Byte", "sbyte": "System.SByte",
@@ -379,6 +380,35 @@ ACCELERATORS = {
     "io.path": "System.IO.Path", "io.file": "System.IO.File", "io.directory": "System.IO.Directory",
     "dayofweek": "System.DayOfWeek", "cultureinfo": "System.Globalization.CultureInfo",
     "psnoteproperty": "System.Management.Automation.PSNoteProperty",
+    # The rest of PowerShell's builtin accelerators (TypeAccelerator.Tests.ps1), so the names resolve.
+    "alias": _SMA + "AliasAttribute", "allowemptycollection": _SMA + "AllowEmptyCollectionAttribute",
+    "allowemptystring": _SMA + "AllowEmptyStringAttribute", "allownull": _SMA + "AllowNullAttribute",
+    "argumentcompleter": _SMA + "ArgumentCompleterAttribute",
+    "argumentcompletions": _SMA + "ArgumentCompletionsAttribute", "cmdletbinding": _SMA + "CmdletBindingAttribute",
+    "ipendpoint": "System.Net.IPEndPoint", "nullstring": _SMA + "Language.NullString",
+    "outputtype": _SMA + "OutputTypeAttribute", "parameter": _SMA + "ParameterAttribute",
+    "psdefaultvalue": _SMA + "PSDefaultValueAttribute", "pslistmodifier": _SMA + "PSListModifier",
+    "psprimitivedictionary": _SMA + "PSPrimitiveDictionary", "ref": _SMA + "PSReference",
+    "pstypenameattribute": _SMA + "PSTypeNameAttribute", "supportswildcards": _SMA + "SupportsWildcardsAttribute",
+    "validatecount": _SMA + "ValidateCountAttribute", "validatedrive": _SMA + "ValidateDriveAttribute",
+    "validatelength": _SMA + "ValidateLengthAttribute", "validatenotnull": _SMA + "ValidateNotNullAttribute",
+    "validatenotnullorempty": _SMA + "ValidateNotNullOrEmptyAttribute",
+    "validatenotnullorwhitespace": _SMA + "ValidateNotNullOrWhiteSpaceAttribute",
+    "validatepattern": _SMA + "ValidatePatternAttribute", "validaterange": _SMA + "ValidateRangeAttribute",
+    "validatescript": _SMA + "ValidateScriptAttribute", "validateset": _SMA + "ValidateSetAttribute",
+    "validatetrusteddata": _SMA + "ValidateTrustedDataAttribute",
+    "validateuserdrive": _SMA + "ValidateUserDriveAttribute", "mailaddress": "System.Net.Mail.MailAddress",
+    "semver": _SMA + "SemanticVersion", "psmoduleinfo": _SMA + "PSModuleInfo", "powershell": _SMA + "PowerShell",
+    "runspacefactory": _SMA + "Runspaces.RunspaceFactory", "runspace": _SMA + "Runspaces.Runspace",
+    "initialsessionstate": _SMA + "Runspaces.InitialSessionState", "psscriptmethod": _SMA + "PSScriptMethod",
+    "psscriptproperty": _SMA + "PSScriptProperty", "psaliasproperty": _SMA + "PSAliasProperty",
+    "psvariableproperty": _SMA + "PSVariableProperty",
+    "pspropertyexpression": "Microsoft.PowerShell.Commands.PSPropertyExpression",
+    "physicaladdress": "System.Net.NetworkInformation.PhysicalAddress",
+    "x509certificate": "System.Security.Cryptography.X509Certificates.X509Certificate",
+    "x500distinguishedname": "System.Security.Cryptography.X509Certificates.X500DistinguishedName",
+    "objectsecurity": "System.Security.AccessControl.ObjectSecurity",
+    "experimentalfeature": _SMA + "ExperimentalFeature",
 }
 # Full names that exist.  Like PowerShell, a name also resolves with 'System.' prepended
 # ([Int32], [IO.Path], [Collections.ArrayList]).  Some ACCELERATORS entries above are such

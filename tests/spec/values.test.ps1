@@ -582,3 +582,13 @@ $sb = [System.Text.StringBuilder]::new(); [void]$sb.Append('x'); $sb.ToString()
 # source: System.Array.Sort / Reverse
 $a = @(3,1,2); [array]::Sort($a); $a -join ','; [array]::Reverse($a); $a -join ','
 ## RESULT: ["1,2,3", "3,2,1"]
+
+#### builtin type accelerators resolve
+# source: TypeAccelerator.Tests.ps1 (BuiltIn Accelerators)
+[ref].FullName; [semver].FullName; [ValidateSet].FullName; [mailaddress].FullName; [psnoteproperty].FullName; [ordered].FullName
+## RESULT: ["System.Management.Automation.PSReference", "System.Management.Automation.SemanticVersion", "System.Management.Automation.ValidateSetAttribute", "System.Net.Mail.MailAddress", "System.Management.Automation.PSNoteProperty", "System.Collections.Specialized.OrderedDictionary"]
+
+#### numeric accelerators
+# source: TypeAccelerator.Tests.ps1; about_Type_Accelerators
+[short].FullName; [ushort].FullName; [uint].FullName; [ulong].FullName; [single].FullName; [float].FullName; [bigint].FullName
+## RESULT: ["System.Int16", "System.UInt16", "System.UInt32", "System.UInt64", "System.Single", "System.Single", "System.Numerics.BigInteger"]
