@@ -316,8 +316,16 @@ class ExpressionCompiler:
         args = [self.expr(a) for a in node.arguments]
         if node.static:
             target = self.type_getter(node.target.type) if isinstance(node.target, N.TypeExpression) else self.expr(node.target)
-            return located(lambda scope: _static_target(target(scope)).call_static(name_fn(scope), [a(scope) for a in args]),
-                           node, self.source)
+
+            def static_call(scope):
+                t = _static_target(target(scope))
+                name = name_fn(scope)
+                values = [a(scope) for a in args]
+                if name.lower() == "create" and t.full_name == "System.Management.Automation.ScriptBlock":
+                    return _create_block(values)
+                return t.call_static(name, values)
+
+            return located(static_call, node, self.source)
         target = self.expr(node.target)
         nullc = node.null_conditional
 
@@ -330,6 +338,8 @@ class ExpressionCompiler:
             low = name.lower()
             if low in ("foreach", "where") and values and _is_block(values[0]):
                 return scope.ctx.intrinsic_block_method(low, t, values, scope)
+            if _is_block(t) and low in _BLOCK_METHODS:
+                return _BLOCK_METHODS[low](t, values, scope)
             return call_method(t, name, values)
 
         return located(invoke, node, self.source)
@@ -391,6 +401,33 @@ def constant_member(target: Fn, name: str) -> Fn:
         return get_member(t, name)
 
     return get
+
+
+def _invoke(block, values, scope):
+    # ScriptBlock.Invoke(): a child scope, output as a collection
+    return scope.ctx.invoke_block(block, tuple(values), None, True, scope)
+
+
+def _invoke_as_is(block, values, scope):
+    return unwrap(scope.ctx.invoke_block(block, tuple(values), None, True, scope))
+
+
+_BLOCK_METHODS = {
+    "invoke": _invoke,
+    "invokereturnasis": _invoke_as_is,
+    "getnewclosure": lambda block, values, scope: block.with_closure(scope),
+    "tostring": lambda block, values, scope: block.text,
+}
+
+
+def _create_block(values):
+    """[scriptblock]::Create(text): parse and wrap, as PowerShell does."""
+    from .conversion import to_string
+    from .grammar import parse_cached
+    from .scriptblock import ScriptBlockValue
+
+    text = to_string(values[0] if values else "")
+    return ScriptBlockValue(parse_cached(text, "<ScriptBlock>"), Source(text, "<ScriptBlock>"))
 
 
 def _is_block(value) -> bool:

@@ -309,6 +309,8 @@ class ExecutionContext:
         if not isinstance(block, ScriptBlockValue):
             return [block]
         cb = block.compiled
+        if block.closure is not None:
+            scope, use_local_scope = block.scope_for(scope), True
         run_scope = Scope(scope, self) if use_local_scope else scope
         vars_ = run_scope.vars
         saved = {k: vars_.get(k, MISSING) for k in ("_", "args")}

@@ -350,7 +350,7 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
     info = sbv.command_info(name, "Function" if kind == "function" else "ScriptBlock")
     binder = Binder(info, name, cs.source, cs.span, strict_unknown=info.is_advanced, scope=scope)
     binding = binder.bind(args, expects_input)
-    child = scope if cs.invocation == "." else Scope(scope, ctx, is_script=(kind == "script_file"))
+    child = scope if cs.invocation == "." else Scope(sbv.scope_for(scope), ctx, is_script=(kind == "script_file"))
     runtime = CommandRuntime(ctx, scope, name, cs.span, cs.source, binding.common)
     if "Verbose" in binding.common:
         child.vars["verbosepreference"] = "Continue" if binding.common["Verbose"] else "SilentlyContinue"

@@ -29,13 +29,30 @@ class ScriptBlockValue:
     PS_TYPE_NAMES = ("System.Management.Automation.ScriptBlock", "System.Object")
     PS_PROPERTIES = ("Ast", "IsFilter")
 
-    __slots__ = ("node", "source", "_compiled", "is_filter", "__weakref__")
+    __slots__ = ("node", "source", "_compiled", "is_filter", "closure", "__weakref__")
 
-    def __init__(self, node: N.ScriptBlock, source: Source, is_filter: bool = False):
+    def __init__(self, node: N.ScriptBlock, source: Source, is_filter: bool = False, closure: dict | None = None):
         self.node = node
         self.source = source
         self._compiled: CompiledBlock | None = None
         self.is_filter = is_filter
+        self.closure = closure  # GetNewClosure(): the variables it captured
+
+    def with_closure(self, scope) -> "ScriptBlockValue":
+        """GetNewClosure(): a copy that runs with the current scope's variables as they are now."""
+        block = ScriptBlockValue(self.node, self.source, self.is_filter, dict(scope.vars))
+        block._compiled = self._compiled
+        return block
+
+    def scope_for(self, parent):
+        """The scope a call of this block starts from: the caller's, or its captured closure."""
+        if self.closure is None:
+            return parent
+        from .scope import Scope
+
+        captured = Scope(parent, parent.ctx)
+        captured.vars.update(self.closure)
+        return captured
 
     @property
     def compiled(self) -> CompiledBlock:
