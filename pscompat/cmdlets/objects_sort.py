@@ -526,7 +526,8 @@ class GroupObject(Cmdlet):
         groups = self._groups()
         if not self.AsHashTable:
             return groups
-        table = Hashtable()
+        # -CaseSensitive: a case-sensitive table, so 'Bill' and 'bill' stay two keys
+        table = {} if self.CaseSensitive else Hashtable()
         for g in groups:
             key = g.Name if self.AsString else g.Values[0]
             if key in table:
