@@ -179,6 +179,13 @@ def _register_builtin() -> None:
                                type_names(ErrorRecord.__new__(ErrorRecord))[0])):
         register_view(name, "custom", render=_error_text, out_of_band=True)
     register_view("System.DateTime", "custom", render=long_date_time)
+    # DotNetTypes.format.ps1xml
+    register_view("System.Version", "table", ["Major", "Minor", "Build", "Revision"], widths=[6, 6, 6, 8])
+    register_view("System.TimeSpan", "list", ["Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks",
+                                              "TotalDays", "TotalHours", "TotalMinutes", "TotalSeconds",
+                                              "TotalMilliseconds"])
+    register_view("System.TimeSpan", "table", ["Days", "Hours", "Minutes", "Seconds", "Milliseconds"])
+    register_view("System.Guid", "table", [("Guid", str)])
 
 
 _register_builtin()

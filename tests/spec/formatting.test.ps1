@@ -727,3 +727,59 @@ c
 [pscustomobject]@{a=1} | Format-Table -Property $null
 ## ERRORS: Cannot validate argument on parameter 'Property'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.
 
+#### default: a Version is a Major/Minor/Build/Revision table
+# source: New-Object reference page, Example 1; DotNetTypes.format.ps1xml System.Version view (widths 6,6,6,8)
+New-Object -TypeName System.Version -ArgumentList "1.2.3.4"
+## STDOUT:
+
+Major  Minor  Build  Revision
+-----  -----  -----  --------
+1      2      3      4
+
+## END
+
+#### default: a TimeSpan is its list view
+# source: DotNetTypes.format.ps1xml System.TimeSpan list view; New-TimeSpan reference page (property order)
+[timespan]'1.02:03:04.5'
+## STDOUT:
+
+Days              : 1
+Hours             : 2
+Minutes           : 3
+Seconds           : 4
+Milliseconds      : 500
+Ticks             : 937845000000
+TotalDays         : 1.08546875
+TotalHours        : 26.05125
+TotalMinutes      : 1563.075
+TotalSeconds      : 93784.5
+TotalMilliseconds : 93784500
+
+## END
+
+#### Format-Table: a TimeSpan's table view
+# source: DotNetTypes.format.ps1xml System.TimeSpan table view
+[timespan]'1.02:03:04.5' | Format-Table
+## STDOUT:
+
+Days Hours Minutes Seconds Milliseconds
+---- ----- ------- ------- ------------
+1    2     3       4       500
+
+## END
+
+#### default: a Measure-Object result lists all its properties
+# source: about_Calculated_Properties (Measure-Object -Property {...} -Sum output)
+1..10 | Measure-Object -Property {($_ % 3) -eq 0} -Sum
+## STDOUT:
+
+Count             : 10
+Average           : 
+Sum               : 3
+Maximum           : 
+Minimum           : 
+StandardDeviation : 
+Property          : ($_ % 3) -eq 0
+
+## END
+
