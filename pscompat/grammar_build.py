@@ -41,7 +41,13 @@ class Part:
 
 
 def constant(match, span):
-    return n.Constant(span, number_value(match.group()), match.group())
+    text = match.group()
+    value = number_value(text)
+    if isinstance(value, int) and text.lower().lstrip("+-\u2013\u2014\u2015").startswith(("0x", "0b")) \
+            and not -(1 << 63) <= value < (1 << 64):
+        # Hex and binary literals hold at most 64 bits (PS: tokenizer.cs ScanNumber; Parsing.Tests.ps1).
+        raise SyntaxFail("BadNumericConstant", span.start, span, (text,))
+    return n.Constant(span, value, text)
 
 
 def variable(match, span):

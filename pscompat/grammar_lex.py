@@ -206,7 +206,7 @@ def fail_with(error_id: str, *args, token_arg: bool = False):
 
 # Docs: Core/About/about_Numeric_Literals.md (types, suffixes, multipliers).
 NUMBER = (r"(?:0x[0-9a-f]+|0b[01]+|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[+-]?\d+)?)"
-          r"(?:ul|us|uy|[lusynd])?(?:kb|mb|gb|tb|pb)?(?![\w])")
+          r"(?:ul|us|uy|[lusynd])?(?:kb|mb|gb|tb|pb)?(?![\w?])")  # `1?2:3` is a command name (Parsing.Tests.ps1)
 _NUMBER_PARTS = re.compile(
     r"(?P<sign>[-\u2013\u2014\u2015+]?)(?:0x(?P<hex>[0-9a-f]+)|0b(?P<bin>[01]+)|(?P<dec>[\d.]+(?:e[+-]?\d+)?))"
     r"(?P<suffix>ul|us|uy|[lusynd])?(?P<mult>kb|mb|gb|tb|pb)?$", re.I)

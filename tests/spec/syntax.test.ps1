@@ -380,3 +380,215 @@ Function foo { [CmdletBinding()] param() DynamicParam {}
     `
     | ForEach-Object {"$_ world"}
 ## ERROR: An empty pipe element is not allowed.
+
+#### a number followed by ? is a command name
+# source: Parsing.Tests.ps1 "Question-mark and colon can be used as command names"
+function a?b:c { 'a?b:c' }
+function 2?3:4 { '2?3:4' }
+a?b:c
+2?3:4
+## RESULT: ["a?b:c", "2?3:4"]
+
+#### default, hidden, in and static as command names
+# source: Parsing.Tests.ps1 "<Keyword> can be used as command name"
+function default { 'default' }; function hidden { 'hidden' }; function in { 'in' }; function static { 'static' }
+. default; . hidden; . in; . static
+## RESULT: ["default", "hidden", "in", "static"]
+
+#### keywords as arguments are words
+# source: Parsing.Tests.ps1 "Keywords 'default', 'hidden', 'in', 'static' Token parsing" ('echo default hidden in static')
+echo default hidden in static
+## RESULT: ["default", "hidden", "in", "static"]
+
+#### ternary needs its true branch
+# source: Parsing.Tests.ps1 "Incomplete ternary expression"
+$true ? 3
+## ERROR: Missing ':' in the ternary expression.
+
+#### ternary with both branches
+# source: about_Operators ("Ternary operator ? <if-true> : <if-false>")
+$a = 5; $a -gt 3 ? 'big' : 'small'
+## RESULT: ["big"]
+
+#### an index on an array literal inside method arguments
+# source: Parsing.Tests.ps1 "Should correctly parse array literals for index expressions in method calls"
+[string]::join(" ", (0, 1, 2)[0, 1])
+## RESULT: ["0 1"]
+
+#### a hex literal wider than 64 bits
+# source: Parsing.Tests.ps1 "Should get correct offsets for number constant parsing error"
+$n = 0x10000000000000000
+## ERROR: The numeric constant 0x10000000000000000 is not valid.
+
+#### switch needs a value
+# source: Parsing.Tests.ps1 'switch statement parsing' (PipelineValueRequired)
+switch
+## ERROR: A switch statement must have one of the following:  '-file file_name' or '( expression )'.
+
+#### switch with an unknown option
+# source: Parsing.Tests.ps1 'switch statement parsing' (InvalidSwitchFlag)
+switch -abc
+## ERROR: The parameter abc is not valid for the switch statement.
+
+#### switch -file without a name
+# source: Parsing.Tests.ps1 'switch statement parsing' (MissingFilenameOption)
+switch -file
+## ERROR: Cannot process the 'switch' statement because of a missing file name argument to the -file option.
+
+#### switch with both a file and a value
+# source: Parsing.Tests.ps1 'switch statement parsing'
+switch -file a (1)
+## ERROR: A switch statement must have one of the following:  '-file file_name' or '( expression )'.
+
+#### switch with empty parentheses
+# source: Parsing.Tests.ps1 'switch statement parsing'
+switch ()
+## ERROR: A switch statement must have one of the following:  '-file file_name' or '( expression )'.
+
+#### switch without a body
+# source: Parsing.Tests.ps1 'switch statement parsing'
+switch ("abc")  
+## ERROR: Missing '{' in switch statement.
+
+#### switch with an empty body
+# source: Parsing.Tests.ps1 'switch statement parsing' (MissingSwitchConditionExpression)
+switch ("abc")  {
+## ERROR: Missing condition in switch statement clause.
+
+#### switch clause without a block
+# source: Parsing.Tests.ps1 'switch statement parsing'
+switch ("abc")  { 1 }
+## ERROR: Missing statement block in switch statement clause.
+
+#### two default clauses
+# source: Parsing.Tests.ps1 'switch statement parsing'
+switch (1) {default {} default {}}
+## ERROR: A switch statement can have only one default clause.
+
+#### switch options may be shortened
+# source: Parser.cs IsSpecificParameter; about_Switch
+switch -r -c ('AB') { 'ab' { 'lower' } 'AB' { 'upper' } }
+## RESULT: ["upper"]
+
+#### switch clauses on one line without separators
+# source: about_Switch
+switch (1, 2) { 1 {"one"} 2 {"two"} }
+## RESULT: ["one", "two"]
+
+#### a block name without its block
+# source: Parsing.Tests.ps1 'named blocks parsing'
+begin
+## ERROR: Missing statement block after 'begin'.
+
+#### a block name followed by another
+# source: Parsing.Tests.ps1 'named blocks parsing'
+process begin {}
+## ERROR: Missing statement block after 'process'.
+
+#### named blocks in a script block
+# source: about_Functions ("Using begin, process and end")
+1, 2 | & { begin { 'b' } process { $_ * 10 } end { 'e' } }
+## RESULT: ["b", 10, 20, "e"]
+
+#### a duplicate parameter
+# source: Parsing.Tests.ps1 'function statement parsing' (DuplicateFormalParameter)
+function f { param($a,[int]$a) }
+## ERROR: Duplicate parameter $a in parameter list.
+
+#### a duplicate parameter in the short form
+# source: Parsing.Tests.ps1 'function statement parsing'
+function f($a,[int]$a){}
+## ERROR: Duplicate parameter $a in parameter list.
+
+#### return cannot leave finally
+# source: Parsing.Tests.ps1 (ControlLeavingFinally)
+try {} finally { return }
+## ERROR: Flow of control cannot leave a Finally block.
+
+#### break cannot leave finally
+# source: Parser.Tests.ps1 "a break statement in a finally block results in a ParseException"
+try {} finally { break }
+## ERROR: Flow of control cannot leave a Finally block.
+
+#### continue cannot leave finally
+# source: Parsing.Tests.ps1 (ControlLeavingFinally)
+try {} finally { continue }
+## ERROR: Flow of control cannot leave a Finally block.
+
+#### a loop inside finally may break
+# source: SemanticChecks.cs CheckForFlowOutOfFinally
+try { 'body' } finally { foreach ($i in 1..3) { if ($i -eq 2) { break }; "f$i" } }
+## RESULT: ["body", "f1"]
+
+#### assigning to a constant
+# source: Parsing.Tests.ps1 (InvalidLeftHandSide); SemanticChecks.cs CheckAssignmentTarget
+1 ??= 1
+## ERROR: The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.
+
+#### compound assignment to a list
+# source: Parsing.Tests.ps1 (InvalidLeftHandSide)
+$a,$b += 1,2
+## ERROR: The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.
+
+#### assigning through ?.
+# source: Parsing.Tests.ps1 (InvalidLeftHandSide)
+${x}?.name = "value"
+## ERROR: The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.
+
+#### assigning to a type
+# source: Parsing.Tests.ps1 (InvalidLeftHandSide)
+[int] ??= 1
+## ERROR: The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.
+
+#### increment of a constant
+# source: SemanticChecks.cs VisitUnaryExpression (OperatorRequiresVariableOrProperty)
+5++
+## ERROR: The '++' operator works only on variables or on properties.
+
+#### assignable targets
+# source: about_Assignment_Operators
+$a, $b = 1, 2; ($c) = 3; [int]$d = '4'; $h = @{}; $h.k = 5; $h['j'] = 6; $a + $b + $c + $d + $h.k + $h.j
+## RESULT: [21]
+
+#### an empty unicode escape
+# source: Parsing.Tests.ps1 (InvalidUnicodeEscapeSequence)
+"`u{}"
+## ERROR: The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.
+
+#### a unicode escape without braces
+# source: Parsing.Tests.ps1 (InvalidUnicodeEscapeSequence)
+"`u2195}"
+## ERROR: The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.
+
+#### a unicode escape with seven digits
+# source: Parsing.Tests.ps1 (TooManyDigitsInUnicodeEscapeSequence)
+"`u{1234567}"
+## ERROR: The Unicode escape sequence contains more than the maximum of six hex digits between braces.
+
+#### a unicode escape beyond 0x10FFFF
+# source: Parsing.Tests.ps1 (InvalidUnicodeEscapeSequenceValue)
+"`u{110000}"
+## ERROR: The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.
+
+#### a unicode escape without its closing brace
+# source: Parsing.Tests.ps1 (MissingUnicodeEscapeSequenceTerminator)
+"`u{123456
+## ERROR: The Unicode escape sequence is missing the closing '}'.
+
+#### a data section writes its output
+# source: about_Data_Sections
+DATA {
+    "Thank you for using my Super Module."
+}
+## RESULT: ["Thank you for using my Super Module."]
+
+#### a named data section sets a variable
+# source: about_Data_Sections ("DATA [<variable-name>]")
+data TextMsgs { @{ Hello = 'Hi' } }
+$TextMsgs.Hello
+## RESULT: ["Hi"]
+
+#### a data section without a block
+# source: Parsing.Tests.ps1 (MissingStatementBlockForDataSection)
+data
+## ERROR: The Data section is missing its statement block.
