@@ -551,6 +551,8 @@ def call_method(obj, name: str, args: list):
     folded = name.lower()
     if folded == "gettype" and not args:
         return get_type(obj)
+    if folded == "foreach" and args and not hasattr(args[0], "invoke"):
+        return _foreach_member(obj, args)
     table = _TABLES.get(type(obj))
     if table is None and not isinstance(obj, enum.Enum):
         found = _python_method(obj, folded)
@@ -567,6 +569,30 @@ def call_method(obj, name: str, args: list):
     if fn is not None:
         return invoke_dotnet(_CANONICAL.get(folded, name), lambda *a: fn(obj, *a), list(args))
     raise _not_found(obj, name)
+
+
+def _foreach_member(obj, args: list) -> list:
+    """The intrinsic `.ForEach(type)`, `.ForEach('Property')`, `.ForEach('Property', value)` (sets it)
+    and `.ForEach('Method', args...)` (about_Arrays, ForEach method)."""
+    from .psobject import lookup_member, set_member
+
+    items = list(obj) if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields") else [obj]
+    first, rest = args[0], list(args[1:])
+    if hasattr(first, "full_name") and hasattr(first, "convert"):  # a type: convert every item
+        return [first.convert(item) for item in items]
+    name = _str(first)
+    out: list = []
+    for item in items:
+        found, value = lookup_member(item, name)
+        if found and not rest:
+            out.append(value)
+        elif found and len(rest) == 1 and not has_method(item, name):
+            set_member(item, name, rest[0])
+        elif has_method(item, name):
+            result = call_method(item, name, rest)
+            if not isinstance(result, VoidResult):
+                out.append(result)
+    return out
 
 
 def _enumerate_method(items, name: str, args: list):

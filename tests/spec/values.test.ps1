@@ -592,3 +592,68 @@ $a = @(3,1,2); [array]::Sort($a); $a -join ','; [array]::Reverse($a); $a -join '
 # source: TypeAccelerator.Tests.ps1; about_Type_Accelerators
 [short].FullName; [ushort].FullName; [uint].FullName; [ulong].FullName; [single].FullName; [float].FullName; [bigint].FullName
 ## RESULT: ["System.Int16", "System.UInt16", "System.UInt32", "System.UInt64", "System.Single", "System.Single", "System.Numerics.BigInteger"]
+
+#### ForEach with a property name
+# source: about_Arrays (ForEach(string propertyName))
+@('a','bb').ForEach('Length')
+## RESULT: [1, 2]
+
+#### ForEach with a method name
+# source: about_Arrays (ForEach(string methodName))
+@('a','bb').ForEach('ToUpper')
+## RESULT: ["A", "BB"]
+
+#### ForEach with a type converts
+# source: about_Arrays (ForEach(type convertToType))
+(1,2).ForEach([string]) | ForEach-Object { $_.GetType().Name }
+## RESULT: ["String", "String"]
+
+#### ForEach sets a property
+# source: about_Arrays (ForEach(string propertyName, object[] newValue))
+$o = [pscustomobject]@{a=1}, [pscustomobject]@{a=2}; $o.ForEach('a', 5); $o.a
+## RESULT: [5, 5]
+
+#### member-access enumeration
+# source: about_Member-Access_Enumeration
+@([datetime]'2020-01-01', [datetime]'2021-01-01').Year; ('abc','de').Substring(1)
+## RESULT: [2020, 2021, "bc", "e"]
+
+#### member-access enumeration on custom objects yields $null for a missing property
+# source: about_Member-Access_Enumeration
+$a = @([pscustomobject]@{a=1}, [pscustomobject]@{b=2}); $a.a.Count
+## RESULT: [2]
+
+#### boolean conversions
+# source: about_Booleans
+[bool]'False'; [bool]'0'; [bool]0.0; [bool]$null; [bool]@($null); [bool]@($false); [bool]@($true, $false)
+## RESULT: [true, true, false, false, false, false, true]
+
+#### bool comparisons convert the right side
+# source: about_Booleans; about_Comparison_Operators
+$false -eq 'false'; 'false' -eq $false; $true -eq 2; 2 -eq $true
+## RESULT: [false, true, true, false]
+
+#### comparisons convert to the left operand's type
+# source: about_Comparison_Operators
+1 -eq '01'; '01' -eq 1; 10 -lt '9'; '10' -lt 9
+## RESULT: [true, false, false, true]
+
+#### version comparison
+# source: about_Comparison_Operators (-gt on IComparable)
+[version]'1.10' -gt [version]'1.9'
+## RESULT: [true]
+
+#### named substitution in -replace
+# source: about_Comparison_Operators (Substitutions in regular expressions)
+'one two' -replace '(?<first>\w+) (?<second>\w+)', '${second} ${first}'
+## RESULT: ["two one"]
+
+#### -replace is a regex; escape the dot
+# source: about_Comparison_Operators (Replacement operator)
+'a.b' -replace '.', '-'; 'a.b' -replace '\.', '-'
+## RESULT: ["---", "a-b"]
+
+#### $$ and $0 in replacements
+# source: about_Comparison_Operators (Substitutions in regular expressions)
+'aaa' -replace 'a', '$$'; 'abc' -replace 'b', '$0$0'
+## RESULT: ["$$$", "abbc"]
