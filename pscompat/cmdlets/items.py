@@ -10,6 +10,7 @@ import os
 import shutil
 import stat
 
+from . import drives
 from .base import Cmdlet, Parameter, cmdlet
 
 MODULE = "Microsoft.PowerShell.Management"
@@ -107,6 +108,16 @@ _register_views()
 
 
 class _PathCmdlet(Cmdlet):
+    def drive_items(self, path: str):
+        """Items of an Env:/Variable:/Function:/Alias: path, or None for a file-system path."""
+        where = drives.split(path)
+        if where is None:
+            return None
+        found = drives.items(self.ctx, self.runtime.scope, *where)
+        if not found and where[1] and not any(c in where[1] for c in "*?["):
+            self.not_found(path)
+        return found
+
     def not_found(self, path: str) -> None:
         self.write_error(f"Cannot find path '{path}' because it does not exist.",
                          f"PathNotFound,{NS}{self.info.name.replace('-', '')}Command", "ObjectNotFound", path,
@@ -145,7 +156,11 @@ class GetChildItem(_PathCmdlet):
         from ..operators_compare import wildcard_match
 
         depth = self.Depth if self.Depth is not None else (10**9 if self.Recurse else 0)
-        for root in self.expand(self.Path or ["."]):
+        paths = self.Path or ["."]
+        provider = [p for p in paths if drives.split(p) is not None]
+        for p in provider:
+            yield from self.drive_items(p) or ()
+        for root in self.expand([p for p in paths if p not in provider]) if len(provider) < len(paths) else ():
             if not os.path.isdir(root):
                 yield item(root)
                 continue
@@ -188,8 +203,12 @@ class GetItem(_PathCmdlet):
     parameters = (_PATH, Parameter("Force", "switch"))
 
     def process(self):
-        for p in self.expand(self.Path):
-            yield item(p)
+        for p in _list(self.Path):
+            found = self.drive_items(p)
+            if found is not None:
+                yield from found
+            else:
+                yield from (item(x) for x in self.expand(p))
 
 
 @cmdlet("New-Item", aliases=("ni",), module=MODULE, supports_should_process=True,
@@ -234,7 +253,12 @@ class RemoveItem(_PathCmdlet):
                   Parameter("Recurse", "switch", aliases=("r",)), Parameter("Force", "switch"))
 
     def process(self):
-        paths = self.expand(self.LiteralPath, literal=True) if self.LiteralPath else self.expand(self.Path)
+        on_drives = [p for p in _list(self.LiteralPath or self.Path) if drives.split(p) is not None]
+        for p in on_drives:
+            if not drives.remove(self.ctx, self.runtime.scope, *drives.split(p)):
+                self.not_found(p)
+        rest = [p for p in _list(self.LiteralPath or self.Path) if p not in on_drives]
+        paths = (self.expand(rest, literal=True) if self.LiteralPath else self.expand(rest)) if rest else []
         for p in paths:
             if not self.should_process(os.path.abspath(p), "Remove File" if os.path.isfile(p) else "Remove Directory"):
                 continue
@@ -293,6 +317,26 @@ class RenameItem(_PathCmdlet):
                 os.rename(p, target)
                 if self.PassThru:
                     yield item(target)
+
+
+@cmdlet("Set-Item", aliases=("si",), module=MODULE, supports_should_process=True,
+        synopsis="Changes the value of an item (Env:, Variable:, Function:, Alias:).")
+class SetItem(_PathCmdlet):
+    parameters = (Parameter("Path", "string[]", position=0, mandatory=True, pipeline_by_name=True),
+                  Parameter("Value", "object", position=1, pipeline=True), Parameter("PassThru", "switch"))
+
+    def process(self):
+        for p in _list(self.Path):
+            where = drives.split(p)
+            if where is None:
+                self.write_error(f"Provider operation stopped because the provider does not support this "
+                                 f"operation.", f"NotSupported,{NS}SetItemCommand", "NotImplemented", p,
+                                 "System.Management.Automation.PSNotSupportedException")
+                continue
+            if self.should_process(f"Item: {where[1]} Value: {self.Value}", "Set Item"):
+                drives.set_item(self.ctx, self.runtime.scope, where[0], where[1], self.Value)
+                if self.PassThru:
+                    yield from drives.items(self.ctx, self.runtime.scope, *where)
 
 
 class PathInfo:
