@@ -29,6 +29,13 @@ pscompat.run('function Get-Family($name) { Get-AzureVMImage | Where-Object { $_.
 ubuntu = pscompat.run('Get-Family "Ubuntu Server 14"')
 print("Ubuntu 14 images:", sorted({img.ImageFamily for img in ubuntu}))
 
+# Keyword statements and hashtables are PowerShell too (at the prompt they need no wrapper).
+with! pscompat.block() as counts:
+    foreach ($os in "Windows", "Linux") {
+        [pscustomobject]@{ OS = $os; Images = @(Get-AzureVMImage | Where-Object { $_.OS -eq $os }).Count }
+    }
+print({row.OS: row.Images for row in counts})
+
 # Objects are live Python values: properties read as attributes, rows of a Select also by key.
 first = ubuntu[0]
 print(first.ImageName, first.OS, images[0]["label"] == images[0].Label)

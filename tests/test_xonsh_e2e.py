@@ -214,6 +214,7 @@ def test_example_session_script_runs(tmp_path):
     # the block's error is shown; the one of `!(ps! ...)` is captured with its output
     assert (proc.stdout + proc.stderr).count("ResourceNotFound: The image with the specified name does not exist.") == 1
     assert "ps! exit status: 1" in proc.stdout
+    assert re.search(r"^\{'Windows': [1-9]\d*, 'Linux': [1-9]\d*\}$", proc.stdout, re.M)  # foreach block
     assert "still running" in proc.stdout
 
 
