@@ -127,3 +127,167 @@ $o = [pscustomobject]@{A=2}, [pscustomobject]@{B=1}, [pscustomobject]@{A=1}
 ($o | Sort-Object A | ForEach-Object { if ($_.A) { $_.A } else { 'none' } })
 ($o | Sort-Object A -Descending | ForEach-Object { if ($_.A) { $_.A } else { 'none' } })
 ## RESULT: [1, 2, "none", 2, 1, "none"]
+#### Measure-Object sum average
+# source: Measure-Object docs
+$m = 1..10 | Measure-Object -Sum -Average -Maximum -Minimum
+$m.Count; $m.Sum; $m.Average; $m.Maximum; $m.Minimum; $m.Property
+## RESULT: [10, 55, 5.5, 10, 1, null]
+
+#### Measure-Object -Line -Word -Character
+# source: Measure-Object docs Example 3
+"One", "Two three", "Four five six" | Measure-Object -Line -Character -Word | ForEach-Object { $_.Lines; $_.Words; $_.Characters }
+## RESULT: [3, 6, 25]
+
+#### Measure-Object -AllStats
+# source: Measure-Object docs Example (AllStats)
+$m = 1, 2, 3, 4 | Measure-Object -AllStats
+$m.Count; $m.Sum; $m.Average; $m.Maximum; $m.Minimum; [math]::Round($m.StandardDeviation, 4)
+## RESULT: [4, 10, 2.5, 4, 1, 1.291]
+
+#### Measure-Object on strings -Maximum
+# source: Measure-Object docs Example 5
+$m = 'a', 'c', 'b' | Measure-Object -Maximum -Minimum
+$m.Maximum; $m.Minimum
+## RESULT: ["c", "a"]
+
+#### Select-Object -First -Last -Skip
+# source: Select-Object docs
+1..10 | Select-Object -First 3
+1..10 | Select-Object -Last 2
+1..10 | Select-Object -Skip 8
+1..10 | Select-Object -Index 1, 3
+## RESULT: [1, 2, 3, 9, 10, 9, 10, 2, 4]
+
+#### Select-Object -Unique
+# source: Select-Object docs Example (-Unique)
+"a","b","c","a","A","a" | Select-Object -Unique
+## RESULT: ["a", "b", "c", "A"]
+
+#### Select-Object -SkipLast
+# source: Select-Object docs -SkipLast
+1..5 | Select-Object -SkipLast 2
+## RESULT: [1, 2, 3]
+
+#### Select-Object -ExpandProperty
+# source: Select-Object docs
+[pscustomobject]@{Name='x'; Items=1,2,3} | Select-Object -ExpandProperty Items
+## RESULT: [1, 2, 3]
+
+#### Select-Object calculated property
+# source: Select-Object docs Example / about_Calculated_Properties
+$o = [pscustomobject]@{A=2} | Select-Object A, @{Name='Double'; Expression={$_.A * 2}}
+$o.A; $o.Double; ($o.psobject.Properties.Name) -join ','
+## RESULT: [2, 4, "A,Double"]
+
+#### Select-Object with a missing property gives null
+# source: Select-Object docs
+$o = [pscustomobject]@{A=1} | Select-Object A, B
+$null -eq $o.B; ($o.psobject.Properties.Name) -join ','
+## RESULT: [true, "A,B"]
+
+#### Select-Object -ExcludeProperty
+# source: Select-Object docs -ExcludeProperty
+$o = [pscustomobject]@{A=1;B=2;C=3} | Select-Object -Property * -ExcludeProperty B
+($o.psobject.Properties.Name) -join ','
+## RESULT: ["A,C"]
+
+#### Select-Object -ExpandProperty with -Property adds note properties
+# source: Select-Object docs Example (ExpandProperty + Property)
+$o = [pscustomobject]@{Name='n'; Inner=[pscustomobject]@{X=1}} | Select-Object -Property Name -ExpandProperty Inner
+$o.X; $o.Name
+## RESULT: [1, "n"]
+
+#### Where-Object comparison statement forms
+# source: Where-Object docs
+1..6 | Where-Object { $_ -gt 4 }
+[pscustomobject]@{N='a'}, [pscustomobject]@{N='b'} | Where-Object N -eq 'b' | ForEach-Object N
+## RESULT: [5, 6, "b"]
+
+#### Where-Object property only truthiness
+# source: Where-Object docs (Where-Object Name: property value truthy)
+[pscustomobject]@{N='a';F=$true}, [pscustomobject]@{N='b';F=$false} | Where-Object F | ForEach-Object N
+## RESULT: ["a"]
+
+#### Where-Object -Not
+# source: Where-Object docs -Not
+[pscustomobject]@{N='a';F=$null}, [pscustomobject]@{N='b';F=1} | Where-Object -Not F | ForEach-Object N
+## RESULT: ["a"]
+
+#### Where-Object -In and -Contains
+# source: Where-Object docs
+1..5 | Where-Object -Property { $_ } -In 2,4 -ErrorAction Ignore
+## RESULT: []
+
+#### ForEach-Object -MemberName
+# source: ForEach-Object docs Example (member name)
+'a','b' | ForEach-Object ToUpper
+'abc' | ForEach-Object -MemberName Split -ArgumentList 'b'
+## RESULT: ["A", "B", "a", "c"]
+
+#### ForEach-Object -Begin -Process -End
+# source: ForEach-Object docs Example
+1..3 | ForEach-Object -Begin { 'start' } -Process { $_ * 2 } -End { 'end' }
+## RESULT: ["start", 2, 4, 6, "end"]
+
+#### ForEach-Object multiple process blocks
+# source: ForEach-Object docs Example 9 (positional begin/process/end)
+1..2 | ForEach-Object { 'b' } { $_ } { 'e' }
+## RESULT: ["b", 1, 2, "e"]
+
+#### ForEach-Object property name
+# source: ForEach-Object docs
+[pscustomobject]@{N=1}, [pscustomobject]@{N=2} | ForEach-Object N
+## RESULT: [1, 2]
+
+#### Compare-Object side indicators
+# source: Compare-Object docs Example
+Compare-Object -ReferenceObject 'a','b','c' -DifferenceObject 'b','c','d' | ForEach-Object { "$($_.InputObject)$($_.SideIndicator)" }
+## RESULT: ["d=>", "a<="]
+
+#### Compare-Object -IncludeEqual -ExcludeDifferent
+# source: Compare-Object docs Example
+Compare-Object 'a','b' 'b','c' -IncludeEqual -ExcludeDifferent | ForEach-Object { "$($_.InputObject)$($_.SideIndicator)" }
+## RESULT: ["b=="]
+
+#### Compare-Object -PassThru
+# source: Compare-Object docs Example 6
+$r = Compare-Object 'a','b' 'b','c' -PassThru
+$r
+## RESULT: ["c", "a"]
+
+#### Tee-Object -Variable
+# source: Tee-Object docs
+1..3 | Tee-Object -Variable t | ForEach-Object { $_ * 10 }
+$t
+## RESULT: [10, 20, 30, 1, 2, 3]
+
+#### Get-Unique
+# source: Get-Unique docs
+1, 1, 2, 2, 3, 1 | Get-Unique
+'a', 'A', 'b' | Get-Unique
+'a', 'A', 'b' | Get-Unique -CaseInsensitive
+## RESULT: [1, 2, 3, 1, "a", "A", "b", "a", "b"]
+
+#### Add-Member NoteProperty and -PassThru
+# source: Add-Member docs Example 1/2
+$o = [pscustomobject]@{A=1}
+$o | Add-Member -MemberType NoteProperty -Name B -Value 2
+$o.B
+($o | Add-Member -NotePropertyName C -NotePropertyValue 3 -PassThru).C
+$o | Add-Member -NotePropertyMembers @{D=4}
+$o.D
+## RESULT: [2, 3, 4]
+
+#### Add-Member existing member errors
+# source: Add-Member.Tests.ps1
+$o = [pscustomobject]@{A=1}
+$o | Add-Member -NotePropertyName A -NotePropertyValue 2
+$o.A
+## ERRORS: Cannot add a member with the name "A" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command.
+
+#### Add-Member -Force overwrites
+# source: Add-Member docs -Force
+$o = [pscustomobject]@{A=1}
+$o | Add-Member -NotePropertyName A -NotePropertyValue 2 -Force
+$o.A
+## RESULT: [2]
