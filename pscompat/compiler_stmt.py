@@ -69,19 +69,40 @@ _EXCEPTION_PARENTS = {
     "system.management.automation.methodinvocationexception": ("system.management.automation.runtimeexception",),
     "system.management.automation.psinvalidcastexception": ("system.invalidcastexception",
                                                             "system.management.automation.runtimeexception"),
+    "system.formatexception": ("system.systemexception",),
+    "system.argumentnullexception": ("system.argumentexception", "system.systemexception"),
+    "system.argumentoutofrangeexception": ("system.argumentexception", "system.systemexception"),
+    "system.overflowexception": ("system.arithmeticexception", "system.systemexception"),
+    "system.io.filenotfoundexception": ("system.io.ioexception", "system.systemexception"),
+    "system.io.directorynotfoundexception": ("system.io.ioexception", "system.systemexception"),
 }
+
+
+def _inner_types(err: BaseException) -> list[str]:
+    """The .NET exception types wrapped inside a PowerShell error: `catch [FormatException]`
+    catches `[int]::Parse('x')`, whose error is a MethodInvocationException around it."""
+    out = []
+    cause = err.__cause__
+    while cause is not None and len(out) < 4:
+        name = getattr(cause, "exception_type", None) or getattr(cause, "exception_name", None)
+        if name:
+            out.append(name if "." in name else "System." + name)
+        cause = cause.__cause__
+    return out
 
 
 def exception_matches(err: PSError, type_name: str) -> bool:
     want = type_name.lower()
     if want in ("exception", "system.exception"):
         return True
-    actual = err.exception_type.lower()
-    chain = (actual,) + _EXCEPTION_PARENTS.get(actual, ()) + (
-        ("system.management.automation.runtimeexception",) if actual.startswith("system.management.automation") else ())
-    for name in chain:
-        if want == name or want == name.rsplit(".", 1)[-1]:
-            return True
+    for actual in [err.exception_type] + _inner_types(err):
+        actual = actual.lower()
+        chain = (actual,) + _EXCEPTION_PARENTS.get(actual, ()) + (
+            ("system.management.automation.runtimeexception",)
+            if actual.startswith("system.management.automation") else ())
+        for name in chain:
+            if want == name or want == name.rsplit(".", 1)[-1]:
+                return True
     return False
 
 
