@@ -157,6 +157,12 @@ def long_date_time(d) -> str:
     return format_datetime(d, "D") + " " + format_datetime(d, "T")
 
 
+def _to_text(value) -> str:
+    from .conversion import to_string
+
+    return to_string(value)
+
+
 def _register_builtin() -> None:
     for name in ("Microsoft.PowerShell.Commands.GroupInfo", "Microsoft.PowerShell.Commands.GroupInfoNoElement"):
         no_element = name.endswith("NoElement")
@@ -179,6 +185,18 @@ def _register_builtin() -> None:
                                type_names(ErrorRecord.__new__(ErrorRecord))[0])):
         register_view(name, "custom", render=_error_text, out_of_band=True)
     register_view("System.DateTime", "custom", render=long_date_time)
+    # PowerShellCore.format.ps1xml / HelpV3.format.ps1xml
+    register_view("System.Management.Automation.PSVariable", "table", ["Name", "Value"], widths=[30, 0])
+    register_view("System.RuntimeType", "table",
+                  [("IsPublic", "IsPublic"), ("IsSerial", "IsSerializable"), "Name", "BaseType"],
+                  widths=[8, 8, 40, 0])
+    register_view("System.Management.Automation.ScriptBlock", "custom", render=_to_text, out_of_band=True)
+    # Records merged into the output (3>&1 ...) show their message alone; the console host
+    # writes them through WriteWarningLine & co, Out-String as plain lines.
+    for kind in ("Warning", "Verbose", "Debug"):
+        register_view(f"System.Management.Automation.{kind}Record", "custom",
+                      render=lambda r: _to_text(getattr(r, "Message", "")), out_of_band=True)
+    register_view("System.Management.Automation.InformationRecord", "custom", render=_to_text, out_of_band=True)
     # DotNetTypes.format.ps1xml
     register_view("System.Version", "table", ["Major", "Minor", "Build", "Revision"], widths=[6, 6, 6, 8])
     register_view("System.TimeSpan", "list", ["Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks",

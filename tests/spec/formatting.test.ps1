@@ -783,3 +783,37 @@ Property          : ($_ % 3) -eq 0
 
 ## END
 
+#### default: a variable object is a Name/Value table
+# source: PowerShellCore.format.ps1xml PSVariable view (Name width 30, Value)
+$abc = 5; Get-Variable abc
+## STDOUT:
+
+Name                           Value
+----                           -----
+abc                            5
+
+## END
+
+#### default: a script block prints its text
+# source: PowerShellCore.format.ps1xml ScriptBlock view (out of band, $_)
+"a"; { 1 + 1 }; "b"
+## STDOUT:
+a
+ 1 + 1 
+b
+## END
+
+#### default: a merged warning record prints its message
+# source: PowerShellCore.format.ps1xml WarningRecord view (Message); Out-String writes plain lines
+Write-Warning "careful" 3>&1
+## STDOUT:
+careful
+## END
+
+#### default: a merged information record prints its message data
+# source: PowerShellCore.format.ps1xml InformationRecord view ($_.ToString())
+Write-Information "note" 6>&1
+## STDOUT:
+note
+## END
+
