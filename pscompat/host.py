@@ -96,10 +96,17 @@ class ConsoleHost:
     def write(self, text: str) -> None:
         self._out(text)
 
-    def write_host(self, text: str, newline: bool = True, foreground: str | None = None) -> None:
-        code = _COLORS.get(str(foreground or "").lower()) if self.tty else None
-        if code:
-            text = f"\x1b[{code}m{text}{_RESET}"
+    def write_host(self, text: str, newline: bool = True, foreground: str | None = None,
+                   background: str | None = None) -> None:
+        """Write-Host: [ConsoleColor] names as ANSI SGR (a background code is the foreground's
+        + 10), only on a terminal -- redirected output stays plain text."""
+        codes = []
+        if self.tty:
+            fg = _COLORS.get(str(foreground or "").lower())
+            bg = _COLORS.get(str(background or "").lower())
+            codes = [str(c) for c in (fg, bg + 10 if bg else None) if c]
+        if codes:
+            text = f"\x1b[{';'.join(codes)}m{text}{_RESET}"
         self._out(text + ("\n" if newline else ""))
 
     def write_verbose(self, text: str) -> None:
@@ -194,7 +201,8 @@ class CollectingHost:
     def write(self, text: str) -> None:
         self.output.append(text)
 
-    def write_host(self, text: str, newline: bool = True, foreground: str | None = None) -> None:
+    def write_host(self, text: str, newline: bool = True, foreground: str | None = None,
+                   background: str | None = None) -> None:
         self.output.append(text + ("\n" if newline else ""))
 
     def write_verbose(self, text: str) -> None:

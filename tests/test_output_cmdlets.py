@@ -7,10 +7,12 @@ Docs = MicrosoftDocs/PowerShell-Docs reference/7.5/Microsoft.PowerShell.Utility/
 """
 from __future__ import annotations
 
+import io
+
 import pytest
 
 import pscompat
-from pscompat.host import CollectingHost
+from pscompat.host import CollectingHost, ConsoleHost
 
 OUTPUT_CASES = [
     # (source, script, expected output objects)
@@ -141,3 +143,26 @@ def test_format_table_output_is_format_data():
     names = [type(x).__name__ for x in result]
     assert names == ["FormatStartData", "GroupStartData", "FormatEntryData", "GroupEndData", "FormatEndData"]
     assert str(result) == "\na\n-\n1\n\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("fg,bg,expected", [
+    ("Red", None, "\x1b[91mhi\x1b[0m\n"),
+    ("darkblue", "White", "\x1b[34;107mhi\x1b[0m\n"),
+    (None, "DarkYellow", "\x1b[43mhi\x1b[0m\n"),
+    (None, None, "hi\n"),
+])
+def test_console_host_colours_on_a_terminal(fg, bg, expected):
+    out = _Terminal()
+    ConsoleHost(stdout=out, interactive=False).write_host("hi", True, fg, bg)
+    assert out.getvalue() == expected
+
+
+def test_console_host_colours_off_a_terminal():
+    out = io.StringIO()
+    ConsoleHost(stdout=out, interactive=False).write_host("hi", False, "Red", "White")
+    assert out.getvalue() == "hi"
