@@ -15,7 +15,8 @@ import enum
 import json
 import re
 
-from ..psobject import Hashtable, PSObject, is_dictionary, properties
+from ..numtypes import Int64
+from ..psobject import PSObject, is_dictionary, properties
 from ..runtime import is_enumerable
 from .base import Cmdlet, Parameter, cmdlet
 
@@ -247,7 +248,9 @@ class _Duplicate(Exception):
 def _object_hook(as_hashtable: bool):
     def hook(pairs):
         if as_hashtable:
-            table = Hashtable(ordered=False)
+            # OrderedHashtable with the default (ordinal, case-sensitive) key comparer: keys
+            # that differ only in case stay apart, the reason -AsHashtable exists
+            table: dict = {}
             for key, value in pairs:
                 if key in table:
                     raise _Duplicate(f"Cannot convert the JSON string because a dictionary that was converted "
@@ -278,7 +281,12 @@ def _convert(value):
         return value if date is None else date
     if isinstance(value, list):
         return [_convert(v) for v in value]
+    if type(value) is int and _INT64_MIN <= value <= _INT64_MAX:
+        return Int64(value)  # Json.NET reads every integer that fits as a long
     return value
+
+
+_INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
 
 
 def parse_json(text: str, as_hashtable: bool = False):

@@ -291,3 +291,156 @@ $o = [pscustomobject]@{A=1}
 $o | Add-Member -NotePropertyName A -NotePropertyValue 2 -Force
 $o.A
 ## RESULT: [2]
+#### ConvertTo-Json object
+# source: ConvertTo-Json docs
+[pscustomobject]@{a=1; b='x'} | ConvertTo-Json
+## RESULT: ["{\n  \"a\": 1,\n  \"b\": \"x\"\n}"]
+
+#### ConvertTo-Json -Compress
+# source: ConvertTo-Json docs Example 4 (-Compress)
+[ordered]@{Account="User01";Domain="Domain01";Admin="True"} | ConvertTo-Json -Compress
+## RESULT: ["{\"Account\":\"User01\",\"Domain\":\"Domain01\",\"Admin\":\"True\"}"]
+
+#### ConvertTo-Json pipeline input becomes an array
+# source: ConvertTo-Json docs
+1, 2 | ConvertTo-Json -Compress
+ConvertTo-Json -InputObject 1
+1 | ConvertTo-Json -AsArray -Compress
+## RESULT: ["[1,2]", "1", "[1]"]
+
+#### ConvertTo-Json null, bool, string escapes
+# source: ConvertTo-Json.Tests.ps1
+$null | ConvertTo-Json
+$true | ConvertTo-Json
+"a`"b\c`n" | ConvertTo-Json
+## RESULT: ["null", "true", "\"a\\\"b\\\\c\\n\""]
+
+#### ConvertTo-Json -EscapeHandling EscapeHtml
+# source: ConvertTo-Json docs -EscapeHandling
+'<a>' | ConvertTo-Json
+'<a>' | ConvertTo-Json -EscapeHandling EscapeHtml
+## RESULT: ["\"<a>\"", "\"\\u003ca\\u003e\""]
+
+#### ConvertTo-Json DateTime
+# source: ConvertTo-Json docs (DateTime as ISO 8601)
+[datetime]::new(2020, 1, 2, 3, 4, 5) | ConvertTo-Json
+## RESULT: ["\"2020-01-02T03:04:05\""]
+
+#### ConvertTo-Json nested array
+# source: ConvertTo-Json docs
+@{a=@(1,2)} | ConvertTo-Json -Compress
+## RESULT: ["{\"a\":[1,2]}"]
+
+#### ConvertTo-Json depth truncation warning
+# source: ConvertTo-Json docs -Depth (default 2); JsonObject.cs
+$o = @{a=@{b=@{c=@{d=1}}}}
+$o | ConvertTo-Json -Compress -WarningAction SilentlyContinue
+## RESULT: ["{\"a\":{\"b\":{\"c\":\"System.Collections.Hashtable\"}}}"]
+
+#### ConvertTo-Json -Depth
+# source: ConvertTo-Json docs -Depth
+@{a=@{b=@{c=@{d=1}}}} | ConvertTo-Json -Compress -Depth 5
+## RESULT: ["{\"a\":{\"b\":{\"c\":{\"d\":1}}}}"]
+
+#### ConvertTo-Json -EnumsAsStrings
+# source: ConvertTo-Json docs -EnumsAsStrings
+[DayOfWeek]::Monday | ConvertTo-Json
+[DayOfWeek]::Monday | ConvertTo-Json -EnumsAsStrings
+## RESULT: ["1", "\"Monday\""]
+
+#### ConvertFrom-Json object
+# source: ConvertFrom-Json docs
+$o = '{ "a": 1, "b": [1, 2], "c": { "d": "x" }, "e": null, "f": 1.5 }' | ConvertFrom-Json
+$o.a; $o.b.Count; $o.c.d; $null -eq $o.e; $o.f; $o.a.GetType().Name; $o.GetType().Name
+## RESULT: [1, 2, "x", true, 1.5, "Int64", "PSCustomObject"]
+
+#### ConvertFrom-Json array enumerates unless -NoEnumerate
+# source: ConvertFrom-Json docs -NoEnumerate
+('[1,2,3]' | ConvertFrom-Json).Count
+'[1,2,3]' | ConvertFrom-Json | ForEach-Object { $_ * 2 }
+('[1,2,3]' | ConvertFrom-Json -NoEnumerate | Measure-Object).Count
+## RESULT: [3, 2, 4, 6, 1]
+
+#### ConvertFrom-Json -AsHashtable
+# source: ConvertFrom-Json docs Example (-AsHashtable)
+$h = '{ "a": 1, "A": 2 }' | ConvertFrom-Json -AsHashtable
+$h.Count; $h['a']; $h['A']
+## RESULT: [2, 1, 2]
+
+#### ConvertFrom-Json duplicate keys differing in case
+# source: ConvertFrom-Json.Tests.ps1 (keys that differ only in case need -AsHashtable)
+'{ "a": 1, "A": 2 }' | ConvertFrom-Json
+## ERRORS: Cannot convert the JSON string because it contains keys with different casing. Please use the -AsHashTable switch instead. The key that was attempted to be added to the existing key 'a' was 'A'.
+
+#### ConvertFrom-Json dates
+# source: ConvertFrom-Json docs (ISO dates become DateTime)
+('{ "d": "2020-01-02T03:04:05" }' | ConvertFrom-Json).d.GetType().Name
+## RESULT: ["DateTime"]
+
+#### ConvertFrom-Json multi-line string from pipeline
+# source: ConvertFrom-Json docs (Get-Content lines joined)
+$lines = '{', '"a": 5', '}'
+($lines | ConvertFrom-Json).a
+## RESULT: [5]
+
+#### ConvertTo-Csv
+# source: ConvertTo-Csv docs Example 1
+[pscustomobject]@{a=1; b='x'} | ConvertTo-Csv
+## RESULT: ["\"a\",\"b\"", "\"1\",\"x\""]
+
+#### ConvertTo-Csv -NoHeader and -UseQuotes
+# source: ConvertTo-Csv docs -UseQuotes / -NoHeader
+$o = [pscustomobject]@{a=1; b='x,y'}
+$o | ConvertTo-Csv -UseQuotes AsNeeded
+$o | ConvertTo-Csv -UseQuotes Never -NoHeader
+$o | ConvertTo-Csv -QuoteFields b
+## RESULT: ["a,b", "1,\"x,y\"", "1,x,y", "a,\"b\"", "1,\"x,y\""]
+
+#### ConvertTo-Csv -IncludeTypeInformation and -Delimiter
+# source: ConvertTo-Csv docs
+[pscustomobject]@{a=1; b=2} | ConvertTo-Csv -IncludeTypeInformation -Delimiter ';'
+## RESULT: ["#TYPE System.Management.Automation.PSCustomObject", "\"a\";\"b\"", "\"1\";\"2\""]
+
+#### ConvertTo-Csv quotes embedded quotes
+# source: ConvertTo-Csv.Tests.ps1
+[pscustomobject]@{a='say "hi"'} | ConvertTo-Csv
+## RESULT: ["\"a\"", "\"say \"\"hi\"\"\""]
+
+#### ConvertFrom-Csv
+# source: ConvertFrom-Csv docs
+$o = "a,b", "1,2", "3,4" | ConvertFrom-Csv
+$o.Count; $o[1].b; $o[0].a.GetType().Name
+## RESULT: [2, "4", "String"]
+
+#### ConvertFrom-Csv -Header and -Delimiter
+# source: ConvertFrom-Csv docs Example (-Header)
+$o = "1;2", "3;4" | ConvertFrom-Csv -Delimiter ';' -Header X, Y
+$o[0].X; $o[1].Y
+## RESULT: ["1", "4"]
+
+#### ConvertFrom-Csv missing values are null
+# source: ConvertFrom-Csv docs (fewer values than headers)
+$o = "a,b,c", "1" | ConvertFrom-Csv
+$o.a; $null -eq $o.b
+## RESULT: ["1", true]
+
+#### ConvertFrom-Csv round trip of ConvertTo-Csv
+# source: ConvertFrom-Csv docs Example 2
+$o = [pscustomobject]@{Name='n, m'; Value='"q"'} | ConvertTo-Csv | ConvertFrom-Csv
+$o.Name; $o.Value
+## RESULT: ["n, m", "\"q\""]
+
+#### Export-Csv and Import-Csv
+# source: Export-Csv / Import-Csv docs
+[pscustomobject]@{a=1; b='x'}, [pscustomobject]@{a=2; b='y'} | Export-Csv -Path t.csv
+Get-Content t.csv
+$i = Import-Csv t.csv
+$i.Count; $i[1].b
+## RESULT: ["\"a\",\"b\"", "\"1\",\"x\"", "\"2\",\"y\"", 2, "y"]
+
+#### Export-Csv -Append
+# source: Export-Csv docs Example (-Append)
+[pscustomobject]@{a=1} | Export-Csv t.csv
+[pscustomobject]@{a=2} | Export-Csv t.csv -Append
+Get-Content t.csv
+## RESULT: ["\"a\"", "\"1\"", "\"2\""]
