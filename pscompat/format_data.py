@@ -269,7 +269,8 @@ class Formatter:
         return [Column(name, name)] if name else [Column("", to_string)]
 
     def _alignment(self, column: Column, obj: Any) -> str:
-        return "right" if is_right_aligned(column.value(obj)) else "left"
+        value = evaluate(column.unformatted, obj) if column.unformatted is not None else column.value(obj)
+        return "right" if is_right_aligned(value) else "left"
 
     def _group(self, obj: Any, out: list) -> None:
         group_by = self.o.group_by

@@ -32,6 +32,9 @@ class Column:
     expression: Expression
     width: int = 0
     alignment: Optional[str] = None  # None: decided from the first value (tables without view)
+    # A FormatString column shows formatted text, but its default alignment comes from the
+    # unformatted value (PS ComputeDefaultAlignment evaluates the bare expression).
+    unformatted: Optional[Expression] = None
 
     def value(self, obj: Any) -> Any:
         return evaluate(self.expression, obj)

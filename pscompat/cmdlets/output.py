@@ -82,14 +82,15 @@ class FormatCmdlet(Cmdlet):
                 self.throw_terminating("A hash table key 'Expression' is missing.", "DictionaryKeyMissingEntry",
                                        "InvalidArgument")
             label = _key(spec, "name", "label")
-            evaluate = self._evaluator(expr)
+            evaluate = raw = self._evaluator(expr)
             fmt = _key(spec, "formatstring")
             if fmt is not None:
                 evaluate = _formatted(evaluate, str(fmt))
             label = to_string(label) if label is not None else (expr.text if _is_block(expr) else to_string(expr))
             width = _key(spec, "width")
             align = _ALIGN.get(str(_key(spec, "alignment") or "").lower())
-            return Column(label, evaluate, int(width) if width else 0, align)
+            return Column(label, evaluate, int(width) if width else 0, align,
+                          unformatted=raw if fmt is not None else None)
         return to_string(spec)
 
     def _group_by(self) -> Column | None:

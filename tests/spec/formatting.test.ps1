@@ -817,3 +817,14 @@ Write-Information "note" 6>&1
 note
 ## END
 
+#### table: a FormatString column keeps the alignment of its unformatted value
+# source: Format-Table reference page (calculated properties, FormatString); FormatViewGenerator_Table.cs ComputeDefaultAlignment
+[pscustomobject]@{Length=123456} | Format-Table @{Name="Size (KB)"; Expression={$_.Length / 1KB}; FormatString="N1"}
+## STDOUT:
+
+Size (KB)
+---------
+    120.6
+
+## END
+
