@@ -561,6 +561,26 @@ def _to_integer(value, full: str):
     return number if sized is None else sized(number)
 
 
+def _to_bigint(value):
+    """[bigint]: any integer, however large; strings of digits parse exactly."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return BigInteger(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"[+-]?\d+", text):
+            return BigInteger(int(text))
+        number = parse_number(text) if text else 0
+        if number is None:
+            raise _value_error(value, "System.Numerics.BigInteger", _format_error(value),
+                               "InvalidCastFromStringToInteger")
+        value = number
+    if isinstance(value, float) and (value != value or value in (math.inf, -math.inf)):
+        raise _cast_error(value, "System.Numerics.BigInteger")
+    if isinstance(value, (float, _Decimal)):
+        return BigInteger(int(value))  # BigInteger(double) truncates
+    return BigInteger(_to_integer(value, "System.Int64"))
+
+
 def _to_double(value, full: str = "System.Double"):
     if value is None:
         return 0.0
@@ -777,8 +797,7 @@ _CONVERTERS = {
     "System.Collections.Specialized.OrderedDictionary": _to_hashtable,
     SCRIPTBLOCK_TYPE: _to_scriptblock,
     "System.Void": lambda v, full: __import__("pscompat.methods", fromlist=["VOID"]).VOID,  # [void]: no output
-    "System.Numerics.BigInteger": lambda v, full: BigInteger(_to_integer(v, "System.Int64") if not isinstance(
-        v, int) else int(v)),
+    "System.Numerics.BigInteger": lambda v, full: _to_bigint(v),
 }
 _CONVERTERS.update({name: _to_integer for name in _INTEGER_TYPES})
 _CONVERTERS.update({name: _enums.to_enum for name in _enums.ENUMS})

@@ -448,6 +448,17 @@ def _path_combine(*parts):
     return os.path.join(*parts) if parts else ""
 
 
+def _convert_to_string(value, base=None, *rest):
+    """[convert]::ToString(value[, toBase]): base 2, 8, 10 or 16 (two's complement for negatives)."""
+    if base is None or isinstance(base, str) or not isinstance(value, int):
+        return to_string(value)
+    base = int(base)
+    n = int(value)
+    if n < 0:
+        n += 1 << (64 if n < -(1 << 31) or getattr(value, "PS_TYPE_NAMES", ("",))[0] == "System.Int64" else 32)
+    return {2: format(n, "b"), 8: format(n, "o"), 10: str(int(value)), 16: format(n, "x")}[base]
+
+
 def _reverse(items) -> None:
     items.reverse()
 
@@ -549,7 +560,7 @@ _STATICS = {
     "System.Convert": {
         "ToInt32": lambda v, base=None: int(to_string(v), int(base)) if base is not None else convert_to(v, "int"),
         "ToInt64": lambda v, base=None: int(to_string(v), int(base)) if base is not None else convert_to(v, "long"),
-        "ToDouble": lambda v: convert_to(v, "double"), "ToString": lambda v, *r: to_string(v),
+        "ToDouble": lambda v: convert_to(v, "double"), "ToString": _convert_to_string,
         "ToBoolean": lambda v: _parse_bool(v) if isinstance(v, str) else convert_to(v, "bool"),
         "ToBase64String": lambda b: __import__("base64").b64encode(bytes(b)).decode("ascii"),
         "FromBase64String": lambda s: list(__import__("base64").b64decode(to_string(s))),

@@ -657,3 +657,23 @@ $false -eq 'false'; 'false' -eq $false; $true -eq 2; 2 -eq $true
 # source: about_Comparison_Operators (Substitutions in regular expressions)
 'aaa' -replace 'a', '$$'; 'abc' -replace 'b', '$0$0'
 ## RESULT: ["$$$", "abbc"]
+
+#### [bigint] from a long string of digits
+# source: about_Numeric_Literals (BigInteger); System.Numerics.BigInteger.Parse
+[bigint]'123456789012345678901234567890' * 2
+## RESULT: [246913578024691357802469135780]
+
+#### [convert]::ToString with a base
+# source: System.Convert.ToString(Int32, Int32)
+[convert]::ToString(255, 2); [convert]::ToString(255, 16); [convert]::ToString(-1, 16); [convert]::ToInt32('ff', 16)
+## RESULT: ["11111111", "ff", "ffffffff", 255]
+
+#### numeric strings in the number grammar
+# source: about_Numeric_Literals (numeric strings convert like literals)
+[int]'1kb'; [double]'1e3'; [int]'0b101'; [int]'-0x10'; 0 + '0x10'; '0x10' + 0
+## RESULT: [1024, 1000.0, 5, -16, 16, "0x100"]
+
+#### a string too large for Int32
+# source: about_Numeric_Literals; Conversions
+[int]'2147483648'
+## ERRORS: Cannot convert value "2147483648" to type "System.Int32". Error: "Value was either too large or too small for an Int32."
