@@ -32,8 +32,9 @@ OUTPUT_CASES = [
     ("Docs Format-Table ex.: calculated property with a script block",
      "[pscustomobject]@{a=2} | Format-Table @{Name='Twice';Expression={$_.a * 2}} | Out-String",
      ["\nTwice\n-----\n    4\n\n"]),
+    # the column is right-aligned: ComputeDefaultAlignment looks at the unformatted double
     ("Docs Format-Table: FormatString", "[pscustomobject]@{d=1.5} | Format-Table @{n='d';e={$_.d};FormatString='N3'} | Out-String",
-     ["\nd\n-\n1.500\n\n"]),
+     ["\n    d\n    -\n1.500\n\n"]),
     ("FT -ExcludeProperty", "[pscustomobject]@{A=1;B=2;C=3} | Format-Table -ExcludeProperty B | Out-String",
      ["\nA C\n- -\n1 3\n\n"]),
     ("FT less enumeration count", "$FormatEnumerationLimit = 1; Format-Table -InputObject @{'test'= 1, 2} | Out-String",
