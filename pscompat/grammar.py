@@ -173,8 +173,11 @@ def _build():
     post_increment = adjacent(L(rf"\+\+|{D}{D}(?![\w$])", b.post_increment))
     postfix = Dispatch([(".:?", member), ("?[", index), ("+" + DASH, post_increment)])
 
+    # `@name` splats only in a command's arguments (PS: Parser.cs SplattingNotPermitted).
+    splat_error = L(r"@(?P<name>[\w?:]+)", b.splat_not_permitted)
     primary = Dispatch([(_NUMBER_START, number), ("$", subexpression), ("$", variable), ("@", here),
                         (SQUOTE, single), (DQUOTE, double), ("@", array_expression), ("@", hashtable),
+                        ("@", splat_error),
                         ("{", script_block), ("(", paren), ("[", type_literal)])
     postfix_expression = Build(primary + ZeroOrMore(postfix), b.postfix_chain)
 
@@ -210,8 +213,9 @@ def _build():
     splat = L(r"@(?P<name>[\w?:]+)", b.splat)
     arg_single = Dispatch([(_NUMBER_START, arg_number), ("$@{(" + _QUOTES, arg_chain), ("@", splat),
                            (None, word)])
+    # A trailing comma in command mode: PS Parser.cs GetCommandArgument (MissingExpression).
     argument <<= Build(arg_single + ZeroOrMore(COMMA + Expect(
-        arg_single, _after_op("MissingExpressionAfterToken"))), b.array)
+        arg_single, _after_op("MissingExpression"))), b.array)
 
     # Docs: Core/About/about_Redirection.md.
     redirection = Dispatch([
@@ -228,7 +232,8 @@ def _build():
                  | L(rf"{param_name}(?![:{_QUOTES}])", b.parameter))
     end_of_parameters = L(rf"{D}{D}{arg_end}", b.end_of_parameters)
     redirection_or_argument = redirection | argument
-    command_item = Dispatch([("123456*><", redirection), (DASH, parameter),
+    stray_comma = L(",", b.missing_argument)  # `gcm ,`: a comma with no argument before it
+    command_item = Dispatch([("123456*><", redirection), (DASH, parameter), (",", stray_comma),
                              (None, NotAny(end_of_parameters) + argument)])
     command_items = (ZeroOrMore(command_item)
                      + Opt(end_of_parameters + ZeroOrMore(redirection_or_argument)))
@@ -278,7 +283,7 @@ def _build():
     foreach_statement = Build(
         keyword("foreach") + NL
         + Expect(LPAREN, fail_with("MissingOpenParenthesisAfterKeyword", "foreach")) + NL
-        + Expect(variable, fail_with("MissingVariableNameAfterForeach")) + NL
+        + Expect(variable | splat_error, fail_with("MissingVariableNameAfterForeach")) + NL
         + Expect(keyword("in"), _after_op("MissingInInForeach")) + NL
         + Expect(chain, fail_with("MissingForeachExpression")) + NL
         + Expect(RPAREN, fail_with("MissingEndParenthesisAfterForeach"))
@@ -324,7 +329,7 @@ def _build():
                       + Opt(attribute_argument + ZeroOrMore(NL_COMMA + attribute_argument)) + NL
                       + Expect(RPAREN, fail_with("MissingEndParenthesisInExpression"))
                       + Expect(S(r"\]"), fail_with("EndSquareBracketExpectedAtEndOfAttribute")), b.attribute)
-    parameter_decl = Build(ZeroOrMore((attribute | type_literal) + NL) + variable
+    parameter_decl = Build(ZeroOrMore((attribute | type_literal) + NL) + (variable | splat_error)
                            + Opt(S("=(?!=)") + NL + Expect(expression_nc, _after_op("ExpectedValueExpression"))),
                            b.parameter_decl)
     parameters = NL + Opt(parameter_decl + ZeroOrMore(NL_COMMA + parameter_decl)) + NL
@@ -347,7 +352,8 @@ def _build():
         + Expect(function_body, fail_with("MissingFunctionBody")), b.function_definition)
 
     # ------------------------------------------------------------------ try, flow control, labels
-    catch = Build(NL + keyword("catch") + Opt(type_literal + ZeroOrMore(NL_COMMA + type_literal))
+    catch = Build(NL + keyword("catch") + Opt(type_literal + ZeroOrMore(
+        NL_COMMA + Expect(type_literal, _after("MissingTypeLiteralToken"))))
                   + body("MissingCatchHandlerBlock"), b.catch_clause)
     finally_ = Build(NL + keyword("finally") + body("MissingFinallyStatementBlock"), b.finally_clause)
     try_statement = Build(keyword("try") + body("MissingTryStatementBlock") + ZeroOrMore(catch) + Opt(finally_),
@@ -361,7 +367,10 @@ def _build():
     # or the variable `name` set to it.  The restricted-language checks are not made.
     data_statement = Build(
         keyword("data") + NL + Opt(L(r"[^\W\d][\w]*(?![^\s{])", lambda m, span: b.Part("name", m.group())))
-        + NL + Opt(S(rf"{D}supportedcommand(?![\w-])") + NL + argument) + NL
+        + NL + Opt(L(rf"{D}(?P<p>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*)", b.data_parameter) + NL
+                   + Expect(arg_single, _after("MissingValueForSupportedCommandInDataSectionStatement"))
+                   + ZeroOrMore(COMMA + Expect(arg_single, _after("MissingValueForSupportedCommandInDataSectionStatement"))))
+        + NL
         + Expect(block, fail_with("MissingStatementBlockForDataSection")), b.data_statement)
     # Keywords whose statements pscompat cannot run are refused while parsing, in PowerShell's
     # words for a keyword it does not support (ParserStrings.resx ReservedKeywordNotAllowed).

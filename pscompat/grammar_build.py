@@ -564,5 +564,20 @@ def data_statement(text, start, end, tokens):
     return n.Assignment(span, n.Variable(span, name), "=", value)
 
 
+def missing_argument(match, span):
+    raise SyntaxFail("MissingArgument", span.start, span)
+
+
+def splat_not_permitted(match, span):
+    raise SyntaxFail("SplattingNotPermitted", span.start, span, (match.group("name"),))
+
+
+def data_parameter(match, span):
+    """`-SupportedCommand`, or any prefix of it, is a data section's only parameter."""
+    if not "supportedcommand".startswith(match.group("p").lower()):
+        raise SyntaxFail("InvalidParameterForDataSectionStatement", span.start, span, (match.group("p"),))
+    return Part("supported", None)
+
+
 def unsupported_keyword(text, start, end, tokens):
     raise SyntaxFail("ReservedKeywordNotAllowed", start, Span(start, start + len(tokens[0])), (tokens[0].lower(),))

@@ -86,6 +86,15 @@ MESSAGES = {
     "MissingUnicodeEscapeSequenceTerminator": "The Unicode escape sequence is missing the closing '}}'.",
     "DuplicateFormalParameter": "Duplicate parameter ${0} in parameter list.",
     "ControlLeavingFinally": "Flow of control cannot leave a Finally block.",
+    "InvalidParameterForDataSectionStatement":
+        'The "{0}" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand.',
+    "MissingValueForSupportedCommandInDataSectionStatement":
+        "The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or function name to the parameter.",
+    "MissingTypeLiteralToken": "Missing type literal.",
+    "SplattingNotPermitted":
+        "The splatting operator '@' cannot be used to reference variables in an expression. '@{0}' can be used "
+        "only as an argument to a command. To reference variables in an expression use '${0}'.",
+    "MissingArgument": "Missing argument in parameter list.",
     "MissingNamedBlocks": "unexpected token '{0}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
     "MissingNamedStatementBlock": "Missing statement block after '{0}'.",
     "MissingTryStatementBlock": "The Try statement is missing its statement block.",

@@ -592,3 +592,79 @@ $TextMsgs.Hello
 # source: Parsing.Tests.ps1 (MissingStatementBlockForDataSection)
 data
 ## ERROR: The Data section is missing its statement block.
+
+#### a data section with an unknown parameter
+# source: Parsing.Tests.ps1 'data statement parsing' (InvalidParameterForDataSectionStatement)
+data -abc foo {}
+## ERROR: The "abc" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand.
+
+#### a data section without supported commands
+# source: Parsing.Tests.ps1 'data statement parsing' (MissingValueForSupportedCommandInDataSectionStatement)
+data -sup a,
+## ERROR: The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or function name to the parameter.
+
+#### a data section with supported commands
+# source: about_Data_Sections ("-SupportedCommand")
+data -SupportedCommand Format-Xml, Get-Thing { 'ok' }
+## RESULT: ["ok"]
+
+#### catch with a trailing comma
+# source: Parsing.Tests.ps1 'try/catch/finally statement parsing' (MissingTypeLiteralToken)
+try {} catch [int],
+## ERROR: Missing type literal.
+
+#### catch without a block
+# source: Parsing.Tests.ps1 'try/catch/finally statement parsing'
+try {} catch [int]
+## ERROR: The Catch block is missing its statement block.
+
+#### try without catch or finally
+# source: Parsing.Tests.ps1 'try/catch/finally statement parsing'
+try {}
+## ERROR: The Try statement is missing its Catch or Finally block.
+
+#### catch with several types
+# source: about_Try_Catch_Finally
+try { [int]'x' } catch [System.DivideByZeroException], [System.Management.Automation.RuntimeException] { 'caught' }
+## RESULT: ["caught"]
+
+#### splatting in an expression
+# source: Parsing.Tests.ps1 'splatting parsing' (SplattingNotPermitted)
+@a
+## ERROR: The splatting operator '@' cannot be used to reference variables in an expression. '@a' can be used only as an argument to a command. To reference variables in an expression use '$a'.
+
+#### splatting as a foreach variable
+# source: Parsing.Tests.ps1 'splatting parsing'
+foreach (@a in $b) {}
+## ERROR: The splatting operator '@' cannot be used to reference variables in an expression. '@a' can be used only as an argument to a command. To reference variables in an expression use '$a'.
+
+#### splatting as a parameter
+# source: Parsing.Tests.ps1 'splatting parsing'
+function foo (@a) {}
+## ERROR: The splatting operator '@' cannot be used to reference variables in an expression. '@a' can be used only as an argument to a command. To reference variables in an expression use '$a'.
+
+#### a trailing comma in command arguments
+# source: Parsing.Tests.ps1 'commands parsing' (MissingExpression)
+gcm -a: 1,
+## ERROR: Missing expression after ',' in pipeline element.
+
+#### a comma with no argument before it
+# source: Parsing.Tests.ps1 'commands parsing' (MissingArgument)
+gcm ,
+## ERROR: Missing argument in parameter list.
+
+#### unary comma is not an argument
+# source: Parser.Tests.ps1 "the unary comma is not valid in cmdlet parameters"
+write-output 2,,1
+## ERROR: Missing expression after ',' in pipeline element.
+
+#### an argument list continues after a comma and newline
+# source: Parser.cs GetCommandArgument (SkipNewlines after ',')
+Write-Output a,
+  b | Measure-Object | ForEach-Object Count
+## RESULT: [2]
+
+#### an empty pipe element between pipes
+# source: Parsing.Tests.ps1 'Pipes parsing'
+gps| |foreach name
+## ERROR: An empty pipe element is not allowed.
