@@ -60,7 +60,7 @@ def python_encoding(name, reading: bool = False) -> str:
 
 def _not_found(cmd, path: str, full: str) -> None:
     cmd.write_error(f"Cannot find path '{full}' because it does not exist.", "PathNotFound",
-                    "ObjectNotFound", path)
+                    "ObjectNotFound", full, "System.Management.Automation.ItemNotFoundException")
 
 
 @cmdlet("Get-Content", aliases=("gc", "cat", "type"), module="Microsoft.PowerShell.Management",
@@ -306,7 +306,9 @@ class SplitPath(Cmdlet):
     def process(self):
         out = []
         for path in _as_list(self.LiteralPath or self.Path):
-            out.append(self._part(str(path)))
+            part = self._part(str(path))
+            if part is not None:  # None: the path had no such part and an error was written
+                out.append(part)
         return out
 
     def _part(self, path: str):
@@ -323,9 +325,10 @@ class SplitPath(Cmdlet):
             return path.startswith(("/", "\\", "~")) or (len(path) > 1 and path[1] == ":")
         qualifier = path[:path.index(":") + 1] if ":" in path[:3] else ""
         if self.Qualifier:
-            if not qualifier:
-                self.throw_terminating(f"Cannot parse path because path '{path}' does not have a qualifier specified.",
-                                       "ParsePathError", "InvalidArgument", path)
+            if not qualifier:  # SplitPathCommand: WriteError, then the next path
+                self.write_error(f"Cannot parse path because path '{path}' does not have a qualifier specified.",
+                                 "ParsePathFormatError", "InvalidArgument", path)
+                return None
             return qualifier
         if self.NoQualifier:
             return path[len(qualifier):]

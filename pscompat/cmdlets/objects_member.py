@@ -306,12 +306,20 @@ class NewObject(Cmdlet):
             from ..pstypes import GenericList
 
             return GenericList(type_of_name(type_name[type_name.index("[") + 1:-1]))
-        if len(args) == 1:
-            try:
-                return convert_to(args[0], type_name)
-            except PSError as exc:
-                if not exc.fully_qualified_error_id.startswith("TypeNotFound"):
-                    raise
+        from ..pstypes import resolve_type
+
+        try:
+            # the type's constructors, as [type]::new(args) has them; one argument otherwise
+            # converts to the type (`New-Object Version '1.2'`)
+            return resolve_type(type_name).new(args)
+        except PSError as exc:
+            error_id = exc.fully_qualified_error_id
+            if error_id.startswith("MethodNotFound"):
+                self.throw_terminating(
+                    f"A constructor was not found. Cannot find an appropriate constructor for type {type_name}.",
+                    "CannotFindAppropriateCtor", "ObjectNotFound", type_name)
+            if not error_id.startswith("TypeNotFound"):
+                raise
         self.throw_terminating(
             f"Cannot find type [{type_name}]: verify that the assembly containing this type is loaded.",
             "TypeNotFound", "InvalidType", type_name)

@@ -444,3 +444,160 @@ $i.Count; $i[1].b
 [pscustomobject]@{a=2} | Export-Csv t.csv -Append
 Get-Content t.csv
 ## RESULT: ["\"a\"", "\"1\"", "\"2\""]
+#### Set-Content, Add-Content, Get-Content
+# source: Set-Content / Add-Content / Get-Content docs
+Set-Content -Path f.txt -Value 'one', 'two'
+Add-Content -Path f.txt -Value 'three'
+Get-Content f.txt
+(Get-Content f.txt).Count
+Get-Content f.txt -TotalCount 1
+Get-Content f.txt -Tail 1
+(Get-Content f.txt -Raw) -eq "one`ntwo`nthree`n"
+## RESULT: ["one", "two", "three", 3, "one", "three", true]
+
+#### Set-Content -NoNewline
+# source: Set-Content docs -NoNewline
+Set-Content f.txt -Value 'a', 'b' -NoNewline
+Get-Content f.txt -Raw
+## RESULT: ["ab"]
+
+#### Get-Content -ReadCount 0 returns one array
+# source: Get-Content docs -ReadCount
+Set-Content f.txt 1, 2, 3
+(Get-Content f.txt -ReadCount 0).Count
+Get-Content f.txt -ReadCount 2 | ForEach-Object { $_.Count }
+## RESULT: [3, 2, 1]
+
+#### Get-Content -Delimiter
+# source: Get-Content docs Example (-Delimiter)
+Set-Content f.txt -Value 'a,b,c' -NoNewline
+Get-Content f.txt -Delimiter ','
+## RESULT: ["a,", "b,", "c"]
+
+#### Get-Content missing file
+# source: Get-Content docs
+try { Get-Content nosuch.txt -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.GetType().Name }
+## RESULT: ["PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand", "ItemNotFoundException"]
+
+#### Test-Path
+# source: Test-Path docs
+Set-Content f.txt x
+Test-Path f.txt
+Test-Path nosuch.txt
+Test-Path f.txt -PathType Leaf
+Test-Path f.txt -PathType Container
+Test-Path . -PathType Container
+## RESULT: [true, false, true, false, true]
+
+#### Test-Path -IsValid
+# source: Test-Path docs -IsValid
+Test-Path -Path 'a/b/c.txt' -IsValid
+## RESULT: [true]
+
+#### Join-Path
+# source: Join-Path docs (Linux separator)
+Join-Path -Path a -ChildPath b
+Join-Path a b c d
+Join-Path -Path 'a/' -ChildPath '/b'
+Join-Path a, b c
+## RESULT: ["a/b", "a/b/c/d", "a/b", "a/c", "b/c"]
+
+#### Split-Path
+# source: Split-Path docs (Linux separator)
+Split-Path -Path '/x/y/file.txt'
+Split-Path -Path '/x/y/file.txt' -Leaf
+Split-Path -Path '/x/y/file.txt' -LeafBase
+Split-Path -Path '/x/y/file.txt' -Extension
+Split-Path -Path '/x/y/file.txt' -Qualifier -ErrorAction SilentlyContinue
+Split-Path -Path 'x/y' -IsAbsolute
+Split-Path -Path '/x' -IsAbsolute
+## RESULT: ["/x/y", "file.txt", "file", ".txt", false, true]
+
+#### Get-Date components
+# source: Get-Date docs
+$d = Get-Date -Year 2024 -Month 2 -Day 29 -Hour 13 -Minute 5 -Second 7 -Millisecond 0
+$d.Year; $d.Month; $d.Day; $d.DayOfWeek.ToString(); $d.DayOfYear
+## RESULT: [2024, 2, 29, "Thursday", 60]
+
+#### Get-Date -Format
+# source: Get-Date docs Example 2 (-Format)
+$d = Get-Date -Date '2024-02-29 13:05:07'
+Get-Date -Date $d -Format 'yyyy-MM-dd HH:mm:ss'
+Get-Date -Date $d -Format 'dddd MM/dd/yyyy HH:mm K'
+Get-Date -Date $d -Format o
+Get-Date -Date $d -UFormat '%Y/%m/%d'
+## RESULT: ["2024-02-29 13:05:07", "Thursday 02/29/2024 13:05 ", "2024-02-29T13:05:07.0000000", "2024/02/29"]
+
+#### Get-Date -DisplayHint Date returns a DateTime
+# source: Get-Date docs
+(Get-Date -Date '2020-01-01' -DisplayHint Date).GetType().Name
+## RESULT: ["DateTime"]
+
+#### Get-Random -SetSeed is repeatable; range bounds
+# source: Get-Random docs -SetSeed / Get-Random.Tests.ps1
+$a = Get-Random -SetSeed 42 -Maximum 1000
+$b = Get-Random -SetSeed 42 -Maximum 1000
+$a -eq $b
+$r = 1..100 | ForEach-Object { Get-Random -Minimum 5 -Maximum 8 }
+($r | Measure-Object -Minimum -Maximum | ForEach-Object { $_.Minimum -ge 5 -and $_.Maximum -lt 8 })
+(1..10 | Get-Random -Count 10 | Sort-Object) -join ','
+(1..10 | Get-Random -Shuffle).Count
+## RESULT: [true, true, "1,2,3,4,5,6,7,8,9,10", 10]
+
+#### Get-Random -Minimum greater than -Maximum
+# source: Get-Random.Tests.ps1
+Get-Random -Minimum 10 -Maximum 5
+## ERRORS: The Minimum value (10) cannot be greater than or equal to the Maximum value (5).
+
+#### Set-Variable and Get-Variable
+# source: Set-Variable / Get-Variable docs
+Set-Variable -Name v1 -Value 5
+$v1
+(Get-Variable v1).Value
+Get-Variable v1 -ValueOnly
+(Get-Variable -Name v* | Where-Object Name -eq v1).Name
+## RESULT: [5, 5, 5, "v1"]
+
+#### Get-Variable missing
+# source: Get-Variable docs
+Get-Variable nosuchvariable
+## ERRORS: Cannot find a variable with the name 'nosuchvariable'.
+
+#### Get-Alias
+# source: Get-Alias docs
+(Get-Alias -Name gci).Definition
+(Get-Alias -Name where).Definition
+(Get-Alias -Definition Sort-Object).Name
+## RESULT: ["Get-ChildItem", "Where-Object", "sort"]
+
+#### Get-Command
+# source: Get-Command docs
+(Get-Command Get-Date).Name
+(Get-Command Get-Date).CommandType.ToString()
+(Get-Command sort).CommandType.ToString()
+function Test-Fn { }
+(Get-Command Test-Fn).CommandType.ToString()
+## RESULT: ["Get-Date", "Cmdlet", "Alias", "Function"]
+
+#### Write-Output -NoEnumerate
+# source: Write-Output docs Example 3
+(Write-Output 1, 2, 3 | Measure-Object).Count
+(Write-Output 1, 2, 3 -NoEnumerate | Measure-Object).Count
+## RESULT: [3, 1]
+
+#### New-Object -Property and -TypeName PSObject
+# source: New-Object docs Example
+$o = New-Object -TypeName PSObject -Property @{A=1}
+$o.A
+$l = New-Object System.Collections.Generic.List[int]
+$l.Add(3); $l.Count
+(New-Object -TypeName System.Text.StringBuilder).GetType().Name
+## RESULT: [1, 1, "StringBuilder"]
+
+#### Get-Member names
+# source: Get-Member docs
+$o = [pscustomobject]@{B=1; A='x'}
+($o | Get-Member -MemberType NoteProperty).Name
+($o | Get-Member -MemberType NoteProperty | Select-Object -First 1).Definition
+($o | Get-Member)[0].TypeName
+## RESULT: ["A", "B", "string A=x", "System.Management.Automation.PSCustomObject"]
