@@ -13,6 +13,7 @@ import datetime as _dt
 import decimal
 import enum
 import operator
+import uuid
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -547,6 +548,11 @@ def _enumerate_member(items, name: str, results: list) -> None:
             results.append(value)
 
 
+def _get_guid(obj, name: str):
+    # System.Guid's one property is Guid (its string form).
+    return str(obj) if name.lower() == "guid" else _get_scalar(obj, name)
+
+
 def _get_object(obj, name: str):
     found, value = _object_lookup(obj, name)
     if found:
@@ -570,6 +576,7 @@ _GETTERS = {
     tuple: _get_list,
     _dt.datetime: _get_datetime,
     _dt.timedelta: _get_timespan,
+    uuid.UUID: _get_guid,
 }
 
 
@@ -643,6 +650,8 @@ def lookup_member(obj, name: str) -> tuple[bool, Any]:
         return (True, getter(obj)) if getter else (False, None)
     if isinstance(obj, (int, float, decimal.Decimal)) and not isinstance(obj, enum.Enum):
         return False, None
+    if isinstance(obj, uuid.UUID):
+        return (True, str(obj)) if folded == "guid" else (False, None)
     return _object_lookup(obj, name)
 
 
@@ -715,6 +724,8 @@ def properties(obj) -> list[tuple[str, Any]]:
         return [(n, _TIMESPAN_PROPS[n.lower()](obj)) for n in _TIMESPAN_NAMES]
     if isinstance(obj, (bool, int, float, decimal.Decimal, enum.Enum)):
         return []
+    if isinstance(obj, uuid.UUID):
+        return [("Guid", str(obj))]
     return _object_properties(obj)
 
 
@@ -759,6 +770,7 @@ _FIXED_TYPE_NAMES = {
     _dt.datetime: ["System.DateTime", *_VALUE],
     _dt.timedelta: ["System.TimeSpan", *_VALUE],
     DayOfWeek: ["System.DayOfWeek", "System.Enum", *_VALUE],
+    uuid.UUID: ["System.Guid", *_VALUE],
     type(None): [],
 }
 

@@ -515,7 +515,7 @@ _STATICS = {
                        "MinValue": decimal.Decimal("-79228162514264337593543950335"),
                        "Parse": lambda s, *r: convert_to(to_string(s), "System.Decimal")},
     "System.Boolean": {"Parse": lambda s: _parse_bool(s), "TrueString": "True", "FalseString": "False"},
-    "System.Guid": {"NewGuid": lambda: uuid.uuid4(), "Empty": uuid.UUID(int=0),
+    "System.Guid": {"NewGuid": lambda *_: uuid.uuid4(), "Empty": uuid.UUID(int=0),
                     "Parse": lambda s: uuid.UUID(to_string(s))},
     "System.Text.RegularExpressions.Regex": {
         "Escape": lambda s: _regex_escape(to_string(s)), "Unescape": lambda s: re.sub(r"\\(.)", r"\1", to_string(s)),
@@ -541,7 +541,7 @@ _STATICS = {
         "GetExtension": lambda p: os.path.splitext(to_string(p))[1],
         "GetFileNameWithoutExtension": lambda p: os.path.splitext(os.path.basename(to_string(p)))[0],
         "GetDirectoryName": lambda p: os.path.dirname(to_string(p)),
-        "GetTempPath": lambda: os.path.join(tempfile.gettempdir(), ""),
+        "GetTempPath": lambda *_: os.path.join(tempfile.gettempdir(), ""),
         "DirectorySeparatorChar": Char(os.sep), "PathSeparator": Char(os.pathsep),
         "IsPathRooted": lambda p: os.path.isabs(to_string(p)),
         "GetFullPath": lambda p: os.path.abspath(to_string(p)),

@@ -677,3 +677,19 @@ $false -eq 'false'; 'false' -eq $false; $true -eq 2; 2 -eq $true
 # source: about_Numeric_Literals; Conversions
 [int]'2147483648'
 ## ERRORS: Cannot convert value "2147483648" to type "System.Int32". Error: "Value was either too large or too small for an Int32."
+
+#### [guid]::NewGuid is a method returning a Guid
+# source: System.Guid.NewGuid; about_Type_Accelerators ([guid])
+$g = [guid]::NewGuid(); $g -is [guid]; $g.GetType().Name; $g.ToString().Length
+## RESULT: [true, "Guid", 36]
+
+#### a Guid shows its Guid property
+# source: System.Guid (PowerShell default table view)
+[guid]::Empty
+## STDOUT:
+
+Guid
+----
+00000000-0000-0000-0000-000000000000
+
+## END
