@@ -374,12 +374,15 @@ def _build():
         + Expect(block, fail_with("MissingStatementBlockForDataSection")), b.data_statement)
     # Keywords whose statements pscompat cannot run are refused while parsing, in PowerShell's
     # words for a keyword it does not support (ParserStrings.resx ReservedKeywordNotAllowed).
-    unsupported = Build(keyword("class|enum|using|trap|configuration", keep=True), b.unsupported_keyword)
+    unsupported = Build(keyword("class|enum|using|configuration", keep=True), b.unsupported_keyword)
+    # Docs: about_Trap.md.  Until nodes.Trap exists, `trap` is refused like the keywords above.
+    trap_statement = Build(keyword("trap", keep=True) + NL + Opt(type_literal) + NL
+                           + Expect(block, _after("MissingTrapStatement")), b.trap_statement)
 
     keyword_start = FollowedBy(keyword("|".join(STATEMENT_KEYWORDS)))
     statement <<= Dispatch([
         ("iIfFwWdDsStTrReEbBcCuU", keyword_start + (if_statement | loop | function_statement | try_statement
-                                                    | flow_statement | data_statement | unsupported)),
+                                                    | flow_statement | data_statement | trap_statement | unsupported)),
         (":", labeled),
         # A statement cannot start with `|` (`if ($x) {} | Out-Null`): PS: Parser.cs PipelineRule.
         ("|", FollowedBy(L(r"\|(?!\|)")) + Expect(pp.NoMatch(), fail_with("EmptyPipeElement"))),

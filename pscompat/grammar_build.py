@@ -579,5 +579,13 @@ def data_parameter(match, span):
     return Part("supported", None)
 
 
+def trap_statement(text, start, end, tokens):
+    trap = getattr(n, "Trap", None)
+    if trap is None:
+        return unsupported_keyword(text, start, end, tokens[:1])
+    types = tuple(t.type for t in tokens if isinstance(t, n.TypeExpression))
+    return trap(Span(start, end), types, tokens[-1])
+
+
 def unsupported_keyword(text, start, end, tokens):
     raise SyntaxFail("ReservedKeywordNotAllowed", start, Span(start, start + len(tokens[0])), (tokens[0].lower(),))

@@ -95,6 +95,7 @@ MESSAGES = {
         "The splatting operator '@' cannot be used to reference variables in an expression. '@{0}' can be used "
         "only as an argument to a command. To reference variables in an expression use '${0}'.",
     "MissingArgument": "Missing argument in parameter list.",
+    "MissingTrapStatement": "The 'trap' statement was incomplete. A trap statement requires a body.",
     "MissingNamedBlocks": "unexpected token '{0}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
     "MissingNamedStatementBlock": "Missing statement block after '{0}'.",
     "MissingTryStatementBlock": "The Try statement is missing its statement block.",

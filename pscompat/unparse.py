@@ -338,3 +338,7 @@ class _Unparser:
         if node.finally_ is not None:
             parts.append("finally " + self.block(node.finally_))
         return " ".join(parts)
+
+    def visit_Trap(self, node):
+        types = "".join(self.visit(t) + " " for t in node.types)
+        return f"trap {types}{self.block(node.body)}"

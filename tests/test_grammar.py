@@ -600,3 +600,30 @@ def test_parse_cached_shares_trees():
 def test_script_text_is_the_whole_text():
     src = "a\nb\n"
     assert parse(src).text == src
+
+
+# ----------------------------------------------------------------------------- statements pscompat maps or refuses
+
+
+@pytest.mark.parametrize("src, keyword", [("class Foo { [int]$X }", "class"), ("enum Color { Red }", "enum"),
+                                          ("using namespace System.Text", "using")])
+def test_unsupported_keywords_are_refused_in_pwsh_words(src, keyword):
+    with pytest.raises(ParseError) as info:
+        parse(src)
+    assert info.value.fully_qualified_error_id == "ReservedKeywordNotAllowed"
+    assert str(info.value.message) == f"The '{keyword}' keyword is not supported in this version of the language."
+
+
+def test_data_section_is_a_subexpression_or_an_assignment():
+    plain = parse("data { 'a' }").end.statements[0]
+    assert isinstance(plain.elements[0].expression, n.SubExpression)
+    named = parse("data msgs { 'a' }").end.statements[0]
+    assert isinstance(named, n.Assignment) and named.target.name == "msgs"
+
+
+@pytest.mark.skipif(not hasattr(n, "Trap"), reason="nodes.Trap not defined yet")
+def test_trap_statement():
+    trap = parse("trap [System.DivideByZeroException] { continue }; 1/0").end.statements[0]
+    assert [t.name for t in trap.types] == ["System.DivideByZeroException"]
+    assert isinstance(trap.body.statements[0], n.Continue)
+    assert unparse(parse("trap { 'x' }")) == "trap { 'x' }"
