@@ -197,12 +197,15 @@ class _Outputter(Cmdlet):
 
 
 @cmdlet("Out-String", synopsis="Outputs input objects as a string.",
-        examples=(("Get-Alias | Out-String -Stream | Select-String 'Get-'", "One string per line."),))
+        examples=(("Get-Alias | Out-String -Stream | Select-String 'Get-'", "One string per line."),),
+        default_set="NoNewLineFormatting")
 class OutString(_Outputter):
+    # -Stream and -NoNewline are in different parameter sets (Out-String.Tests.ps1: together
+    # they fail with AmbiguousParameterSet).
     parameters = (
         Parameter("Width", "int"),
-        Parameter("Stream", "switch"),
-        Parameter("NoNewline", "switch"),
+        Parameter("Stream", "switch", sets=("StreamFormatting",)),
+        Parameter("NoNewline", "switch", sets=("NoNewLineFormatting",)),
         Parameter("InputObject", "psobject", pipeline=True),
     )
 

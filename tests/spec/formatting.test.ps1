@@ -828,3 +828,18 @@ Size (KB)
 
 ## END
 
+#### Out-String: -NoNewline and -Stream cannot be used together
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Out-String.Tests.ps1 (AmbiguousParameterSet)
+"a", "b" | Out-String -NoNewLine -Stream
+## ERRORS: Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.
+
+#### Out-String -NoNewline keeps embedded newlines
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Out-String.Tests.ps1
+"a`n", "b" | Out-String -NoNewline | ForEach-Object { $_.Replace("`n", '|') }
+## RESULT: ["a|b"]
+
+#### Out-String -Stream splits a multi-line string
+# source: Out-String reference page (-Stream: one string per line)
+"a`nb" | Out-String -Stream | ForEach-Object { "[$_]" }
+## RESULT: ["[a]", "[b]"]
+
