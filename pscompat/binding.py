@@ -166,6 +166,9 @@ class Binder:
         out = []
         for v in vals:
             hit = next((s for s in p.validate_set if str(s).lower() == str(v).lower()), None)
+            if hit is None and p.type == "ActionPreference":  # enum values take unique prefixes (-ea Ig)
+                prefixed = [s for s in p.validate_set if str(s).lower().startswith(str(v).lower())]
+                hit = prefixed[0] if len(prefixed) == 1 else None
             if hit is None:
                 allowed = ",".join(p.validate_set)
                 text = (p.validate_set_message.replace("{0}", str(v)).replace("{1}", allowed)

@@ -6,8 +6,8 @@ from typing import Any, Callable
 from . import nodes as N
 from .compiler import ExpressionCompiler, index_value, located, python_error
 from .errors import ErrorRecord, PSError, RuntimeError_, ScriptThrow
-from .runtime import (BreakFlow, ContinueFlow, ExitFlow, FlowControl, ReturnFlow, StopUpstream, as_list,
-                      emit_enumerated, unwrap)
+from .runtime import (BreakFlow, ContinueFlow, Enumerator, ExitFlow, FlowControl, ReturnFlow, StopUpstream,
+                      as_list, emit_enumerated, unwrap)
 from .scope import MISSING, env_set, split_qualified
 from .scriptblock import CompiledBlock
 from .source import Source
@@ -118,6 +118,9 @@ class StatementCompiler(ExpressionCompiler):
         return self.statements(node.statements)
 
     def statements(self, stmts) -> Stmt:
+        traps = [s for s in stmts if isinstance(s, N.Trap)]
+        if traps:
+            return self.trapped([s for s in stmts if not isinstance(s, N.Trap)], traps)
         fns = [self.stmt(s) for s in stmts]
         if len(fns) == 1:
             only = fns[0]
@@ -139,6 +142,46 @@ class StatementCompiler(ExpressionCompiler):
                         raise
 
         return run
+
+    def trapped(self, stmts, traps) -> Stmt:
+        """Statements under `trap`: a terminating error runs the first matching trap; `continue`
+        there resumes silently at the next statement, `break` rethrows, and falling off the end
+        reports the error and resumes (about_Trap)."""
+        fns = [self.stmt(s) for s in stmts]
+        handlers = [(tuple(t.name for t in trap.types), self.block(trap.body)) for trap in traps]
+
+        def run(scope, emit):
+            for fn in fns:
+                try:
+                    fn(scope, emit)
+                except PSError as exc:
+                    handler = next((body for types, body in handlers
+                                    if not types or any(exception_matches(exc, t) for t in types)), None)
+                    if handler is None:
+                        if not scope.ctx.statement_error(exc, scope):
+                            raise
+                        continue
+                    rec = ErrorRecord.from_error(exc)
+                    scope.ctx.remember_error(rec)
+                    old = scope.vars.get("_", MISSING)
+                    scope.vars["_"] = rec
+                    try:
+                        handler(scope, emit)
+                    except ContinueFlow:
+                        continue
+                    except BreakFlow:
+                        raise exc from None
+                    finally:
+                        if old is MISSING:
+                            scope.vars.pop("_", None)
+                        else:
+                            scope.vars["_"] = old
+                    scope.ctx.record_error(rec, "continue", None, scope)
+
+        return run
+
+    def s_Trap(self, node) -> Stmt:  # a trap nested where statements cannot hold it: inert
+        return lambda scope, emit: None
 
     def stmt(self, node) -> Stmt:
         method = getattr(self, "s_" + type(node).__name__)
@@ -349,10 +392,19 @@ class StatementCompiler(ExpressionCompiler):
         def run(scope, emit):
             value = iterable(scope)
             items = () if value is None else (value if isinstance(value, (list, tuple)) else as_list(value))
-            for item in items:
-                setvar(scope, item)
-                if not _iteration(body, scope, emit, label):
-                    break
+            loop = Enumerator(items)
+            saved = scope.vars.get("foreach", MISSING)
+            scope.vars["foreach"] = loop
+            try:
+                while loop.MoveNext():
+                    setvar(scope, loop.Current)
+                    if not _iteration(body, scope, emit, label):
+                        break
+            finally:
+                if saved is MISSING:
+                    scope.vars.pop("foreach", None)
+                else:
+                    scope.vars["foreach"] = saved
 
         return run
 

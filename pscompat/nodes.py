@@ -400,9 +400,18 @@ class Try(Node):
     finally_: Optional[StatementBlock] = None
 
 
+@dataclass(frozen=True, slots=True)
+class Trap(Node):
+    """`trap [Type] { ... }`: handles terminating errors of the statements around it
+    (about_Trap).  types empty = every error."""
+
+    types: tuple
+    body: StatementBlock
+
+
 Statement = Union[
     Pipeline, PipelineChain, Assignment, If, ForEach, For, While, DoLoop, Switch,
-    FunctionDefinition, Return, Break, Continue, Throw, Exit, Try, StatementBlock,
+    FunctionDefinition, Return, Break, Continue, Throw, Exit, Try, Trap, StatementBlock,
 ]
 
 

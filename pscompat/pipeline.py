@@ -365,7 +365,20 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
 
 def _out_variable(stage: Stage, binding: Binding, scope: Scope) -> Stage:
     """-OutVariable name (or +name to append): the command's output objects also go to a list
-    variable (about_CommonParameters)."""
+    variable; -PipelineVariable name: the object being passed on (about_CommonParameters)."""
+    pipeline_variable = binding.common.get("PipelineVariable")
+    if pipeline_variable:
+        from .compiler_stmt import variable_setter
+
+        setter, connect_pv = variable_setter(str(pipeline_variable)), stage.connect
+
+        def connect_current(downstream):
+            def current(obj):
+                setter(scope, obj)
+                downstream(obj)
+            connect_pv(current)
+
+        stage.connect = connect_current
     collected = _list_variable(binding.common.get("OutVariable"), scope)
     if collected is None:
         return stage

@@ -86,6 +86,28 @@ def as_list(value: Any) -> list:
     return [value]
 
 
+class Enumerator:
+    """$foreach / $switch: the loop's IEnumerator, so a script can skip ahead with MoveNext()."""
+
+    PS_TYPE_NAMES = ("System.Collections.IEnumerator", "System.Object")
+    PS_PROPERTIES = ("Current",)
+
+    def __init__(self, items):
+        self._items = items
+        self._i = -1
+
+    def MoveNext(self) -> bool:
+        self._i += 1
+        return self._i < len(self._items)
+
+    @property
+    def Current(self):
+        return self._items[self._i] if 0 <= self._i < len(self._items) else None
+
+    def Reset(self) -> None:
+        self._i = -1
+
+
 class CommandRuntime:
     """Per-invocation services behind Cmdlet.write_error & co (PowerShell's ICommandRuntime)."""
 
@@ -141,6 +163,9 @@ class CommandRuntime:
         self.had_error = True
         action = self._preference("ErrorAction", "erroractionpreference", "Continue").lower()
         if action == "stop":
+            name = self.common.get("ErrorVariable")
+            if name:  # the error is still recorded before it becomes terminating
+                self.ctx.append_variable(self.scope, str(name), rec)
             err = ActionPreferenceStop(rec.message, rec.fully_qualified_error_id, span=rec.span, source=rec.source,
                                        category=rec.category, reason=rec.command, target=rec.target_object,
                                        exception_type=rec.exception_type)

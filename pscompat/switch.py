@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import nodes as N
-from .runtime import BreakFlow, ContinueFlow, as_list
+from .runtime import BreakFlow, ContinueFlow, Enumerator, as_list
 from .scope import MISSING
 
 
@@ -40,8 +40,11 @@ def compile_switch(sc, node: N.Switch):
         else:
             items = [None] if v is None else as_list(v)
         old = scope.vars.get("_", MISSING)
+        old_switch = scope.vars.get("switch", MISSING)
+        loop = scope.vars["switch"] = Enumerator(items)
         try:
-            for item in items:
+            while loop.MoveNext():
+                item = loop.Current
                 scope.vars["_"] = item
                 matched = False
                 try:
@@ -64,9 +67,10 @@ def compile_switch(sc, node: N.Switch):
             if not (b.label is None or (label and b.label.lower() == label.lower())):
                 raise
         finally:
-            if old is MISSING:
-                scope.vars.pop("_", None)
-            else:
-                scope.vars["_"] = old
+            for key, saved in (("_", old), ("switch", old_switch)):
+                if saved is MISSING:
+                    scope.vars.pop(key, None)
+                else:
+                    scope.vars[key] = saved
 
     return run
