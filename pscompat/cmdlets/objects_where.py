@@ -5,6 +5,8 @@ missing input (the cmdlet first in a pipeline) is skipped by Where-Object.
 """
 from __future__ import annotations
 
+import re
+
 from ..conversion import to_bool
 from ..errors import PSError
 from ..psobject import is_dictionary, lookup_member
@@ -60,6 +62,9 @@ def _binary(op: str):
     return get_binary("-" + op)
 
 
+_NULL_VALUE = re.compile(r"(?i)(?:-isnot|-is|-value)(?::|\s+)(?:-value(?::|\s+))?\$null(?![\w:])")
+
+
 def _token_kind(op: str) -> str:
     """PowerShell's TokenKind name of an operator, as its error messages show it."""
     return {"iin": "In", "isnot": "IsNot"}.get(op, op[:1].upper() + op[1:])
@@ -110,8 +115,24 @@ class WhereObject(Cmdlet):
         value = self.Value
         if self._op_name in ("is", "isnot"):
             value = _strip_type_brackets(value)
+            if value is None and self._null_literal():
+                # `Where-Object Prop -Is $null`: PowerShell 7.4 tests for null when the value
+                # is written as the $null literal (a computed null, $($null), still fails)
+                negate = self._op_name == "isnot"
+                self._rvalue = None
+                self._op = lambda left, _right, _scope: (left is None) is not negate
+                return None
         self._rvalue = value
         self._op = _binary(self._op_name)
+
+    def _null_literal(self) -> bool:
+        """Is the -Value argument the literal `$null` in the command's own text?"""
+        runtime = self.runtime
+        span, source = getattr(runtime, "span", None), getattr(runtime, "source", None)
+        if span is None or source is None:
+            return False
+        text = source.text[span.start:span.end]
+        return _NULL_VALUE.search(text) is not None
 
     def process(self):
         if not has_input(self):

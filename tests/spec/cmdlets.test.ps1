@@ -601,3 +601,45 @@ $o = [pscustomobject]@{B=1; A='x'}
 ($o | Get-Member -MemberType NoteProperty | Select-Object -First 1).Definition
 ($o | Get-Member)[0].TypeName
 ## RESULT: ["A", "B", "string A=x", "System.Management.Automation.PSCustomObject"]
+#### Where-Object Pester: computers
+# source: test/powershell/Modules/Microsoft.PowerShell.Core/Where-Object.Tests.ps1
+$Computers = @(
+    [PSCustomObject]@{ ComputerName = "SPC-1234"; IPAddress = "192.168.0.1"; NumberOfCores = 1; Drives = 'C','D' },
+    [PSCustomObject]@{ ComputerName = "BGP-5678"; IPAddress = ""; NumberOfCores = 2; Drives = 'C','D','E' },
+    [PSCustomObject]@{ ComputerName = "MGC-9101"; NumberOfCores = 3; Drives = 'C' }
+)
+@($Computers | Where-Object -Not 'IPAddress').Count
+@($Computers | Where-Object -FilterScript {$true -ne $_.IPAddress}).Count
+@($Computers | Where-Object 'IPAddress').Count
+@($Computers | Where-Object -FilterScript {$true -eq $_.IPAddress}).Count
+@($Computers | Where-Object Drives -contains 'D').Count
+$Array = 'SPC-1234','BGP-5678'
+@($Computers | Where-Object ComputerName -in $Array).Count
+@($Computers | Where-Object NumberOfCores -ge 2).Count
+@($Computers | Where-Object NumberOfCores -gt 2).Count
+@($Computers | Where-Object NumberOfCores -le 2).Count
+@($Computers | Where-Object NumberOfCores -lt 2).Count
+@($Computers | Where-Object ComputerName -like 'MGC-9101').Count
+@($Computers | Where-Object ComputerName -match '^MGC.+').Count
+## RESULT: [2, 2, 1, 1, 2, 2, 2, 1, 2, 1, 1, 1]
+
+#### Where-Object Prop -is $null
+# source: Where-Object.Tests.ps1 "Where-Object Prop -is $null"
+$NullTestData = @(
+    [PSCustomObject]@{ Prop = $null }
+    [PSCustomObject]@{ Prop = @() }
+    [PSCustomObject]@{ Prop = @($null) }
+    [PSCustomObject]@{ Prop = @('Some value') }
+    [PSCustomObject]@{ Prop = @(1, $null, 2, $null, 3) }
+)
+@($NullTestData | Where-Object Prop -Is $null).Count
+@($NullTestData | Where-Object Prop -IsNot $null).Count
+@($NullTestData | Where-Object Prop -Is -Value:$null).Count
+## RESULT: [1, 4, 1]
+
+#### Where-Object NullProp -is $($null) is an error
+# source: Where-Object.Tests.ps1 "Should cause an error when the right-hand side is a null value, but not a null literal"
+$testObject = [pscustomobject]@{ NonNullProp = 'Hello'; NullProp = $null }
+$testObject | Where-Object NullProp -Is $($null) -ErrorAction SilentlyContinue -ErrorVariable myError
+$myError.FullyQualifiedErrorId
+## RESULT: ["OperatorFailed,Microsoft.PowerShell.Commands.WhereObjectCommand"]
