@@ -461,7 +461,10 @@ _DATETIME_METHODS = {
     "addyears": lambda d, n: _add_months(d, int(n) * 12),
     "add": lambda d, span: d + span,
     "subtract": _subtract,
-    "tostring": lambda d, fmt=None, provider=None: _str(d) if fmt is None else format_value(d, fmt),
+    # DateTime.ToString() uses the current culture (en-US 'G'); "$d" and [string]$d are invariant.
+    # A lone IFormatProvider argument (the invariant culture) gives the invariant form.
+    "tostring": lambda d, fmt=None, provider=None: format_value(d, "G") if fmt is None else (
+        format_value(d, fmt) if isinstance(fmt, str) else _str(d)),
     "toshortdatestring": lambda d: format_value(d, "d"),
     "tolongdatestring": lambda d: format_value(d, "D"),
     "toshorttimestring": lambda d: format_value(d, "t"),

@@ -693,3 +693,28 @@ Guid
 00000000-0000-0000-0000-000000000000
 
 ## END
+
+#### DateTime.ToString() is culture-sensitive, string conversion is invariant
+# source: about_Quoting_Rules (culture in expandable strings); DateTime.ToString (en-US 'G')
+$d = [datetime]'2020-03-04 13:05:06'; $d.ToString(); "$d"; [string]$d; $d.ToString('yyyy-MM-dd')
+## RESULT: ["3/4/2020 1:05:06 PM", "03/04/2020 13:05:06", "03/04/2020 13:05:06", "2020-03-04"]
+
+#### standard DateTime formats
+# source: .NET standard date and time format strings (en-US)
+$d = [datetime]'2020-03-04'; $d.ToString('D'); $d.ToString('g'); $d.ToString('M'); $d.ToString('Y'); $d.ToString('u'); $d.ToString('R'); $d.ToString('s')
+## RESULT: ["Wednesday, March 4, 2020", "3/4/2020 12:00 AM", "March 4", "March 2020", "2020-03-04 00:00:00Z", "Wed, 04 Mar 2020 00:00:00 GMT", "2020-03-04T00:00:00"]
+
+#### TimeSpan formats
+# source: .NET standard TimeSpan format strings
+$t = [timespan]'1.02:03:04.5'; $t.ToString(); $t.ToString('g'); $t.ToString('G'); [timespan]::FromSeconds(90).ToString('mm\:ss')
+## RESULT: ["1.02:03:04.5000000", "1:2:03:04.5", "1:02:03:04.5000000", "01:30"]
+
+#### numeric format strings round half away from zero
+# source: .NET standard numeric format strings
+'{0:N0}' -f 2.5; '{0:F0}' -f 3.5; '{0:P0}' -f 0.125; '{0:#.#}' -f 0; '{0:0;(0);zero}' -f -5
+## RESULT: ["3", "4", "13%", "", "(5)"]
+
+#### a missing format argument
+# source: about_Operators (Format operator); FormatError
+'{0} {1}' -f 'a'
+## ERRORS: Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..
