@@ -175,8 +175,9 @@ class LineOutput:
 
     def _out_of_band(self, e: FormatEntryData) -> None:
         if e.kind == "text":
-            for line in (e.values[0] if e.values else "").replace("\r\n", "\n").split("\n"):
-                self.emit(line)
+            # Raw text (strings, numbers) is written as it is, in one piece (PS LineOutput
+            # WriteRawText): a multi-line string stays one string under Out-String -Stream.
+            self.emit(e.values[0] if e.values else "")
         elif e.kind == "list":
             self.emit("")
             for line in list_entry(e.labels, e.values, self.width):

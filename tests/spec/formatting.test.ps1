@@ -838,8 +838,8 @@ Size (KB)
 "a`n", "b" | Out-String -NoNewline | ForEach-Object { $_.Replace("`n", '|') }
 ## RESULT: ["a|b"]
 
-#### Out-String -Stream splits a multi-line string
-# source: Out-String reference page (-Stream: one string per line)
+#### Out-String -Stream keeps a multi-line string whole
+# source: Out-String reference page (-Stream: "The only exception to this are multiline strings")
 "a`nb" | Out-String -Stream | ForEach-Object { "[$_]" }
-## RESULT: ["[a]", "[b]"]
+## RESULT: ["[a\nb]"]
 
