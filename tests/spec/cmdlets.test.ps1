@@ -643,3 +643,73 @@ $testObject = [pscustomobject]@{ NonNullProp = 'Hello'; NullProp = $null }
 $testObject | Where-Object NullProp -Is $($null) -ErrorAction SilentlyContinue -ErrorVariable myError
 $myError.FullyQualifiedErrorId
 ## RESULT: ["OperatorFailed,Microsoft.PowerShell.Commands.WhereObjectCommand"]
+#### ForEach-Object runs in the caller's scope
+# source: test/powershell/Modules/Microsoft.PowerShell.Core/ForEach-Object.Tests.ps1
+$null = 1..2 | ForEach-Object { $bar = 100 }
+Get-Variable -Name bar -Scope 0 -ValueOnly
+$null = 1..2 | & ForEach-Object { $foo = "foo" }
+$foo
+## RESULT: [100, "foo"]
+
+#### Select-Object employees: First/Last overlap, Unique
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Select-Object.Tests.ps1 "DRT basic functionality"
+$employees = @(
+    [pscustomobject]@{"FirstName" = "joseph"; "LastName" = "smith"; "YearsInMS" = 15 }
+    [pscustomobject]@{"FirstName" = "paul"; "LastName" = "smith"; "YearsInMS" = 15 }
+    [pscustomobject]@{"FirstName" = "mary"; "LastName" = "soe"; "YearsInMS" = 5 }
+    [pscustomobject]@{"FirstName" = "edmund"; "LastName" = "bush"; "YearsInMS" = 9 }
+)
+($employees | Select-Object -Property "YearsInMS", "L*" -First 2 -Last 3).Count
+$r = $employees | Select-Object -Property "YearsInMS", "L*" -First 2 -Last 1
+$r.Count; $r[2].LastName
+@($employees | Select-Object -Property "YearsInMS", "L*" -First 0).Count
+@($employees | Select-Object -Property "YearsInMS", "L*" -Last 0).Count
+$u = $employees | Select-Object -Property "YearsInMS", "L*" -Unique:$true
+$u.Count; $u[0].LastName; $u[2].LastName
+## RESULT: [4, 3, "bush", 0, 0, 3, "smith", "bush"]
+
+#### Select-Object string property, null input, Skip/SkipLast/Index/SkipIndex
+# source: Select-Object.Tests.ps1
+("bar" | Select-Object -Prop foo | Measure-Object).Count
+@($null | Select-Object -Property "FirstName", "YearsInMS", "FirstNa*").Count
+"1", "2", "3" | Select-Object -Skip 1 -SkipLast 1
+"1", "2", "3" | Select-Object -Index 2
+"1", "2", "3" | Select-Object -SkipIndex 0, 2
+(0..10 | Select-Object -SkipIndex 5, 6, 7, 8, 11) -join ','
+## RESULT: [1, 0, "2", "3", "2", "0,1,2,3,4,9,10"]
+
+#### Select-Object empty script block property
+# source: Select-Object.Tests.ps1 "Select-Object with empty script block property should throw"
+try { "bar" | Select-Object -Prop {} -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+## RESULT: ["EmptyScriptBlockAndNoName,Microsoft.PowerShell.Commands.SelectObjectCommand"]
+
+#### Select-Object -ExcludeProperty with implicit *
+# source: Select-Object.Tests.ps1 "Select-Object with Property = '*'" (issues 2420, 2351)
+$results = [pscustomobject]@{Thing = "thing1"; Param2 = "param2" } | Select-Object -ExcludeProperty Param2
+$null -eq $results.Param2; $results.Thing
+$null -eq $results.psobject.Properties.Item("*")
+## RESULT: [true, "thing1", true]
+
+#### Select-Object adds the Selected type name once
+# source: Select-Object.Tests.ps1 "Select-Object add 'Selected.*' type only once"
+$obj = [PSCustomObject]@{ Name = 1 }
+$obj.psobject.TypeNames.Count
+$obj = $obj | Select-Object
+$obj.psobject.TypeNames.Count
+$obj.psobject.TypeNames[0]
+## RESULT: [2, 3, "Selected.System.Management.Automation.PSCustomObject"]
+
+#### Select-Object hashtable entries and members
+# source: Select-Object.Tests.ps1 "Select-Object behaviour with hashtable entries and actual members"
+(@{ Entry = 100 } | Select-Object -Property Entry).Entry
+@{ Entry = 100 } | Select-Object -ExpandProperty Entry
+(@{ Value = 10 } | Select-Object -Property Keys).Keys
+(@{ Keys = 10 } | Select-Object -Property Keys).Keys
+@{ a = 10; b = 20; c = 30 } | Select-Object -ExpandProperty Count
+## RESULT: [100, 100, "Value", 10, 3]
+
+#### Select-Object -First stops upstream without an error
+# source: Select-Object.Tests.ps1 "Should not leak 'StopUpstreamCommandsException'"
+1, 2 | Select-Object -First 1 -ErrorVariable err
+$null -eq $err -or $err.Count -eq 0
+## RESULT: [1, true]
