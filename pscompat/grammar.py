@@ -149,7 +149,7 @@ def _build():
     hash_pair = Build(hash_key + Expect(S("=(?!=)"), fail_with("MissingEqualsInHashLiteral"))
                       + NL + Expect(statement, fail_with("MissingStatementInHashLiteral")), b.hash_pair)
     hashtable = Enclosed(L(r"@\{"), NL + Opt(hash_pair + ZeroOrMore(SEPS + hash_pair)) + Opt(SEPS),
-                         RBRACE, "MissingEndCurlyBrace", b.hashtable)
+                         RBRACE, "MissingEndCurlyBrace", b.hashtable, error_after="opener")  # Parser.cs HashExpressionRule
     script_body = Forward()
     script_block = Enclosed(L(r"\{"), script_body, RBRACE, "MissingEndCurlyBrace",
                             b.script_block_expression)
@@ -168,7 +168,7 @@ def _build():
     member = Build(adjacent(L(r"\?\.|::|\.(?!\.)")) + Expect(member_name, fail_with("MissingPropertyName"))
                    + Opt(call_args | block_arg), b.member)
     index = Enclosed(adjacent(L(r"\??\[")),
-                     NL + Expect(expression, fail_with("MissingArrayIndexExpression")) + NL,
+                     NL + Expect(expression, _after("MissingArrayIndexExpression")) + NL,
                      S(r"\]"), "MissingEndSquareBracket", b.index)
     post_increment = adjacent(L(rf"\+\+|{D}{D}(?![\w$])", b.post_increment))
     postfix = Dispatch([(".:?", member), ("?[", index), ("+" + DASH, post_increment)])
@@ -254,7 +254,7 @@ def _build():
         (_EXPRESSION_CHARS, expression_start + Expect(pp.NoMatch(), fail_with("ExpressionsMustBeFirstInPipeline"))),
         (None, command)])
     pipe = S(_PIPE)
-    pipeline = Build(first_element + ZeroOrMore(pipe + Expect(later_element, fail_with("EmptyPipeElement"))),
+    pipeline = Build(first_element + ZeroOrMore(pipe + Expect(later_element, _after("EmptyPipeElement"))),
                      b.pipeline)
     statement_end = Expect(FollowedBy(L(r"[;\r\n)}]|\Z")), fail_with("UnexpectedToken", token_arg=True))
     chain <<= Build(pipeline + ZeroOrMore(op(r"&&|\|\|") + Expect(
@@ -335,7 +335,7 @@ def _build():
     parameters = NL + Opt(parameter_decl + ZeroOrMore(NL_COMMA + parameter_decl)) + NL
     param_block = Build(ZeroOrMore(attribute + NL) + S(r"param(?=\s*\()") + NL
                         + Enclosed(L(r"\("), parameters, RPAREN, "MissingEndParenthesisInFunctionParameterList",
-                                   b.param_block), b.attributed_param_block)
+                                   b.param_block, error_after=True), b.attributed_param_block)
     # A body that starts with a block name is a list of named blocks (PS: Parser.cs NamedBlockListRule).
     named_block = Build(NL + L(r"(?:begin|process|end|dynamicparam|clean)(?![^\s(){};|&,])") + NL
                         + Expect(block, _missing_named_block), b.named_block)
@@ -348,7 +348,7 @@ def _build():
         keyword("function|filter", keep=True) + NL
         + Expect(L(r"[^\s(){};|&,]+"), fail_with("MissingNameAfterKeyword", "function")) + NL
         + Opt(Enclosed(L(r"\("), parameters, RPAREN, "MissingEndParenthesisInFunctionParameterList",
-                       b.parameter_list)) + NL
+                       b.parameter_list, error_after=True)) + NL
         + Expect(function_body, fail_with("MissingFunctionBody")), b.function_definition)
 
     # ------------------------------------------------------------------ try, flow control, labels

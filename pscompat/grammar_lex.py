@@ -169,10 +169,11 @@ class Enclosed(pp.ParseElementEnhance):
     """`open body close`: once the opener matched, a missing closer is a SyntaxFail that points
     at the opener, as pwsh does for `Missing closing '}'`."""
 
-    def __init__(self, opener, body, closer, error_id: str, build):
+    def __init__(self, opener, body, closer, error_id: str, build, error_after: bool | str = False):
         super().__init__(body)
         self.opener, self.closer = opener, closer
         self.error_id = error_id
+        self.error_after = error_after  # point after the last token instead of at the opener
         self.build = build
         self.skipWhitespace = opener.skipWhitespace
 
@@ -186,6 +187,11 @@ class Enclosed(pp.ParseElementEnhance):
             end, _ = self.closer._parse(instring, body_end, do_actions)
         except pp.ParseException:
             at = skip_gap(instring, body_end)
+            if self.error_after == "opener":  # right after the opener (hash literals)
+                raise SyntaxFail(self.error_id, at, Span(open_end, open_end)) from None
+            if self.error_after:
+                after = len(instring[:at].rstrip())
+                raise SyntaxFail(self.error_id, at, Span(after, after)) from None
             raise SyntaxFail(self.error_id, at, Span(loc, open_end)) from None
         return end, [self.build(instring, loc, end, tokens)]
 
