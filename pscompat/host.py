@@ -59,9 +59,10 @@ def _isatty(stream) -> bool:
 
 
 def information_text(data: Any) -> str:
-    from .conversion import to_string
+    """InformationRecord.ToString(): its MessageData's own ToString(), current culture (en-US)."""
+    from .format_values import culture_string
 
-    return to_string(getattr(data, "MessageData", data))
+    return culture_string(getattr(data, "MessageData", data))
 
 
 def error_text(record: Any) -> str:

@@ -160,6 +160,12 @@ def long_date_time(d) -> str:
     return format_datetime(d, "D") + " " + format_datetime(d, "T")
 
 
+def information_text(record) -> str:
+    from .host import information_text as text
+
+    return text(record)
+
+
 def _to_text(value) -> str:
     from .conversion import to_string
 
@@ -199,7 +205,8 @@ def _register_builtin() -> None:
     for kind in ("Warning", "Verbose", "Debug"):
         register_view(f"System.Management.Automation.{kind}Record", "custom",
                       render=lambda r: _to_text(getattr(r, "Message", "")), out_of_band=True)
-    register_view("System.Management.Automation.InformationRecord", "custom", render=_to_text, out_of_band=True)
+    register_view("System.Management.Automation.InformationRecord", "custom",
+                  render=lambda r: information_text(r), out_of_band=True)
     # DotNetTypes.format.ps1xml
     register_view("System.Version", "table", ["Major", "Minor", "Build", "Revision"], widths=[6, 6, 6, 8])
     register_view("System.TimeSpan", "list", ["Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks",
