@@ -35,7 +35,37 @@ def compile_script_block(node: N.ScriptBlock, source: Source, is_filter: bool = 
             el = stmts[0].elements[0]
             if isinstance(el, N.CommandExpression) and not el.redirections and not _is_increment(el.expression):
                 cb.expr = sc.expr(el.expression)
+                cb.member_test = _member_test(sc, el.expression)
     return cb
+
+
+def _member_test(sc, node):
+    """Recognise the commonest filter, `$_.Name <comparison> <variable or literal>`, so that
+    Where-Object can test each object without setting $_ or walking the whole tree."""
+    if not (isinstance(node, N.Binary) and node.op.startswith("-") and node.op not in _NOT_TESTS):
+        return None
+    left, right = node.left, node.right
+    if not (isinstance(left, N.Member) and not left.static and not left.null_conditional
+            and isinstance(left.member, N.StringConstant) and isinstance(left.target, N.Variable)
+            and left.target.name.lower() in ("_", "psitem")):
+        return None
+    if isinstance(right, N.Variable):
+        if right.splatted or right.name.lower() in ("_", "psitem") or ":" in right.name:
+            return None
+    elif not isinstance(right, (N.Constant, N.StringConstant)):
+        return None
+    from .operators import get_binary
+
+    try:
+        op = get_binary(node.op)
+    except KeyError:
+        return None
+    return left.member.value, op, sc.expr(right), node.span
+
+
+_NOT_TESTS = frozenset(("-and", "-or", "-xor", "-f", "-replace", "-ireplace", "-creplace", "-split", "-isplit",
+                        "-csplit", "-join", "-as", "-band", "-bor", "-bxor", "-shl", "-shr", "-match", "-imatch",
+                        "-cmatch", "-notmatch", "-inotmatch", "-cnotmatch"))
 
 
 def _collected_statements(node):

@@ -271,6 +271,8 @@ class ExecutionContext:
         old = vars_.get("_", MISSING)
         if expr is None:
             return (lambda item: self.invoke_filter(block, item, scope)), None
+        if cb.member_test is not None:
+            return _member_predicate(cb.member_test, scope, block.source), None
 
         def pred(item):
             vars_["_"] = item
@@ -377,6 +379,41 @@ class ExecutionContext:
             rest = [i for i in items if i not in picked]
             return [picked, rest]
         return picked[:count] if count else picked
+
+
+def _member_predicate(test, scope: Scope, source):
+    """`{ $_.Name -eq $v }` as a direct test of each object: the property getter is cached per
+    class (a C-level attrgetter for plain objects), no $_ is set, no tree is walked."""
+    from .conversion import to_bool
+    from .psobject import PSObject, get_member, member_getter
+
+    name, op, right, span = test
+    folded = name.lower()
+    cache: list = [None, None]
+
+    def pred(item):
+        cls = item.__class__
+        try:
+            if cls is cache[0]:
+                try:
+                    v = cache[1](item)
+                except AttributeError:
+                    v = get_member(item, name)
+            elif cls is PSObject:
+                v = item._values.get(folded, MISSING)
+                if v is MISSING:
+                    v = get_member(item, name)
+            else:
+                getter = member_getter(cls, name)
+                if getter is not None:
+                    cache[0], cache[1] = cls, getter
+                v = get_member(item, name)
+            r = op(v, right(scope), scope)
+        except PSError as exc:
+            raise exc.locate(span, source)
+        return r if r is True or r is False else to_bool(r)
+
+    return pred
 
 
 def _restorer(vars_: dict, old: Any):

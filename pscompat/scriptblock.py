@@ -11,11 +11,14 @@ from .source import Source
 
 
 class CompiledBlock:
-    __slots__ = ("begin", "process", "end", "expr", "param_block", "decls", "is_advanced", "_info", "defaults")
+    __slots__ = ("begin", "process", "end", "expr", "param_block", "decls", "is_advanced", "_info", "defaults",
+                 "member_test")
 
     def __init__(self):
         self.begin = self.process = self.end = None  # fn(scope, emit)
         self.expr = None  # fn(scope) -> value, when the body is one plain expression
+        # `{ $_.Name -op <value> }`: (name, operator fn, right-operand closure, span) for filters
+        self.member_test = None
         self.param_block = None
         self.decls: tuple = ()
         self.defaults: dict = {}  # parameter name (lower) -> compiled default expression
