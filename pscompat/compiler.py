@@ -125,7 +125,7 @@ class ExpressionCompiler:
             s = scope
             while s is not None:  # Scope.lookup, inlined: variables are read on every object
                 v = s.vars.get(key, MISSING)
-                if v is not MISSING:
+                if v is not MISSING and (s is scope or s.private is None or key not in s.private):
                     return v
                 s = s.parent
             return scope.ctx.fallback_variable(name)

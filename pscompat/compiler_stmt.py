@@ -639,6 +639,14 @@ def variable_setter(name: str) -> Callable:
             raise PSError(f"Cannot find drive. A drive with the name '{qual}' does not exist.", "DriveNotFound")
         return bad
 
+    if qual == "private":
+        def set_private(scope, v):
+            if scope.private is None:
+                scope.private = set()
+            scope.private.add(key)
+            scope.ctx.assign(scope, key, v)
+        return set_private
+
     def set_local(scope, v):
         scope.ctx.assign(scope, key, v)
 

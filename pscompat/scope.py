@@ -13,7 +13,7 @@ _MISSING = object()
 
 
 class Scope:
-    __slots__ = ("vars", "parent", "ctx", "types", "is_script", "options")
+    __slots__ = ("vars", "parent", "ctx", "types", "is_script", "options", "private")
 
     def __init__(self, parent: "Scope | None", ctx: Any, is_script: bool = False):
         self.vars: dict[str, Any] = {}
@@ -22,6 +22,7 @@ class Scope:
         self.types: dict[str, str] | None = None  # typed variables: name -> type constraint
         self.is_script = is_script
         self.options: dict[str, str] | None = None  # name -> 'ReadOnly' | 'Constant'
+        self.private: set[str] | None = None  # `$private:x`: invisible to child scopes
 
     # -- lookups -------------------------------------------------------------------------
     def lookup(self, key: str, default: Any = _MISSING) -> Any:
@@ -29,7 +30,7 @@ class Scope:
         scope = self
         while scope is not None:
             v = scope.vars.get(key, _MISSING)
-            if v is not _MISSING:
+            if v is not _MISSING and (scope is self or not scope.private or key not in scope.private):
                 return v
             scope = scope.parent
         return default
