@@ -423,6 +423,11 @@ KNOWN_TYPES = set(ACCELERATORS.values()) | {
     "System.Collections.Specialized.OrderedDictionary", "System.IO.FileInfo", "System.IO.DirectoryInfo",
     "System.Management.Automation.ActionPreference", "System.Globalization.CultureInfo",
     "System.StringComparison", "System.StringSplitOptions", "System.IFormattable", "System.IConvertible",
+    # Types of objects the cmdlets return, so `-is` / `-as` can name them (about_Type_Operators).
+    "System.IO.FileSystemInfo", "System.Management.Automation.CommandInfo",
+    "System.Management.Automation.CmdletInfo", "System.Management.Automation.FunctionInfo",
+    "System.Management.Automation.AliasInfo", "System.Management.Automation.ApplicationInfo",
+    "System.Diagnostics.Process", "System.Management.Automation.PathInfo",
 }
 KNOWN_TYPES.update(_enums.ENUMS)
 _FULL_BY_LOWER = {t.lower(): t for t in KNOWN_TYPES}
@@ -719,11 +724,18 @@ _DATE_FORMATS = ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y", "%m/%d/%Y %I
                  "%d %b %Y %H:%M:%S", "%a, %d %b %Y %H:%M:%S GMT", "%H:%M:%S", "%H:%M")
 
 
+_TWO_DIGIT_YEAR = re.compile(r"(?P<md>\d{1,2}/\d{1,2}/)(?P<yy>\d{2})(?P<rest>(?:\s.*)?)$")
+
+
 def parse_datetime(text: str):
     """DateTime.Parse with the invariant culture, for the common shapes: ISO 8601 (an offset
     or Z converts to local time, as .NET does), MM/dd/yyyy[ HH:mm[:ss]], 'dd MMM yyyy', RFC 1123.
     A bare time means today.  None when not recognised."""
     s = text.strip()
+    short = _TWO_DIGIT_YEAR.match(s)
+    if short is not None:  # M/d/yy: .NET's TwoDigitYearMax is 2049 (07 -> 2007, 50 -> 1950)
+        yy = int(short["yy"])
+        s = f"{short['md']}{yy + (2000 if yy <= 49 else 1900)}{short['rest']}"
     try:
         parsed = _dt.datetime.fromisoformat(s)
     except ValueError:

@@ -718,3 +718,28 @@ $t = [timespan]'1.02:03:04.5'; $t.ToString(); $t.ToString('g'); $t.ToString('G')
 # source: about_Operators (Format operator); FormatError
 '{0} {1}' -f 'a'
 ## ERRORS: Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..
+
+#### -is against a base type and an interface
+# source: about_Type_Operators (-is/isnot operators)
+(Get-Item /) -is [System.IO.DirectoryInfo]; (Get-Item /) -is [System.IO.FileSystemInfo]; 1, 2 -is [System.Collections.IList]
+## RESULT: [true, true, true]
+
+#### -as passes a derived object through
+# source: about_Type_Operators (-as operator)
+$fsroot = (Get-Item /) -as [System.IO.FileSystemInfo]; $fsroot.GetType().FullName
+## RESULT: ["System.IO.DirectoryInfo"]
+
+#### type operator examples
+# source: about_Type_Operators (Examples)
+32 -is [Float]; 32 -is "int"; "12/31/2007" -is [DateTime]; "12/31/2007" -is [String]; (get-command get-member) -is [System.Management.Automation.CmdletInfo]
+## RESULT: [false, true, false, true, true]
+
+#### -as with a two-digit year
+# source: about_Type_Operators (Examples: "12/31/07" -as [DateTime])
+$date = "12/31/07" -as [DateTime]; $date -is [DateTime]; $date.Year; ("5/7/07" -as [DateTime]).ToString('yyyy-MM-dd')
+## RESULT: [true, 2007, "2007-05-07"]
+
+#### -is tests the collection, not its elements
+# source: about_Type_Operators
+(1, 2) -is [int]; (1, 2) -is [array]; (1, 2) -is [object]
+## RESULT: [false, true, true]
