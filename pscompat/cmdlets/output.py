@@ -50,11 +50,7 @@ class FormatCmdlet(Cmdlet):
         props = self.bound.get("Property")
         if props is not None and not isinstance(props, (list, tuple)):
             props = [props]
-        limit = self.runtime.scope.lookup("formatenumerationlimit", 4)
-        try:
-            limit = int(limit)
-        except (TypeError, ValueError):
-            limit = 4
+        limit = _enumeration_limit(self)
         return FormatOptions(
             shape=self.shape,
             properties=[self._column(p) for p in props] if props is not None else None,
@@ -184,12 +180,22 @@ class FormatWide(FormatCmdlet):
 # Outputters
 
 
+def _enumeration_limit(cmd: Cmdlet) -> int:
+    """$FormatEnumerationLimit as the command's scope sees it (a bad value: the default 4)."""
+    limit = cmd.runtime.scope.lookup("formatenumerationlimit", 4)
+    try:
+        return int(limit)
+    except (TypeError, ValueError):
+        return 4
+
+
 class _Outputter(Cmdlet):
     """Runs objects through Format-Default and the line output, collecting the lines."""
 
     def _start(self, width: int | None) -> None:
         self.lines: list[str] = []
-        self.out = OutDefault(lambda text: self.lines.append(text[:-1]), width or self.ctx.host.width)
+        self.out = OutDefault(lambda text: self.lines.append(text[:-1]), width or self.ctx.host.width,
+                              FormatOptions(enumeration_limit=_enumeration_limit(self)))
 
     def _take(self) -> list[str]:
         lines, self.lines[:] = list(self.lines), []
@@ -239,7 +245,8 @@ class OutDefaultCmdlet(Cmdlet):
     )
 
     def begin(self):
-        self.out = OutDefault(self.ctx.host.write, self.ctx.host.width)
+        self.out = OutDefault(self.ctx.host.write, self.ctx.host.width,
+                              FormatOptions(enumeration_limit=_enumeration_limit(self)))
 
     def process(self):
         self.out.feed(self.InputObject)

@@ -843,3 +843,25 @@ Size (KB)
 "a`nb" | Out-String -Stream | ForEach-Object { "[$_]" }
 ## RESULT: ["[a\nb]"]
 
+#### Out-String honours $FormatEnumerationLimit
+# source: about_Preference_Variables ($FormatEnumerationLimit); Format-Table.Tests.ps1 (enumeration limit cases)
+$FormatEnumerationLimit = 1; [pscustomobject]@{a=1,2,3} | Out-String -Stream
+## STDOUT:
+
+a
+-
+{1…}
+
+## END
+
+#### Out-String: $FormatEnumerationLimit = -1 in a function's scope shows everything
+# source: about_Preference_Variables ($FormatEnumerationLimit)
+function f { $FormatEnumerationLimit = -1; @{a=1..10} | Out-String -Stream }; f
+## STDOUT:
+
+Name                           Value
+----                           -----
+a                              {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+
+## END
+
