@@ -11,11 +11,16 @@ from functools import cmp_to_key
 
 from ..psobject import Hashtable, PSObject
 from .base import Cmdlet, Parameter, cmdlet
+from .objects_introsort import dotnet_sort
 from .objects_common import NS, command_compare, has_input, has_wildcard, property_reader, resolve_property
 from .objects_props import GROUP_ENTRIES, SORT_ENTRIES, PropertySpec, parse_properties
 from .objects_select import check_range
 
 _MISSING = object()  # ObjectCommandPropertyValue.NonExistingProperty
+# Up to this many objects, Sort-Object without -Stable reproduces .NET's unstable order of
+# equal keys exactly (objects_introsort); beyond it a Python call per comparison costs too
+# much, and equal keys keep their input order.
+EXACT_UNSTABLE_LIMIT = 4096
 _NUMBER = (int, float)
 
 
@@ -172,15 +177,20 @@ def _column_key(entries: list[_Entry], k: int, case_sensitive: bool):
     return lambda e: string_sort_key(e.values[k], False)
 
 
-def _fast_sort(entries: list[_Entry], directions: list[bool], case_sensitive: bool):
+def _fast_sort(entries: list[_Entry], directions: list[bool], case_sensitive: bool,
+               distinct_only: bool = False):
     """The comparer's (stable) order by native keys: one stable sort per key column, last key
-    first, each in its own direction.  None when some column needs the general comparer."""
+    first, each in its own direction.  None when some column needs the general comparer, or
+    (distinct_only) when two entries' keys are all equal: their order is then the unstable
+    sort's business."""
     keys = []
     for k in range(len(directions)):
         key = _column_key(entries, k, case_sensitive)
         if key is None:
             return None
         keys.append(key)
+    if distinct_only and len({tuple(key(e) for key in keys) for e in entries}) < len(entries):
+        return None
     ordered = list(entries)
     for k in range(len(directions) - 1, -1, -1):
         ordered.sort(key=keys[k], reverse=not directions[k])  # reverse keeps ties in order
@@ -295,8 +305,19 @@ class SortObject(Cmdlet):
             keys = [(string_sort_key(v, True), v) for v in vals] if cs else [string_sort_key(v, False) for v in vals]
         else:
             keys = vals
-        order = sorted(range(len(objects)), key=keys.__getitem__, reverse=not ascending)
         top, bottom = self.bound.get("Top", 0) or 0, self.bound.get("Bottom", 0) or 0
+        n = len(objects)
+        if (not self.Stable and not top and not bottom and n <= EXACT_UNSTABLE_LIMIT
+                and len(set(keys)) < n):
+            # equal keys: their order is what .NET's unstable sort leaves
+            sign = 1 if ascending else -1
+
+            def compare(i, j):
+                a, b = keys[i], keys[j]
+                return 0 if a == b else (sign if a > b else -sign)
+
+            return [objects[i] for i in dotnet_sort(range(n), compare)]
+        order = sorted(range(n), key=keys.__getitem__, reverse=not ascending)
         if top:
             order = order[:top]
         elif bottom:
@@ -304,9 +325,14 @@ class SortObject(Cmdlet):
         return [objects[i] for i in order]
 
     def _sort(self, entries, compare, directions):
-        fast = _fast_sort(entries, directions, bool(self.CaseSensitive))
+        """The unstable sort's order: .NET's introsort when equal keys make it matter (and the
+        input is small enough to afford a Python call per comparison), else a native sort."""
+        exact = len(entries) <= EXACT_UNSTABLE_LIMIT
+        fast = _fast_sort(entries, directions, bool(self.CaseSensitive), distinct_only=exact)
         if fast is not None:
             return fast
+        if exact:
+            return dotnet_sort(entries, compare)
         return sorted(entries, key=cmp_to_key(compare))
 
 

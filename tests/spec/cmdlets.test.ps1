@@ -713,3 +713,72 @@ $obj.psobject.TypeNames[0]
 1, 2 | Select-Object -First 1 -ErrorVariable err
 $null -eq $err -or $err.Count -eq 0
 ## RESULT: [1, true]
+#### Sort-Object null property value sorts among values
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Sort-Object.Tests.ps1 "Sort-Object with object array should work"
+$employee1 = [pscustomobject]@{"FirstName"="Eight"; "LastName"="Eight"; "YearsInMS"=8}
+$employee2 = [pscustomobject]@{"FirstName"="Eight"; "YearsInMS"=$null}
+$employee3 = [pscustomobject]@{"FirstName"="Minus"; "LastName"="Two"; "YearsInMS"=-2}
+$employee4 = [pscustomobject]@{"FirstName"="One"; "LastName"="One"; "YearsInMS"=1}
+$results = @($employee1,$employee2,$employee3,$employee4) | Sort-Object -Property YearsInMS
+$results | ForEach-Object { "$($_.FirstName)$($_.YearsInMS)" }
+## RESULT: ["Minus-2", "Eight", "One1", "Eight8"]
+
+#### Sort-Object order entry keys against -Descending
+# source: Sort-Object.Tests.ps1 "Non Conflicting / Conflicting / One Order Entry Key"
+$e1 = [pscustomobject]@{"FirstName"="john"; "LastName"="smith"; "YearsInMS"=5}
+$e2 = [pscustomobject]@{"FirstName"="joesph"; "LastName"="smith"; "YearsInMS"=15}
+$e3 = [pscustomobject]@{"FirstName"="john"; "LastName"="smyth"; "YearsInMS"=2}
+$employees = @($e1,$e2,$e3)
+($employees | Sort-Object -Property @{"e"="YearsInMS"; "descending"=$false; "ascending"=$true} -Descending).YearsInMS -join ','
+($employees | Sort-Object -Property @{"e"="YearsInMS"; "descending"=$false; "ascending"=$false} -Descending).YearsInMS -join ','
+($employees | Sort-Object -Property @{"e"="YearsInMS"; "descending"=$false} -Descending).YearsInMS -join ','
+## RESULT: ["2,5,15", "15,5,2", "2,5,15"]
+
+#### Sort-Object -Unique case-insensitive and -CaseSensitive
+# source: Sort-Object.Tests.ps1 "Non Case-Sensitive Unique" / "Case-Sensitive Unique"
+$e1 = [pscustomobject]@{"FirstName"="john"; "LastName"="smith"; "YearsInMS"=5}
+$e2 = [pscustomobject]@{"FirstName"="joesph"; "LastName"="smith"; "YearsInMS"=15}
+$e3 = [pscustomobject]@{"FirstName"="john"; "LastName"="smyth"; "YearsInMS"=12}
+$employees = @($e1,$e2,$e3)
+$r = $employees | Sort-Object -Property "LastName" -Descending -Unique
+$r.Count; $r[0].YearsInMS; $r[1].YearsInMS
+($employees | Sort-Object -Property "LastName","FirstName" -Descending -Unique -CaseSensitive).YearsInMS -join ','
+## RESULT: [2, 12, 15, "12,5,15"]
+
+#### Sort-Object two order entry keys
+# source: Sort-Object.Tests.ps1 "Two Order Entry Keys" / "-Descending:$false" / "asc=true"
+$e1 = [pscustomobject]@{"FirstName"="john"; "LastName"="smith"; "YearsInMS"=5}
+$e2 = [pscustomobject]@{"FirstName"="joesph"; "LastName"="smith"; "YearsInMS"=15}
+$e3 = [pscustomobject]@{"FirstName"="john"; "LastName"="smyth"; "YearsInMS"=2}
+$employees = @($e1,$e2,$e3)
+($employees | Sort-Object -Property @(@{"expression"="LastName"; "ascending"=$false}, @{"expression"="FirstName"; "ascending"=$true}) -Descending).YearsInMS -join ','
+($employees | Sort-Object -Property "LastName","FirstName" -Descending:$false).YearsInMS -join ','
+($employees | Sort-Object -Property "LastName","FirstName" -Descending).YearsInMS -join ','
+($employees | Sort-Object -Property @(@{"e"="FirstName"; "asc"=$true}, @{"e"="LastName";}) -Descending).YearsInMS -join ','
+## RESULT: ["2,15,5", "15,5,2", "2,5,15", "15,2,5"]
+
+#### Sort-Object -Stable by modulo
+# source: Sort-Object.Tests.ps1 "Sort-Object Stable Unit Tests"
+(1..20 | Sort-Object {$_ % 3} -Stable) -join ','
+(1..20 | Sort-Object {$_ % 3} -Stable -Descending) -join ','
+(1..20 | Sort-Object {$_ % 3} -Stable -Unique) -join ','
+(1..20 | Sort-Object {$_ % 3} -Stable -Unique -Descending) -join ','
+## RESULT: ["3,6,9,12,15,18,1,4,7,10,13,16,19,2,5,8,11,14,17,20", "2,5,8,11,14,17,20,1,4,7,10,13,16,19,3,6,9,12,15,18", "3,1,2", "2,1,3"]
+
+#### Sort-Object -Stable -Unique keeps the first record
+# source: Sort-Object.Tests.ps1 "Sort-Object with Uniqe Stable should return proper records"
+$Records = @([PSCustomObject]@{Key="A";Record="A1"}, [PSCustomObject]@{Key="A";Record="A2"},
+             [PSCustomObject]@{Key="B";Record="B1"}, [PSCustomObject]@{Key="B";Record="B2"})
+($Records | Sort-Object -Stable -Unique -Property Key).Record -join ','
+## RESULT: ["A1,B1"]
+
+#### Sort-Object -Top/-Bottom agree with the full sort
+# source: Sort-Object.Tests.ps1 "Sort-Object Top and Bottom Unit Tests" (Integer n-sort)
+$d = 973474993,271612178,-1258909473,659770354,1829227828,-1709391247,-10835210,-1477737798,1125017828,813732193
+$full = $d | Sort-Object
+(($d | Sort-Object -Top 9) -join ',') -eq (($full | Select-Object -First 9) -join ',')
+(($d | Sort-Object -Bottom 9) -join ',') -eq (($full | Select-Object -Last 9) -join ',')
+$fullD = $d | Sort-Object -Descending
+(($d | Sort-Object -Top 9 -Descending) -join ',') -eq (($fullD | Select-Object -First 9) -join ',')
+($d | Sort-Object -Top 20).Count
+## RESULT: [true, true, true, 10]
