@@ -138,7 +138,7 @@ class ExpressionCompiler:
         return lambda scope: [f(scope) for f in fns]
 
     def e_ArrayExpression(self, node: N.ArrayExpression) -> Fn:
-        body = self.stmts.block(node.body)
+        body = self.stmts.block(node.body)  # `@($r)` of an AutomationNull $r is empty: see s_Pipeline
 
         def array(scope):
             out: list = []

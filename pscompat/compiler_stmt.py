@@ -8,7 +8,7 @@ from .compiler import ExpressionCompiler, index_value, located, python_error
 from .errors import ErrorRecord, PSError, RuntimeError_, ScriptThrow
 from .runtime import (BreakFlow, ContinueFlow, Enumerator, ExitFlow, FlowControl, ReturnFlow, StopUpstream,
                       as_list, emit_enumerated, unwrap)
-from .scope import MISSING, env_set, split_qualified
+from .scope import AUTOMATION_NULL, MISSING, env_set, split_qualified
 from .scriptblock import CompiledBlock
 from .source import Source
 
@@ -233,8 +233,9 @@ class StatementCompiler(ExpressionCompiler):
 
         return run
 
-    def value(self, node, paren: bool = False) -> Callable:
-        """A statement used as a value: `$x = <here>`, `(<here>)`, `if (<here>)`."""
+    def value(self, node, paren: bool = False, empty: Any = None) -> Callable:
+        """A statement used as a value: `$x = <here>`, `(<here>)`, `if (<here>)`.  A command
+        pipeline that writes nothing gives `empty` (None, or a marker for assignments)."""
         if isinstance(node, N.Pipeline) and len(node.elements) == 1:
             el = node.elements[0]
             if isinstance(el, N.CommandExpression) and not el.redirections:
@@ -249,7 +250,7 @@ class StatementCompiler(ExpressionCompiler):
         def collect(scope):
             out: list = []
             fn(scope, out.append)
-            return unwrap(out)
+            return unwrap(out) if out else empty
 
         return collect
 
@@ -267,6 +268,16 @@ class StatementCompiler(ExpressionCompiler):
             fn = self.expr(expr_node)
             if _is_increment(expr_node):
                 return lambda scope, emit: fn(scope)
+            if isinstance(expr_node, N.Variable) and ":" not in expr_node.name and not expr_node.splatted:
+                key = expr_node.name.lower()
+
+                def variable_statement(scope, emit):
+                    v = fn(scope)
+                    if v is not None or not scope.is_automation_null(key):
+                        emit_enumerated(v, emit)
+                    scope.ctx.global_scope.vars["?"] = True
+
+                return variable_statement
 
             def expression_statement(scope, emit):
                 emit_enumerated(fn(scope), emit)
@@ -300,9 +311,25 @@ class StatementCompiler(ExpressionCompiler):
 
     # -- assignment --------------------------------------------------------------------------
     def s_Assignment(self, node: N.Assignment, want_value: bool = False):
-        value = self.value(node.value)
         setter = self.setter(node.target)
         op = node.op
+        if op == "=" and isinstance(node.target, N.Variable) and not node.target.name.count(":"):
+            # `$r = <pipeline that wrote nothing>`: $r is PowerShell's AutomationNull, which
+            # `@($r)` and `$r | ...` see as no object at all
+            value = self.value(node.value, empty=AUTOMATION_NULL)
+            key = node.target.name.lower()
+
+            def assign_marked(scope, emit=None):
+                v = value(scope)
+                if v is AUTOMATION_NULL:
+                    setter(scope, None)
+                    scope.mark_automation_null(key)
+                    return None
+                setter(scope, v)
+                return v
+
+            return assign_marked if want_value else (lambda scope, emit: assign_marked(scope))
+        value = self.value(node.value)
         if op == "=":
             def assign(scope, emit=None):
                 v = value(scope)

@@ -104,6 +104,8 @@ class ExecutionContext:
 
                 value = convert_to(value, owner.types[key])
         scope.vars[key] = value
+        if scope.automation_null is not None:
+            scope.automation_null.discard(key)
         if scope is self.global_scope:
             self.assigned.add(key)
 

@@ -49,11 +49,17 @@ def compile_arg(el, comp):
     return ("value", comp.expr(el), None, el.span, "")
 
 
+def _plain_variable(node) -> str | None:
+    if isinstance(node, N.Variable) and ":" not in node.name and not node.splatted:
+        return node.name.lower()
+    return None
+
+
 def compile_pipeline(node: N.Pipeline, comp) -> Callable:
     specs = []
     for el in node.elements:
         if isinstance(el, N.CommandExpression):
-            specs.append(("expr", comp.expr(el.expression),
+            specs.append(("expr", (comp.expr(el.expression), _plain_variable(el.expression)),
                           [(r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
                            for r in el.redirections]))
         else:
@@ -98,11 +104,14 @@ class Stage:
 
 
 class ExpressionStage(Stage):
-    def __init__(self, fn, scope):
-        self.fn, self.scope = fn, scope
+    def __init__(self, fn, scope, variable: str | None = None):
+        self.fn, self.scope, self.variable = fn, scope, variable
 
     def run_once(self):
-        emit_enumerated(self.fn(self.scope), self.downstream)
+        value = self.fn(self.scope)
+        if value is None and self.variable is not None and self.scope.is_automation_null(self.variable):
+            return  # `$r | ...` where $r got no output: nothing flows
+        emit_enumerated(value, self.downstream)
 
     def push(self, item):  # an expression after `|` ignores its input, like PowerShell's error case
         raise PSError("Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline",
@@ -309,7 +318,7 @@ class NativeStage(Stage):
 def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
     kind, payload, redirs = spec
     if kind == "expr":
-        stage = ExpressionStage(payload, scope)
+        stage = ExpressionStage(payload[0], scope, payload[1])
         if redirs:
             Redirector(scope.ctx, redirs, scope).attach(stage)
         return stage

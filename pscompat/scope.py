@@ -13,7 +13,7 @@ _MISSING = object()
 
 
 class Scope:
-    __slots__ = ("vars", "parent", "ctx", "types", "is_script", "options", "private")
+    __slots__ = ("vars", "parent", "ctx", "types", "is_script", "options", "private", "automation_null")
 
     def __init__(self, parent: "Scope | None", ctx: Any, is_script: bool = False):
         self.vars: dict[str, Any] = {}
@@ -23,6 +23,7 @@ class Scope:
         self.is_script = is_script
         self.options: dict[str, str] | None = None  # name -> 'ReadOnly' | 'Constant'
         self.private: set[str] | None = None  # `$private:x`: invisible to child scopes
+        self.automation_null: set[str] | None = None  # variables holding "no output at all"
 
     # -- lookups -------------------------------------------------------------------------
     def lookup(self, key: str, default: Any = _MISSING) -> Any:
@@ -34,6 +35,15 @@ class Scope:
                 return v
             scope = scope.parent
         return default
+
+    def mark_automation_null(self, key: str) -> None:
+        if self.automation_null is None:
+            self.automation_null = set()
+        self.automation_null.add(key)
+
+    def is_automation_null(self, key: str) -> bool:
+        owner = self.owner(key)
+        return owner is not None and owner.automation_null is not None and key in owner.automation_null
 
     def owner(self, key: str) -> "Scope | None":
         scope = self
@@ -79,6 +89,7 @@ class Scope:
 
 
 MISSING = _MISSING
+AUTOMATION_NULL = object()  # what a pipeline that wrote nothing evaluates to, before it is stored
 
 
 def split_qualified(name: str) -> tuple[str | None, str]:
