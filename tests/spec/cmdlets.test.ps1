@@ -782,3 +782,52 @@ $fullD = $d | Sort-Object -Descending
 (($d | Sort-Object -Top 9 -Descending) -join ',') -eq (($fullD | Select-Object -First 9) -join ',')
 ($d | Sort-Object -Top 20).Count
 ## RESULT: [true, true, true, 10]
+#### Compare-Object lines: reference-only, IncludeEqual, CaseSensitive, ExcludeDifferent
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Compare-Object.Tests.ps1
+$c3 = "line 1", "line 2", "line 3"
+$c4 = "line 1", "line 2.1", "Line 3"
+$out = Compare-Object -ReferenceObject $c3 -DifferenceObject $c4
+$out[1].SideIndicator
+$eq = Compare-Object -ReferenceObject $c3 -DifferenceObject $c4 -IncludeEqual
+$eq.Length; $eq[0].SideIndicator; $eq[1].SideIndicator
+$ca = Compare-Object -ReferenceObject $c3 -DifferenceObject $c4 -CaseSensitive
+$ca.Length
+@(Compare-Object -ReferenceObject $c3 -DifferenceObject $c4 -IncludeEqual -ExcludeDifferent).Length
+## RESULT: ["<=", 4, "==", "==", 4, 2]
+
+#### Compare-Object -SyncWindow
+# source: Compare-Object.Tests.ps1 "Should have the expected output when changing the syncwindow"
+$out = Compare-Object -ReferenceObject (1..15) -DifferenceObject (15..1) -SyncWindow 6
+$out[0..3] | ForEach-Object { "$($_.InputObject)$($_.SideIndicator)" }
+## RESULT: ["15=>", "1<=", "1=>", "15<="]
+
+#### Compare-Object null reference set throws
+# source: Compare-Object.Tests.ps1 "Should throw when reference set is null"
+Compare-Object -ReferenceObject $anonexistentvariable -DifferenceObject 'a'
+## ERRORS: Cannot bind argument to parameter 'ReferenceObject' because it is null.
+
+#### Compare-Object empty sides
+# source: Compare-Object.Tests.ps1 "no ReferenceObject nor DifferenceObject" / "no DifferenceObject" / "no ReferenceObject"
+@(Compare-Object @() @()).Count
+$r = Compare-Object @() @("diffObject"); $r.InputObject; $r.SideIndicator
+$r = Compare-Object @("refObject") @(); $r.InputObject; $r.SideIndicator
+## RESULT: [0, "diffObject", "=>", "refObject", "<="]
+
+#### Compare-Object script block properties
+# source: Compare-Object.Tests.ps1 "Compare-Object with Script Block Property Parameter should work"
+$a = [version]"1.2.3.4"
+$b = [version]"5.6.7.8"
+$result = Compare-Object $a $b -IncludeEqual -Property {$_.Major},{$_.Minor}
+$result[0] | Select-Object -ExpandProperty "*Major"
+$result[0] | Select-Object -ExpandProperty "*Minor"
+$result[0].SideIndicator
+$result[1] | Select-Object -ExpandProperty "*Major"
+$result[1].SideIndicator
+## RESULT: [5, 6, "=>", 1, "<="]
+
+#### Compare-Object -Property on objects
+# source: Compare-Object docs Example (compare by property)
+$r = Compare-Object ([pscustomobject]@{N='a';V=1}) ([pscustomobject]@{N='a';V=2}) -Property V
+$r | ForEach-Object { "$($_.V)$($_.SideIndicator)" }
+($r[0].psobject.Properties.Name) -join ','
+## RESULT: ["2=>", "1<=", "V,SideIndicator"]
