@@ -82,6 +82,8 @@ def _fit(result: int, a: int, b: int):
         wa, wb = _WIDE.get(ta, _width(a)), _WIDE.get(tb, _width(b))
         if ta is BigInteger or tb is BigInteger:
             return BigInteger(result)
+        if ta is UInt64 or tb is UInt64:  # ULongOps: past the range of ulong is a double
+            return UInt64(result) if 0 <= result < 1 << 64 else float(result)
         if (wa == 64 or wb == 64) and wa != 0 and wb != 0:
             return Int64(result) if INT64_MIN <= result <= INT64_MAX else float(result)
     else:
@@ -123,9 +125,26 @@ def _dec_div(a: Decimal, b: Decimal) -> Decimal:
     return q
 
 
+def _bigint_op(op: str, a, b) -> BigInteger:
+    """[bigint] arithmetic: every operand becomes a BigInteger (1.9 truncates to 1) and division
+    truncates too (about_Arithmetic_Operators, Bigint arithmetic)."""
+    a, b = int(a), int(b)
+    if op in "/%" and b == 0:
+        raise _divide_by_zero()
+    if op == "/":
+        q = abs(a) // abs(b)
+        return BigInteger(-q if (a < 0) != (b < 0) else q)
+    if op == "%":
+        r = abs(a) % abs(b)
+        return BigInteger(-r if a < 0 else r)
+    return BigInteger(a + b if op == "+" else a - b if op == "-" else a * b)
+
+
 def _numeric(op: str, a, b):
     """a, b: int/float/Decimal (bools already turned into ints)."""
     ta, tb = type(a), type(b)
+    if ta is BigInteger or tb is BigInteger:
+        return _bigint_op(op, a, b)
     if ta is Decimal or tb is Decimal:
         a, b = _to_decimal(a), _to_decimal(b)
         if op == "+":
@@ -201,11 +220,18 @@ def _arith(op: str, left, right):
     a = int(left) if type(left) is bool else (ord(left) if isinstance(left, Char) else left)
     if hasattr(a, "value") and not _is_number(a):
         a = a.value
-    b = _as_number(right, a)
+    b = int(right) if isinstance(right, _INT_ENUM) else _as_number(right, a)
     if b is None:
         raise _method_not_found(right, _OP_METHOD[op])
+    if isinstance(left, enum.Enum) and op in "+-" and not isinstance(right, enum.Enum):
+        # An enum plus/minus a number stays that enum ([ConsoleColor]::Blue + 3 is Red).
+        from .enums import make
+
+        return make(type(left), int(_numeric(op, int(a), b)))
     return _numeric(op, a, b)
 
+
+_INT_ENUM = (enum.IntEnum, enum.IntFlag)
 
 _OP_METHOD = {"+": "op_Addition", "-": "op_Subtraction", "*": "op_Multiply", "/": "op_Division",
               "%": "op_Modulus"}
@@ -232,7 +258,7 @@ def add(left, right, ctx=None):
         return str(left) + ("" if right is None else to_string(right))
     if isinstance(left, Char):
         return str.__str__(left) + ("" if right is None else to_string(right))
-    if tl is bool or _is_number(left):
+    if tl is bool or _is_number(left) or isinstance(left, _INT_ENUM):
         return _arith("+", left, right)
     if is_collection(left):
         if is_collection(right):
@@ -294,7 +320,7 @@ def subtract(left, right, ctx=None):
     if left is None:
         left = 0
         tl = int
-    if tl is bool or _is_number(left) or isinstance(left, Char):
+    if tl is bool or _is_number(left) or isinstance(left, (Char, *_INT_ENUM)):
         return _arith("-", left, right)
     if isinstance(left, str):
         return _arith("-", scan_number(left, right), right)

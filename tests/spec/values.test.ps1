@@ -743,3 +743,53 @@ $date = "12/31/07" -as [DateTime]; $date -is [DateTime]; $date.Year; ("5/7/07" -
 # source: about_Type_Operators
 (1, 2) -is [int]; (1, 2) -is [array]; (1, 2) -is [object]
 ## RESULT: [false, true, true]
+
+#### arithmetic with enums
+# source: about_Arithmetic_Operators (Adding and multiplying non numeric types)
+$red = [ConsoleColor]::Red; $blue = [ConsoleColor]::Blue; "$($blue + 3)"; "$($red - 3)"; $blue - $red; + '123'
+## RESULT: ["Red", "Blue", -3, 123]
+
+#### bigint arithmetic truncates
+# source: about_Arithmetic_Operators (Bigint arithmetic)
+[bigint]1 / 1.9; 1 / [bigint]1.9; 1 / 1.9; 1 / [int]1.9
+## RESULT: [1, 1, 0.5263157894736842, 0.5]
+
+#### result types widen
+# source: about_Arithmetic_Operators (Type conversion to accommodate result)
+(512MB).GetType().FullName; (512MB * 512MB).GetType().FullName; ([int32]::minvalue + [uint32]::maxvalue).gettype().fullname; (9223372036854775807 + 2).GetType().FullName; ([ulong]::MaxValue + 1).GetType().FullName
+## RESULT: ["System.Int32", "System.Double", "System.Int64", "System.Double", "System.Double"]
+
+#### Decimal overflow is an error
+# source: about_Arithmetic_Operators (The System.Decimal type is an exception)
+[Decimal]::maxvalue + 1
+## ERRORS: Value was either too large or too small for a Decimal.
+
+#### operator precedence
+# source: about_Arithmetic_Operators (Operator precedence)
+3+6/3*4; 3+6/(3*4); (3+6)/3*4
+## RESULT: [11, 3.5, 12]
+
+#### rounding when dividing
+# source: about_Arithmetic_Operators (Division and rounding)
+[int]( 5 / 2 ); [int]( 7 / 2 ); [int][Math]::Round(5 / 2,[MidpointRounding]::AwayFromZero); [int][Math]::Ceiling(5 / 2); [int][Math]::Floor(5 / 2)
+## RESULT: [2, 4, 3, 3, 2]
+
+#### evaluation order of an indexed assignment
+# source: about_Arithmetic_Operators (Operator precedence, $b[$a] = $c[$a++])
+$a = 0; $b = @(1,2); $c = @(-1,-2); $b[$a] = $c[$a++]; $b
+## RESULT: [1, -1]
+
+#### adding to arrays and strings
+# source: about_Arithmetic_Operators
+$array = 1,2,3; "file" + 16; $array + 16; $array + "file"; "file" * 3; @("!") * 4
+## RESULT: ["file16", 1, 2, 3, 16, 1, 2, 3, "file", "filefilefile", "!", "!", "!", "!"]
+
+#### a hash table adds only to a hash table
+# source: about_Arithmetic_Operators
+$hash1 = @{a=1; b=2}; $hash1 + 2
+## ERRORS: A hash table can only be added to another hash table.
+
+#### bitwise operator table
+# source: about_Arithmetic_Operators (Bitwise operators)
+10 -band 3; 10 -bor 3; 10 -bxor 3; -bNot 10; 102 -shl 2; 102 -shr 1; 5 -bor 0x03
+## RESULT: [2, 11, 9, -11, 408, 51, 7]
