@@ -831,3 +831,45 @@ $r = Compare-Object ([pscustomobject]@{N='a';V=1}) ([pscustomobject]@{N='a';V=2}
 $r | ForEach-Object { "$($_.V)$($_.SideIndicator)" }
 ($r[0].psobject.Properties.Name) -join ','
 ## RESULT: ["2=>", "1<=", "V,SideIndicator"]
+#### Measure-Object wildcard properties
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Measure-Object.Tests.ps1 "Should be able to use wildcards for the Property argument"
+$data = [pscustomobject]@{ A1 = 1; A2 = 2; C3 = 3 }, [pscustomobject]@{ A1 = 1; A2 = 2; A3 = 3 }
+$actual = $data | Measure-Object -Property A* -Sum
+$actual.Count
+$actual | ForEach-Object { "$($_.Property):$($_.Sum):$($_.Count)" }
+## RESULT: [3, "A1:2:2", "A2:4:2", "A3:3:1"]
+
+#### Measure-Object statistics of a property
+# source: Measure-Object.Tests.ps1 "Measure-Object with Generic enum value options combination should work"
+$employees = [pscustomobject]@{"FirstName"="joseph"; "LastName"="smith"; "YearsInMS"=15},
+             [pscustomobject]@{"FirstName"="paul"; "LastName"="smith"; "YearsInMS"=15},
+             [pscustomobject]@{"FirstName"="mary jo"; "LastName"="soe"; "YearsInMS"=5},
+             [pscustomobject]@{"FirstName"="edmund`todd `n"; "LastName"="bush"; "YearsInMS"=9}
+$r = $employees | Measure-Object -Prop FirstName
+$r.Count; $null -eq $r.Sum; $null -eq $r.Maximum
+$r = $employees | Measure-Object -Sum -Average -Maximum -Minimum -Prop YearsInMS
+$r.Count; $r.Sum; $r.Average; $r.Maximum; $r.Minimum
+$r = $employees | Measure-Object -Sum -Prop YearsInMS
+$null -eq $r.Average
+## RESULT: [4, true, true, 4, 44, 11, 15, 5, true]
+
+#### Measure-Object text of a property
+# source: Measure-Object.Tests.ps1 "Measure-Object with Text combination should work"
+$employees = [pscustomobject]@{"FirstName"="joseph"; "LastName"="smith"; "YearsInMS"=15},
+             [pscustomobject]@{"FirstName"="paul"; "LastName"="smith"; "YearsInMS"=15},
+             [pscustomobject]@{"FirstName"="mary jo"; "LastName"="soe"; "YearsInMS"=5},
+             [pscustomobject]@{"FirstName"="edmund`todd `n"; "LastName"="bush"; "YearsInMS"=9}
+$r = $employees | Measure-Object -Character -Word -Line -Prop FirstName
+$r.Characters; $r.Words; $r.Lines
+($employees | Measure-Object -Character -IgnoreWhiteSpace -Prop FirstName).Characters
+"123`n4" | Measure-Object -Line | ForEach-Object Lines
+## RESULT: [29, 6, 4, 25, 2]
+
+#### Measure-Object words, characters, lines of a poem
+# source: Measure-Object.Tests.ps1 "String tests"
+$nl = [Environment]::NewLine
+$testString = "HAD I the heavens' embroidered cloths,$nl Enwrought with golden and silver light,$nl The blue and the dim and the dark cloths$nl Of night and light and the half light,$nl I would spread the cloths under your feet:$nl But I, being poor, have only my dreams;$nl I have spread my dreams under your feet;$nl Tread softly because you tread on my dreams."
+($testString | Measure-Object -Word).Words -eq $testString.Replace($nl,"").Split().length
+($testString | Measure-Object -Character).Characters -eq $testString.length
+($testString | Measure-Object -Line).Lines
+## RESULT: [true, true, 8]
