@@ -148,6 +148,16 @@ class Binder:
         self.validate(p, value, span)
         return value
 
+    def convert_common(self, p: Parameter, value: Any, span) -> Any:
+        """Common parameters: switches as bools, preferences as their enum's spelling (-ea Ig)."""
+        from .conversion import to_bool
+
+        if p.is_switch:
+            return to_bool(value)
+        if p.validate_set:
+            return self.check_set(p, value, span, keep_case=False)
+        return value
+
     def check_not_empty(self, p: Parameter, value: Any, span) -> None:
         """Mandatory parameters refuse $null, '' and @() unless [AllowNull()] & co say otherwise."""
         if value is None and not p.allow_null:
@@ -254,7 +264,7 @@ class Binder:
         result.parameter_set = set_name
         for pname, (p, value, span) in named.items():
             if pname.lower() in COMMON_NAMES and not any(q.name == pname for q in self.info.parameters):
-                result.common[pname] = value
+                result.common[pname] = self.convert_common(p, value, span)
             else:
                 result.bound[pname] = self.convert(p, value, span)
 

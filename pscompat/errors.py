@@ -157,9 +157,13 @@ class ErrorRecord:
 
     @property
     def Exception(self):
-        from .psobject import ExceptionInfo
+        # one object per record, so a rethrown error's `$_.Exception` is the same exception
+        info = self.__dict__.get("_exception_info")
+        if info is None:
+            from .psobject import ExceptionInfo
 
-        return ExceptionInfo(self.message, self.exception_type, self.exception)
+            info = self._exception_info = ExceptionInfo(self.message, self.exception_type, self.exception)
+        return info
 
     @property
     def TargetObject(self):
