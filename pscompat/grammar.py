@@ -225,7 +225,8 @@ def _build():
         ("<", L("<", b.redirection_input))])
     # A parameter is a dash, a letter, up to a metacharacter; a quote inside makes it a word
     # (PS: tokenizer.cs ScanParameter).  `-Name:value` attaches the argument.
-    param_name = rf"{D}(?P<name>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*+)"
+    # A dash right after another token is text: `$h.Length-more` (Docs: about_Parsing.md).
+    param_name = rf"(?<=\s){D}(?P<name>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*+)"
     parameter = (Build(L(rf"{param_name}:", b.parameter)
                        + Expect(argument, _parameter_needs_argument),
                        b.parameter_with_argument)

@@ -12,6 +12,7 @@ import pyparsing as pp
 
 from . import nodes as n
 from .grammar_errors import SyntaxFail
+from .grammar_strings import literal_word
 from .grammar_lex import skip_gap, ARG_END, PRECEDENCE, canonical_op, number_value, variable_name
 from .source import Span
 
@@ -358,6 +359,10 @@ def command(text, start, end, tokens):
     invocation = items.pop(0) if isinstance(items[0], str) else ""
     redirections = tuple(i for i in items if isinstance(i, n.Redirection))
     elements = tuple(i for i in items if not isinstance(i, n.Redirection))
+    name = elements[0] if elements else None
+    if not invocation and isinstance(name, n.ExpandableString) and name.kind == "bare":
+        # Without `&` a command name is not expanded (Docs: about_Parsing.md, `a$a`).
+        elements = (n.StringConstant(name.span, literal_word(name.raw), "bare"),) + elements[1:]
     return n.Command(Span(start, end), elements, invocation, redirections)
 
 

@@ -79,6 +79,36 @@ def decode_escapes(text: str) -> str:
     return "".join(out)
 
 
+def literal_word(raw: str) -> str:
+    """A bare word's text with its quotes and escapes removed but nothing expanded: what a
+    command name means without `&` (PS: Parser.cs CommandRule, "a command name w/o invocation
+    operator is not expandable"; Docs: about_Parsing.md, `a$a` runs the command `a$a`)."""
+    out, i, size = [], 0, len(raw)
+    while i < size:
+        c = raw[i]
+        if c == "`" and i + 1 < size:
+            ch, i = decode_escape(raw, i)
+            out.append(ch)
+        elif c in SQUOTE:
+            match = _SINGLE_BODY.match(raw, i + 1)
+            stop = match.end() if match else size
+            out.append(_DOUBLED_SINGLE.sub(r"\1", raw[i + 1:stop - 1]))
+            i = stop
+        elif c in DQUOTE:
+            j = i + 1
+            while j < size and not (raw[j] in DQUOTE and raw[j + 1:j + 2] not in tuple(DQUOTE)):
+                if raw[j] == "`" and j + 1 < size:
+                    ch, j = decode_escape(raw, j)
+                else:
+                    ch, j = raw[j], j + (2 if raw[j] in DQUOTE else 1)
+                out.append(ch)
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
 class Parts:
     """Collects the literal and expression parts of an expandable string."""
 

@@ -120,7 +120,7 @@ MODE_CASES = [
     ("Write-Output $a+2", "(cmd bare:'Write-Output' (bare$ $a '+2'))"),
     ("Write-Output a$a", "(cmd bare:'Write-Output' (bare$ 'a' $a))"),
     ("Write-Output a'$a'", "(cmd bare:'Write-Output' bare:'a$a')"),
-    ("Write-Output $HOME.Length-more", "(cmd bare:'Write-Output' (. $HOME bare:'Length') -more)"),
+    ("Write-Output $HOME.Length-more", "(cmd bare:'Write-Output' (. $HOME bare:'Length') bare:'-more')"),  # Docs: about_Parsing.md: "the value of $HOME.Length and string literal -more"
     ("Write-Output a#b", "(cmd bare:'Write-Output' bare:'a#b')"),
     ("Write-Output a #b", "(cmd bare:'Write-Output' bare:'a')"),
     ("Write-Output a`tb", "(cmd bare:'Write-Output' bare:'a\\tb')"),

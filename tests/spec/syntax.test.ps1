@@ -668,3 +668,91 @@ Write-Output a,
 # source: Parsing.Tests.ps1 'Pipes parsing'
 gps| |foreach name
 ## ERROR: An empty pipe element is not allowed.
+
+#### a command name is not expanded
+# source: about_Parsing (examples table: `a$a` is the command "a$a")
+$a = 4; a$a
+## ERRORS: The term 'a$a' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.
+
+#### a quoted part of a command name is not expanded
+# source: about_Parsing (examples table: `a"$a"` is the command "a$a")
+$a = 4; a"$a"
+## ERRORS: The term 'a$a' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.
+
+#### a subexpression in a command name is literal
+# source: about_Parsing (examples table: `a$(2)` is the command "a$(2)")
+a$(2)
+## ERRORS: The term 'a$(2)' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.
+
+#### dollar-dash is a command name
+# source: about_Parsing (examples table: `$-` is the command "$-")
+$-
+## ERRORS: The term '$-' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.
+
+#### an escaped number is a command name
+# source: about_Parsing (examples table: `` `2`` is the command "2")
+`2
+## ERRORS: The term '2' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.
+
+#### dollar-dash as an argument
+# source: about_Parsing (examples table)
+Write-Output $-
+## RESULT: ["$-"]
+
+#### quoted parts of an argument
+# source: about_Parsing (examples table)
+$a = 4; Write-Output a'$a'; Write-Output a"$a"; Write-Output a$(2)
+## RESULT: ["a$a", "a4", "a2"]
+
+#### negation in argument mode is text
+# source: about_Parsing (types table)
+Write-Output !1; Write-Output (!1); Write-Output (2)
+## RESULT: ["!1", false, 2]
+
+#### commas make an array argument
+# source: about_Parsing (types table: Set-Variable AB A,B)
+Set-Variable AB A,B; $AB
+## RESULT: ["A", "B"]
+
+#### member access ends an argument
+# source: about_Parsing ("$HOME.Length-more results in two arguments")
+$h = 'abcd'; Write-Output $h.Length-more
+## RESULT: [4, "-more"]
+
+#### braces separate a variable from text
+# source: about_Parsing ("Enclose the variable name in braces")
+$h = 'ab'; Write-Output ${h}cd
+## RESULT: ["abcd"]
+
+#### end of parameters
+# source: about_Parsing ("The end-of-parameters token")
+Write-Output -- -InputObject
+## RESULT: ["-InputObject"]
+
+#### expressions after the end of parameters
+# source: about_Parsing ("The end-of-parameters token")
+$env:PSC_ARCH = 'AMD64'; Write-Output -- -InputObject $Env:PSC_ARCH
+## RESULT: ["-InputObject", "AMD64"]
+
+#### an escaped dollar in a string
+# source: about_Parsing ("Handling special characters")
+"The value of `$ErrorActionPreference is '$ErrorActionPreference'."
+## RESULT: ["The value of $ErrorActionPreference is 'Continue'."]
+
+#### text after a parenthesis is a new argument
+# source: about_Parsing ("the first additional character is considered the start of a new, separate argument")
+Write-Output (1)x; Write-Output $(2)y
+## RESULT: [1, "x", 2, "y"]
+
+#### an at sign after text is literal
+# source: about_Parsing ("@() is taken as literal @ with () starting a new argument")
+Write-Output a@(1)
+## RESULT: ["a@", 1]
+
+#### splatting parameters
+# source: about_Parsing ("For large parameter set, use splatting")
+$parameters = @{
+    InputObject = "myVM"
+}
+Write-Output @parameters
+## RESULT: ["myVM"]
