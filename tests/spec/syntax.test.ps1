@@ -756,3 +756,84 @@ $parameters = @{
 }
 Write-Output @parameters
 ## RESULT: ["myVM"]
+
+#### a variable expands in double quotes
+# source: about_Quoting_Rules ("Double-quoted strings")
+$i = 5
+"The value of $i is $i."
+## RESULT: ["The value of 5 is 5."]
+
+#### a subexpression expands in double quotes
+# source: about_Quoting_Rules
+"The value of $(2+3) is 5."
+## RESULT: ["The value of 5 is 5."]
+
+#### a colon after a variable name is a drive
+# source: about_Quoting_Rules ("$HOME: where the heart is." throws an error)
+"$HOME: where the heart is."
+## ERROR: Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.
+
+#### an escaped dollar does not expand
+# source: about_Quoting_Rules
+$i = 5
+"The value of `$i is $i."
+## RESULT: ["The value of $i is 5."]
+
+#### single quotes are verbatim
+# source: about_Quoting_Rules ("Single-quoted strings")
+$i = 5
+'The value of $i is $i.'
+'The value of $(2+3) is 5.'
+## RESULT: ["The value of $i is $i.", "The value of $(2+3) is 5."]
+
+#### quotes inside strings
+# source: about_Quoting_Rules ("Including quote characters in a string")
+'As they say, "live and learn."'
+"As they say, 'live and learn.'"
+"As they say, ""live and learn."""
+'don''t'
+## RESULT: ["As they say, \"live and learn.\"", "As they say, 'live and learn.'", "As they say, \"live and learn.\"", "don't"]
+
+#### an escaped double quote
+# source: about_Quoting_Rules
+"Use a quotation mark (`") to begin a string."
+'Use a quotation mark (`") to begin a string.'
+## RESULT: ["Use a quotation mark (\") to begin a string.", "Use a quotation mark (`\") to begin a string."]
+
+#### quotes in a here-string
+# source: about_Quoting_Rules ("Here-strings")
+@"
+For help, type "get-help"
+"@
+@"
+Use a quotation mark, like ' or ", to begin a string.
+"@
+## RESULT: ["For help, type \"get-help\"", "Use a quotation mark, like ' or \", to begin a string."]
+
+#### a single-quoted here-string is verbatim
+# source: about_Quoting_Rules
+@'
+The $profile variable contains the path
+of your PowerShell profile.
+'@
+## RESULT: ["The $profile variable contains the path\nof your PowerShell profile."]
+
+#### a double-quoted here-string expands
+# source: about_Quoting_Rules
+$where = 'here'
+@"
+Even if you have not created a profile,
+the path is: $where.
+"@
+## RESULT: ["Even if you have not created a profile,\nthe path is: here."]
+
+#### a hashtable in a string is its type name
+# source: about_Quoting_Rules ("Interpretation of expandable strings")
+"hashtable: $(@{ key = 'value' })"
+## RESULT: ["hashtable: System.Collections.Hashtable"]
+
+#### a double-quoted string may span lines
+# source: about_Quoting_Rules (NOTE: strings may span multiple lines)
+"line one
+line two"
+## RESULT: ["line one\nline two"]
