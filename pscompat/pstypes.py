@@ -40,7 +40,23 @@ def _translate(match: re.Match) -> str:
         return r"\Z"
     if text == r"\Z":  # .NET \Z also matches before a final newline
         return r"(?=\n?\Z)"
-    return text  # other escapes and character classes pass through untouched
+    if text.startswith("["):
+        return _char_class(text)
+    return text  # other escapes pass through untouched
+
+
+_CLASS_TOKEN = re.compile(r"\\[pP]\{\w+\}|\\.|.", re.DOTALL)
+_SHORTHAND = re.compile(r"\\[wWdDsSpP]")
+
+
+def _char_class(text: str) -> str:
+    """.NET takes a '-' next to a shorthand class as a literal ([\\w-.]); Python's re rejects it."""
+    tokens = _CLASS_TOKEN.findall(text[1:-1])
+    for i, tok in enumerate(tokens):
+        if tok == "-" and 0 < i < len(tokens) - 1 and (
+                _SHORTHAND.match(tokens[i - 1]) or _SHORTHAND.match(tokens[i + 1])):
+            tokens[i] = "\\-"
+    return "[" + "".join(tokens) + "]"
 
 
 @functools.lru_cache(maxsize=512)

@@ -793,3 +793,64 @@ $hash1 = @{a=1; b=2}; $hash1 + 2
 # source: about_Arithmetic_Operators (Bitwise operators)
 10 -band 3; 10 -bor 3; 10 -bxor 3; -bNot 10; 102 -shl 2; 102 -shr 1; 5 -bor 0x03
 ## RESULT: [2, 11, 9, -11, 408, 51, 7]
+
+#### -eq with a scalar left and an array right
+# source: about_Comparison_Operators (-eq and -ne)
+"abc" -eq "abc", "def"; "abc" -ne "abc", "def"; "zzz", "def", "zzz" -eq "zzz"
+## RESULT: [false, true, "zzz", "zzz"]
+
+#### $null on the left tests the collection, on the right filters it
+# source: about_Comparison_Operators (-eq and -ne)
+$a = 1, 2, $null, 4, $null, 6; $null -ne $a; $a -ne $null
+## RESULT: [true, 1, 2, 4, 6]
+
+#### sort-order comparisons of strings
+# source: about_Comparison_Operators (-gt, -ge, -lt, and -le)
+'a' -lt 'z'; 'macOS' -ilt 'MacOS'; 'MacOS' -ilt 'macOS'; 'macOS' -clt 'MacOS'
+## RESULT: [true, false, false, true]
+
+#### no keyboard symbol sorts after 'a'
+# source: about_Comparison_Operators (-gt, -ge, -lt, and -le)
+$a=' ','`','~','!','@','#','$','%','^','&','*','(',')','_','+','-','=','{','}','[',']',':',';','"','''','\','|','/','?','.','>',',','<'
+($a -gt 'a').Count
+## RESULT: [0]
+
+#### -like on collections
+# source: about_Comparison_Operators (-like and -notlike)
+"PowerShell" -like "Power[p-w]hell"; "PowerShell", "Server" -like "*shell"; "PowerShell", "Server" -notlike "*shell"
+## RESULT: [true, "PowerShell", "Server"]
+
+#### -match on collections
+# source: about_Comparison_Operators (-match and -notmatch)
+"PowerShell", "Super PowerShell", "Power's hell" -match '^Power\w+'; "Bag", "Beg", "Big", "Bog", "Bug" -notmatch 'b[iou]g'
+## RESULT: ["PowerShell", "Bag", "Beg"]
+
+#### $Matches with named groups
+# source: about_Comparison_Operators (-match and -notmatch)
+$string = 'The last logged on user was CONTOSO\jsmith'; $string -match 'was (?<domain>.+)\\(?<user>.+)'; $Matches.domain; $Matches.user; $Matches[0]
+## RESULT: [true, "CONTOSO", "jsmith", "was CONTOSO\\jsmith"]
+
+#### -ireplace and -creplace
+# source: about_Comparison_Operators (Replacement operator)
+"book" -ireplace "B", "C"; "book" -creplace "B", "C"; 1.2 -replace ','
+## RESULT: ["Cook", "book", "1.2"]
+
+#### named substitutions with a .NET character class
+# source: about_Comparison_Operators (Regular expressions substitutions)
+$SearchExp = '^(?<DomainName>[\w-.]+)\\(?<Username>[\w-.]+)$'; $ReplaceExp = '${Username}@${DomainName}'; 'Contoso.local\John.Doe' -replace $SearchExp, $ReplaceExp
+## RESULT: ["John.Doe@Contoso.local"]
+
+#### $ in substitutions
+# source: about_Comparison_Operators (Regular expressions substitutions)
+$1 = 'Goodbye'; 'Hello World' -replace '(\w+) \w+', "$1 Universe"; 'Hello World' -replace '(\w+) \w+', '$1 Universe'; '5.72' -replace '(.+)', '$ $1'; '5.72' -replace '(.+)', '$$$1'; '5.72' -replace '(.+)', '$$1'
+## RESULT: ["Goodbye Universe", "Hello Universe", "$ 5.72", "$5.72", "$1"]
+
+#### -replace over a collection and with a script block
+# source: about_Comparison_Operators (Substituting in a collection; Replacement with a script block)
+"B1","B2","B3" -replace "B", 'a'; "072101108108111" -replace "\d{3}", {return [char][int]$_.Value}
+## RESULT: ["a1", "a2", "a3", "Hello"]
+
+#### containment with an array on the right
+# source: about_Comparison_Operators (-contains and -notcontains)
+"abc", "def" -contains "abc", "def"; $a = "abc", "def"; $a -contains $a; ,$a -contains $a
+## RESULT: [false, false, true]
