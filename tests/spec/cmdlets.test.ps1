@@ -873,3 +873,32 @@ $testString = "HAD I the heavens' embroidered cloths,$nl Enwrought with golden a
 ($testString | Measure-Object -Character).Characters -eq $testString.length
 ($testString | Measure-Object -Line).Lines
 ## RESULT: [true, true, 8]
+#### ConvertTo-Json -Depth 0 and -AsArray
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/ConvertTo-Json.Tests.ps1
+1 | ConvertTo-Json -Depth 0
+(1 | ConvertTo-Json -AsArray) -like "``[*1*]"
+(1,2 | ConvertTo-Json -AsArray) -like "``[*1*2*]"
+1 | ConvertTo-Json
+## RESULT: ["1", true, true, "1"]
+
+#### ConvertTo-Json escaping of quotes
+# source: ConvertTo-Json.Tests.ps1 "The result string should <Name>"
+@{ 'abc' = "'def'" } | ConvertTo-Json
+@{ 'abc' = "'def'" } | ConvertTo-Json -EscapeHandling Default
+@{ 'abc' = "'def'" } | ConvertTo-Json -EscapeHandling EscapeHtml
+## RESULT: ["{\n  \"abc\": \"'def'\"\n}", "{\n  \"abc\": \"'def'\"\n}", "{\n  \"abc\": \"\\u0027def\\u0027\"\n}"]
+
+#### ConvertTo-Json null handling
+# source: ConvertTo-Json.Tests.ps1 "Should handle null"
+[pscustomobject] @{ prop=$null } | ConvertTo-Json -Compress
+$null | ConvertTo-Json -Compress
+ConvertTo-Json -Compress $null
+1, $null, 2 | ConvertTo-Json -Compress
+## RESULT: ["{\"prop\":null}", "null", "null", "[1,null,2]"]
+
+#### ConvertTo-Json AutomationNull and NullString
+# source: ConvertTo-Json.Tests.ps1 "Should handle 'AutomationNull.Value' and 'NullString.Value' correctly"
+[ordered]@{ a = $null; d = [NullString]::Value } | ConvertTo-Json -Compress
+ConvertTo-Json ([NullString]::Value)
+ConvertTo-Json -Compress @($null, [NullString]::Value)
+## RESULT: ["{\"a\":null,\"d\":null}", "null", "[null,null]"]
