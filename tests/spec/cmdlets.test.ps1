@@ -902,3 +902,30 @@ ConvertTo-Json -Compress $null
 ConvertTo-Json ([NullString]::Value)
 ConvertTo-Json -Compress @($null, [NullString]::Value)
 ## RESULT: ["{\"a\":null,\"d\":null}", "null", "[null,null]"]
+#### Get-Unique -AsString
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Get-Unique.Tests.ps1 "Command get-unique works with AsString switch"
+"aa","aa","Aa","ba","BA","BA" | Get-Unique -AsString
+## RESULT: ["aa", "Aa", "ba", "BA"]
+
+#### Get-Unique -InputObject keeps the collection whole
+# source: Get-Unique.Tests.ps1 "Should output an array of unchanged items when the InputObject switch is used"
+$sortedList1 = 1,2,2,3,3,4,5
+$actual = Get-Unique -InputObject $sortedList1
+$actual.Count
+@(Compare-Object $actual $sortedList1 -SyncWindow 0).Length
+($sortedList1 | Get-Unique) -join ','
+("a", "b", "b", "d" | Get-Unique) -join ','
+## RESULT: [7, 0, "1,2,3,4,5", "a,b,d"]
+
+#### Tee-Object -FilePath and -Append
+# source: Tee-Object docs Example 1/3
+'a', 'b' | Tee-Object -FilePath t.txt | Out-Null
+'c' | Tee-Object -FilePath t.txt -Append | Out-Null
+Get-Content t.txt
+## RESULT: ["a", "b", "c"]
+
+#### Tee-Object -Variable keeps piped objects
+# source: Tee-Object docs Example 2
+$r = 1..3 | Tee-Object -Variable tv | Measure-Object -Sum
+$r.Sum; $tv.Count
+## RESULT: [6, 3]
