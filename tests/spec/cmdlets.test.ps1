@@ -929,3 +929,43 @@ Get-Content t.txt
 $r = 1..3 | Tee-Object -Variable tv | Measure-Object -Sum
 $r.Sum; $tv.Count
 ## RESULT: [6, 3]
+#### Add-Member multiple notes from a hashtable
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Add-Member.Tests.ps1 "Add Multiple Note Members" / "With TypeName" / "With Force"
+$obj = New-Object psobject
+Add-Member -InputObject $obj @{Name='Name';TestInt=1;TestNull=$null}
+$obj.Name; $obj.TestInt; $null -eq $obj.TestNull
+$obj2 = Add-Member -InputObject (New-Object psobject) @{Name='Name'} -TypeName MyType -PassThru
+$obj2.PSTypeNames[0]
+$obj3 = New-Object psobject
+$obj3 | Add-Member -MemberType NoteProperty -Name TestNote -Value 1
+$obj3 | Add-Member @{TestNote='hello'} -Force
+$obj3.TestNote
+## RESULT: ["Name", 1, true, "MyType", "hello"]
+
+#### Add-Member to a new psobject
+# source: Add-Member.Tests.ps1 "Describe Add-Member"
+$o = New-Object psobject
+Add-Member -InputObject $o -MemberType NoteProperty -Name proppy -Value "superVal"
+Add-Member -InputObject $o -MemberType NoteProperty -Name AnotherMember -Value "AnotherValue"
+$o.proppy; $o.AnotherMember
+## RESULT: ["superVal", "AnotherValue"]
+
+#### Add-Member mandatory parameter validation
+# source: Add-Member.Tests.ps1 "Mandatory parameters should not be null nor empty"
+try { Add-Member -Name $null } catch { $_.FullyQualifiedErrorId }
+try { Add-Member -InputObject $null } catch { $_.FullyQualifiedErrorId }
+## RESULT: ["ParameterArgumentValidationErrorNullNotAllowed,Microsoft.PowerShell.Commands.AddMemberCommand", "ParameterArgumentValidationErrorNullNotAllowed,Microsoft.PowerShell.Commands.AddMemberCommand"]
+
+#### Add-Member cannot add Method or Property members
+# source: Add-Member.Tests.ps1 "Cannot Add PS Property Or PS Method"
+$o = [pscustomobject]@{}
+foreach ($member in "Method", "Property", "ParameterizedProperty") {
+    try { Add-Member -InputObject $o -MemberType $member -Name Name } catch { $_.FullyQualifiedErrorId }
+}
+## RESULT: ["CannotAddMemberType,Microsoft.PowerShell.Commands.AddMemberCommand", "CannotAddMemberType,Microsoft.PowerShell.Commands.AddMemberCommand", "CannotAddMemberType,Microsoft.PowerShell.Commands.AddMemberCommand"]
+
+#### Add-Member -SecondValue not allowed for notes
+# source: Add-Member.Tests.ps1 "Should Not Have Value2"
+$o = [pscustomobject]@{}
+try { Add-Member -InputObject $o -MemberType NoteProperty -Name Name -Value something -SecondValue somethingElse } catch { $_.FullyQualifiedErrorId }
+## RESULT: ["Value2ShouldNotBeSpecified,Microsoft.PowerShell.Commands.AddMemberCommand"]
