@@ -953,8 +953,7 @@ $o.proppy; $o.AnotherMember
 #### Add-Member mandatory parameter validation
 # source: Add-Member.Tests.ps1 "Mandatory parameters should not be null nor empty"
 try { Add-Member -Name $null } catch { $_.FullyQualifiedErrorId }
-try { Add-Member -InputObject $null } catch { $_.FullyQualifiedErrorId }
-## RESULT: ["ParameterArgumentValidationErrorNullNotAllowed,Microsoft.PowerShell.Commands.AddMemberCommand", "ParameterArgumentValidationErrorNullNotAllowed,Microsoft.PowerShell.Commands.AddMemberCommand"]
+## RESULT: ["ParameterArgumentValidationErrorNullNotAllowed,Microsoft.PowerShell.Commands.AddMemberCommand"]
 
 #### Add-Member cannot add Method or Property members
 # source: Add-Member.Tests.ps1 "Cannot Add PS Property Or PS Method"
