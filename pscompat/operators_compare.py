@@ -505,11 +505,16 @@ def dotnet_group_keys(rx: re.Pattern) -> tuple:
 
 def matches_table(m: re.Match) -> Hashtable:
     """$Matches for a successful scalar -match: {0: whole, 1..: groups, name: named}."""
+    # Ordered as a .NET Hashtable enumerates it: named groups first, then the numbered
+    # groups from the highest down to 0 (small int keys sit in the lowest buckets, and the
+    # enumerator walks buckets from the top) - about_Regular_Expressions shows 2, 1, 0.
     h = Hashtable()
-    for key, i in dotnet_group_keys(m.re):
-        v = m.group(i)
-        if v is not None:
+    found = [(key, m.group(i)) for key, i in dotnet_group_keys(m.re) if m.group(i) is not None]
+    for key, v in found:
+        if not isinstance(key, int):
             h[key] = v
+    for key, v in sorted((kv for kv in found if isinstance(kv[0], int)), key=lambda kv: -kv[0]):
+        h[key] = v
     return h
 
 

@@ -854,3 +854,36 @@ $1 = 'Goodbye'; 'Hello World' -replace '(\w+) \w+', "$1 Universe"; 'Hello World'
 # source: about_Comparison_Operators (-contains and -notcontains)
 "abc", "def" -contains "abc", "def"; $a = "abc", "def"; $a -contains $a; ,$a -contains $a
 ## RESULT: [false, false, true]
+
+#### $Matches lists numbered groups from the highest down
+# source: about_Regular_Expressions (Capturing groups: $Matches output 2, 1, 0)
+$null = 'The last logged on user was CONTOSO\jsmith' -match '(.+was )(.+)'; $Matches.Keys
+## RESULT: [2, 1, 0]
+
+#### $Matches with named groups
+# source: about_Comparison_Operators (-match and -notmatch: domain, user, 0)
+$null = 'The last logged on user was CONTOSO\jsmith' -match 'was (?<domain>.+)\\(?<user>.+)'; $Matches
+## STDOUT:
+
+Name                           Value
+----                           -----
+domain                         CONTOSO
+user                           jsmith
+0                              was CONTOSO\jsmith
+
+## END
+
+#### comparisons with no match give an empty array
+# source: about_Comparison_Operators (Common features)
+$a = (1, 2) -eq 3; $a.GetType().Name; $a.Count
+## RESULT: ["Object[]", 0]
+
+#### containment converts a collection operand to a string
+# source: about_Comparison_Operators (-contains; -in and -notin)
+$a = "abc", "def"; "abc", "def", "ghi" -contains $a; $a, "ghi" -contains $a; "abc def", "ghi" -contains $a; $a -in "abc", "def", "ghi"; $a -in "abc def", "ghi"
+## RESULT: [false, true, true, false, true]
+
+#### -is with a type value
+# source: about_Comparison_Operators (Type comparison)
+$a = 1; $b = "1"; $a -is [int]; $a -is $b.GetType(); $b -isnot [int]; $a -isnot $b.GetType()
+## RESULT: [true, false, true, true]
