@@ -43,7 +43,10 @@ class Part:
 
 def constant(match, span):
     text = match.group()
-    value = number_value(text)
+    try:
+        value = number_value(text)
+    except ValueError:  # out of the range of its suffix's type: `200y`
+        raise SyntaxFail("BadNumericConstant", span.start, span, (text,)) from None
     if isinstance(value, int) and text.lower().lstrip("+-\u2013\u2014\u2015").startswith(("0x", "0b")) \
             and not -(1 << 63) <= value < (1 << 64):
         # Hex and binary literals hold at most 64 bits (PS: tokenizer.cs ScanNumber; Parsing.Tests.ps1).

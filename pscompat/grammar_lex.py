@@ -245,13 +245,48 @@ def number_value(text: str):
         real = "." in digits or "e" in digits.lower()
         if suffix == "d":
             value = Decimal(digits) * mult
+        elif real and suffix:  # `1.0l`: an integer suffix takes a real only when it is whole
+            real_value = float(digits) * mult
+            if not real_value.is_integer():
+                raise ValueError(text)
+            value = int(real_value)
         elif real:
             value = float(digits) * mult
         else:
             value = int(digits) * mult
             if not suffix and value >= _INT64:
                 value = Decimal(value) if value <= _DECIMAL_MAX else float(value)
-    return -value if negative else value
+    value = -value if negative else value
+    if isinstance(value, int):
+        # A hex/binary literal wider than 32 bits is an Int64 even when its value fits Int32.
+        digits_value = int(parts["hex"], 16) if parts["hex"] else int(parts["bin"] or "0", 2)
+        wide = bool(parts["hex"] or parts["bin"]) and not suffix and digits_value >= 1 << 32
+        return _typed_integer(value, "l" if wide else suffix)
+    return value
+
+
+# Docs: about_Numeric_Literals.md, type suffixes; an integer out of its type's range is not a number.
+_SUFFIX_RANGES = {"y": ("SByte", -128, 127), "uy": ("Byte", 0, 255), "s": ("Int16", -32768, 32767),
+                  "us": ("UInt16", 0, 65535), "l": ("Int64", -_INT64, _INT64 - 1),
+                  "ul": ("UInt64", 0, (1 << 64) - 1)}
+
+
+def _typed_integer(value: int, suffix: str):
+    from . import numtypes
+    if suffix == "n":
+        return numtypes.BigInteger(value)
+    if suffix == "u":
+        suffix = "ul" if value > 0xFFFFFFFF else ""
+        if not suffix:
+            if not 0 <= value <= 0xFFFFFFFF:
+                raise ValueError(value)
+            return numtypes.UInt32(value)
+    if suffix in _SUFFIX_RANGES:
+        name, low, high = _SUFFIX_RANGES[suffix]
+        if not low <= value <= high:
+            raise ValueError(value)
+        return getattr(numtypes, name)(value)
+    return value
 
 
 # Where an argument-mode token ends (Docs: about_Parsing.md, metacharacters).

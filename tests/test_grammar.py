@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from pscompat import nodes as n
+from pscompat.numtypes import BigInteger, Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64
 from pscompat.errors import IncompleteInputError, ParseError
 from pscompat.grammar import parse, parse_cached
 from pscompat.unparse import unparse
@@ -301,7 +302,10 @@ NUMBER_CASES = [
     ("0x1F", 31, int),
     ("0xFFFFFFFF", -1, int),
     ("0b101", 5, int),
-    ("10l", 10, int),
+    ("10l", 10, Int64),
+    # Docs: about_Numeric_Literals.md, type suffixes
+    ("100y", 100, SByte), ("100uy", 100, Byte), ("7s", 7, Int16), ("7us", 7, UInt16), ("7u", 7, UInt32),
+    ("7ul", 7, UInt64), ("1n", 1, BigInteger), ("0xFFFFFFFFFFFFFFFF", -1, Int64), ("-5l", -5, Int64),
     ("1.5d", Decimal("1.5"), Decimal),
     ("1kb", 1024, int),
     ("1KB", 1024, int),

@@ -837,3 +837,38 @@ the path is: $where.
 "line one
 line two"
 ## RESULT: ["line one\nline two"]
+
+#### numeric suffixes choose the type
+# source: about_Numeric_Literals ("Integer literals" suffix table)
+(100y).GetType().Name; (100uy).GetType().Name; (7s).GetType().Name; (7us).GetType().Name; (7u).GetType().Name; (7ul).GetType().Name; (5l).GetType().Name; (1n).GetType().Name; (1d).GetType().Name
+## RESULT: ["SByte", "Byte", "Int16", "UInt16", "UInt32", "UInt64", "Int64", "BigInteger", "Decimal"]
+
+#### hex literals are two's complement
+# source: about_Numeric_Literals ("0xFFFFFFFF" is -1)
+0xFFFFFFFF; (0xFFFFFFFF).GetType().Name; 0xFFFFFFFFFFFFFFFF; (0xFFFFFFFFFFFFFFFF).GetType().Name
+## RESULT: [-1, "Int32", -1, "Int64"]
+
+#### multipliers
+# source: about_Numeric_Literals ("Numeric multipliers")
+1kb; 1mb; 1gb; 1.5kb; (1tb).GetType().Name
+## RESULT: [1024, 1048576, 1073741824, 1536.0, "Int64"]
+
+#### a literal too big for Int64 is a decimal
+# source: about_Numeric_Literals; Parser.Tests.ps1 "Numerical Notations Tests"
+(9223372036854775808).GetType().Name
+## RESULT: ["Decimal"]
+
+#### a suffix out of its range
+# source: Parser.Tests.ps1 "<Script> should throw an error" (500sgb is a ParseException)
+500sgb
+## ERROR: The numeric constant 500sgb is not valid.
+
+#### a byte suffix on a large hex number
+# source: Parser.Tests.ps1 "<Script> should throw an error" (0xFFFFy)
+0xFFFFy
+## ERROR: The numeric constant 0xFFFFy is not valid.
+
+#### a real with a fraction and an integer suffix
+# source: Parser.Tests.ps1 "<Script> should throw an error" (10000.0usgb)
+10000.0usgb
+## ERROR: The numeric constant 10000.0usgb is not valid.
