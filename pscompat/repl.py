@@ -12,14 +12,31 @@ def _history_path() -> str:
     return os.path.join(home, "history")
 
 
-def _reader(interactive: bool):
-    """A line reader: prompt_toolkit with persistent history on a terminal, plain input otherwise."""
+def _completer(session):
+    """Tab completion at the prompt from the registry's metadata (pscompat.completion)."""
+    from prompt_toolkit.completion import Completer, Completion
+
+    from .completion import complete
+
+    class PSCompleter(Completer):
+        def get_completions(self, document, complete_event):
+            text = document.text_before_cursor
+            for c in complete(text, len(text), session):
+                yield Completion(c.text, start_position=-len(c.prefix), display_meta=c.description)
+
+    return PSCompleter()
+
+
+def _reader(interactive: bool, session=None):
+    """A line reader: prompt_toolkit with persistent history and Tab completion on a terminal,
+    plain input otherwise."""
     if interactive:
         try:
             from prompt_toolkit import PromptSession
             from prompt_toolkit.history import FileHistory
 
-            ps = PromptSession(history=FileHistory(_history_path()))
+            ps = PromptSession(history=FileHistory(_history_path()), completer=_completer(session),
+                               complete_while_typing=False)
             return lambda prompt: ps.prompt(prompt)
         except Exception:  # no terminal features available: fall back to input()
             pass
@@ -50,7 +67,7 @@ def repl(session, debug: bool = False) -> int:
     from .cli import run_text
 
     interactive = session.host.interactive
-    read = _reader(interactive)
+    read = _reader(interactive, session)
     code = 0
     while True:
         prompt = f"PS {os.getcwd()}> " if interactive else ""
