@@ -265,7 +265,8 @@ class CsvReader:
         for i, name in enumerate(self.names):
             obj.set_property(name, record[i] if i < len(record) else None)
         if self.type_name:
-            obj.type_names.insert(0, CSV_PREFIX + self.type_name)
+            # BuildMshobject: the names become exactly <type>, CSV:<type>
+            obj.type_names[:] = [self.type_name, CSV_PREFIX + self.type_name]
         return obj
 
 

@@ -968,3 +968,29 @@ foreach ($member in "Method", "Property", "ParameterizedProperty") {
 $o = [pscustomobject]@{}
 try { Add-Member -InputObject $o -MemberType NoteProperty -Name Name -Value something -SecondValue somethingElse } catch { $_.FullyQualifiedErrorId }
 ## RESULT: ["Value2ShouldNotBeSpecified,Microsoft.PowerShell.Commands.AddMemberCommand"]
+#### ConvertFrom-Csv here-string with columns and #TYPE
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/ConvertFrom-Csv.Tests.ps1
+$testColumns = @"
+a,b,c
+1,2,3
+"@
+$d = $testColumns | ConvertFrom-Csv
+@($d | Get-Member | Where-Object {$_.MemberType -eq "NoteProperty" }).Length
+$d.c
+$testTypeData = @"
+#TYPE My.Custom.Object
+a,b,c
+1,2,3
+"@
+$t = $testTypeData | ConvertFrom-Csv
+$t.PSObject.TypeNames.Count
+$t.PSObject.TypeNames[0]
+$t.PSObject.TypeNames[1]
+## RESULT: [3, "3", 2, "My.Custom.Object", "CSV:My.Custom.Object"]
+
+#### ConvertFrom-Csv -Header over ConvertTo-Csv output
+# source: ConvertFrom-Csv.Tests.ps1 "Test ConvertFrom-Csv with pipelined InputObject and Header"
+$res = [pscustomobject]@{ First = 1; Second = 2 } | ConvertTo-Csv
+$result = $res | ConvertFrom-Csv -Header "Header1","Header2"
+$result[0].Header1; $result[0].Header2; $result[1].Header1; $result[1].Header2
+## RESULT: ["First", "Second", "1", "2"]
