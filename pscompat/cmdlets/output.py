@@ -486,7 +486,22 @@ class WriteError(Cmdlet):
         # else the exception type (PS WriteErrorCommand).
         rec.fully_qualified_error_id = self.ErrorId or ("Microsoft.PowerShell.Commands.WriteErrorException"
                                                         if exc is None else exception_type)
+        caller = _calling_function(self)
+        if caller:
+            # WriteErrorCommand gives the record its caller's $MyInvocation: inside a function
+            # the ConciseView names the function ('test-myerror: myError'), at the top level
+            # the activity 'Write-Error' (ErrorView.Tests.ps1 'Function shows up correctly').
+            rec.command = caller
         self.runtime.write_error_record(rec)
+
+
+def _calling_function(cmd: Cmdlet) -> str | None:
+    """The name of the function or filter whose scope runs this command, if any."""
+    inv = cmd.runtime.scope.lookup("myinvocation", None)
+    command = getattr(inv, "MyCommand", None)
+    kind = to_string(getattr(command, "CommandType", "") or "")
+    name = to_string(getattr(command, "Name", "") or "")
+    return name if kind in ("Function", "Filter") and name else None
 
 
 @cmdlet("Write-Progress", synopsis="Displays a progress bar within a PowerShell command window.",

@@ -865,3 +865,28 @@ a                              {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
 
 ## END
 
+#### error view: Write-Error at the top level names the activity
+# source: engine/Formatting/ErrorView.Tests.ps1 ('Activity shows up correctly for scriptblocks')
+Write-Error 'myError' -ErrorAction SilentlyContinue; $error[0] | Out-String -Stream
+## STDOUT:
+Write-Error: myError
+## END
+
+#### error view: Write-Error inside a function names the function
+# source: engine/Formatting/ErrorView.Tests.ps1 ('Function shows up correctly')
+function test-myerror { [cmdletbinding()] param() write-error "myError" }; test-myerror -ErrorAction SilentlyContinue; $error[0] | Out-String -Stream
+## STDOUT:
+test-myerror: myError
+## END
+
+#### default: a Guid is a one-column table
+# source: DotNetTypes.format.ps1xml System.Guid view
+[guid]'d3f5c9a2-1b2c-4d5e-8f90-123456789abc'
+## STDOUT:
+
+Guid
+----
+d3f5c9a2-1b2c-4d5e-8f90-123456789abc
+
+## END
+
