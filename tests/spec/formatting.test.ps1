@@ -890,3 +890,25 @@ d3f5c9a2-1b2c-4d5e-8f90-123456789abc
 
 ## END
 
+#### Out-File -Width cuts table cells
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Out-File.Tests.ps1 (width switch on objects)
+$inObject = New-Object psobject -Property @{text="some test text"}
+Out-File -FilePath outfileTest.txt -Width 10 -InputObject $inObject
+Get-Content outfileTest.txt
+## RESULT: ["", "text", "----", "some test\u2026", ""]
+
+#### Out-File -Append adds a second table
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Out-File.Tests.ps1 (append switch)
+$inObject = New-Object psobject -Property @{text="some test text"}
+Out-File -FilePath outfileTest.txt -InputObject $inObject
+Out-File -FilePath outfileTest.txt -InputObject $inObject -Append
+Get-Content outfileTest.txt
+## RESULT: ["", "text", "----", "some test text", "", "", "text", "----", "some test text", ""]
+
+#### Out-File -NoClobber refuses an existing file
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/Out-File.Tests.ps1 (noclobber switch: "already exists.")
+'x' | Out-File -FilePath t.txt
+try { 'y' | Out-File -FilePath t.txt -NoClobber -ErrorAction Stop } catch { $_.Exception.Message -replace "'.*[/\\]", "'" }
+Get-Content t.txt
+## RESULT: ["The file 't.txt' already exists.", "x"]
+
