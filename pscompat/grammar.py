@@ -234,7 +234,12 @@ def _build():
     end_of_parameters = L(rf"{D}{D}{arg_end}", b.end_of_parameters)
     redirection_or_argument = redirection | argument
     stray_comma = L(",", b.missing_argument)  # `gcm ,`: a comma with no argument before it
-    command_item = Dispatch([("123456*><", redirection), (DASH, parameter), (",", stray_comma),
+    # `--%`: the rest of the line up to `|`, `&&` or a newline (outside double quotes) is one
+    # literal argument (Docs: about_Parsing.md "The stop-parsing token"; PS: tokenizer.cs
+    # GetVerbatimCommandArgument).  Both are bare strings, as in pwsh's AST.
+    stop_parsing = (L(r"--%(?=\s|\Z)", b.bare)
+                    + Opt(adjacent(L(r'[ \t]*(?P<v>(?:[^\r\n|&"]|&(?!&)|"[^"\r\n]*"?)+)', b.verbatim))))
+    command_item = Dispatch([("123456*><", redirection), ("-", stop_parsing), (DASH, parameter), (",", stray_comma),
                              (None, NotAny(end_of_parameters) + argument)])
     command_items = (ZeroOrMore(command_item)
                      + Opt(end_of_parameters + ZeroOrMore(redirection_or_argument)))

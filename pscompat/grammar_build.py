@@ -572,6 +572,10 @@ def data_statement(text, start, end, tokens):
     return n.Assignment(span, n.Variable(span, name), "=", value)
 
 
+def verbatim(match, span):
+    return n.StringConstant(Span(match.start("v"), match.end("v")), match.group("v"), "bare")
+
+
 def missing_argument(match, span):
     raise SyntaxFail("MissingArgument", span.start, span)
 

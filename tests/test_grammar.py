@@ -631,3 +631,16 @@ def test_trap_statement():
     assert [t.name for t in trap.types] == ["System.DivideByZeroException"]
     assert isinstance(trap.body.statements[0], n.Continue)
     assert unparse(parse("trap { 'x' }")) == "trap { 'x' }"
+
+
+@pytest.mark.parametrize("src, args", [
+    # Docs: about_Parsing.md "The stop-parsing token"; PS: tokenizer.cs GetVerbatimCommandArgument
+    ("icacls X:\\VMS --% /grant Dom\\HVAdmin:(CI)(OI)F", ["X:\\VMS", "--%", "/grant Dom\\HVAdmin:(CI)(OI)F"]),
+    ('cmd /c --% echo "a|b" | more', ["/c", "--%", 'echo "a|b" ']),
+    ("cmd --% a $x # b", ["--%", "a $x # b"]),
+    ("cmd --%", ["--%"]),
+])
+def test_stop_parsing_token(src, args):
+    command = parse(src).end.statements[0].elements[0]
+    assert [e.value for e in command.elements[1:]] == args
+    assert all(isinstance(e, n.StringConstant) and e.kind == "bare" for e in command.elements[1:])
