@@ -116,6 +116,19 @@ def test_write_error_is_non_terminating(script, fqid, category):
     assert result.errors[0].category == category
 
 
+def test_write_error_allows_null_and_empty_messages():
+    # Write.cs: Message is [AllowNull] [AllowEmptyString]
+    result = pscompat.run("Write-Error $null; Write-Error ''; 'after'")
+    assert list(result) == ["after"]
+    assert [e.message for e in result.errors] == ["", ""]
+
+
+def test_write_error_in_a_function_names_the_function():
+    # ErrorView.Tests.ps1 'Function shows up correctly': the ConciseView reason is the caller
+    result = pscompat.run("function test-myerror { [cmdletbinding()] param() Write-Error 'myError' }; test-myerror")
+    assert [e.command for e in result.errors] == ["test-myerror"]
+
+
 def test_write_progress_reaches_the_host():
     session, host = _session()
     session.run("Write-Progress -Activity 'Copy' -Status 'half' -PercentComplete 50; "

@@ -457,7 +457,8 @@ _CATEGORIES = (
 class WriteError(Cmdlet):
     parameters = (
         Parameter("Message", "string", position=0, mandatory=True, aliases=("Msg",), pipeline=True,
-                  sets=("NoException", "WithException"), mandatory_sets=("NoException",)),
+                  sets=("NoException", "WithException"), mandatory_sets=("NoException",),
+                  allow_null=True, allow_empty_string=True),  # [AllowNull] [AllowEmptyString]
         Parameter("Exception", "object", mandatory=True, sets=("WithException",)),
         Parameter("ErrorRecord", "object", mandatory=True, sets=("ErrorRecord",)),
         Parameter("Category", "string", validate_set=_CATEGORIES, sets=("NoException", "WithException")),
