@@ -20,7 +20,7 @@ from pyparsing import FollowedBy, Forward, NotAny, Opt, ZeroOrMore
 from . import grammar_build as b
 from . import nodes
 from .grammar_errors import SyntaxFail, to_parse_error, unexpected_token
-from .grammar_lex import (GAP_CHARS, ASSIGN_OP, BINARY_OP, D, DASH, DASH_CLASS, DQUOTE, SIGN, NUMBER, SQUOTE, TYPE_NAME,
+from .grammar_lex import (ASSIGN_OP, BINARY_OP, GAP_CHARS, D, DASH, DASH_CLASS, DQUOTE, SIGN, NUMBER, SQUOTE, TYPE_NAME,
                           EXPRESSION_START, STATEMENT_KEYWORDS, UNARY_OP, VARIABLE, Build, Dispatch, Enclosed, Expect, Lexeme, Scanned, adjacent,
                           apply_gap_skipping, fail_with, skip_gap)
 from .grammar_strings import StringScanners

@@ -12,8 +12,9 @@ import pyparsing as pp
 
 from . import nodes as n
 from .grammar_errors import SyntaxFail
+from .grammar_checks import check_assignable, check_duplicates, check_finally
 from .grammar_strings import literal_word
-from .grammar_lex import skip_gap, ARG_END, PRECEDENCE, canonical_op, number_value, variable_name
+from .grammar_lex import ARG_END, PRECEDENCE, canonical_op, number_value, skip_gap, variable_name
 from .source import Span
 
 
@@ -144,31 +145,6 @@ def unary(text, start, end, tokens):
     return n.Unary(Span(start, end), op, tokens[1])
 
 
-def check_assignable(target, simple: bool, error_id: str, *args) -> None:
-    """What an assignment (or ++/--) may change: a variable, a property, an element, a cast of
-    one, `( )` around one, or with plain `=` a list of them (PS: SemanticChecks.cs
-    CheckAssignmentTarget).  Null-conditional access cannot be assigned."""
-    if isinstance(target, n.ArrayLiteral) and simple:
-        for element in target.elements:
-            check_assignable(element, True, error_id, *args)
-        return
-    if isinstance(target, n.Paren):
-        inner = target.pipeline
-        if (isinstance(inner, n.Pipeline) and len(inner.elements) == 1
-                and isinstance(inner.elements[0], n.CommandExpression) and not inner.elements[0].redirections):
-            check_assignable(inner.elements[0].expression, simple, error_id, *args)
-            return
-        raise SyntaxFail(error_id, target.span.start, inner.span, args)
-    if isinstance(target, n.Convert):
-        check_assignable(target.operand, simple, error_id, *args)
-        return
-    if isinstance(target, n.Variable) and not target.splatted:
-        return
-    if isinstance(target, (n.Member, n.InvokeMember, n.Index)) and not target.null_conditional:
-        return
-    raise SyntaxFail(error_id, target.span.start, target.span, args)
-
-
 def cast(text, start, end, tokens):
     return n.Convert(Span(start, end), tokens[0].type, tokens[1])
 
@@ -295,40 +271,8 @@ def parameter_decl(text, start, end, tokens):
 def param_block(text, start, end, tokens):
     attributes = tuple(t for t in tokens if isinstance(t, n.Attribute))
     params = tuple(t for t in tokens if isinstance(t, n.ParameterDecl))
-    _check_duplicates(text, params)
+    check_duplicates(text, params)
     return n.ParamBlock(Span(start, end), params, attributes)
-
-
-def _check_duplicates(text, params) -> None:
-    """A parameter name may appear once, in any case (PS: Parser.cs DuplicateFormalParameter,
-    reported at the second variable)."""
-    seen = set()
-    for param in params:
-        key = param.name.lower()
-        if key in seen:
-            at = _variable_position(text, param.span.start)
-            raise SyntaxFail("DuplicateFormalParameter", at, Span(at, at + len(param.name) + 1), (param.name,))
-        seen.add(key)
-
-
-def _variable_position(text: str, i: int) -> int:
-    """Where the variable of a parameter declaration starts: the first `$` outside the
-    attributes and type constraints before it."""
-    depth = 0
-    while i < len(text):
-        c = text[i]
-        if c in "[(":
-            depth += 1
-        elif c in "])":
-            depth -= 1
-        elif c in "'\"" and depth:
-            i = text.find(c, i + 1)
-            if i < 0:
-                break
-        elif c == "$" and depth == 0:
-            return i
-        i += 1
-    return i
 
 
 def attributed_param_block(text, start, end, tokens):
@@ -337,7 +281,7 @@ def attributed_param_block(text, start, end, tokens):
 
 
 def parameter_list(text, start, end, tokens):
-    _check_duplicates(text, tokens)
+    check_duplicates(text, tokens)
     return Part("params", tuple(tokens))
 
 
@@ -511,31 +455,8 @@ def try_statement(text, start, end, tokens):
     if not catches and finally_ is None:
         raise SyntaxFail("MissingCatchOrFinally", end, Span(end, end))
     if finally_ is not None:
-        _check_finally(finally_, ())
+        check_finally(finally_, ())
     return n.Try(Span(start, end), body, tuple(catches), finally_)
-
-
-_LOOPS = (n.ForEach, n.For, n.While, n.DoLoop, n.Switch)
-
-
-def _check_finally(node, loops: tuple) -> None:
-    """`return`, and `break`/`continue` to no loop inside it, cannot leave a finally block; a
-    script block or function inside it is a boundary (PS: SemanticChecks.cs CheckForFlowOutOfFinally)."""
-    if isinstance(node, tuple):
-        for item in node:
-            _check_finally(item, loops)
-        return
-    if not isinstance(node, n.Node) or isinstance(node, (n.ScriptBlockExpression, n.FunctionDefinition)):
-        return
-    if isinstance(node, (n.Return, n.Break, n.Continue)):
-        label = None if isinstance(node, n.Return) else (node.label or "").lower()
-        if label is None or not any(label in ("", loop) for loop in loops):
-            raise SyntaxFail("ControlLeavingFinally", node.span.start, node.span)
-    if isinstance(node, _LOOPS):
-        loops = loops + ((node.label or "").lower(),)
-    for name in node.__dataclass_fields__:
-        if name != "span":
-            _check_finally(getattr(node, name), loops)
 
 
 def catch_clause(text, start, end, tokens):
