@@ -30,6 +30,11 @@ _DEFS = {  # full name -> (flags, [(name, value)]) in declaration order (the .NE
         ("Normal", 128), ("Temporary", 256), ("SparseFile", 512), ("ReparsePoint", 1024), ("Compressed", 2048),
         ("Offline", 4096), ("NotContentIndexed", 8192), ("Encrypted", 16384), ("IntegrityStream", 32768),
         ("NoScrubData", 131072)]),
+    "System.Management.Automation.PSMemberTypes": (True, [
+        ("AliasProperty", 1), ("CodeProperty", 2), ("Property", 4), ("NoteProperty", 8), ("ScriptProperty", 16),
+        ("Properties", 31), ("PropertySet", 32), ("Method", 64), ("CodeMethod", 128), ("ScriptMethod", 256),
+        ("Methods", 448), ("ParameterizedProperty", 512), ("MemberSet", 1024), ("Event", 2048), ("Dynamic", 4096),
+        ("InferredProperty", 8192), ("All", 16383)]),
     "System.Management.Automation.ErrorCategory": (False, list(zip((
         "NotSpecified OpenError CloseError DeviceError DeadlockDetected InvalidArgument InvalidData "
         "InvalidOperation InvalidResult InvalidType MetadataError NotImplemented NotInstalled ObjectNotFound "

@@ -44,13 +44,18 @@ class PSMemberInfo:
         return (kind, base, "System.Management.Automation.PSMemberInfo", "System.Object")
 
     @property
-    def MemberType(self) -> str:
-        return self._kind
+    def MemberType(self):
+        """A PSMemberTypes value (an enum, so tables right-align it as PowerShell does)."""
+        from .enums import ENUMS
+
+        return ENUMS["System.Management.Automation.PSMemberTypes"][self._kind]
 
     @property
     def Value(self):
         if self._owner is None or self._kind == "Method":
             return self._value
+        if self._kind == "Property":  # the .NET property, not a same-named hashtable key
+            return dict(properties(self._owner)).get(self.Name)
         from .psobject import get_member
 
         return get_member(self._owner, self.Name)

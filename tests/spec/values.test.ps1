@@ -887,3 +887,50 @@ $a = "abc", "def"; "abc", "def", "ghi" -contains $a; $a, "ghi" -contains $a; "ab
 # source: about_Comparison_Operators (Type comparison)
 $a = 1; $b = "1"; $a -is [int]; $a -is $b.GetType(); $b -isnot [int]; $a -isnot $b.GetType()
 ## RESULT: [true, false, true, true]
+
+#### psobject.Properties of a hashtable
+# source: about_Intrinsic_Members (Examples)
+$hash = @{ Age = 33; Name = 'Bob' }
+$hash.psobject.Properties | Select-Object Name, MemberType, Value
+## STDOUT:
+
+Name           MemberType                    Value
+----           ----------                    -----
+IsReadOnly       Property                    False
+IsFixedSize      Property                    False
+IsSynchronized   Property                    False
+Keys             Property              {Age, Name}
+Values           Property                {33, Bob}
+SyncRoot         Property {[Age, 33], [Name, Bob]}
+Count            Property                        2
+
+## END
+
+#### psobject.Properties of the same data as a PSCustomObject
+# source: about_Intrinsic_Members (Examples)
+$hash = @{ Age = 33; Name = 'Bob' }
+$user = [pscustomobject]$hash
+$user.psobject.Properties | Select-Object Name, MemberType, Value
+## STDOUT:
+
+Name   MemberType Value
+----   ---------- -----
+Age  NoteProperty    33
+Name NoteProperty   Bob
+
+## END
+
+#### Count and Length on a scalar
+# source: about_Intrinsic_Members (Properties)
+$str = 'string'; $str.Length; $str.Count; $null.Count
+## RESULT: [6, 1, 0]
+
+#### indexing a scalar
+# source: about_Intrinsic_Members (Array indexing scalar types)
+(2)[0]; (2)[-1]; (2)[1] -eq $null
+## RESULT: [2, 2, true]
+
+#### the static new() method
+# source: about_Intrinsic_Members (New() method for types)
+$expression = New-Object -TypeName regex -ArgumentList 'pattern'; $expression.ToString(); [regex]::new('pattern').ToString()
+## RESULT: ["pattern", "pattern"]
