@@ -872,3 +872,70 @@ line two"
 # source: Parser.Tests.ps1 "<Script> should throw an error" (10000.0usgb)
 10000.0usgb
 ## ERROR: The numeric constant 10000.0usgb is not valid.
+
+#### comments between try, catch and finally
+# source: about_Comments; about_Try_Catch_Finally
+try { throw 'x' } # c
+# more
+catch { 'caught' } <# b #> finally { 'f' }
+## RESULT: ["caught", "f"]
+
+#### comments inside a param block
+# source: about_Comments; about_Functions_Advanced_Parameters
+function f {
+  param(
+    # The name
+    [Parameter()] # trailing
+    <# block #> [string] $Name = 'n' # default
+    , # comma line
+    $Other
+  )
+  "$Name$Other"
+}
+f -Other o
+## RESULT: ["no"]
+
+#### comments inside a hash table
+# source: about_Comments; about_Hash_Tables
+$h = @{ # open
+  a = 1 # one
+  # standalone
+  b = <# inline #> 2
+} # close
+$h.a + $h.b
+## RESULT: [3]
+
+#### a comment before the body of a statement
+# source: about_Comments
+foreach ($i in 1..2) # comment
+{
+  $i
+}
+if ($true) # comment
+{
+  'yes'
+}
+## RESULT: [1, 2, "yes"]
+
+#### a comment between else and the if block
+# source: about_If; about_Comments
+if ($false) { 1 }
+# comment
+else { 2 }
+## RESULT: [2]
+
+#### help comment before a function
+# source: about_Comment_Based_Help
+<#
+.SYNOPSIS
+  Gets foo.
+#>
+function Get-Foo { 'foo' }
+Get-Foo
+## RESULT: ["foo"]
+
+#### requires comment
+# source: about_Requires
+#requires -Version 5.1
+1
+## RESULT: [1]
