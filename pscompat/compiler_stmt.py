@@ -5,10 +5,12 @@ from typing import Any, Callable
 
 from . import nodes as N
 from .compiler import ExpressionCompiler, index_value, located, python_error
-from .errors import ErrorRecord, PSError, RuntimeError_, ScriptThrow
-from .runtime import (BreakFlow, ContinueFlow, Enumerator, ExitFlow, FlowControl, ReturnFlow, StopUpstream,
-                      as_list, emit_enumerated, unwrap)
-from .scope import AUTOMATION_NULL, MISSING, env_set, split_qualified
+from .compiler_errors import ErrorStatements
+from .compiler_loops import LoopStatements
+from .errors import PSError, RuntimeError_
+from .runtime import (BreakFlow, ContinueFlow, ExitFlow, FlowControl, ReturnFlow, StopUpstream, as_list,
+                      emit_enumerated, unwrap)
+from .scope import AUTOMATION_NULL, env_set, split_qualified
 from .scriptblock import CompiledBlock
 from .source import Source
 
@@ -89,54 +91,7 @@ def _is_increment(node) -> bool:
     return isinstance(node, N.Unary) and node.op in ("++", "--", "post++", "post--")
 
 
-_EXCEPTION_PARENTS = {
-    "system.dividebyzeroexception": ("system.arithmeticexception", "system.systemexception"),
-    "system.management.automation.commandnotfoundexception": ("system.management.automation.runtimeexception",),
-    "system.management.automation.parameterbindingexception": ("system.management.automation.runtimeexception",),
-    "system.management.automation.actionpreferencestopexception": ("system.management.automation.runtimeexception",),
-    "system.management.automation.itemnotfoundexception": ("system.management.automation.sessionstateexception",
-                                                            "system.management.automation.runtimeexception"),
-    "system.management.automation.methodinvocationexception": ("system.management.automation.runtimeexception",),
-    "system.management.automation.psinvalidcastexception": ("system.invalidcastexception",
-                                                            "system.management.automation.runtimeexception"),
-    "system.formatexception": ("system.systemexception",),
-    "system.argumentnullexception": ("system.argumentexception", "system.systemexception"),
-    "system.argumentoutofrangeexception": ("system.argumentexception", "system.systemexception"),
-    "system.overflowexception": ("system.arithmeticexception", "system.systemexception"),
-    "system.io.filenotfoundexception": ("system.io.ioexception", "system.systemexception"),
-    "system.io.directorynotfoundexception": ("system.io.ioexception", "system.systemexception"),
-}
-
-
-def _inner_types(err: BaseException) -> list[str]:
-    """The .NET exception types wrapped inside a PowerShell error: `catch [FormatException]`
-    catches `[int]::Parse('x')`, whose error is a MethodInvocationException around it."""
-    out = []
-    cause = err.__cause__
-    while cause is not None and len(out) < 4:
-        name = getattr(cause, "exception_type", None) or getattr(cause, "exception_name", None)
-        if name:
-            out.append(name if "." in name else "System." + name)
-        cause = cause.__cause__
-    return out
-
-
-def exception_matches(err: PSError, type_name: str) -> bool:
-    want = type_name.lower()
-    if want in ("exception", "system.exception"):
-        return True
-    for actual in [err.exception_type] + _inner_types(err):
-        actual = actual.lower()
-        chain = (actual,) + _EXCEPTION_PARENTS.get(actual, ()) + (
-            ("system.management.automation.runtimeexception",)
-            if actual.startswith("system.management.automation") else ())
-        for name in chain:
-            if want == name or want == name.rsplit(".", 1)[-1]:
-                return True
-    return False
-
-
-class StatementCompiler(ExpressionCompiler):
+class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
     def __init__(self, source: Source):
         super().__init__(source)
         self.stmts = self
@@ -172,46 +127,6 @@ class StatementCompiler(ExpressionCompiler):
                         raise
 
         return run
-
-    def trapped(self, stmts, traps) -> Stmt:
-        """Statements under `trap`: a terminating error runs the first matching trap; `continue`
-        there resumes silently at the next statement, `break` rethrows, and falling off the end
-        reports the error and resumes (about_Trap)."""
-        fns = [self.stmt(s) for s in stmts]
-        handlers = [(tuple(t.name for t in trap.types), self.block(trap.body)) for trap in traps]
-
-        def run(scope, emit):
-            for fn in fns:
-                try:
-                    fn(scope, emit)
-                except PSError as exc:
-                    handler = next((body for types, body in handlers
-                                    if not types or any(exception_matches(exc, t) for t in types)), None)
-                    if handler is None:
-                        if not scope.ctx.statement_error(exc, scope):
-                            raise
-                        continue
-                    rec = ErrorRecord.from_error(exc)
-                    scope.ctx.remember_error(rec)
-                    old = scope.vars.get("_", MISSING)
-                    scope.vars["_"] = rec
-                    try:
-                        handler(scope, emit)
-                    except ContinueFlow:
-                        continue
-                    except BreakFlow:
-                        raise exc from None
-                    finally:
-                        if old is MISSING:
-                            scope.vars.pop("_", None)
-                        else:
-                            scope.vars["_"] = old
-                    scope.ctx.record_error(rec, "continue", None, scope)
-
-        return run
-
-    def s_Trap(self, node) -> Stmt:  # a trap nested where statements cannot hold it: inert
-        return lambda scope, emit: None
 
     def stmt(self, node) -> Stmt:
         method = getattr(self, "s_" + type(node).__name__)
@@ -440,68 +355,6 @@ class StatementCompiler(ExpressionCompiler):
 
         return run
 
-    def s_ForEach(self, node: N.ForEach) -> Stmt:
-        iterable = self.value(node.iterable)
-        setvar = variable_setter(node.variable.name)
-        body = self.block(node.body)
-        label = node.label
-
-        def run(scope, emit):
-            value = iterable(scope)
-            items = () if value is None else (value if isinstance(value, (list, tuple)) else as_list(value))
-            loop = Enumerator(items)
-            saved = scope.vars.get("foreach", MISSING)
-            scope.vars["foreach"] = loop
-            try:
-                while loop.MoveNext():
-                    setvar(scope, loop.Current)
-                    if not _iteration(body, scope, emit, label):
-                        break
-            finally:
-                if saved is MISSING:
-                    scope.vars.pop("foreach", None)
-                else:
-                    scope.vars["foreach"] = saved
-
-        return run
-
-    def s_For(self, node: N.For) -> Stmt:
-        init = self.stmt(node.init) if node.init else None
-        cond = self.condition(node.condition) if node.condition else (lambda scope: True)
-        step = self.stmt(node.iterator) if node.iterator else None
-        body = self.block(node.body)
-        label = node.label
-
-        def run(scope, emit):
-            if init:
-                init(scope, emit)
-            while cond(scope):
-                if not _iteration(body, scope, emit, label):
-                    break
-                if step:
-                    step(scope, emit)
-
-        return run
-
-    def s_While(self, node: N.While) -> Stmt:
-        cond, body, label = self.condition(node.condition), self.block(node.body), node.label
-
-        def run(scope, emit):
-            while cond(scope):
-                if not _iteration(body, scope, emit, label):
-                    break
-
-        return run
-
-    def s_DoLoop(self, node: N.DoLoop) -> Stmt:
-        cond, body, label, until = self.condition(node.condition), self.block(node.body), node.label, node.until
-
-        def run(scope, emit):
-            while _iteration(body, scope, emit, label) and cond(scope) != until:
-                pass
-
-        return run
-
     def s_Switch(self, node: N.Switch) -> Stmt:
         from .switch import compile_switch
 
@@ -557,98 +410,6 @@ class StatementCompiler(ExpressionCompiler):
             raise ExitFlow(code)
 
         return ex
-
-    def s_Throw(self, node: N.Throw) -> Stmt:
-        value = self.value(node.pipeline) if node.pipeline else None
-        span, source = node.span, self.source
-
-        def throw(scope, emit):
-            if value is None:
-                current = scope.lookup("_", None)
-                if isinstance(current, ErrorRecord):  # a bare `throw` in a catch block rethrows
-                    exc = current.exception
-                    raise exc if isinstance(exc, PSError) else make_throw(current, span, source)
-                v = None
-            else:
-                v = value(scope)
-            raise make_throw(v, span, source)
-
-        return throw
-
-    def s_Try(self, node: N.Try) -> Stmt:
-        body = self.block(node.body)
-        catches = [(tuple(t.name for t in c.types), self.block(c.body)) for c in node.catches]
-        final = self.block(node.finally_) if node.finally_ else None
-
-        def run(scope, emit):
-            ctx = scope.ctx
-            try:
-                ctx.try_depth += 1
-                try:
-                    body(scope, emit)
-                finally:
-                    ctx.try_depth -= 1
-            except PSError as exc:
-                for types, cbody in catches:
-                    if not types or any(exception_matches(exc, t) for t in types):
-                        rec = ErrorRecord.from_error(exc)
-                        ctx.remember_error(rec)
-                        old = scope.vars.get("_", MISSING)
-                        scope.vars["_"] = rec
-                        try:
-                            cbody(scope, emit)
-                        finally:
-                            if old is MISSING:
-                                scope.vars.pop("_", None)
-                            else:
-                                scope.vars["_"] = old
-                        break
-                else:
-                    raise
-            finally:
-                if final is not None:
-                    final(scope, emit)
-
-        return run
-
-
-def _iteration(body, scope, emit, label) -> bool:
-    """Run one loop iteration; False when a `break` aimed at this loop ends it.  A break or
-    continue aimed at an outer label passes through."""
-    try:
-        body(scope, emit)
-    except BreakFlow as b:
-        if _mine(b, label):
-            return False
-        raise
-    except ContinueFlow as c:
-        if not _mine(c, label):
-            raise
-    return True
-
-
-def _mine(flow, label) -> bool:
-    return flow.label is None or (label is not None and flow.label.lower() == label.lower())
-
-
-def make_throw(value, span, source) -> PSError:
-    if isinstance(value, ErrorRecord):
-        err = ScriptThrow(value.message, value.fully_qualified_error_id, span=span, source=source,
-                          reason="Exception", exception_type=value.exception_type)
-        err.error_record = value
-        return err
-    if isinstance(value, PSError):
-        return value
-    from .conversion import to_string
-
-    if value is None:
-        return ScriptThrow("ScriptHalted", "ScriptHalted", span=span, source=source, reason="Exception",
-                           category="OperationStopped")
-    message = to_string(value)
-    err = ScriptThrow(message, message, span=span, source=source, reason="Exception", category="OperationStopped",
-                      target=value)
-    return err
-
 
 def variable_setter(name: str) -> Callable:
     qual, key = split_qualified(name)
