@@ -295,6 +295,26 @@ def _fixed_size(*_args):
     raise DotNetError("Collection was of a fixed size.", "NotSupportedException")
 
 
+def _array_clear(lst) -> None:
+    """Array.Clear(): every element becomes its type's default; the length stays (about_Arrays)."""
+    element = getattr(lst, "_element", "System.Object")
+    if element in ("System.Double", "System.Single"):
+        default = 0.0
+    elif element == "System.Boolean":
+        default = False
+    elif element == "System.Char":
+        default = Char("\0")
+    elif element == "System.Decimal":
+        default = decimal.Decimal(0)
+    elif element.startswith(("System.Int", "System.UInt", "System.Byte", "System.SByte")):
+        from .conversion import convert_to
+
+        default = convert_to(0, element)
+    else:
+        default = None
+    lst[:] = [default] * len(lst)
+
+
 _LIST_METHODS = {
     "contains": lambda lst, v: any(_dotnet_equals(x, v) for x in lst),
     "indexof": lambda lst, v, *rest: next((i for i, x in enumerate(lst) if _dotnet_equals(x, v)), -1),
@@ -302,7 +322,7 @@ _LIST_METHODS = {
     "getvalue": lambda lst, i: lst[int(i)],
     "setvalue": lambda lst, v, i: lst.__setitem__(int(i), v),
     "add": _fixed_size, "remove": _fixed_size, "insert": _fixed_size, "removeat": _fixed_size,
-    "clear": _fixed_size,
+    "clear": _array_clear,
     "tostring": lambda lst: type_names(lst)[0],
     "equals": lambda lst, other: lst is other,
     "gethashcode": lambda lst: id(lst) & 0x7FFFFFFF,

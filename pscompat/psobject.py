@@ -278,7 +278,7 @@ def _class_info(cls: type) -> _TypeInfoCache:
     if hasattr(cls, "_fields") and issubclass(cls, tuple) and not declared:  # namedtuple
         order = [f for f in cls._fields if not f.startswith("_")]
     for klass in reversed(cls.__mro__):
-        if klass is object:
+        if klass.__module__ == "builtins":  # list.clear, dict.pop...: not .NET members
             continue
         for attr, value in vars(klass).items():
             if attr.startswith("_") or attr in ("PS_PROPERTIES", "PS_TYPE_NAMES"):

@@ -934,3 +934,13 @@ $str = 'string'; $str.Length; $str.Count; $null.Count
 # source: about_Intrinsic_Members (New() method for types)
 $expression = New-Object -TypeName regex -ArgumentList 'pattern'; $expression.ToString(); [regex]::new('pattern').ToString()
 ## RESULT: ["pattern", "pattern"]
+
+#### Clear() on an array resets its elements
+# source: about_Arrays (Clear)
+$intA = [int[]](1, 2, 3); $intA.Clear(); $intA; $a = 1, 2, 3; $a.Clear(); $a | ForEach-Object { $null -eq $_ }
+## RESULT: [0, 0, 0, true, true, true]
+
+#### List[T] Clear and Count
+# source: System.Collections.Generic.List
+$l = [System.Collections.Generic.List[int]]::new(); $l.Add(1); $l.Add(2); $l.Count; $l.Clear(); $l.Count
+## RESULT: [2, 0]
