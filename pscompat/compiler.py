@@ -470,6 +470,10 @@ def index_value(target: Any, index: Any) -> Any:
             i = convert_to(index, "int")
         n = len(target)
         if -n <= i < n:
+            if isinstance(target, str):  # a string's element is a [char]
+                from .psobject import Char
+
+                return Char(target[i])
             return target[i]
         return None
     getitem = getattr(target, "__getitem__", None)
