@@ -295,6 +295,10 @@ def _fixed_size(*_args):
     raise DotNetError("Collection was of a fixed size.", "NotSupportedException")
 
 
+def _array_set_value(lst, value, index) -> None:
+    lst[int(index)] = value
+
+
 def _array_clear(lst) -> None:
     """Array.Clear(): every element becomes its type's default; the length stays (about_Arrays)."""
     element = getattr(lst, "_element", "System.Object")
@@ -320,7 +324,7 @@ _LIST_METHODS = {
     "indexof": lambda lst, v, *rest: next((i for i, x in enumerate(lst) if _dotnet_equals(x, v)), -1),
     "clone": lambda lst: list(lst),
     "getvalue": lambda lst, i: lst[int(i)],
-    "setvalue": lambda lst, v, i: lst.__setitem__(int(i), v),
+    "setvalue": _array_set_value,
     "add": _fixed_size, "remove": _fixed_size, "insert": _fixed_size, "removeat": _fixed_size,
     "clear": _array_clear,
     "tostring": lambda lst: type_names(lst)[0],

@@ -682,6 +682,8 @@ class PSType:
     def new(self, args: list):
         """`[type]::new(args)` / New-Object."""
         factory = _CONSTRUCTORS.get(self.full_name.split("[", 1)[0] if not self.IsArray else "")
+        if self.IsArray and len(args) == 1 and not isinstance(args[0], (list, tuple, str)):
+            return _new_array(self.full_name[:-2], args[0])  # [int[]]::new(3): three zeros
         if factory is None:
             if len(args) == 1:
                 return self.convert(args[0])
@@ -760,6 +762,18 @@ _CONSTRUCTORS = {
     "System.Management.Automation.PSNoteProperty": lambda full, name, value=None: __import__(
         "pscompat.psobject_members", fromlist=["new_note_property"]).new_note_property(name, value),
 }
+
+
+def _new_array(element: str, length):
+    """A new .NET array of `length` default elements."""
+    from .conversion import TypedArray
+    from .methods import call_method
+
+    items = TypedArray([None] * int(_num(length)), element)
+    if element != "System.Object":
+        call_method(items, "Clear", [])  # fill with the element type's default value
+        return items
+    return list(items)
 
 
 def _timespan(*parts):

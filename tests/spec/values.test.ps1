@@ -944,3 +944,33 @@ $intA = [int[]](1, 2, 3); $intA.Clear(); $intA; $a = 1, 2, 3; $a.Clear(); $a | F
 # source: System.Collections.Generic.List
 $l = [System.Collections.Generic.List[int]]::new(); $l.Add(1); $l.Add(2); $l.Count; $l.Clear(); $l.Count
 ## RESULT: [2, 0]
+
+#### new arrays of a given length
+# source: about_Arrays (Create an array of a specific size); about_Intrinsic_Members (New() method)
+$a = [int[]]::new(3); $a.Count; $a[2]; $s = [string[]]::new(2); $null -eq $s[0]; $s.GetType().Name; (New-Object 'int[]' 3).Count
+## RESULT: [3, 0, true, "String[]", 3]
+
+#### SetValue and GetValue
+# source: about_Arrays; System.Array.SetValue
+$a = 1,2,3; $a.SetValue(10, 0); $a[0]; $a.GetValue(1)
+## RESULT: [10, 2]
+
+#### Where() modes
+# source: about_Arrays (Where: Until, SkipUntil, Last, Split)
+(1..10).Where({$_ -gt 5}, 'Until') -join ','; (1..10).Where({$_ -gt 5}, 'SkipUntil') -join ','; (1..10).Where({$_ % 2}, 'Last', 2) -join ','
+## RESULT: ["1,2,3,4,5", "6,7,8,9,10", "7,9"]
+
+#### Where() Split into two collections
+# source: about_Arrays (Where: Split)
+$running, $stopped = (1..6).Where({$_ -gt 3}, 'Split'); $running -join ','; $stopped -join ','
+## RESULT: ["4,5,6", "1,2,3"]
+
+#### array subexpression counts
+# source: about_Arrays; about_Operators (Array subexpression operator)
+@(1,2,3).Count; @().Count; @($null).Count; @(@()).Count
+## RESULT: [3, 0, 1, 0]
+
+#### index ranges
+# source: about_Arrays (Accessing elements)
+$a = 0..9; $a[0,2+4..6] -join ','; $a[-3..-1] -join ','; $a[1..-1] -join ','
+## RESULT: ["0,2,4,5,6", "7,8,9", "1,0,9"]
