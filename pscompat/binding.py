@@ -124,12 +124,10 @@ class Binder:
                 return SwitchParameter(to_bool(value))
             return to_bool(value)
         t = p.type.lower()
-        if p.mandatory:
-            if function:
-                self.check_not_empty(p, value, span)
-            elif value is None and t not in ("object", "psobject", "object[]"):
-                # built-in cmdlets declare [AllowNull()] on their object parameters
-                self.check_not_empty(p, value, span)
+        if p.mandatory and (function or not p.pipeline):
+            # built-in cmdlets' pipeline parameters carry [AllowNull()]/[AllowEmptyString()], and
+            # their collection parameters [AllowEmptyCollection()]
+            self.check_not_empty(p, value, span, collections=function)
         if value is None:
             self.validate(p, value, span)
             return None
@@ -158,7 +156,7 @@ class Binder:
             return self.check_set(p, value, span, keep_case=False)
         return value
 
-    def check_not_empty(self, p: Parameter, value: Any, span) -> None:
+    def check_not_empty(self, p: Parameter, value: Any, span, collections: bool = True) -> None:
         """Mandatory parameters refuse $null, '' and @() unless [AllowNull()] & co say otherwise."""
         if value is None and not p.allow_null:
             raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is null.",
@@ -167,7 +165,7 @@ class Binder:
                 p.type.lower().rstrip("[]") in ("string", "system.string"):
             raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is an empty string.",
                              "ParameterArgumentValidationErrorEmptyStringNotAllowed", span, "InvalidData")
-        if isinstance(value, (list, tuple)) and not value and not p.allow_empty_collection:
+        if collections and isinstance(value, (list, tuple)) and not value and not p.allow_empty_collection:
             raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is an empty array.",
                              "ParameterArgumentValidationErrorEmptyArrayNotAllowed", span, "InvalidData")
 

@@ -91,6 +91,12 @@ class ExecutionContext:
         return out
 
     def assign(self, scope: Scope, key: str, value: Any) -> None:
+        if scope.options and scope.options.get(key, "").lower() in ("readonly", "constant"):
+            from .errors import RuntimeError_
+
+            raise RuntimeError_(f"Cannot overwrite variable {key} because it is read-only or constant.",
+                                "VariableNotWritable", category="WriteError",
+                                exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException")
         if scope.types:
             tname = scope.types.get(key)
             if tname is not None:
