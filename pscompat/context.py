@@ -71,6 +71,18 @@ class ExecutionContext:
     def set_variable(self, name: str, value: Any, scope: str | None = None, at: Scope | None = None) -> None:
         self.assign(self._scope_for(scope, at), name.lower(), value)
 
+    def set_variable_option(self, name: str, option: str | None, scope: str | None = None,
+                            at: Scope | None = None) -> None:
+        """-Option ReadOnly / Constant (None clears it, as Set-Variable -Force may)."""
+        target = self._scope_for(scope, at)
+        if option is None:
+            if target.options:
+                target.options.pop(name.lower(), None)
+            return
+        if target.options is None:
+            target.options = {}
+        target.options[name.lower()] = str(option)
+
     def remove_variable(self, name: str, scope: str | None = None, at: Scope | None = None) -> bool:
         target = self._scope_for(scope, at)
         owner = target.owner(name.lower()) if scope is None else target

@@ -273,10 +273,33 @@ class SetVariable(Cmdlet):
         for name in _names(self.Name):
             if not self.should_process(f"Name: {name} Value: {value}", "Set variable"):
                 continue
+            if self.Force:  # -Force may overwrite a read-only variable (not a constant)
+                self.ctx.set_variable_option(name, None, _scope_arg(self), at=self.runtime.scope)
             self.ctx.set_variable(name, value, _scope_arg(self), at=self.runtime.scope)
+            if self.Option and str(self.Option).lower() != "none":
+                self.ctx.set_variable_option(name, self.Option, _scope_arg(self), at=self.runtime.scope)
             if self.PassThru:
                 out.append(PSVariable(name, value))
         return out
+
+
+@cmdlet("New-Variable", aliases=("nv",), supports_should_process=True,
+        synopsis="Creates a new variable.",
+        description="Like Set-Variable, but the variable must not exist yet in the scope.",
+        examples=(("New-Variable -Name days -Value 7 -Option ReadOnly", "A read-only variable."),))
+class NewVariable(SetVariable):
+    """Creates a new variable."""
+
+    def _assign(self, value):
+        scope = self.ctx._scope_for(_scope_arg(self), self.runtime.scope)
+        for name in _names(self.Name):
+            if name.lower() in scope.vars and not self.Force:
+                self.write_error(f"A variable with name '{name}' already exists.",
+                                 "VariableAlreadyExists,Microsoft.PowerShell.Commands.NewVariableCommand",
+                                 "ResourceExists", name,
+                                 "System.Management.Automation.SessionStateUnauthorizedAccessException")
+                return []
+        return super()._assign(value)
 
 
 @cmdlet("Clear-Variable", aliases=("clv",), supports_should_process=True,
