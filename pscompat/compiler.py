@@ -220,6 +220,16 @@ class ExpressionCompiler:
             return lambda scope: PSObject(build(scope, ordered=True))
         operand = self.expr(node.operand)
         type_name = node.type.name
+        if tname in ("string", "system.string"):
+            from .conversion import to_string
+
+            def to_text(scope):  # an array joins with $OFS
+                v = operand(scope)
+                if isinstance(v, list):
+                    return to_string(v, ofs=to_string(scope.lookup("ofs", " ")))
+                return convert_to(v, type_name)
+
+            return located(to_text, node, self.source)
         return located(lambda scope: convert_to(operand(scope), type_name), node, self.source)
 
     # -- operators ----------------------------------------------------------------------------
@@ -452,7 +462,10 @@ def index_value(target: Any, index: Any) -> Any:
         raise RuntimeError_("Cannot index into a null array.", "NullArray")
     if isinstance(target, dict):
         if isinstance(index, list):
-            return [target.get(i) for i in index]
+            return [index_value(target, i) for i in index]
+        if index not in target and getattr(target, "ordered", False) and type(index) is int:
+            values = list(target.values())  # [ordered] also indexes by position
+            return values[index] if -len(values) <= index < len(values) else None
         return target.get(index)
     if isinstance(index, list):
         out = []
@@ -462,6 +475,15 @@ def index_value(target: Any, index: Any) -> Any:
                 out.append(v)
         return out
     if isinstance(target, (list, tuple, str)):
+        if isinstance(index, str) and not isinstance(target, str):
+            indexer = getattr(target, "Item", None)  # .NET's by-name indexer: Properties['Name']
+            if indexer is not None:
+                return indexer(index)
+            if type(target).__getitem__ not in (list.__getitem__, tuple.__getitem__):
+                try:
+                    return target[index]
+                except (KeyError, IndexError, TypeError):
+                    return None
         try:
             i = int(index)
         except (TypeError, ValueError):

@@ -228,6 +228,9 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
     def s_Assignment(self, node: N.Assignment, want_value: bool = False):
         setter = self.setter(node.target)
         op = node.op
+        from .methods import VOID
+
+        VOID_TYPE = type(VOID)
         if op == "=" and isinstance(node.target, N.Variable) and not node.target.name.count(":"):
             # `$r = <pipeline that wrote nothing>`: $r is PowerShell's AutomationNull, which
             # `@($r)` and `$r | ...` see as no object at all
@@ -236,7 +239,7 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
             def assign_marked(scope, emit=None):
                 v = value(scope)
-                if v is AUTOMATION_NULL:
+                if v is AUTOMATION_NULL or v.__class__ is VOID_TYPE:  # a void method's "result"
                     setter(scope, None)
                     scope.mark_automation_null(key)
                     return None

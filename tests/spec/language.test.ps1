@@ -448,3 +448,28 @@ Write-Error 'x' -ErrorAction SilentlyContinue; $?; 'ok'; $?
 'before'; 1 / 0; 'after'
 ## RESULT: ["before", "after"]
 ## ERRORS: Attempted to divide by zero.
+
+#### a void method's result assigned is $null
+# source: about_Automatic_Variables; Hashtable.Add returns void
+$h = @{}; $x = $h.Add('a', 1); $null -eq $x
+## RESULT: [true]
+
+#### casting an array to string joins with $OFS
+# source: about_Preference_Variables ($OFS)
+$OFS = '-'; [string](1, 2, 3)
+## RESULT: ["1-2-3"]
+
+#### a collection's by-name indexer
+# source: about_Intrinsic_Members (psobject.Properties)
+$o = [pscustomobject]@{a = 5}; $o.psobject.Properties['a'].Value
+## RESULT: [5]
+
+#### indexing a string gives a char
+# source: about_Operators (Index operator); [char] converts to its code
+[int]'abc'[0]; 'abc'[-1].GetType().Name
+## RESULT: [97, "Char"]
+
+#### New-Variable and read-only variables
+# source: New-Variable.md; about_Variables
+New-Variable -Name ro -Value 1 -Option ReadOnly; Set-Variable ro 5 -Force; $ro
+## RESULT: [5]
