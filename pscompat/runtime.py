@@ -210,9 +210,10 @@ class CommandRuntime:
         else:
             self.ctx.host.write_information(data, show=False)
 
-    def write_host(self, text: str, newline: bool = True) -> None:
+    def write_host(self, text: str, newline: bool = True, foreground=None, background=None) -> None:
         # Write-Host writes an information record (PowerShell 5+): `6>&1` captures it
-        self.ctx.write_stream("6", "Information", text, lambda t: self.ctx.host.write_host(t, newline))
+        self.ctx.write_stream("6", "Information", text,
+                              lambda t: self.ctx.host.write_host(t, newline, foreground, background))
 
     def write_progress(self, activity, status="", percent=-1, completed=False, id=0) -> None:
         action = self._preference("ProgressAction", "progresspreference", "Continue").lower()

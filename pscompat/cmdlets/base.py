@@ -203,8 +203,8 @@ class Cmdlet:
     def write_information(self, data: Any, tags: tuple = ()) -> None:
         self.runtime.write_information(data, tags)
 
-    def write_host(self, text: str, newline: bool = True) -> None:
-        self.runtime.write_host(text, newline)
+    def write_host(self, text: str, newline: bool = True, foreground=None, background=None) -> None:
+        self.runtime.write_host(text, newline, foreground, background)
 
     def write_progress(self, activity: str, status: str = "", percent: int = -1, completed: bool = False,
                        id: int = 0) -> None:

@@ -32,13 +32,13 @@ class WriteHost(Cmdlet):
     )
 
     def begin(self):
-        for name in ("ForegroundColor", "BackgroundColor"):
-            if self.bound.get(name) is not None:
-                _console_color(self, name, self.bound[name])
+        self._colors = {name: _console_color(self, name, self.bound[name])
+                        for name in ("ForegroundColor", "BackgroundColor") if self.bound.get(name) is not None}
 
     def process(self):
         sep = None if self.Separator is None else to_string(self.Separator)
-        self.write_host(_host_text(self.Object, sep) or "", not self.NoNewline)
+        self.write_host(_host_text(self.Object, sep) or "", not self.NoNewline,
+                        self._colors.get("ForegroundColor"), self._colors.get("BackgroundColor"))
 
 
 def _console_color(cmd: Cmdlet, param: str, value: Any) -> str:
