@@ -102,6 +102,34 @@ class ActionPreferenceStop(PSError):
     """A non-terminating error promoted to terminating by -ErrorAction Stop."""
 
 
+def _short_type(value: Any) -> str:
+    from .psobject import type_names
+
+    names = type_names(value)
+    return names[0].rsplit(".", 1)[-1] if names else "Object"
+
+
+class ErrorCategoryInfo:
+    """$_.CategoryInfo: Category, Activity, Reason, TargetName, TargetType; its text is
+    'NotSpecified: (:) [Write-Error], WriteErrorException'."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.ErrorCategoryInfo", "System.Object")
+    PS_PROPERTIES = ("Category", "Activity", "Reason", "TargetName", "TargetType")
+
+    def __init__(self, category: str, activity: str, reason: str, target: Any):
+        self.Category = category
+        self.Activity = activity
+        self.Reason = reason
+        self.TargetName = "" if target is None else str(target)
+        self.TargetType = "" if target is None else _short_type(target)
+
+    def GetMessage(self) -> str:
+        return f"{self.Category}: ({self.TargetName}:{self.TargetType}) [{self.Activity}], {self.Reason}"
+
+    ToString = GetMessage
+    __str__ = GetMessage
+
+
 class ErrorRecord:
     """One entry of the error stream ($Error, result.errors); also what `catch` sees as `$_`."""
 
@@ -170,8 +198,9 @@ class ErrorRecord:
         return self.target_object
 
     @property
-    def CategoryInfo(self) -> str:
-        return f"{self.category}: (:) [{self.command or ''}], {self.exception_type.rsplit('.', 1)[-1]}"
+    def CategoryInfo(self) -> "ErrorCategoryInfo":
+        return ErrorCategoryInfo(self.category, self.command or "", self.exception_type.rsplit(".", 1)[-1],
+                                 self.target_object)
 
     @property
     def InvocationInfo(self):
@@ -204,7 +233,9 @@ class ErrorRecord:
 
 def format_concise(message: str, reason: str | None, span: Span | None, source: Source | None) -> str:
     """PowerShell 7's ConciseView: 'Reason: message', with a Line | block for scripts."""
-    if span is not None and source is not None and (source.is_multiline or reason == "ParserError"):
+    # the Line | block: for parse errors, for script files, and for errors past a script's first line
+    if span is not None and source is not None and (
+            reason == "ParserError" or not source.name.startswith("<") or source.coord(span.start)[0] > 1):
         lines = [f"{reason}: " if reason else ""]
         lines.extend(source.excerpt(span))
         lines.extend(f"     | {part}" for part in message.split("\n"))
