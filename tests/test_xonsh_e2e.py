@@ -232,12 +232,13 @@ def test_image_objects_read_properties_by_key(tmp_path):
 
 
 class Tmux:
+
     def __init__(self, tmp_path, shell_type=None):
         self.name = f"pscompat-{uuid.uuid4().hex[:8]}"
         env = _env(tmp_path)
         env["TERM"] = "xterm-256color"
         shell = f" --shell-type {shell_type}" if shell_type else ""
-        cmd = f"{sys.executable} -m xonsh --no-rc{shell} -DPROMPT='XPROMPT> '"
+        cmd = f"{sys.executable} -m xonsh --no-rc{shell} -DPROMPT='XPROMPT> ' -DMULTILINE_PROMPT=+"
         self.env = env
         subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "160", "-y", "50", cmd],
                        check=True, env=env, cwd=tmp_path)
@@ -254,6 +255,17 @@ class Tmux:
                 return self.screen()
             time.sleep(0.2)
         raise AssertionError(f"{text!r} did not appear:\n{self.screen()}")
+
+    def wait_more_prompt(self, timeout=30):
+        """Until the last line is an empty continuation prompt: the shell reads the next line.
+        (Keys typed before that can be echoed by the terminal and redrawn over by readline.)"""
+        end = time.time() + timeout
+        while time.time() < end:
+            lines = [ln for ln in self.screen().split("\n") if ln.strip()]
+            if lines and re.fullmatch(r"\++", lines[-1].strip()):  # MULTILINE_PROMPT=+ fills it
+                return len(lines[-1].strip())
+            time.sleep(0.1)
+        raise AssertionError(f"no continuation prompt:\n{self.screen()}")
 
     def wait_prompt(self, timeout=30):
         """Until the last line is an empty prompt: the previous command has finished."""
@@ -371,11 +383,14 @@ def test_readline_shell_runs_powershell(tmp_path):
         t.type("Write-Output x y |")  # unfinished: readline asks for another line
         t.wait_for("y |")
         t.key("Enter")
+        t.wait_more_prompt()
         t.type('  ForEach-Object { "cont-$_" }')
         t.wait_for('"cont-$_" }')
         row = t.cursor()[1]
         t.key("Enter")
-        t.wait_cursor(lambda x, y: y > row and x > 0)  # readline pre-typed the line's indent
+        width = t.wait_more_prompt()
+        # readline pre-types the previous line's indent after the prompt
+        t.wait_cursor(lambda x, y: y > row and x > width)
         # As for a Python block in xonsh's readline shell: clear that indent, an empty line runs it.
         t.key("C-u", "Enter")
         t.wait_for("cont-y")
