@@ -70,7 +70,8 @@ def transform(src):
 
 @pytest.mark.parametrize("src", [
     "ls -la\n", "echo $HOME\n", "x = 1\n", "print(x)\n", "$family = 'W'\n", "cd /tmp\n",
-    "if x:\n    y = 2\n\n",
+    "if x:\n    y = 2\n\n", "if (x > 1):\n    y = 2\n\n", "for (a, b) in [(1, 2)]:\n    pass\n\n",
+    "@(['echo', 'hi'])\n",
 ])
 def test_other_lines_are_left_to_xonsh(xsh, fake_registry, src):
     assert transform(src) == src
@@ -84,6 +85,9 @@ def test_other_lines_are_left_to_xonsh(xsh, fake_registry, src):
     ("Write-Output 'it''s'\n", "Write-Output 'it''s'"),  # ends in a quote
     ("Write-Output \"a\" '''b'''\n", "Write-Output \"a\" '''b'''"),  # holds both quote styles
     ("Write-Output C:\\temp\\\n", "Write-Output C:\\temp\\"),  # ends in a backslash
+    ("if ($n -gt 1) { 'big' } else { 'small' }\n", "if ($n -gt 1) { 'big' } else { 'small' }"),
+    ("foreach ($i in 1..3) {\n  $i * 2\n}\n", "foreach ($i in 1..3) {\n  $i * 2\n}"),
+    ("[pscustomobject]@{ A = 1 }\n", "[pscustomobject]@{ A = 1 }"),
     ("Get-AzureVMImage |\n  Where-Object {$_.Label} |\n  Select Label\n",
      "Get-AzureVMImage |\n  Where-Object {$_.Label} |\n  Select Label"),
 ])
