@@ -361,8 +361,9 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
     binding = binder.bind(args, expects_input)
     child = scope if cs.invocation == "." else Scope(sbv.scope_for(scope), ctx, is_script=(kind == "script_file"))
     runtime = CommandRuntime(ctx, scope, name, cs.span, cs.source, binding.common)
-    if "Verbose" in binding.common:
-        child.vars["verbosepreference"] = "Continue" if binding.common["Verbose"] else "SilentlyContinue"
+    for common, variable in (("Verbose", "verbosepreference"), ("Debug", "debugpreference")):
+        if common in binding.common:  # an advanced function's -Verbose/-Debug set its preferences
+            child.vars[variable] = "Continue" if binding.common[common] else "SilentlyContinue"
     if "ErrorAction" in binding.common:
         child.vars["erroractionpreference"] = binding.common["ErrorAction"]
     stage = _out_variable(ScriptStage(sbv, binding, binder, child, runtime), binding, scope)

@@ -194,7 +194,8 @@ class CommandRuntime:
         if action in ("silentlycontinue", "ignore"):
             return
         if action == "stop":
-            raise PSError(f"The running command stopped because the preference variable \"WarningPreference\" "
+            self.ctx.write_stream("3", "Warning", str(text), self.ctx.host.write_warning)
+            raise ActionPreferenceStop(f"The running command stopped because the preference variable \"WarningPreference\" "
                           f"or common parameter is set to Stop: {text}", "ActionPreferenceStop",
                           span=self.span, source=self.source, reason=self.name)
         self.ctx.write_stream("3", "Warning", str(text), self.ctx.host.write_warning)
