@@ -541,11 +541,16 @@ def _enumerate_member(items, name: str, results: list) -> None:
             continue
         if type(item) is PSObject:
             # PSCustomObject items yield $null for a missing property (PowerShell issue #13752).
-            results.append(item._values.get(name.lower()))
-            continue
-        found, value = lookup_member(item, name)
+            found, value = True, item._values.get(name.lower())
+        else:
+            found, value = lookup_member(item, name)
         if found:
-            results.append(value)
+            # a value that is itself a collection is unrolled into the result
+            # (Group-Object.Tests.ps1: `$results.Group.Count` counts every grouped object)
+            if type(value) in _SEQUENCE_TYPES:
+                results.extend(value)
+            else:
+                results.append(value)
 
 
 def _get_guid(obj, name: str):

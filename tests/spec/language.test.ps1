@@ -473,3 +473,18 @@ $o = [pscustomobject]@{a = 5}; $o.psobject.Properties['a'].Value
 # source: New-Variable.md; about_Variables
 New-Variable -Name ro -Value 1 -Option ReadOnly; Set-Variable ro 5 -Force; $ro
 ## RESULT: [5]
+
+#### member enumeration unrolls collection values
+# source: Group-Object.Tests.ps1 ($results.Group.Count); about_Member-Access_Enumeration
+$a = [pscustomobject]@{g = 1, 2}, [pscustomobject]@{g = 3, 4}; $a.g.Count
+## RESULT: [4]
+
+#### WarningPreference Stop
+# source: about_Preference_Variables ($WarningPreference = 'Stop')
+$WarningPreference = 'Stop'; try { Write-Warning 'w'; 'not here' } catch { 'stopped' }
+## RESULT: ["stopped"]
+
+#### CategoryInfo of an error
+# source: about_Error_Handling; ErrorCategoryInfo.GetMessage
+try { Get-Content /no/such/file -ErrorAction Stop } catch { $_.CategoryInfo.Category; $_.CategoryInfo.Activity }
+## RESULT: ["ObjectNotFound", "Get-Content"]
