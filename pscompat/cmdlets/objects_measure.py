@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..errors import PSError
 from .base import Cmdlet, Parameter, cmdlet
-from .objects_common import has_input, resolve_property
+from .objects_common import has_input, property_reader, resolve_property
 from .objects_props import parse_properties
 
 THIS_OBJECT = "$_"
@@ -150,6 +150,34 @@ class MeasureObject(Cmdlet):
         self._stats: dict[str, _Stats] = {}
         self._records = 0
         self._non_numeric = False
+
+    def fast_path(self):
+        """`Measure-Object -Property Name ...`: one property read per object, its getter cached
+        per class, the spelling resolved once per class."""
+        specs = self._specs
+        if specs is None or len(specs) != 1 or specs[0].is_block or specs[0].wildcard:
+            return None
+        spec = specs[0]
+        missing = object()
+        read = property_reader(spec.expression, missing)
+        spelling: dict = {}
+
+        def each(item):
+            if item is None:
+                return None
+            self._records += 1
+            value = read(item)
+            if value is missing:
+                self._entry(spec.text)
+                return None
+            cls = type(item)
+            name = spelling.get(cls)
+            if name is None:
+                name = spelling[cls] = resolve_property(item, spec.expression)[1]
+            self._analyze(name, value)
+            return None
+
+        return ("each", each, None)
 
     def _entry(self, name: str) -> _Stats:
         folded = name.lower()

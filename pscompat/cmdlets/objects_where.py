@@ -11,7 +11,7 @@ from ..conversion import to_bool
 from ..errors import PSError
 from ..psobject import is_dictionary, lookup_member
 from .base import Cmdlet, Parameter, cmdlet
-from .objects_common import NS, has_input, has_wildcard, match_properties, unroll
+from .objects_common import NS, has_input, has_wildcard, match_properties, property_reader, unroll
 
 WHERE_ID = NS + "WhereObjectCommand"
 FOREACH_ID = NS + "ForEachObjectCommand"
@@ -178,7 +178,26 @@ class WhereObject(Cmdlet):
         if self.parameter_set == "ScriptBlockSet":
             pred, cleanup = self.ctx.compile_filter(self.FilterScript, self.runtime.scope)
             return ("filter", pred, cleanup)
+        if self._op is not None and not has_wildcard(self.Property):
+            return ("filter", self._compare_reader(), None)
         return ("filter", self._keep, None)
+
+    def _compare_reader(self):
+        """`Where-Object Name -eq $v` with a plain name: the property's getter cached per class."""
+        read = property_reader(self.Property, None)
+        op, rvalue, scope = self._op, self._rvalue, self.runtime.scope
+
+        def keep(item):
+            value = None if item is None else read(item)
+            try:
+                r = op(value, rvalue, scope)
+            except PSError as exc:  # PowerShell reports OperatorFailed and goes on
+                self.write_error(f"The '{_token_kind(self._op_name)}' operator failed: {exc.message}.",
+                                 "OperatorFailed," + WHERE_ID, "InvalidOperation", item)
+                return False
+            return r if r is True or r is False else to_bool(r)
+
+        return keep
 
     def _property_value(self, item):
         """(ok, value): hashtable key first, then the member; wildcards must match one."""
