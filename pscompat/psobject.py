@@ -166,14 +166,18 @@ class PSObject:
     __iter__ = None  # __getitem__ must not make it look like a sequence
 
     def __init__(self, properties=(), type_names=None, **kw):
-        object.__setattr__(self, "_names", {})  # folded -> display name, insertion order
-        object.__setattr__(self, "_values", {})  # folded -> value
-        object.__setattr__(self, "type_names", TypeNameList(type_names or PSCUSTOMOBJECT_TYPE_NAMES))
+        names: dict = {}  # folded -> display name, insertion order
+        values: dict = {}  # folded -> value
         items = properties.items() if hasattr(properties, "items") else properties
-        for name, value in items:
-            self.set_property(name, value)
-        for name, value in kw.items():
-            self.set_property(name, value)
+        for source in (items, kw.items()):
+            for name, value in source:  # set_property, inlined: Select-Object builds many of these
+                folded = name.lower()
+                if folded not in names:
+                    names[folded] = name
+                values[folded] = value
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_values", values)
+        object.__setattr__(self, "type_names", TypeNameList(type_names or PSCUSTOMOBJECT_TYPE_NAMES))
 
     # -- property bag API -------------------------------------------------------------------
     def set_property(self, name: str, value: Any) -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import deque
 
-from ..psobject import PSObject
+from ..psobject import PSCUSTOMOBJECT_TYPE_NAMES, PSObject, is_dictionary
 from ..runtime import StopUpstream, is_enumerable
 from .base import Cmdlet, Parameter, cmdlet
-from .objects_common import NS, base_type_name, command_compare, resolve_property, wildcard_matcher
+from .objects_common import NS, base_type_name, command_compare, property_reader, resolve_property, wildcard_matcher
 from .objects_props import PropertySpec, parse_properties
 
 SELECT_ID = NS + "SelectObjectCommand"
@@ -178,7 +178,32 @@ class SelectObject(Cmdlet):
         if item is None:  # Select-Object drops $null input
             return None
         self._last_input = item
+        if self._names_only is not None and self._uniques is None and type(item) is not PSObject \
+                and not is_dictionary(item):
+            return self._select_attributes(item)
         return self._handle(item)
+
+    def _select_attributes(self, item) -> list:
+        """`select Name, Size` over ordinary objects: getters, spellings and the Selected.<type>
+        name are worked out once per class; then each object is one read per property."""
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            missing = object()
+            readers = [(typed, rename, property_reader(typed, missing)) for _, typed, rename in self._names_only]
+            plan = self._plan = (missing, readers, {})
+        missing, readers, per_class = plan
+        cls = type(item)
+        shape = per_class.get(cls)
+        if shape is None:
+            names = [rename or resolve_property(item, typed)[1] for typed, rename, _ in readers]
+            unique = len({n.lower() for n in names}) == len(names)
+            shape = per_class[cls] = (names, ["Selected." + base_type_name(item), *PSCUSTOMOBJECT_TYPE_NAMES]) \
+                if unique else False
+        if shape is False:
+            return self._handle(item)  # duplicate names: the general path reports them
+        names, type_names = shape
+        values = [read(item) for _, _, read in readers]
+        return [PSObject([(n, None if v is missing else v) for n, v in zip(names, values)], type_names=type_names)]
 
     def _process_queued(self, item):
         queue = self._queue
