@@ -107,10 +107,23 @@ class ExpressionStage(Stage):
     def __init__(self, fn, scope, variable: str | None = None):
         self.fn, self.scope, self.variable = fn, scope, variable
 
+    fused = None  # (test, filter stage): `$list | Where-Object ...` runs as one loop
+
     def run_once(self):
         value = self.fn(self.scope)
         if value is None and self.variable is not None and self.scope.is_automation_null(self.variable):
             return  # `$r | ...` where $r got no output: nothing flows
+        if self.fused is not None and isinstance(value, list):
+            test, stage = self.fused
+            downstream = stage.downstream
+            try:
+                for item in value:
+                    if test(item):
+                        downstream(item)
+            except StopUpstream as stop:
+                stage.stamp(stop)
+                raise
+            return
         emit_enumerated(value, self.downstream)
 
     def push(self, item):  # an expression after `|` ignores its input, like PowerShell's error case
@@ -486,6 +499,10 @@ def run_stages(stages: list[Stage], emit: Callable[[Any], None], input_items=Non
                 buffers.append(buf)
             for i in range(n - 1, -1, -1):  # wire from the end, so each stage sees its final downstream
                 stages[i].connect(stages[i + 1].push if i + 1 < n else emit)
+            if n > 1 and type(stages[0]) is ExpressionStage and getattr(stages[1], "fast", None) is not None \
+                    and stages[1].fast[0] == "filter" and type(stages[1]) is CmdletStage \
+                    and not getattr(stages[1], "redirected", False):
+                stages[0].fused = (stages[1].fast[1], stages[1])
             for st, buf in zip(stages, buffers):
                 for item in buf:
                     st.downstream(item)

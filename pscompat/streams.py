@@ -99,6 +99,7 @@ class Redirector:
         frames = self.ctx.frames
         frame = self.frame
         connect = stage.connect
+        stage.redirected = True
 
         def connect_redirected(downstream):
             sink = downstream if self.output_target is NOT_REDIRECTED else (self.output_target or _discard)
