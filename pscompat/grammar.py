@@ -182,7 +182,8 @@ def _build():
     postfix_expression = Build(primary + ZeroOrMore(postfix), b.postfix_chain)
 
     # ------------------------------------------------------------------ operators
-    cast = Build(type_literal + NotAny(adjacent(L(r"\.|::"))) + unary, b.cast)
+    # `[int], [string]` are two type literals: a comma never starts a cast's operand (PS: Parser.cs)
+    cast = Build(type_literal + NotAny(adjacent(L(r"\.|::"))) + NotAny(L(",")) + unary, b.cast)
     prefix = Build(op(UNARY_OP) + Expect(unary, _after_op("MissingExpressionAfterOperator")), b.unary)
     unary <<= Dispatch([("[", cast), (None, postfix_expression), ("!,+" + DASH, prefix)])
     array = Build(unary + ZeroOrMore(COMMA + Expect(unary, _after_op("MissingExpressionAfterToken"))),
@@ -347,7 +348,8 @@ def _build():
                         + Expect(block, _missing_named_block), b.named_block)
     # Once a named block is seen, only named blocks may follow (PS: Parser.cs MissingNamedBlocks).
     only_blocks = Expect(FollowedBy(L(r"\}|\Z")), _misplaced_statement)
-    script_body <<= Build(NL + Opt(param_block) + NL + (named_block[1, ...] + NL + only_blocks | statement_list),
+    script_body <<= Build(NL + Opt(param_block + Opt(SEPS)) + NL + (named_block[1, ...] + NL + only_blocks
+                                                                      | statement_list),
                           b.script_body)
     function_body = Enclosed(L(r"\{"), script_body, RBRACE, "MissingEndCurlyBrace", b.braced_script_block)
     function_statement = Build(

@@ -339,7 +339,7 @@ ASSIGN_OP = rf"=(?!=)|\+=|{D}=|\*=|/=|%=|\?\?="
 # What starts an expression statement rather than a command (Docs: about_Parsing.md).
 EXPRESSION_START = (
     rf"\$[\w?^${{(:]|[(\[{{!,{SQUOTE}{DQUOTE}]|@[({{{SQUOTE}{DQUOTE}\w]|\+|\.\d|{NUMBER}"
-    rf"|{D}(?:\d|\.\d|[$(\[@{{{SQUOTE}{DQUOTE}{DASH_CLASS}]|(?:not|bnot|split|csplit|isplit|join)(?![\w-]))")
+    rf"|{D}(?:\d|\.\d|[ \t$(\[@{{{SQUOTE}{DQUOTE}{DASH_CLASS}]|(?:not|bnot|split|csplit|isplit|join)(?![\w-]))")
 STATEMENT_KEYWORDS = ("if", "foreach", "for", "while", "do", "switch", "function", "filter", "try",
                       "return", "throw", "exit", "break", "continue", "data", "class", "enum", "using",
                       "trap", "configuration")

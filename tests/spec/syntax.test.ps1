@@ -939,3 +939,18 @@ Get-Foo
 #requires -Version 5.1
 1
 ## RESULT: [1]
+
+#### a statement separator after a script block's param block
+# source: ParameterBinding.Tests.ps1 ("Invoking with script block")
+$foo = . { param([Parameter(position=2)] $a, [Parameter(position=1)]$b); $a; $b } a b; $foo[0]
+## RESULT: ["b"]
+
+#### a type literal followed by a comma is not a cast
+# source: about_Enum ([enum]::Parse); Parser.cs (no cast before a comma)
+"$([enum]::Parse([ConsoleColor], 'blue'))"
+## RESULT: ["Blue"]
+
+#### a statement may start with the minus operator
+# source: about_Arithmetic_Operators (- -6)
+- -6
+## RESULT: [6]
