@@ -64,6 +64,13 @@ def make_throw(value, span, source) -> PSError:
         return err
     if isinstance(value, PSError):
         return value
+    from .exceptions import DotNetException
+
+    if isinstance(value, DotNetException):  # `throw [ArgumentException]::new('bad')`
+        err = ScriptThrow(value.Message, value.Message, span=span, source=source, reason="Exception",
+                          category="OperationStopped", target=value, exception_type=value.full_name)
+        err.__cause__ = value.InnerException if isinstance(value.InnerException, BaseException) else None
+        return err
     from .conversion import to_string
 
     if value is None:

@@ -28,6 +28,11 @@ class DotNetError(Exception):
         self.message = message
         self.exception_name = exception_name
 
+    @property
+    def exception_type(self) -> str:  # $_.Exception.InnerException.GetType() reads this
+        name = self.exception_name
+        return name if "." in name else "System." + name
+
 
 class VoidResult(tuple):
     """What a void .NET method returns: it writes nothing to the pipeline (`$h.Add('a', 1)`

@@ -14,6 +14,7 @@ import socket
 import tempfile
 import uuid
 
+from .exceptions import constructors as _exception_constructors
 from .conversion import convert_to, is_instance, to_number, to_string, type_of_name
 from .errors import PSError
 from .methods import DotNetError, invoke_dotnet
@@ -762,6 +763,7 @@ _CONSTRUCTORS = {
     "System.Management.Automation.PSNoteProperty": lambda full, name, value=None: __import__(
         "pscompat.psobject_members", fromlist=["new_note_property"]).new_note_property(name, value),
 }
+_CONSTRUCTORS.update(_exception_constructors())  # [System.ArgumentException]::new('bad') & co
 
 
 def _new_array(element: str, length):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import enums as _enums
+from . import exceptions as _exceptions
 from .errors import PSError
 from .psobject import SCRIPTBLOCK_TYPE
 
@@ -128,6 +129,7 @@ KNOWN_TYPES = set(ACCELERATORS.values()) | {
     "System.Diagnostics.Process", "System.Management.Automation.PathInfo",
 }
 KNOWN_TYPES.update(_enums.ENUMS)
+KNOWN_TYPES.update(_exceptions.PARENTS)  # [System.ArgumentException] & co
 _FULL_BY_LOWER = {t.lower(): t for t in KNOWN_TYPES}
 _FULL_BY_LOWER.update({t.lower()[len("system."):]: t for t in KNOWN_TYPES if t.startswith("System.")})
 _GENERIC = re.compile(r"^(?P<base>[\w.]+?)(?:`\d+)?\[(?P<args>.+)\]$")
