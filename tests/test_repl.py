@@ -19,8 +19,14 @@ class Terminal:
         self.name = "psc-" + uuid.uuid4().hex[:8]
         env = dict(os.environ, PSCOMPAT_HOME=str(tmp_path), TERM="xterm")
         cmd = " ".join(PSCOMPAT) + "; sleep 3"
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "140", "-y", "50", cmd],
-                       check=True, env=env, cwd=str(tmp_path))
+        for attempt in range(5):  # a tmux server that is just exiting refuses a new session once
+            done = subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "140", "-y", "50", cmd],
+                                  env=env, cwd=str(tmp_path), capture_output=True)
+            if done.returncode == 0:
+                break
+            time.sleep(0.5)
+        else:
+            raise AssertionError(f"tmux would not start: {done.stderr!r}")
 
     def screen(self) -> str:
         return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True,
