@@ -197,6 +197,11 @@ function get-foo { param([Parameter(position=1)] $a, [Parameter(valuefromremaini
 (get-foo a b c d) -join ','; (get-foo a b -a c d) -join ','; (get-foo a b -a c -q d) -join ','
 ## RESULT: ["b,c,d", "a,b,d", "a,b,-q,d"]
 
+#### binding: dot-invoked script block with positions
+# source: ParameterBinding.Tests.ps1 ("Invoking with script block")
+$foo = . { param([Parameter(position=2)] $a, [Parameter(position=1)]$b); $a; $b } a b; $foo[0]
+## RESULT: ["b"]
+
 #### splatting $args
 # source: about_Splatting ("Splatting command parameters"); $args splatting
 function inner { param($a, $b) "$a~$b" }; function outer { inner @args }; outer -b 2 -a 1
@@ -221,6 +226,21 @@ $a = . { try { try { $a = 0; 1 / $a } catch { "inner catch"; $ex_inner = $_; thr
 # source: about_Try_Catch_Finally ("catch [type1], [type2]")
 try { [int]::Parse('x') } catch [System.ArgumentException], [System.FormatException] { 'fmt' }
 ## RESULT: ["fmt"]
+
+#### throw exception object
+# source: about_Throw
+try { throw [System.ArgumentException]::new('bad arg') } catch [System.ArgumentException] { $_.Exception.Message }
+## RESULT: ["bad arg"]
+
+#### try: throw a constructed exception caught by type list
+# source: TryCatch.Tests.ps1 ("Catch by type #5")
+$a = . { try { 1; throw ([ArgumentNullException]::new("bad")) } catch [DivideByZeroException],[ArgumentNullException] { 2 } }; $a
+## RESULT: [1, 2]
+
+#### exception Message property via $_.Exception.InnerException
+# source: about_Try_Catch_Finally (method exceptions wrap in MethodInvocationException)
+try { [int]::Parse('nope') } catch { $_.Exception.GetType().Name; $_.Exception.InnerException.GetType().Name }
+## RESULT: ["MethodInvocationException", "FormatException"]
 
 #### merge error into output
 # source: about_Redirection ("2>&1")
