@@ -31,12 +31,14 @@ def run_text(session, text: str, name: str, args=(), debug: bool = False) -> int
     from .errors import PSError, format_concise
     from .formatting import OutDefault
 
-    out = OutDefault(sys.stdout.write, width=session.host.width)
+    host = session.host
+    out = OutDefault(host.write, width=host.width)  # through the host, which keeps a progress bar below
     try:
         try:
             code = session.execute(text, out.feed, name=name, args=args)
         finally:
             out.close()
+            getattr(host, "clear_progress", lambda: None)()
             sys.stdout.flush()
     except PSError as err:
         sys.stderr.write(format_concise(err.message, err.reason or "Exception", err.span, err.source) + "\n")

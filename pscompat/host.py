@@ -163,6 +163,14 @@ class ConsoleHost:
             self._draw_progress()
         self.stdout.flush()
 
+    def clear_progress(self) -> None:
+        """The command line is done: a bar still showing goes away, as pwsh's does."""
+        self._progress.clear()
+        if self._progress_shown:
+            self.stdout.write("\r\x1b[2K")
+            self._progress_shown = False
+            self.stdout.flush()
+
     def _draw_progress(self) -> None:
         line = next(reversed(self._progress.values()))  # the most recent activity
         self.stdout.write("\r" + line)
