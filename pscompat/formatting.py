@@ -43,7 +43,8 @@ class LineOutput:
     """Consumes format directives and writes lines (each via `emit(line)`)."""
 
     def __init__(self, emit: Callable[[str], None], width: int | None = None, clock=time.monotonic):
-        self.emit = emit
+        self._emit_raw = emit
+        self.pending_blank = False  # the blank line a table starts with, written with its first line
         self.width = width or DEFAULT_WIDTH
         self.clock = clock
         self.start: FormatStartData | None = None
@@ -61,8 +62,8 @@ class LineOutput:
             if self.start is not None:  # a new document without the end of the previous one
                 self.process(FormatEndData())
             self.start = item
-            self.emit("")
-            return
+            self.pending_blank = True  # written just before the first line, so that a verbose or
+            return                    # warning line written meanwhile comes first, as in pwsh
         if self.cache is not None:
             if isinstance(item, GroupEndData) or isinstance(item, FormatEndData):
                 self._release()
@@ -90,6 +91,12 @@ class LineOutput:
                 self.emit("")
             self.start = None
             self.table = None
+
+    def emit(self, line: str) -> None:
+        if self.pending_blank:
+            self.pending_blank = False
+            self._emit_raw("")
+        self._emit_raw(line)
 
     def flush(self) -> None:
         """Release held-back rows (end of input)."""
