@@ -248,6 +248,7 @@ class Registry:
         "pscompat.cmdlets.data",
         "pscompat.cmdlets.utility",
         "pscompat.cmdlets.items",
+        "pscompat.cmdlets.text",
         "pscompat.azure.cmdlets",
     )
 

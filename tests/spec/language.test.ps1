@@ -488,3 +488,18 @@ $WarningPreference = 'Stop'; try { Write-Warning 'w'; 'not here' } catch { 'stop
 # source: about_Error_Handling; ErrorCategoryInfo.GetMessage
 try { Get-Content /no/such/file -ErrorAction Stop } catch { $_.CategoryInfo.Category; $_.CategoryInfo.Activity }
 ## RESULT: ["ObjectNotFound", "Get-Content"]
+
+#### Select-String on piped strings
+# source: Select-String.md (Example 1: -CaseSensitive)
+'Hello', 'HELLO' | Select-String -Pattern 'HELLO' -CaseSensitive | ForEach-Object { $_.Line }
+## RESULT: ["HELLO"]
+
+#### Select-String -Quiet
+# source: Select-String.md (-Quiet: $true, or $null when nothing matches)
+'abc' | Select-String 'b' -Quiet; 'abc' | Select-String 'z' -Quiet
+## RESULT: [true]
+
+#### Select-String -AllMatches and -NotMatch
+# source: Select-String.md (-AllMatches, -NotMatch)
+('a1b2' | Select-String '\d' -AllMatches).Matches.Value; 'x', 'y1' | Select-String '\d' -NotMatch | ForEach-Object Line
+## RESULT: ["1", "2", "x"]
