@@ -161,6 +161,8 @@ class MeasureObject(Cmdlet):
         missing = object()
         read = property_reader(spec.expression, missing)
         spelling: dict = {}
+        # -Sum/-Average of numbers (the common case) needs only the count and the running sum
+        sum_only = not (self._text or self._std or self._min or self._max)
 
         def each(item):
             if item is None:
@@ -174,6 +176,13 @@ class MeasureObject(Cmdlet):
             name = spelling.get(cls)
             if name is None:
                 name = spelling[cls] = resolve_property(item, spec.expression)[1]
+            vtype = type(value)
+            if sum_only and (vtype is int or vtype is float):
+                stat = self._entry(name)
+                stat.count += 1
+                stat.sum_previous = stat.sum
+                stat.sum += value
+                return None
             self._analyze(name, value)
             return None
 
