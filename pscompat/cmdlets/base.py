@@ -249,6 +249,7 @@ class Registry:
         "pscompat.cmdlets.utility",
         "pscompat.cmdlets.items",
         "pscompat.cmdlets.text",
+        "pscompat.cmdlets.session",
         "pscompat.azure.cmdlets",
     )
 

@@ -503,3 +503,8 @@ try { Get-Content /no/such/file -ErrorAction Stop } catch { $_.CategoryInfo.Cate
 # source: Select-String.md (-AllMatches, -NotMatch)
 ('a1b2' | Select-String '\d' -AllMatches).Matches.Value; 'x', 'y1' | Select-String '\d' -NotMatch | ForEach-Object Line
 ## RESULT: ["1", "2", "x"]
+
+#### Invoke-Expression runs in the caller's scope
+# source: Invoke-Expression.md (Example 1, 2)
+$c = '$z = 40 + 2'; Invoke-Expression $c; $z; '2 * 21' | iex
+## RESULT: [42, 42]
