@@ -11,6 +11,8 @@ from typing import Any, Callable
 from . import nodes as N
 from .errors import PSError, RuntimeError_
 from .runtime import FlowControl, StopUpstream, unwrap
+from .automatic import DYNAMIC_VARIABLES
+from .indexing import index_value
 from .scope import MISSING, env_get, split_qualified
 from .source import Source
 
@@ -454,112 +456,3 @@ def _static_target(t):
 
     names = type_names(t)
     return resolve_type(names[0] if names else "object")
-
-
-def index_value(target: Any, index: Any) -> Any:
-    """PowerShell's index operator: negative indexes, index lists, dictionaries, strings."""
-    if target is None:
-        raise RuntimeError_("Cannot index into a null array.", "NullArray")
-    if isinstance(target, dict):
-        if isinstance(index, list):
-            return [index_value(target, i) for i in index]
-        if index not in target and getattr(target, "ordered", False) and type(index) is int:
-            values = list(target.values())  # [ordered] also indexes by position
-            return values[index] if -len(values) <= index < len(values) else None
-        return target.get(index)
-    if isinstance(index, list):
-        out = []
-        for i in index:
-            v = index_value(target, i)
-            if v is not None or isinstance(target, (list, tuple)):
-                out.append(v)
-        return out
-    if isinstance(target, (list, tuple, str)):
-        if isinstance(index, str) and not isinstance(target, str):
-            indexer = getattr(target, "Item", None)  # .NET's by-name indexer: Properties['Name']
-            if indexer is not None:
-                return indexer(index)
-            if type(target).__getitem__ not in (list.__getitem__, tuple.__getitem__):
-                try:
-                    return target[index]
-                except (KeyError, IndexError, TypeError):
-                    return None
-        try:
-            i = int(index)
-        except (TypeError, ValueError):
-            from .conversion import convert_to
-
-            i = convert_to(index, "int")
-        n = len(target)
-        if -n <= i < n:
-            if isinstance(target, str):  # a string's element is a [char]
-                from .psobject import Char
-
-                return Char(target[i])
-            return target[i]
-        return None
-    getitem = getattr(target, "__getitem__", None)
-    if getitem is not None and not isinstance(target, (int, float)):
-        try:
-            return getitem(index)
-        except (KeyError, IndexError):
-            return None
-        except TypeError:
-            pass
-    try:
-        i = int(index)
-    except (TypeError, ValueError):
-        return None
-    return target if i in (0, -1) else None
-
-
-def _dynamic_variables() -> dict:
-    import os
-
-    class PathInfo:
-        PS_TYPE_NAMES = ("System.Management.Automation.PathInfo", "System.Object")
-        PS_PROPERTIES = ("Path",)
-
-        def __init__(self, path):
-            self.Path = path
-
-        def ToString(self):
-            return self.Path
-
-        __str__ = ToString
-
-    def pwd(scope):
-        return PathInfo(os.getcwd())
-
-    def psversiontable(scope):
-        # built on first use (it needs the Version type), then an ordinary global variable
-        from .psobject import Hashtable
-        from .pstypes import resolve_type
-
-        table = Hashtable()
-        for k, v in (("PSVersion", resolve_type("version").convert("7.4.0")), ("PSEdition", "Core"),
-                     ("GitCommitId", "7.4.0"), ("OS", f"{os.uname().sysname} {os.uname().release}"
-                                                      if hasattr(os, "uname") else "Windows"),
-                     ("Platform", "Win32NT" if os.name == "nt" else "Unix"),
-                     ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"]),
-                     ("PSRemotingProtocolVersion", "2.3"), ("SerializationVersion", "1.1.0.1"),
-                     ("WSManStackVersion", "3.0")):
-            table[k] = v
-        scope.ctx.global_scope.vars["psversiontable"] = table
-        return table
-
-    return {
-        "psversiontable": psversiontable,
-        "error": lambda scope: scope.ctx.error_list(),
-        "home": lambda scope: os.path.expanduser("~"),
-        "pwd": pwd,
-        "pid": lambda scope: os.getpid(),
-        "islinux": lambda scope: os.name != "nt" and os.uname().sysname == "Linux",
-        "iswindows": lambda scope: os.name == "nt",
-        "ismacos": lambda scope: os.name != "nt" and os.uname().sysname == "Darwin",
-        "iscoreclr": lambda scope: True,
-        "pshome": lambda scope: os.path.dirname(os.path.abspath(__file__)),
-    }
-
-
-DYNAMIC_VARIABLES = _dynamic_variables()

@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from . import nodes as N
-from .compiler import ExpressionCompiler, index_value, located, python_error
+from .compiler import ExpressionCompiler, located, python_error
+from .indexing import index_value, set_index
 from .compiler_errors import ErrorStatements
 from .compiler_loops import LoopStatements
 from .errors import PSError, RuntimeError_
@@ -442,30 +443,6 @@ def variable_setter(name: str) -> Callable:
         scope.ctx.assign(scope, key, v)
 
     return set_local
-
-
-def set_index(target, index, value) -> None:
-    if target is None:
-        raise RuntimeError_("Cannot index into a null array.", "NullArray")
-    if isinstance(target, dict):
-        target[index] = value
-        return
-    if isinstance(target, list):
-        from .conversion import convert_to
-
-        i = convert_to(index, "int")
-        if not -len(target) <= i < len(target):
-            raise RuntimeError_("Index was outside the bounds of the array.", "IndexOutOfRange",
-                                exception_type="System.IndexOutOfRangeException")
-        target[i] = value
-        return
-    try:
-        target[index] = value
-    except TypeError:
-        from .psobject import type_names
-
-        tn = (type_names(target) or ["System.Object"])[0]
-        raise RuntimeError_(f"Unable to index into an object of type {tn}.", "CannotIndex") from None
 
 
 __all__ = ["compile_script_block", "StatementCompiler", "index_value"]
