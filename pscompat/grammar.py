@@ -211,7 +211,8 @@ def _build():
                             (DQUOTE, double), ("@", array_expression), ("@", hashtable),
                             ("{", script_block), ("(", paren)])
     arg_chain = Build(arg_primary + ZeroOrMore(postfix), b.arg_chain)
-    splat = L(r"@(?P<name>[\w?:]+)", b.splat)
+    # `@args`, and (PowerShell 7.x) `@obj.Prop` / `@list[1]`: the chain's value is splatted
+    splat = Build(L(r"@(?P<name>[\w?:]+)", b.splat) + ZeroOrMore(postfix), b.arg_chain)
     arg_single = Dispatch([(_NUMBER_START, arg_number), ("$@{(" + _QUOTES, arg_chain), ("@", splat),
                            (None, word)])
     # A trailing comma in command mode: PS Parser.cs GetCommandArgument (MissingExpression).

@@ -47,6 +47,11 @@ def compile_arg(el, comp):
         return ("param", el.name, fn, el.span, el.text or "-" + el.name)
     if isinstance(el, N.Variable) and el.splatted:
         return ("splat", comp.expr(N.Variable(el.span, el.name)), None, el.span, "")
+    base = el
+    while isinstance(base, (N.Member, N.Index, N.InvokeMember)):
+        base = base.target
+    if base is not el and isinstance(base, N.Variable) and base.splatted:  # `@obj.Prop`, `@list[1]`
+        return ("splat", comp.expr(el), None, el.span, "")
     return ("value", comp.expr(el), None, el.span, "")
 
 

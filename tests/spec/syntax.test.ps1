@@ -954,3 +954,10 @@ $foo = . { param([Parameter(position=2)] $a, [Parameter(position=1)]$b); $a; $b 
 # source: about_Arithmetic_Operators (- -6)
 - -6
 ## RESULT: [6]
+
+#### splatting a property value and an indexed value
+# source: Splatting.Tests.ps1 ("Should splat property values properly", "Should splat indexed data properly")
+function f { param($Value, $Value2) "v=$Value v2=$Value2" }
+$o = [pscustomobject]@{ P = @{ Value = 'x' } }; f @o.P
+$t = @(@{ Value = 'a' }, @{ Value2 = 'b' }); f @t[1]
+## RESULT: ["v=x v2=", "v= v2=b"]
