@@ -6,12 +6,12 @@ from a sub-rule to the rule that assembles them.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pyparsing as pp
 
 from . import nodes as n
 from .grammar_errors import SyntaxFail
+from .records import replace
 from .grammar_checks import check_assignable, check_duplicates, check_finally
 from .grammar_strings import literal_word
 from .grammar_lex import ARG_END, PRECEDENCE, canonical_op, number_value, skip_gap, variable_name

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import nodes as n
 from .grammar_errors import SyntaxFail
+from .records import fields
 from .source import Span
 
 
@@ -83,6 +84,6 @@ def check_finally(node, loops: tuple) -> None:
             raise SyntaxFail("ControlLeavingFinally", node.span.start, node.span)
     if isinstance(node, _LOOPS):
         loops = loops + ((node.label or "").lower(),)
-    for name in node.__dataclass_fields__:
+    for name in fields(node):
         if name != "span":
             check_finally(getattr(node, name), loops)

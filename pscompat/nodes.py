@@ -1,4 +1,4 @@
-"""The syntax tree: frozen dataclasses named after PowerShell's own Language.*Ast classes.
+"""The syntax tree: frozen records (pscompat.records) named after PowerShell's own Language.*Ast classes.
 
 Every node carries `span` (offsets into the Source).  The grammar builds these; the compiler
 turns them into Python closures; `unparse` turns them back into text.
@@ -12,21 +12,19 @@ Conventions the grammar and the compiler both rely on:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Optional, Union
 
+from .records import Record, fields
 from .source import Span
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(Record):
     span: Span
 
 
 # ----------------------------------------------------------------------------- expressions
 
 
-@dataclass(frozen=True, slots=True)
 class Constant(Node):
     """A number literal (int, float or Decimal, already computed incl. KB/MB suffixes)."""
 
@@ -34,13 +32,11 @@ class Constant(Node):
     text: str = ""  # source spelling, kept for unparse and for `2` vs `2.0` ToString
 
 
-@dataclass(frozen=True, slots=True)
 class StringConstant(Node):
     value: str
     kind: str = "single"  # 'bare' | 'single' | 'double' | 'here_single' | 'here_double'
 
 
-@dataclass(frozen=True, slots=True)
 class ExpandableString(Node):
     """A string with `$var` / `$( )` inside.  parts: literal str pieces and expression nodes."""
 
@@ -49,7 +45,6 @@ class ExpandableString(Node):
     raw: str = ""  # the text between the quotes as written, for unparse
 
 
-@dataclass(frozen=True, slots=True)
 class Variable(Node):
     """`$name`, `${any name}`, `$global:x`, `$env:PATH`, `@splat` (splatted=True)."""
 
@@ -58,21 +53,18 @@ class Variable(Node):
     braced: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class TypeName(Node):
     """`int`, `System.Collections.Hashtable`, `string[]`, `ordered`... (without brackets)."""
 
     name: str
 
 
-@dataclass(frozen=True, slots=True)
 class TypeExpression(Node):
     """`[int]` used as a value (e.g. `-as [int]`, `[math]::Round(...)` target)."""
 
     type: TypeName
 
 
-@dataclass(frozen=True, slots=True)
 class Convert(Node):
     """`[int]$x`, `[ordered]@{...}`, `[pscustomobject]@{...}`."""
 
@@ -80,49 +72,42 @@ class Convert(Node):
     operand: "Expression"
 
 
-@dataclass(frozen=True, slots=True)
 class ArrayLiteral(Node):
     """`1, 2, 3` (binary comma). A unary comma `,x` is Unary(',', x)."""
 
     elements: tuple
 
 
-@dataclass(frozen=True, slots=True)
 class ArrayExpression(Node):
     """`@( statements )`."""
 
     body: "StatementBlock"
 
 
-@dataclass(frozen=True, slots=True)
 class SubExpression(Node):
     """`$( statements )`."""
 
     body: "StatementBlock"
 
 
-@dataclass(frozen=True, slots=True)
 class Paren(Node):
     """`( pipeline )`: a single pipeline or assignment statement in parentheses."""
 
     pipeline: "Statement"
 
 
-@dataclass(frozen=True, slots=True)
 class Hashtable(Node):
     """`@{ k = v; ... }`.  Keys are expressions (a bare key is a StringConstant(kind='bare'))."""
 
     pairs: tuple  # tuple[tuple[Expression, Statement], ...]
 
 
-@dataclass(frozen=True, slots=True)
 class ScriptBlockExpression(Node):
     """`{ ... }` as a value."""
 
     body: "ScriptBlock"
 
 
-@dataclass(frozen=True, slots=True)
 class Unary(Node):
     """op: '-', '+', '!', '-not', '-bnot', ',', '-split', '-csplit', '-isplit', '-join',
     '++' / '--' (prefix), 'post++' / 'post--' (postfix)."""
@@ -131,7 +116,6 @@ class Unary(Node):
     operand: "Expression"
 
 
-@dataclass(frozen=True, slots=True)
 class Binary(Node):
     """Arithmetic ('+', '-', '*', '/', '%'), range '..', format '-f', and every dash operator
     ('-eq', '-ceq', '-ieq', '-like', '-replace', '-split', '-join', '-is', '-as', '-and', '-band',
@@ -142,14 +126,12 @@ class Binary(Node):
     right: "Expression"
 
 
-@dataclass(frozen=True, slots=True)
 class Ternary(Node):
     condition: "Expression"
     if_true: "Expression"
     if_false: "Expression"
 
 
-@dataclass(frozen=True, slots=True)
 class Member(Node):
     """`$x.Name`, `$x.$dyn`, `[math]::PI`, `$x?.Name`.  member is a StringConstant(kind='bare')
     for a plain name, otherwise any expression."""
@@ -160,7 +142,6 @@ class Member(Node):
     null_conditional: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class InvokeMember(Node):
     """`$s.ToUpper()`, `[math]::Round(2.5, 0)`, `$x?.Foo()`."""
 
@@ -171,7 +152,6 @@ class InvokeMember(Node):
     null_conditional: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class Index(Node):
     """`$a[0]`, `$a[1..3]`, `$h['k']`, `$a?[0]`."""
 
@@ -190,7 +170,6 @@ Expression = Union[
 # ----------------------------------------------------------------------------- commands
 
 
-@dataclass(frozen=True, slots=True)
 class CommandParameter(Node):
     """`-Name`, `-Name:value` (argument set), `–Name` (en dash: name has no dash either way)."""
 
@@ -199,7 +178,6 @@ class CommandParameter(Node):
     text: str = ""  # as typed, dash included, e.g. '–ImageName'
 
 
-@dataclass(frozen=True, slots=True)
 class Redirection(Node):
     """`> file`, `>> file`, `2> $null`, `2>&1`, `*> file`.  stream: '1','2','3'...,'*'."""
 
@@ -209,7 +187,6 @@ class Redirection(Node):
     merge_to: Optional[str] = None  # '1' for 2>&1
 
 
-@dataclass(frozen=True, slots=True)
 class Command(Node):
     """A command invocation.  elements[0] is the name: StringConstant(kind='bare') for a plain
     name, or any expression after `&`/`.`; the rest are CommandParameter or expressions."""
@@ -219,7 +196,6 @@ class Command(Node):
     redirections: tuple = ()
 
 
-@dataclass(frozen=True, slots=True)
 class CommandExpression(Node):
     """An expression used as a pipeline element (`1..5 | ...`, `$x`)."""
 
@@ -227,12 +203,10 @@ class CommandExpression(Node):
     redirections: tuple = ()
 
 
-@dataclass(frozen=True, slots=True)
 class Pipeline(Node):
     elements: tuple  # tuple[Command | CommandExpression, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class PipelineChain(Node):
     """`a && b`, `a || b` (PowerShell 7)."""
 
@@ -244,7 +218,6 @@ class PipelineChain(Node):
 # ----------------------------------------------------------------------------- statements
 
 
-@dataclass(frozen=True, slots=True)
 class Assignment(Node):
     """target: Variable, Member, Index, Convert(type, Variable) or ArrayLiteral of those.
     op: '=', '+=', '-=', '*=', '/=', '%=', '??='.  value: a Statement (pipeline or assignment)."""
@@ -254,18 +227,15 @@ class Assignment(Node):
     value: "Statement"
 
 
-@dataclass(frozen=True, slots=True)
 class StatementBlock(Node):
     statements: tuple
 
 
-@dataclass(frozen=True, slots=True)
 class If(Node):
     clauses: tuple  # tuple[tuple[Statement, StatementBlock], ...]: if + elseif
     else_body: Optional[StatementBlock] = None
 
 
-@dataclass(frozen=True, slots=True)
 class ForEach(Node):
     variable: Variable
     iterable: "Statement"
@@ -273,7 +243,6 @@ class ForEach(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class For(Node):
     init: Optional["Statement"]
     condition: Optional["Statement"]
@@ -282,14 +251,12 @@ class For(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class While(Node):
     condition: "Statement"
     body: StatementBlock
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class DoLoop(Node):
     """`do { } while (c)` (until=False) and `do { } until (c)` (until=True)."""
 
@@ -299,7 +266,6 @@ class DoLoop(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class SwitchClause(Node):
     """pattern: an expression, or a ScriptBlockExpression (condition block)."""
 
@@ -307,7 +273,6 @@ class SwitchClause(Node):
     body: StatementBlock
 
 
-@dataclass(frozen=True, slots=True)
 class Switch(Node):
     value: "Statement"
     clauses: tuple  # tuple[SwitchClause, ...]
@@ -316,7 +281,6 @@ class Switch(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class Attribute(Node):
     """`[Parameter(Mandatory, Position=0)]`, `[ValidateSet('a','b')]`, `[CmdletBinding()]`.
     named: tuple of (name, expression-or-None); `Mandatory` alone is (`Mandatory`, None)."""
@@ -326,7 +290,6 @@ class Attribute(Node):
     named: tuple = ()
 
 
-@dataclass(frozen=True, slots=True)
 class ParameterDecl(Node):
     """One parameter of `param(...)` or `function f($a, [int]$b = 2)`.  `type` holds the last
     type constraint (`[switch]`, `[int]`...); attributes hold the [Parameter()] / [Validate*()]."""
@@ -337,13 +300,11 @@ class ParameterDecl(Node):
     attributes: tuple = ()
 
 
-@dataclass(frozen=True, slots=True)
 class ParamBlock(Node):
     parameters: tuple  # tuple[ParameterDecl, ...]
     attributes: tuple = ()  # [CmdletBinding()] etc.
 
 
-@dataclass(frozen=True, slots=True)
 class ScriptBlock(Node):
     """A script or script block body.  Unnamed statements go to `end`."""
 
@@ -354,7 +315,6 @@ class ScriptBlock(Node):
     text: str = ""  # the source text inside the braces (for ToString and calculated-property names)
 
 
-@dataclass(frozen=True, slots=True)
 class FunctionDefinition(Node):
     name: str
     body: ScriptBlock
@@ -362,45 +322,37 @@ class FunctionDefinition(Node):
     parameters: Optional[tuple] = None  # `function f($a, $b) {}` form: tuple[ParameterDecl]
 
 
-@dataclass(frozen=True, slots=True)
 class Return(Node):
     pipeline: Optional["Statement"] = None
 
 
-@dataclass(frozen=True, slots=True)
 class Break(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class Continue(Node):
     label: Optional[str] = None
 
 
-@dataclass(frozen=True, slots=True)
 class Throw(Node):
     pipeline: Optional["Statement"] = None
 
 
-@dataclass(frozen=True, slots=True)
 class Exit(Node):
     pipeline: Optional["Statement"] = None
 
 
-@dataclass(frozen=True, slots=True)
 class Catch(Node):
     types: tuple  # tuple[TypeName, ...]; empty = catch everything
     body: StatementBlock
 
 
-@dataclass(frozen=True, slots=True)
 class Try(Node):
     body: StatementBlock
     catches: tuple = ()
     finally_: Optional[StatementBlock] = None
 
 
-@dataclass(frozen=True, slots=True)
 class Trap(Node):
     """`trap [Type] { ... }`: handles terminating errors of the statements around it
     (about_Trap).  types empty = every error."""
@@ -422,7 +374,7 @@ def walk(node):
         cur = stack.pop()
         if isinstance(cur, Node):
             yield cur
-            for name in cur.__dataclass_fields__:
+            for name in fields(cur):
                 if name != "span":
                     stack.append(getattr(cur, name))
         elif isinstance(cur, tuple):

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+
+from .records import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Record):
     """Half-open character range [start, end) into a Source's text."""
 
     start: int

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from pscompat import nodes as n
+from pscompat.records import fields as record_fields
 from pscompat.numtypes import BigInteger, Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64
 from pscompat.errors import IncompleteInputError, ParseError
 from pscompat.grammar import parse, parse_cached
@@ -78,7 +79,7 @@ def sx(node) -> str:
         return f"(If ({clauses}) {sx(node.else_body)})"
     if isinstance(node, n.StatementBlock):
         return "{" + "; ".join(sx(s) for s in node.statements) + "}"
-    fields = [sx(getattr(node, f)) for f in node.__dataclass_fields__ if f != "span"]
+    fields = [sx(getattr(node, f)) for f in record_fields(node) if f != "span"]
     return f"({kind} {' '.join(fields)})"
 
 
@@ -99,7 +100,7 @@ def strip_spans(node):
     """The tree as nested tuples without spans: structural equality for round trips."""
     if isinstance(node, n.Node):
         return (type(node).__name__,) + tuple(
-            strip_spans(getattr(node, f)) for f in node.__dataclass_fields__ if f != "span")
+            strip_spans(getattr(node, f)) for f in record_fields(node) if f != "span")
     if isinstance(node, tuple):
         return tuple(strip_spans(x) for x in node)
     return node
