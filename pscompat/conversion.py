@@ -1,19 +1,26 @@
 """PowerShell's LanguagePrimitives: truthiness, string conversion, numbers and casts.
 
 All conversions are culture-invariant, as PowerShell's are for casts and string expansion.
+
+Split by domain: conversion_strings (to_string, the text of numbers and dates, cast errors),
+conversion_numbers (the numeric-literal grammar, casts to numeric types and [char]).  This
+module keeps truthiness, to_number, -is, the cast dispatch (convert_to) with the casts to
+arrays, hashtables, dates and time spans, and re-exports the rest.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import decimal
 import enum
-import math
 import re
 
 from . import enums as _enums
+from .conversion_numbers import (_INTEGER_TYPES, INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN,  # noqa: F401
+                                 _format_error, _special_double, _to_bigint, _to_char, _to_decimal,
+                                 _to_double, _to_integer, parse_number)
+from .conversion_strings import (_cast_error, _value_error, format_datetime, format_decimal,  # noqa: F401
+                                 format_double, format_timespan, to_string)
 from .errors import PSError
-from .numtypes import BY_TYPE_NAME as _SIZED_INTS
-from .numtypes import BigInteger, Int64
 # register_type / type_of_name / type_spelling live in typenames; other modules import them from here.
 from .typenames import register_type, type_of_name, type_spelling  # noqa: F401
 from .psobject import SCRIPTBLOCK_TYPE, Char, Hashtable, PSObject, type_names
@@ -70,216 +77,6 @@ def to_bool(value) -> bool:
     return True
 
 
-# --------------------------------------------------------------------------------------------
-# to_string (PSObject.ToString with the invariant culture)
-
-
-def format_double(x: float) -> str:
-    """.NET Core's Double.ToString(): shortest round-trip digits, scientific notation when the
-    decimal exponent is >= 15 or < -4 ('1E+15', '1E-05'), 'NaN', 'Infinity', '-0'."""
-    if x != x:
-        return "NaN"
-    if x in (math.inf, -math.inf):
-        return "Infinity" if x > 0 else "-Infinity"
-    if x == 0:
-        return "-0" if math.copysign(1.0, x) < 0 else "0"
-    sign, raw, exp = _Decimal(repr(x)).as_tuple()  # repr = shortest round-trip digits
-    raw = "".join(map(str, raw))
-    point = len(raw) + exp  # decimal point position, counted from the first digit
-    digits = raw.rstrip("0")
-    e10 = point - 1
-    prefix = "-" if sign else ""
-    if e10 >= 15 or e10 < -4:
-        mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
-        return f"{prefix}{mantissa}E{'+' if e10 >= 0 else '-'}{abs(e10):02d}"
-    if point <= 0:
-        return f"{prefix}0.{'0' * -point}{digits}"
-    if point >= len(digits):
-        return prefix + digits + "0" * (point - len(digits))
-    return f"{prefix}{digits[:point]}.{digits[point:]}"
-
-
-def format_decimal(d: _Decimal) -> str:
-    """System.Decimal keeps its scale ('1.50') and never uses exponent notation."""
-    text = format(d, "f")
-    return "0" + text[2:] if text.startswith("-0") and d == 0 else text
-
-
-def format_timespan(t: _dt.timedelta) -> str:
-    """TimeSpan's constant format: [-][d.]hh:mm:ss[.fffffff]."""
-    ticks = (t.days * 86400 + t.seconds) * 10_000_000 + t.microseconds * 10
-    sign = "-" if ticks < 0 else ""
-    ticks = abs(ticks)
-    seconds, frac = divmod(ticks, 10_000_000)
-    days, seconds = divmod(seconds, 86400)
-    hours, seconds = divmod(seconds, 3600)
-    minutes, seconds = divmod(seconds, 60)
-    text = f"{sign}{f'{days}.' if days else ''}{hours:02d}:{minutes:02d}:{seconds:02d}"
-    return text + (f".{frac:07d}" if frac else "")
-
-
-def format_datetime(d: _dt.datetime) -> str:
-    """DateTime.ToString() with the invariant culture: MM/dd/yyyy HH:mm:ss."""
-    return f"{d.month:02d}/{d.day:02d}/{d.year:04d} {d.hour:02d}:{d.minute:02d}:{d.second:02d}"
-
-
-def _psobject_string(obj: PSObject) -> str:
-    # PSCustomObject.ToString: '@{a=1; b=x}'; values are not recursed into (arrays show as
-    # 'System.Object[]'), a null value is empty.
-    return "@{" + "; ".join(f"{n}={_element_string(v)}" for n, v in obj.properties()) + "}"
-
-
-def _list_string(value, ofs: str = " ") -> str:
-    return ofs.join([_element_string(v) for v in value])
-
-
-def _element_string(value) -> str:
-    """An element inside a collection or a PSCustomObject: nested collections are not
-    expanded, they show their type name (PSObject.ToString(..., recurse: false))."""
-    if type(value) in (list, tuple):
-        return "System.Object[]"
-    return to_string(value)
-
-
-def _object_string(value) -> str:
-    names = type_names(value)
-    if names and names[0] == SCRIPTBLOCK_TYPE:
-        return value.text
-    if names and names[0] == "System.RuntimeType" and hasattr(value, "full_name"):
-        return type_spelling(value.full_name)
-    if isinstance(value, enum.Enum):
-        return _enums.enum_text(value)
-    from .psobject import _class_info  # per-type method table: cheap after the first call
-
-    method = _class_info(type(value)).methods.get("tostring")
-    if method is not None:
-        return getattr(value, method)()
-    if type(value).__str__ is not object.__str__:
-        return str(value)
-    return names[0] if names else ""
-
-
-_STRING = {
-    str: lambda v: v,
-    Char: str.__str__,
-    _NoneType: lambda v: "",
-    bool: lambda v: "True" if v else "False",
-    int: int.__repr__,
-    float: format_double,
-    _Decimal: format_decimal,
-    list: _list_string,
-    tuple: _list_string,
-    PSObject: _psobject_string,
-    dict: lambda v: "System.Collections.Hashtable",
-    Hashtable: lambda v: type_names(v)[0],
-    _dt.datetime: format_datetime,
-    _dt.timedelta: format_timespan,
-}
-
-
-def to_string(value, ofs: str = " ") -> str:
-    """`"$x"` / `[string]$x`: PowerShell's culture-invariant string conversion."""
-    f = _STRING.get(type(value))
-    if f is not None:
-        if f is _list_string:
-            return _list_string(value, ofs)
-        return f(value)
-    if isinstance(value, str):
-        return str.__str__(value)
-    if isinstance(value, bool):
-        return "True" if value else "False"
-    if isinstance(value, enum.Enum):
-        return _enums.enum_text(value)
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float):
-        return format_double(value)
-    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
-        return _list_string(value, ofs)
-    if isinstance(value, dict):
-        return type_names(value)[0]
-    if isinstance(value, _dt.datetime):
-        return format_datetime(value)
-    return _object_string(value)
-
-
-# --------------------------------------------------------------------------------------------
-# Numbers: PowerShell's numeric-literal grammar, used for string -> number conversion.
-
-_NUMBER = re.compile(
-    r"""(?P<sign>[+-]?)
-        (?:0x(?P<hex>[0-9a-f]+) | 0b(?P<bin>[01]+)
-          | (?P<dec>(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?))
-        (?P<suffix>ul|uy|us|u|l|y|s|d|n)?
-        (?P<mult>kb|mb|gb|tb|pb)?""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_MULTIPLIERS = {"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, "tb": 1 << 40, "pb": 1 << 50}
-_INT_RANGES = {  # suffix -> (min, max) of its type
-    "y": (-128, 127), "uy": (0, 255), "s": (-(1 << 15), (1 << 15) - 1), "us": (0, (1 << 16) - 1),
-    "l": (-(1 << 63), (1 << 63) - 1), "u": (0, (1 << 64) - 1), "ul": (0, (1 << 64) - 1),
-}
-INT32_MIN, INT32_MAX = -(1 << 31), (1 << 31) - 1
-INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
-_DECIMAL_MAX = _Decimal("79228162514264337593543950335")
-
-
-def _signed_radix(text: str, base: int, digits_per_byte: int) -> int:
-    # Hex/binary literals whose digit count fills an int32/int64 exactly take the sign bit
-    # (0xFFFFFFFF -> -1); a leading 0 digit makes it unsigned (about_Numeric_Literals).
-    value = int(text, base)
-    for bits in (32, 64):
-        if len(text) == bits // 8 * digits_per_byte and value >= 1 << (bits - 1):
-            return value - (1 << bits)
-    return value
-
-
-def parse_number(text: str):
-    """A PowerShell numeric literal (surrounding whitespace allowed) -> int/float/Decimal,
-    or None when `text` is not one.  '' and whitespace are not numbers here."""
-    m = _NUMBER.fullmatch(text.strip())
-    if m is None:
-        return None
-    sign = -1 if m["sign"] == "-" else 1
-    suffix = (m["suffix"] or "").lower()
-    mult = _MULTIPLIERS.get((m["mult"] or "").lower(), 1)
-    if m["dec"] is not None and ("." in m["dec"] or "e" in m["dec"].lower()) or (
-            m["dec"] is not None and suffix == "d"):
-        if suffix == "d":
-            return sign * _Decimal(m["dec"]) * mult
-        value = sign * float(m["dec"]) * mult
-        if suffix in _INT_RANGES:  # '1.2l' is an integer literal (about_Numeric_Literals)
-            return _to_integer_value(value, *_INT_RANGES[suffix])
-        return value
-    if m["hex"] is not None:
-        value = sign * _signed_radix(m["hex"], 16, 2) * mult
-    elif m["bin"] is not None:
-        value = sign * _signed_radix(m["bin"], 2, 8) * mult
-    else:
-        value = sign * int(m["dec"]) * mult
-    if suffix == "n":
-        return BigInteger(value)
-    if suffix:
-        lo, hi = _INT_RANGES[suffix]
-        if not lo <= value <= hi:
-            return None
-        return Int64(value) if suffix == "l" else value
-    if INT64_MIN <= value <= INT64_MAX:
-        return value
-    if m["dec"] is not None:
-        return _Decimal(value) if abs(value) <= _DECIMAL_MAX else float(value)
-    return None
-
-
-def _to_integer_value(x, lo, hi):
-    value = round(x)  # .NET Convert.ToInt32(double) rounds half to even, as Python's round()
-    return value if lo <= value <= hi else None
-
-
-def _format_error(value: str) -> str:
-    return f"The input string '{value}' was not in a correct format."
-
-
 def to_number(value):
     """The numeric value of an arithmetic operand: None -> 0, bool -> int, [char] -> its code,
     numeric strings per PowerShell's number grammar ('' -> 0)."""
@@ -306,11 +103,6 @@ def to_number(value):
     if isinstance(value, (int, float, _Decimal)):
         return value if not isinstance(value, bool) else int(value)
     return convert_to(value, "System.Int32")
-
-
-def _special_double(text: str):
-    return {"nan": math.nan, "infinity": math.inf, "-infinity": -math.inf,
-            "+infinity": math.inf}.get(text.strip().lower())
 
 
 # --------------------------------------------------------------------------------------------
@@ -345,141 +137,6 @@ def is_instance(value, type_name: str) -> bool:
 
 # --------------------------------------------------------------------------------------------
 # convert_to: casts `[type]value` (LanguagePrimitives.ConvertTo)
-
-
-def _cast_error(value, target: str, error_id: str = "ConvertToFinalInvalidCastException") -> PSError:
-    text = to_string(value)
-    return PSError(f'Cannot convert the "{text}" value of type "{type_names(value)[0]}" to type '
-                   f'"{target}".', error_id, category="InvalidArgument")
-
-
-def _value_error(value, target: str, inner: str, error_id: str) -> PSError:
-    return PSError(f'Cannot convert value "{to_string(value)}" to type "{target}". Error: "{inner}"',
-                   error_id, category="InvalidArgument")
-
-
-_INTEGER_TYPES = {  # full name -> (min, max, .NET short name)
-    "System.Int32": (INT32_MIN, INT32_MAX, "Int32"), "System.Int64": (INT64_MIN, INT64_MAX, "Int64"),
-    "System.Int16": (-(1 << 15), (1 << 15) - 1, "Int16"), "System.Byte": (0, 255, "Byte"),
-    "System.SByte": (-128, 127, "SByte"), "System.UInt16": (0, (1 << 16) - 1, "UInt16"),
-    "System.UInt32": (0, (1 << 32) - 1, "UInt32"), "System.UInt64": (0, (1 << 64) - 1, "UInt64"),
-}
-
-
-# .NET's OverflowException wording per type (SR.Overflow_Byte, ...).
-_OVERFLOW_NOUN = {"Byte": "an unsigned byte", "SByte": "a signed byte", "UInt16": "a UInt16",
-                  "UInt32": "a UInt32", "UInt64": "a UInt64"}
-
-
-def _to_integer(value, full: str):
-    lo, hi, short = _INTEGER_TYPES[full]
-    if value is None:
-        return 0
-    if isinstance(value, Char):
-        number = ord(value)
-    elif isinstance(value, str):
-        number = parse_number(value) if value.strip() else 0
-        if number is None:
-            raise _value_error(value, full, _format_error(value), "InvalidCastFromStringToInteger")
-    elif isinstance(value, (bool, int, enum.IntEnum)):
-        number = int(value)
-    elif isinstance(value, (float, _Decimal)):
-        number = value
-    else:
-        raise _cast_error(value, full)
-    if isinstance(number, float):
-        if number != number or number in (math.inf, -math.inf):
-            raise _value_error(value, full, f"Value was either too large or too small for {_OVERFLOW_NOUN.get(short, 'an ' + short)}.",
-                               "InvalidCastIConvertible")
-        number = round(number)  # .NET rounds half to even: [int]2.5 -> 2, [int]3.5 -> 4
-    elif isinstance(number, _Decimal):
-        number = int(number.to_integral_value(decimal.ROUND_HALF_EVEN))
-    if not lo <= number <= hi:
-        raise _value_error(value, full, f"Value was either too large or too small for {_OVERFLOW_NOUN.get(short, 'an ' + short)}.",
-                           "InvalidCastIConvertible")
-    sized = _SIZED_INTS.get(full)  # Int32 stays a plain int
-    return number if sized is None else sized(number)
-
-
-def _to_bigint(value):
-    """[bigint]: any integer, however large; strings of digits parse exactly."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return BigInteger(value)
-    if isinstance(value, str):
-        text = value.strip()
-        if re.fullmatch(r"[+-]?\d+", text):
-            return BigInteger(int(text))
-        number = parse_number(text) if text else 0
-        if number is None:
-            raise _value_error(value, "System.Numerics.BigInteger", _format_error(value),
-                               "InvalidCastFromStringToInteger")
-        value = number
-    if isinstance(value, float) and (value != value or value in (math.inf, -math.inf)):
-        raise _cast_error(value, "System.Numerics.BigInteger")
-    if isinstance(value, (float, _Decimal)):
-        return BigInteger(int(value))  # BigInteger(double) truncates
-    return BigInteger(_to_integer(value, "System.Int64"))
-
-
-def _to_double(value, full: str = "System.Double"):
-    if value is None:
-        return 0.0
-    if isinstance(value, Char):
-        raise _cast_error(value, full)
-    if isinstance(value, str):
-        if not value.strip():
-            return 0.0
-        number = parse_number(value)
-        if number is None:
-            number = _special_double(value)
-        if number is None:
-            raise _value_error(value, full, _format_error(value), "InvalidCastFromStringToDoubleOrSingle")
-        return float(number)
-    if isinstance(value, (bool, int, float, _Decimal)):
-        return float(value)
-    raise _cast_error(value, full)
-
-
-def _to_decimal(value, full: str = "System.Decimal"):
-    if value is None:
-        return _Decimal(0)
-    if isinstance(value, str) and not isinstance(value, Char):
-        if not value.strip():
-            return _Decimal(0)
-        try:  # Decimal.Parse keeps the scale: [decimal]'1.50' is 1.50
-            parsed = _Decimal(value.strip())
-            if parsed.is_finite():
-                return parsed
-        except decimal.InvalidOperation:
-            pass
-        number = parse_number(value)
-        if number is None:
-            raise _value_error(value, full, _format_error(value), "InvalidCastFromStringToDecimal")
-        value = number
-    if isinstance(value, float):
-        if value != value or value in (math.inf, -math.inf):
-            raise _value_error(value, full, "Value was either too large or too small for a Decimal.",
-                               "InvalidCastIConvertible")
-        return _Decimal(format_double(value)) if "E" not in format_double(value) else _Decimal(repr(value))
-    if isinstance(value, (bool, int, _Decimal)):
-        return _Decimal(int(value)) if isinstance(value, bool) else _Decimal(value)
-    raise _cast_error(value, full)
-
-
-def _to_char(value, full: str = "System.Char"):
-    if isinstance(value, str):
-        if len(value) != 1:
-            raise _value_error(value, full, "String must be exactly one character long.",
-                               "InvalidCastParseTargetInvocation")
-        return Char(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        if not 0 <= value <= 0xFFFF:
-            raise _value_error(value, full, "Value was either too large or too small for a character.",
-                               "InvalidCastIConvertible")
-        return Char(chr(value))
-    if value is None:
-        return Char("\0")
-    raise _cast_error(value, full)
 
 
 class TypedArray(list):
