@@ -17,10 +17,11 @@ PSCOMPAT = [sys.executable, "-m", "pscompat"]
 class Terminal:
     def __init__(self, tmp_path):
         self.name = "psc-" + uuid.uuid4().hex[:8]
+        self.tmux = ["tmux", "-L", self.name]  # a server of its own: concurrent test runs cannot stop it
         env = dict(os.environ, PSCOMPAT_HOME=str(tmp_path), TERM="xterm")
         cmd = " ".join(PSCOMPAT) + "; sleep 3"
         for attempt in range(5):  # a tmux server that is just exiting refuses a new session once
-            done = subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "140", "-y", "50", cmd],
+            done = subprocess.run([*self.tmux, "new-session", "-d", "-s", self.name, "-x", "140", "-y", "50", cmd],
                                   env=env, cwd=str(tmp_path), capture_output=True)
             if done.returncode == 0:
                 break
@@ -29,7 +30,7 @@ class Terminal:
             raise AssertionError(f"tmux would not start: {done.stderr!r}")
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True,
+        return subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True,
                               text=True).stdout
 
     def wait_for(self, text: str, timeout: float = 30) -> str:
@@ -42,10 +43,10 @@ class Terminal:
         raise AssertionError(f"{text!r} did not appear:\n{self.screen()}")
 
     def send(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
 
 
 @pytest.fixture
@@ -83,7 +84,7 @@ def test_prompt_errors_are_powershell_errors_and_exit_ends_it(term):
     term.send("exit", "Enter")
     end = time.time() + 20
     while time.time() < end:  # the prompt ends; the session's `sleep 3` then closes it
-        if subprocess.run(["tmux", "has-session", "-t", term.name], capture_output=True).returncode != 0:
+        if subprocess.run([*term.tmux, "has-session", "-t", term.name], capture_output=True).returncode != 0:
             return
         time.sleep(0.3)
     raise AssertionError("exit did not end the prompt:\n" + term.screen())

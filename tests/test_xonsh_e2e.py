@@ -235,17 +235,18 @@ class Tmux:
 
     def __init__(self, tmp_path, shell_type=None):
         self.name = f"pscompat-{uuid.uuid4().hex[:8]}"
+        self.tmux = ["tmux", "-L", self.name]  # a server of its own: concurrent test runs cannot stop it
         env = _env(tmp_path)
         env["TERM"] = "xterm-256color"
         shell = f" --shell-type {shell_type}" if shell_type else ""
         cmd = f"{sys.executable} -m xonsh --no-rc{shell} -DPROMPT='XPROMPT> ' -DMULTILINE_PROMPT=+"
         self.env = env
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "160", "-y", "50", cmd],
+        subprocess.run([*self.tmux, "new-session", "-d", "-s", self.name, "-x", "160", "-y", "50", cmd],
                        check=True, env=env, cwd=tmp_path)
         self.wait_prompt()
 
     def screen(self):
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name, "-S", "-200"],
+        return subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name, "-S", "-200"],
                               capture_output=True, text=True).stdout
 
     def wait_for(self, text, timeout=30, count=1):
@@ -297,7 +298,7 @@ class Tmux:
         raise AssertionError(f"{line!r} did not finish:\n{self.screen()}")
 
     def cursor(self):
-        out = subprocess.run(["tmux", "display", "-p", "-t", self.name, "#{cursor_x} #{cursor_y}"],
+        out = subprocess.run([*self.tmux, "display", "-p", "-t", self.name, "#{cursor_x} #{cursor_y}"],
                              capture_output=True, text=True).stdout.split()
         return int(out[0]), int(out[1])
 
@@ -310,17 +311,17 @@ class Tmux:
         raise AssertionError(f"cursor at {self.cursor()}:\n{self.screen()}")
 
     def type(self, text):
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", "--", text], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, "-l", "--", text], check=True)
 
     def key(self, *keys):
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def paste(self, text):
-        subprocess.run(["tmux", "set-buffer", "-b", self.name, "--", text], check=True)
-        subprocess.run(["tmux", "paste-buffer", "-p", "-d", "-b", self.name, "-t", self.name], check=True)
+        subprocess.run([*self.tmux, "set-buffer", "-b", self.name, "--", text], check=True)
+        subprocess.run([*self.tmux, "paste-buffer", "-p", "-d", "-b", self.name, "-t", self.name], check=True)
 
     def close(self):
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
 
 
 @pytest.fixture
