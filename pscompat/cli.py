@@ -23,7 +23,9 @@ def _make_session(interactive: bool):
     from .host import ConsoleHost
     from .session import Session
 
-    return Session(host=ConsoleHost(sys.stdout, sys.stderr, interactive=interactive))
+    session = Session(host=ConsoleHost(sys.stdout, sys.stderr, interactive=interactive))
+    session.disk_parse_cache = not interactive  # a prompt's lines are parsed once; scripts run again
+    return session
 
 
 def run_text(session, text: str, name: str, args=(), debug: bool = False) -> int:

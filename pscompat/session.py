@@ -33,6 +33,9 @@ class Session:
             host = CollectingHost()
         self.ctx = ExecutionContext(host, variable_fallback)
         self.assigned_variables: set[str] = set()
+        # The command line keeps parsed scripts on disk (pscompat.parse_cache); an embedding
+        # program parses in memory only unless it asks for the same.
+        self.disk_parse_cache = False
 
     @property
     def host(self):
@@ -47,11 +50,14 @@ class Session:
     def execute(self, source: str, emit: Callable[[Any], None], name: str = "<script>", args=()) -> int | None:
         """Run `source`, pushing each output object to `emit`.  Returns the exit code of an
         `exit` statement (None when the script ran to its end).  Script-terminating errors raise."""
-        from .grammar import parse_cached
         from .scriptblock import ScriptBlockValue
         from .source import Source
 
-        node = parse_cached(source, name)
+        if self.disk_parse_cache:
+            from .parse_cache import parse as parse_tree
+        else:
+            from .grammar import parse_cached as parse_tree
+        node = parse_tree(source, name)
         block = _COMPILED.get(id(node))
         if block is None or block.node is not node:
             block = ScriptBlockValue(node, Source(source, name))

@@ -1,0 +1,105 @@
+"""Parsed scripts kept on disk between runs of the command line, like Python's __pycache__.
+
+Building the grammar means importing pyparsing (~40 ms) and compiling ~100 regular
+expressions (~15 ms): more than half of `pscompat -c '...'`.  A script or command line that
+has run before loads its syntax tree from the cache instead and never imports the parser.
+
+- Where: $PSCOMPAT_CACHE_DIR, else $XDG_CACHE_HOME/pscompat, else ~/.cache/pscompat
+  (PSCOMPAT_CACHE_DIR set to an empty string turns the cache off).
+- Key: the script text, its name (error messages show it) and the size and mtime of every
+  module that shapes a tree, so editing the grammar (or upgrading pscompat) never serves a
+  stale tree.  A tree is only stored for text that parsed; parse errors are not cached.
+- Loading unpickles only syntax-tree classes (see _TreeUnpickler): a tampered file cannot
+  name any other callable.  A file that fails to load is ignored and rewritten.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+
+# The modules whose code decides what a parse returns.
+_SHAPERS = ("grammar.py", "grammar_build.py", "grammar_lex.py", "grammar_strings.py", "grammar_checks.py",
+            "grammar_errors.py", "nodes.py", "records.py", "source.py", "numtypes.py", "parse_cache.py")
+_ALLOWED_MODULES = {"pscompat.nodes", "pscompat.source", "pscompat.numtypes", "decimal"}
+_VERSION = b"1"
+
+
+def cache_dir() -> str | None:
+    configured = os.environ.get("PSCOMPAT_CACHE_DIR")
+    if configured is not None:
+        return configured or None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "pscompat")
+
+
+def _fingerprint() -> bytes:
+    here = os.path.dirname(os.path.abspath(__file__))
+    parts = [_VERSION]
+    for module in _SHAPERS:
+        try:
+            st = os.stat(os.path.join(here, module))
+        except OSError:
+            parts.append(b"-")
+            continue
+        parts.append(f"{st.st_size}:{st.st_mtime_ns}".encode())
+    return b"|".join(parts)
+
+
+def _path(directory: str, text: str, name: str) -> str:
+    digest = hashlib.sha256(_fingerprint())
+    digest.update(b"\0" + name.encode("utf-8", "surrogatepass") + b"\0" + text.encode("utf-8", "surrogatepass"))
+    return os.path.join(directory, "ast", digest.hexdigest() + ".pickle")
+
+
+class _TreeUnpickler(pickle.Unpickler):
+    def find_class(self, module, name):
+        if module in _ALLOWED_MODULES and not name.startswith("_"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a syntax-tree class")
+
+
+def _load(path: str):
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    try:
+        return _TreeUnpickler(io.BytesIO(data)).load()
+    except Exception:  # truncated, tampered or from an incompatible version: parse again
+        return None
+
+
+def _store(path: str, tree) -> None:
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(tree, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass  # a read-only or full disk only costs the next run its parse
+
+
+def parse(text: str, name: str = "<script>"):
+    """The syntax tree of `text`: from the disk cache when it is there, else parsed (and stored)."""
+    directory = cache_dir()
+    if directory is None:
+        from .grammar import parse_cached
+
+        return parse_cached(text, name)
+    path = _path(directory, text, name)
+    tree = _load(path)
+    if tree is None:
+        from .grammar import parse_cached
+
+        tree = parse_cached(text, name)  # a ParseError propagates and nothing is stored
+        _store(path, tree)
+    return tree
