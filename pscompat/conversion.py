@@ -14,7 +14,6 @@ import decimal
 import enum
 import re
 
-from . import enums as _enums
 from .conversion_numbers import (_INTEGER_TYPES, INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN,  # noqa: F401
                                  _format_error, _special_double, _to_bigint, _to_char, _to_decimal,
                                  _to_double, _to_integer, parse_number)
@@ -304,7 +303,6 @@ _CONVERTERS = {
     "System.Numerics.BigInteger": lambda v, full: _to_bigint(v),
 }
 _CONVERTERS.update({name: _to_integer for name in _INTEGER_TYPES})
-_CONVERTERS.update({name: _enums.to_enum for name in _enums.ENUMS})
 
 
 def convert_to(value, type_name: str):
@@ -313,6 +311,11 @@ def convert_to(value, type_name: str):
     converter = _CONVERTERS.get(full)
     if converter is not None:
         return converter(value, full)
+    # Imported here, not at the top: building the enum types costs start-up time.
+    from .enums import ENUMS, to_enum
+
+    if full in ENUMS:
+        return to_enum(value, full)
     if full.endswith("[]"):
         return _to_array(value, full[:-2])
     if full in type_names(value):

@@ -8,7 +8,6 @@ import decimal
 import enum
 import math
 
-from . import enums as _enums
 from .errors import PSError
 from .psobject import SCRIPTBLOCK_TYPE, Char, Hashtable, PSObject, type_names
 from .typenames import type_spelling
@@ -94,7 +93,9 @@ def _object_string(value) -> str:
     if names and names[0] == "System.RuntimeType" and hasattr(value, "full_name"):
         return type_spelling(value.full_name)
     if isinstance(value, enum.Enum):
-        return _enums.enum_text(value)
+        from .enums import enum_text  # here, not at the top: building the enum types costs start-up time
+
+        return enum_text(value)
     from .psobject import _class_info  # per-type method table: cheap after the first call
 
     method = _class_info(type(value)).methods.get("tostring")
@@ -135,7 +136,9 @@ def to_string(value, ofs: str = " ") -> str:
     if isinstance(value, bool):
         return "True" if value else "False"
     if isinstance(value, enum.Enum):
-        return _enums.enum_text(value)
+        from .enums import enum_text  # here, not at the top: building the enum types costs start-up time
+
+        return enum_text(value)
     if isinstance(value, int):
         return int.__repr__(value)
     if isinstance(value, float):
