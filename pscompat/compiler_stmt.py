@@ -1,10 +1,11 @@
 """Statements compiled into closures `fn(scope, emit)`; `emit` receives each output object."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from . import nodes as N
-from .compiler import ExpressionCompiler, located, python_error
+from .automatic import DYNAMIC_VARIABLES
+from .compiler import CONSTANT_VARIABLES, ExpressionCompiler, located, python_error
 from .indexing import index_value, set_index
 from .compiler_errors import ErrorStatements
 from .compiler_loops import LoopStatements
@@ -55,7 +56,16 @@ def _member_test(sc, node):
     if isinstance(right, N.Variable):
         if right.splatted or right.name.lower() in ("_", "psitem") or ":" in right.name:
             return None
-    elif not isinstance(right, (N.Constant, N.StringConstant)):
+        key = right.name.lower()
+        if key in CONSTANT_VARIABLES:
+            right_kind = ("constant", CONSTANT_VARIABLES[key])
+        elif key in DYNAMIC_VARIABLES:
+            right_kind = ("computed", None)
+        else:
+            right_kind = ("variable", key)
+    elif isinstance(right, (N.Constant, N.StringConstant)):
+        right_kind = ("constant", right.value)
+    else:
         return None
     from .operators import get_binary
 
@@ -63,7 +73,18 @@ def _member_test(sc, node):
         op = get_binary(node.op)
     except KeyError:
         return None
-    return left.member.value, op, sc.expr(right), node.span
+    return MemberTest(left.member.value, node.op, op, sc.expr(right), right_kind, node.span)
+
+
+class MemberTest(NamedTuple):
+    """`$_.<name> <operator> <right>` (see _member_test); right_kind is ("constant", value),
+    ("variable", lower-cased name) or ("computed", None)."""
+    name: str
+    op_name: str
+    op: Callable
+    right: Callable
+    right_kind: tuple
+    span: Any
 
 
 _NOT_TESTS = frozenset(("-and", "-or", "-xor", "-f", "-replace", "-ireplace", "-creplace", "-split", "-isplit",

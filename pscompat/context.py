@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from .cmdlets.base import REGISTRY, CommandInfo
 from .errors import ActionPreferenceStop, ErrorRecord, ParseError, PSError, ScriptThrow
-from .runtime import ReturnFlow, emit_enumerated, unwrap
+from .runtime import FlowControl, ReturnFlow, StopUpstream, emit_enumerated, unwrap
 from .scope import MISSING, Scope
 
 PREFERENCES = {
@@ -282,7 +282,8 @@ class ExecutionContext:
 
     def compile_filter(self, block, scope: Scope):
         """Where-Object's test as one function of the item, for the pipeline's fast path.
-        Returns (pred, restore): `restore()` puts back the caller's $_ when the pipeline ends."""
+        Returns (pred, restore, batch): `restore()` puts back the caller's $_ when the pipeline
+        ends; `batch(items, downstream)` (or None) tests a whole list in one loop."""
         from .conversion import to_bool
 
         cb = block.compiled
@@ -290,9 +291,10 @@ class ExecutionContext:
         vars_ = scope.vars
         old = vars_.get("_", MISSING)
         if expr is None:
-            return (lambda item: self.invoke_filter(block, item, scope)), None
+            return (lambda item: self.invoke_filter(block, item, scope)), None, None
         if cb.member_test is not None:
-            return _member_predicate(cb.member_test, scope, block.source), None
+            comparison = _member_comparison(cb.member_test, scope, block.source)
+            return comparison.test, None, comparison.run
 
         def pred(item):
             vars_["_"] = item
@@ -301,7 +303,7 @@ class ExecutionContext:
                 return v
             return to_bool(v)
 
-        return pred, _restorer(vars_, old)
+        return pred, _restorer(vars_, old), None
 
     def compile_each(self, block, scope: Scope):
         """ForEach-Object's process block as one function item -> objects to write."""
@@ -401,39 +403,47 @@ class ExecutionContext:
         return picked[:count] if count else picked
 
 
-def _member_predicate(test, scope: Scope, source):
-    """`{ $_.Name -eq $v }` as a direct test of each object: the property getter is cached per
-    class (a C-level attrgetter for plain objects), no $_ is set, no tree is walked."""
+def _member_comparison(test, scope: Scope, source):
+    """`{ $_.Name -eq $v }` as a direct test of each object (pipeline_fused): no $_ is set, no
+    tree is walked; errors are reported at the comparison, as the compiled expression would."""
+    from .compiler import python_error
     from .conversion import to_bool
-    from .psobject import PSObject, get_member, member_getter
+    from .pipeline_fused import MemberComparison
+    from .psobject import PSObject, get_member
 
-    name, op, right, span = test
+    name, op, right, span = test.name, test.op, test.right, test.span
     folded = name.lower()
-    cache: list = [None, None]
 
-    def pred(item):
-        cls = item.__class__
+    def read(item):
         try:
-            if cls is cache[0]:
-                try:
-                    v = cache[1](item)
-                except AttributeError:
-                    v = get_member(item, name)
-            elif cls is PSObject:
+            if item.__class__ is PSObject:
                 v = item._values.get(folded, MISSING)
-                if v is MISSING:
-                    v = get_member(item, name)
-            else:
-                getter = member_getter(cls, name)
-                if getter is not None:
-                    cache[0], cache[1] = cls, getter
-                v = get_member(item, name)
-            r = op(v, right(scope), scope)
+                if v is not MISSING:
+                    return v
+            return get_member(item, name)
         except PSError as exc:
             raise exc.locate(span, source)
+        except (FlowControl, StopUpstream):
+            raise
+        except Exception as exc:
+            raise python_error(exc, span, source) from exc
+
+    def general(item, left, right_value):
+        try:
+            r = op(left, right_value, scope)
+        except PSError as exc:
+            raise exc.locate(span, source)
+        except (FlowControl, StopUpstream):
+            raise
+        except Exception as exc:
+            raise python_error(exc, span, source) from exc
         return r if r is True or r is False else to_bool(r)
 
-    return pred
+    kind, value = test.right_kind
+    if kind == "constant":
+        return MemberComparison(name, test.op_name, read, general, right_const=value)
+    return MemberComparison(name, test.op_name, read, general, right_value=lambda: right(scope),
+                            right_local=(scope.vars, value) if kind == "variable" else None)
 
 
 def _restorer(vars_: dict, old: Any):

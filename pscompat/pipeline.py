@@ -254,10 +254,9 @@ def run_stages(stages: list[Stage], emit: Callable[[Any], None], input_items=Non
                 buffers.append(buf)
             for i in range(n - 1, -1, -1):  # wire from the end, so each stage sees its final downstream
                 stages[i].connect(stages[i + 1].push if i + 1 < n else emit)
-            if n > 1 and type(stages[0]) is ExpressionStage and getattr(stages[1], "fast", None) is not None \
-                    and stages[1].fast[0] == "filter" and type(stages[1]) is CmdletStage \
-                    and not getattr(stages[1], "redirected", False):
-                stages[0].fused = (stages[1].fast[1], stages[1])
+            if n > 1 and type(stages[0]) is ExpressionStage and type(stages[1]) is CmdletStage \
+                    and stages[1].takes_lists and not getattr(stages[0], "redirected", False):
+                stages[0].fused = stages[1]
             for st, buf in zip(stages, buffers):
                 for item in buf:
                     st.downstream(item)

@@ -193,6 +193,23 @@ def member_getter(cls: type, name: str):
     return operator.attrgetter(real)
 
 
+def plain_attribute(cls: type, name: str) -> str | None:
+    """The attribute behind property `name` of instances of `cls` when reading it runs no code
+    (a slot or an instance attribute, no property, no __getattr__), else None: generated code
+    may then read `obj.<attribute>` (an AttributeError still means an unset slot)."""
+    if member_getter(cls, name) is None or cls.__getattribute__ is not object.__getattribute__ \
+            or getattr(cls, "__getattr__", None) is not None:
+        return None
+    real = _class_info(cls).props[name.lower()]
+    for klass in cls.__mro__:
+        if real in vars(klass):
+            return real if type(vars(klass)[real]) is _SLOT else None
+    return real
+
+
+_SLOT = type(PSObject._names)
+
+
 def get_member(obj, name: str):
     """PowerShell `$obj.Name`: case-insensitive; a missing member is None (no strict mode)."""
     getter = _GETTERS.get(type(obj))

@@ -44,22 +44,14 @@ class ExpressionStage(Stage):
     def __init__(self, fn, scope, variable: str | None = None):
         self.fn, self.scope, self.variable = fn, scope, variable
 
-    fused = None  # (test, filter stage): `$list | Where-Object ...` runs as one loop
+    fused = None  # the next stage, when it takes a whole list at once (CmdletStage.push_all)
 
     def run_once(self):
         value = self.fn(self.scope)
         if value is None and self.variable is not None and self.scope.is_automation_null(self.variable):
             return  # `$r | ...` where $r got no output: nothing flows
-        if self.fused is not None and isinstance(value, list):
-            test, stage = self.fused
-            downstream = stage.downstream
-            try:
-                for item in value:
-                    if test(item):
-                        downstream(item)
-            except StopUpstream as stop:
-                stage.stamp(stop)
-                raise
+        if self.fused is not None and isinstance(value, (list, tuple)):
+            self.fused.push_all(value)
             return
         emit_enumerated(value, self.downstream)
 
@@ -99,6 +91,35 @@ class CmdletStage(Stage):
     def begin(self):
         _drain(self.cmd.begin(), self.downstream)
         self.fast = self.cmd.fast_path() if self.fast_input is not None else None
+        if self.fast is not None and len(self.fast) < 4:
+            self.fast = (*self.fast, None)
+
+    @property
+    def takes_lists(self) -> bool:
+        """Can a list piped straight in go through push_all (one loop, no per-object push)?"""
+        return self.fast is not None and not getattr(self, "redirected", False)
+
+    def push_all(self, items: list) -> None:
+        """Every object of `items`, in order, as push would take them one by one.  A fast path's
+        `batch(items, downstream)` runs the whole list in one loop (Cmdlet.fast_path)."""
+        kind, fn, _, batch = self.fast
+        downstream = self.downstream
+        try:
+            if batch is not None:
+                batch(items, downstream)
+            elif kind == "filter":
+                for item in items:
+                    if fn(item):
+                        downstream(item)
+            else:
+                for item in items:
+                    out = fn(item)
+                    if out:
+                        for obj in out:
+                            downstream(obj)
+        except StopUpstream as stop:
+            self.stamp(stop)
+            raise
 
     def connect(self, downstream):
         self.downstream = downstream
@@ -136,8 +157,10 @@ class CmdletStage(Stage):
 
 
 def _fast_push(stage: CmdletStage, downstream):
-    """The per-object path of a cmdlet that declared one (Cmdlet.fast_path): one call, no binding."""
-    kind, fn, _ = stage.fast
+    """The per-object path of a cmdlet that declared one (Cmdlet.fast_path): one call, no binding.
+    A fast path is (kind, fn, cleanup) or (kind, fn, cleanup, batch): batch(items, downstream)
+    takes a whole list at once (see push_all)."""
+    kind, fn, _, _ = stage.fast
 
     if kind == "filter":
         def push_filtered(item):

@@ -176,28 +176,32 @@ class WhereObject(Cmdlet):
 
     def fast_path(self):
         if self.parameter_set == "ScriptBlockSet":
-            pred, cleanup = self.ctx.compile_filter(self.FilterScript, self.runtime.scope)
-            return ("filter", pred, cleanup)
+            pred, cleanup, batch = self.ctx.compile_filter(self.FilterScript, self.runtime.scope)
+            return ("filter", pred, cleanup, batch)
         if self._op is not None and not has_wildcard(self.Property):
-            return ("filter", self._compare_reader(), None)
+            comparison = self._comparison()
+            return ("filter", comparison.test, None, comparison.run)
         return ("filter", self._keep, None)
 
-    def _compare_reader(self):
-        """`Where-Object Name -eq $v` with a plain name: the property's getter cached per class."""
-        read = property_reader(self.Property, None)
-        op, rvalue, scope = self._op, self._rvalue, self.runtime.scope
+    def _comparison(self):
+        """`Where-Object Name -eq $v` with a plain name: compiled once (pipeline_fused), the
+        property's getter cached per class, the operator specialised for the value."""
+        from ..pipeline_fused import MemberComparison
 
-        def keep(item):
-            value = None if item is None else read(item)
+        read = property_reader(self.Property, None)
+        op, op_name, scope = self._op, self._op_name, self.runtime.scope
+
+        def general(item, value, right):
             try:
-                r = op(value, rvalue, scope)
+                r = op(value, right, scope)
             except PSError as exc:  # PowerShell reports OperatorFailed and goes on
-                self.write_error(f"The '{_token_kind(self._op_name)}' operator failed: {exc.message}.",
+                self.write_error(f"The '{_token_kind(op_name)}' operator failed: {exc.message}.",
                                  "OperatorFailed," + WHERE_ID, "InvalidOperation", item)
                 return False
             return r if r is True or r is False else to_bool(r)
 
-        return keep
+        return MemberComparison(self.Property, op_name, lambda item: None if item is None else read(item), general,
+                                right_const=self._rvalue, plain_objects=lambda first: not is_dictionary(first))
 
     def _property_value(self, item):
         """(ok, value): hashtable key first, then the member; wildcards must match one."""

@@ -1,0 +1,260 @@
+"""`<property> <operator> <value>` tests over many objects, compiled into Python loops.
+
+`Where-Object Name -eq $v` and `Where-Object {$_.Name -eq $v}` are the commonest filters, and a
+list piped into one runs as a single loop (ExpressionStage -> CmdletStage.push_all).  For each
+such test this module generates the loop's source once per shape (operator, negation, type of
+the right operand, how the right operand is read) and fills in, per pipeline run:
+
+* the class of the first object and a C-level attribute getter for it (other classes, PSObjects
+  and dictionaries take the caller's general reader);
+* the right operand's precomputed forms (casefolded text, a wildcard's regex), so the operator
+  is not dispatched again for each object;
+* a general test `general(item, left, right) -> bool` (the operator table's function plus the
+  caller's error handling) for every left operand the specialised code does not cover: $null,
+  collections (-eq filters them), numbers against text (the left operand's type decides the
+  conversion), PSObjects, anything else.
+
+A right operand read from a variable is re-read for every object, as PowerShell does: a
+downstream stage may assign the variable while the loop runs.  When it no longer holds the
+value the loop was specialised for, the loop hands the rest of the objects to the general
+per-object test.
+"""
+from __future__ import annotations
+
+from keyword import iskeyword
+from typing import Any, Callable
+
+from .scope import MISSING
+
+# The memo of -eq results per distinct text is bounded: unique values (ImageName) gain nothing.
+_MEMO_LIMIT = 4096
+
+
+class _NeverMatches:
+    """Stands for 'no class has a plain getter' in the generated class check."""
+
+
+def _operator_parts(op_name: str) -> tuple[str, bool]:
+    """('eq', case_sensitive) from '-eq', '-ieq', '-ceq', 'ieq' …"""
+    name = op_name.lower().lstrip("-")
+    if name[:1] == "c" and name not in ("contains",):
+        return name[1:], True
+    if name[:1] == "i" and name not in ("is", "isnot", "in"):
+        return name[1:], False
+    return name, False
+
+
+def specialise(op_name: str, right) -> tuple[str, Any] | None:
+    """(kind, constant) when the operator has a specialised form for this right operand: the
+    test of a left operand of the covered type that gives the operator table's answer."""
+    name, cs = _operator_parts(op_name)
+    rtype = type(right)
+    if name in ("eq", "ne"):
+        if rtype is str:
+            return ("str_eq_cs", None) if cs else ("str_eq", right.casefold())
+        if rtype is int:
+            return "int_cmp", None
+    elif name in ("gt", "ge", "lt", "le"):
+        if rtype is int:
+            return "int_cmp", None
+    elif name in ("like", "notlike") and rtype is str:
+        from .errors import PSError
+        from .operators_compare import like_to_regex
+
+        try:
+            return "str_like", like_to_regex(right, cs).match
+        except PSError:  # an invalid pattern: the general test reports it per object
+            return None
+    return None
+
+
+_PY_OPERATOR = {"eq": "==", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<="}
+
+
+def _test_lines(kind: str | None, op_name: str) -> list[str]:
+    """Lines that set `keep` from `v` (the left operand), `R` (the right) and `K` (its
+    precomputed form)."""
+    name, _ = _operator_parts(op_name)
+    negate = name in ("ne", "notlike")
+    if kind == "str_eq":
+        test = "v == R or v.casefold() == K"
+        return ["if v.__class__ is str:",
+                "    keep = MEMO.get(v)",
+                "    if keep is None:",
+                f"        keep = {'not (' + test + ')' if negate else test}",
+                f"        if len(MEMO) < {_MEMO_LIMIT}:",
+                "            MEMO[v] = keep",
+                "else:",
+                "    keep = GENERAL(item, v, R)"]
+    if kind == "str_eq_cs":
+        return ["if v.__class__ is str:",
+                f"    keep = v {'!=' if negate else '=='} R",
+                "else:",
+                "    keep = GENERAL(item, v, R)"]
+    if kind == "int_cmp":
+        return ["if v.__class__ is int:",
+                f"    keep = v {_PY_OPERATOR[name]} R",
+                "else:",
+                "    keep = GENERAL(item, v, R)"]
+    if kind == "str_like":
+        return ["if v.__class__ is str:",
+                f"    keep = K(v) {'is' if negate else 'is not'} None",
+                "else:",
+                "    keep = GENERAL(item, v, R)"]
+    return ["keep = GENERAL(item, v, R)"]
+
+
+def _read_lines(attribute: str | None, check: list[str]) -> list[str]:
+    """Lines that set `v` (the left operand).  Objects of the class the code was made for are
+    read with a plain attribute access (no code runs); the general reader may run code (a
+    script property), so `check` follows it."""
+    if attribute is None:
+        return ["v = READ(item)"] + check
+    return ["if item.__class__ is CLS:",
+            "    try:",
+            f"        v = item.{attribute}",
+            "    except AttributeError:  # an unset slot",
+            "        v = READ(item)",
+            *("        " + line for line in check),
+            "else:",
+            "    v = READ(item)",
+            *("    " + line for line in check)]
+
+
+def _changed(mode: str) -> str:
+    """The test 'the right operand no longer holds R' (which leaves its new value in `r`)."""
+    if mode == "local":  # found in the caller's own scope: one dictionary read, then the full one
+        return "(LGET(KEY, MISSING) is not R and (r := RIGHT()) is not R)"
+    return "(r := RIGHT()) is not R"  # a variable of an outer scope, or computed when read
+
+
+def _indent(lines: list[str], depth: int) -> str:
+    pad = "    " * depth
+    return "".join(pad + line + "\n" for line in lines)
+
+
+def _loop_source(kind: str | None, op_name: str, mode: str, attribute: str | None) -> str:
+    """The loop over a list.  The right operand only changes when code runs (a general read or
+    test, or the stages downstream), so it is checked after such code, not per object; once it
+    changed, the loop returns False and the rest of the objects are tested one by one."""
+    if mode == "computed":  # may change with no code running ($PWD): read for each object
+        return ("    def loop(it, downstream):\n"
+                "        for item in it:\n"
+                "            if test(item):\n"
+                "                downstream(item)\n"
+                "        return True\n")
+    test = _test_lines(kind, op_name)
+    if mode == "constant":
+        read, after_general, after_push = _read_lines(attribute, []), [], []
+    else:
+        changed = _changed(mode)
+        read = _read_lines(attribute, [f"if {changed}:", "    if GENERAL(item, v, r):", "        downstream(item)",
+                                       "    return False"])
+        after_general = [f"    if {changed}:", "        if keep:", "            downstream(item)",
+                         "        return False"]
+        after_push = [f"    if {changed}:", "        return False"]
+    if test[-1] == "    keep = GENERAL(item, v, R)":
+        test = test + after_general
+    elif test == ["keep = GENERAL(item, v, R)"]:
+        test = test + [line[4:] for line in after_general]
+    return ("    def loop(it, downstream):\n"
+            "        r = None\n"
+            "        for item in it:\n"
+            + _indent(read + test + ["if keep:", "    downstream(item)", *after_push], 3)
+            + "        return True\n")
+
+
+def _one_source(kind: str | None, op_name: str, mode: str, attribute: str | None) -> str:
+    """The test of one object: the right operand read afresh each time, as PowerShell does."""
+    right = [] if mode == "constant" else ["r = None", f"if {_changed(mode)}:", "    return GENERAL(item, v, r)"]
+    return ("    def test(item):\n"
+            + _indent(_read_lines(attribute, []) + right + _test_lines(kind, op_name) + ["return keep"], 2))
+
+
+_FACTORIES: dict = {}
+
+
+def _factory(kind: str | None, op_name: str, mode: str, attribute: str | None):
+    key = (kind, op_name.lower(), mode, attribute)
+    make = _FACTORIES.get(key)
+    if make is not None:
+        return make
+    source = ("def make(CLS, READ, R, K, GENERAL, RIGHT, LGET, KEY, MISSING, MEMO):\n"
+              + _loop_source(kind, op_name, mode, attribute) + _one_source(kind, op_name, mode, attribute)
+              + "    return loop, test\n")
+    namespace: dict = {}
+    exec(compile(source, f"<pscompat fused {kind} {op_name} {mode}>", "exec"), namespace)  # noqa: S102
+    if len(_FACTORIES) > 256:
+        _FACTORIES.clear()
+    make = _FACTORIES[key] = namespace["make"]
+    return make
+
+
+class MemberComparison:
+    """The test `read(item) <op> right` over many objects.
+
+    read(item)                  -> the left operand, with the caller's full semantics
+    general(item, left, right)  -> bool: the operator table's answer, errors handled there
+    right_const                 -> the right operand, when right_value is None
+    right_value()               -> the right operand read afresh (a variable)
+    right_local                 -> (the caller's variables, name) when right_value reads a plain
+                                   variable, which changes only when code runs; None when it
+                                   may change by itself ($PWD)
+    plain_objects(first)        -> may objects of first's class be read as plain attributes?
+    """
+
+    def __init__(self, name: str, op_name: str, read: Callable, general: Callable, right_const: Any = None,
+                 right_value: Callable | None = None, right_local: tuple | None = None, plain_objects=None):
+        self.name, self.op_name, self.read, self.general = name, op_name, read, general
+        self.right_const, self.right_value, self.right_local = right_const, right_value, right_local
+        self.plain_objects = plain_objects
+        self._one: Callable | None = None
+
+    def _build(self, first) -> tuple[Callable, Callable]:
+        """(loop, test) specialised for the right operand's current value and `first`'s class."""
+        from .psobject_access import plain_attribute
+
+        if self.right_value is None:
+            mode, right = "constant", self.right_const
+        else:
+            right = self.right_value()
+            local = self.right_local
+            if local is None:
+                mode = "computed"
+            else:
+                mode = "local" if local[1] in local[0] else "variable"
+        spec = specialise(self.op_name, right)
+        kind, constant = spec if spec is not None else (None, None)
+        cls, attribute = _NeverMatches, None
+        if first is not None and (self.plain_objects is None or self.plain_objects(first)):
+            attribute = plain_attribute(type(first), self.name)
+            if attribute is not None:
+                if attribute.isidentifier() and not iskeyword(attribute):
+                    cls = type(first)
+                else:
+                    attribute = None
+        lget, key = (self.right_local[0].get, self.right_local[1]) if mode == "local" else (None, None)
+        make = _factory(kind, self.op_name, mode, attribute)
+        return make(cls, self.read, right, constant, self.general, self.right_value, lget, key, MISSING, {})
+
+    def run(self, items: list, downstream: Callable) -> None:
+        """Test every object of `items`, in order, passing the kept ones to `downstream`."""
+        if not items:
+            return
+        loop, test = self._build(items[0])
+        it = iter(items)
+        if loop(it, downstream):
+            return
+        for item in it:  # the right operand changed: each object is tested afresh
+            if self.test(item):
+                downstream(item)
+
+    def test(self, item) -> bool:
+        """One object (input that arrives one at a time)."""
+        one = self._one
+        if one is None:  # specialised for the first object's class; others take the general read
+            one = self._one = self._build(item)[1]
+        return one(item)
+
+
+__all__ = ["MemberComparison", "specialise"]

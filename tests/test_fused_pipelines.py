@@ -1,0 +1,215 @@
+"""The pipeline's fast paths (pipeline_fused, stages.push_all, the cmdlets' fast_path) against
+the general per-object path, table-driven.
+
+Every script runs twice: as is, and with every cmdlet's fast_path switched off (each object then
+goes through parameter binding and process(), the reference semantics).  Both runs must give
+the same objects, in the same order, with the same errors.  The inputs mix what a fast path
+assumes (objects of one slotted class, text, numbers) with what breaks its assumptions.
+"""
+from contextlib import contextmanager
+
+import pytest
+
+import pscompat
+from pscompat.cmdlets.base import Cmdlet
+from pscompat.psobject import Hashtable, PSObject
+
+
+class Image:
+    """Like the Azure models: slots, PS_PROPERTIES."""
+
+    PS_TYPE_NAMES = ("Test.Image", "System.Object")
+    PS_PROPERTIES = ("Name", "Family", "Size", "Tags", "When")
+    __slots__ = PS_PROPERTIES
+
+    def __init__(self, Name=None, Family=None, Size=None, Tags=None, When=None):  # noqa: N803
+        self.Name, self.Family, self.Size, self.Tags, self.When = Name, Family, Size, Tags, When
+
+
+class Computed:
+    """A property that runs code: must not be read as a plain attribute."""
+
+    PS_TYPE_NAMES = ("Test.Computed", "System.Object")
+    PS_PROPERTIES = ("Family", "Size")
+    reads = 0
+
+    def __init__(self, family, size):
+        self._family, self.Size = family, size
+
+    @property
+    def Family(self):  # noqa: N802
+        Computed.reads += 1
+        return self._family
+
+
+def _unset(**kw):
+    img = Image(**kw)
+    del img.Family  # an unset slot: reading it raises AttributeError
+    return img
+
+
+def make_items(kind: str) -> list:
+    if kind == "plain":
+        return [Image(f"n{i}", ("Alpha", "beta", "ALPHA", "Gamma")[i % 4], (5, 10, 127, 3)[i % 4],
+                      ["x", "y"] if i % 3 else ["z"]) for i in range(12)]
+    if kind == "mixed":
+        return [Image("a", "alpha", 5, ["x"]), PSObject({"Name": "b", "Family": "ALPHA", "Size": "5"}),
+                Hashtable({"Name": "c", "family": "Alpha", "Size": 10}), {"Name": "d", "Family": "alpha"},
+                None, "alpha", 5, Image("e", 5, "5", []), Image("f", None, None), _unset(Name="g", Size=7),
+                Computed("Alpha", 127), [Image("h", "alpha"), Image("i", "beta")], Image("j", "alpha ", 5.0),
+                Image("k", ["alpha", "beta"], [5, 10]), Image("l", 5.0, True), PSObject({"Name": "m"})]
+    if kind == "numbers-first":  # the first object decides the specialised class; the rest differ
+        return [7, Image("a", "alpha", 5), "5", 5.5, None, Image("b", "Alpha", 10)]
+    raise ValueError(kind)
+
+
+@contextmanager
+def general_path():
+    """Every cmdlet without its fast path: per-object binding and process()."""
+    patched = []
+    todo = [Cmdlet]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if "fast_path" in cls.__dict__:
+            patched.append((cls, cls.__dict__["fast_path"]))
+            cls.fast_path = lambda self: None
+    try:
+        yield
+    finally:
+        for cls, fn in patched:
+            cls.fast_path = fn
+
+
+def outcome(script: str, **variables):
+    """(output, error messages), with the input objects compared by identity."""
+    try:
+        result = pscompat.run(script, **variables)
+    except pscompat.PSError as exc:
+        return "raised", (exc.message, exc.line, exc.column)
+    shown = [x if isinstance(x, (str, int, float, bool, type(None))) else
+             ("obj", id(x)) if not isinstance(x, PSObject) else ("ps", pscompat.to_python(x)) for x in result]
+    return shown, [(e.message, e.line, e.column) for e in result.errors]
+
+
+def assert_same(script: str, **variables):
+    fast = outcome(script, **variables)
+    with general_path():
+        general = outcome(script, **variables)
+    assert fast == general, script
+    return fast
+
+
+# (property, operator, right operand as PowerShell source)
+COMPARISONS = [
+    ("Family", "-eq", "'alpha'"), ("Family", "-ne", "'alpha'"), ("Family", "-ceq", "'alpha'"),
+    ("Family", "-cne", "'Alpha'"), ("Family", "-ieq", "'ALPHA'"), ("Family", "-eq", "$null"),
+    ("Family", "-ne", "$null"), ("Family", "-eq", "5"), ("Family", "-eq", "'5'"),
+    ("Family", "-like", "'al*'"), ("Family", "-notlike", "'AL*'"), ("Family", "-clike", "'al*'"),
+    ("Family", "-like", "'['"), ("Family", "-gt", "'b'"), ("Family", "-contains", "'alpha'"),
+    ("Family", "-in", "@('alpha', 5)"), ("Family", "-is", "[string]"),
+    ("Size", "-eq", "5"), ("Size", "-eq", "'5'"), ("Size", "-ne", "5"), ("Size", "-gt", "5"),
+    ("Size", "-ge", "'10'"), ("Size", "-lt", "127"), ("Size", "-le", "5.0"), ("Size", "-eq", "$true"),
+    ("Tags", "-eq", "'x'"), ("Tags", "-ne", "'x'"), ("Tags", "-contains", "'z'"),
+    ("Missing", "-eq", "$null"), ("missing", "-ne", "'x'"),
+]
+KINDS = ["plain", "mixed", "numbers-first"]
+
+
+def _id(case) -> str:
+    return " ".join(case)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("comparison", COMPARISONS, ids=_id)
+def test_script_block_filter(comparison, kind):
+    prop, op, right = comparison
+    items = make_items(kind)
+    assert_same(f"$v = {right}; $items | Where-Object {{ $_.{prop} {op} $v }}", items=items)
+    assert_same(f"$items | Where-Object {{ $_.{prop} {op} {right} }}", items=items)
+    # input that arrives one object at a time: the per-object test
+    assert_same(f"$v = {right}; $items | ForEach-Object {{ $_ }} | Where-Object {{ $_.{prop} {op} $v }}",
+                items=items)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("comparison", COMPARISONS, ids=_id)
+def test_simplified_filter(comparison, kind):
+    prop, op, right = comparison
+    items = make_items(kind)
+    assert_same(f"$items | Where-Object {prop} {op} {right}", items=items)
+    assert_same(f"$items | ForEach-Object {{ $_ }} | Where-Object {prop} {op} {right}", items=items)
+
+
+VARIABLE_CASES = [
+    # the right operand assigned by a stage downstream while the loop runs
+    "$f = 'alpha'; $items | Where-Object { $_.Family -eq $f } | ForEach-Object { $f = 'beta'; $_ }",
+    "$f = 5; $items | Where-Object { $_.Size -eq $f } | ForEach-Object { $f = 10; $_ }",
+    "$f = 'alpha'; $items | Where-Object { $_.Family -eq $f } | ForEach-Object { Remove-Variable f; $_ }",
+    # a variable of an outer scope, then shadowed by a local one
+    "$g = 'alpha'; function t { $items | Where-Object { $_.Family -eq $g } | ForEach-Object { $g = 'beta'; $_ } }; t",
+    "$g = 'alpha'; function t { $items | Where-Object { $_.Family -eq $g } | ForEach-Object { $script:g = 'gamma'; $_ } }; t",
+    # $_ of the caller is left as it was
+    "'outer' | ForEach-Object { $items | Where-Object { $_.Family -eq 'alpha' } | Out-Null; $_ }",
+    "'outer' | ForEach-Object { $items | Where-Object Family -eq 'alpha' | Out-Null; $_ }",
+    "'outer' | ForEach-Object { $items | Where-Object { ($_.Family) -eq 'alpha' } | Out-Null; $_ }",
+    # common parameters on the fused stage
+    "$items | Where-Object Family -eq 'alpha' -OutVariable kept | Out-Null; $kept",
+    "$items | Where-Object { $_.Family -eq 'alpha' } -OutVariable +kept | Out-Null; $kept.Count",
+    "$items | Where-Object Family -eq 'alpha' -PipelineVariable pv | ForEach-Object { $pv.Name }",
+    "$items | Where-Object Size -gt 5 -ErrorAction SilentlyContinue",
+    "$items | Where-Object Size -gt 5 -ErrorAction Stop",
+    "$items | Where-Object { $_.Size -gt 5 }",
+    "$items | Where-Object Family -eq 'alpha' 2>&1",
+    # stopping early
+    "$items | Where-Object Family -eq 'alpha' | Select-Object -First 1",
+    "$items | Where-Object { $_.Family -like 'a*' } | Select-Object -First 2",
+    # $PWD and the like are read for every object
+    "$items | Where-Object { $_.Family -eq $PWD }",
+    "$items | Where-Object { $_.Family -eq $true }",
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("script", VARIABLE_CASES)
+def test_filter_semantics(script, kind):
+    assert_same(script, items=make_items(kind))
+
+
+def test_downstream_assignment_is_seen_by_the_next_objects():
+    items = [Image(str(i), fam) for i, fam in enumerate(["alpha", "alpha", "beta", "alpha", "beta"])]
+    out, errors = assert_same("$f = 'alpha'; $items | Where-Object { $_.Family -eq $f } | "
+                              "ForEach-Object { $f = 'beta'; $_.Name }", items=items)
+    assert out == ["0", "2", "4"] and errors == []
+
+
+def test_reading_a_property_that_assigns_the_right_operand():
+    session = pscompat.Session()
+
+    class Hook:
+        PS_PROPERTIES = ("Family",)
+
+        @property
+        def Family(self):  # noqa: N802
+            session.set_variable("f", "beta")
+            return "alpha"
+
+    items = [Image("0", "alpha"), Hook(), Image("2", "alpha"), Image("3", "beta")]
+    script = "$f = 'alpha'; $items | Where-Object { $_.Family -eq $f }"
+    fast = list(session.run(script, items=items))
+    with general_path():
+        general = list(session.run(script, items=items))
+    assert fast == general == [items[0], items[3]]
+
+
+def test_property_with_code_is_read_once_per_object():
+    items = [Computed("Alpha", i) for i in range(5)]
+    Computed.reads = 0
+    assert len(pscompat.run("$items | Where-Object { $_.Family -eq 'alpha' }", items=items)) == 5
+    assert Computed.reads == 5
+
+
+def test_script_block_filter_error_points_at_the_comparison():
+    out, errors = assert_same("$items = 1, 2\n$items | Where-Object { $_.Family -like '[' }\n'after'",
+                              items=make_items("plain"))
+    assert out == ["after"] and errors[0][1:] == (2, 25)
