@@ -18,7 +18,7 @@ from .conversion_numbers import (_INTEGER_TYPES, INT32_MAX, INT32_MIN, INT64_MAX
                                  _format_error, _special_double, _to_bigint, _to_char, _to_decimal,
                                  _to_double, _to_integer, parse_number)
 from .conversion_strings import (_cast_error, _value_error, format_datetime, format_decimal,  # noqa: F401
-                                 format_double, format_timespan, to_string)
+                                 double_to_string, format_double, format_timespan, to_string)
 from .errors import PSError
 # register_type / type_of_name / type_spelling live in typenames; other modules import them from here.
 from .typenames import register_type, type_of_name, type_spelling  # noqa: F401

@@ -8,6 +8,7 @@ import decimal
 import enum
 import math
 
+from .dotnetfmt_numbers import double_to_string
 from .errors import PSError
 from .psobject import SCRIPTBLOCK_TYPE, Char, Hashtable, PSObject, type_names
 from .typenames import type_spelling
@@ -112,7 +113,7 @@ _STRING = {
     _NoneType: lambda v: "",
     bool: lambda v: "True" if v else "False",
     int: int.__repr__,
-    float: format_double,
+    float: double_to_string,
     _Decimal: format_decimal,
     list: _list_string,
     tuple: _list_string,
@@ -142,7 +143,7 @@ def to_string(value, ofs: str = " ") -> str:
     if isinstance(value, int):
         return int.__repr__(value)
     if isinstance(value, float):
-        return format_double(value)
+        return double_to_string(value)
     if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
         return _list_string(value, ofs)
     if isinstance(value, dict):

@@ -26,10 +26,10 @@ from functools import lru_cache
 from .dotnetfmt_dates import format_datetime, format_timespan
 from .dotnetfmt_errors import (_DIGIT, _PARSE_FAIL, _UNCLOSED, _UNEXPECTED_CLOSE, MSG_INDEX,
                                DotNetFormatError)
-from .dotnetfmt_numbers import _decimal_str, format_double, format_number
+from .dotnetfmt_numbers import _decimal_str, double_to_string, format_double, format_number
 from .errors import PSError
 
-__all__ = ["format_string", "format_value", "format_double", "DotNetFormatError",
+__all__ = ["format_string", "format_value", "format_double", "double_to_string", "DotNetFormatError",
            "format_datetime", "format_timespan"]
 
 # ------------------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def _fallback_to_string(v) -> str:
     if v is False:
         return "False"
     if type(v) is float:
-        return format_double(v, "", invariant=True)
+        return double_to_string(v)
     if isinstance(v, Decimal):
         return _decimal_str(v)
     if isinstance(v, (list, tuple)):

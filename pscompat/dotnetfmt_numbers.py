@@ -73,6 +73,24 @@ def format_double(x: float, fmt: str = "", invariant: bool = True) -> str:
     return "-" + s if neg else s
 
 
+def double_to_string(x: float, invariant: bool = True) -> str:
+    """PowerShell's own text of a [double]: `"$x"`, `[string]$x`, output and table/list cells.
+
+    PowerShell 7 kept the pre-.NET Core 3.0 precision here, 15 significant digits
+    (LanguagePrimitives.DoublePrecision = "G15", used by PSObject.ToString and
+    ConvertNumericToString; PowerShell/PowerShell PR #9893), so 0.1+0.2 shows as 0.3 while
+    $x.ToString() and '{0}' -f $x give .NET's shortest round-trip text (format_double).
+    The 'G' rules: exponent form from 1E+15 and below 1E-04, at least two exponent digits;
+    the digits are the exact value correctly rounded (ties to even), as '%.15g' rounds."""
+    if x != x:
+        return "NaN"
+    if x in (math.inf, -math.inf):
+        if invariant:
+            return "Infinity" if x > 0 else "-Infinity"
+        return "∞" if x > 0 else "-∞"
+    return ("%.15g" % x).replace("e", "E")
+
+
 def _round_sig(value, sig: int) -> tuple[str, int, bool]:
     """Round to `sig` significant digits (half away from zero): (digits, exp, neg)."""
     d = value if isinstance(value, Decimal) else Decimal(value)

@@ -16,7 +16,7 @@ import unicodedata
 from typing import Any
 
 from .conversion import to_string
-from .dotnetfmt import format_double
+from .dotnetfmt import double_to_string
 from .dotnetfmt_dates import format_datetime
 from .psobject import Char, PSObject, type_names
 
@@ -202,7 +202,7 @@ def culture_string(value: Any) -> str:
     if isinstance(value, _dt.datetime):
         return format_datetime(value, "G")
     if type(value) is float:
-        return format_double(value, invariant=False)
+        return double_to_string(value, invariant=False)
     if type(value) is PSObject:
         return _psobject_text(value)
     return to_string(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import decimal
 
+from .conversion_strings import format_double
 from .errors import PSError
 from .psobject import Char, Hashtable, type_names
 from .methods_datetime import format_value
@@ -24,7 +25,11 @@ def _dotnet_equals(a, b) -> bool:
 
 
 def _number_tostring(value, fmt=None, provider=None):
-    return _str(value) if fmt is None or _str(fmt) == "" else format_value(value, fmt)
+    if fmt is None or _str(fmt) == "":
+        # Double.ToString() is .NET's shortest round-trip text; only PowerShell's own
+        # conversion ("$x", [string]$x) rounds a double to 15 digits.
+        return format_double(value) if type(value) is float else _str(value)
+    return format_value(value, fmt)
 
 
 _NUMBER_METHODS = {

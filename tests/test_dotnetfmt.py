@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from pscompat.dotnetfmt import DotNetFormatError, format_double, format_string, format_value
+from pscompat.dotnetfmt import DotNetFormatError, double_to_string, format_double, format_string, format_value
 from pscompat.errors import PSError
 
 NUMERIC = [
@@ -66,6 +66,23 @@ def test_invalid_numeric_specifier(value, fmt):
 ])
 def test_format_double(value, expected):
     assert format_double(value) == expected
+
+
+# PowerShell's own text of a double ("$x", output): G15 (PowerShell/PowerShell engine/LanguagePrimitives.cs
+# DoublePrecision, PR #9893); digits correctly rounded, an exact tie to even (dotnet/runtime
+# Number.Dragon4.cs: "if we are directly in the middle, round towards the even digit").
+@pytest.mark.parametrize("value,invariant,expected", [
+    (1 / 3, True, "0.333333333333333"), (0.1 + 0.2, True, "0.3"), (2.0, True, "2"), (-2.5, True, "-2.5"),
+    (3.141592653589793, True, "3.14159265358979"), (1e14, True, "100000000000000"), (1e15, True, "1E+15"),
+    (123456789012345678.0, True, "1.23456789012346E+17"), (1e300, True, "1E+300"), (0.0001, True, "0.0001"),
+    (0.00001, True, "1E-05"), (-1.5e-7, True, "-1.5E-07"), (5e-324, True, "4.94065645841247E-324"),
+    (123456789012344.5, True, "123456789012344"), (123456789012345.5, True, "123456789012346"),
+    (0.99999999999999994, True, "1"), (-0.0, True, "-0"), (float("nan"), True, "NaN"),
+    (float("inf"), True, "Infinity"), (float("-inf"), True, "-Infinity"),
+    (float("inf"), False, "∞"), (float("-inf"), False, "-∞"), (1 / 3, False, "0.333333333333333"),
+])
+def test_double_to_string(value, invariant, expected):
+    assert double_to_string(value, invariant) == expected
 
 
 D = datetime(2009, 6, 15, 13, 45, 30, 617_000)

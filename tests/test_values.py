@@ -78,13 +78,15 @@ def test_to_bool(value, expected):
 
 
 # -- to_string: Docs: about_Quoting_Rules.md (collections joined by spaces / $OFS; hashtable and
-#    PSCustomObject texts); .NET Core 3.0+ Double.ToString() shortest round-trip ('R'); TimeSpan 'c'.
+#    PSCustomObject texts); a double with 15 significant digits, LanguagePrimitives.DoublePrecision
+#    = "G15" (PowerShell/PowerShell engine/LanguagePrimitives.cs ConvertNumericToString, PR #9893),
+#    not .NET Core 3.0+'s shortest round-trip; TimeSpan 'c'.
 @pytest.mark.parametrize("value, expected", [
     (None, ""), (True, "True"), (False, "False"), (42, "42"), (-7, "-7"),
-    (1.5, "1.5"), (3.0, "3"), (0.1, "0.1"), (0.1 + 0.2, "0.30000000000000004"), (1e20, "1E+20"),
+    (1.5, "1.5"), (3.0, "3"), (0.1, "0.1"), (0.1 + 0.2, "0.3"), (1e20, "1E+20"),
     (1e15, "1E+15"), (1e14, "100000000000000"), (0.0001, "0.0001"), (0.00001, "1E-05"),
     (1.5e-7, "1.5E-07"), (-0.0, "-0"), (float("nan"), "NaN"), (float("inf"), "Infinity"),
-    (float("-inf"), "-Infinity"), (2.0 ** 53, "9.007199254740992E+15"),
+    (float("-inf"), "-Infinity"), (2.0 ** 53, "9.00719925474099E+15"),
     (Decimal("1.50"), "1.50"), (Decimal("1E+2"), "100"), ([1, 2, 3], "1 2 3"), ([], ""),
     ([1, None, 2], "1  2"), ([1, [2, 3]], "1 System.Object[]"), (("a", "b"), "a b"),
     (Hashtable(a=1), "System.Collections.Hashtable"),
