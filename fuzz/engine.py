@@ -20,6 +20,7 @@ import re
 import signal
 import sys
 import traceback
+import warnings
 from dataclasses import dataclass, field
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -131,6 +132,7 @@ def run_one(script: str, timeout: float):
     out = OutDefault(sink.write, width=120)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
+        warnings.simplefilter("error")  # a Python warning would reach the user's terminal: a finding
         session = _session()
         try:
             session.execute(script, out.feed, name="<fuzz>")
@@ -146,6 +148,7 @@ def run_one(script: str, timeout: float):
         return f"{type(exc).__name__} at {_innermost_frame(exc.__traceback__)}", traceback.format_exc()
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        warnings.resetwarnings()
     return None
 
 

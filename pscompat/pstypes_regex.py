@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+import warnings
 
 from .conversion import to_string
 from .errors import PSError
@@ -52,7 +53,9 @@ def _char_class(text: str) -> str:
 def dotnet_regex(pattern: str, ignore_case: bool = False, flags: int = 0) -> re.Pattern:
     """Compile a .NET regex: named groups (?<n>..)/(?'n'..), \\k<n>, \\z and \\Z translated."""
     try:
-        return re.compile(_NAMED_GROUP.sub(_translate, pattern), flags | (re.IGNORECASE if ignore_case else 0))
+        with warnings.catch_warnings():  # "Possible nested set" for `[[a]`: .NET reads it as Python does today
+            warnings.simplefilter("ignore", FutureWarning)
+            return re.compile(_NAMED_GROUP.sub(_translate, pattern), flags | (re.IGNORECASE if ignore_case else 0))
     except re.error as exc:
         raise PSError(f'Invalid pattern \'{pattern}\' at offset {exc.pos or 0}. {exc.msg}.',
                       "InvalidRegularExpression", category="InvalidOperation") from None

@@ -453,3 +453,12 @@ $env:PSC_SEM_Y = 'y1'; (Get-ChildItem Env: | Where-Object Name -eq 'PSC_SEM_Y').
 # source: about_Environment_Variables ("Remove-Item -Path Env:\Foo")
 $env:PSC_SEM_W = 'w'; Remove-Item Env:\PSC_SEM_W; $null -eq $env:PSC_SEM_W
 ## RESULT: [true]
+
+#### a '[' inside a character class is a literal, and no Python warning leaks out
+# source: .NET regex character classes (learn.microsoft.com "Character classes in .NET regular expressions": '[' needs no escape inside a class); found by python -m fuzz (Python's re warned "Possible nested set" on stderr)
+"a[b" -match "[[a]"
+"x[y" -replace "[[]", "-"
+## STDOUT:
+True
+x-y
+## END
