@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 from .scope import MISSING
 
-# The memo of -eq results per distinct text is bounded: unique values (ImageName) gain nothing.
+# The memo of verdicts per distinct text is bounded: unique values (ImageName) gain nothing.
 _MEMO_LIMIT = 4096
 
 
@@ -71,19 +71,24 @@ def specialise(op_name: str, right) -> tuple[str, Any] | None:
 _PY_OPERATOR = {"eq": "==", "ne": "!=", "gt": ">", "ge": ">=", "lt": "<", "le": "<="}
 
 
-def _test_lines(kind: str | None, op_name: str) -> list[str]:
+def _test_lines(kind: str | None, op_name: str, dropped: str) -> list[str]:
     """Lines that set `keep` from `v` (the left operand), `R` (the right) and `K` (its
-    precomputed form)."""
+    precomputed form); `dropped` is the statement for a text already known to fail."""
     name, _ = _operator_parts(op_name)
     negate = name in ("ne", "notlike")
-    if kind == "str_eq":
-        test = "v == R or v.casefold() == K"
+    if kind in ("str_eq", "str_like"):
+        # The verdict on a text depends on the text alone: most objects repeat a few values
+        # (a family, a location), so each distinct text is tested once (up to a bound).
+        test = "v == R or v.casefold() == K" if kind == "str_eq" else "K(v) is not None"
         return ["if v.__class__ is str:",
-                "    keep = MEMO.get(v)",
-                "    if keep is None:",
+                "    if v in DROP:",
+                f"        {dropped}",
+                "    if v in KEEP:",
+                "        keep = True",
+                "    else:",
                 f"        keep = {'not (' + test + ')' if negate else test}",
-                f"        if len(MEMO) < {_MEMO_LIMIT}:",
-                "            MEMO[v] = keep",
+                f"        if len(DROP) + len(KEEP) < {_MEMO_LIMIT}:",
+                "            (KEEP if keep else DROP).add(v)",
                 "else:",
                 "    keep = GENERAL(item, v, R)"]
     if kind == "str_eq_cs":
@@ -94,11 +99,6 @@ def _test_lines(kind: str | None, op_name: str) -> list[str]:
     if kind == "int_cmp":
         return ["if v.__class__ is int:",
                 f"    keep = v {_PY_OPERATOR[name]} R",
-                "else:",
-                "    keep = GENERAL(item, v, R)"]
-    if kind == "str_like":
-        return ["if v.__class__ is str:",
-                f"    keep = K(v) {'is' if negate else 'is not'} None",
                 "else:",
                 "    keep = GENERAL(item, v, R)"]
     return ["keep = GENERAL(item, v, R)"]
@@ -143,7 +143,7 @@ def _loop_source(kind: str | None, op_name: str, mode: str, attribute: str | Non
                 "            if test(item):\n"
                 "                downstream(item)\n"
                 "        return True\n")
-    test = _test_lines(kind, op_name)
+    test = _test_lines(kind, op_name, "continue")
     if mode == "constant":
         read, after_general, after_push = _read_lines(attribute, []), [], []
     else:
@@ -168,7 +168,7 @@ def _one_source(kind: str | None, op_name: str, mode: str, attribute: str | None
     """The test of one object: the right operand read afresh each time, as PowerShell does."""
     right = [] if mode == "constant" else ["r = None", f"if {_changed(mode)}:", "    return GENERAL(item, v, r)"]
     return ("    def test(item):\n"
-            + _indent(_read_lines(attribute, []) + right + _test_lines(kind, op_name) + ["return keep"], 2))
+            + _indent(_read_lines(attribute, []) + right + _test_lines(kind, op_name, "return False") + ["return keep"], 2))
 
 
 _FACTORIES: dict = {}
@@ -179,7 +179,7 @@ def _factory(kind: str | None, op_name: str, mode: str, attribute: str | None):
     make = _FACTORIES.get(key)
     if make is not None:
         return make
-    source = ("def make(CLS, READ, R, K, GENERAL, RIGHT, LGET, KEY, MISSING, MEMO):\n"
+    source = ("def make(CLS, READ, R, K, GENERAL, RIGHT, LGET, KEY, MISSING, KEEP, DROP):\n"
               + _loop_source(kind, op_name, mode, attribute) + _one_source(kind, op_name, mode, attribute)
               + "    return loop, test\n")
     namespace: dict = {}
@@ -235,7 +235,7 @@ class MemberComparison:
                     attribute = None
         lget, key = (self.right_local[0].get, self.right_local[1]) if mode == "local" else (None, None)
         make = _factory(kind, self.op_name, mode, attribute)
-        return make(cls, self.read, right, constant, self.general, self.right_value, lget, key, MISSING, {})
+        return make(cls, self.read, right, constant, self.general, self.right_value, lget, key, MISSING, set(), set())
 
     def run(self, items: list, downstream: Callable) -> None:
         """Test every object of `items`, in order, passing the kept ones to `downstream`."""
@@ -257,4 +257,40 @@ class MemberComparison:
         return one(item)
 
 
-__all__ = ["MemberComparison", "specialise"]
+def record_builder(cls: type, attributes: list[str], names: list[str], type_names: list[str], downstream: Callable,
+                   general: Callable):
+    """A push function for Select-Object Name, Size over ordinary objects: an object of `cls`
+    becomes a PSObject with property names[i] = item.<attributes[i]>, written to `downstream`;
+    other objects go to general(item).  The attributes must be plain (plain_attribute); an unset
+    slot goes to general.  None when an attribute cannot be written as Python source."""
+    from .psobject_classes import PSObject, TypeNameList
+
+    if not all(a.isidentifier() and not iskeyword(a) for a in attributes):
+        return None
+    folded = [n.lower() for n in names]
+    values = ", ".join(f"{f!r}: item.{a}" for f, a in zip(folded, attributes))
+    source = ("def make(CLS, NEW, PSOBJECT, SET_NAMES, SET_VALUES, SET_TYPES, NAMES, TYPES, TYPE_LIST, DOWNSTREAM,\n"
+              "         GENERAL):\n"
+              "    def push(item):\n"
+              "        if item.__class__ is CLS:\n"
+              "            try:\n"
+              f"                values = {{{values}}}\n"
+              "            except AttributeError:  # an unset slot\n"
+              "                return GENERAL(item)\n"
+              "            obj = NEW(PSOBJECT)\n"
+              "            SET_NAMES(obj, NAMES.copy())\n"
+              "            SET_VALUES(obj, values)\n"
+              "            SET_TYPES(obj, TYPE_LIST(TYPES))\n"
+              "            DOWNSTREAM(obj)\n"
+              "        else:\n"
+              "            GENERAL(item)\n"
+              "    return push\n")
+    namespace: dict = {}
+    exec(compile(source, "<pscompat select>", "exec"), namespace)  # noqa: S102
+    # PSObject's own __init__ folds and copies per call; its slots are filled directly here
+    return namespace["make"](cls, object.__new__, PSObject, PSObject._names.__set__, PSObject._values.__set__,
+                             PSObject.type_names.__set__, dict(zip(folded, names)), tuple(type_names),
+                             TypeNameList, downstream, general)
+
+
+__all__ = ["MemberComparison", "record_builder", "specialise"]

@@ -111,6 +111,10 @@ class CmdletStage(Stage):
                 for item in items:
                     if fn(item):
                         downstream(item)
+            elif kind == "push":
+                push = self.push
+                for item in items:
+                    push(item)
             else:
                 for item in items:
                     out = fn(item)
@@ -159,8 +163,11 @@ class CmdletStage(Stage):
 def _fast_push(stage: CmdletStage, downstream):
     """The per-object path of a cmdlet that declared one (Cmdlet.fast_path): one call, no binding.
     A fast path is (kind, fn, cleanup) or (kind, fn, cleanup, batch): batch(items, downstream)
-    takes a whole list at once (see push_all)."""
+    takes a whole list at once (see push_all).  Kind "push": fn(downstream) returns the push
+    function itself, which writes its own output (it must not raise StopUpstream itself)."""
     kind, fn, _, _ = stage.fast
+    if kind == "push":
+        return fn(downstream)
 
     if kind == "filter":
         def push_filtered(item):

@@ -88,7 +88,7 @@ def outcome(script: str, **variables):
     except pscompat.PSError as exc:
         return "raised", (exc.message, exc.line, exc.column)
     shown = [x if isinstance(x, (str, int, float, bool, type(None))) else
-             ("obj", id(x)) if not isinstance(x, PSObject) else ("ps", pscompat.to_python(x)) for x in result]
+             ("obj", id(x)) if not isinstance(x, PSObject) else ("ps", pscompat.to_python(x), list(x.type_names)) for x in result]
     return shown, [(e.message, e.line, e.column) for e in result.errors]
 
 
@@ -213,3 +213,35 @@ def test_script_block_filter_error_points_at_the_comparison():
     out, errors = assert_same("$items = 1, 2\n$items | Where-Object { $_.Family -like '[' }\n'after'",
                               items=make_items("plain"))
     assert out == ["after"] and errors[0][1:] == (2, 25)
+
+
+SELECT_CASES = [
+    "$items | Select-Object Name, Family",
+    "$items | Select-Object name, FAMILY, Size",
+    "$items | Select-Object Name, Nope",
+    "$items | Select-Object Name, name",
+    "$items | Select-Object Family",
+    "$items | Select-Object Name, @{n='F'; e={$_.Family}}",
+    "$items | Select-Object Name, Family -OutVariable sel | Out-Null; $sel",
+    "$items | Select-Object Name -PipelineVariable pv | ForEach-Object { $pv.Name }",
+    "$items | Where-Object Family -eq 'alpha' | Select-Object Name, Size | Select-Object -First 2",
+    "$items | Select-Object Name, Family | ForEach-Object { $_.pstypenames.Insert(0, 'Mine'); $_ }",
+    "$items | Select-Object Name, Family -Unique",
+    "$items | Select-Object Name -First 3",
+    "$items | ForEach-Object { $_ } | Select-Object Name, Family",
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("script", SELECT_CASES)
+def test_select_semantics(script, kind):
+    assert_same(script, items=make_items(kind))
+
+
+def test_selected_objects_have_their_own_type_names():
+    out = pscompat.run("$s = $items | Select-Object Name; $s[0].pstypenames.Insert(0, 'Mine'); "
+                       "$s | ForEach-Object { $_.pstypenames[0] }", items=make_items("plain")[:2])
+    assert list(out) == ["Mine", "Selected.Test.Image"]
+    out = pscompat.run("$s = $items | Select-Object Name; $s[0] | Add-Member -NotePropertyName X -NotePropertyValue 1; "
+                       "$s | ForEach-Object { @($_.psobject.Properties).Count }", items=make_items("plain")[:2])
+    assert list(out) == [2, 1]

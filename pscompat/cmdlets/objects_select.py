@@ -171,8 +171,52 @@ class SelectObject(Cmdlet):
         queue = self._queue
         if (self._index is None and self._uniques is None and not queue.first_or_last
                 and not queue.skip and not queue.skip_last):
-            return ("each", self._fast_select, None)
+            if self._names_only is None:
+                return ("each", self._fast_select, None)
+            return ("push", self._compiled_select, None)
         return None
+
+    def _compiled_select(self, downstream):
+        """`select Name, Size`: the first ordinary class seen gets a generated builder
+        (pipeline_fused.record_builder); other objects take _fast_select."""
+        general = self._fast_select
+        fast_class, fast, tried = None, None, False
+
+        def push_general(item):
+            out = general(item)
+            if out:
+                for obj in out:
+                    downstream(obj)
+
+        def push(item):
+            nonlocal fast_class, fast, tried
+            if item.__class__ is fast_class:
+                fast(item)
+                return
+            if not tried and item is not None and type(item) is not PSObject and not is_dictionary(item):
+                tried = True
+                fast = self._attribute_builder(item, downstream, push_general)
+                if fast is not None:
+                    fast_class = item.__class__
+                    fast(item)
+                    return
+            push_general(item)
+
+        return push
+
+    def _attribute_builder(self, item, downstream, general):
+        from ..pipeline_fused import record_builder
+        from ..psobject_access import plain_attribute
+
+        cls = type(item)
+        attributes = [plain_attribute(cls, typed) for _, typed, _ in self._names_only]
+        if None in attributes:
+            return None
+        names = [rename or resolve_property(item, typed)[1] for _, typed, rename in self._names_only]
+        if len({n.lower() for n in names}) != len(names):
+            return None  # duplicate names: the general path reports them
+        type_names = ["Selected." + base_type_name(item), *PSCUSTOMOBJECT_TYPE_NAMES]
+        return record_builder(cls, attributes, names, type_names, downstream, general)
 
     def _fast_select(self, item):
         if item is None:  # Select-Object drops $null input
