@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from . import enums as _enums
 from . import exceptions as _exceptions
 from .errors import PSError
 from .psobject import SCRIPTBLOCK_TYPE
@@ -128,10 +127,31 @@ KNOWN_TYPES = set(ACCELERATORS.values()) | {
     "System.Management.Automation.AliasInfo", "System.Management.Automation.ApplicationInfo",
     "System.Diagnostics.Process", "System.Management.Automation.PathInfo",
 }
-KNOWN_TYPES.update(_enums.ENUMS)
 KNOWN_TYPES.update(_exceptions.PARENTS)  # [System.ArgumentException] & co
-_FULL_BY_LOWER = {t.lower(): t for t in KNOWN_TYPES}
-_FULL_BY_LOWER.update({t.lower()[len("system."):]: t for t in KNOWN_TYPES if t.startswith("System.")})
+_FULL_BY_LOWER: dict[str, str] = {}
+_enums_known = False
+
+
+def _index_known_types() -> None:
+    _FULL_BY_LOWER.update({t.lower(): t for t in KNOWN_TYPES})
+    _FULL_BY_LOWER.update({t.lower()[len("system."):]: t for t in KNOWN_TYPES if t.startswith("System.")})
+
+
+def _add_enum_names() -> bool:
+    """The enum types join the index on the first name nothing else resolves: importing the enum
+    tables costs every start a few milliseconds that most scripts never need."""
+    global _enums_known
+    if _enums_known:
+        return False
+    from . import enums
+
+    _enums_known = True
+    KNOWN_TYPES.update(enums.ENUMS)
+    _index_known_types()
+    return True
+
+
+_index_known_types()
 _GENERIC = re.compile(r"^(?P<base>[\w.]+?)(?:`\d+)?\[(?P<args>.+)\]$")
 
 
@@ -153,6 +173,8 @@ def type_of_name(type_name: str) -> str:
         full = f"{base}[{args}]"
     else:
         full = ACCELERATORS.get(lower) or _FULL_BY_LOWER.get(lower)
+        if full is None and _add_enum_names():
+            full = _FULL_BY_LOWER.get(lower)
         if full is None:
             raise PSError(f"Unable to find type [{name}].", "TypeNotFound", category="InvalidOperation")
     _RESOLVED[name] = full
