@@ -293,4 +293,38 @@ def record_builder(cls: type, attributes: list[str], names: list[str], type_name
                              TypeNameList, downstream, general)
 
 
-__all__ = ["MemberComparison", "record_builder", "specialise"]
+_TOTALS: dict = {}
+
+
+def integer_total(cls: type, attribute: str):
+    """`items -> (sum, sum of absolute values)` of the plain int attribute of objects that are all
+    of `cls` (Measure-Object -Sum over a list), or None as soon as one object is of another
+    class, lacks the attribute or holds something else than an int (bool included)."""
+    if not attribute.isidentifier() or iskeyword(attribute):
+        return None
+    make = _TOTALS.get(attribute)
+    if make is None:
+        source = ("def make(CLS):\n"
+                  "    def total(items):\n"
+                  "        t = negative = 0\n"
+                  "        for item in items:\n"
+                  "            if item.__class__ is not CLS:\n"
+                  "                return None\n"
+                  "            try:\n"
+                  f"                v = item.{attribute}\n"
+                  "            except AttributeError:  # an unset slot\n"
+                  "                return None\n"
+                  "            if v.__class__ is not int:\n"
+                  "                return None\n"
+                  "            t += v\n"
+                  "            if v < 0:\n"
+                  "                negative -= v\n"
+                  "        return t, t + 2 * negative\n"
+                  "    return total\n")
+        namespace: dict = {}
+        exec(compile(source, "<pscompat total>", "exec"), namespace)  # noqa: S102
+        make = _TOTALS[attribute] = namespace["make"]
+    return make(cls)
+
+
+__all__ = ["MemberComparison", "integer_total", "record_builder", "specialise"]

@@ -87,9 +87,18 @@ def outcome(script: str, **variables):
         result = pscompat.run(script, **variables)
     except pscompat.PSError as exc:
         return "raised", (exc.message, exc.line, exc.column)
-    shown = [x if isinstance(x, (str, int, float, bool, type(None))) else
-             ("obj", id(x)) if not isinstance(x, PSObject) else ("ps", pscompat.to_python(x), list(x.type_names)) for x in result]
-    return shown, [(e.message, e.line, e.column) for e in result.errors]
+    inputs = {id(x) for x in variables.get("items", ())}
+    return [_shown(x, inputs) for x in result], [(e.message, e.line, e.column) for e in result.errors]
+
+
+def _shown(x, inputs: set):
+    if isinstance(x, (str, int, float, bool, type(None))):
+        return type(x).__name__, x
+    if id(x) in inputs:
+        return "input", id(x)
+    if isinstance(x, PSObject):
+        return "ps", pscompat.to_python(x), list(x.type_names)
+    return type(x).__name__, [(p, repr(getattr(x, p))) for p in getattr(x, "PS_PROPERTIES", ())]
 
 
 def assert_same(script: str, **variables):
@@ -180,7 +189,7 @@ def test_downstream_assignment_is_seen_by_the_next_objects():
     items = [Image(str(i), fam) for i, fam in enumerate(["alpha", "alpha", "beta", "alpha", "beta"])]
     out, errors = assert_same("$f = 'alpha'; $items | Where-Object { $_.Family -eq $f } | "
                               "ForEach-Object { $f = 'beta'; $_.Name }", items=items)
-    assert out == ["0", "2", "4"] and errors == []
+    assert out == [("str", "0"), ("str", "2"), ("str", "4")] and errors == []
 
 
 def test_reading_a_property_that_assigns_the_right_operand():
@@ -212,7 +221,7 @@ def test_property_with_code_is_read_once_per_object():
 def test_script_block_filter_error_points_at_the_comparison():
     out, errors = assert_same("$items = 1, 2\n$items | Where-Object { $_.Family -like '[' }\n'after'",
                               items=make_items("plain"))
-    assert out == ["after"] and errors[0][1:] == (2, 25)
+    assert out == [("str", "after")] and errors[0][1:] == (2, 25)
 
 
 SELECT_CASES = [
@@ -245,3 +254,36 @@ def test_selected_objects_have_their_own_type_names():
     out = pscompat.run("$s = $items | Select-Object Name; $s[0] | Add-Member -NotePropertyName X -NotePropertyValue 1; "
                        "$s | ForEach-Object { @($_.psobject.Properties).Count }", items=make_items("plain")[:2])
     assert list(out) == [2, 1]
+
+
+MEASURE_CASES = [
+    "$items | Measure-Object -Sum Size",
+    "$items | Measure-Object -Sum -Average Size",
+    "$items | Measure-Object -Sum -Maximum Size",
+    "$items | Measure-Object -Sum Nope",
+    "$items | Measure-Object -Sum size",
+    "$items | Measure-Object Size",
+    "$items | Measure-Object -Sum Size -OutVariable m | Out-Null; $m",
+]
+SIZES = {
+    "ints": [5, 10, -3, 127],
+    "big": [2 ** 53 - 1, 1, 1, -(2 ** 53)],
+    "huge": [10 ** 20, 1, 3],
+    "floats": [0.1, 0.2, 5, 0.3],
+    "bools": [5, True, 3],
+    "text": [5, "7", 3],
+    "nulls": [5, None, 3],
+}
+
+
+@pytest.mark.parametrize("sizes", sorted(SIZES))
+@pytest.mark.parametrize("script", MEASURE_CASES)
+def test_measure_semantics(script, sizes):
+    items = [Image(str(i), "alpha", size) for i, size in enumerate(SIZES[sizes])]
+    assert_same(script, items=items)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("script", MEASURE_CASES)
+def test_measure_mixed_inputs(script, kind):
+    assert_same(script, items=make_items(kind))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..errors import PSError
 from .base import Cmdlet, Parameter, cmdlet
+from ..psobject import is_dictionary
 from .objects_common import has_input, property_reader, resolve_property
 from .objects_props import parse_properties
 
@@ -186,7 +187,40 @@ class MeasureObject(Cmdlet):
             self._analyze(name, value)
             return None
 
-        return ("each", each, None)
+        def batch(items, downstream):
+            if not (sum_only and self._sum_of_integers(items, spec.expression)):
+                for item in items:
+                    each(item)
+
+        return ("each", each, None, batch)
+
+    def _sum_of_integers(self, items: list, name: str) -> bool:
+        """-Sum/-Average of an integer property of objects of one class, in one generated loop.
+        False (nothing counted) unless every object has the class, the property is a plain
+        attribute and every value is an int: then the float sum PowerShell's running total
+        gives is the exact integer sum, as long as no partial sum can pass 2**53."""
+        from ..pipeline_fused import integer_total
+        from ..psobject_access import plain_attribute
+
+        if not items or items[0] is None or is_dictionary(items[0]):
+            return False
+        cls = type(items[0])
+        attribute = plain_attribute(cls, name)
+        total = integer_total(cls, attribute) if attribute is not None else None
+        sums = total(items) if total is not None else None
+        if sums is None:
+            return False
+        real = resolve_property(items[0], name)[1]
+        known = self._stats.get(real.lower())
+        start = 0.0 if known is None else known.sum
+        if not (start.is_integer() and abs(start) + sums[1] < 2 ** 53):
+            return False
+        stat = self._entry(real)
+        self._records += len(items)
+        stat.count += len(items)
+        stat.sum_previous = float(int(start) + sums[0] - getattr(items[-1], attribute))
+        stat.sum = float(int(start) + sums[0])
+        return True
 
     def _entry(self, name: str) -> _Stats:
         folded = name.lower()
