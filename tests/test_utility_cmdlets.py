@@ -49,7 +49,7 @@ CASES = [
     ("(Get-Command Where-Object).CommandType", ["Cmdlet"]),
     ("(Get-Command Where-Object).Source", ["Microsoft.PowerShell.Core"]),
     ("(Get-Command gm).CommandType", ["Alias"]),
-    ("(Get-Command -Verb Measure).Name", ["Measure-Object"]),
+    ("(Get-Command -Verb Measure).Name", ["Measure-Command", "Measure-Object"]),
     ("(Get-Command Sort-Obj*).Name", ["Sort-Object"]),
     ("function Get-Thing { 1 }; (Get-Command Get-Thing).CommandType", ["Function"]),
     ("(Get-Command Get-Unique -Syntax).Trim()",

@@ -250,6 +250,7 @@ class Registry:
         "pscompat.cmdlets.items",
         "pscompat.cmdlets.text",
         "pscompat.cmdlets.session",
+        "pscompat.cmdlets.timing",
         "pscompat.azure.cmdlets",
     )
 
