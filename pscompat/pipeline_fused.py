@@ -268,6 +268,22 @@ def record_builder(cls: type, attributes: list[str], names: list[str], type_name
     if not all(a.isidentifier() and not iskeyword(a) for a in attributes):
         return None
     folded = [n.lower() for n in names]
+    key = (tuple(folded), tuple(attributes))
+    make = _BUILDERS.get(key)
+    if make is None:
+        make = _BUILDERS[key] = _builder_factory(folded, attributes)
+    # PSObject's own __init__ folds and copies per call; its slots are filled directly here
+    return make(cls, object.__new__, PSObject, PSObject._names.__set__, PSObject._values.__set__,
+                PSObject.type_names.__set__, dict(zip(folded, names)), tuple(type_names), TypeNameList, downstream,
+                general)
+
+
+_BUILDERS: dict = {}
+
+
+def _builder_factory(folded: list[str], attributes: list[str]):
+    if len(_BUILDERS) > 256:
+        _BUILDERS.clear()
     values = ", ".join(f"{f!r}: item.{a}" for f, a in zip(folded, attributes))
     source = ("def make(CLS, NEW, PSOBJECT, SET_NAMES, SET_VALUES, SET_TYPES, NAMES, TYPES, TYPE_LIST, DOWNSTREAM,\n"
               "         GENERAL):\n"
@@ -287,10 +303,7 @@ def record_builder(cls: type, attributes: list[str], names: list[str], type_name
               "    return push\n")
     namespace: dict = {}
     exec(compile(source, "<pscompat select>", "exec"), namespace)  # noqa: S102
-    # PSObject's own __init__ folds and copies per call; its slots are filled directly here
-    return namespace["make"](cls, object.__new__, PSObject, PSObject._names.__set__, PSObject._values.__set__,
-                             PSObject.type_names.__set__, dict(zip(folded, names)), tuple(type_names),
-                             TypeNameList, downstream, general)
+    return namespace["make"]
 
 
 _TOTALS: dict = {}
@@ -323,6 +336,8 @@ def integer_total(cls: type, attribute: str):
                   "    return total\n")
         namespace: dict = {}
         exec(compile(source, "<pscompat total>", "exec"), namespace)  # noqa: S102
+        if len(_TOTALS) > 256:
+            _TOTALS.clear()
         make = _TOTALS[attribute] = namespace["make"]
     return make(cls)
 
