@@ -1,22 +1,21 @@
-"""The `pscompat` command line: -c, a script file, `-` for stdin, or an interactive prompt."""
+"""The `pscompat` command line: -Command, a script file, `-` for stdin, or an interactive prompt;
+pwsh's own switches are read by cli_args."""
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
-USAGE = """pscompat [--debug] [-c SCRIPT | FILE [ARGS...] | -]
+USAGE = """Usage: pscompat [-File] <script.ps1> [args...]
+       pscompat -Command <script text...> | -Command -
+       pscompat -CommandWithArgs <script text> [args...]
+       pscompat -EncodedCommand <base64 UTF-16LE text>
+       pscompat -                       (the script from standard input)
+       pscompat                         (an interactive prompt)
 
-Runs PowerShell with PowerShell 7's semantics.  With no arguments, an interactive prompt."""
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="pscompat", usage=USAGE, add_help=True)
-    p.add_argument("-c", "-Command", "--command", dest="command", help="run this script text")
-    p.add_argument("--debug", action="store_true", help="show Python tracebacks of internal errors")
-    p.add_argument("file", nargs="?", help="a .ps1 script, or - for standard input")
-    p.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script ($args / param())")
-    return p
+Runs PowerShell with PowerShell 7's semantics.  pwsh's own switches are accepted, shortened as
+pwsh allows (-nop, -noni, -ep Bypass, -c, -f): -NoProfile, -NoLogo, -NonInteractive, -NoExit,
+-ExecutionPolicy, -WindowStyle, -WorkingDirectory, -Version, -Help.
+--debug: show the Python traceback of an internal error."""
 
 
 def _make_session(interactive: bool):
@@ -58,15 +57,43 @@ def run_text(session, text: str, name: str, args=(), debug: bool = False) -> int
 
 
 def main(argv=None) -> int:
+    from .cli_args import UsageError, parse
+
     argv = list(sys.argv[1:] if argv is None else argv)
-    opts = _parser().parse_args(argv)
+    try:
+        opts = parse(argv, stdin_redirected=not sys.stdin.isatty())
+    except UsageError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 64  # pwsh's ExitCodeBadCommandLineParameter
+    if opts.show_help:
+        sys.stdout.write(USAGE + "\n")
+        return 0
+    if opts.show_version:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"pscompat {version('pscompat')} (PowerShell 7.4.0)\n")
+        return 0
+    if opts.working_directory is not None:
+        try:
+            os.chdir(opts.working_directory)
+        except OSError as exc:
+            sys.stderr.write(f"Cannot find path '{opts.working_directory}' because it does not exist. "
+                             f"({exc.strerror})\n")
+            return 64
+    code = _run(opts)
+    if opts.no_exit and code != 130:
+        from .repl import repl
+
+        return repl(_make_session(interactive=sys.stdin.isatty()), debug=opts.debug)
+    return code
+
+
+def _run(opts) -> int | None:
     if opts.command is not None:
-        session = _make_session(interactive=False)
-        extra = ([opts.file] if opts.file else []) + list(opts.args)
-        return run_text(session, opts.command, "<command>", extra, opts.debug)
+        text = sys.stdin.read() if opts.stdin_command else opts.command
+        return run_text(_make_session(interactive=False), text, "<command>", opts.args, opts.debug)
     if opts.file == "-":
-        session = _make_session(interactive=False)
-        return run_text(session, sys.stdin.read(), "<stdin>", opts.args, opts.debug)
+        return run_text(_make_session(interactive=False), sys.stdin.read(), "<stdin>", opts.args, opts.debug)
     if opts.file:
         try:
             with open(opts.file, encoding="utf-8-sig") as fh:
@@ -76,8 +103,9 @@ def main(argv=None) -> int:
                              f"Check the spelling of the name, or if a path was included, verify that the path "
                              f"is correct and try again. ({exc.strerror})\n")
             return 64
-        session = _make_session(interactive=False)
-        return run_text(session, text, os.path.abspath(opts.file), opts.args, opts.debug)
+        return run_text(_make_session(interactive=False), text, os.path.abspath(opts.file), opts.args, opts.debug)
+    if opts.no_exit:
+        return 0
     from .repl import repl
 
     return repl(_make_session(interactive=sys.stdin.isatty()), debug=opts.debug)
