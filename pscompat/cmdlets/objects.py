@@ -6,5 +6,5 @@ registers them, so the registry only needs to know this module.
 """
 from __future__ import annotations
 
-from . import (objects_measure, objects_member, objects_misc, objects_select,  # noqa: F401
+from . import (objects_group, objects_measure, objects_member, objects_misc, objects_select,  # noqa: F401
                objects_sort, objects_where)
