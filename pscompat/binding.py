@@ -124,9 +124,9 @@ class Binder:
                 return SwitchParameter(to_bool(value))
             return to_bool(value)
         t = p.type.lower()
-        if p.mandatory and (function or not p.pipeline):
-            # built-in cmdlets' pipeline parameters carry [AllowNull()]/[AllowEmptyString()], and
-            # their collection parameters [AllowEmptyCollection()]
+        if p.mandatory:
+            # A built-in cmdlet's parameter says what it accepts ([AllowNull()] & co, declared in
+            # its Parameter); the empty-collection check stays with script parameters.
             self.check_not_empty(p, value, span, collections=function)
         if value is None:
             self.validate(p, value, span)

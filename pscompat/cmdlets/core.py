@@ -20,7 +20,7 @@ class WriteOutput(Cmdlet):
     parameters = (
         # Mandatory but [AllowNull] [AllowEmptyCollection]: `Write-Output $null` writes $null.
         Parameter("InputObject", "psobject", position=0, mandatory=True, pipeline=True,
-                  remaining=True),
+                  remaining=True, allow_null=True, allow_empty_collection=True),
         Parameter("NoEnumerate", "switch"),
     )
 

@@ -139,7 +139,8 @@ class _WriteContent(Cmdlet):
         Parameter("Path", "string[]", position=0, mandatory=True, pipeline_by_name=True, sets=("Path",)),
         Parameter("LiteralPath", "string[]", mandatory=True, pipeline_by_name=True, sets=("LiteralPath",),
                   aliases=("PSPath", "LP")),
-        Parameter("Value", "object[]", position=1, mandatory=True, pipeline=True),
+        Parameter("Value", "object[]", position=1, mandatory=True, pipeline=True, allow_null=True,
+                  allow_empty_collection=True),
         Parameter("NoNewline", "switch"),
         Parameter("PassThru", "switch"),
         Parameter("Force", "switch"),
@@ -201,9 +202,10 @@ class TestPath(Cmdlet):
     """Determines whether all elements of a path exist."""
 
     parameters = (
-        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Path",)),
+        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Path",),
+                  allow_null=True, allow_empty_string=True, allow_empty_collection=True),
         Parameter("LiteralPath", "string[]", mandatory=True, pipeline_by_name=True, sets=("LiteralPath",),
-                  aliases=("PSPath", "LP")),
+                  aliases=("PSPath", "LP"), allow_null=True, allow_empty_string=True, allow_empty_collection=True),
         Parameter("PathType", "string", aliases=("Type",), validate_set=("Any", "Container", "Leaf")),
         Parameter("IsValid", "switch"),
         Parameter("Filter", "string"),
@@ -216,10 +218,16 @@ class TestPath(Cmdlet):
         paths = _as_list(self.LiteralPath if literal else self.Path)
         out = []
         kind = str(self.PathType or "Any").lower()
+        # PS 7 TestPathCommand.ProcessRecord: a null path (or none) is an error, a blank one is False
+        if not paths:
+            paths = [None]
         for path in paths:
-            if path is None or str(path) == "":
-                self.write_error("Cannot bind argument to parameter 'Path' because it is an empty string.",
-                                 "ParameterArgumentValidationErrorEmptyStringNotAllowed", "InvalidData")
+            if path is None:
+                self.write_error("The provided Path argument was null or an empty collection.",
+                                 "NullPathNotPermitted", "InvalidArgument", exception_type="System.ArgumentNullException")
+                continue
+            if not str(path).strip():
+                out.append(False)
                 continue
             if self.IsValid:
                 out.append("\x00" not in str(path))

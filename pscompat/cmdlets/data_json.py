@@ -178,7 +178,7 @@ class ConvertToJson(Cmdlet):
     """Converts an object to a JSON-formatted string."""
 
     parameters = (
-        Parameter("InputObject", "object", position=0, mandatory=True, pipeline=True),
+        Parameter("InputObject", "object", position=0, mandatory=True, pipeline=True, allow_null=True),
         Parameter("Depth", "int", default=2),
         Parameter("Compress", "switch"),
         Parameter("EnumsAsStrings", "switch"),
@@ -308,7 +308,7 @@ class ConvertFromJson(Cmdlet):
     """Converts a JSON-formatted string to a custom object or a hash table."""
 
     parameters = (
-        Parameter("InputObject", "string", position=0, mandatory=True, pipeline=True),
+        Parameter("InputObject", "string", position=0, mandatory=True, pipeline=True, allow_empty_string=True),
         Parameter("AsHashtable", "switch"),
         Parameter("Depth", "int", default=1024),
         Parameter("NoEnumerate", "switch"),

@@ -77,8 +77,9 @@ class CompareObject(Cmdlet):
     """Compares two sets of objects."""
 
     parameters = (
-        Parameter("ReferenceObject", "psobject[]", position=0, mandatory=True),
-        Parameter("DifferenceObject", "psobject[]", position=1, mandatory=True, pipeline=True),
+        Parameter("ReferenceObject", "psobject[]", position=0, mandatory=True, allow_empty_collection=True),
+        Parameter("DifferenceObject", "psobject[]", position=1, mandatory=True, pipeline=True,
+                  allow_empty_collection=True),
         Parameter("SyncWindow", "int", default=2147483647),
         Parameter("Property", "object[]"),
         Parameter("ExcludeDifferent", "switch"),

@@ -87,7 +87,8 @@ def _host_text(obj: Any, sep: str | None) -> str | None:
 
 
 def _message_param():
-    return (Parameter("Message", "string", position=0, mandatory=True, pipeline=True, aliases=("Msg",)),)
+    return (Parameter("Message", "string", position=0, mandatory=True, pipeline=True, aliases=("Msg",),
+                      allow_empty_string=True),)  # [AllowEmptyString] (Write.cs)
 
 
 @cmdlet("Write-Verbose", synopsis="Writes text to the verbose message stream.",
@@ -118,7 +119,8 @@ class WriteDebug(Cmdlet):
 @cmdlet("Write-Information", synopsis="Specifies how PowerShell handles information stream data for a command.")
 class WriteInformation(Cmdlet):
     parameters = (
-        Parameter("MessageData", "object", position=0, mandatory=True, aliases=("Msg", "Message")),
+        Parameter("MessageData", "object", position=0, mandatory=True, pipeline=True, aliases=("Msg", "Message"),
+                  allow_null=True),
         Parameter("Tags", "string[]", position=1),
     )
 

@@ -75,7 +75,7 @@ class GetRandom(Cmdlet):
         Parameter("Minimum", "object", sets=("RandomNumberParameterSet",)),
         Parameter("Count", "int"),
         Parameter("InputObject", "object[]", position=0, mandatory=True, pipeline=True,
-                  sets=("RandomListItemParameterSet", "ShuffleParameterSet")),
+                  sets=("RandomListItemParameterSet", "ShuffleParameterSet"), allow_null=True),
         Parameter("Shuffle", "switch", mandatory=True, sets=("ShuffleParameterSet",)),
     )
 
