@@ -342,4 +342,25 @@ def integer_total(cls: type, attribute: str):
     return make(cls)
 
 
-__all__ = ["MemberComparison", "integer_total", "record_builder", "specialise"]
+def plain_column(items: list, name: str) -> list | None:
+    """The values of property `name` of every object of `items`, read in C-level passes, when all
+    objects are of one class whose property is a plain attribute (and set on all of them);
+    else None (the caller reads object by object)."""
+    from operator import attrgetter
+
+    from .psobject import is_dictionary
+    from .psobject_access import plain_attribute
+
+    if not items or items[0] is None or is_dictionary(items[0]):
+        return None
+    cls = type(items[0])
+    attribute = plain_attribute(cls, name)
+    if attribute is None or set(map(type, items)) != {cls}:
+        return None
+    try:
+        return list(map(attrgetter(attribute), items))
+    except AttributeError:  # an unset slot
+        return None
+
+
+__all__ = ["MemberComparison", "integer_total", "plain_column", "record_builder", "specialise"]

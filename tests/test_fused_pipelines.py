@@ -98,7 +98,15 @@ def _shown(x, inputs: set):
         return "input", id(x)
     if isinstance(x, PSObject):
         return "ps", pscompat.to_python(x), list(x.type_names)
+    if isinstance(x, dict):
+        return type(x).__name__, [(k, repr(v)) for k, v in x.items()]
     return type(x).__name__, [(p, repr(getattr(x, p))) for p in getattr(x, "PS_PROPERTIES", ())]
+
+
+# Error texts of Python exceptions reported as PowerShell errors: a bug on both paths would
+# otherwise compare equal.
+_PYTHON_ERRORS = ("local variable", "has no attribute", "not subscriptable", "unhashable", "NoneType",
+                  "positional argument", "object is not")
 
 
 def assert_same(script: str, **variables):
@@ -106,6 +114,8 @@ def assert_same(script: str, **variables):
     with general_path():
         general = outcome(script, **variables)
     assert fast == general, script
+    errors = [fast[1]] if fast[0] == "raised" else fast[1]
+    assert not [e for e in errors if any(p in e[0] for p in _PYTHON_ERRORS)], errors
     return fast
 
 
@@ -287,3 +297,46 @@ def test_measure_semantics(script, sizes):
 @pytest.mark.parametrize("script", MEASURE_CASES)
 def test_measure_mixed_inputs(script, kind):
     assert_same(script, items=make_items(kind))
+
+
+GROUP_CASES = [
+    "$items | Group-Object Family",
+    "$items | Group-Object Family | Sort-Object Count",
+    "$items | Group-Object Family -NoElement",
+    "$items | Group-Object Family -CaseSensitive",
+    "$items | Group-Object Size",
+    "$items | Group-Object Family -AsHashTable",
+    "$items | Group-Object Family, Size",
+    "$items | Group-Object Nope",
+    "$items | ForEach-Object { $_ } | Group-Object Family",
+]
+
+
+@pytest.mark.parametrize("kind", KINDS + ["spellings"])
+@pytest.mark.parametrize("script", GROUP_CASES)
+def test_group_semantics(script, kind):
+    items = make_items(kind) if kind != "spellings" else \
+        [Image(str(i), ("beta", "Alpha", "ALPHA", "alpha", "Beta")[i % 5], i % 3) for i in range(11)]
+    out, errors = assert_same(script, items=items)
+    assert out or errors
+
+
+GROUP_EXPECTED = [
+    # texts that differ in case only share a group, named after the first spelling seen
+    (["beta", "Alpha", "ALPHA", "alpha", "Beta"], "$items | Group-Object Family | ForEach-Object { \"$($_.Name)=$($_.Count)\" }",
+     ["Alpha=3", "beta=2"]),
+    (["beta", "Alpha", "ALPHA", "alpha", "Beta"], "($items | Group-Object Family)[0].Group.Name", ["1", "2", "3"]),
+    (["beta", "Alpha", "ALPHA"], "$items | Group-Object Family -CaseSensitive | ForEach-Object Name", ["Alpha", "ALPHA", "beta"]),
+    # mixed types: the comparer decides (5 -eq '5'), groups in order of appearance
+    ([5, "5", "x", 5.0], "$items | Group-Object Family | ForEach-Object { \"$($_.Name)=$($_.Count)\" }", ["5=3", "x=1"]),
+    (["b", "a", "b"], "$items | Group-Object Family -NoElement | ForEach-Object { $_.Group.Count }", [0, 0]),
+    ([3, 1, 3, 2], "$items | Group-Object Family | ForEach-Object Name", ["1", "2", "3"]),
+]
+
+
+@pytest.mark.parametrize("families, script, expected", GROUP_EXPECTED)
+def test_group_results(families, script, expected):
+    items = [Image(str(i), fam) for i, fam in enumerate(families)]
+    assert list(pscompat.run(script, items=items)) == expected
+    with general_path():
+        assert list(pscompat.run(script, items=items)) == expected

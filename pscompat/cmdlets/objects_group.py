@@ -141,6 +141,21 @@ class GroupObject(Cmdlet):
                         first(item)
                     add_obj(item)
                     add_val(item if read is None else read(item))
+
+            def batch(items, downstream):
+                from ..pipeline_fused import plain_column
+
+                column = plain_column(items, props[0]) if props else None
+                if column is None:
+                    for item in items:
+                        each(item)
+                    return
+                if not parsed:
+                    first(items[0])
+                objs.extend(items)
+                vals.extend(column)
+
+            return ("each", each, None, batch)
         else:
             readers = [property_reader(p, _MISSING) for p in props]
 
@@ -177,17 +192,31 @@ class GroupObject(Cmdlet):
         Strings that compare equal are exactly those equal after case folding (or equal, with
         -CaseSensitive); groups are then ordered by key as the comparer orders them."""
         kind = type(vals[0])
-        if kind is str:
-            case_sensitive = bool(self.CaseSensitive)
-        elif kind not in _NUMBER:
+        case_sensitive = bool(self.CaseSensitive)
+        if kind is not str and kind not in _NUMBER:
             return None
+        if set(map(type, vals)) != {kind}:
+            return None
+        exact: dict = {}  # value -> its objects, in order of first appearance
+        for obj, v in zip(objs, vals):
+            members = exact.get(v)
+            if members is None:
+                exact[v] = [obj]
+            else:
+                members.append(obj)
+        if kind is str and not case_sensitive and len({v.casefold() for v in exact}) != len(exact):
+            return self._bucket_folded(objs, vals, no_element)
+        # a finished group's entry carries its key; its index is never read
+        return self._sorted_groups([GroupInfo.of(_Entry(members[0], [v], None, True),
+                                                 members if not no_element else [], len(members))
+                                    for v, members in exact.items()], kind, case_sensitive)
+
+    def _bucket_folded(self, objs: list, vals: list, no_element: bool):
+        """_bucket when texts that differ in case only must share a group (input order kept)."""
         members: dict = {}
         heads: dict = {}
-        fold = str.casefold if kind is str and not case_sensitive else None
         for i, v in enumerate(vals):
-            if type(v) is not kind:
-                return None
-            key = v if fold is None else fold(v)
+            key = v.casefold()
             group = members.get(key)
             if group is None:
                 members[key] = group = []
@@ -198,6 +227,10 @@ class GroupObject(Cmdlet):
             indices = members[key]
             group = [objs[i] for i in indices] if not no_element else []
             groups.append(GroupInfo.of(_Entry(objs[head], [vals[head]], head, True), group, len(indices)))
+        return self._sorted_groups(groups, str, False)
+
+    @staticmethod
+    def _sorted_groups(groups: list, kind: type, case_sensitive: bool) -> list:
         if kind is not str:
             groups.sort(key=lambda g: g._entry.values[0])
         else:
