@@ -254,6 +254,10 @@ def run_stages(stages: list[Stage], emit: Callable[[Any], None], input_items=Non
                 buffers.append(buf)
             for i in range(n - 1, -1, -1):  # wire from the end, so each stage sees its final downstream
                 stages[i].connect(stages[i + 1].push if i + 1 < n else emit)
+                if i + 1 < n:
+                    limit = stages[i + 1].input_limit()
+                    if limit is not None:
+                        stages[i].limit_output(limit)
             if n > 1 and type(stages[0]) is ExpressionStage and type(stages[1]) is CmdletStage \
                     and stages[1].takes_lists and not getattr(stages[0], "redirected", False):
                 stages[0].fused = stages[1]

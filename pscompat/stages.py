@@ -39,6 +39,14 @@ class Stage:
 
     def end(self) -> None: ...
 
+    def input_limit(self) -> int | None:
+        """How many objects this stage reads at most before it stops its upstream (None: no bound)."""
+        return None
+
+    def limit_output(self, limit: int) -> None:
+        """Told that the next stage reads at most `limit` objects: a stage may then produce only
+        those (Sort-Object orders only the first ones)."""
+
 
 class ExpressionStage(Stage):
     def __init__(self, fn, scope, variable: str | None = None):
@@ -124,6 +132,14 @@ class CmdletStage(Stage):
         except StopUpstream as stop:
             self.stamp(stop)
             raise
+
+    def input_limit(self):
+        limit = getattr(self.cmd, "input_limit", None)
+        return limit() if limit is not None else None
+
+    def limit_output(self, limit):
+        if "output_limit" in type(self.cmd).__dict__:
+            self.cmd.output_limit = limit
 
     def connect(self, downstream):
         self.downstream = downstream

@@ -13,6 +13,7 @@ import pytest
 import pscompat
 from pscompat.cmdlets.base import Cmdlet
 from pscompat.psobject import Hashtable, PSObject
+from pscompat.stages import CmdletStage
 
 
 class Image:
@@ -65,8 +66,10 @@ def make_items(kind: str) -> list:
 
 @contextmanager
 def general_path():
-    """Every cmdlet without its fast path: per-object binding and process()."""
-    patched = []
+    """Every cmdlet without its fast path: per-object binding and process(); no stage told
+    that the next one reads only its first objects."""
+    patched = [(CmdletStage, CmdletStage.input_limit)]
+    CmdletStage.input_limit = lambda self: None
     todo = [Cmdlet]
     while todo:
         cls = todo.pop()
@@ -77,7 +80,8 @@ def general_path():
     try:
         yield
     finally:
-        for cls, fn in patched:
+        CmdletStage.input_limit = patched[0][1]
+        for cls, fn in patched[1:]:
             cls.fast_path = fn
 
 
@@ -340,3 +344,40 @@ def test_group_results(families, script, expected):
     assert list(pscompat.run(script, items=items)) == expected
     with general_path():
         assert list(pscompat.run(script, items=items)) == expected
+
+
+SORT_CASES = [
+    "$items | Sort-Object Size -Descending | Select-Object -First 1",
+    "$items | Sort-Object Size | Select-Object -First 3",
+    "$items | Sort-Object Size -Stable | Select-Object -First 3",
+    "$items | Sort-Object Family | Select-Object -First 2 -Skip 1",
+    "$items | Sort-Object Size | Select-Object -Last 2",
+    "$items | Sort-Object Size | Select-Object -First 2 -Unique",
+    "$items | Sort-Object Size -Top 5 | Select-Object -First 2",
+    "$items | Sort-Object Size -Bottom 3 | Select-Object -First 2",
+    "$items | Sort-Object Size -Descending -OutVariable sorted | Select-Object -First 2 | Out-Null; $sorted",
+    "$items | Sort-Object Size | Select-Object -First 2 Name",
+    "$items | Sort-Object When -Descending | Select-Object -First 1",
+    "$items | Sort-Object Size, Name | Select-Object -First 2",
+    "$items | Sort-Object Size | Select-Object -First 0",
+    "$items | Sort-Object Size -Top 2 | Select-Object -First 5",
+    "$items | Sort-Object Size | Select-Object -First 2 -Last 2",
+    "$items | Sort-Object Size | Select-Object -First 2 -SkipLast 1",
+]
+SORT_SIZES = {
+    "distinct": list(range(20, 0, -1)),
+    "ties": [5, 3, 5, 1, 3, 5, 1, 2],
+    "many ties": [i % 7 for i in range(5000)],
+    "mixed": [5, "3", None, 2.5, 1],
+}
+
+
+@pytest.mark.parametrize("sizes", sorted(SORT_SIZES))
+@pytest.mark.parametrize("script", SORT_CASES)
+def test_sort_then_first(script, sizes):
+    from datetime import datetime, timedelta
+
+    start = datetime(2015, 3, 1)
+    items = [Image(f"n{i}", "alpha", size, When=start + timedelta(days=i % 11))
+             for i, size in enumerate(SORT_SIZES[sizes])]
+    assert_same(script, items=items)

@@ -176,6 +176,16 @@ class SelectObject(Cmdlet):
             return ("push", self._compiled_select, None)
         return None
 
+    def input_limit(self) -> int | None:
+        """How many (non-null) input objects this invocation reads before it stops its upstream
+        (-First n, after -Skip s), or None when it may read them all."""
+        bound = self.bound
+        queue = self._queue
+        if (self.parameter_set != "DefaultParameter" or not queue.first or queue.last or queue.skip_last
+                or self._uniques is not None or self._wait or self._index is not None):
+            return None
+        return queue.first + queue.skip
+
     def _compiled_select(self, downstream):
         """`select Name, Size`: the first ordinary class seen gets a generated builder
         (pipeline_fused.record_builder); other objects take _fast_select."""

@@ -6,6 +6,7 @@ object lacks is 'non-existing' and sorts after everything else in either directi
 """
 from __future__ import annotations
 
+import heapq
 from datetime import datetime
 from functools import cmp_to_key
 
@@ -209,6 +210,10 @@ def _fast_sort(entries: list[_Entry], directions: list[bool], case_sensitive: bo
 class SortObject(Cmdlet):
     """Sorts objects by property values."""
 
+    # Set by the pipeline when the next command reads only the first n objects
+    # (`| Select-Object -First n`): only those need to be put in order.
+    output_limit: int | None = None
+
     parameters = (
         Parameter("Stable", "switch", sets=("Default",)),
         Parameter("Descending", "switch"),
@@ -292,8 +297,12 @@ class SortObject(Cmdlet):
         elif spec.is_block or spec.wildcard:
             return None
         else:
-            read = property_reader(spec.expression, _MISSING)
-            vals = [read(o) for o in objects]
+            from ..pipeline_fused import plain_column
+
+            vals = plain_column(objects, spec.expression)
+            if vals is None:
+                read = property_reader(spec.expression, _MISSING)
+                vals = [read(o) for o in objects]
         kind = _native_kind(vals)
         if kind is None:
             return None
@@ -316,6 +325,11 @@ class SortObject(Cmdlet):
                 return 0 if a == b else (sign if a > b else -sign)
 
             return [objects[i] for i in dotnet_sort(range(n), compare)]
+        limit = min(top or n, self.output_limit or n)
+        if limit < n and not bottom:
+            # nsmallest/nlargest give sorted(...)[:limit], ties in input order as the stable sort
+            pick = heapq.nsmallest if ascending else heapq.nlargest
+            return [objects[i] for i in pick(limit, range(n), key=keys.__getitem__)]
         order = sorted(range(n), key=keys.__getitem__, reverse=not ascending)
         if top:
             order = order[:top]
