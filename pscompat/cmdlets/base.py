@@ -251,6 +251,7 @@ class Registry:
         "pscompat.cmdlets.text",
         "pscompat.cmdlets.session",
         "pscompat.cmdlets.timing",
+        "pscompat.cmdlets.process",
         "pscompat.azure.cmdlets",
     )
 

@@ -10,7 +10,7 @@ from .base import REGISTRY, Cmdlet, Parameter, cmdlet
 WINDOWS_ALIASES = {
     "ls": "Get-ChildItem", "rm": "Remove-Item", "mv": "Move-Item", "cp": "Copy-Item", "sc": "Set-Content",
     "oh": "Out-Host", "iex": "Invoke-Expression", "cls": "Clear-Host", "clear": "Clear-Host",
-    "chdir": "Set-Location",
+    "chdir": "Set-Location", "ps": "Get-Process", "kill": "Stop-Process",
 }
 
 
