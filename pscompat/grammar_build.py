@@ -323,7 +323,12 @@ def expression_statement(text, start, end, tokens):
 
 
 def pipeline(text, start, end, tokens):
-    if len(tokens) == 1 and isinstance(tokens[0], n.Assignment):
+    if isinstance(tokens[0], n.Assignment):
+        if len(tokens) > 1:
+            # `$r = foreach (...) {} | Format-Table`: the assignment took a whole statement, so
+            # the pipe has nothing on its left (Parser.cs: an assignment ends the pipeline)
+            at = skip_gap(text, tokens[0].span.end)
+            raise SyntaxFail("EmptyPipeElement", at, Span(at, at + 1), ())
         return tokens[0]
     return n.Pipeline(Span(start, end), tuple(tokens))
 
