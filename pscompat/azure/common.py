@@ -9,7 +9,16 @@ from datetime import datetime
 from typing import Callable, Iterator
 
 from ..cmdlets.base import Cmdlet, Parameter
-from .backend import CloudError, ComputeBackend, Operation, Response, current_backend
+from .backend import CloudError, ComputeBackend, Operation, Response, current_backend, register_backend
+
+
+def _classic_rest() -> ComputeBackend:
+    # Imported on first use: httpx and the XML tables stay out of the sandbox's start-up.
+    from .rest_classic import ClassicRestBackend
+    return ClassicRestBackend()
+
+
+register_backend("classic", _classic_rest)  # PSCOMPAT_AZURE_BACKEND=classic (rest_classic.py)
 
 MODULE = "Azure"
 OS_IMAGE, VM_IMAGE = "OSImage", "VMImage"
