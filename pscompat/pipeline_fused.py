@@ -1,23 +1,23 @@
-"""`<property> <operator> <value>` tests over many objects, compiled into Python loops.
+"""Per-object work of the commonest pipelines, compiled into Python code once per shape.
 
-`Where-Object Name -eq $v` and `Where-Object {$_.Name -eq $v}` are the commonest filters, and a
-list piped into one runs as a single loop (ExpressionStage -> CmdletStage.push_all).  For each
-such test this module generates the loop's source once per shape (operator, negation, type of
-the right operand, how the right operand is read) and fills in, per pipeline run:
+A list piped straight into a cmdlet with a fast path runs as one loop (ExpressionStage ->
+CmdletStage.push_all).  This module writes those loops' source, specialised for what the first
+object and the arguments show, and leaves everything else to the general path:
 
-* the class of the first object and a C-level attribute getter for it (other classes, PSObjects
-  and dictionaries take the caller's general reader);
-* the right operand's precomputed forms (casefolded text, a wildcard's regex), so the operator
-  is not dispatched again for each object;
-* a general test `general(item, left, right) -> bool` (the operator table's function plus the
-  caller's error handling) for every left operand the specialised code does not cover: $null,
-  collections (-eq filters them), numbers against text (the left operand's type decides the
-  conversion), PSObjects, anything else.
-
-A right operand read from a variable is re-read for every object, as PowerShell does: a
-downstream stage may assign the variable while the loop runs.  When it no longer holds the
-value the loop was specialised for, the loop hands the rest of the objects to the general
-per-object test.
+* MemberComparison: `Where-Object Name -eq $v` and `Where-Object {$_.Name -eq $v}`.  The loop is
+  generated per (operator, negation, type of the right operand, how the right operand is read,
+  attribute name) and filled in per run with the first object's class (its plain attribute is
+  read inline; other classes, PSObjects and dictionaries take the caller's general reader), the
+  right operand's precomputed forms (casefolded text, a wildcard's regex) and a general test
+  `general(item, left, right) -> bool` (the operator table plus the caller's error handling)
+  for every left operand the specialised code does not cover: $null, collections (-eq filters
+  them), numbers against text (the left operand's type decides the conversion), anything else.
+  A right operand read from a variable changes only when code runs (a general read or test, a
+  downstream stage), so it is checked after such code; once it changed, the rest of the
+  objects are tested one by one, the variable read afresh for each.
+* record_builder: `Select-Object Name, Size` building each PSObject in one step.
+* integer_total, plain_column: Measure-Object's sum and Group-Object's / Sort-Object's key
+  column over objects of one class, in one loop or in C-level passes.
 """
 from __future__ import annotations
 
@@ -167,8 +167,8 @@ def _loop_source(kind: str | None, op_name: str, mode: str, attribute: str | Non
 def _one_source(kind: str | None, op_name: str, mode: str, attribute: str | None) -> str:
     """The test of one object: the right operand read afresh each time, as PowerShell does."""
     right = [] if mode == "constant" else ["r = None", f"if {_changed(mode)}:", "    return GENERAL(item, v, r)"]
-    return ("    def test(item):\n"
-            + _indent(_read_lines(attribute, []) + right + _test_lines(kind, op_name, "return False") + ["return keep"], 2))
+    body = _read_lines(attribute, []) + right + _test_lines(kind, op_name, "return False") + ["return keep"]
+    return "    def test(item):\n" + _indent(body, 2)
 
 
 _FACTORIES: dict = {}

@@ -170,8 +170,10 @@ VARIABLE_CASES = [
     "$f = 5; $items | Where-Object { $_.Size -eq $f } | ForEach-Object { $f = 10; $_ }",
     "$f = 'alpha'; $items | Where-Object { $_.Family -eq $f } | ForEach-Object { Remove-Variable f; $_ }",
     # a variable of an outer scope, then shadowed by a local one
-    "$g = 'alpha'; function t { $items | Where-Object { $_.Family -eq $g } | ForEach-Object { $g = 'beta'; $_ } }; t",
-    "$g = 'alpha'; function t { $items | Where-Object { $_.Family -eq $g } | ForEach-Object { $script:g = 'gamma'; $_ } }; t",
+    "$g = 'alpha'; function t { $items | Where-Object { $_.Family -eq $g } | "
+    "ForEach-Object { $g = 'beta'; $_ } }; t",
+    "$g = 'alpha'; function t { $items | Where-Object { $_.Family -eq $g } | "
+    "ForEach-Object { $script:g = 'gamma'; $_ } }; t",
     # $_ of the caller is left as it was
     "'outer' | ForEach-Object { $items | Where-Object { $_.Family -eq 'alpha' } | Out-Null; $_ }",
     "'outer' | ForEach-Object { $items | Where-Object Family -eq 'alpha' | Out-Null; $_ }",
@@ -245,6 +247,9 @@ SELECT_CASES = [
     "$items | Select-Object Name, name",
     "$items | Select-Object Family",
     "$items | Select-Object Name, @{n='F'; e={$_.Family}}",
+    "$items | Select-Object Name, { $_.Size }",
+    "$items | Select-Object -Property Name -ExpandProperty Tags",
+    "$items | Select-Object -ExcludeProperty Size",
     "$items | Select-Object Name, Family -OutVariable sel | Out-Null; $sel",
     "$items | Select-Object Name -PipelineVariable pv | ForEach-Object { $pv.Name }",
     "$items | Where-Object Family -eq 'alpha' | Select-Object Name, Size | Select-Object -First 2",
@@ -325,14 +330,15 @@ def test_group_semantics(script, kind):
     assert out or errors
 
 
+COUNTS = "$items | Group-Object Family | ForEach-Object { \"$($_.Name)=$($_.Count)\" }"
 GROUP_EXPECTED = [
     # texts that differ in case only share a group, named after the first spelling seen
-    (["beta", "Alpha", "ALPHA", "alpha", "Beta"], "$items | Group-Object Family | ForEach-Object { \"$($_.Name)=$($_.Count)\" }",
-     ["Alpha=3", "beta=2"]),
+    (["beta", "Alpha", "ALPHA", "alpha", "Beta"], COUNTS, ["Alpha=3", "beta=2"]),
     (["beta", "Alpha", "ALPHA", "alpha", "Beta"], "($items | Group-Object Family)[0].Group.Name", ["1", "2", "3"]),
-    (["beta", "Alpha", "ALPHA"], "$items | Group-Object Family -CaseSensitive | ForEach-Object Name", ["Alpha", "ALPHA", "beta"]),
+    (["beta", "Alpha", "ALPHA"], "$items | Group-Object Family -CaseSensitive | ForEach-Object Name",
+     ["Alpha", "ALPHA", "beta"]),
     # mixed types: the comparer decides (5 -eq '5'), groups in order of appearance
-    ([5, "5", "x", 5.0], "$items | Group-Object Family | ForEach-Object { \"$($_.Name)=$($_.Count)\" }", ["5=3", "x=1"]),
+    ([5, "5", "x", 5.0], COUNTS, ["5=3", "x=1"]),
     (["b", "a", "b"], "$items | Group-Object Family -NoElement | ForEach-Object { $_.Group.Count }", [0, 0]),
     ([3, 1, 3, 2], "$items | Group-Object Family | ForEach-Object Name", ["1", "2", "3"]),
 ]
