@@ -166,9 +166,13 @@ class Cmdlet:
 
     def fast_path(self):
         """Optional, asked once after begin: when this invocation's process() does nothing but
-        test or map each pipeline object, return ('filter', pred, cleanup) or
-        ('each', fn, cleanup) (fn(item) -> objects to write, or None); the pipeline then calls it
-        per object with no per-object binding.  cleanup (or None) runs when the pipeline ends."""
+        test or map each pipeline object, return one of
+          ('filter', pred, cleanup)        pred(item) -> keep it?
+          ('each', fn, cleanup)            fn(item) -> objects to write, or None
+          ('push', make, cleanup)          make(downstream) -> push(item), which writes itself
+        optionally with a 4th item batch(items, downstream) that takes a whole piped list in
+        one loop (stages.CmdletStage.push_all).  The pipeline then calls these per object with
+        no per-object binding; cleanup (or None) runs when the pipeline ends."""
         return None
 
     # --- services, forwarded to the runtime (pscompat.runtime.CommandRuntime) -------------
