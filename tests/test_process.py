@@ -264,3 +264,16 @@ def test_stop_process_on_its_own_process_stops_last(tmp_path):
 def test_aliases():
     assert ps("'gps', 'ps', 'spps', 'kill' | % { (Get-Alias $_).Definition }") == \
         ["Get-Process", "Get-Process", "Stop-Process", "Stop-Process"]
+
+
+def test_a_process_that_may_not_be_stopped_is_an_error(sleeper, monkeypatch):
+    # PS: StopProcessCommand catches the Win32Exception of Process.Kill (EPERM on Linux)
+    def refuse(pid, sig):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "kill", refuse)
+    assert error_texts("Stop-Process -Id $target -PassThru", target=sleeper.pid) == [
+        (f'Cannot stop process "{sleeper.ps_name} ({sleeper.pid})" because of the following error: '
+         f'Operation not permitted', "CouldNotStopProcess,Microsoft.PowerShell.Commands.StopProcessCommand")]
+    monkeypatch.undo()
+    assert sleeper.poll() is None
