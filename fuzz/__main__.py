@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 
@@ -19,10 +20,15 @@ def main(argv=None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--timeout", type=float, default=2.0, help="seconds one script may run")
     p.add_argument("--report", help="also write the findings (script and traceback) to this file")
+    p.add_argument("--memory-mb", type=int, default=4096,
+                   help="address-space limit: a script like `1..1e9 | …` gets a MemoryError instead of "
+                        "driving the machine into its OOM killer")
     opts = p.parse_args(argv)
     if opts.cases == 10**9 and opts.seconds is None:
         opts.seconds = 60.0
 
+    limit = opts.memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     with tempfile.TemporaryDirectory(prefix="pscompat-fuzz-") as scratch:
         # The engine runs in this process: its sandbox, cwd and PATH all point at scratch.
         os.environ["PSCOMPAT_HOME"] = os.path.join(scratch, "home")

@@ -7,7 +7,7 @@ another script, splice two scripts) and runs the result the way the command line
 
 A finding is any Python exception other than PSError that escapes (what a user would see as
 "InternalError"), a RecursionError included.  Timeouts are counted, not reported: a mutation
-easily writes `while ($true) {}`.  Findings are shrunk to a small script that still fails the
+easily writes `while ($true) {}`; so are runs that hit the memory limit (`'x' * 1e10`).  Findings are shrunk to a small script that still fails the
 same way, and grouped by exception type and the innermost pscompat frame.
 """
 from __future__ import annotations
@@ -111,7 +111,7 @@ def _hidden_python_error(err):
     cause = err.__cause__
     while isinstance(cause, PSErrorType()):
         cause = cause.__cause__
-    if cause is None or isinstance(cause, (ZeroDivisionError, FuzzTimeout, KeyboardInterrupt)):
+    if cause is None or isinstance(cause, (ZeroDivisionError, FuzzTimeout, KeyboardInterrupt, MemoryError)):
         return None
     tb = "".join(traceback.format_exception(cause))
     return f"{type(cause).__name__} (as a RuntimeException) at {_innermost_frame(cause.__traceback__)}", tb
@@ -140,7 +140,7 @@ def run_one(script: str, timeout: float):
             out.close()
     except PSError as err:
         return _hidden_python_error(err)
-    except (FuzzTimeout, KeyboardInterrupt):
+    except (FuzzTimeout, KeyboardInterrupt, MemoryError):  # `1..1e9 | …`: a limit, not a bug
         return None
     except BaseException as exc:  # noqa: BLE001 - everything else is what we are looking for
         if isinstance(exc, SystemExit):
