@@ -232,6 +232,7 @@ class Service:
 def make_handler(service: Service):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stall
 
         def log_message(self, *args):  # quiet: the request log is the record
             pass
@@ -351,3 +352,19 @@ def use_classic(monkeypatch, server: FakeServer, subscription: str) -> Path:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+if __name__ != "__main__":
+    import uuid
+
+    import pytest
+
+    @pytest.fixture(scope="session")
+    def classic_server(tmp_path_factory):
+        """One server for the test session; tests keep apart by subscription (`use_classic`)."""
+        with FakeServer(tmp_path_factory.mktemp("classic"), env={"PSCOMPAT_SANDBOX_LATENCY": "0"}) as server:
+            yield server
+
+    def classic_home(request, monkeypatch) -> Path:
+        """For a backend-parametrised fixture: the classic backend on a fresh subscription."""
+        return use_classic(monkeypatch, request.getfixturevalue("classic_server"), str(uuid.uuid4()))

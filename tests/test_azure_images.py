@@ -3,6 +3,7 @@ document's commands as written, and the errors, warnings and verbose lines of th
 (azure-classic.md; the S# tags name its sources)."""
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -11,17 +12,20 @@ import pscompat
 from pscompat.azure import common, store
 from pscompat.azure.models import NS
 from pscompat.azure.sandbox import SandboxBackend
+from fake_classic_server import classic_home, classic_server  # noqa: F401 (a fixture)
 
 WS2012R2_MAY = "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201505.01-en.us-127GB.vhd"
 OPERATION_ID_LINE = re.compile(r"\nOperationID : '[0-9a-f]{32}'$")
 VERBOSE = re.compile(r"^\d{1,2}:\d\d:\d\d [AP]M - (Begin|Completed) Operation: (.+)$")
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
+@pytest.fixture(autouse=True, params=["sandbox", "classic"])
+def home(request, tmp_path, monkeypatch):
+    """Every case runs on the embedded sandbox and through the classic REST backend (a fake
+    Service Management server over a sandbox of its own, whose store PSCOMPAT_HOME then names)."""
     monkeypatch.setenv("PSCOMPAT_HOME", str(tmp_path))
     monkeypatch.delenv("PSCOMPAT_SANDBOX_LATENCY", raising=False)
-    return tmp_path
+    return classic_home(request, monkeypatch) if request.param == "classic" else tmp_path
 
 
 def run(script: str, **variables):
@@ -191,6 +195,8 @@ def test_save_binds_service_and_name_from_get_azurevm():
 
 
 def test_save_shows_progress_while_the_capture_runs(monkeypatch):
+    if os.environ.get("PSCOMPAT_AZURE_BACKEND") == "classic":
+        pytest.skip("the latency is the server's (test_azure_rest_classic covers polling)")
     monkeypatch.setenv("PSCOMPAT_SANDBOX_LATENCY", "0.3")
     session = pscompat.Session()
     session.run("Save-AzureVMImage mySvc2 MyVMToCapture2 slow -OSState Specialized")
