@@ -31,11 +31,13 @@ SYNTAX = ["{", "}", "(", ")", "[", "]", "$", "@", "|", ";", ",", "'", '"', "$_",
           "[datetime]", "[math]::", ".Count", ".Length", "[0]", "[-1]", "2147483647", "1e308", "0x", "1KB",
           " -and ", " -band ", "++", "--", "?", " ?? ", "&", "&&", "||", "2>&1", " > ", "@args", "$args",
           "$input", "$PSItem", " -ErrorAction Stop", " -Verbose", "[pscustomobject]", "[ordered]", "[hashtable]"]
-# Commands that would change the machine (files, directories) or only wait; the guard would
-# refuse their writes anyway, these keep the runs fast and quiet.
+# Commands that would change the machine (files, directories, other processes) or only wait.
+# The guard refuses file writes anyway; processes it cannot guard, so no Process object (and
+# its .Kill()) ever reaches a mutated script.  A function of the same name wins over the cmdlet
+# and over its aliases (ps, kill, gps, spps).
 _DISARMED = ["Remove-Item", "Set-Content", "Add-Content", "Out-File", "Export-Csv", "Copy-Item", "Move-Item",
              "New-Item", "Rename-Item", "Set-Item", "Set-Location", "Push-Location", "Pop-Location", "Start-Sleep",
-             "Read-Host", "Tee-Object"]
+             "Read-Host", "Tee-Object", "Get-Process", "Stop-Process"]
 
 
 class FuzzTimeout(BaseException):
