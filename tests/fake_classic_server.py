@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from pscompat.azure import rest_classic_xml as X
-from pscompat.azure.backend import SUCCEEDED, CloudError, bad_request, dashed, new_request_id
+from pscompat.azure.backend import CloudError, bad_request, dashed, new_request_id
 from pscompat.azure.sandbox import SandboxBackend
 
 VERSION_ERROR = "The versioning header is not specified or was specified incorrectly."

@@ -13,6 +13,7 @@ import pscompat
 from pscompat.azure import common, store
 from pscompat.azure.models import NS
 from pscompat.azure.sandbox import SandboxBackend
+from fake_classic_server import classic_home, classic_server  # noqa: F401 (a fixture)
 
 REPO = Path(__file__).resolve().parents[1]
 WS2012R2_MAY = "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201505.01-en.us-127GB.vhd"
@@ -21,11 +22,13 @@ QUICK_VM = (f"New-AzureQuickVM -Windows -ServiceName qsvc -Name q1 -ImageName '{
             "-Password 'Pa55word!' -InstanceSize Small -Location 'West US'")
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
+@pytest.fixture(autouse=True, params=["sandbox", "classic"])
+def home(request, tmp_path, monkeypatch):
+    """Every case runs on the embedded sandbox and through the classic REST backend (see
+    test_azure_images.py)."""
     monkeypatch.setenv("PSCOMPAT_HOME", str(tmp_path))
     monkeypatch.delenv("PSCOMPAT_SANDBOX_LATENCY", raising=False)
-    return tmp_path
+    return classic_home(request, monkeypatch) if request.param == "classic" else tmp_path
 
 
 def ok(script: str, **variables):
@@ -215,6 +218,8 @@ def test_locations_and_role_sizes():
 
 
 def test_subscriptions_current_and_default():
+    if os.environ.get("PSCOMPAT_AZURE_BACKEND") == "classic":
+        pytest.skip("the classic backend knows only its configured subscription (test_azure_rest_classic)")
     subs = ok("Get-AzureSubscription")
     assert [(s.SubscriptionName, s.IsDefault, s.IsCurrent) for s in subs] == [
         ("pscompat sandbox", True, True), ("pscompat sandbox (test)", False, False)]

@@ -143,6 +143,15 @@ def test_get_vm_list_and_add_update_image():
     assert (image.Label, image.Description, image.ShowInGui) == ("golden, v2", "d", False)
 
 
+def test_the_subscription_is_the_configured_one(home):
+    (sub,) = ok("Get-AzureSubscription")
+    assert (sub.SubscriptionId, sub.SubscriptionName, sub.IsDefault, sub.IsCurrent) == (
+        home.name, "pscompat sandbox", True, True)  # the name comes from Get Subscription
+    assert list(ok(f"Select-AzureSubscription -SubscriptionId {home.name} -Default -PassThru")) == [True]
+    assert messages("Select-AzureSubscription -SubscriptionId 00000000-0000-0000-0000-000000000000 -Default") == [
+        "The subscription '00000000-0000-0000-0000-000000000000' was not found."]
+
+
 # --- the wire (§3.1, §3.3, §3.4) ---------------------------------------------------------------------
 def test_every_request_carries_the_version_and_xml_bodies_use_the_namespace(classic_server):
     classic_server.clear()

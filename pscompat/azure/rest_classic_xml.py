@@ -241,7 +241,8 @@ VM_IMAGE = fields(
     "RoleStateOnCapture RoleSizeOnCapture",
     OSDiskConfiguration=Obj(OS_DISK_CONFIG),
     DataDiskConfigurations=ListOf("DataDiskConfiguration", DATA_DISK_CONFIG))
-_VM_IMAGE_METADATA = "Language ImageFamily RecommendedVMSize Eula IconUri SmallIconUri PrivacyUri PublishedDate ShowInGui:b"
+_VM_IMAGE_METADATA = ("Language ImageFamily RecommendedVMSize Eula IconUri SmallIconUri PrivacyUri PublishedDate "
+                      "ShowInGui:b")
 # The sandbox has no blob contents to read sizes from, so a created image's sizes travel with it.
 VM_IMAGE_CREATE = fields(
     f"Name Label Description OSDiskConfiguration DataDiskConfigurations {_VM_IMAGE_METADATA}",
