@@ -166,6 +166,26 @@ def test_every_request_carries_the_version_and_xml_bodies_use_the_namespace(clas
     assert all(re.fullmatch(r"[0-9a-f]{32}", r["request_id"]) for r in requests)
 
 
+BODY_ORDER = [  # (script, the body's root element, its children in order: §3.3 / §3.4)
+    ("Add-AzureVMImage golden https://pscompatsandbox.blob.core.windows.net/vhds/golden.vhd Linux",
+     "OSImage", ["Label", "MediaLink", "Name", "OS"]),
+    ("Save-AzureVMImage mySvc2 MyVMToCapture2 cap -ImageLabel 'a label'",
+     "CaptureRoleOperation", ["OperationType", "PostCaptureAction", "TargetImageLabel", "TargetImageName"]),
+    ("Stop-AzureVM mySvc2 MyVMToCapture2 -StayProvisioned", "ShutdownRoleOperation",
+     ["OperationType", "PostShutdownAction"]),
+    ("Update-AzureVMImage MyOldVmImage -Label new -ImageFamily fam", "VMImage", ["Label", "ImageFamily"]),
+]
+
+
+@pytest.mark.parametrize("script, root, children", BODY_ORDER)
+def test_request_bodies_keep_the_element_order(classic_server, script, root, children):
+    classic_server.clear()
+    ok(script)
+    (body,) = [r["body"] for r in classic_server.requests() if r["body"]]
+    assert body.startswith(f'<{root} xmlns="{NS}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">')
+    assert re.findall(r"<(\w+)>", body) == children
+
+
 def test_save_runs_the_documented_call_sequence(classic_server):
     classic_server.clear()
     ok("Save-AzureVMImage mySvc2 MyVMToCapture2 seq -OSState Specialized")
