@@ -13,3 +13,15 @@ if "PSCOMPAT_CACHE_DIR" not in os.environ:
     _cache = tempfile.mkdtemp(prefix="pscompat-test-cache-")
     os.environ["PSCOMPAT_CACHE_DIR"] = _cache
     atexit.register(shutil.rmtree, _cache, True)
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def classic_server(tmp_path_factory):
+    """The fake classic Service Management server (tests/fake_classic_server.py), one process
+    for the whole session, shared by every module that runs the Azure cmdlets over REST."""
+    from fake_classic_server import serve
+
+    yield from serve(tmp_path_factory)

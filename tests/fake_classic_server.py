@@ -357,11 +357,9 @@ if __name__ == "__main__":
 if __name__ != "__main__":
     import uuid
 
-    import pytest
-
-    @pytest.fixture(scope="session")
-    def classic_server(tmp_path_factory):
-        """One server for the test session; tests keep apart by subscription (`use_classic`)."""
+    def serve(tmp_path_factory):
+        """One server for the test session (the `classic_server` fixture of conftest.py); tests
+        keep apart by subscription (`use_classic`)."""
         with FakeServer(tmp_path_factory.mktemp("classic"), env={"PSCOMPAT_SANDBOX_LATENCY": "0"}) as server:
             yield server
 

@@ -12,7 +12,7 @@ import pscompat
 from pscompat.azure import common, store
 from pscompat.azure.models import NS
 from pscompat.azure.sandbox import SandboxBackend
-from fake_classic_server import classic_home, classic_server  # noqa: F401 (a fixture)
+from fake_classic_server import classic_home
 
 WS2012R2_MAY = "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201505.01-en.us-127GB.vhd"
 OPERATION_ID_LINE = re.compile(r"\nOperationID : '[0-9a-f]{32}'$")

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 import pscompat
-from fake_classic_server import FakeServer, classic_server, use_classic  # noqa: F401 (a fixture)
+from fake_classic_server import FakeServer, use_classic
 from pscompat.azure.backend import CloudError, current_backend
 from pscompat.azure.rest_classic_xml import NS
 from pscompat.azure.sandbox import SandboxBackend
@@ -26,7 +26,7 @@ OPERATION_ID_LINE = re.compile(r"\nOperationID : '[0-9a-f]{32}'$")
 
 
 @pytest.fixture(autouse=True)
-def home(classic_server, monkeypatch):  # noqa: F811 (the fixture imported above)
+def home(classic_server, monkeypatch):
     monkeypatch.delenv("PSCOMPAT_SANDBOX_LATENCY", raising=False)
     return use_classic(monkeypatch, classic_server, str(uuid.uuid4()))
 
