@@ -30,6 +30,7 @@ __all__ = ["BINARY", "UNARY", "get_binary", "compare", "equals", "like_to_regex"
            "wildcard_match", "format_string", "string_sort_key", "range_op",
            "add", "subtract", "multiply", "divide", "remainder", "negate", "plus"]
 
+
 # ------------------------------------------------------------------------------------------
 # bitwise and shifts
 
