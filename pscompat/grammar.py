@@ -18,6 +18,7 @@ import pyparsing as pp
 from pyparsing import FollowedBy, Forward, NotAny, Opt, ZeroOrMore
 
 from . import grammar_build as b
+from . import grammar_build_stmt as bs
 from . import nodes
 from .grammar_errors import SyntaxFail, to_parse_error, unexpected_token
 from .grammar_lex import (ASSIGN_OP, BINARY_OP, GAP_CHARS, D, DASH, DASH_CLASS, DQUOTE, SIGN, NUMBER, SQUOTE, TYPE_NAME,
@@ -174,7 +175,7 @@ def _build():
     postfix = Dispatch([(".:?", member), ("?[", index), ("+" + DASH, post_increment)])
 
     # `@name` splats only in a command's arguments (PS: Parser.cs SplattingNotPermitted).
-    splat_error = L(r"@(?P<name>[\w?:]+)", b.splat_not_permitted)
+    splat_error = L(r"@(?P<name>[\w?:]+)", bs.splat_not_permitted)
     primary = Dispatch([(_NUMBER_START, number), ("$", subexpression), ("$", variable), ("@", here),
                         (SQUOTE, single), (DQUOTE, double), ("@", array_expression), ("@", hashtable),
                         ("@", splat_error),
@@ -235,12 +236,12 @@ def _build():
                  | L(rf"{param_name}(?![:{_QUOTES}])", b.parameter))
     end_of_parameters = L(rf"{D}{D}{arg_end}", b.end_of_parameters)
     redirection_or_argument = redirection | argument
-    stray_comma = L(",", b.missing_argument)  # `gcm ,`: a comma with no argument before it
+    stray_comma = L(",", bs.missing_argument)  # `gcm ,`: a comma with no argument before it
     # `--%`: the rest of the line up to `|`, `&&` or a newline (outside double quotes) is one
     # literal argument (Docs: about_Parsing.md "The stop-parsing token"; PS: tokenizer.cs
     # GetVerbatimCommandArgument).  Both are bare strings, as in pwsh's AST.
     stop_parsing = (L(r"--%(?=\s|\Z)", b.bare)
-                    + Opt(adjacent(L(r'[ \t]*(?P<v>(?:[^\r\n|&"]|&(?!&)|"[^"\r\n]*"?)+)', b.verbatim))))
+                    + Opt(adjacent(L(r'[ \t]*(?P<v>(?:[^\r\n|&"]|&(?!&)|"[^"\r\n]*"?)+)', bs.verbatim))))
     command_item = Dispatch([("123456*><", redirection), ("-", stop_parsing), (DASH, parameter), (",", stray_comma),
                              (None, NotAny(end_of_parameters) + argument)])
     command_items = (ZeroOrMore(command_item)
@@ -283,10 +284,10 @@ def _build():
                              "MissingEndParenthesisAfterStatement")
     elseif = Build(NL + keyword("elseif") + condition(
         "elseif", "MissingOpenParenthesisInIfStatement", "IfStatementMissingCondition",
-        "MissingEndParenthesisAfterStatement") + body("MissingStatementBlock", "elseif"), b.elseif_clause)
-    else_ = Build(NL + keyword("else") + body("MissingStatementBlockAfterElse"), b.else_clause)
+        "MissingEndParenthesisAfterStatement") + body("MissingStatementBlock", "elseif"), bs.elseif_clause)
+    else_ = Build(NL + keyword("else") + body("MissingStatementBlockAfterElse"), bs.else_clause)
     if_statement = Build(keyword("if") + if_condition + body("MissingStatementBlock", "if")
-                         + ZeroOrMore(elseif) + Opt(else_), b.if_statement)
+                         + ZeroOrMore(elseif) + Opt(else_), bs.if_statement)
 
     foreach_statement = Build(
         keyword("foreach") + NL
@@ -295,37 +296,37 @@ def _build():
         + Expect(keyword("in"), _after_op("MissingInInForeach")) + NL
         + Expect(chain, fail_with("MissingForeachExpression")) + NL
         + Expect(RPAREN, fail_with("MissingEndParenthesisAfterForeach"))
-        + body("MissingForeachStatement"), b.foreach_statement)
+        + body("MissingForeachStatement"), bs.foreach_statement)
     for_separator = Opt(S(";")) + NL
     for_statement = Build(
         keyword("for") + NL + Expect(LPAREN, fail_with("MissingOpenParenthesisAfterKeyword", "for")) + NL
         + Opt(chain, b.MISSING) + for_separator + Opt(chain, b.MISSING) + for_separator + Opt(chain, b.MISSING) + NL
         + Expect(RPAREN, fail_with("MissingEndParenthesisAfterStatement", "for"))
-        + body("MissingLoopStatement", "for"), b.for_statement)
+        + body("MissingLoopStatement", "for"), bs.for_statement)
     while_statement = Build(
         keyword("while") + condition("while", "MissingOpenParenthesisAfterKeyword",
                                      "MissingExpressionAfterKeyword", "MissingEndParenthesisAfterStatement")
-        + body("MissingLoopStatement", "while"), b.while_statement)
+        + body("MissingLoopStatement", "while"), bs.while_statement)
     do_statement = Build(
         keyword("do") + body("MissingLoopStatement", "do") + NL
         + Expect(keyword("while|until", keep=True), fail_with("MissingWhileOrUntilInDoWhile"))
         + condition("while", "MissingOpenParenthesisAfterKeyword", "MissingExpressionAfterKeyword",
-                    "MissingEndParenthesisAfterStatement"), b.do_statement)
+                    "MissingEndParenthesisAfterStatement"), bs.do_statement)
 
     # Docs: about_Switch.md; errors and positions: PS Parser.cs SwitchStatementRule.
-    switch_clause = Build(arg_single + NL + Expect(block, _after("MissingSwitchStatementClause")), b.switch_clause)
+    switch_clause = Build(arg_single + NL + Expect(block, _after("MissingSwitchStatementClause")), bs.switch_clause)
     switch_body = Enclosed(L(r"\{"), NL + Expect(switch_clause, _after("MissingSwitchConditionExpression"))
                            + ZeroOrMore(Opt(SEPS) + switch_clause) + Opt(SEPS), RBRACE,
-                           "MissingEndCurlyBrace", b.switch_body)
+                           "MissingEndCurlyBrace", bs.switch_body)
     switch_file = Build(L(rf"{D}f(?:i(?:le?)?)?(?![\w-])") + NL
-                        + Expect(arg_single, _after("MissingFilenameOption")), b.switch_file)
-    switch_flag = L(rf"{D}(?P<f>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*)", b.switch_flag)
+                        + Expect(arg_single, _after("MissingFilenameOption")), bs.switch_file)
+    switch_flag = L(rf"{D}(?P<f>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*)", bs.switch_flag)
     switch_value = Build(LPAREN + NL + Expect(chain, _after("PipelineValueRequired")) + NL
-                         + Expect(RPAREN, _after("MissingEndParenthesisInSwitchStatement")), b.switch_value)
+                         + Expect(RPAREN, _after("MissingEndParenthesisInSwitchStatement")), bs.switch_value)
     switch_head = Build(keyword("switch") + NL + ZeroOrMore((switch_file | switch_flag) + NL) + Opt(switch_value),
-                        b.switch_head)
+                        bs.switch_head)
     switch_statement = Build(switch_head + NL + Expect(switch_body, _after("MissingCurlyBraceInSwitchStatement")),
-                             b.switch_statement)
+                             bs.switch_statement)
 
     # ------------------------------------------------------------------ functions, param blocks
     attribute_argument = (Build(L(r"[^\W\d]\w*(?=\s*=)", lambda m, s: m.group()) + S("=") + NL
@@ -358,35 +359,35 @@ def _build():
         + Expect(L(r"[^\s(){};|&,]+"), fail_with("MissingNameAfterKeyword", "function")) + NL
         + Opt(Enclosed(L(r"\("), parameters, RPAREN, "MissingEndParenthesisInFunctionParameterList",
                        b.parameter_list, error_after=True)) + NL
-        + Expect(function_body, fail_with("MissingFunctionBody")), b.function_definition)
+        + Expect(function_body, fail_with("MissingFunctionBody")), bs.function_definition)
 
     # ------------------------------------------------------------------ try, flow control, labels
     catch = Build(NL + keyword("catch") + Opt(type_literal + ZeroOrMore(
         NL_COMMA + Expect(type_literal, _after("MissingTypeLiteralToken"))))
-                  + body("MissingCatchHandlerBlock"), b.catch_clause)
-    finally_ = Build(NL + keyword("finally") + body("MissingFinallyStatementBlock"), b.finally_clause)
+                  + body("MissingCatchHandlerBlock"), bs.catch_clause)
+    finally_ = Build(NL + keyword("finally") + body("MissingFinallyStatementBlock"), bs.finally_clause)
     try_statement = Build(keyword("try") + body("MissingTryStatementBlock") + ZeroOrMore(catch) + Opt(finally_),
-                          b.try_statement)
+                          bs.try_statement)
     flow_statement = Build(keyword("return|throw|exit", keep=True) + Opt(chain)
-                           | keyword("break|continue", keep=True) + Opt(L(r"[^\W\d]\w*")), b.flow_statement)
+                           | keyword("break|continue", keep=True) + Opt(L(r"[^\W\d]\w*")), bs.flow_statement)
     loop = foreach_statement | for_statement | while_statement | do_statement | switch_statement
-    labeled = Build(L(r":(?P<label>[^\W\d]\w*)", lambda m, s: m) + NL + loop, b.labeled)
+    labeled = Build(L(r":(?P<label>[^\W\d]\w*)", lambda m, s: m) + NL + loop, bs.labeled)
 
     # `data [name] [-SupportedCommand a,b] { ... }` (Docs: about_Data_Sections.md): its output,
     # or the variable `name` set to it.  The restricted-language checks are not made.
     data_statement = Build(
         keyword("data") + NL + Opt(L(r"[^\W\d][\w]*(?![^\s{])", lambda m, span: b.Part("name", m.group())))
-        + NL + Opt(L(rf"{D}(?P<p>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*)", b.data_parameter) + NL
+        + NL + Opt(L(rf"{D}(?P<p>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*)", bs.data_parameter) + NL
                    + Expect(arg_single, _after("MissingValueForSupportedCommandInDataSectionStatement"))
                    + ZeroOrMore(COMMA + Expect(arg_single, _after("MissingValueForSupportedCommandInDataSectionStatement"))))
         + NL
-        + Expect(block, fail_with("MissingStatementBlockForDataSection")), b.data_statement)
+        + Expect(block, fail_with("MissingStatementBlockForDataSection")), bs.data_statement)
     # Keywords whose statements pscompat cannot run are refused while parsing, in PowerShell's
     # words for a keyword it does not support (ParserStrings.resx ReservedKeywordNotAllowed).
-    unsupported = Build(keyword("class|enum|using|configuration", keep=True), b.unsupported_keyword)
+    unsupported = Build(keyword("class|enum|using|configuration", keep=True), bs.unsupported_keyword)
     # Docs: about_Trap.md.  Until nodes.Trap exists, `trap` is refused like the keywords above.
     trap_statement = Build(keyword("trap", keep=True) + NL + Opt(type_literal) + NL
-                           + Expect(block, _after("MissingTrapStatement")), b.trap_statement)
+                           + Expect(block, _after("MissingTrapStatement")), bs.trap_statement)
 
     keyword_start = FollowedBy(keyword("|".join(STATEMENT_KEYWORDS)))
     statement <<= Dispatch([
