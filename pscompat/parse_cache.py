@@ -20,9 +20,8 @@ import os
 import pickle
 import tempfile
 
-# The modules whose code decides what a parse returns.
-_SHAPERS = ("grammar.py", "grammar_build.py", "grammar_lex.py", "grammar_strings.py", "grammar_checks.py",
-            "grammar_errors.py", "nodes.py", "records.py", "source.py", "numtypes.py", "parse_cache.py")
+# The modules whose code decides what a parse returns: these and every grammar*.py.
+_SHAPERS = ("nodes.py", "records.py", "source.py", "numtypes.py", "parse_cache.py")
 _ALLOWED_MODULES = {"pscompat.nodes", "pscompat.source", "pscompat.numtypes", "decimal"}
 _VERSION = b"1"
 
@@ -38,7 +37,8 @@ def cache_dir() -> str | None:
 def _fingerprint() -> bytes:
     here = os.path.dirname(os.path.abspath(__file__))
     parts = [_VERSION]
-    for module in _SHAPERS:
+    grammar = sorted(name for name in os.listdir(here) if name.startswith("grammar") and name.endswith(".py"))
+    for module in (*grammar, *_SHAPERS):
         try:
             st = os.stat(os.path.join(here, module))
         except OSError:
