@@ -10,7 +10,7 @@ import math
 
 from .dotnetfmt_numbers import double_to_string
 from .errors import PSError
-from .psobject import SCRIPTBLOCK_TYPE, Char, Hashtable, PSObject, type_names
+from .psobject import SCRIPTBLOCK_TYPE, Char, ExtendedPSObject, Hashtable, PSObject, type_names
 from .typenames import type_spelling
 
 _Decimal = decimal.Decimal
@@ -117,7 +117,7 @@ _STRING = {
     _Decimal: format_decimal,
     list: _list_string,
     tuple: _list_string,
-    PSObject: _psobject_string,
+    PSObject: _psobject_string, ExtendedPSObject: _psobject_string,
     dict: lambda v: "System.Collections.Hashtable",
     Hashtable: lambda v: type_names(v)[0],
     _dt.datetime: format_datetime,

@@ -203,7 +203,7 @@ def culture_string(value: Any) -> str:
         return format_datetime(value, "G")
     if type(value) is float:
         return double_to_string(value, invariant=False)
-    if type(value) is PSObject:
+    if isinstance(value, PSObject):
         return _psobject_text(value)
     return to_string(value)
 

@@ -16,7 +16,7 @@ import decimal
 import enum
 
 from .errors import PSError
-from .psobject import Char, Hashtable, PSObject, _class_info, type_names
+from .psobject import Char, ExtendedPSObject, Hashtable, PSObject, _class_info, type_names
 from .methods_collections import (_DICT_METHODS, _LIST_METHODS, _NUMBER_METHODS, _PSOBJECT_METHODS,
                                   DictionaryEntry)
 from .methods_datetime import _DATETIME_METHODS, _TIMESPAN_METHODS, format_value, parse_exact
@@ -54,7 +54,7 @@ _TABLES = {
     int: _NUMBER_METHODS, float: _NUMBER_METHODS, bool: _NUMBER_METHODS, decimal.Decimal: _NUMBER_METHODS,
     list: _LIST_METHODS, tuple: _LIST_METHODS,
     Hashtable: _DICT_METHODS, dict: _DICT_METHODS,
-    PSObject: _PSOBJECT_METHODS,
+    PSObject: _PSOBJECT_METHODS, ExtendedPSObject: _PSOBJECT_METHODS,
     _dt.datetime: _DATETIME_METHODS, _dt.timedelta: _TIMESPAN_METHODS,
 }
 _UNIVERSAL = {
@@ -98,6 +98,10 @@ def call_method(obj, name: str, args: list):
         raise PSError("You cannot call a method on a null-valued expression.", "InvokeMethodOnNull",
                       category="InvalidOperation")
     folded = name.lower()
+    if type(obj) is ExtendedPSObject:  # an instance member wins over the type's methods
+        method = obj.script_method(folded)
+        if method is not None:
+            return method.call(obj, list(args))
     if folded == "gettype" and not args:
         return get_type(obj)
     if folded == "foreach" and args and not hasattr(args[0], "invoke"):
@@ -165,7 +169,7 @@ def has_method(obj, name: str) -> bool:
     if obj is None:
         return False
     folded = name.lower()
-    if folded in _UNIVERSAL or folded == "gettype":
+    if folded in _UNIVERSAL or folded == "gettype" or (type(obj) is ExtendedPSObject and obj.script_method(folded)):
         return True
     table = _TABLES.get(type(obj))
     if table is None:

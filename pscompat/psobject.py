@@ -26,9 +26,10 @@ from .psobject_access import (get_member, has_member, lookup_member, member_gett
 from .psobject_adapted import DayOfWeek, _class_info, declared_name
 from .psobject_classes import (PSCUSTOMOBJECT_TYPE_NAMES, Char, Hashtable, PSObject, TypeNameList,
                                _rebuild_hashtable, is_dictionary)
+from .psobject_script import ExtendedPSObject, Member
 
 __all__ = [
-    "Char", "Hashtable", "TypeNameList", "PSObject", "PSCUSTOMOBJECT_TYPE_NAMES", "is_dictionary",
+    "Char", "Hashtable", "TypeNameList", "PSObject", "ExtendedPSObject", "PSCUSTOMOBJECT_TYPE_NAMES", "is_dictionary",
     "DayOfWeek", "declared_name", "get_member", "lookup_member", "has_member", "set_member",
     "member_getter", "properties", "to_python", "type_names", "SCRIPTBLOCK_TYPE", "ExceptionInfo",
     "MemberInfo", "short_type_name", "members", "static_members",
@@ -93,7 +94,7 @@ def type_names(obj) -> list[str]:
         if -0x80000000 <= obj <= 0x7FFFFFFF:
             return _INT32
         return _INT64 if -(1 << 63) <= obj < (1 << 63) else ["System.Numerics.BigInteger", *_VALUE]
-    if cls is PSObject:
+    if cls is PSObject or cls is ExtendedPSObject:
         return obj.type_names
     if cls is Hashtable:
         return _ORDERED if obj.ordered else _HASHTABLE
@@ -191,7 +192,10 @@ def members(obj) -> list[MemberInfo]:
 
     rows: list[MemberInfo] = []
     if isinstance(obj, PSObject):
-        for name, value in obj.properties():
+        for name, value in (obj.members() if type(obj) is ExtendedPSObject else obj.properties()):
+            if isinstance(value, Member):
+                rows.append(MemberInfo(name, value.kind, value.definition()))
+                continue
             text = "null" if value is None else to_string(value)
             rows.append(MemberInfo(name, "NoteProperty", f"{short_type_name(value)} {name}={text}"))
     elif isinstance(obj, dict):

@@ -15,6 +15,7 @@ from .psobject_adapted import (_DATETIME_NAMES, _DATETIME_PROPS, _TIMESPAN_NAMES
                                _class_info, _dict_member, _list_props, _object_lookup,
                                _object_properties)
 from .psobject_classes import _MISSING, Hashtable, PSObject
+from .psobject_script import ExtendedPSObject
 
 # --------------------------------------------------------------------------------------------
 # get_member: the hot path ($_.Prop over many objects) - one dict dispatch on the exact type.
@@ -40,6 +41,11 @@ def _get_psobject(obj: PSObject, name: str):
     if folded in _INTRINSIC:
         return _intrinsic(obj, folded)
     return None
+
+
+def _get_extended(obj: ExtendedPSObject, name: str):
+    found, value = obj.lookup(name)
+    return value if found else _get_psobject(obj, name)
 
 
 def _get_hashtable(obj: Hashtable, name: str):
@@ -147,6 +153,7 @@ _SEQUENCE_TYPES = {list, tuple}
 
 _GETTERS = {
     PSObject: _get_psobject,
+    ExtendedPSObject: _get_extended,
     Hashtable: _get_hashtable,
     dict: _get_dict,
     str: _get_str,
@@ -225,6 +232,8 @@ def lookup_member(obj, name: str) -> tuple[bool, Any]:
     if obj is None:
         return False, None
     if isinstance(obj, PSObject):
+        if type(obj) is ExtendedPSObject:
+            return (False, None) if obj.script_method(folded) else obj.lookup(folded)
         value = obj._values.get(folded, _MISSING)
         return (False, None) if value is _MISSING else (True, value)
     if isinstance(obj, Hashtable):

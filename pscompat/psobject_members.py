@@ -7,7 +7,7 @@ from __future__ import annotations
 import fnmatch
 import re
 
-from .psobject import PSObject, properties, set_member, type_names
+from .psobject import ExtendedPSObject, PSObject, properties, set_member, type_names
 
 INTRINSIC = frozenset(("psobject", "pstypenames", "psbase", "psadapted", "psextended"))
 
@@ -27,7 +27,11 @@ class PSMemberInfo:
                      "IsInstance")
     _KIND_TYPES = {"NoteProperty": "System.Management.Automation.PSNoteProperty",
                    "Property": "System.Management.Automation.PSProperty",
-                   "Method": "System.Management.Automation.PSMethod"}
+                   "Method": "System.Management.Automation.PSMethod",
+                   "ScriptProperty": "System.Management.Automation.PSScriptProperty",
+                   "AliasProperty": "System.Management.Automation.PSAliasProperty",
+                   "ScriptMethod": "System.Management.Automation.PSScriptMethod"}
+    _METHOD_KINDS = ("Method", "ScriptMethod")
 
     def __init__(self, name: str, member_type: str, owner=None, value=None, settable: bool = True):
         self.Name = name
@@ -39,7 +43,7 @@ class PSMemberInfo:
     @property
     def PS_TYPE_NAMES(self):
         kind = self._KIND_TYPES[self._kind]
-        base = "System.Management.Automation.PSMethodInfo" if self._kind == "Method" else \
+        base = "System.Management.Automation.PSMethodInfo" if self._kind in self._METHOD_KINDS else \
             "System.Management.Automation.PSPropertyInfo"
         return (kind, base, "System.Management.Automation.PSMemberInfo", "System.Object")
 
@@ -52,7 +56,7 @@ class PSMemberInfo:
 
     @property
     def Value(self):
-        if self._owner is None or self._kind == "Method":
+        if self._owner is None or self._kind in self._METHOD_KINDS:
             return self._value
         if self._kind == "Property":  # the .NET property, not a same-named hashtable key
             return dict(properties(self._owner)).get(self.Name)
@@ -64,21 +68,36 @@ class PSMemberInfo:
     def Value(self, value) -> None:
         if self._owner is None:
             self._value = value
+        elif self._kind == "ScriptProperty" and not self.IsSettable:
+            from .methods import DotNetError
+
+            # PSScriptProperty.Value's own text, not the member-assignment binder's
+            raise DotNetError(f'Set accessor for property "{self.Name}" is unavailable.', "SetValueException")
         else:
             set_member(self._owner, self.Name, value)
 
     @property
     def IsSettable(self) -> bool:
-        return self._settable
+        member = self._script_member()
+        return member.settable(self._owner) if member is not None else self._settable
 
     @property
     def IsGettable(self) -> bool:
-        return self._kind != "Method"
+        member = self._script_member()
+        if member is not None and member.kind == "ScriptProperty":
+            return member.getter is not None
+        return self._kind not in self._METHOD_KINDS
+
+    def _script_member(self):
+        owner = self._owner
+        return owner.member(self.Name) if type(owner) is ExtendedPSObject else None
 
     @property
     def TypeNameOfValue(self) -> str:
-        if self._kind == "Method":
-            return "System.Management.Automation.PSMethod"
+        if self._kind in self._METHOD_KINDS:
+            return "System.Management.Automation.PSMethod" if self._kind == "Method" else "System.Object"
+        if self._kind == "ScriptProperty":  # PSScriptProperty: System.Object without [OutputType]
+            return "System.Object"
         return _type_name_of(self.Value)
 
     @property
@@ -91,8 +110,11 @@ class PSMemberInfo:
     def ToString(self) -> str:
         from .conversion import to_string
 
-        if self._kind == "Method":
+        if self._kind in self._METHOD_KINDS:
             return self._value or self.Name
+        member = self._script_member()
+        if member is not None:
+            return member.definition()
         value = self.Value
         shown = "null" if value is None else to_string(value)
         spelled = _type_spelling(_type_name_of(value))
@@ -158,6 +180,9 @@ class PSMemberCollection(list):
 
 def _property_infos(obj) -> list[PSMemberInfo]:
     if isinstance(obj, PSObject):
+        if type(obj) is ExtendedPSObject:  # script/alias members: their own kind
+            return [PSMemberInfo(name, getattr(value, "kind", "NoteProperty"), obj)
+                    for name, value in obj.members() if not getattr(value, "is_method", False)]
         return [PSMemberInfo(name, "NoteProperty", obj) for name in obj.property_names()]
     from .psobject import _settable
 
@@ -169,8 +194,11 @@ def _property_infos(obj) -> list[PSMemberInfo]:
 def _method_infos(obj) -> list[PSMemberInfo]:
     from .methods import method_definition, method_names
 
-    return [PSMemberInfo(name, "Method", obj, method_definition(obj, name), settable=False)
-            for name in method_names(obj)]
+    scripted = [PSMemberInfo(name, "ScriptMethod", obj, value.definition(), settable=False)
+                for name, value in obj.members() if getattr(value, "is_method", False)] \
+        if type(obj) is ExtendedPSObject else []
+    return scripted + [PSMemberInfo(name, "Method", obj, method_definition(obj, name), settable=False)
+                       for name in method_names(obj)]
 
 
 class PSObjectView:

@@ -59,9 +59,28 @@ def make_items(kind: str) -> list:
                 None, "alpha", 5, Image("e", 5, "5", []), Image("f", None, None), _unset(Name="g", Size=7),
                 Computed("Alpha", 127), [Image("h", "alpha"), Image("i", "beta")], Image("j", "alpha ", 5.0),
                 Image("k", ["alpha", "beta"], [5, 10]), Image("l", 5.0, True), PSObject({"Name": "m"})]
+    if kind == "scripted":  # PSCustomObjects whose members run code (Add-Member), among plain ones
+        return list(pscompat.run(SCRIPTED_ITEMS)) + [Image("p", "alpha", 5), PSObject({"Family": "alpha"})]
     if kind == "numbers-first":  # the first object decides the specialised class; the rest differ
         return [7, Image("a", "alpha", 5), "5", 5.5, None, Image("b", "Alpha", 10)]
     raise ValueError(kind)
+
+
+SCRIPTED_ITEMS = """
+function scripted($name, $family, $size) {
+    [pscustomobject]@{Name = $name; F = $family; S = $size} |
+        Add-Member ScriptProperty Family { $this.F } { $this.F = $args[0] } -PassThru |
+        Add-Member AliasProperty Size S -PassThru |
+        Add-Member ScriptMethod Describe { "$($this.Name)/$($this.Family)" } -PassThru
+}
+scripted a alpha 5
+[pscustomobject]@{Name = 'b'; Family = 'ALPHA'; Size = 10}
+scripted c Beta 127
+scripted d $null 3
+[pscustomobject]@{Name = 'e'; Size = 5} | Add-Member ScriptProperty Tags { throw 'no tags' } -PassThru |
+    Add-Member ScriptProperty Family { 'alpha' } -PassThru
+scripted f alpha '5'
+"""
 
 
 @contextmanager
@@ -136,7 +155,7 @@ COMPARISONS = [
     ("Tags", "-eq", "'x'"), ("Tags", "-ne", "'x'"), ("Tags", "-contains", "'z'"),
     ("Missing", "-eq", "$null"), ("missing", "-ne", "'x'"),
 ]
-KINDS = ["plain", "mixed", "numbers-first"]
+KINDS = ["plain", "mixed", "numbers-first", "scripted"]
 
 
 def _id(case) -> str:

@@ -125,6 +125,8 @@ def resolve_property(obj, name: str) -> tuple[bool, str, Any]:
         real = obj._names.get(folded)
         if real is None:
             return False, name, None
+        if type(obj) is not PSObject:  # script/alias members run code; a method is no property
+            return (True, real, obj.get(real)) if obj.has_property(real) else (False, name, None)
         return True, real, obj._values[folded]
     if is_dictionary(obj):
         real = obj.real_key(name, None) if hasattr(obj, "real_key") else next(

@@ -198,40 +198,136 @@ class AddMember(Cmdlet):
             if not self._add(obj, self.NotePropertyName, self.NotePropertyValue):
                 return None
         elif sets == "MemberSet":
-            kind = str(self.MemberType)
-            if "," in kind:
-                self.throw_terminating(f'To add a member, only one member type can be specified. The member '
-                                       f'types specified are: "{kind}"', "WrongMemberCount", "InvalidOperation")
-            if kind.lower() != "noteproperty":
-                # Script/alias/code members need a live member table this object model lacks.
-                self.throw_terminating(f'Cannot add a member with type "{kind}". Specify a different type '
-                                       f'for the MemberTypes parameter.', "CannotAddMemberType", "InvalidOperation")
-            if "SecondValue" in self.bound:
-                self.throw_terminating(
-                    f'The SecondValue parameter is not necessary for a member of type "NoteProperty", and '
-                    f'should not be specified. Do not specify the SecondValue parameter when you add '
-                    f'members of this type.', "Value2ShouldNotBeSpecified", "InvalidOperation")
-            if not self._add(obj, self.Name, self.Value):
+            kind = self._member_type()
+            if kind == "NoteProperty":
+                self._no_second_value(kind)
+                if not self._add(obj, self.Name, self.Value):
+                    return None
+            elif not self._add_member(obj, self._make_member(kind)):
                 return None
         if type_name is not None:
             if isinstance(obj, PSObject):
                 obj.type_names.insert(0, type_name)
         return (obj,) if self.PassThru else None
 
+    def _member_type(self) -> str:
+        """-MemberType as one PSMemberTypes name (it may be spelled as its number: `16`)."""
+        from ..enums import ENUMS
+
+        text = str(self.MemberType).strip()
+        values = dict(ENUMS["System.Management.Automation.PSMemberTypes"].__members__.items())
+        if text.lstrip("-").isdigit():
+            number = int(text)
+            single = [n for n, v in values.items() if v.value and v.value & number and bin(v.value).count("1") == 1]
+            kind = ", ".join(single) if single else text
+        else:
+            kind = ", ".join(next((n for n in values if n.lower() == part.strip().lower()), part.strip())
+                             for part in text.split(","))
+        if "," in kind:
+            self.throw_terminating(f'To add a member, only one member type can be specified. The member '
+                                   f'types specified are: "{kind}"', "WrongMemberCount", "InvalidOperation")
+        if kind not in ("NoteProperty", "ScriptProperty", "AliasProperty", "ScriptMethod"):
+            # Code/set members need .NET methods and member sets this object model lacks.
+            self.throw_terminating(f'Cannot add a member with type "{kind}". Specify a different type '
+                                   f'for the MemberTypes parameter.', "CannotAddMemberType", "InvalidOperation")
+        return kind
+
+    def _no_second_value(self, kind: str) -> None:
+        if "SecondValue" in self.bound:
+            self.throw_terminating(
+                f'The SecondValue parameter is not necessary for a member of type "{kind}", and '
+                f'should not be specified. Do not specify the SecondValue parameter when you add '
+                f'members of this type.', "Value2ShouldNotBeSpecified", "InvalidOperation")
+
+    def _not_null(self, value, which: str, kind: str) -> None:
+        if value is None:
+            param = "Value" if which == "Value1" else "SecondValue"
+            self.throw_terminating(
+                f'The {param} parameter should not be null for a member of type "{kind}". Specify a non-null '
+                f'value for the {param} parameter when adding members of this type.', which + "ShouldNotBeNull",
+                "InvalidOperation")
+
+    def _convert(self, value, type_name: str):
+        """AddMember.GetParameterType: LanguagePrimitives.ConvertTo, its cast error terminating."""
+        from ..conversion import convert_to, to_string
+        from ..errors import PSError
+        from ..psobject import type_names
+
+        try:
+            return convert_to(value, type_name)
+        except PSError as exc:
+            if type_name == "System.Type" and isinstance(value, str):
+                self.throw_terminating(f'Cannot convert the "{value}" value of type "System.String" to type '
+                                       f'"System.Type".', "InvalidCastFromStringToType", "InvalidArgument")
+            names = type_names(value)
+            self.throw_terminating(f'Cannot convert the "{to_string(value)}" value of type '
+                                   f'"{names[0] if names else "System.Object"}" to type "{type_name}".',
+                                   exc.fully_qualified_error_id.split(",")[0], "InvalidArgument")
+
+    def _make_member(self, kind: str):
+        """AddMember.GetScriptProperty / GetAliasProperty / GetScriptMethod."""
+        from ..psobject_script import AliasProperty, ScriptMethod, ScriptProperty
+
+        value, second = self.Value, self.SecondValue
+        has_second = "SecondValue" in self.bound
+        block_type = "System.Management.Automation.ScriptBlock"
+        if kind == "ScriptProperty":
+            if value is None and second is None:
+                self.throw_terminating(
+                    f'Both Value and SecondValue parameters should not be null for a member of type "{kind}". '
+                    f'Specify a non-null value for one of the two parameters.', "Value1AndValue2AreNotBothNull",
+                    "InvalidOperation")
+            getter = None if value is None else self._convert(value, block_type)
+            setter = None if second is None else self._convert(second, block_type)
+            return ScriptProperty(self.Name, getter, setter, self.ctx, self.runtime.scope)
+        if kind == "ScriptMethod":
+            self._no_second_value(kind)
+            self._not_null(value, "Value1", kind)
+            return ScriptMethod(self.Name, self._convert(value, block_type), self.ctx, self.runtime.scope)
+        self._not_null(value, "Value1", kind)
+        target = self._convert(value, "System.String")
+        conversion = None
+        if has_second:
+            self._not_null(second, "Value2", kind)
+            conversion = self._convert(second, "System.Type").full_name
+        return AliasProperty(self.Name, target, conversion)
+
+    def _add_member(self, obj, member) -> bool:
+        from ..psobject_script import extend
+
+        if not isinstance(obj, PSObject):
+            self._cannot_add(obj, member.name)
+        if not self._make_room(obj, member.name):
+            return False
+        extend(obj).add_member(member)
+        return True
+
+    def _make_room(self, obj, name) -> bool:
+        """AddMemberToTarget: an existing member of that name is an error, or with -Force goes."""
+        from ..psobject_script import ExtendedPSObject
+
+        exists = obj.has_member(name) if type(obj) is ExtendedPSObject else obj.has_property(name)
+        if exists:
+            if not self.Force:
+                self.write_error(f'Cannot add a member with the name "{name}" because a member with that '
+                                 f'name already exists. To overwrite the member anyway, add the Force '
+                                 f'parameter to your command.', "MemberAlreadyExists", "InvalidOperation", obj)
+                return False
+            obj.remove_property(name)
+        return True
+
+    def _cannot_add(self, obj, name):
+        self.throw_terminating(
+            f'Cannot add a member with the name "{name}": members can only be added to a '
+            f'PSCustomObject here ([pscustomobject]@{{...}}).', "CannotAddMemberType", "InvalidOperation", obj)
+
     def _add(self, obj, name, value) -> bool:
         if isinstance(obj, PSObject):
-            if obj.has_property(name):
-                if not self.Force:
-                    self.write_error(f'Cannot add a member with the name "{name}" because a member with that '
-                                     f'name already exists. To overwrite the member anyway, add the Force '
-                                     f'parameter to your command.', "MemberAlreadyExists", "InvalidOperation", obj)
-                    return False
-                obj.remove_property(name)
+            if not self._make_room(obj, name):
+                return False
             obj.set_property(name, value)
             return True
-        self.throw_terminating(
-            f'Cannot add a member with the name "{name}": note properties can only be added to a '
-            f'PSCustomObject here ([pscustomobject]@{{...}}).', "CannotAddMemberType", "InvalidOperation", obj)
+        self._cannot_add(obj, name)
         return False
 
 

@@ -222,7 +222,10 @@ class WhereObject(Cmdlet):
             if not names:
                 return True, None
             name = names[0]
-        return True, lookup_member(item, name)[1]
+        try:
+            return True, lookup_member(item, name)[1]
+        except PSError:  # a throwing getter is $null here (WhereObjectCommand.GetValue)
+            return True, None
 
 
 @cmdlet("ForEach-Object", aliases=("foreach", "%"), module="Microsoft.PowerShell.Core",
