@@ -24,13 +24,17 @@ def _error(message: str, error_id: str, exception_type: str = _ETS, cause=None):
     return error
 
 
-def _invoke(member, block, this, args: tuple):
+def _invoke(member, block, this, args: tuple, swallow_errors: bool = False):
     """ScriptBlock.DoInvokeReturnAsIs(useLocalScope: true, scriptThis: this): a new scope with
     $this, $args (and param()) set; one object comes back as itself, several as an array."""
     from .scope import Scope
 
     scope = Scope(member.scope, member.ctx)
     scope.vars["this"] = this
+    if swallow_errors and str(member.scope.lookup("erroractionpreference", "")).lower() != "stop":
+        # a getter runs with ErrorHandlingBehavior.SwallowErrors: its non-terminating errors
+        # are not shown (under Stop they still end the read, as the preference says)
+        scope.vars["erroractionpreference"] = "SilentlyContinue"
     # dollarUnder is AutomationNull: the block sees the $_ around it, not a fresh $null
     out = member.ctx.invoke_block(block, args, member.scope.lookup("_", None), True, scope)
     if not out:
@@ -96,7 +100,7 @@ class ScriptProperty(Member):
         if self.getter is None:
             raise _error(f'Cannot get property value because "{self.name}" is a write-only property.',
                          "WriteOnlyProperty", "System.Management.Automation.RuntimeException")
-        return _wrap(lambda: _invoke(self, self.getter, obj, ()), f'Exception getting "{self.name}": "{{}}"',
+        return _wrap(lambda: _invoke(self, self.getter, obj, (), swallow_errors=True), f'Exception getting "{self.name}": "{{}}"',
                      "ScriptGetValue", "System.Management.Automation.GetValueInvocationException")
 
     def write(self, obj, value) -> None:

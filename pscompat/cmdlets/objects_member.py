@@ -153,13 +153,17 @@ class GetMember(Cmdlet):
 @cmdlet("Add-Member",
         synopsis="Adds custom properties and methods to an instance of a PowerShell object.",
         description="Adds a note property (-NotePropertyName/-NotePropertyValue, "
-                    "-NotePropertyMembers or -MemberType NoteProperty) or a type name (-TypeName) to "
-                    "a PSCustomObject; -PassThru writes the object on.",
+                    "-NotePropertyMembers or -MemberType NoteProperty), a ScriptProperty (getter "
+                    "-Value, setter -SecondValue, run with $this), an AliasProperty (-Value target, "
+                    "-SecondValue type), a ScriptMethod, or a type name (-TypeName) to a "
+                    "PSCustomObject; -Force replaces a member of that name; -PassThru writes the object on.",
         default_set="TypeNameSet",
         examples=(
             ("$o | Add-Member -NotePropertyName Status -NotePropertyValue Done", "Adds a property."),
             ("$o | Add-Member -MemberType NoteProperty -Name Size -Value 10 -PassThru", "Adds and passes on."),
             ("$o | Add-Member -NotePropertyMembers @{A=1; B=2}", "Adds several properties."),
+            ("$o | Add-Member ScriptProperty Total { $this.A + $this.B }", "A property computed on each read."),
+            ("$o | Add-Member ScriptMethod Describe { param($p) \"$p$($this.A)\" }", "$o.Describe('A=') calls it."),
         ))
 class AddMember(Cmdlet):
     """Adds custom properties and methods to an instance of a PowerShell object."""

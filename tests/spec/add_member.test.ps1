@@ -207,3 +207,17 @@ $c.a = 100
 $c.b
 $o.b
 ## RESULT: [101, 2]
+
+#### A getter's non-terminating errors are swallowed
+# source: PSScriptProperty.InvokeGetter: errorHandlingBehavior: ScriptBlock.ErrorHandlingBehavior.SwallowErrors
+$o = [pscustomobject]@{}
+$o | Add-Member ScriptProperty p { Write-Error 'quiet'; 'value' }
+$o.p
+## RESULT: ["value"]
+
+#### A getter's $_ is the one around the read
+# source: PSScriptProperty.InvokeGetter: dollarUnder: AutomationNull.Value (not set in the new scope)
+$o = [pscustomobject]@{}
+$o | Add-Member ScriptProperty p { "item $_" }
+1, 2 | ForEach-Object { $o.p }
+## RESULT: ["item 1", "item 2"]
