@@ -56,7 +56,9 @@ def _wrap(run, message: str, error_id: str, exception_type: str):
 
 
 def _flow_text(exc) -> str:
-    return f"System.Management.Automation.{type(exc).__name__.replace('Flow', '')}Exception"
+    # .NET's default Exception.Message for BreakException / ContinueException / ExitException
+    kind = type(exc).__name__.replace("Flow", "")
+    return f"Exception of type 'System.Management.Automation.{kind}Exception' was thrown."
 
 
 class Member:
@@ -100,8 +102,9 @@ class ScriptProperty(Member):
         if self.getter is None:
             raise _error(f'Cannot get property value because "{self.name}" is a write-only property.',
                          "WriteOnlyProperty", "System.Management.Automation.RuntimeException")
-        return _wrap(lambda: _invoke(self, self.getter, obj, (), swallow_errors=True), f'Exception getting "{self.name}": "{{}}"',
-                     "ScriptGetValue", "System.Management.Automation.GetValueInvocationException")
+        return _wrap(lambda: _invoke(self, self.getter, obj, (), swallow_errors=True),
+                     f'Exception getting "{self.name}": "{{}}"', "ScriptGetValue",
+                     "System.Management.Automation.GetValueInvocationException")
 
     def write(self, obj, value) -> None:
         if self.setter is None:
