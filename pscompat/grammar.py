@@ -23,7 +23,7 @@ from . import nodes
 from .grammar_errors import SyntaxFail, to_parse_error, unexpected_token
 from .grammar_lex import (ASSIGN_OP, BINARY_OP, GAP_CHARS, D, DASH, DASH_CLASS, DQUOTE, SIGN, NUMBER, SQUOTE, TYPE_NAME,
                           EXPRESSION_START, STATEMENT_KEYWORDS, UNARY_OP, VARIABLE, Build, Dispatch, Enclosed, Expect, Lexeme, Scanned, adjacent,
-                          apply_gap_skipping, fail_with, skip_gap)
+                          finish_elements, fail_with, skip_gap)
 from .grammar_strings import StringScanners
 from .source import Span
 
@@ -399,7 +399,7 @@ def _build():
         (None, chain)])
     statement_list <<= NL + ZeroOrMore(statement + Opt(SEPS))
 
-    apply_gap_skipping(script_body)
+    finish_elements(script_body)
     return script_body
 
 

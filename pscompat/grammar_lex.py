@@ -39,10 +39,11 @@ def skip_gap(text: str, loc: int) -> int:
     return end
 
 
-def apply_gap_skipping(root: pp.ParserElement) -> None:
-    """Make every whitespace-skipping element of the grammar skip PowerShell blanks instead of
-    pyparsing's default whitespace (which includes newlines).  Done per element, so other users
-    of pyparsing are not affected; one regex call is also much cheaper than `ignore()`."""
+def finish_elements(root: pp.ParserElement) -> None:
+    """Per element of the finished grammar: whitespace-skipping elements skip PowerShell blanks
+    instead of pyparsing's default whitespace (which includes newlines), and plain elements
+    parse through the short path of _direct_parse.  Done per element, so other users of
+    pyparsing are not affected; one regex call is also much cheaper than `ignore()`."""
     seen: set[int] = set()
     todo = [root]
     while todo:
@@ -52,7 +53,37 @@ def apply_gap_skipping(root: pp.ParserElement) -> None:
         seen.add(id(element))
         if element.skipWhitespace:
             element.preParse = skip_gap
+        if _plain(element):
+            element._parse = _direct_parse(element)
         todo.extend(element.recurse())
+
+
+def _plain(element: pp.ParserElement) -> bool:
+    """Does the element use none of what pyparsing's general _parseNoCache is there for?"""
+    return not (element.parseAction or element.failAction or element.debug or element.resultsName) and \
+        type(element).postParse is pp.ParserElement.postParse
+
+
+def _direct_parse(element: pp.ParserElement):
+    """pyparsing's _parseNoCache runs debug hooks, fail actions, parse actions, result names and
+    postParse around every element; the grammar's elements use none of them (see _plain), so
+    they parse through this shorter path: the same blank skipping, the same IndexError rule,
+    the same ParseResults.  A third of a parse's time was that bookkeeping."""
+    parse_impl, pre_parse, call_pre = element.parseImpl, element.preParse, element.callPreparse
+    results, parse_results = _results, pp.ParseResults
+
+    def parse(instring, loc, do_actions=True, callPreParse=True):
+        if callPreParse and call_pre:
+            loc = pre_parse(instring, loc)
+        try:
+            end, tokens = parse_impl(instring, loc, do_actions)
+        except IndexError:
+            raise pp.ParseException(instring, len(instring), element.errmsg, element) from None
+        if type(tokens) is list:
+            return end, results(tokens)
+        return end, tokens if isinstance(tokens, parse_results) else parse_results(tokens)
+
+    return parse
 
 
 def adjacent(element: pp.ParserElement) -> pp.ParserElement:
@@ -61,6 +92,39 @@ def adjacent(element: pp.ParserElement) -> pp.ParserElement:
 
 
 # ----------------------------------------------------------------------------- custom elements
+
+_SLOTS = ("_name", "_parent", "_all_names", "_toklist", "_tokdict", "_modal")
+
+
+def _results_maker():
+    """A ParseResults of a plain token list, without pyparsing's general constructor (which
+    handles names, nesting and a deprecated keyword): a large share of a parse was spent
+    building these.  Checked against the real constructor once, so a pyparsing whose
+    ParseResults looks different gets the general constructor back."""
+    new = object.__new__
+    cls = pp.ParseResults
+
+    def make(tokens: list):
+        r = new(cls)
+        r._name = None
+        r._parent = None
+        r._all_names = set()
+        r._toklist = tokens
+        r._tokdict = {}
+        r._modal = True
+        return r
+
+    try:
+        fast, real = make(["x"]), cls(["x"])
+        if set(getattr(cls, "__slots__", ())) >= set(_SLOTS) and all(
+                getattr(fast, s) == getattr(real, s) for s in _SLOTS) and fast.as_list() == ["x"]:
+            return make
+    except Exception:  # noqa: BLE001 - any surprise means: use the general constructor
+        pass
+    return cls
+
+
+_results = _results_maker()
 
 
 class Lexeme(pp.Token):
