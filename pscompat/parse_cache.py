@@ -14,11 +14,17 @@ has run before loads its syntax tree from the cache instead and never imports th
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
-import tempfile
+
+try:  # CPython's built-in SHA-256: hashlib would load OpenSSL first (~3 ms of every start)
+    from _sha256 import sha256  # CPython <= 3.11
+except ImportError:
+    try:
+        from _sha2 import sha256  # CPython >= 3.12
+    except ImportError:
+        from hashlib import sha256
 
 # The modules whose code decides what a parse returns: these and every grammar*.py.
 _SHAPERS = ("nodes.py", "records.py", "source.py", "numtypes.py", "parse_cache.py")
@@ -49,7 +55,7 @@ def _fingerprint() -> bytes:
 
 
 def _path(directory: str, text: str, name: str) -> str:
-    digest = hashlib.sha256(_fingerprint())
+    digest = sha256(_fingerprint())
     digest.update(b"\0" + name.encode("utf-8", "surrogatepass") + b"\0" + text.encode("utf-8", "surrogatepass"))
     return os.path.join(directory, "ast", digest.hexdigest() + ".pickle")
 
@@ -74,6 +80,8 @@ def _load(path: str):
 
 
 def _store(path: str, tree) -> None:
+    import tempfile  # only a script parsed for the first time is stored
+
     try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
