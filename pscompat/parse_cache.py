@@ -9,14 +9,20 @@ has run before loads its syntax tree from the cache instead and never imports th
 - Key: the script text, its name (error messages show it) and the size and mtime of every
   module that shapes a tree, so editing the grammar (or upgrading pscompat) never serves a
   stale tree.  A tree is only stored for text that parsed; parse errors are not cached.
-- Loading unpickles only syntax-tree classes (see _TreeUnpickler): a tampered file cannot
-  name any other callable.  A file that fails to load is ignored and rewritten.
+- The file is `marshal` data, as a .pyc is (marshal is built in: pickle would cost the start
+  its import), holding the tree as nested tuples (see _encode).  Decoding builds only
+  syntax-tree classes, numbers and strings, so a tampered file cannot name any other callable.
+  A file that fails to load is ignored and rewritten.
 """
 from __future__ import annotations
 
-import io
+import marshal
 import os
-import pickle
+from decimal import Decimal
+
+from . import nodes, numtypes
+from .records import Record
+from .source import Span
 
 try:  # CPython's built-in SHA-256: hashlib would load OpenSSL first (~3 ms of every start)
     from _sha256 import sha256  # CPython <= 3.11
@@ -28,8 +34,7 @@ except ImportError:
 
 # The modules whose code decides what a parse returns: these and every grammar*.py.
 _SHAPERS = ("nodes.py", "records.py", "source.py", "numtypes.py", "parse_cache.py")
-_ALLOWED_MODULES = {"pscompat.nodes", "pscompat.source", "pscompat.numtypes", "decimal"}
-_VERSION = b"1"
+_VERSION = b"2"
 
 
 def cache_dir() -> str | None:
@@ -57,14 +62,54 @@ def _fingerprint() -> bytes:
 def _path(directory: str, text: str, name: str) -> str:
     digest = sha256(_fingerprint())
     digest.update(b"\0" + name.encode("utf-8", "surrogatepass") + b"\0" + text.encode("utf-8", "surrogatepass"))
-    return os.path.join(directory, "ast", digest.hexdigest() + ".pickle")
+    return os.path.join(directory, "ast", digest.hexdigest() + ".tree")
 
 
-class _TreeUnpickler(pickle.Unpickler):
-    def find_class(self, module, name):
-        if module in _ALLOWED_MODULES and not name.startswith("_"):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not a syntax-tree class")
+# Tags of the encoded tree: a record (class name, field values), a tuple, a Decimal, a sized
+# integer (Int64, Byte...: pscompat.numtypes).  Strings, ints, floats, bools and None are
+# themselves; every container is a tagged tuple, so the two never mix.
+_RECORD, _TUPLE, _DECIMAL, _SIZED = "r", "t", "d", "n"
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _encode(value):
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if isinstance(value, Record):
+        return (_RECORD, kind.__name__, tuple(_encode(getattr(value, f)) for f in kind.__record_fields__))
+    if kind is tuple:
+        return (_TUPLE, tuple(_encode(v) for v in value))
+    if kind is Decimal:
+        return (_DECIMAL, str(value))
+    if isinstance(value, numtypes.SizedInt):
+        return (_SIZED, kind.__name__, int(value))
+    raise TypeError(f"a {kind.__name__} in a syntax tree cannot be cached")
+
+
+def _class(name: str) -> type:
+    cls = Span if name == "Span" else getattr(nodes, name, None)
+    if not (isinstance(cls, type) and issubclass(cls, Record) and cls is not Record):
+        raise ValueError(f"{name} is not a syntax-tree class")
+    return cls
+
+
+def _decode(value):
+    if type(value) is not tuple:
+        return value
+    tag = value[0]
+    if tag == _RECORD:
+        return _class(value[1])(*(_decode(v) for v in value[2]))
+    if tag == _TUPLE:
+        return tuple(_decode(v) for v in value[1])
+    if tag == _DECIMAL:
+        return Decimal(value[1])
+    if tag == _SIZED:
+        cls = getattr(numtypes, value[1], None)
+        if not (isinstance(cls, type) and issubclass(cls, numtypes.SizedInt) and cls is not numtypes.SizedInt):
+            raise ValueError(f"{value[1]} is not a sized integer type")
+        return cls(value[2])
+    raise ValueError(f"unknown tag {tag!r}")
 
 
 def _load(path: str):
@@ -74,7 +119,7 @@ def _load(path: str):
     except OSError:
         return None
     try:
-        return _TreeUnpickler(io.BytesIO(data)).load()
+        return _decode(marshal.loads(data))
     except Exception:  # truncated, tampered or from an incompatible version: parse again
         return None
 
@@ -87,13 +132,13 @@ def _store(path: str, tree) -> None:
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(tree, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(marshal.dumps(_encode(tree)))
             os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the whole new one
         except BaseException:
             os.unlink(tmp)
             raise
-    except (OSError, pickle.PicklingError, RecursionError):
-        pass  # a read-only or full disk only costs the next run its parse
+    except (OSError, TypeError, ValueError, RecursionError):
+        pass  # a read-only or full disk (or an uncacheable tree) only costs the next run its parse
 
 
 def parse(text: str, name: str = "<script>"):
