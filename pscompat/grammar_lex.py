@@ -32,7 +32,14 @@ GAP_CHARS = "[ \t\f\v\u00a0\u0085\ufeff]"
 _GAP = re.compile(rf"(?:{GAP_CHARS}+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*")
 
 
+_GAP_FIRST = frozenset(" \t\f\v\u00a0\u0085\ufeff`<#")
+
+
 def skip_gap(text: str, loc: int) -> int:
+    # Called before every token; most of the time a token starts right there, so the regex
+    # only runs when the next character can begin a gap.
+    if text[loc:loc + 1] not in _GAP_FIRST:
+        return loc
     end = _GAP.match(text, loc).end()
     if text.startswith("<#", end):
         raise SyntaxFail("MissingTerminatorMultiLineComment", len(text), Span(end, len(text)))
