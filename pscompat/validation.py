@@ -54,10 +54,17 @@ def validate_not_null(value, binder) -> None:
 
 
 def validate_not_null_or_empty(value, binder) -> None:
-    if value is None or value == "" or (isinstance(value, (list, tuple)) and (
-            not value or any(v is None or v == "" for v in value))):
+    """[ValidateNotNullOrEmpty()] (Attributes.cs ValidateNotNullOrAttributeBase): a collection,
+    the parameter's converted value for `[string[]]`, has its own message."""
+    if value is None or (isinstance(value, str) and value == ""):
         raise ValueError("The argument is null or empty. Provide an argument that is not null or empty, and then "
                          "try the command again.")
+    if (isinstance(value, (list, tuple)) and (not value or any(v is None or (isinstance(v, str) and v == "")
+                                                               for v in value))) or \
+            (isinstance(value, dict) and not value):
+        raise ValueError("The argument is null, empty, or an element of the argument collection contains a null "
+                         "value. Supply a collection that does not contain any null values and then try the "
+                         "command again.")
 
 
 def validate_pattern(pattern: str, message: str | None = None) -> Callable:

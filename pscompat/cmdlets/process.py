@@ -9,6 +9,7 @@ import signal
 import struct
 import sys
 
+from ..validation import validate_not_null_or_empty
 from .base import Cmdlet, Parameter, cmdlet
 from .objects_common import has_wildcard, wildcard_matcher
 from .process_model import (PROCESS_TYPE_NAMES, USER_NAME_TYPE_NAME, Process, ProcessWithUserName,
@@ -84,7 +85,7 @@ _USER_SETS = ("NameWithUserName", "IdWithUserName", "InputObjectWithUserName")
 class GetProcess(ProcessCommand):
     parameters = (
         Parameter("Name", "string[]", position=0, pipeline_by_name=True, sets=_NAME_SETS, aliases=("ProcessName",),
-                  validators=(lambda value, _: _not_null_or_empty(value),)),
+                  validators=(validate_not_null_or_empty,)),
         Parameter("Id", "int[]", mandatory=True, pipeline_by_name=True, sets=_ID_SETS, aliases=("PID",)),
         Parameter("InputObject", "System.Diagnostics.Process[]", mandatory=True, pipeline=True, sets=_INPUT_SETS),
         Parameter("IncludeUserName", "switch", mandatory=True, sets=_USER_SETS),
@@ -92,15 +93,6 @@ class GetProcess(ProcessCommand):
 
     def process(self):
         yield from self.matching_processes()
-
-
-def _not_null_or_empty(value) -> None:
-    """[ValidateNotNullOrEmpty] on -Name."""
-    for item in value if isinstance(value, list) else [value]:
-        if item is None or item == "":
-            raise ValueError("The argument is null, empty, or an element of the argument collection contains a "
-                             "null value. Supply a collection that does not contain any null values and then try "
-                             "the command again.")
 
 
 @cmdlet("Stop-Process", aliases=("spps",), module=MODULE, default_set="Id", supports_should_process=True,

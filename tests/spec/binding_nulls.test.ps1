@@ -40,3 +40,13 @@ Test-Path $null
 '/', '' | Test-Path
 ## RESULT: [false, false, true, false]
 ## ERRORS: The provided Path argument was null or an empty collection.
+
+#### ValidateNotNullOrEmpty: a collection has its own message
+# source: Attributes.cs ValidateNotNullOrAttributeBase.Validate (a collection that is empty or holds a null or '' element: ValidateNotNullOrEmptyCollectionFailure; a null or '' scalar: ValidateNotNullOrEmptyFailure); Metadata.resx
+function f { param([ValidateNotNullOrEmpty()][string[]]$n, [ValidateNotNullOrEmpty()][string]$s) 'ran' }
+f -n 'a', ''
+f -n @()
+f -s ''
+f -n 'a' -s 'b'
+## RESULT: ["ran"]
+## ERRORS: Cannot validate argument on parameter 'n'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again. | Cannot validate argument on parameter 'n'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again. | Cannot validate argument on parameter 's'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.
