@@ -296,3 +296,27 @@ def test_a_failed_operation_is_reported(slow_server, monkeypatch):
         backend.wait(second)
     assert (failed.value.code, failed.value.http_status, failed.value.request_id) == ("ConflictError", 409,
                                                                                      second.request_id)
+
+
+# --- provisioning passwords: sent to the service, never kept by the sandbox --------------------------
+UBUNTU = "b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150506-en-us-30GB"
+
+
+@pytest.mark.parametrize("script, element", [
+    (f"New-AzureQuickVM -Windows -ServiceName pw1 -Name w1 -ImageName '{WS2012R2_MAY}' -AdminUsername admin1 "
+     "-Password 'Zx9!secretW' -Location 'West US'", "AdminPassword"),
+    (f"New-AzureQuickVM -Linux -ServiceName pw2 -Name l1 -ImageName '{UBUNTU}' -LinuxUser azureuser "
+     "-Password 'Zx9!secretW' -Location 'West US'", "UserPassword"),
+])
+def test_a_new_vm_sends_its_password_and_the_store_never_keeps_it(classic_server, script, element):
+    classic_server.clear()
+    ok(script)
+    bodies = [r["body"] for r in classic_server.requests() if r["body"] and "ProvisioningConfiguration" in r["body"]]
+    assert bodies and f"<{element}>Zx9!secretW</{element}>" in bodies[0]
+    # Create Virtual Machine Deployment's order: the password follows the computer/user name
+    body = bodies[0]
+    name = "ComputerName" if element == "AdminPassword" else "UserName"
+    assert body.index(f"<{name}>") < body.index(f"<{element}>")
+    stored = b"".join(p.read_bytes() for p in Path(classic_server.root).rglob("*") if p.is_file())
+    assert b"Zx9!secretW" not in stored
+    assert "Zx9!secretW" not in str(ok("Get-AzureVM | Format-List * | Out-String"))

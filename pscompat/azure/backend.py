@@ -267,3 +267,13 @@ def current_backend() -> ComputeBackend:
         backend = _CURRENT[key] = _FACTORIES[kind]()
     return backend
 
+
+def without_passwords(role: dict) -> dict:
+    """A role body as the sandbox keeps it: the store is not a vault, and nothing reads a
+    password back (the classic API never returns one)."""
+    sets = role.get("ConfigurationSets")
+    if not sets:
+        return role
+    cleaned = [{k: v for k, v in c.items() if k not in ("AdminPassword", "UserPassword")} if isinstance(c, dict) else c
+               for c in sets]
+    return {**role, "ConfigurationSets": cleaned}

@@ -289,10 +289,20 @@ def persistent_vm(role: dict) -> PersistentVM:
                               for d in role.get("DataVirtualHardDisks") or ()])
 
 
+# The REST element that carries a provisioning set's password (Create Virtual Machine Deployment).
+PASSWORD_ELEMENTS = {"WindowsProvisioningConfiguration": "AdminPassword",
+                     "LinuxProvisioningConfiguration": "UserPassword"}
+
+
 def _config_set_dict(config) -> dict:
-    # Passwords never reach the store: the sandbox does not need them and the file is not a vault.
-    return {k: v for k in type(config).PS_PROPERTIES if (v := getattr(config, k)) is not None} \
-        if isinstance(config, PSModel) else dict(config)
+    if not isinstance(config, PSModel):
+        return dict(config)
+    body = {k: v for k in type(config).PS_PROPERTIES if (v := getattr(config, k)) is not None}
+    password = getattr(config, "_password", None)
+    element = PASSWORD_ELEMENTS.get(body.get("ConfigurationSetType"))
+    if password and element:  # the service needs it to provision; the sandbox drops it (without_passwords)
+        body[element] = password
+    return body
 
 
 def role_spec(vm: PersistentVM) -> dict:

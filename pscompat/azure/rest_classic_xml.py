@@ -262,11 +262,13 @@ CREATE_HOSTED_SERVICE = fields("ServiceName Label:b64 Description Location Affin
 
 INPUT_ENDPOINT = fields("LoadBalancedEndpointSetName LocalPort:i Name Port:i Protocol")
 CONFIGURATION_SET = Variant("ConfigurationSetType", {
+    # Element order of WindowsProvisioningConfigurationSet / LinuxProvisioningConfigurationSet in
+    # Create Virtual Machine Deployment (the service never returns the password elements).
     "WindowsProvisioningConfiguration": fields(
-        "ConfigurationSetType ComputerName ResetPasswordOnFirstLogon:b EnableAutomaticUpdates:b TimeZone "
-        "AdminUsername"),
+        "ConfigurationSetType ComputerName AdminPassword ResetPasswordOnFirstLogon:b EnableAutomaticUpdates:b "
+        "TimeZone AdminUsername"),
     "LinuxProvisioningConfiguration": fields(
-        "ConfigurationSetType HostName UserName DisableSshPasswordAuthentication=DisableSSH:b"),
+        "ConfigurationSetType HostName UserName UserPassword DisableSshPasswordAuthentication=DisableSSH:b"),
     "NetworkConfiguration": fields(
         "ConfigurationSetType InputEndpoints SubnetNames StaticVirtualNetworkIPAddress",
         InputEndpoints=ListOf("InputEndpoint", INPUT_ENDPOINT), SubnetNames=ListOf("SubnetName", "s")),

@@ -21,7 +21,8 @@ from typing import Callable, Iterator
 
 from . import catalog, sandbox_vms, store
 from .backend import (FAILED, IMAGE_NOT_FOUND, IN_PROGRESS, SUCCEEDED, CloudError, ComputeBackend, Operation,
-                      Response, bad_request, conflict, new_request_id, not_found, register_backend)
+                      Response, bad_request, conflict, new_request_id, not_found, register_backend,
+                      without_passwords)
 
 grow = store.grow
 reset = store.reset
@@ -301,15 +302,17 @@ class SandboxBackend(ComputeBackend):
         return self._done(sandbox_vms.require_deployment(self.conn, service))
 
     def create_deployment(self, service: str, deployment: dict) -> Response:
-        return self._begin("create_deployment", {"service": service, "deployment": deployment})
+        roles = [without_passwords(r) for r in deployment.get("RoleList") or ()]
+        return self._begin("create_deployment", {"service": service, "deployment": {**deployment, "RoleList": roles}})
 
     # --- roles ------------------------------------------------------------------------------
     def add_role(self, service: str, deployment: str, role: dict) -> Response:
-        return self._begin("add_role", {"service": service, "deployment": deployment, "role": role})
+        return self._begin("add_role", {"service": service, "deployment": deployment,
+                                        "role": without_passwords(role)})
 
     def update_role(self, service: str, deployment: str, role_name: str, role: dict) -> Response:
         return self._begin("update_role", {"service": service, "deployment": deployment, "role_name": role_name,
-                                           "role": role})
+                                           "role": without_passwords(role)})
 
     def delete_role(self, service: str, deployment: str, role_name: str, delete_vhd: bool = False) -> Response:
         return self._begin("delete_role", {"service": service, "deployment": deployment, "role_name": role_name,
