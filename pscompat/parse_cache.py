@@ -13,6 +13,9 @@ has run before loads its syntax tree from the cache instead and never imports th
   its import), holding the tree as nested tuples (see _encode).  Decoding builds only
   syntax-tree classes, numbers and strings, so a tampered file cannot name any other callable.
   A file that fails to load is ignored and rewritten.
+- Size: at most MAX_FILES trees.  Loading a tree touches its file; storing one past the limit
+  removes the least recently used tenth, so `pscompat -c "... $i"` in a shell loop cannot fill
+  the disk.
 """
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ except ImportError:
 # The modules whose code decides what a parse returns: these and every grammar*.py.
 _SHAPERS = ("nodes.py", "records.py", "source.py", "numtypes.py", "parse_cache.py")
 _VERSION = b"2"
+MAX_FILES = 2000
 
 
 def cache_dir() -> str | None:
@@ -119,9 +123,14 @@ def _load(path: str):
     except OSError:
         return None
     try:
-        return _decode(marshal.loads(data))
+        tree = _decode(marshal.loads(data))
     except Exception:  # truncated, tampered or from an incompatible version: parse again
         return None
+    try:
+        os.utime(path)  # recently used: the last to be evicted
+    except OSError:
+        pass
+    return tree
 
 
 def _store(path: str, tree) -> None:
@@ -137,8 +146,28 @@ def _store(path: str, tree) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
+        _evict(os.path.dirname(path))
     except (OSError, TypeError, ValueError, RecursionError):
         pass  # a read-only or full disk (or an uncacheable tree) only costs the next run its parse
+
+
+def _evict(folder: str) -> None:
+    """Past MAX_FILES trees, remove the least recently used tenth (and stray temporary files)."""
+    entries = []
+    with os.scandir(folder) as it:
+        for entry in it:
+            try:
+                entries.append((entry.stat().st_mtime, entry.path))
+            except OSError:
+                continue
+    if len(entries) <= MAX_FILES:
+        return
+    entries.sort()
+    for _, stale in entries[:len(entries) - MAX_FILES * 9 // 10]:
+        try:
+            os.unlink(stale)
+        except OSError:
+            pass  # another process removed it first
 
 
 def parse(text: str, name: str = "<script>"):

@@ -103,3 +103,18 @@ def test_the_command_line_skips_the_parser_when_the_tree_is_cached(cache):
             for _ in range(2)]
     assert [r.stdout.split() for r in runs] == [["42", "parser"], ["42", "no", "parser"]]
     assert all(r.returncode == 0 for r in runs)
+
+
+def test_the_cache_keeps_at_most_max_files_and_evicts_the_least_recently_used(cache, monkeypatch):
+    monkeypatch.setattr(parse_cache, "MAX_FILES", 10)
+    for i in range(10):
+        parse_cache.parse(f"{i}")
+    first = _files(cache)
+    for n, path in enumerate(sorted(first, key=lambda p: p.stat().st_mtime)):
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))  # distinct ages, oldest first: "0", "1", ...
+    parse_cache.parse("0")  # used again: now the most recent
+    parse_cache.parse("10")  # the eleventh: past the limit
+    remaining = _files(cache)
+    assert len(remaining) == 9  # back to 90% of the limit
+    assert parse_cache._path(str(cache), "0", "<script>") in {str(p) for p in remaining}
+    assert parse_cache._path(str(cache), "1", "<script>") not in {str(p) for p in remaining}
