@@ -363,26 +363,31 @@ class Binder:
     # -- pipeline input --------------------------------------------------------------------------
     def bind_pipeline_item(self, result: Binding, item: Any) -> dict:
         """Values for the pipeline parameters from one input object: by value, else by property
-        name; a parameter whose by-value conversion fails leaves the object to the others."""
+        name.  As in CmdletParameterBinderController.BindValueFromPipeline, a by-value conversion
+        that fails only leaves the object to the other parameters (a failed validation is an
+        error), and an object no parameter takes is InputObjectNotBound."""
         from .psobject import get_member, has_member
 
         values: dict = {}
-        failure = None
         for p in result.pipeline_params:
             if p.pipeline:
                 try:
                     values[p.name] = self.convert(p, item, self.span)
                     continue
                 except ParameterBindingError as exc:
-                    failure = failure or exc
+                    if "Validation" in (exc.fully_qualified_error_id or ""):
+                        raise
         for p in result.pipeline_params:
             if p.pipeline_by_name and p.name not in values and item is not None:
                 for key in (p.name,) + tuple(p.aliases):
                     if has_member(item, key):
                         values[p.name] = self.convert(p, get_member(item, key), self.span)
                         break
-        if failure is not None and not values:
-            raise failure
+        if not values and result.pipeline_params:
+            raise self.error("The input object cannot be bound to any parameters for the command either because the "
+                             "command does not take pipeline input or the input and its properties do not match any "
+                             "of the parameters that take pipeline input.", "InputObjectNotBound",
+                             category="InvalidArgument")
         return values
 
     def check_mandatory_with_input(self, result: Binding, values: dict) -> None:

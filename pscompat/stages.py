@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .binding import Binder, Binding
-from .errors import PSError
+from .errors import ErrorRecord, ParameterBindingError, PSError
 from .runtime import CommandRuntime, ReturnFlow, StopUpstream, emit_enumerated
 from .scope import Scope
 
@@ -157,9 +157,13 @@ class CmdletStage(Stage):
                 setattr(cmd, self.fast_input, item)
                 cmd.bound[self.fast_input] = item
             else:
-                values = self.binder.bind_pipeline_item(self.binding, item)
-                if self.binding.pipeline_params and not values:
-                    self.binder.check_mandatory_with_input(self.binding, values)
+                try:
+                    values = self.binder.bind_pipeline_item(self.binding, item)
+                    if self.binding.pipeline_params and not values:
+                        self.binder.check_mandatory_with_input(self.binding, values)
+                except ParameterBindingError as exc:
+                    input_not_bound(self.runtime, exc, item)
+                    return
                 for k, v in values.items():
                     setattr(cmd, k, v)
                     cmd.bound[k] = v
@@ -174,6 +178,14 @@ class CmdletStage(Stage):
 
     def end(self):
         _drain(self.cmd.end(), self.downstream)
+
+
+def input_not_bound(runtime: CommandRuntime, exc: ParameterBindingError, item: Any) -> None:
+    """A pipeline object the command cannot take is a non-terminating error, and the next object
+    goes on (CommandProcessor.ProcessRecord: WriteInputObjectError / the caught binding error)."""
+    rec = ErrorRecord.from_error(exc)
+    rec.target_object = item
+    runtime.write_error_record(rec)
 
 
 def _fast_push(stage: CmdletStage, downstream):
@@ -247,7 +259,11 @@ class ScriptStage(Stage):
     def push(self, item):
         self.got_input = True
         try:
-            values = self.binder.bind_pipeline_item(self.binding, item) if self.binding.pipeline_params else {}
+            try:
+                values = self.binder.bind_pipeline_item(self.binding, item) if self.binding.pipeline_params else {}
+            except ParameterBindingError as exc:
+                input_not_bound(self.runtime, exc, item)
+                return
             for k, val in values.items():
                 self.scope.vars[k.lower()] = val
             if self.cb.process is None:  # the end block sees $input, and the last object's bindings
