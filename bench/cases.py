@@ -149,7 +149,7 @@ def object_cases(n: int, runs: int, memory: bool = True) -> list[dict]:
 # --- the sandbox ---------------------------------------------------------------------------------
 def sandbox_cases(n: int, runs: int, home: str, memory: bool = True) -> list[dict]:
     """Runs with `$PSCOMPAT_HOME` = `home` (a temp dir the caller owns), which it leaves set."""
-    from pscompat.azure import store
+    from pscompat.azure.backends import store
     os.environ["PSCOMPAT_HOME"] = home
     if True:
         if True:
@@ -285,7 +285,7 @@ def make_script(lines: int) -> str:
 
 
 def parse_cases(lines: int, runs: int) -> list[dict]:
-    from pscompat.grammar import parse
+    from pscompat.syntax.grammar import parse
     script = make_script(lines)
     parse(INTERACTIVE_LINE)  # grammar built once (cached by pscompat); the parse itself is not cached
     script_t = median_time(lambda: parse(script), runs)
@@ -335,9 +335,9 @@ def _startup_row(case: str, ps_t, py_t, note: str) -> dict:
 
 _PARSER_COST = """
 import time
-import pscompat.cli, pscompat.session, pscompat.formatting, pscompat.compiler_stmt  # loaded either way
+import pscompat.shell.cli, pscompat.session, pscompat.format.out_default, pscompat.engine.compiler.statements  # loaded either way
 t0 = time.perf_counter(); import pyparsing
-t1 = time.perf_counter(); import pscompat.grammar as g
+t1 = time.perf_counter(); import pscompat.syntax.grammar as g
 t2 = time.perf_counter(); g._grammar()
 t3 = time.perf_counter(); print(t1 - t0, t2 - t1, t3 - t2)
 """

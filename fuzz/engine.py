@@ -128,7 +128,7 @@ def PSErrorType():  # noqa: N802 - a lazily imported class
 def run_one(script: str, timeout: float):
     """None when the engine behaved (output, PSError, timeout); else (signature, traceback)."""
     from pscompat.errors import PSError
-    from pscompat.formatting import OutDefault
+    from pscompat.format.out_default import OutDefault
 
     sink = io.StringIO()
     out = OutDefault(sink.write, width=120)

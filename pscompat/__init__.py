@@ -1,5 +1,5 @@
 """pscompat: run PowerShell in Python, with PowerShell's semantics, on live Python objects."""
-from .errors import IncompleteInputError, ParseError, PSError
+from pscompat.errors import IncompleteInputError, ParseError, PSError
 
 __all__ = ["run", "Session", "PSResult", "PSError", "ParseError", "IncompleteInputError",
            "to_python", "parse", "classify"]
@@ -7,15 +7,15 @@ __all__ = ["run", "Session", "PSResult", "PSError", "ParseError", "IncompleteInp
 
 def __getattr__(name):  # keep `import pscompat` cheap: the engine loads on first use
     if name in ("run", "Session", "to_python"):
-        from . import session
+        from pscompat import session
         return getattr(session, name)
     if name == "PSResult":
-        from .result import PSResult
+        from pscompat.result import PSResult
         return PSResult
     if name == "parse":
-        from .grammar import parse
+        from pscompat.syntax.grammar import parse
         return parse
     if name == "classify":
-        from .classify import classify
+        from pscompat.shell.classify import classify
         return classify
     raise AttributeError(name)

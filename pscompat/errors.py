@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .source import Source, Span
+from pscompat.source import Source, Span
 
 
 class PSError(Exception):
@@ -103,7 +103,7 @@ class ActionPreferenceStop(PSError):
 
 
 def _short_type(value: Any) -> str:
-    from .psobject import type_names
+    from pscompat.values.objects.model import type_names
 
     names = type_names(value)
     return names[0].rsplit(".", 1)[-1] if names else "Object"
@@ -188,7 +188,7 @@ class ErrorRecord:
         # one object per record, so a rethrown error's `$_.Exception` is the same exception
         info = self.__dict__.get("_exception_info")
         if info is None:
-            from .psobject import ExceptionInfo
+            from pscompat.values.objects.model import ExceptionInfo
 
             info = self._exception_info = ExceptionInfo(self.message, self.exception_type, self.exception)
         return info

@@ -19,12 +19,12 @@ class PSResult(list):
         return bool(self.errors)
 
     def to_python(self):
-        from .psobject import to_python
+        from pscompat.values.objects.model import to_python
 
         return [to_python(x) for x in self]
 
     def __str__(self) -> str:
-        from .formatting import render
+        from pscompat.format.out_default import render
 
         return render(list(self))
 

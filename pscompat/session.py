@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .context import ExecutionContext
-from .errors import ErrorRecord, PSError
-from .result import PSResult
-from .runtime import ExitFlow, FlowControl, ReturnFlow, StopUpstream
+from pscompat.engine.context import ExecutionContext
+from pscompat.errors import ErrorRecord, PSError
+from pscompat.result import PSResult
+from pscompat.engine.runtime import ExitFlow, FlowControl, ReturnFlow, StopUpstream
 
 
 # Compiled scripts by parse tree (the parse cache hands back the same tree for the same text), so
@@ -18,7 +18,7 @@ _COMPILED: dict = {}
 def to_python(value: Any) -> Any:
     """Plain Python for any output: objects -> dicts of their properties in display order,
     arrays -> lists, hashtables -> dicts; scalars stay as they are."""
-    from .psobject import to_python as convert
+    from pscompat.values.objects.model import to_python as convert
 
     return convert(value)
 
@@ -28,12 +28,12 @@ class Session:
 
     def __init__(self, variable_fallback: Callable[[str], tuple[bool, Any]] | None = None, host=None):
         if host is None:
-            from .host import CollectingHost
+            from pscompat.format.host import CollectingHost
 
             host = CollectingHost()
         self.ctx = ExecutionContext(host, variable_fallback)
         self.assigned_variables: set[str] = set()
-        # The command line keeps parsed scripts on disk (pscompat.parse_cache); an embedding
+        # The command line keeps parsed scripts on disk (pscompat.syntax.cache); an embedding
         # program parses in memory only unless it asks for the same.
         self.disk_parse_cache = False
 
@@ -50,13 +50,13 @@ class Session:
     def execute(self, source: str, emit: Callable[[Any], None], name: str = "<script>", args=()) -> int | None:
         """Run `source`, pushing each output object to `emit`.  Returns the exit code of an
         `exit` statement (None when the script ran to its end).  Script-terminating errors raise."""
-        from .scriptblock import ScriptBlockValue
-        from .source import Source
+        from pscompat.engine.scriptblock import ScriptBlockValue
+        from pscompat.source import Source
 
         if self.disk_parse_cache:
-            from .parse_cache import parse as parse_tree
+            from pscompat.syntax.cache import parse as parse_tree
         else:
-            from .grammar import parse_cached as parse_tree
+            from pscompat.syntax.grammar import parse_cached as parse_tree
         node = parse_tree(source, name)
         block = _COMPILED.get(id(node))
         if block is None or block.node is not node:
@@ -71,7 +71,7 @@ class Session:
         scope.vars["args"] = list(args)
         cb = block.compiled
         if cb.decls:
-            from .binding import Arg, Binder
+            from pscompat.engine.binding import Arg, Binder
 
             info = block.command_info(name, "ExternalScript")
             binder = Binder(info, name, block.source, node.span, strict_unknown=info.is_advanced, scope=scope)
@@ -121,7 +121,7 @@ class Session:
 
 
 def _script_args(args) -> list:
-    from .binding import Arg
+    from pscompat.engine.binding import Arg
 
     out = []
     for a in args:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 
-from .records import Record
+from pscompat.records import Record
 
 
 class Span(Record):

@@ -3,7 +3,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-# The command line keeps parsed scripts on disk (pscompat.parse_cache); tests that start it get
+# The command line keeps parsed scripts on disk (pscompat.syntax.cache); tests that start it get
 # a cache of their own, so they neither read nor fill the user's ~/.cache.
 if "PSCOMPAT_CACHE_DIR" not in os.environ:
     import atexit

@@ -28,9 +28,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from pscompat.azure import rest_classic_xml as X
-from pscompat.azure.backend import CloudError, bad_request, dashed, new_request_id
-from pscompat.azure.sandbox import SandboxBackend
+from pscompat.azure.backends import classic_xml as X
+from pscompat.azure.backends.base import CloudError, bad_request, dashed, new_request_id
+from pscompat.azure.backends.sandbox import SandboxBackend
 
 VERSION_ERROR = "The versioning header is not specified or was specified incorrectly."
 AUTH_ERROR = ("The server failed to authenticate the request. Verify that the certificate is valid and is "

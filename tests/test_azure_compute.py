@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 import pscompat
-from pscompat.azure import common, store
+from pscompat.azure.cmdlets import common
+from pscompat.azure.backends import store
 from pscompat.azure.models import NS
-from pscompat.azure.sandbox import SandboxBackend
+from pscompat.azure.backends.sandbox import SandboxBackend
 from fake_classic_server import classic_home
 
 REPO = Path(__file__).resolve().parents[1]

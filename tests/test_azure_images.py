@@ -9,9 +9,10 @@ import re
 import pytest
 
 import pscompat
-from pscompat.azure import common, store
+from pscompat.azure.cmdlets import common
+from pscompat.azure.backends import store
 from pscompat.azure.models import NS
-from pscompat.azure.sandbox import SandboxBackend
+from pscompat.azure.backends.sandbox import SandboxBackend
 from fake_classic_server import classic_home
 
 WS2012R2_MAY = "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201505.01-en.us-127GB.vhd"

@@ -16,9 +16,9 @@ import pytest
 
 import pscompat
 from fake_classic_server import FakeServer, use_classic
-from pscompat.azure.backend import CloudError, current_backend
-from pscompat.azure.rest_classic_xml import NS
-from pscompat.azure.sandbox import SandboxBackend
+from pscompat.azure.backends.base import CloudError, current_backend
+from pscompat.azure.backends.classic_xml import NS
+from pscompat.azure.backends.sandbox import SandboxBackend
 
 REPO = Path(__file__).resolve().parents[1]
 WS2012R2_MAY = "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201505.01-en.us-127GB.vhd"

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from pscompat.azure import catalog, sandbox, store
-from pscompat.azure.backend import CloudError, current_backend
-from pscompat.azure.sandbox import SandboxBackend
+from pscompat.azure.backends import catalog
+from pscompat.azure.backends import sandbox
+from pscompat.azure.backends import store
+from pscompat.azure.backends.base import CloudError, current_backend
+from pscompat.azure.backends.sandbox import SandboxBackend
 
 REPO = Path(__file__).resolve().parents[1]
 WS2012R2_MAY = "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201505.01-en.us-127GB.vhd"
@@ -269,7 +271,7 @@ def _python(code: str, home: Path, **env) -> subprocess.Popen:
 
 
 CAPTURE_SCRIPT = """
-    from pscompat.azure.sandbox import SandboxBackend
+    from pscompat.azure.backends.sandbox import SandboxBackend
     b = SandboxBackend()
     op = {"OperationType": "CaptureRoleAsVMImageOperation", "OSState": "Generalized", "VMImageName": "crash",
           "VMImageLabel": "crash"}
@@ -310,7 +312,7 @@ def test_process_dying_inside_the_capture_transaction_rolls_it_back(home):
 
 WRITER_SCRIPT = """
     import sys
-    from pscompat.azure.sandbox import SandboxBackend
+    from pscompat.azure.backends.sandbox import SandboxBackend
     tag = sys.argv[1] if len(sys.argv) > 1 else "{tag}"
     b = SandboxBackend()
     for i in range(40):

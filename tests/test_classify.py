@@ -5,9 +5,9 @@ tables do not move when other cmdlet modules land; a few rows at the end use the
 """
 import pytest
 
-from pscompat import classify as C
-from pscompat.cmdlets import base
-from pscompat.cmdlets.base import CommandInfo, Parameter
+from pscompat.shell import classify as C
+from pscompat.engine import commands as base
+from pscompat.engine.commands import CommandInfo, Parameter
 
 IMAGES = ("Win2012-R2-Datacenter", "Win2016-Datacenter", "Ubuntu 14.04 LTS")
 
@@ -312,7 +312,7 @@ def test_grammar_incomplete_is_asked_only_for_finished_scans(fake_registry, monk
 
     import types
     import sys
-    monkeypatch.setitem(sys.modules, "pscompat.grammar", types.SimpleNamespace(parse=fake_parse))
+    monkeypatch.setitem(sys.modules, "pscompat.syntax.grammar", types.SimpleNamespace(parse=fake_parse))
     C._grammar_wants_more.cache_clear()
     try:
         assert C.classify("Write-Output (1 +") == "incomplete"

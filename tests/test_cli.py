@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from pscompat.cli_args import UsageError, parse
+from pscompat.shell.pwsh_args import UsageError, parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -2,8 +2,8 @@
 questions asked through xonsh's own completer machinery once the xontrib is loaded."""
 import pytest
 
-from pscompat.cmdlets import base
-from pscompat.completion import Completion, complete
+from pscompat.engine import commands as base
+from pscompat.shell.completion import Completion, complete
 from test_classify import make_registry
 
 

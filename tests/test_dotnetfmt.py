@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from pscompat.dotnetfmt import DotNetFormatError, double_to_string, format_double, format_string, format_value
+from pscompat.values.dotnet_format.composite import DotNetFormatError, double_to_string, format_double, format_string, format_value
 from pscompat.errors import PSError
 
 NUMERIC = [

@@ -14,11 +14,11 @@ from decimal import Decimal
 import pytest
 
 from pscompat.errors import ErrorRecord
-from pscompat.format_data import FormatOptions
-from pscompat.formatting import OutDefault, render
-from pscompat.host import CollectingHost, ConsoleHost
-from pscompat.psobject import Hashtable, PSObject
-from pscompat.views import Column, register_view
+from pscompat.format.directives import FormatOptions
+from pscompat.format.out_default import OutDefault, render
+from pscompat.format.host import CollectingHost, ConsoleHost
+from pscompat.values.objects.model import Hashtable, PSObject
+from pscompat.format.views import Column, register_view
 
 
 def P(*pairs, **kw):
@@ -197,7 +197,7 @@ def test_streaming_sizes_columns_from_the_first_300ms():
 
 def test_format_directives_pass_through_out_string():
     """`... | Format-Table | Out-String`: Out-String prints the directives Format-Table made."""
-    from pscompat.format_data import Formatter
+    from pscompat.format.directives import Formatter
 
     fmt = Formatter(FormatOptions(shape="list"))
     directives = fmt.feed(P(a=1, b=2)) + fmt.close()

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 import pytest
 
 import pscompat
-from pscompat.cmdlets.base import Cmdlet
-from pscompat.psobject import Hashtable, PSObject
-from pscompat.stages import CmdletStage
+from pscompat.engine.commands import Cmdlet
+from pscompat.values.objects.model import Hashtable, PSObject
+from pscompat.engine.pipeline.stages import CmdletStage
 
 
 class Image:

@@ -11,12 +11,12 @@ from decimal import Decimal
 
 import pytest
 
-from pscompat import nodes as n
+from pscompat.syntax import nodes as n
 from pscompat.records import fields as record_fields
-from pscompat.numtypes import BigInteger, Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64
+from pscompat.values.dotnet.integers import BigInteger, Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64
 from pscompat.errors import IncompleteInputError, ParseError
-from pscompat.grammar import parse, parse_cached
-from pscompat.unparse import unparse
+from pscompat.syntax.grammar import parse, parse_cached
+from pscompat.syntax.unparse import unparse
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 

@@ -9,7 +9,8 @@ import pathlib
 import pyparsing as pp
 import pytest
 
-from pscompat import grammar, grammar_lex
+from pscompat.syntax import grammar
+from pscompat.syntax import lexer as grammar_lex
 from pscompat.errors import PSError
 from spec_runner import all_cases
 

@@ -1,4 +1,4 @@
-"""Table-driven tests for pscompat.operators.
+"""Table-driven tests for pscompat.values.operators.
 
 Each block names its source: `Docs:` = MicrosoftDocs/PowerShell-Docs reference/7.5/
 Microsoft.PowerShell.Core/About/<file>; `PS:` = PowerShell/PowerShell test/powershell/Language/
@@ -14,8 +14,8 @@ from decimal import Decimal
 import pytest
 
 from pscompat.errors import PSError
-from pscompat.operators import BINARY, UNARY, compare, equals, get_binary, like_to_regex, wildcard_match
-from pscompat.psobject import SCRIPTBLOCK_TYPE, Char, Hashtable
+from pscompat.values.operators.table import BINARY, UNARY, compare, equals, get_binary, like_to_regex, wildcard_match
+from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, Char, Hashtable
 
 
 class Ctx:

@@ -12,7 +12,7 @@ import io
 import pytest
 
 import pscompat
-from pscompat.host import CollectingHost, ConsoleHost
+from pscompat.format.host import CollectingHost, ConsoleHost
 
 OUTPUT_CASES = [
     # (source, script, expected output objects)

@@ -1,4 +1,4 @@
-"""pscompat.parse_cache: the command line's parsed-script cache on disk."""
+"""pscompat.syntax.cache: the command line's parsed-script cache on disk."""
 from __future__ import annotations
 
 import os
@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from pscompat import parse_cache
+from pscompat.syntax import cache as parse_cache
 from pscompat.errors import ParseError
-from pscompat.grammar import parse
+from pscompat.syntax.grammar import parse
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_a_damaged_file_is_parsed_again_and_replaced(cache, content):
 
 
 @pytest.mark.parametrize("payload", [
-    ("r", "Optional", ()),  # a name in pscompat.nodes that is not a syntax-tree class
+    ("r", "Optional", ()),  # a name in pscompat.syntax.nodes that is not a syntax-tree class
     ("r", "Record", ()),
     ("r", "__class__", ()),
     ("n", "SizedInt", 1),
@@ -97,7 +97,7 @@ def test_editing_a_module_that_shapes_trees_changes_the_key(cache, tmp_path, mon
 
 
 def test_the_command_line_skips_the_parser_when_the_tree_is_cached(cache):
-    probe = ("import sys; from pscompat.cli import main; code = main(['-c', '6 * 7']); "
+    probe = ("import sys; from pscompat.shell.cli import main; code = main(['-c', '6 * 7']); "
              "print('parser' if 'pyparsing' in sys.modules else 'no parser'); sys.exit(code)")
     runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=os.environ)
             for _ in range(2)]

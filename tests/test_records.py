@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from pscompat import nodes as n
+from pscompat.syntax import nodes as n
 from pscompat.records import FrozenRecordError, Record, fields, replace
 from pscompat.source import Span
 

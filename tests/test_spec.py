@@ -4,7 +4,7 @@ import os
 import pytest
 
 import pscompat
-from pscompat.formatting import render
+from pscompat.format.out_default import render
 from spec_runner import all_cases
 
 CASES = all_cases()

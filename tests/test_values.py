@@ -14,15 +14,15 @@ from decimal import Decimal
 
 import pytest
 
-from pscompat.conversion import (TypedArray, convert_to, format_double, is_instance, parse_number, to_bool,
+from pscompat.values.convert.primitives import (TypedArray, convert_to, format_double, is_instance, parse_number, to_bool,
                                  to_number, to_string, try_convert, type_of_name)
 from pscompat.errors import PSError
-from pscompat.methods import VOID, call_method, has_method
-from pscompat.psobject import (Char, ExceptionInfo, Hashtable, PSObject, get_member, has_member, properties,
+from pscompat.values.methods.dispatch import VOID, call_method, has_method
+from pscompat.values.objects.model import (Char, ExceptionInfo, Hashtable, PSObject, get_member, has_member, properties,
                                set_member, to_python, type_names)
-from pscompat.pstypes import GenericList, resolve_type
-from pscompat.numtypes import Int64
-from pscompat.switchparam import SwitchParameter
+from pscompat.values.dotnet.type_literals import GenericList, resolve_type
+from pscompat.values.dotnet.integers import Int64
+from pscompat.values.dotnet.switch_parameter import SwitchParameter
 
 
 @dataclasses.dataclass
@@ -244,7 +244,7 @@ def test_type_names(value, expected):
     (1.5, "double", True), ("a", "object", True), (1, "IComparable", True),
 ])
 def test_is_instance(value, type_name, expected):
-    from pscompat.conversion import register_type
+    from pscompat.values.convert.primitives import register_type
 
     register_type("Microsoft.WindowsAzure.Commands.ServiceManagement.Model.OSImageContext")
     assert is_instance(value, type_name) is expected
@@ -527,21 +527,21 @@ def test_format_double_matches_to_string():
     (1, "GetType", "Method", "type GetType()"), (Plain(), "Greet", "Method", "System.Object Greet(who)"),
 ])
 def test_members(obj, name, member_type, definition):
-    from pscompat.psobject import members
+    from pscompat.values.objects.model import members
 
     rows = {m.Name: m for m in members(obj)}
     assert (rows[name].MemberType, rows[name].Definition) == (member_type, definition)
 
 
 def test_members_exclude_hashtable_keys_and_python_internals():
-    from pscompat.psobject import members
+    from pscompat.values.objects.model import members
 
     assert "a" not in {m.Name for m in members(Hashtable(a=1))}
     assert not any(m.Name.startswith("_") or m.Name == "set_property" for m in members(PSObject(a=1)))
 
 
 def test_static_members():
-    from pscompat.psobject import static_members
+    from pscompat.values.objects.model import static_members
 
     rows = {m.Name: m for m in static_members(resolve_type("int"))}
     assert rows["MaxValue"].MemberType == "Property" and rows["Parse"].MemberType == "Method"

@@ -20,7 +20,7 @@ FAMILY = "Windows Server 2012 R2 Datacenter"
 
 def _has(name):
     try:
-        from pscompat.cmdlets.base import REGISTRY
+        from pscompat.engine.commands import REGISTRY
 
         return REGISTRY.get(name) is not None
     except Exception:  # a cmdlet module that does not import yet

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pscompat.cmdlets import base
+from pscompat.engine import commands as base
 from test_classify import make_registry
 
 RUNNER = "__xonsh__.imp.xontrib.pscompat.run_line"
@@ -182,7 +182,7 @@ def test_load_is_fast_and_imports_no_engine():
     code = ("import sys, time; from xonsh.main import setup; setup(shell_type='none');"
             "from xonsh.xontribs import xontribs_load; t = time.perf_counter();"
             "xontribs_load(['pscompat']); dt = time.perf_counter() - t;"
-            "heavy = [m for m in ('pscompat.session', 'pscompat.grammar', 'pscompat.cmdlets.objects',"
+            "heavy = [m for m in ('pscompat.session', 'pscompat.syntax.grammar', 'pscompat.cmdlets.objects',"
             " 'pscompat.azure.cmdlets', 'pyparsing') if m in sys.modules];"
             "print(repr((round(dt, 3), heavy)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,

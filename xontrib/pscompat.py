@@ -2,7 +2,7 @@
 
 Glue only; the work is done by pscompat (classify, completion, Session).  What it adds, and
 `_unload_xontrib_` removes again:
-  * an `on_transform_command` handler: a PowerShell line (see pscompat.classify) is rewritten
+  * an `on_transform_command` handler: a PowerShell line (see pscompat.shell.classify) is rewritten
     into a call of `run_line`, so it runs as one script and its result is a Python value;
   * history entries keep the text as typed (the rewrite is an implementation detail);
   * a completer for cmdlet names, -Parameters and values;
@@ -24,8 +24,8 @@ from xonsh.built_ins import XSH
 from xonsh.completers.tools import RichCompletion, contextual_completer
 from xonsh.events import events
 
-from pscompat.classify import COMPLETE, INCOMPLETE, NOT_PS, classify
-from pscompat.completion import complete
+from pscompat.shell.classify import COMPLETE, INCOMPLETE, NOT_PS, classify
+from pscompat.shell.completion import complete
 
 _RUNNER = "__xonsh__.imp.xontrib.pscompat.run_line"  # self-contained: works in any namespace
 _NEED_MORE = "(\n"  # sure to fail compiling, so prompt_toolkit inserts a newline instead of running
@@ -44,7 +44,7 @@ def session():
     global _session
     if _session is None:
         import pscompat
-        from pscompat.host import ConsoleHost
+        from pscompat.format.host import ConsoleHost
 
         _session = pscompat.Session(variable_fallback=_python_variable, host=ConsoleHost())
     return _session

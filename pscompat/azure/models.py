@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from .backend import Operation
+from pscompat.azure.backends.base import Operation
 
 NS = "Microsoft.WindowsAzure.Commands.ServiceManagement.Model."
 OPERATION_PROPERTIES = ("OperationDescription", "OperationId", "OperationStatus")
@@ -260,7 +260,7 @@ def prop(obj, name: str):
     if isinstance(obj, dict):
         return next((v for k, v in obj.items() if isinstance(k, str) and k.lower() == name.lower()), None)
     try:
-        from ..psobject import lookup_member
+        from pscompat.values.objects.model import lookup_member
     except ImportError:  # the engine's value layer is optional for direct (Python) use
         return getattr(obj, name, None)
     found, value = lookup_member(obj, name)

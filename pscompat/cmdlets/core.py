@@ -1,8 +1,8 @@
 """Write-Output (PS: src/Microsoft.PowerShell.Commands.Utility/commands/utility/Write-Object.cs)."""
 from __future__ import annotations
 
-from .base import Cmdlet, Parameter, cmdlet
-from .objects_common import unroll
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.cmdlets.objects.common import unroll
 
 
 @cmdlet("Write-Output", aliases=("echo", "write"),

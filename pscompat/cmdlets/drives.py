@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .objects_common import wildcard_matcher
+from pscompat.cmdlets.objects.common import wildcard_matcher
 
 DRIVES = ("env", "variable", "function", "alias")
 
@@ -72,7 +72,7 @@ def items(ctx, scope, drive: str, pattern: str = "") -> list:
 
 def set_item(ctx, scope, drive: str, name: str, value: Any) -> None:
     if drive == "env":
-        from ..scope import env_set
+        from pscompat.engine.scope import env_set
 
         env_set(name, value)
     elif drive == "variable":
@@ -80,7 +80,7 @@ def set_item(ctx, scope, drive: str, name: str, value: Any) -> None:
     elif drive == "alias":
         ctx.set_alias(name, str(value))
     else:
-        from ..scriptblock import ScriptBlockValue
+        from pscompat.engine.scriptblock import ScriptBlockValue
 
         if isinstance(value, ScriptBlockValue):
             ctx.define_function(scope, name, value)

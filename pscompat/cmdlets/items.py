@@ -10,8 +10,8 @@ import os
 import shutil
 import stat
 
-from . import drives
-from .base import Cmdlet, Parameter, cmdlet
+from pscompat.cmdlets import drives
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
 MODULE = "Microsoft.PowerShell.Management"
 NS = "Microsoft.PowerShell.Commands."
@@ -93,7 +93,7 @@ def item(path: str) -> FileSystemInfo:
 
 
 def _register_views() -> None:
-    from ..formatting import register_view
+    from pscompat.format.out_default import register_view
 
     for type_name in ("System.IO.DirectoryInfo", "System.IO.FileInfo"):
         register_view(type_name, "table",
@@ -153,7 +153,7 @@ class GetChildItem(_PathCmdlet):
     )
 
     def process(self):
-        from ..operators_compare import wildcard_match
+        from pscompat.values.operators.comparison import wildcard_match
 
         depth = self.Depth if self.Depth is not None else (10**9 if self.Recurse else 0)
         paths = self.Path or ["."]
@@ -239,7 +239,7 @@ class NewItem(_PathCmdlet):
             else:
                 if self.Force:
                     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-                from ..conversion import to_string
+                from pscompat.values.convert.primitives import to_string
 
                 with open(path, "w", encoding="utf-8") as fh:
                     fh.write("" if self.Value is None else to_string(self.Value))

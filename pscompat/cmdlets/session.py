@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from .base import REGISTRY, Cmdlet, Parameter, cmdlet
+from pscompat.engine.commands import REGISTRY, Cmdlet, Parameter, cmdlet
 
 WINDOWS_ALIASES = {
     "ls": "Get-ChildItem", "rm": "Remove-Item", "mv": "Move-Item", "cp": "Copy-Item", "sc": "Set-Content",
@@ -22,9 +22,9 @@ class InvokeExpression(Cmdlet):
     parameters = (Parameter("Command", "string", position=0, mandatory=True, pipeline=True),)
 
     def process(self):
-        from ..grammar import parse_cached
-        from ..scriptblock import ScriptBlockValue
-        from ..source import Source
+        from pscompat.syntax.grammar import parse_cached
+        from pscompat.engine.scriptblock import ScriptBlockValue
+        from pscompat.source import Source
 
         text = self.Command
         block = ScriptBlockValue(parse_cached(text, "<Invoke-Expression>"), Source(text, "<Invoke-Expression>"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import glob
 import os
 
-from .base import Cmdlet, Parameter, cmdlet
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
 NS = "Microsoft.PowerShell.Commands."
 
@@ -36,7 +36,7 @@ class MatchInfo:
 
 
 def _register_view() -> None:
-    from ..formatting import register_view
+    from pscompat.format.out_default import register_view
 
     register_view("Microsoft.PowerShell.Commands.MatchInfo", "custom", render=lambda m: m.ToString())
 
@@ -64,7 +64,7 @@ class SelectString(Cmdlet):
     def begin(self):
         import re
 
-        from ..pstypes import dotnet_regex
+        from pscompat.values.dotnet.type_literals import dotnet_regex
 
         patterns = self.Pattern if isinstance(self.Pattern, list) else [self.Pattern]
         flags = 0 if self.CaseSensitive else re.IGNORECASE
@@ -96,7 +96,7 @@ class SelectString(Cmdlet):
             return
         if "InputObject" not in self.bound or self.InputObject is None:
             return
-        from ..conversion import to_string
+        from pscompat.values.convert.primitives import to_string
 
         text = to_string(self.InputObject)
         yield from self._emit(self._search(text, 1, None))

@@ -7,7 +7,7 @@ import datetime as _dt
 import time
 import uuid
 
-from .base import Cmdlet, Parameter, cmdlet
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
 
 @cmdlet("Measure-Command", module="Microsoft.PowerShell.Utility",
@@ -67,7 +67,7 @@ class NewTimeSpan(Cmdlet):
             return [_dt.timedelta(days=bound.get("Days", 0), hours=bound.get("Hours", 0),
                                   minutes=bound.get("Minutes", 0), seconds=bound.get("Seconds", 0),
                                   milliseconds=bound.get("Milliseconds", 0))]
-        from ..operators import subtract
+        from pscompat.values.operators.table import subtract
 
         now = _dt.datetime.now()  # one reading: an omitted -Start and -End are the same instant
         return [subtract(bound.get("End", now), bound.get("Start", now))]

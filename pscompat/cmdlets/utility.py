@@ -6,9 +6,9 @@ from __future__ import annotations
 import random
 import time
 
-from .base import Cmdlet, Parameter, cmdlet
-from .objects_common import has_wildcard, wildcard_matcher
-from . import utility_help  # noqa: F401  (registers Get-Command and Get-Help)
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.cmdlets.objects.common import has_wildcard, wildcard_matcher
+from pscompat.cmdlets import help as utility_help  # noqa: F401  (registers Get-Command and Get-Help)
 
 
 def _names(value) -> list:
@@ -102,7 +102,7 @@ class GetRandom(Cmdlet):
         return [self._number(rng) for _ in range(max(count, 0))]
 
     def _number(self, rng):
-        from ..conversion import to_number
+        from pscompat.values.convert.primitives import to_number
 
         maximum = self.bound.get("Maximum")
         minimum = self.bound.get("Minimum")
@@ -120,7 +120,7 @@ class GetRandom(Cmdlet):
 
     def _check(self, lo, hi) -> None:
         if lo >= hi:
-            from ..conversion import to_string
+            from pscompat.values.convert.primitives import to_string
 
             self.throw_terminating(
                 f"The Minimum value ({to_string(lo)}) cannot be greater than or equal to the Maximum value "
@@ -148,7 +148,7 @@ class ReadHost(Cmdlet):
                 "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
                 "System.Management.Automation.PSInvalidOperationException", "InvalidOperation")
         prompt = self.Prompt
-        from ..conversion import to_string
+        from pscompat.values.convert.primitives import to_string
 
         text = "" if prompt is None else to_string(prompt) + ": "
         if self.AsSecureString or self.MaskInput:
@@ -378,7 +378,7 @@ class AliasInfo:
 
 def alias_items(ctx) -> list[tuple[str, str]]:
     """(alias, target) pairs; built-in aliases keep their registered spelling."""
-    from .base import REGISTRY
+    from pscompat.engine.commands import REGISTRY
 
     REGISTRY.load()
     spelled = {}

@@ -1,0 +1,279 @@
+"""The interface between the classic Azure cmdlets and a Service Management (ASM) implementation.
+
+The cmdlets never touch storage or HTTP themselves; they call a `ComputeBackend`.  The sandbox
+(`sandbox.py`, SQLite) is the first implementation; REST backends come later and must behave
+alike, so the interface keeps the REST concepts of the classic API (reference azure-classic.md §3):
+
+* every call has a request id (`x-ms-request-id`, 32 hex digits) that the cmdlets then look up
+  with `get_operation_status`, as `ExecuteClientActionNewSM` does (§1.1);
+* mutating calls may be asynchronous: they return a `Response` with `http_status == 202` and the
+  caller polls `get_operation_status` until the status leaves `InProgress` (§3.1 async pattern);
+* errors are `CloudError(code, message)` parsed from the `<Error>` body; the cmdlets render them as
+  `<Code>: <Message>` plus the `OperationID : '<request id>'` line (§1.1, S11);
+* resources travel as plain dicts keyed by the REST element names (`Name`, `Label`,
+  `OSDiskConfiguration`, `RoleList`...), i.e. the XML bodies of §3.3 without the XML, so a REST
+  backend only has to parse, and `models.py` builds the PowerShell objects from them.
+"""
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+# Operation statuses of Get Operation Status (§3.3 Operation).
+IN_PROGRESS, SUCCEEDED, FAILED = "InProgress", "Succeeded", "Failed"
+
+
+def new_request_id() -> str:
+    """A fresh `x-ms-request-id`: 32 lower-case hex digits, no dashes (§3.1)."""
+    return uuid.uuid4().hex
+
+
+def dashed(request_id: str) -> str:
+    """The operation id as Get Operation Status reports it: the request id as a dashed GUID (§1.1)."""
+    return str(uuid.UUID(hex=request_id))
+
+
+class CloudError(Exception):
+    """An error response of the Service Management API (`<Error><Code/><Message/></Error>`)."""
+
+    def __init__(self, code: str, message: str, http_status: int = 400, request_id: str | None = None):
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+        self.http_status = http_status
+        self.request_id = request_id or new_request_id()
+
+    @property
+    def classic_message(self) -> str:
+        """What ComputeCloudException shows: `Code: Message` + newline + `OperationID : '<rid>'` (S11)."""
+        return f"{self.code}: {self.message}\nOperationID : '{self.request_id}'"
+
+
+def not_found(message: str) -> CloudError:
+    return CloudError("ResourceNotFound", message, 404)
+
+
+def conflict(message: str) -> CloudError:
+    return CloudError("ConflictError", message, 409)
+
+
+def bad_request(message: str) -> CloudError:
+    return CloudError("BadRequest", message, 400)
+
+
+# The server's text for a missing OS image [rec S15]; Get and Remove surface it verbatim.
+IMAGE_NOT_FOUND = "The image with the specified name does not exist."
+
+
+@dataclass
+class Response:
+    """One REST call's answer: its request id, HTTP status and decoded body (or a row iterator)."""
+
+    request_id: str
+    http_status: int = 200
+    value: Any = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.http_status == 202
+
+
+@dataclass
+class Operation:
+    """Get Operation Status (§3.3): ID, Status, HttpStatusCode, Error{Code, Message}."""
+
+    request_id: str
+    status: str
+    http_status: Optional[int] = None
+    error_code: Optional[str] = None
+    error_message: Optional[str] = None
+    percent: int = -1  # how far an InProgress operation is, when the backend knows (sandbox does)
+    detail: str = ""  # what it is doing right now, for Write-Progress
+
+    @property
+    def id(self) -> str:
+        return dashed(self.request_id)
+
+    @property
+    def done(self) -> bool:
+        return self.status != IN_PROGRESS
+
+    def raise_if_failed(self) -> None:
+        if self.status == FAILED:
+            raise CloudError(self.error_code or "InternalError", self.error_message or "", self.http_status or 500,
+                             self.request_id)
+
+
+ProgressCallback = Callable[[Operation], None]
+
+
+class ComputeBackend(ABC):
+    """Classic compute for one subscription.  Method docstrings name the REST operation (§3.2)."""
+
+    name = "abstract"
+    poll_interval = 0.5  # seconds between Get Operation Status calls while an operation runs
+
+    # --- operations -------------------------------------------------------------------------
+    @abstractmethod
+    def get_operation_status(self, request_id: str) -> Operation:
+        """GET /operations/<request-id>."""
+
+    def wait(self, response: Response, progress: ProgressCallback | None = None,
+             timeout: float | None = None) -> Operation:
+        """Poll an accepted (202) call until it finishes; synchronous calls are already done.
+
+        Raises CloudError when the operation failed, like the .NET client's long-running calls."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            op = self.get_operation_status(response.request_id)
+            if progress is not None:
+                progress(op)
+            if op.done:
+                op.raise_if_failed()
+                return op
+            if deadline is not None and time.monotonic() > deadline:
+                raise CloudError("OperationTimedOut", "The operation did not complete in time.", 500,
+                                 response.request_id)
+            time.sleep(self.poll_interval)
+
+    # --- OS images --------------------------------------------------------------------------
+    @abstractmethod
+    def list_os_images(self) -> Response:
+        """GET /services/images.  `value` is an iterator of OSImage dicts in server order; it
+        streams, so stopping early (Select -First 1) costs only the rows read."""
+
+    @abstractmethod
+    def get_os_image(self, name: str) -> Response:
+        """GET /services/images/<name>; 404 ResourceNotFound when absent."""
+
+    @abstractmethod
+    def add_os_image(self, image: dict) -> Response:
+        """POST /services/images (synchronous 200 with the OSImage body)."""
+
+    @abstractmethod
+    def update_os_image(self, name: str, changes: dict) -> Response:
+        """PUT /services/images/<name> (metadata only; 200 with the OSImage body)."""
+
+    @abstractmethod
+    def delete_os_image(self, name: str, delete_vhd: bool = False) -> Response:
+        """DELETE /services/images/<name>[?comp=media] (synchronous 200)."""
+
+    # --- VM images --------------------------------------------------------------------------
+    @abstractmethod
+    def list_vm_images(self) -> Response:
+        """GET /services/vmimages.  `value` streams VMImage dicts."""
+
+    @abstractmethod
+    def create_vm_image(self, image: dict) -> Response:
+        """POST /services/vmimages (202)."""
+
+    @abstractmethod
+    def update_vm_image(self, name: str, changes: dict) -> Response:
+        """PUT /services/vmimages/<name> (202)."""
+
+    @abstractmethod
+    def delete_vm_image(self, name: str, delete_vhd: bool = False) -> Response:
+        """DELETE /services/vmimages/<name>[?comp=media] (202)."""
+
+    # --- cloud services and deployments -----------------------------------------------------
+    @abstractmethod
+    def list_services(self) -> Response:
+        """GET /services/hostedservices."""
+
+    @abstractmethod
+    def get_service(self, name: str) -> Response:
+        """GET /services/hostedservices/<name>; 404 when absent."""
+
+    @abstractmethod
+    def create_service(self, service: dict) -> Response:
+        """POST /services/hostedservices (201; 409 ConflictError when the DNS name is taken)."""
+
+    @abstractmethod
+    def delete_service(self, name: str, delete_all: bool = False) -> Response:
+        """DELETE /services/hostedservices/<name>[?comp=media] (202)."""
+
+    @abstractmethod
+    def get_deployment(self, service: str, slot: str = "Production") -> Response:
+        """GET /services/hostedservices/<svc>/deploymentslots/<slot>: a Deployment dict with
+        `RoleList` and `RoleInstanceList`; 404 when the slot is empty."""
+
+    @abstractmethod
+    def create_deployment(self, service: str, deployment: dict) -> Response:
+        """POST /services/hostedservices/<svc>/deployments (202): the first VM(s) of a service."""
+
+    # --- roles (VMs) ------------------------------------------------------------------------
+    @abstractmethod
+    def add_role(self, service: str, deployment: str, role: dict) -> Response:
+        """POST …/deployments/<dep>/roles (202)."""
+
+    @abstractmethod
+    def update_role(self, service: str, deployment: str, role_name: str, role: dict) -> Response:
+        """PUT …/deployments/<dep>/roles/<role> (202)."""
+
+    @abstractmethod
+    def delete_role(self, service: str, deployment: str, role_name: str, delete_vhd: bool = False) -> Response:
+        """DELETE …/deployments/<dep>/roles/<role>[?comp=media] (202)."""
+
+    @abstractmethod
+    def role_operation(self, service: str, deployment: str, role_name: str, operation: dict) -> Response:
+        """POST …/roleinstances/<role>/Operations (202) with one of the bodies of §3.3:
+        {OperationType: ShutdownRoleOperation, PostShutdownAction}, StartRoleOperation,
+        RestartRoleOperation, CaptureRoleOperation {PostCaptureAction, TargetImageName,
+        TargetImageLabel}, CaptureRoleAsVMImageOperation {OSState, VMImageName, VMImageLabel}."""
+
+    # --- subscription-level lists -----------------------------------------------------------
+    @abstractmethod
+    def list_locations(self) -> Response:
+        """GET /locations."""
+
+    @abstractmethod
+    def list_role_sizes(self) -> Response:
+        """GET /rolesizes."""
+
+    @abstractmethod
+    def list_subscriptions(self) -> Response:
+        """The subscriptions this profile knows (the publish-settings data file, not REST)."""
+
+    @abstractmethod
+    def set_default_subscription(self, subscription_id: str) -> Response:
+        """Persist the default subscription (Select-AzureSubscription -Default)."""
+
+
+# --- choosing the backend --------------------------------------------------------------------
+_FACTORIES: dict[str, Callable[[], ComputeBackend]] = {}
+_CURRENT: dict[tuple, ComputeBackend] = {}
+
+
+def register_backend(name: str, factory: Callable[[], ComputeBackend]) -> None:
+    """Make a backend selectable with PSCOMPAT_AZURE_BACKEND=<name> (the REST issues add theirs)."""
+    _FACTORIES[name] = factory
+
+
+def current_backend() -> ComputeBackend:
+    """The backend for this process; re-created when PSCOMPAT_AZURE_BACKEND or PSCOMPAT_HOME
+    change, because tests and the before-stop hook relocate the sandbox through the environment."""
+    kind = os.environ.get("PSCOMPAT_AZURE_BACKEND", "sandbox")
+    key = (kind, os.environ.get("PSCOMPAT_HOME"), os.environ.get("XDG_DATA_HOME"))
+    backend = _CURRENT.get(key)
+    if backend is None:
+        if kind == "sandbox" and kind not in _FACTORIES:
+            from pscompat.azure.backends import sandbox  # noqa: F401  (registers itself)
+        if kind not in _FACTORIES:
+            raise CloudError("BadRequest", f"Unknown Azure backend '{kind}' (PSCOMPAT_AZURE_BACKEND).")
+        backend = _CURRENT[key] = _FACTORIES[kind]()
+    return backend
+
+
+def without_passwords(role: dict) -> dict:
+    """A role body as the sandbox keeps it: the store is not a vault, and nothing reads a
+    password back (the classic API never returns one)."""
+    sets = role.get("ConfigurationSets")
+    if not sets:
+        return role
+    cleaned = [{k: v for k, v in c.items() if k not in ("AdminPassword", "UserPassword")} if isinstance(c, dict) else c
+               for c in sets]
+    return {**role, "ConfigurationSets": cleaned}

@@ -1,0 +1,304 @@
+"""The classic Service Management REST API as a `ComputeBackend` (reference §3), over httpx.
+
+Selected with PSCOMPAT_AZURE_BACKEND=classic; the rest of the configuration is read from the
+environment at each call, so a session can point itself elsewhere without restarting:
+
+    PSCOMPAT_AZURE_ENDPOINT       default https://management.core.windows.net
+    PSCOMPAT_AZURE_SUBSCRIPTION   the subscription id (required)
+    PSCOMPAT_AZURE_CERT           management certificate: a PEM file with the certificate and key
+    PSCOMPAT_AZURE_CERT_KEY       the key, when it is in a PEM file of its own
+    PSCOMPAT_AZURE_TOKEN          an AAD access token, sent as `Authorization: Bearer <token>`
+    PSCOMPAT_AZURE_VERSION        x-ms-version (default 2016-03-01, the final classic .NET client's)
+    PSCOMPAT_AZURE_POLL_INTERVAL  seconds between Get Operation Status calls (default 2)
+    PSCOMPAT_AZURE_HTTP_TIMEOUT   seconds per HTTP request (default 100)
+
+Bodies are built and read by `rest_classic_xml`; resources come back as the dicts the sandbox
+returns for the same resource, so the cmdlets and models do not know which backend they talk to.
+"""
+from __future__ import annotations
+
+import os
+import ssl
+from typing import Iterator
+from urllib.parse import quote
+
+import httpx
+
+from pscompat.azure.backends import classic_xml as X
+from pscompat.azure.backends.base import (SUCCEEDED, CloudError, ComputeBackend, Operation, Response, new_request_id, not_found,
+                      register_backend)
+
+DEFAULT_ENDPOINT = "https://management.core.windows.net"
+DEFAULT_VERSION = "2016-03-01"
+
+
+class TransportError(CloudError):
+    """The service could not be reached or answered nonsense: no request id to quote, so the
+    classic rendering's OperationID line is left out."""
+
+    @property
+    def classic_message(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+def _settings() -> tuple:
+    env = os.environ.get
+    return (env("PSCOMPAT_AZURE_ENDPOINT") or DEFAULT_ENDPOINT, env("PSCOMPAT_AZURE_SUBSCRIPTION") or "",
+            env("PSCOMPAT_AZURE_CERT") or "", env("PSCOMPAT_AZURE_CERT_KEY") or "", env("PSCOMPAT_AZURE_TOKEN") or "",
+            env("PSCOMPAT_AZURE_VERSION") or DEFAULT_VERSION, env("PSCOMPAT_AZURE_HTTP_TIMEOUT") or "100")
+
+
+def _seconds(name: str, default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(name) or default))
+    except ValueError:
+        return default
+
+
+def _rows(items: list) -> Iterator[dict]:
+    # A generator, not a list: callers close listings they stop reading (common.complete_image_names).
+    yield from items
+
+
+def _q(name: str) -> str:
+    return quote(name, safe="")
+
+
+class ClassicRestBackend(ComputeBackend):
+    name = "classic"
+
+    def __init__(self):
+        self._client: httpx.Client | None = None
+        self._settings: tuple | None = None
+        self._local: dict[str, Operation] = {}  # calls answered here, without a request to look up
+
+    @property
+    def poll_interval(self) -> float:  # read each time: tests and impatient users shorten it
+        return _seconds("PSCOMPAT_AZURE_POLL_INTERVAL", 2.0)
+
+    # --- HTTP -------------------------------------------------------------------------------
+    def _session(self) -> tuple[httpx.Client, tuple]:
+        settings = _settings()
+        if self._client is None or settings != self._settings:
+            endpoint, subscription, cert, key, token, version, timeout = settings
+            if not subscription:
+                raise TransportError("MissingSubscription", "The classic REST backend needs a subscription id: set "
+                                     "PSCOMPAT_AZURE_SUBSCRIPTION.", 400)
+            verify: ssl.SSLContext | bool = True
+            if cert:
+                try:
+                    verify = ssl.create_default_context()
+                    verify.load_cert_chain(cert, key or None)
+                except (OSError, ssl.SSLError) as err:
+                    raise TransportError("CertificateError", f"Cannot load the management certificate '{cert}' "
+                                         f"(PSCOMPAT_AZURE_CERT): {err}.", 400) from None
+            headers = {"x-ms-version": version, "Accept": "application/xml"}
+            if token:
+                headers["Authorization"] = f"Bearer {token}"
+            if self._client is not None:
+                self._client.close()
+            self._client = httpx.Client(verify=verify, headers=headers, timeout=_seconds_text(timeout, 100.0))
+            self._settings = settings
+        return self._client, self._settings
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _call(self, method: str, path: str, body: bytes | None = None, media: bool = False) -> tuple[str, int, bytes]:
+        """One request; returns (request id, HTTP status, body) or raises CloudError."""
+        client, settings = self._session()
+        url = f"{settings[0].rstrip('/')}/{settings[1]}{path}"
+        headers = {}
+        if body is not None or method in ("POST", "PUT"):
+            headers["Content-Type"] = "application/xml"
+        try:
+            reply = client.request(method, url, content=body if body is not None else b"", headers=headers,
+                                   params={"comp": "media"} if media else None)
+        except httpx.TimeoutException:
+            raise TransportError("OperationTimedOut", f"The request to {url} timed out.", 504) from None
+        except httpx.HTTPError as err:
+            raise TransportError("ConnectionFailed", f"An error occurred while sending the request to {url}: "
+                                 f"{err or type(err).__name__}.", 503) from None
+        request_id = reply.headers.get("x-ms-request-id") or new_request_id()
+        if reply.status_code >= 400:
+            raise _error(reply, request_id)
+        return request_id, reply.status_code, reply.content
+
+    def _read(self, body: bytes, schema, root: str, request_id: str):
+        try:
+            return X.parse(body, schema, root)
+        except X.XmlError as err:
+            raise TransportError("InvalidXmlResponse", f"The service's answer could not be read: {err}.", 502,
+                                 request_id) from None
+
+    def _get(self, path: str, schema, root: str) -> Response:
+        request_id, status, body = self._call("GET", path)
+        value = self._read(body, schema, root, request_id)
+        return Response(request_id, status, _rows(value) if isinstance(schema, X.ListOf) else value)
+
+    def _send(self, method: str, path: str, root: str | None = None, schema=None, value: dict | None = None,
+              media: bool = False, answer=None) -> Response:
+        """A mutating call: 202 means the caller polls; a synchronous answer may carry a body."""
+        try:
+            body = X.dump(root, schema, value) if root is not None else None
+        except X.XmlError as err:
+            raise CloudError("BadRequest", f"The request cannot be written as <{root}>: {err}.") from None
+        request_id, status, reply = self._call(method, path, body, media)
+        result = None
+        if answer is not None and reply.strip():
+            result = self._read(reply, answer[1], answer[0], request_id)
+        return Response(request_id, status, result)
+
+    # --- operations -------------------------------------------------------------------------
+    def get_operation_status(self, request_id: str) -> Operation:
+        if request_id in self._local:
+            return self._local[request_id]
+        rid, _, body = self._call("GET", f"/operations/{_q(request_id)}")
+        op = self._read(body, X.OPERATION, "Operation", rid)
+        error = op.get("Error") or {}
+        return Operation(request_id, op.get("Status") or "", op.get("HttpStatusCode"), error.get("Code"),
+                         error.get("Message"))
+
+    # --- OS images --------------------------------------------------------------------------
+    def list_os_images(self) -> Response:
+        return self._get("/services/images", X.IMAGES, "Images")
+
+    def get_os_image(self, name: str) -> Response:
+        return self._get(f"/services/images/{_q(name)}", X.OS_IMAGE, "OSImage")
+
+    def add_os_image(self, image: dict) -> Response:
+        return self._send("POST", "/services/images", "OSImage", X.OS_IMAGE_ADD, image,
+                          answer=("OSImage", X.OS_IMAGE))
+
+    def update_os_image(self, name: str, changes: dict) -> Response:
+        return self._send("PUT", f"/services/images/{_q(name)}", "OSImage", X.OS_IMAGE_UPDATE, changes,
+                          answer=("OSImage", X.OS_IMAGE))
+
+    def delete_os_image(self, name: str, delete_vhd: bool = False) -> Response:
+        return self._send("DELETE", f"/services/images/{_q(name)}", media=delete_vhd)
+
+    # --- VM images --------------------------------------------------------------------------
+    def list_vm_images(self) -> Response:
+        return self._get("/services/vmimages", X.VM_IMAGES, "VMImages")
+
+    def create_vm_image(self, image: dict) -> Response:
+        return self._send("POST", "/services/vmimages", "VMImage", X.VM_IMAGE_CREATE, image)
+
+    def update_vm_image(self, name: str, changes: dict) -> Response:
+        body = {k: v for k, v in changes.items() if k != "DiskConfig"}
+        body.update(changes.get("DiskConfig") or {})  # the disk settings are members of <VMImage> itself
+        return self._send("PUT", f"/services/vmimages/{_q(name)}", "VMImage", X.VM_IMAGE_UPDATE, body)
+
+    def delete_vm_image(self, name: str, delete_vhd: bool = False) -> Response:
+        return self._send("DELETE", f"/services/vmimages/{_q(name)}", media=delete_vhd)
+
+    # --- cloud services and deployments -----------------------------------------------------
+    def list_services(self) -> Response:
+        response = self._get("/services/hostedservices", X.HOSTED_SERVICES, "HostedServices")
+        response.value = list(response.value)  # the sandbox hands out a list here too
+        return response
+
+    def get_service(self, name: str) -> Response:
+        return self._get(f"/services/hostedservices/{_q(name)}", X.HOSTED_SERVICE, "HostedService")
+
+    def create_service(self, service: dict) -> Response:
+        return self._send("POST", "/services/hostedservices", "CreateHostedService", X.CREATE_HOSTED_SERVICE, service)
+
+    def delete_service(self, name: str, delete_all: bool = False) -> Response:
+        return self._send("DELETE", f"/services/hostedservices/{_q(name)}", media=delete_all)
+
+    def get_deployment(self, service: str, slot: str = "Production") -> Response:
+        return self._get(f"/services/hostedservices/{_q(service)}/deploymentslots/{slot.lower()}", X.DEPLOYMENT,
+                         "Deployment")
+
+    def create_deployment(self, service: str, deployment: dict) -> Response:
+        body = {"DeploymentSlot": "Production", **deployment,
+                "RoleList": [_persistent_vm_role(r) for r in deployment.get("RoleList") or ()]}
+        return self._send("POST", f"/services/hostedservices/{_q(service)}/deployments", "Deployment",
+                          X.DEPLOYMENT_CREATE, body)
+
+    # --- roles ------------------------------------------------------------------------------
+    def _roles(self, service: str, deployment: str) -> str:
+        return f"/services/hostedservices/{_q(service)}/deployments/{_q(deployment)}"
+
+    def add_role(self, service: str, deployment: str, role: dict) -> Response:
+        return self._send("POST", f"{self._roles(service, deployment)}/roles", "PersistentVMRole", X.ROLE,
+                          _persistent_vm_role(role))
+
+    def update_role(self, service: str, deployment: str, role_name: str, role: dict) -> Response:
+        return self._send("PUT", f"{self._roles(service, deployment)}/roles/{_q(role_name)}", "PersistentVMRole",
+                          X.ROLE, _persistent_vm_role(role))
+
+    def delete_role(self, service: str, deployment: str, role_name: str, delete_vhd: bool = False) -> Response:
+        return self._send("DELETE", f"{self._roles(service, deployment)}/roles/{_q(role_name)}", media=delete_vhd)
+
+    def role_operation(self, service: str, deployment: str, role_name: str, operation: dict) -> Response:
+        kind = operation.get("OperationType")
+        schema = X.ROLE_OPERATIONS.get(kind)
+        if schema is None:
+            raise CloudError("BadRequest", f"The operation type {kind} is not supported.")
+        return self._send("POST", f"{self._roles(service, deployment)}/roleinstances/{_q(role_name)}/Operations",
+                          kind, schema, operation)
+
+    # --- subscription-level lists -----------------------------------------------------------
+    def list_locations(self) -> Response:
+        response = self._get("/locations", X.LOCATIONS, "Locations")
+        response.value = list(response.value)
+        return response
+
+    def list_role_sizes(self) -> Response:
+        response = self._get("/rolesizes", X.ROLE_SIZES, "RoleSizes")
+        response.value = list(response.value)
+        return response
+
+    def list_subscriptions(self) -> Response:
+        """Get Subscription (GET /<subscription-id>): the one subscription this configuration names."""
+        response = self._get("", X.SUBSCRIPTION, "Subscription")
+        sub = response.value
+        endpoint = self._settings[0].rstrip("/") + "/"
+        response.value = [{"SubscriptionId": sub.get("SubscriptionID") or self._settings[1],
+                           "SubscriptionName": sub.get("SubscriptionName"), "Environment": "AzureCloud",
+                           "ServiceEndpoint": endpoint, "CurrentStorageAccountName": None, "IsDefault": True}]
+        return response
+
+    def set_default_subscription(self, subscription_id: str) -> Response:
+        # The environment names the subscription; there is no profile file to persist a choice in.
+        _, settings = self._session()
+        if subscription_id.lower() != settings[1].lower():
+            raise not_found(f"The subscription {subscription_id} is not the configured one "
+                            "(PSCOMPAT_AZURE_SUBSCRIPTION).")
+        request_id = new_request_id()
+        self._local[request_id] = Operation(request_id, SUCCEEDED, 200)
+        return Response(request_id, 200)
+
+
+def _persistent_vm_role(role: dict) -> dict:
+    # Add Role / Create Deployment require RoleType; the cmdlets' role specs leave it implicit.
+    return {"RoleType": "PersistentVMRole", **{k: v for k, v in role.items() if v is not None}}
+
+
+def _seconds_text(text: str, default: float) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return default
+
+
+def _error(reply: httpx.Response, request_id: str) -> CloudError:
+    """Hyak's CloudException: Code and Message from an <Error> body; else whatever the body or the
+    reason phrase says (S11)."""
+    code = message = None
+    try:
+        error = X.parse(reply.content, X.ERROR, "Error")
+        code, message = error.get("Code"), error.get("Message")
+    except X.XmlError:
+        pass
+    if not code and not message:
+        text = reply.text.strip() if reply.content and "xml" not in reply.headers.get("content-type", "") else ""
+        code, message = reply.reason_phrase or f"HTTP{reply.status_code}", text[:500] or reply.reason_phrase or ""
+    return CloudError(code or message, message or code, reply.status_code, request_id)
+
+
+register_backend("classic", ClassicRestBackend)

@@ -1,0 +1,221 @@
+"""The sandbox's SQLite file: where it lives, its schema, seeding, reset and growth.
+
+One database per `$PSCOMPAT_HOME` (default `$XDG_DATA_HOME/pscompat`, else
+`~/.local/share/pscompat`).  WAL mode lets readers stream a 100k-image listing while another
+process writes; every mutation runs inside `BEGIN IMMEDIATE … COMMIT`, so two shells saving and
+removing images serialize instead of losing updates, and a process killed mid-write leaves the
+previous committed state (SQLite's journal rolls the half transaction back on next open).
+
+Resources are stored as their REST bodies (JSON text) next to the columns we look them up by.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from pscompat.azure.backends import catalog
+
+SCHEMA_VERSION = "1"
+DB_NAME = "azure-sandbox.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS os_images (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                                      body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS vm_images (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                                      body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS services (name TEXT PRIMARY KEY COLLATE NOCASE, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS deployments (service TEXT PRIMARY KEY COLLATE NOCASE
+                                        REFERENCES services(name) ON DELETE CASCADE, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS disks (name TEXT PRIMARY KEY COLLATE NOCASE, body TEXT NOT NULL, attached_to TEXT);
+CREATE TABLE IF NOT EXISTS blobs (url TEXT PRIMARY KEY, size_gb INTEGER NOT NULL, source TEXT);
+CREATE TABLE IF NOT EXISTS subscriptions (id TEXT PRIMARY KEY, body TEXT NOT NULL, is_default INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS operations (id TEXT PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL,
+    http_status INTEGER, error_code TEXT, error_message TEXT, payload TEXT, pid INTEGER,
+    started REAL NOT NULL, duration REAL NOT NULL, finished REAL);
+CREATE INDEX IF NOT EXISTS operations_status ON operations(status);
+"""
+_TABLES = ("os_images", "vm_images", "deployments", "services", "disks", "blobs", "subscriptions", "operations",
+           "meta")
+
+
+def home(explicit: str | os.PathLike | None = None) -> Path:
+    """`$PSCOMPAT_HOME`, else `$XDG_DATA_HOME/pscompat`, else `~/.local/share/pscompat`."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("PSCOMPAT_HOME"):
+        return Path(os.environ["PSCOMPAT_HOME"])
+    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(data) / "pscompat"
+
+
+def db_path(home_dir: str | os.PathLike | None = None) -> Path:
+    return home(home_dir) / DB_NAME
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """An autocommit connection (transactions are explicit) in WAL mode that waits for locks."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=60.0, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 60000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # NORMAL is crash-safe in WAL mode (only a power cut can lose the last commits).
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE takes the write lock up front, so read-check-write sequences are atomic."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def open_store(path: Path) -> sqlite3.Connection:
+    """Connect, creating and seeding the sandbox on first use (safe when two processes race)."""
+    conn = connect(path)
+    if _seeded(conn):
+        return conn
+    with transaction(conn):
+        # statement by statement: executescript() would COMMIT our transaction first
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        if not _seeded(conn):
+            _seed(conn)
+    return conn
+
+
+def _seeded(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.OperationalError:  # no tables yet
+        return False
+    return row is not None and row[0] == SCHEMA_VERSION
+
+
+def dumps(body: dict) -> str:
+    return json.dumps(body, separators=(",", ":"))
+
+
+def _seed(conn: sqlite3.Connection) -> None:
+    conn.executemany("INSERT INTO os_images (name, body) VALUES (?, ?)",
+                     ((i["Name"], dumps(i)) for i in catalog.public_os_images()))
+    for image in catalog.public_vm_images() + catalog.demo_user_vm_images():
+        conn.execute("INSERT INTO vm_images (name, body) VALUES (?, ?)", (image["Name"], dumps(image)))
+        for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
+            if disk.get("MediaLink"):
+                put_blob(conn, disk["MediaLink"], disk["LogicalDiskSizeInGB"], image["Name"])
+    for service in catalog.demo_services():
+        conn.execute("INSERT INTO services (name, body) VALUES (?, ?)", (service["ServiceName"], dumps(service)))
+    for deployment in catalog.demo_deployments():
+        service = deployment["Name"]
+        conn.execute("INSERT INTO deployments (service, body) VALUES (?, ?)", (service, dumps(deployment)))
+        for role in deployment["RoleList"]:
+            for disk in [role["OSVirtualHardDisk"], *role["DataVirtualHardDisks"]]:
+                register_disk(conn, disk, f"{service}/{role['RoleName']}")
+    for sub in catalog.subscriptions():
+        conn.execute("INSERT INTO subscriptions (id, body, is_default) VALUES (?, ?, ?)",
+                     (sub["SubscriptionId"], dumps(sub), int(sub["IsDefault"])))
+    conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?), ('synthetic', '0')", (SCHEMA_VERSION,))
+
+
+# --- storage account and disk repository ----------------------------------------------------------
+def put_blob(conn: sqlite3.Connection, url: str, size_gb: int, source: str | None) -> None:
+    conn.execute("INSERT OR REPLACE INTO blobs (url, size_gb, source) VALUES (?, ?, ?)", (url, size_gb, source))
+
+
+def delete_blob(conn: sqlite3.Connection, url: str | None) -> None:
+    if url:
+        conn.execute("DELETE FROM blobs WHERE url = ?", (url,))
+
+
+def blob_exists(conn: sqlite3.Connection, url: str) -> bool:
+    return conn.execute("SELECT 1 FROM blobs WHERE url = ?", (url,)).fetchone() is not None
+
+
+def register_disk(conn: sqlite3.Connection, disk: dict, attached_to: str | None) -> None:
+    """A VM's OS or data disk in the subscription's disk repository (what Add-AzureDataDisk -Import
+    finds), backed by a blob in the sandbox storage account."""
+    body = {"DiskName": disk["DiskName"], "MediaLink": disk["MediaLink"], "OS": disk.get("OS"),
+            "LogicalDiskSizeInGB": disk["LogicalDiskSizeInGB"], "SourceImageName": disk.get("SourceImageName")}
+    conn.execute("INSERT OR REPLACE INTO disks (name, body, attached_to) VALUES (?, ?, ?)",
+                 (disk["DiskName"], dumps(body), attached_to))
+    put_blob(conn, disk["MediaLink"], disk["LogicalDiskSizeInGB"], disk["DiskName"])
+
+
+# --- administration ----------------------------------------------------------------------------
+def reset(home_dir: str | os.PathLike | None = None) -> Path:
+    """Back to the fresh state, in one transaction (other processes keep valid connections)."""
+    path = db_path(home_dir)
+    conn = open_store(path)
+    try:
+        with transaction(conn):
+            for table in _TABLES:
+                conn.execute(f"DELETE FROM {table}")
+            _seed(conn)
+    finally:
+        conn.close()
+    return path
+
+
+def grow(n: int, home_dir: str | os.PathLike | None = None) -> int:
+    """Make the catalog hold `n` synthetic public OS images (added after the real ones); returns how
+    many were added.  Benchmarks use 100k."""
+    conn = open_store(db_path(home_dir))
+    try:
+        with transaction(conn):
+            have = int(conn.execute("SELECT value FROM meta WHERE key = 'synthetic'").fetchone()[0])
+            if n <= have:
+                return 0
+            rows = ((image["Name"], dumps(image)) for image in map(catalog.synthetic_os_image, range(have, n)))
+            conn.executemany("INSERT INTO os_images (name, body) VALUES (?, ?)", rows)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'synthetic'", (str(n),))
+            return n - have
+    finally:
+        conn.close()
+
+
+def check(home_dir: str | os.PathLike | None = None) -> list[str]:
+    """Consistency problems of the store (empty list = consistent): SQLite's own integrity check,
+    then our invariants: every disk of a role and of a user image has its blob, every attached disk
+    belongs to an existing role, no operation is half-recorded."""
+    conn = open_store(db_path(home_dir))
+    problems: list[str] = []
+    try:
+        problems += [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        roles = set()
+        for (body,) in conn.execute("SELECT body FROM deployments"):
+            deployment = json.loads(body)
+            if not deployment["RoleList"]:
+                problems.append(f"deployment {deployment['Name']} has no roles")
+            for role in deployment["RoleList"]:
+                roles.add(f"{deployment['Name']}/{role['RoleName']}".lower())
+                for disk in [role["OSVirtualHardDisk"], *role["DataVirtualHardDisks"]]:
+                    if not blob_exists(conn, disk["MediaLink"]):
+                        problems.append(f"role {role['RoleName']}: missing blob {disk['MediaLink']}")
+        for name, attached in conn.execute("SELECT name, attached_to FROM disks WHERE attached_to IS NOT NULL"):
+            if attached.lower() not in roles:
+                problems.append(f"disk {name} attached to missing role {attached}")
+        for (body,) in conn.execute("SELECT body FROM vm_images"):
+            image = json.loads(body)
+            for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
+                if disk.get("MediaLink") and not blob_exists(conn, disk["MediaLink"]):
+                    problems.append(f"VM image {image['Name']}: missing blob {disk['MediaLink']}")
+        for (body,) in conn.execute("SELECT body FROM os_images WHERE body LIKE '%MediaLink%'"):
+            image = json.loads(body)
+            if not blob_exists(conn, image["MediaLink"]):
+                problems.append(f"OS image {image['Name']}: missing blob {image['MediaLink']}")
+    finally:
+        conn.close()
+    return problems

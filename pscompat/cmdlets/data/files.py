@@ -1,0 +1,461 @@
+"""Get-Content, Set-Content, Add-Content, Test-Path, Join-Path, Split-Path and Get-Date
+(Docs: Microsoft.PowerShell.Management/*-Content.md, Test-Path.md, Join-Path.md, Split-Path.md;
+Microsoft.PowerShell.Utility/Get-Date.md).
+
+Paths are file-system paths relative to the session's current directory; text is UTF-8 and
+lines end with "\n", as PowerShell 7 writes them on Unix.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import glob
+import os
+
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.cmdlets.objects.common import has_wildcard
+
+
+def _full(cmd, path: str) -> str:
+    return os.path.normpath(os.path.join(cmd.ctx.cwd, os.path.expanduser(str(path))))
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _resolve(cmd, paths, literal: bool) -> list[tuple[str, str]]:
+    """(as typed, full path) for each path; wildcards expand to existing files."""
+    out = []
+    for path in _as_list(paths):
+        full = _full(cmd, path)
+        if not literal and has_wildcard(str(path)):
+            matches = sorted(glob.glob(full))
+            if not matches:
+                continue
+            out.extend((m, m) for m in matches)
+        else:
+            out.append((str(path), full))
+    return out
+
+
+_ENCODINGS = {"ascii": "ascii", "bigendianunicode": "utf-16-be", "bigendianutf32": "utf-32-be",
+              "default": "utf-8", "latin1": "latin-1", "oem": "utf-8", "unicode": "utf-16-le",
+              "utf32": "utf-32-le", "utf7": "utf-7", "utf8": "utf-8", "utf8bom": "utf-8-sig",
+              "utf8nobom": "utf-8"}
+
+
+def python_encoding(name, reading: bool = False) -> str:
+    """PowerShell's -Encoding names; the default is UTF-8 without a BOM (a BOM is skipped when
+    reading), as PowerShell 7 does.  A number is a code page."""
+    if not name:
+        return "utf-8-sig" if reading else "utf-8"
+    name = str(name)
+    if name.isdigit():
+        return "cp" + name
+    encoding = _ENCODINGS.get(name.lower(), name)
+    return "utf-8-sig" if reading and encoding == "utf-8" else encoding
+
+
+def _not_found(cmd, path: str, full: str) -> None:
+    cmd.write_error(f"Cannot find path '{full}' because it does not exist.", "PathNotFound",
+                    "ObjectNotFound", full, "System.Management.Automation.ItemNotFoundException")
+
+
+@cmdlet("Get-Content", aliases=("gc", "cat", "type"), module="Microsoft.PowerShell.Management",
+        default_set="Path",
+        synopsis="Gets the content of the item at the specified location.",
+        description="Writes a file's lines (without line endings) one at a time, or the whole text "
+                    "with -Raw; -TotalCount/-Head and -Tail limit the lines.",
+        examples=(
+            ("Get-Content notes.txt", "The lines of notes.txt."),
+            ("Get-Content data.json -Raw | ConvertFrom-Json", "The file as one string."),
+            ("Get-Content log.txt -Tail 5", "The last five lines."),
+        ))
+class GetContent(Cmdlet):
+    """Gets the content of the item at the specified location."""
+
+    parameters = (
+        Parameter("Path", "string[]", position=0, mandatory=True, pipeline_by_name=True, sets=("Path",)),
+        Parameter("LiteralPath", "string[]", mandatory=True, pipeline_by_name=True, sets=("LiteralPath",),
+                  aliases=("PSPath", "LP")),
+        Parameter("TotalCount", "long", aliases=("First", "Head"), default=-1),
+        Parameter("Tail", "int", aliases=("Last",), default=-1),
+        Parameter("ReadCount", "long", default=1),
+        Parameter("Raw", "switch"),
+        Parameter("Delimiter", "string"),
+        Parameter("Encoding", "string"),
+        Parameter("AsByteStream", "switch"),
+    )
+
+    def process(self):
+        literal = self.parameter_set == "LiteralPath"
+        out = []
+        for typed, full in _resolve(self, self.LiteralPath if literal else self.Path, literal):
+            if os.path.isdir(full):
+                self.write_error(f"Unable to get content because it is a directory: '{full}'. Please use "
+                                 f"'Get-ChildItem' instead.", "GetContentReaderUnauthorizedAccessError",
+                                 "ReadError", typed)
+                continue
+            if not os.path.exists(full):
+                _not_found(self, typed, full)
+                continue
+            out.extend(self._read(full))
+        return out
+
+    def _read(self, full: str) -> list:
+        if self.AsByteStream:
+            with open(full, "rb") as fh:
+                data = fh.read()
+            return [data] if self.Raw else list(data)
+        with open(full, encoding=python_encoding(self.Encoding, reading=True), newline="") as fh:
+            text = fh.read()
+        if self.Raw:
+            return [text] if text else []
+        delimiter = self.Delimiter
+        if delimiter is not None:
+            parts = text.split(delimiter)
+            items = [p + delimiter for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+        else:
+            items = text.splitlines()
+        total, tail = self.bound.get("TotalCount", -1), self.bound.get("Tail", -1)
+        if total is not None and total >= 0:
+            items = items[:total]
+        if tail is not None and tail >= 0:
+            items = items[len(items) - tail:] if tail else []
+        count = self.bound.get("ReadCount", 1) or 1
+        if count > 1 or count <= 0 and "ReadCount" in self.bound:
+            size = count if count > 0 else max(len(items), 1)
+            return [items[i:i + size] for i in range(0, len(items), size)]
+        return items
+
+
+class _WriteContent(Cmdlet):
+    """Set-Content/Add-Content: each value's string form on its own line."""
+
+    append = False
+    parameters = (
+        Parameter("Path", "string[]", position=0, mandatory=True, pipeline_by_name=True, sets=("Path",)),
+        Parameter("LiteralPath", "string[]", mandatory=True, pipeline_by_name=True, sets=("LiteralPath",),
+                  aliases=("PSPath", "LP")),
+        Parameter("Value", "object[]", position=1, mandatory=True, pipeline=True, allow_null=True,
+                  allow_empty_collection=True),
+        Parameter("NoNewline", "switch"),
+        Parameter("PassThru", "switch"),
+        Parameter("Force", "switch"),
+        Parameter("Encoding", "string"),
+    )
+
+    def begin(self):
+        self._values = []
+
+    def process(self):
+        self._values.extend(_as_list(self.Value) if self.Value is not None else [None])
+
+    def end(self):
+        from pscompat.values.convert.primitives import to_string
+        literal = self.parameter_set == "LiteralPath"
+        texts = ["" if v is None else to_string(v) for v in self._values]
+        body = "".join(texts) if self.NoNewline else "".join(t + "\n" for t in texts)
+        for typed, full in _resolve(self, self.LiteralPath if literal else self.Path, literal):
+            parent = os.path.dirname(full)
+            if parent and not os.path.isdir(parent):
+                self.write_error(f"Could not find a part of the path '{full}'.", "GetContentWriterDirectoryNotFoundError",
+                                 "ObjectNotFound", typed)
+                continue
+            if not self.should_process(full):
+                continue
+            with open(full, "a" if self.append else "w", encoding=python_encoding(self.Encoding),
+                      newline="") as fh:
+                fh.write(body)
+        return list(self._values) if self.PassThru else None
+
+
+@cmdlet("Set-Content", module="Microsoft.PowerShell.Management", default_set="Path",
+        supports_should_process=True,
+        synopsis="Writes new content or replaces existing content in a file.",
+        description="Replaces the file's content with the values, one per line.",
+        examples=(("'a','b' | Set-Content out.txt", "out.txt holds two lines."),))
+class SetContent(_WriteContent):
+    """Writes new content or replaces existing content in a file."""
+
+
+@cmdlet("Add-Content", aliases=("ac",), module="Microsoft.PowerShell.Management", default_set="Path",
+        supports_should_process=True,
+        synopsis="Adds content to the specified items, such as adding words to a file.",
+        description="Appends the values to the file, one per line (the file is created if missing).",
+        examples=(("Add-Content log.txt 'done'", "Appends a line."),))
+class AddContent(_WriteContent):
+    """Adds content to the specified items, such as adding words to a file."""
+
+    append = True
+
+
+@cmdlet("Test-Path", module="Microsoft.PowerShell.Management", default_set="Path",
+        synopsis="Determines whether all elements of a path exist.",
+        description="True if the path exists (-PathType Leaf: a file, Container: a directory); "
+                    "-IsValid checks only the syntax.",
+        examples=(("Test-Path ./notes.txt", "True if the file exists."),
+                  ("Test-Path /tmp -PathType Container", "True: a directory.")))
+class TestPath(Cmdlet):
+    """Determines whether all elements of a path exist."""
+
+    parameters = (
+        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Path",),
+                  allow_null=True, allow_empty_string=True, allow_empty_collection=True),
+        Parameter("LiteralPath", "string[]", mandatory=True, pipeline_by_name=True, sets=("LiteralPath",),
+                  aliases=("PSPath", "LP"), allow_null=True, allow_empty_string=True, allow_empty_collection=True),
+        Parameter("PathType", "string", aliases=("Type",), validate_set=("Any", "Container", "Leaf")),
+        Parameter("IsValid", "switch"),
+        Parameter("Filter", "string"),
+        Parameter("Include", "string[]"),
+        Parameter("Exclude", "string[]"),
+    )
+
+    def process(self):
+        literal = self.parameter_set == "LiteralPath"
+        paths = _as_list(self.LiteralPath if literal else self.Path)
+        out = []
+        kind = str(self.PathType or "Any").lower()
+        # PS 7 TestPathCommand.ProcessRecord: a null path (or none) is an error, a blank one is False
+        if not paths:
+            paths = [None]
+        for path in paths:
+            if path is None:
+                self.write_error("The provided Path argument was null or an empty collection.",
+                                 "NullPathNotPermitted", "InvalidArgument", exception_type="System.ArgumentNullException")
+                continue
+            if not str(path).strip():
+                out.append(False)
+                continue
+            if self.IsValid:
+                out.append("\x00" not in str(path))
+                continue
+            full = _full(self, path)
+            matches = glob.glob(full) if not literal and has_wildcard(str(path)) else (
+                [full] if os.path.exists(full) else [])
+            if kind == "leaf":
+                out.append(any(os.path.isfile(m) for m in matches))
+            elif kind == "container":
+                out.append(any(os.path.isdir(m) for m in matches))
+            else:
+                out.append(bool(matches))
+        return out
+
+
+def _join(base: str, child: str) -> str:
+    if not base:
+        return child
+    if not child:
+        return base
+    return base.rstrip("/\\") + "/" + child.lstrip("/\\")
+
+
+@cmdlet("Join-Path", module="Microsoft.PowerShell.Management",
+        synopsis="Combines a path and a child path into a single path.",
+        description="Joins the parts with one separator between them.",
+        examples=(("Join-Path a b c", "a/b/c"), ("Join-Path /tmp -ChildPath x.txt", "/tmp/x.txt")))
+class JoinPath(Cmdlet):
+    """Combines a path and a child path into a single path."""
+
+    parameters = (
+        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True,
+                  aliases=("PSPath",)),
+        Parameter("ChildPath", "string", position=1, pipeline_by_name=True),
+        Parameter("AdditionalChildPath", "string[]", position=2, remaining=True),
+        Parameter("Resolve", "switch"),
+        Parameter("Extension", "string"),
+    )
+
+    def process(self):
+        out = []
+        for path in _as_list(self.Path):
+            result = _join(str(path), self.ChildPath or "")
+            for extra in _as_list(self.AdditionalChildPath):
+                result = _join(result, str(extra))
+            if self.Extension is not None:
+                root, _ = os.path.splitext(result)
+                ext = self.Extension
+                result = root + (ext if not ext or ext.startswith(".") else "." + ext)
+            if self.Resolve:
+                full = _full(self, result)
+                matches = sorted(glob.glob(full)) if has_wildcard(result) else ([full] if os.path.exists(full) else [])
+                if not matches:
+                    _not_found(self, result, full)
+                    continue
+                out.extend(matches)
+                continue
+            out.append(result)
+        return out
+
+
+@cmdlet("Split-Path", module="Microsoft.PowerShell.Management", default_set="ParentSet",
+        synopsis="Returns the specified part of a path.",
+        description="The parent directory (default), -Leaf (last element), -LeafBase (without the "
+                    "extension), -Extension, -Qualifier, -NoQualifier or -IsAbsolute of a path.",
+        examples=(("Split-Path /tmp/a/b.txt", "/tmp/a"), ("Split-Path /tmp/a/b.txt -Leaf", "b.txt")))
+class SplitPath(Cmdlet):
+    """Returns the specified part of a path."""
+
+    parameters = (
+        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True),
+        Parameter("LiteralPath", "string[]", aliases=("PSPath", "LP")),
+        Parameter("Parent", "switch", sets=("ParentSet",)),
+        Parameter("Leaf", "switch", mandatory=True, sets=("LeafSet",)),
+        Parameter("LeafBase", "switch", mandatory=True, sets=("LeafBaseSet",)),
+        Parameter("Extension", "switch", mandatory=True, sets=("ExtensionSet",)),
+        Parameter("Qualifier", "switch", mandatory=True, sets=("QualifierSet",)),
+        Parameter("NoQualifier", "switch", mandatory=True, sets=("NoQualifierSet",)),
+        Parameter("IsAbsolute", "switch", mandatory=True, sets=("IsAbsoluteSet",)),
+        Parameter("Resolve", "switch"),
+    )
+
+    def process(self):
+        out = []
+        for path in _as_list(self.LiteralPath or self.Path):
+            part = self._part(str(path))
+            if part is not None:  # None: the path had no such part and an error was written
+                out.append(part)
+        return out
+
+    def _part(self, path: str):
+        trimmed = path.rstrip("/\\") or path[:1]
+        sep = max(trimmed.rfind("/"), trimmed.rfind("\\"))
+        leaf = trimmed[sep + 1:] if sep >= 0 else trimmed
+        if self.Leaf:
+            return leaf
+        if self.LeafBase:
+            return os.path.splitext(leaf)[0] if not leaf.startswith(".") or leaf.count(".") > 1 else leaf
+        if self.Extension:
+            return os.path.splitext(leaf)[1]
+        if self.IsAbsolute:
+            return path.startswith(("/", "\\", "~")) or (len(path) > 1 and path[1] == ":")
+        qualifier = path[:path.index(":") + 1] if ":" in path[:3] else ""
+        if self.Qualifier:
+            if not qualifier:  # SplitPathCommand: WriteError, then the next path
+                self.write_error(f"Cannot parse path because path '{path}' does not have a qualifier specified.",
+                                 "ParsePathFormatError", "InvalidArgument", path)
+                return None
+            return qualifier
+        if self.NoQualifier:
+            return path[len(qualifier):]
+        if sep < 0:
+            return ""
+        if sep == 0:
+            return trimmed[0] if trimmed != trimmed[0] else ""
+        return trimmed[:sep]
+
+
+_UFORMAT = {
+    "a": "%a", "A": "%A", "b": "%b", "B": "%B", "h": "%b", "d": "%d", "H": "%H", "I": "%I", "j": "%j",
+    "m": "%m", "M": "%M", "p": "%p", "S": "%S", "y": "%y", "Y": "%Y", "n": "\n", "t": "\t", "%": "%",
+}
+
+
+def uformat(d: _dt.datetime, fmt: str) -> str:
+    """Get-Date -UFormat: the Unix (strftime) specifiers PowerShell supports."""
+    out, i = [], 0
+    while i < len(fmt):
+        ch = fmt[i]
+        if ch != "%" or i + 1 == len(fmt):
+            out.append(ch)
+            i += 1
+            continue
+        spec = fmt[i + 1]
+        i += 2
+        if spec in _UFORMAT:
+            out.append(d.strftime(_UFORMAT[spec]) if _UFORMAT[spec].startswith("%") else _UFORMAT[spec])
+        elif spec == "e":
+            out.append(f"{d.day:>2}")
+        elif spec == "k":
+            out.append(f"{d.hour:>2}")
+        elif spec == "l":
+            out.append(f"{(d.hour % 12) or 12:>2}")
+        elif spec == "D":
+            out.append(d.strftime("%m/%d/%y"))
+        elif spec == "F":
+            out.append(d.strftime("%Y-%m-%d"))
+        elif spec in ("T", "X"):
+            out.append(d.strftime("%H:%M:%S"))
+        elif spec == "R":
+            out.append(d.strftime("%H:%M"))
+        elif spec == "r":
+            out.append(d.strftime("%I:%M:%S %p"))
+        elif spec == "x":
+            out.append(d.strftime("%m/%d/%y"))
+        elif spec == "c":
+            out.append(d.strftime("%a %b ") + f"{d.day:>2}" + d.strftime(" %H:%M:%S %Y"))
+        elif spec == "s":
+            epoch = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+            aware = d if d.tzinfo else d.astimezone()
+            out.append(str(int((aware - epoch).total_seconds())))
+        elif spec == "u":
+            out.append(str(d.isoweekday()))
+        elif spec == "w":
+            out.append(str(d.isoweekday() % 7))
+        elif spec in ("G", "g", "V", "U", "W"):
+            iso = d.isocalendar()
+            out.append({"G": str(iso[0]), "g": f"{iso[0] % 100:02d}", "V": f"{iso[1]:02d}",
+                        "U": d.strftime("%U"), "W": d.strftime("%W")}[spec])
+        elif spec == "C":
+            out.append(f"{d.year // 100:02d}")
+        elif spec == "Z":
+            aware = d if d.tzinfo else d.astimezone()
+            offset = int(aware.utcoffset().total_seconds() // 3600)
+            out.append(f"{offset:+03d}")
+        else:
+            out.append(spec)
+    return "".join(out)
+
+
+@cmdlet("Get-Date", module="Microsoft.PowerShell.Utility", default_set="net",
+        synopsis="Gets the current date and time.",
+        description="Returns a DateTime (now, or -Date with -Year/-Month/... replaced), or its text "
+                    "with -Format (.NET format strings) or -UFormat (Unix specifiers).",
+        examples=(
+            ("Get-Date -Format 'yyyy-MM-dd'", "Today's date as text."),
+            ("(Get-Date).AddDays(-7)", "A week ago."),
+            ("Get-Date -UFormat '%Y%m%d'", "Unix-style format."),
+        ))
+class GetDate(Cmdlet):
+    """Gets the current date and time."""
+
+    parameters = (
+        Parameter("Date", "datetime", position=0, pipeline=True, pipeline_by_name=True, aliases=("LastWriteTime",)),
+        Parameter("UnixTimeSeconds", "long", aliases=("UnixTime",)),
+        Parameter("Year", "int"), Parameter("Month", "int"), Parameter("Day", "int"),
+        Parameter("Hour", "int"), Parameter("Minute", "int"), Parameter("Second", "int"),
+        Parameter("Millisecond", "int"),
+        Parameter("DisplayHint", "string", validate_set=("Date", "Time", "DateTime")),
+        Parameter("Format", "string", sets=("net",)),
+        Parameter("UFormat", "string", mandatory=True, sets=("UFormat",)),
+        Parameter("AsUTC", "switch"),
+    )
+
+    def process(self):
+        bound = self.bound
+        if "UnixTimeSeconds" in bound:
+            d = _dt.datetime.fromtimestamp(bound["UnixTimeSeconds"], _dt.timezone.utc).astimezone().replace(tzinfo=None)
+        elif bound.get("Date") is not None:
+            d = bound["Date"]
+        else:
+            d = _dt.datetime.now()
+        fields = {}
+        for name, attr in (("Year", "year"), ("Month", "month"), ("Day", "day"), ("Hour", "hour"),
+                           ("Minute", "minute"), ("Second", "second")):
+            if name in bound:
+                fields[attr] = bound[name]
+        if fields:
+            d = d.replace(**fields)
+        if "Millisecond" in bound:
+            d = d.replace(microsecond=bound["Millisecond"] * 1000)
+        if self.AsUTC:
+            d = (d if d.tzinfo else d.astimezone()).astimezone(_dt.timezone.utc)
+        if "UFormat" in bound:
+            return (uformat(d, self.UFormat),)
+        if self.Format is not None:
+            from pscompat.values.dotnet_format.dates import format_datetime
+
+            return (format_datetime(d, self.Format),)
+        return (d,)

@@ -1,0 +1,315 @@
+"""The cmdlet registry: one declaration per cmdlet drives binding, Get-Help, Get-Command and
+tab completion.
+
+A cmdlet is a class:
+
+    @cmdlet("Where-Object", aliases=("where", "?"), module="Microsoft.PowerShell.Core",
+            synopsis="Selects objects from a collection based on their property values.",
+            examples=(("1..5 | Where-Object {$_ -gt 2}", "Numbers above two."),))
+    class WhereObject(Cmdlet):
+        parameters = (
+            Parameter("FilterScript", "scriptblock", position=0, mandatory=True, sets=("ScriptBlock",)),
+            Parameter("InputObject", "psobject", pipeline=True),
+        )
+
+        def process(self):
+            if self.invoke_filter(self.FilterScript, self.InputObject):
+                yield self.InputObject
+
+The binder sets each parameter as an attribute under its declared name (unbound ones hold
+their default: None, or False for switches).  `begin`, `process` and `end` may return None,
+an iterable, or be generators; every object they produce goes down the pipeline as is
+(a list yielded is ONE object; use `yield from` to emit elements).
+`process` runs once per pipeline object, or once when the command is first in a pipeline.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Iterable, Optional
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str = "object"  # PowerShell type name: 'string', 'string[]', 'int', 'switch', 'scriptblock',
+    #                       'object', 'object[]', 'psobject', 'hashtable', 'datetime', 'bool', 'double'...
+    position: Optional[int] = None
+    mandatory: bool = False
+    aliases: tuple = ()
+    sets: tuple = ()  # parameter set names; () = every set
+    pipeline: bool = False  # ValueFromPipeline
+    pipeline_by_name: bool = False  # ValueFromPipelineByPropertyName
+    remaining: bool = False  # ValueFromRemainingArguments
+    validate_set: Optional[tuple] = None
+    default: Any = None
+    help: str = ""
+    completer: Optional[Callable[..., Iterable[str]]] = None  # (ctx, prefix) -> candidate values
+    mandatory_sets: Optional[tuple] = None  # sets where mandatory (None = all sets it is in)
+    positions: Optional[dict] = None  # per-set position overrides {set: position}
+    # [ValidateRange()], [ValidateScript()]...: callables (value, binder) that raise
+    # ValueError(message) for a bad argument; and the [AllowNull()]-family exemptions.
+    validators: tuple = ()
+    allow_null: bool = False
+    allow_empty_string: bool = False
+    allow_empty_collection: bool = False
+    validate_set_message: Optional[str] = None  # [ValidateSet(..., ErrorMessage = '...')]
+
+    @property
+    def is_switch(self) -> bool:
+        return self.type == "switch"
+
+    def in_set(self, set_name: str) -> bool:
+        return not self.sets or set_name in self.sets
+
+    def position_in(self, set_name: str) -> Optional[int]:
+        if self.positions and set_name in self.positions:
+            return self.positions[set_name]
+        return self.position
+
+    def mandatory_in(self, set_name: str) -> bool:
+        if not self.mandatory:
+            return False
+        return self.mandatory_sets is None or set_name in self.mandatory_sets
+
+
+# Every cmdlet and advanced function has these (about_CommonParameters).
+COMMON_PARAMETERS = (
+    Parameter("Verbose", "switch", aliases=("vb",)),
+    Parameter("Debug", "switch", aliases=("db",)),
+    Parameter("ErrorAction", "ActionPreference", aliases=("ea",),
+              validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")),
+    Parameter("WarningAction", "ActionPreference", aliases=("wa",),
+              validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")),
+    Parameter("InformationAction", "ActionPreference", aliases=("infa",),
+              validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")),
+    Parameter("ProgressAction", "ActionPreference", aliases=("proga",),
+              validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")),
+    Parameter("ErrorVariable", "string", aliases=("ev",)),
+    Parameter("WarningVariable", "string", aliases=("wv",)),
+    Parameter("InformationVariable", "string", aliases=("iv",)),
+    Parameter("OutVariable", "string", aliases=("ov",)),
+    Parameter("OutBuffer", "int", aliases=("ob",)),
+    Parameter("PipelineVariable", "string", aliases=("pv",)),
+)
+SHOULD_PROCESS_PARAMETERS = (
+    Parameter("WhatIf", "switch", aliases=("wi",)),
+    Parameter("Confirm", "switch", aliases=("cf",)),
+)
+COMMON_NAMES = frozenset(p.name.lower() for p in COMMON_PARAMETERS + SHOULD_PROCESS_PARAMETERS)
+
+
+@dataclass
+class CommandInfo:
+    """Registry entry; also what Get-Command returns (CmdletInfo / FunctionInfo)."""
+
+    name: str
+    cls: Any  # Cmdlet subclass (None for PowerShell functions: see `function`)
+    parameters: tuple
+    aliases: tuple = ()
+    module: str = ""
+    synopsis: str = ""
+    description: str = ""
+    examples: tuple = ()  # ((code, explanation), ...)
+    default_set: str = ""
+    supports_should_process: bool = False
+    output_type: str = ""
+    command_type: str = "Cmdlet"  # 'Cmdlet' | 'Function' | 'Filter'
+    function: Any = None  # compiled PowerShell function (for functions)
+    _by_name: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def verb(self) -> str:
+        return self.name.split("-", 1)[0] if "-" in self.name else ""
+
+    @property
+    def noun(self) -> str:
+        return self.name.split("-", 1)[1] if "-" in self.name else ""
+
+    def all_parameters(self) -> tuple:
+        extra = COMMON_PARAMETERS if self.command_type == "Cmdlet" or self.is_advanced else ()
+        if self.supports_should_process:
+            extra = extra + SHOULD_PROCESS_PARAMETERS
+        return tuple(self.parameters) + extra
+
+    is_advanced: bool = False
+
+    @property
+    def parameter_sets(self) -> list[str]:
+        names: list[str] = []
+        for p in self.parameters:
+            for s in p.sets:
+                if s not in names:
+                    names.append(s)
+        return names or ["__AllParameterSets"]
+
+
+class Cmdlet:
+    """Base class of built-in cmdlets; the engine fills in the context and bound parameters."""
+
+    info: ClassVar[CommandInfo]
+    parameters: ClassVar[tuple] = ()
+
+    # Filled in per invocation by the engine (see runtime.CommandRuntime).
+    runtime: Any = None
+    bound: dict  # PSBoundParameters: canonical name -> value
+    parameter_set: str = ""
+
+    def begin(self) -> Optional[Iterable]:
+        return None
+
+    def process(self) -> Optional[Iterable]:
+        return None
+
+    def end(self) -> Optional[Iterable]:
+        return None
+
+    def fast_path(self):
+        """Optional, asked once after begin: when this invocation's process() does nothing but
+        test or map each pipeline object, return one of
+          ('filter', pred, cleanup)        pred(item) -> keep it?
+          ('each', fn, cleanup)            fn(item) -> objects to write, or None
+          ('push', make, cleanup)          make(downstream) -> push(item), which writes itself
+        optionally with a 4th item batch(items, downstream) that takes a whole piped list in
+        one loop (stages.CmdletStage.push_all).  The pipeline then calls these per object with
+        no per-object binding; cleanup (or None) runs when the pipeline ends."""
+        return None
+
+    # --- services, forwarded to the runtime (pscompat.engine.runtime.CommandRuntime) -------------
+    @property
+    def ctx(self):
+        """The session's execution context (variables, functions, host, registry)."""
+        return self.runtime.ctx
+
+    @property
+    def name(self) -> str:
+        return self.info.name
+
+    def write_error(self, message: str, error_id: str, category: str = "NotSpecified", target: Any = None,
+                    exception_type: str = "System.Exception") -> None:
+        """Non-terminating error: recorded, shown, the pipeline goes on (-ErrorAction applies)."""
+        self.runtime.write_error(message, error_id, category, target, exception_type)
+
+    def throw_terminating(self, message: str, error_id: str, category: str = "NotSpecified",
+                          target: Any = None, exception_type: str = "System.Exception"):
+        """ThrowTerminatingError: stops this statement."""
+        raise self.runtime.terminating_error(message, error_id, category, target, exception_type)
+
+    def write_verbose(self, text: str) -> None:
+        self.runtime.write_verbose(text)
+
+    def write_warning(self, text: str) -> None:
+        self.runtime.write_warning(text)
+
+    def write_debug(self, text: str) -> None:
+        self.runtime.write_debug(text)
+
+    def write_information(self, data: Any, tags: tuple = ()) -> None:
+        self.runtime.write_information(data, tags)
+
+    def write_host(self, text: str, newline: bool = True, foreground=None, background=None) -> None:
+        self.runtime.write_host(text, newline, foreground, background)
+
+    def write_progress(self, activity: str, status: str = "", percent: int = -1, completed: bool = False,
+                       id: int = 0) -> None:
+        self.runtime.write_progress(activity, status, percent, completed, id)
+
+    def should_process(self, target: str, action: str | None = None) -> bool:
+        """False under -WhatIf (after printing PowerShell's 'What if:' line)."""
+        return self.runtime.should_process(target, action or self.info.name)
+
+    def invoke(self, block, *args, dollar_under: Any = None, use_local_scope: bool = False) -> list:
+        """Run a script block (with $_ set) and return its output as a list."""
+        return self.runtime.invoke_block(block, args, dollar_under=dollar_under,
+                                         use_local_scope=use_local_scope)
+
+    def invoke_iter(self, block, *args, dollar_under: Any = None, use_local_scope: bool = False):
+        """Run a script block (with $_ set), yielding its output as it is produced."""
+        return self.runtime.invoke_block_iter(block, args, dollar_under=dollar_under,
+                                              use_local_scope=use_local_scope)
+
+    def invoke_filter(self, block, item: Any) -> bool:
+        """Where-Object's test: run block with $_ = item in the caller's scope, truthiness of result."""
+        return self.runtime.invoke_filter(block, item)
+
+    @property
+    def verbose(self) -> bool:
+        return self.runtime.verbose_enabled
+
+    @property
+    def interactive(self) -> bool:
+        return self.runtime.ctx.host.interactive
+
+
+class Registry:
+    """Name/alias -> CommandInfo, case-insensitive.  Modules with cmdlets register on import."""
+
+    # Every module that declares cmdlets; imported on first lookup so `import pscompat` stays fast.
+    MODULES = (
+        "pscompat.cmdlets.core",
+        "pscompat.cmdlets.objects",
+        "pscompat.cmdlets.output",
+        "pscompat.cmdlets.data",
+        "pscompat.cmdlets.utility",
+        "pscompat.cmdlets.items",
+        "pscompat.cmdlets.text",
+        "pscompat.cmdlets.session",
+        "pscompat.cmdlets.timing",
+        "pscompat.cmdlets.process",
+        "pscompat.azure.cmdlets",
+    )
+
+    def __init__(self) -> None:
+        self.commands: dict[str, CommandInfo] = {}
+        self.aliases: dict[str, str] = {}
+        self._loaded = False
+
+    def register(self, info: CommandInfo) -> None:
+        self.commands[info.name.lower()] = info
+        for alias in info.aliases:
+            self.aliases[alias.lower()] = info.name
+
+    def load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        for mod in self.MODULES:
+            try:
+                importlib.import_module(mod)
+            except ModuleNotFoundError as exc:  # a module not written yet must not break the rest
+                if exc.name != mod:
+                    raise
+
+    def get(self, name: str) -> Optional[CommandInfo]:
+        self.load()
+        return self.commands.get(name.lower())
+
+    def resolve_alias(self, name: str) -> Optional[str]:
+        self.load()
+        return self.aliases.get(name.lower())
+
+    def all(self) -> list[CommandInfo]:
+        self.load()
+        return sorted(self.commands.values(), key=lambda i: i.name.lower())
+
+
+REGISTRY = Registry()
+
+
+def cmdlet(name: str, *, aliases: tuple = (), module: str = "Microsoft.PowerShell.Utility",
+           synopsis: str = "", description: str = "", examples: tuple = (), default_set: str = "",
+           supports_should_process: bool = False, output_type: str = ""):
+    """Class decorator: declare a cmdlet and register it."""
+
+    def deco(cls):
+        info = CommandInfo(
+            name=name, cls=cls, parameters=tuple(cls.parameters), aliases=tuple(aliases), module=module,
+            synopsis=synopsis, description=description or (cls.__doc__ or "").strip(),
+            examples=tuple(examples), default_set=default_set,
+            supports_should_process=supports_should_process, output_type=output_type,
+        )
+        cls.info = info
+        REGISTRY.register(info)
+        return cls
+
+    return deco

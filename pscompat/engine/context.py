@@ -1,0 +1,458 @@
+"""The execution context: a session's variables, functions, aliases, host and error state.
+
+Cmdlets see it as `self.ctx`; compiled code reaches it as `scope.ctx`.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Callable
+
+from pscompat.engine.commands import REGISTRY, CommandInfo
+from pscompat.errors import ActionPreferenceStop, ErrorRecord, ParseError, PSError, ScriptThrow
+from pscompat.engine.runtime import FlowControl, ReturnFlow, StopUpstream, emit_enumerated, unwrap
+from pscompat.engine.scope import MISSING, Scope
+
+PREFERENCES = {
+    "erroractionpreference": "Continue",
+    "warningpreference": "Continue",
+    "verbosepreference": "SilentlyContinue",
+    "debugpreference": "SilentlyContinue",
+    "informationpreference": "SilentlyContinue",
+    "progresspreference": "Continue",
+    "confirmpreference": "High",
+    "whatifpreference": False,
+    "formatenumerationlimit": 4,
+    "maximumhistorycount": 4096,
+    "psculture": "en-US",
+    "psuiculture": "en-US",
+    "psedition": "Core",
+    "nestedpromptlevel": 0,
+    "shellid": "Microsoft.PowerShell",
+}
+
+
+class ExecutionContext:
+    def __init__(self, host, variable_fallback: Callable[[str], tuple[bool, Any]] | None = None):
+        self.host = host
+        self.registry = REGISTRY
+        self.variable_fallback = variable_fallback
+        self.functions: dict[str, CommandInfo] = {}
+        self.aliases: dict[str, str] = {}  # user-defined aliases (lower name -> target)
+        self.try_depth = 0
+        self.frames: list = []  # active redirection frames (streams.Frame), innermost last
+        self.exit_requested = False
+        self.error_count = 0
+        self.run_errors: list[ErrorRecord] = []  # shown errors of the current run (PSResult.errors)
+        self.assigned: set[str] = set()
+        self.global_scope = Scope(None, self, is_script=True)
+        g = self.global_scope.vars
+        g.update(PREFERENCES)
+        g["?"] = True
+
+    # -- variables (the API cmdlets use) ------------------------------------------------------
+    @property
+    def cwd(self) -> str:
+        return os.getcwd()
+
+    def _scope_for(self, scope_name: str | None, scope: Scope | None = None) -> Scope:
+        scope = scope or self.global_scope
+        if scope_name in (None, "local"):
+            return scope
+        if scope_name == "global":
+            return self.global_scope
+        if scope_name == "script":
+            return scope.script_scope()
+        return scope
+
+    def get_variable(self, name: str, default: Any = None, scope: Scope | None = None) -> Any:
+        v = (scope or self.global_scope).lookup(name.lower(), MISSING)
+        return default if v is MISSING else v
+
+    def set_variable(self, name: str, value: Any, scope: str | None = None, at: Scope | None = None) -> None:
+        self.assign(self._scope_for(scope, at), name.lower(), value)
+
+    def set_variable_option(self, name: str, option: str | None, scope: str | None = None,
+                            at: Scope | None = None) -> None:
+        """-Option ReadOnly / Constant (None clears it, as Set-Variable -Force may)."""
+        target = self._scope_for(scope, at)
+        if option is None:
+            if target.options:
+                target.options.pop(name.lower(), None)
+            return
+        if target.options is None:
+            target.options = {}
+        target.options[name.lower()] = str(option)
+
+    def remove_variable(self, name: str, scope: str | None = None, at: Scope | None = None) -> bool:
+        target = self._scope_for(scope, at)
+        owner = target.owner(name.lower()) if scope is None else target
+        if owner is not None and name.lower() in owner.vars:
+            del owner.vars[name.lower()]
+            return True
+        return False
+
+    def variable_table(self, scope: Scope | None = None) -> dict:
+        chain = []
+        s = scope or self.global_scope
+        while s is not None:
+            chain.append(s)
+            s = s.parent
+        out: dict = {}
+        for s in reversed(chain):
+            out.update(s.vars)
+        return out
+
+    def assign(self, scope: Scope, key: str, value: Any) -> None:
+        if scope.options and scope.options.get(key, "").lower() in ("readonly", "constant"):
+            from pscompat.errors import RuntimeError_
+
+            raise RuntimeError_(f"Cannot overwrite variable {key} because it is read-only or constant.",
+                                "VariableNotWritable", category="WriteError",
+                                exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException")
+        if scope.types:
+            tname = scope.types.get(key)
+            if tname is not None:
+                from pscompat.values.convert.primitives import convert_to
+
+                value = convert_to(value, tname)
+        elif scope.parent is not None:
+            owner = scope.owner(key)
+            if owner is not None and owner.types and key in owner.types and owner is scope:
+                from pscompat.values.convert.primitives import convert_to
+
+                value = convert_to(value, owner.types[key])
+        scope.vars[key] = value
+        if scope.automation_null is not None:
+            scope.automation_null.discard(key)
+        if scope is self.global_scope:
+            self.assigned.add(key)
+
+    def append_variable(self, scope: Scope, name: str, value: Any) -> None:
+        append = name.startswith("+")
+        key = name.lstrip("+").lower()
+        current = scope.lookup(key, None) if append else None
+        items = list(current) if isinstance(current, list) else ([] if current is None else [current])
+        items.append(value)
+        scope.vars[key] = items
+
+    def fallback_variable(self, name: str) -> Any:
+        if self.variable_fallback is not None:
+            found, value = self.variable_fallback(name)
+            if found:
+                return value
+        return None
+
+    # -- aliases and commands --------------------------------------------------------------------
+    def set_alias(self, name: str, target: str) -> None:
+        self.aliases[name.lower()] = target
+
+    def alias_table(self) -> dict:
+        REGISTRY.load()
+        table = dict(REGISTRY.aliases)
+        table.update(self.aliases)
+        return table
+
+    def define_function(self, scope: Scope, name: str, sbv, kind: str = "Function") -> None:
+        self.functions[name.lower()] = sbv.command_info(name, kind)
+
+    def resolve_command(self, name: str, scope: Scope | None = None):
+        low = name.lower()
+        target = self.aliases.get(low) or REGISTRY.resolve_alias(low)
+        if target is not None and target.lower() != low:
+            found = self.resolve_command(target, scope)
+            if found is not None:
+                return found
+        info = self.functions.get(low)
+        if info is not None:
+            return ("function", info.function, info.name)
+        info = REGISTRY.get(low)
+        if info is not None:
+            return ("cmdlet", info, info.name)
+        if low.endswith(".ps1") and os.path.isfile(name):
+            from pscompat.syntax.grammar import parse_cached
+            from pscompat.engine.scriptblock import ScriptBlockValue
+            from pscompat.source import Source
+
+            with open(name, encoding="utf-8-sig") as fh:
+                text = fh.read()
+            return ("script_file", ScriptBlockValue(parse_cached(text, name), Source(text, name)), name)
+        if "-" not in low:
+            info = REGISTRY.get("get-" + low)
+            if info is not None:
+                return ("cmdlet", info, info.name)
+        from pscompat.engine.pipeline import find_native
+
+        path = find_native(name)
+        if path is not None:
+            return ("native", path, name)
+        return None
+
+    def resolve_command_info(self, name: str) -> CommandInfo | None:
+        low = name.lower()
+        return self.functions.get(low) or REGISTRY.get(low)
+
+    # -- errors ----------------------------------------------------------------------------------
+    def error_list(self) -> list:
+        """$Error: an ArrayList ($Error.Clear(), newest first), made on first use."""
+        errors = self.global_scope.vars.get("error")
+        if errors is None:
+            from pscompat.values.dotnet.type_literals import ArrayList
+
+            errors = self.global_scope.vars["error"] = ArrayList()
+        return errors
+
+    def remember_error(self, rec: ErrorRecord) -> None:
+        errors = self.error_list()
+        if isinstance(errors, list):
+            if not errors or errors[0] is not rec:
+                errors.insert(0, rec)
+                del errors[256:]
+        for frame in self.frames:  # functions called with -ErrorVariable (caught errors too)
+            if frame.error_variable is not None and rec not in frame.error_variable:
+                frame.error_variable.append(rec)
+
+    def record_error(self, rec: ErrorRecord, action: str, error_variable: str | None, scope: Scope) -> None:
+        from pscompat.engine.streams import NOT_REDIRECTED, redirect_target
+
+        self.error_count += 1
+        self.global_scope.vars["?"] = False
+        if action != "ignore":
+            self.remember_error(rec)
+        if error_variable:
+            self.append_variable(scope, str(error_variable), rec)
+        if action == "continue":
+            target = redirect_target(self.frames, "2") if self.frames else NOT_REDIRECTED
+            if target is NOT_REDIRECTED:
+                self.run_errors.append(rec)
+                self.host.write_error(rec)
+            elif target is not None:
+                target(rec)
+
+    def write_stream(self, stream: str, kind: str, text: str, show) -> None:
+        """A warning/verbose/debug/information line: to a redirection if one is active, else
+        to the host (`show(text)`)."""
+        from pscompat.engine.streams import NOT_REDIRECTED, StreamRecord, redirect_target
+
+        target = redirect_target(self.frames, stream) if self.frames else NOT_REDIRECTED
+        if target is NOT_REDIRECTED:
+            show(text)
+        elif target is not None:
+            target(StreamRecord(kind, text))
+
+    def statement_error(self, exc: PSError, scope: Scope) -> bool:
+        """A statement-terminating error: report it and go on, unless a try/catch or a Stop
+        preference wants it (then the caller re-raises)."""
+        if isinstance(exc, (ScriptThrow, ActionPreferenceStop, ParseError)) or self.try_depth > 0:
+            return False
+        if str(scope.lookup("erroractionpreference", "Continue")).lower() == "stop":
+            return False
+        rec = ErrorRecord.from_error(exc)
+        self.global_scope.vars["?"] = False
+        self.record_error(rec, "continue", None, scope)
+        return True
+
+    def last_success(self, scope: Scope) -> bool:
+        return bool(self.global_scope.vars.get("?", True))
+
+    # -- running script blocks -------------------------------------------------------------------
+    def invoke_filter(self, block, item: Any, scope: Scope) -> bool:
+        from pscompat.values.convert.primitives import to_bool
+
+        cb = block.compiled
+        vars_ = scope.vars
+        old = vars_.get("_", MISSING)
+        vars_["_"] = item
+        try:
+            if cb.expr is not None:
+                return to_bool(cb.expr(scope))
+            out: list = []
+            try:
+                if cb.end is not None:
+                    cb.end(scope, out.append)
+                elif cb.process is not None:
+                    cb.process(scope, out.append)
+            except ReturnFlow:
+                pass
+            return to_bool(unwrap(out))
+        finally:
+            if old is MISSING:
+                vars_.pop("_", None)
+            else:
+                vars_["_"] = old
+
+    def compile_filter(self, block, scope: Scope):
+        """Where-Object's test as one function of the item, for the pipeline's fast path.
+        Returns (pred, restore, batch): `restore()` puts back the caller's $_ when the pipeline
+        ends; `batch(items, downstream)` (or None) tests a whole list in one loop."""
+        from pscompat.values.convert.primitives import to_bool
+
+        cb = block.compiled
+        expr = cb.expr
+        vars_ = scope.vars
+        old = vars_.get("_", MISSING)
+        if expr is None:
+            return (lambda item: self.invoke_filter(block, item, scope)), None, None
+        if cb.member_test is not None:
+            comparison = _member_comparison(cb.member_test, scope, block.source)
+            return comparison.test, None, comparison.run
+
+        def pred(item):
+            vars_["_"] = item
+            v = expr(scope)
+            if v is True or v is False:
+                return v
+            return to_bool(v)
+
+        return pred, _restorer(vars_, old), None
+
+    def compile_each(self, block, scope: Scope):
+        """ForEach-Object's process block as one function item -> objects to write."""
+        from pscompat.engine.runtime import is_enumerable
+
+        cb = block.compiled
+        expr = cb.expr
+        vars_ = scope.vars
+        old = vars_.get("_", MISSING)
+        if expr is None:
+            return (lambda item: self.invoke_block(block, (), item, False, scope)), None
+
+        def each(item):
+            vars_["_"] = item
+            v = expr(scope)
+            if v.__class__ is list or v.__class__ is tuple:
+                return v
+            return list(v) if is_enumerable(v) else (v,)
+
+        return each, _restorer(vars_, old)
+
+    def invoke_block(self, block, args=(), dollar_under: Any = None, use_local_scope: bool = False,
+                     scope: Scope | None = None) -> list:
+        from pscompat.engine.scriptblock import ScriptBlockValue
+
+        scope = scope or self.global_scope
+        if not isinstance(block, ScriptBlockValue):
+            return [block]
+        cb = block.compiled
+        if block.closure is not None:
+            scope, use_local_scope = block.scope_for(scope), True
+        run_scope = Scope(scope, self) if use_local_scope else scope
+        vars_ = run_scope.vars
+        saved = {k: vars_.get(k, MISSING) for k in ("_", "args")}
+        vars_["_"] = dollar_under
+        vars_["args"] = list(args)
+        if use_local_scope and cb.decls:
+            for i, d in enumerate(cb.decls):
+                vars_[d.name.lower()] = args[i] if i < len(args) else (cb.defaults[d.name.lower()](run_scope)
+                                                                       if d.name.lower() in cb.defaults else None)
+        out: list = []
+        try:
+            if cb.expr is not None:
+                emit_enumerated(cb.expr(run_scope), out.append)
+            else:
+                for part in (cb.begin, cb.process, cb.end):
+                    if part is not None:
+                        try:
+                            part(run_scope, out.append)
+                        except ReturnFlow:
+                            pass
+        finally:
+            if not use_local_scope:
+                for k, v in saved.items():
+                    if v is MISSING:
+                        vars_.pop(k, None)
+                    else:
+                        vars_[k] = v
+        return out
+
+    def intrinsic_block_method(self, name: str, target: Any, values: list, scope: Scope) -> Any:
+        """`.ForEach({...})` and `.Where({...})` on any value (about_Intrinsic_Members)."""
+        from pscompat.values.convert.primitives import to_bool
+        from pscompat.engine.runtime import as_list
+
+        block = values[0]
+        items = as_list(target)
+        if name == "foreach":
+            out: list = []
+            for item in items:
+                out.extend(self.invoke_block(block, tuple(values[1:]), item, False, scope))
+            return out
+        mode = str(values[1]).lower() if len(values) > 1 else "default"
+        count = int(values[2]) if len(values) > 2 else 0
+        picked = [i for i in items if self.invoke_filter(block, i, scope)] if mode != "until" else []
+        if mode == "first":
+            return picked[:count or 1]
+        if mode == "last":
+            return picked[-(count or 1):]
+        if mode == "skipuntil":
+            out, on = [], False
+            for i in items:
+                on = on or self.invoke_filter(block, i, scope)
+                if on:
+                    out.append(i)
+            return out
+        if mode == "until":
+            out = []
+            for i in items:
+                if self.invoke_filter(block, i, scope):
+                    break
+                out.append(i)
+            return out
+        if mode == "split":
+            rest = [i for i in items if i not in picked]
+            return [picked, rest]
+        return picked[:count] if count else picked
+
+
+def _member_comparison(test, scope: Scope, source):
+    """`{ $_.Name -eq $v }` as a direct test of each object (pipeline_fused): no $_ is set, no
+    tree is walked; errors are reported at the comparison, as the compiled expression would."""
+    from pscompat.engine.compiler.expressions import python_error
+    from pscompat.values.convert.primitives import to_bool
+    from pscompat.engine.pipeline.fused import MemberComparison
+    from pscompat.values.objects.model import PSObject, get_member
+
+    name, op, right, span = test.name, test.op, test.right, test.span
+    folded = name.lower()
+
+    def read(item):
+        try:
+            if item.__class__ is PSObject:
+                v = item._values.get(folded, MISSING)
+                if v is not MISSING:
+                    return v
+            return get_member(item, name)
+        except PSError as exc:
+            raise exc.locate(span, source)
+        except (FlowControl, StopUpstream):
+            raise
+        except Exception as exc:
+            raise python_error(exc, span, source) from exc
+
+    def general(item, left, right_value):
+        try:
+            r = op(left, right_value, scope)
+        except PSError as exc:
+            raise exc.locate(span, source)
+        except (FlowControl, StopUpstream):
+            raise
+        except Exception as exc:
+            raise python_error(exc, span, source) from exc
+        return r if r is True or r is False else to_bool(r)
+
+    kind, value = test.right_kind
+    if kind == "constant":
+        return MemberComparison(name, test.op_name, read, general, right_const=value)
+    return MemberComparison(name, test.op_name, read, general, right_value=lambda: right(scope),
+                            right_local=(scope.vars, value) if kind == "variable" else None)
+
+
+def _restorer(vars_: dict, old: Any):
+    def restore():
+        if old is MISSING:
+            vars_.pop("_", None)
+        else:
+            vars_["_"] = old
+    return restore
+
+
+__all__ = ["ExecutionContext"]

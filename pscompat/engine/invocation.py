@@ -1,0 +1,99 @@
+"""What a running function sees about its own call: $MyInvocation and, in advanced functions,
+$PSCmdlet (about_Automatic_Variables, about_Functions_CmdletBindingAttribute)."""
+from __future__ import annotations
+
+from typing import Any
+
+
+class CommandRef:
+    PS_TYPE_NAMES = ("System.Management.Automation.FunctionInfo", "System.Management.Automation.CommandInfo",
+                     "System.Object")
+    PS_PROPERTIES = ("CommandType", "Name", "Definition")
+
+    def __init__(self, info):
+        self.Name = info.name
+        self.CommandType = info.command_type
+        self.Definition = info.function.text if info.function is not None else ""
+        self.Parameters = {p.name: p for p in info.parameters}
+
+    def ToString(self) -> str:
+        return self.Name
+
+    __str__ = ToString
+
+
+class InvocationInfo:
+    PS_TYPE_NAMES = ("System.Management.Automation.InvocationInfo", "System.Object")
+    PS_PROPERTIES = ("MyCommand", "BoundParameters", "UnboundArguments", "ScriptLineNumber", "OffsetInLine",
+                     "ScriptName", "Line", "PositionMessage", "InvocationName", "PipelineLength",
+                     "PipelinePosition", "ExpectingInput")
+
+    def __init__(self, info, invocation_name: str, bound, unbound: list, span, source,
+                 position: int = 1, length: int = 1, expecting_input: bool = False):
+        self.MyCommand = CommandRef(info)
+        self.InvocationName = invocation_name
+        self.BoundParameters = bound
+        self.UnboundArguments = unbound
+        self.PipelinePosition, self.PipelineLength = position, length
+        self.ExpectingInput = expecting_input
+        line, col = source.coord(span.start) if source is not None and span is not None else (0, 0)
+        self.ScriptLineNumber, self.OffsetInLine = line, col
+        self.Line = source.line_text(line) if line else ""
+        self.ScriptName = source.name if source is not None and not source.name.startswith("<") else ""
+        self.PositionMessage = f"At {self.ScriptName or 'line'}:{line} char:{col}\n+ {self.Line}" if line else ""
+
+
+class PSCmdlet:
+    """$PSCmdlet: the advanced function's view of the cmdlet runtime."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.PSScriptCmdlet", "System.Management.Automation.PSCmdlet",
+                     "System.Object")
+    PS_PROPERTIES = ("ParameterSetName", "MyInvocation", "CommandRuntime")
+
+    def __init__(self, runtime, parameter_set: str, invocation: InvocationInfo, emit):
+        self._runtime = runtime
+        self._emit = emit
+        self.ParameterSetName = parameter_set
+        self.MyInvocation = invocation
+        self.CommandRuntime = runtime
+
+    def WriteObject(self, obj: Any, enumerate_collection: bool = False) -> None:
+        from pscompat.engine.runtime import emit_enumerated
+
+        if enumerate_collection:
+            emit_enumerated(obj, self._emit())
+        else:
+            self._emit()(obj)
+
+    def WriteVerbose(self, text) -> None:
+        self._runtime.write_verbose(str(text))
+
+    def WriteWarning(self, text) -> None:
+        self._runtime.write_warning(str(text))
+
+    def WriteDebug(self, text) -> None:
+        self._runtime.write_debug(str(text))
+
+    def WriteError(self, record) -> None:
+        self._runtime.write_error_record(record)
+
+    def WriteInformation(self, data, tags=()) -> None:
+        self._runtime.write_information(data, tuple(tags or ()))
+
+    def ThrowTerminatingError(self, record) -> None:
+        from pscompat.errors import PSError
+
+        err = PSError(record.message, record.fully_qualified_error_id, reason=self.MyInvocation.MyCommand.Name,
+                      category=record.category)
+        err.error_record = record
+        raise err
+
+    def ShouldProcess(self, target, action=None) -> bool:
+        return self._runtime.should_process(str(target), str(action) if action is not None
+                                            else self.MyInvocation.MyCommand.Name)
+
+    def ShouldContinue(self, query, caption=None) -> bool:
+        return bool(self._runtime.common.get("Force"))
+
+    def GetVariableValue(self, name: str, default=None):
+        return self._runtime.scope.lookup(name.lower(), default)

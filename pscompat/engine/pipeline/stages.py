@@ -1,0 +1,324 @@
+"""Pipeline stages: how a command or expression takes objects and passes them on.
+
+Every stage has begin / push (one object) / run_once (first in the pipeline) / end, and a
+`downstream` to push its output to.  A stage that raises StopUpstream from its own code stamps
+it with its position, so the driver (pipeline.run_stages) knows which commands to stop.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from pscompat.engine.binding import Binder, Binding
+from pscompat.errors import ErrorRecord, ParameterBindingError, PSError
+from pscompat.engine.runtime import CommandRuntime, ReturnFlow, StopUpstream, emit_enumerated
+from pscompat.engine.scope import Scope
+
+
+class Stage:
+    downstream: Callable[[Any], None]
+    index = 0
+    token: Any = None
+    redirect_output: Any = None
+
+    def connect(self, downstream: Callable[[Any], None]) -> None:
+        """Called once begin blocks have run: where this stage's output goes from now on."""
+        self.downstream = downstream
+
+    def finish(self) -> None:
+        """Runs when the pipeline is over, however it ended."""
+
+    def stamp(self, stop: StopUpstream) -> None:
+        if stop.owner is None:
+            stop.owner = (self.token, self.index)
+
+    def begin(self) -> None: ...
+
+    def push(self, item: Any) -> None: ...
+
+    def run_once(self) -> None: ...
+
+    def end(self) -> None: ...
+
+    def input_limit(self) -> int | None:
+        """How many objects this stage reads at most before it stops its upstream (None: no bound)."""
+        return None
+
+    def limit_output(self, limit: int) -> None:
+        """Told that the next stage reads at most `limit` objects: a stage may then produce only
+        those (Sort-Object orders only the first ones)."""
+
+
+class ExpressionStage(Stage):
+    def __init__(self, fn, scope, variable: str | None = None):
+        self.fn, self.scope, self.variable = fn, scope, variable
+
+    fused = None  # the next stage, when it takes a whole list at once (CmdletStage.push_all)
+
+    def run_once(self):
+        value = self.fn(self.scope)
+        if value is None and self.variable is not None and self.scope.is_automation_null(self.variable):
+            return  # `$r | ...` where $r got no output: nothing flows
+        if self.fused is not None and isinstance(value, (list, tuple)):
+            self.fused.push_all(value)
+            return
+        emit_enumerated(value, self.downstream)
+
+    def push(self, item):  # an expression after `|` ignores its input, like PowerShell's error case
+        raise PSError("Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline",
+                      reason="ParserError")
+
+
+def _drain(result, downstream) -> None:
+    if result is None:
+        return
+    it = iter(result)
+    try:
+        for obj in it:
+            downstream(obj)
+    finally:
+        close = getattr(it, "close", None)
+        if close is not None:
+            close()
+
+
+class CmdletStage(Stage):
+    def __init__(self, info, binding: Binding, binder: Binder, runtime: CommandRuntime, expects_input: bool):
+        cmd = info.cls()
+        cmd.runtime = runtime
+        cmd.bound = binding.bound
+        cmd.parameter_set = binding.parameter_set
+        for p in info.parameters:
+            setattr(cmd, p.name, binding.bound[p.name] if p.name in binding.bound
+                    else (False if p.is_switch else p.default))
+        self.cmd, self.binding, self.binder, self.runtime = cmd, binding, binder, runtime
+        pp = binding.pipeline_params
+        self.fast = None
+        self.fast_input = pp[0].name if (len(pp) == 1 and pp[0].pipeline and not pp[0].pipeline_by_name
+                                          and pp[0].type.lower() in ("object", "psobject")) else None
+
+    def begin(self):
+        _drain(self.cmd.begin(), self.downstream)
+        self.fast = self.cmd.fast_path() if self.fast_input is not None else None
+        if self.fast is not None and len(self.fast) < 4:
+            self.fast = (*self.fast, None)
+
+    @property
+    def takes_lists(self) -> bool:
+        """Can a list piped straight in go through push_all (one loop, no per-object push)?"""
+        return self.fast is not None and not getattr(self, "redirected", False)
+
+    def push_all(self, items: list) -> None:
+        """Every object of `items`, in order, as push would take them one by one.  A fast path's
+        `batch(items, downstream)` runs the whole list in one loop (Cmdlet.fast_path)."""
+        kind, fn, _, batch = self.fast
+        downstream = self.downstream
+        try:
+            if batch is not None:
+                batch(items, downstream)
+            elif kind == "filter":
+                for item in items:
+                    if fn(item):
+                        downstream(item)
+            elif kind == "push":
+                push = self.push
+                for item in items:
+                    push(item)
+            else:
+                for item in items:
+                    out = fn(item)
+                    if out:
+                        for obj in out:
+                            downstream(obj)
+        except StopUpstream as stop:
+            self.stamp(stop)
+            raise
+
+    def input_limit(self):
+        limit = getattr(self.cmd, "input_limit", None)
+        return limit() if limit is not None else None
+
+    def limit_output(self, limit):
+        if "output_limit" in type(self.cmd).__dict__:
+            self.cmd.output_limit = limit
+
+    def connect(self, downstream):
+        self.downstream = downstream
+        if self.fast is not None:
+            self.push = _fast_push(self, downstream)
+
+    def finish(self):
+        if self.fast is not None and self.fast[2] is not None:
+            self.fast[2]()
+
+    def push(self, item):
+        cmd = self.cmd
+        try:
+            if self.fast_input is not None:
+                setattr(cmd, self.fast_input, item)
+                cmd.bound[self.fast_input] = item
+            else:
+                try:
+                    values = self.binder.bind_pipeline_item(self.binding, item)
+                    if self.binding.pipeline_params and not values:
+                        self.binder.check_mandatory_with_input(self.binding, values)
+                except ParameterBindingError as exc:
+                    input_not_bound(self.runtime, exc, item)
+                    return
+                for k, v in values.items():
+                    setattr(cmd, k, v)
+                    cmd.bound[k] = v
+            _drain(cmd.process(), self.downstream)
+        except StopUpstream as stop:
+            self.stamp(stop)
+            raise
+
+    def run_once(self):
+        self.binder.check_mandatory(self.binding, self.binding.parameter_set)
+        _drain(self.cmd.process(), self.downstream)
+
+    def end(self):
+        _drain(self.cmd.end(), self.downstream)
+
+
+def input_not_bound(runtime: CommandRuntime, exc: ParameterBindingError, item: Any) -> None:
+    """A pipeline object the command cannot take is a non-terminating error, and the next object
+    goes on (CommandProcessor.ProcessRecord: WriteInputObjectError / the caught binding error)."""
+    rec = ErrorRecord.from_error(exc)
+    rec.target_object = item
+    runtime.write_error_record(rec)
+
+
+def _fast_push(stage: CmdletStage, downstream):
+    """The per-object path of a cmdlet that declared one (Cmdlet.fast_path): one call, no binding.
+    A fast path is (kind, fn, cleanup) or (kind, fn, cleanup, batch): batch(items, downstream)
+    takes a whole list at once (see push_all).  Kind "push": fn(downstream) returns the push
+    function itself, which writes its own output (it must not raise StopUpstream itself)."""
+    kind, fn, _, _ = stage.fast
+    if kind == "push":
+        return fn(downstream)
+
+    if kind == "filter":
+        def push_filtered(item):
+            try:
+                if fn(item):
+                    downstream(item)
+            except StopUpstream as stop:
+                stage.stamp(stop)
+                raise
+        return push_filtered
+
+    def push_each(item):
+        try:
+            out = fn(item)
+            if out:
+                for obj in out:
+                    downstream(obj)
+        except StopUpstream as stop:
+            stage.stamp(stop)
+            raise
+    return push_each
+
+
+class ScriptStage(Stage):
+    """A function, filter or script block as a pipeline stage (begin/process/end, $input, $_)."""
+
+    def __init__(self, sbv, binding: Binding, binder: Binder, scope: Scope, runtime: CommandRuntime):
+        self.cb = sbv.compiled
+        self.binding, self.binder, self.runtime, self.scope = binding, binder, runtime, scope
+        self.input: list = []
+        self.got_input = False
+        v = scope.vars
+        for p in binder.info.parameters:
+            key = p.name.lower()
+            if p.name in binding.bound:
+                v[key] = binding.bound[p.name]
+            elif key in self.cb.defaults:
+                v[key] = self.cb.defaults[key](scope)
+            else:
+                v[key] = False if p.is_switch else None
+        v["args"] = list(binding.extra_positional)
+        bound = v["psboundparameters"] = _bound_table(binding)
+        from pscompat.engine.invocation import InvocationInfo, PSCmdlet
+
+        invocation = v["myinvocation"] = InvocationInfo(binder.info, binder.name, bound, v["args"], binder.span,
+                                                        binder.source)
+        if binder.info.is_advanced:
+            v["pscmdlet"] = PSCmdlet(runtime, binding.parameter_set, invocation, lambda: self.downstream)
+
+    def _run(self, block) -> None:
+        if block is None:
+            return
+        try:
+            block(self.scope, self.downstream)
+        except ReturnFlow:
+            pass
+
+    def begin(self):
+        self._run(self.cb.begin)
+
+    def push(self, item):
+        self.got_input = True
+        try:
+            try:
+                values = self.binder.bind_pipeline_item(self.binding, item) if self.binding.pipeline_params else {}
+            except ParameterBindingError as exc:
+                input_not_bound(self.runtime, exc, item)
+                return
+            for k, val in values.items():
+                self.scope.vars[k.lower()] = val
+            if self.cb.process is None:  # the end block sees $input, and the last object's bindings
+                self.input.append(item)
+                return
+            self.scope.vars["_"] = item
+            self.scope.vars["input"] = iter((item,))  # in a process block $input is the current object
+            self._run(self.cb.process)
+        except StopUpstream as stop:
+            self.stamp(stop)
+            raise
+
+    def run_once(self):
+        if self.cb.process is not None:
+            self.scope.vars["_"] = None
+            self._run(self.cb.process)
+
+    def end(self):
+        self.scope.vars["input"] = iter(self.input)
+        if self.cb.process is None and self.input:
+            self.scope.vars["_"] = self.input[-1]
+        self._run(self.cb.end)
+
+
+def _bound_table(binding: Binding):
+    from pscompat.values.objects.model import Hashtable
+
+    h = Hashtable()
+    for k, val in binding.bound.items():
+        h[k] = val
+    return h
+
+
+class NativeStage(Stage):
+    """An executable found on PATH: input objects become stdin lines, output lines become strings."""
+
+    def __init__(self, path: str, args: list, scope: Scope):
+        self.path, self.args, self.scope = path, args, scope
+        self.input: list = []
+
+    def push(self, item):
+        self.input.append(item)
+
+    def end(self):
+        import subprocess
+
+        from pscompat.values.convert.primitives import to_string
+
+        stdin = "".join(to_string(i) + "\n" for i in self.input) if self.input else None
+        proc = subprocess.run([self.path] + [to_string(a) for a in self.args], input=stdin, capture_output=True,
+                              text=True)
+        self.scope.global_scope().vars["lastexitcode"] = proc.returncode
+        if proc.stderr:
+            import sys
+
+            sys.stderr.write(proc.stderr)
+        for line in proc.stdout.splitlines():
+            self.downstream(line)

@@ -1,0 +1,123 @@
+"""Variable scopes as PowerShell has them (about_Scopes).
+
+A Scope holds its variables in a dict keyed by lower-cased name.  Reads walk up to the global
+scope; plain assignment writes the current scope.  Script blocks run with `&` and functions get
+a child scope; dot-sourcing and Where-Object/ForEach-Object blocks reuse the caller's.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+_MISSING = object()
+
+
+class Scope:
+    __slots__ = ("vars", "parent", "ctx", "types", "is_script", "options", "private", "automation_null")
+
+    def __init__(self, parent: "Scope | None", ctx: Any, is_script: bool = False):
+        self.vars: dict[str, Any] = {}
+        self.parent = parent
+        self.ctx = ctx
+        self.types: dict[str, str] | None = None  # typed variables: name -> type constraint
+        self.is_script = is_script
+        self.options: dict[str, str] | None = None  # name -> 'ReadOnly' | 'Constant'
+        self.private: set[str] | None = None  # `$private:x`: invisible to child scopes
+        self.automation_null: set[str] | None = None  # variables holding "no output at all"
+
+    # -- lookups -------------------------------------------------------------------------
+    def lookup(self, key: str, default: Any = _MISSING) -> Any:
+        """key is already lower-cased and has no scope prefix."""
+        scope = self
+        while scope is not None:
+            v = scope.vars.get(key, _MISSING)
+            if v is not _MISSING and (scope is self or not scope.private or key not in scope.private):
+                return v
+            scope = scope.parent
+        return default
+
+    def mark_automation_null(self, key: str) -> None:
+        if self.automation_null is None:
+            self.automation_null = set()
+        self.automation_null.add(key)
+
+    def is_automation_null(self, key: str) -> bool:
+        owner = self.owner(key)
+        return owner is not None and owner.automation_null is not None and key in owner.automation_null
+
+    def owner(self, key: str) -> "Scope | None":
+        scope = self
+        while scope is not None:
+            if key in scope.vars:
+                return scope
+            scope = scope.parent
+        return None
+
+    def global_scope(self) -> "Scope":
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+    def script_scope(self) -> "Scope":
+        scope = self
+        while scope.parent is not None and not scope.is_script:
+            scope = scope.parent
+        return scope
+
+    # -- what operators need (`$Matches`, script-block arguments of -replace/-split) ------------
+    @property
+    def matches(self) -> Any:
+        return self.lookup("matches", None)
+
+    @matches.setter
+    def matches(self, value: Any) -> None:
+        self.vars["matches"] = value
+
+    def invoke_block(self, block, args=(), dollar_under: Any = None) -> list:
+        return self.ctx.invoke_block(block, args, dollar_under, False, self)
+
+    def child(self) -> "Scope":
+        return Scope(self, self.ctx)
+
+    def type_of(self, key: str) -> str | None:
+        """The type constraint of a typed variable (`[int]$x = 1`), kept by the owning scope."""
+        owner = self.owner(key)
+        if owner is not None and owner.types:
+            return owner.types.get(key)
+        return None
+
+
+MISSING = _MISSING
+AUTOMATION_NULL = object()  # what a pipeline that wrote nothing evaluates to, before it is stored
+
+
+def split_qualified(name: str) -> tuple[str | None, str]:
+    """'global:X' -> ('global', 'x'); 'env:Path' -> ('env', 'Path'); 'x' -> (None, 'x')."""
+    if ":" in name:
+        qual, _, rest = name.partition(":")
+        q = qual.lower()
+        if q in ("global", "script", "local", "private", "using", "variable"):
+            return q, rest.lower()
+        if q == "env":
+            return "env", rest
+        return q, rest
+    return None, name.lower()
+
+
+def env_get(name: str) -> Any:
+    value = os.environ.get(name)
+    if value is None and os.name == "nt":  # pragma: no cover - Windows env is case-insensitive
+        for k, v in os.environ.items():
+            if k.lower() == name.lower():
+                return v
+    return value
+
+
+def env_set(name: str, value: Any) -> None:
+    from pscompat.values.convert.primitives import to_string
+
+    if value is None or value == "":
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = to_string(value)

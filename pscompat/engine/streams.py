@@ -1,0 +1,148 @@
+"""Redirection of PowerShell's streams (about_Redirection) and -ErrorVariable of functions.
+
+A command with redirections (`2>&1`, `3> file`, `*> $null`, `> out.txt`) or a function called
+with -ErrorVariable gets a Frame.  While the command's own code runs, its frame is on the
+context's stack: a record written there (by the command or by anything it calls) goes to the
+innermost frame that redirects its stream.  Output passed downstream runs outside the frame.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+STREAMS = {"2": "Error", "3": "Warning", "4": "Verbose", "5": "Debug", "6": "Information"}
+NOT_REDIRECTED = object()
+
+
+class StreamRecord:
+    """A warning/verbose/debug/information record merged into the output (`3>&1`)."""
+
+    PS_PROPERTIES = ("Message",)
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        self.Message = message
+        self.PS_TYPE_NAMES = (f"System.Management.Automation.{kind}Record",
+                              "System.Management.Automation.InformationalRecord", "System.Object")
+
+    def ToString(self) -> str:
+        return self.Message
+
+    __str__ = ToString
+
+    def __repr__(self) -> str:
+        return f"{self.kind}Record({self.Message!r})"
+
+
+class Frame:
+    __slots__ = ("targets", "error_variable")
+
+    def __init__(self, targets: dict, error_variable: list | None):
+        self.targets = targets  # stream -> callable(record), or None to discard
+        self.error_variable = error_variable
+
+
+def redirect_target(frames: list, stream: str) -> Any:
+    """Where a record of `stream` goes: a callable, None (discarded), or NOT_REDIRECTED."""
+    for frame in reversed(frames):
+        if stream in frame.targets:
+            return frame.targets[stream]
+    return NOT_REDIRECTED
+
+
+def file_writer(path: str, append: bool) -> Callable[[Any], None]:
+    """`> file` / `>> file`: what Out-File writes, one object at a time."""
+    from pscompat.values.convert.primitives import to_string
+    from pscompat.format.out_default import render
+
+    mode = "a" if append else "w"
+    open(path, mode, encoding="utf-8").close()  # `> file` truncates even when nothing is written
+
+    def write(obj) -> None:
+        text = obj if isinstance(obj, str) else (render([obj]) if not isinstance(obj, StreamRecord)
+                                                 else to_string(obj))
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(text if text.endswith("\n") else text + "\n")
+
+    return write
+
+
+class Redirector:
+    """The redirections of one command, applied to its pipeline stage."""
+
+    def __init__(self, ctx, redirections: list, scope, error_variable: list | None = None):
+        self.ctx = ctx
+        self.output: Callable | None = None
+        self.output_target: Any = NOT_REDIRECTED
+        targets: dict = {}
+        for stream, merge_to, target_fn, append in redirections:
+            streams = list(STREAMS) if stream == "*" else [stream]
+            if merge_to is not None:  # `2>&1`: into this command's output
+                for s in streams:
+                    if s != "1":
+                        targets[s] = self._to_output
+                continue
+            path = target_fn(scope) if target_fn is not None else None
+            sink = None if path is None else file_writer(_path(path), append)
+            if stream in ("1", "*"):
+                self.output_target = sink
+            for s in streams:
+                if s != "1":
+                    targets[s] = sink
+        self.frame = Frame(targets, error_variable)
+
+    def _to_output(self, record) -> None:
+        if self.output is not None:
+            self.output(record)
+
+    def attach(self, stage) -> None:
+        """Wrap the stage: its code runs inside the frame; its output leaves the frame."""
+        frames = self.ctx.frames
+        frame = self.frame
+        connect = stage.connect
+        stage.redirected = True
+
+        def connect_redirected(downstream):
+            sink = downstream if self.output_target is NOT_REDIRECTED else (self.output_target or _discard)
+
+            def out(obj):
+                if frames and frames[-1] is frame:
+                    frames.pop()
+                    try:
+                        sink(obj)
+                    finally:
+                        frames.append(frame)
+                else:
+                    sink(obj)
+
+            self.output = out
+            connect(out)
+            stage.push = self._inside(stage.push)
+
+        stage.connect = connect_redirected
+        for name in ("begin", "run_once", "end"):
+            setattr(stage, name, self._inside(getattr(stage, name)))
+
+    def _inside(self, method):
+        frames, frame = self.ctx.frames, self.frame
+
+        def run(*args):
+            frames.append(frame)
+            try:
+                return method(*args)
+            finally:
+                if frames and frames[-1] is frame:
+                    frames.pop()
+                elif frame in frames:
+                    frames.remove(frame)
+
+        return run
+
+
+def _discard(obj) -> None:
+    return None
+
+
+def _path(value) -> str:
+    from pscompat.values.convert.primitives import to_string
+
+    return to_string(value)

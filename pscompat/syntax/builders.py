@@ -1,0 +1,341 @@
+"""Node builders used by the grammar: each turns one rule's tokens into a `nodes` object.
+
+Every builder has the `grammar_lex.Build` signature `(text, start, end, tokens)`, so spans are
+exact.  Small marker classes carry parts (postfix operations, hashtable pairs, named blocks)
+from a sub-rule to the rule that assembles them.
+"""
+from __future__ import annotations
+
+
+import pyparsing as pp
+
+from pscompat.syntax import nodes as n
+from pscompat.syntax.parse_errors import SyntaxFail
+from pscompat.records import replace
+from pscompat.syntax.semantic_checks import check_assignable, check_duplicates
+from pscompat.syntax.strings import literal_word
+from pscompat.syntax.lexer import ARG_END, PRECEDENCE, canonical_op, number_value, skip_gap, variable_name
+from pscompat.source import Span
+
+
+MISSING = object()  # an optional part that was absent (pyparsing drops None tokens)
+
+
+class Post:
+    """A postfix operation (`.Name`, `::Name()`, `[0]`, `++`) waiting for its target."""
+
+    __slots__ = ("make", "end")
+
+    def __init__(self, make, end: int):
+        self.make, self.end = make, end
+
+
+class Part:
+    """A tagged piece of a larger rule (`kind` says which): args, pairs, clauses, blocks."""
+
+    __slots__ = ("kind", "value", "extra")
+
+    def __init__(self, kind: str, value, extra=None):
+        self.kind, self.value, self.extra = kind, value, extra
+
+
+# ----------------------------------------------------------------------------- tokens
+
+
+def constant(match, span):
+    text = match.group()
+    try:
+        value = number_value(text)
+    except ValueError:  # out of the range of its suffix's type: `200y`
+        raise SyntaxFail("BadNumericConstant", span.start, span, (text,)) from None
+    if isinstance(value, int) and text.lower().lstrip("+-\u2013\u2014\u2015").startswith(("0x", "0b")) \
+            and not -(1 << 63) <= value < (1 << 64):
+        # Hex and binary literals hold at most 64 bits (PS: tokenizer.cs ScanNumber; Parsing.Tests.ps1).
+        raise SyntaxFail("BadNumericConstant", span.start, span, (text,))
+    return n.Constant(span, value, text)
+
+
+def variable(match, span):
+    name, braced = variable_name(match)
+    return n.Variable(span, name, braced=braced)
+
+
+def splat(match, span):
+    return n.Variable(span, match.group("name"), splatted=True)
+
+
+def type_expression(match, span):
+    return n.TypeExpression(span, n.TypeName(Span(match.start("t"), match.end("t")), match.group("t")))
+
+
+def bare(match, span):
+    return n.StringConstant(span, match.group(), "bare")
+
+
+def parameter(match, span):
+    return n.CommandParameter(span, match.group("name"), None, match.group())
+
+
+def end_of_parameters(match, span):
+    """`--`: PowerShell keeps it as a parameter named '-', which binding ignores except for
+    native commands (PS: engine/parser/Parser.cs, TokenKind.MinusMinus)."""
+    return n.CommandParameter(span, "-", None, match.group())
+
+
+def parameter_with_argument(text, start, end, tokens):
+    param, argument = tokens
+    return n.CommandParameter(Span(start, end), param.name, argument, param.text)
+
+
+# ----------------------------------------------------------------------------- expressions
+
+
+def postfix_chain(text, start, end, tokens):
+    node = tokens[0]
+    for post in tokens[1:]:
+        node = post.make(node, Span(start, post.end))
+    return node
+
+
+def member(text, start, end, tokens):
+    op, name = tokens[0], tokens[1]
+    static, nullc = op == "::", op == "?."
+    if len(tokens) > 2:
+        args = tokens[2].value
+        return Post(lambda t, span: n.InvokeMember(span, t, name, args, static, nullc), end)
+    return Post(lambda t, span: n.Member(span, t, name, static, nullc), end)
+
+
+def call_arguments(text, start, end, tokens):
+    return Part("args", tuple(tokens))
+
+
+def block_argument(text, start, end, tokens):
+    return Part("args", (script_block_expression(text, start, end, tokens),))
+
+
+def index(text, start, end, tokens):
+    nullc = text[start] == "?"
+    value = tokens[0]
+    return Post(lambda t, span: n.Index(span, t, value, nullc), end)
+
+
+def post_increment(match, span):
+    op = "post" + canonical_op(match.group())
+
+    def make(target, s):
+        check_assignable(target, False, "OperatorRequiresVariableOrProperty", op[4:])
+        return n.Unary(s, op, target)
+
+    return Post(make, span.end)
+
+
+def arg_chain(text, start, end, tokens):
+    """In argument mode `$a+2` is one bare word, not `$a` then `+2` (Docs: about_Parsing.md):
+    a variable with no member/index after it must end where the argument ends."""
+    if len(tokens) == 1 and isinstance(tokens[0], n.Variable) and not ARG_END.match(text, end):
+        raise pp.ParseException(text, start, "bare word")
+    return postfix_chain(text, start, end, tokens)
+
+
+def unary(text, start, end, tokens):
+    op = canonical_op(tokens[0])
+    if op in ("++", "--"):
+        check_assignable(tokens[1], False, "OperatorRequiresVariableOrProperty", op)
+    return n.Unary(Span(start, end), op, tokens[1])
+
+
+def cast(text, start, end, tokens):
+    return n.Convert(Span(start, end), tokens[0].type, tokens[1])
+
+
+def array(text, start, end, tokens):
+    if len(tokens) == 1:
+        return tokens[0]
+    return n.ArrayLiteral(Span(start, end), tuple(tokens))
+
+
+def binary(text, start, end, tokens):
+    """Operator-precedence fold of `operand (op operand)*`, as PowerShell's
+    BinaryExpressionRule does it (PS: engine/parser/Parser.cs): equal precedence folds left."""
+    if len(tokens) == 1:
+        return tokens[0]
+    operands, operators = [tokens[0]], []
+
+    def reduce():
+        right, left = operands.pop(), operands.pop()
+        op = operators.pop()
+        operands.append(n.Binary(Span(left.span.start, right.span.end), op, left, right))
+
+    for i in range(1, len(tokens), 2):
+        op = canonical_op(tokens[i])
+        while operators and PRECEDENCE[operators[-1]] >= PRECEDENCE[op]:
+            reduce()
+        operators.append(op)
+        operands.append(tokens[i + 1])
+    while operators:
+        reduce()
+    return operands[0]
+
+
+def ternary(text, start, end, tokens):
+    if len(tokens) == 1:
+        return tokens[0]
+    return n.Ternary(Span(start, end), tokens[0], tokens[1], tokens[2])
+
+
+def paren(text, start, end, tokens):
+    return n.Paren(Span(start, end), tokens[0])
+
+
+def statements(text, start, end, tokens):
+    return n.StatementBlock(Span(start, end), tuple(tokens))
+
+
+def subexpression(text, start, end, tokens):
+    return n.SubExpression(Span(start, end), n.StatementBlock(Span(start + 2, end - 1), tuple(tokens)))
+
+
+def array_expression(text, start, end, tokens):
+    return n.ArrayExpression(Span(start, end), n.StatementBlock(Span(start + 2, end - 1), tuple(tokens)))
+
+
+def hash_pair(text, start, end, tokens):
+    return Part("pair", (tokens[0], tokens[1]))
+
+
+def hashtable(text, start, end, tokens):
+    return n.Hashtable(Span(start, end), tuple(part.value for part in tokens))
+
+
+def script_block_expression(text, start, end, tokens):
+    body = replace(tokens[0], span=Span(start, end), text=text[start + 1:end - 1])
+    return n.ScriptBlockExpression(Span(start, end), body)
+
+
+def braced_script_block(text, start, end, tokens):
+    return replace(tokens[0], span=Span(start, end), text=text[start + 1:end - 1])
+
+
+# ----------------------------------------------------------------------------- script blocks
+
+
+def named_block(text, start, end, tokens):
+    return Part(tokens[0].lower(), tokens[1])
+
+
+def script_body(text, start, end, tokens):
+    """Unnamed statements go to `end`, as in PowerShell (nodes.ScriptBlock)."""
+    param_block = None
+    items = list(tokens)
+    if items and isinstance(items[0], n.ParamBlock):
+        param_block = items.pop(0)
+    blocks = {}
+    if items and isinstance(items[0], Part):
+        for part in items:
+            blocks[part.kind] = part.value
+    else:
+        blocks["end"] = n.StatementBlock(Span(start, end), tuple(items))
+    return n.ScriptBlock(Span(start, end), param_block, blocks.get("begin"), blocks.get("process"),
+                         blocks.get("end"))
+
+
+def attribute(text, start, end, tokens):
+    positional, named = [], []
+    for arg in tokens[1:]:
+        if isinstance(arg, Part):
+            named.append(arg.value)
+        else:
+            positional.append(arg)
+    return n.Attribute(Span(start, end), tokens[0][1:-1], tuple(positional), tuple(named))
+
+
+def named_attribute_argument(text, start, end, tokens):
+    return Part("named", (tokens[0], tokens[1] if len(tokens) > 1 else None))
+
+
+def parameter_decl(text, start, end, tokens):
+    attributes, type_name, default, name = [], None, None, None
+    for token in tokens:
+        if isinstance(token, n.Attribute):
+            attributes.append(token)
+        elif isinstance(token, n.TypeExpression):
+            type_name = token.type
+        elif name is None and isinstance(token, n.Variable):
+            name = token.name
+        else:
+            default = token
+    return n.ParameterDecl(Span(start, end), name, type_name, default, tuple(attributes))
+
+
+def param_block(text, start, end, tokens):
+    attributes = tuple(t for t in tokens if isinstance(t, n.Attribute))
+    params = tuple(t for t in tokens if isinstance(t, n.ParameterDecl))
+    check_duplicates(text, params)
+    return n.ParamBlock(Span(start, end), params, attributes)
+
+
+def attributed_param_block(text, start, end, tokens):
+    """`[CmdletBinding()] param(...)`: the attributes before `param` belong to the block."""
+    return replace(tokens[-1], span=Span(start, end), attributes=tuple(tokens[:-1]))
+
+
+def parameter_list(text, start, end, tokens):
+    check_duplicates(text, tokens)
+    return Part("params", tuple(tokens))
+
+
+# ----------------------------------------------------------------------------- commands, pipelines
+
+
+def redirection_merge(match, span):
+    return n.Redirection(span, match.group("s") or "1", None, False, match.group("m"))
+
+
+def redirection_file(text, start, end, tokens):
+    match, target = tokens
+    return n.Redirection(Span(start, end), match.group("s") or "1", target, match.group("a") == ">>")
+
+
+def redirection_input(match, span):
+    raise SyntaxFail("RedirectionNotSupported", span.start, span, ("<",))
+
+
+def command(text, start, end, tokens):
+    items = list(tokens)
+    invocation = items.pop(0) if isinstance(items[0], str) else ""
+    redirections = tuple(i for i in items if isinstance(i, n.Redirection))
+    elements = tuple(i for i in items if not isinstance(i, n.Redirection))
+    name = elements[0] if elements else None
+    if not invocation and isinstance(name, n.ExpandableString) and name.kind == "bare":
+        # Without `&` a command name is not expanded (Docs: about_Parsing.md, `a$a`).
+        elements = (n.StringConstant(name.span, literal_word(name.raw), "bare"),) + elements[1:]
+    return n.Command(Span(start, end), elements, invocation, redirections)
+
+
+def expression_statement(text, start, end, tokens):
+    """`$x = value` or an expression pipeline element with its redirections."""
+    if len(tokens) > 1 and isinstance(tokens[1], str):
+        op = canonical_op(tokens[1])
+        check_assignable(tokens[0], op == "=", "InvalidLeftHandSide")
+        return n.Assignment(Span(start, end), tokens[0], op, tokens[2])
+    return n.CommandExpression(Span(start, end), tokens[0], tuple(tokens[1:]))
+
+
+def pipeline(text, start, end, tokens):
+    if isinstance(tokens[0], n.Assignment):
+        if len(tokens) > 1:
+            # `$r = foreach (...) {} | Format-Table`: the assignment took a whole statement, so
+            # the pipe has nothing on its left (Parser.cs: an assignment ends the pipeline)
+            at = skip_gap(text, tokens[0].span.end)
+            raise SyntaxFail("EmptyPipeElement", at, Span(at, at + 1), ())
+        return tokens[0]
+    return n.Pipeline(Span(start, end), tuple(tokens))
+
+
+def pipeline_chain(text, start, end, tokens):
+    node = tokens[0]
+    for i in range(1, len(tokens), 2):
+        right = tokens[i + 1]
+        node = n.PipelineChain(Span(start, right.span.end), node, tokens[i], right)
+    return node

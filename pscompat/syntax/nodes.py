@@ -1,0 +1,381 @@
+"""The syntax tree: frozen records (pscompat.records) named after PowerShell's own Language.*Ast classes.
+
+Every node carries `span` (offsets into the Source).  The grammar builds these; the compiler
+turns them into Python closures; `unparse` turns them back into text.
+
+Conventions the grammar and the compiler both rely on:
+- Operator names are stored lower-case and with an ASCII dash ('-eq', '-ceq', '-and'); symbol
+  operators as themselves ('+', '..', '!', ',').  The dash the user typed (en dash...) is gone.
+- A script body without named blocks puts its statements in `end` (as PowerShell does).
+- In command (argument) mode a bare word is a StringConstant(kind='bare'); a bare word that
+  contains `$` or `$( )` is an ExpandableString(kind='bare').
+"""
+from __future__ import annotations
+
+from typing import Any, Optional, Union
+
+from pscompat.records import Record, fields
+from pscompat.source import Span
+
+
+class Node(Record):
+    span: Span
+
+
+# ----------------------------------------------------------------------------- expressions
+
+
+class Constant(Node):
+    """A number literal (int, float or Decimal, already computed incl. KB/MB suffixes)."""
+
+    value: Any
+    text: str = ""  # source spelling, kept for unparse and for `2` vs `2.0` ToString
+
+
+class StringConstant(Node):
+    value: str
+    kind: str = "single"  # 'bare' | 'single' | 'double' | 'here_single' | 'here_double'
+
+
+class ExpandableString(Node):
+    """A string with `$var` / `$( )` inside.  parts: literal str pieces and expression nodes."""
+
+    parts: tuple  # tuple[str | Expression, ...]; escapes already decoded in the str pieces
+    kind: str = "double"  # 'double' | 'here_double' | 'bare'
+    raw: str = ""  # the text between the quotes as written, for unparse
+
+
+class Variable(Node):
+    """`$name`, `${any name}`, `$global:x`, `$env:PATH`, `@splat` (splatted=True)."""
+
+    name: str  # as written without `$`/`@`/braces, scope or drive prefix included: 'global:x', 'env:PATH'
+    splatted: bool = False
+    braced: bool = False
+
+
+class TypeName(Node):
+    """`int`, `System.Collections.Hashtable`, `string[]`, `ordered`... (without brackets)."""
+
+    name: str
+
+
+class TypeExpression(Node):
+    """`[int]` used as a value (e.g. `-as [int]`, `[math]::Round(...)` target)."""
+
+    type: TypeName
+
+
+class Convert(Node):
+    """`[int]$x`, `[ordered]@{...}`, `[pscustomobject]@{...}`."""
+
+    type: TypeName
+    operand: "Expression"
+
+
+class ArrayLiteral(Node):
+    """`1, 2, 3` (binary comma). A unary comma `,x` is Unary(',', x)."""
+
+    elements: tuple
+
+
+class ArrayExpression(Node):
+    """`@( statements )`."""
+
+    body: "StatementBlock"
+
+
+class SubExpression(Node):
+    """`$( statements )`."""
+
+    body: "StatementBlock"
+
+
+class Paren(Node):
+    """`( pipeline )`: a single pipeline or assignment statement in parentheses."""
+
+    pipeline: "Statement"
+
+
+class Hashtable(Node):
+    """`@{ k = v; ... }`.  Keys are expressions (a bare key is a StringConstant(kind='bare'))."""
+
+    pairs: tuple  # tuple[tuple[Expression, Statement], ...]
+
+
+class ScriptBlockExpression(Node):
+    """`{ ... }` as a value."""
+
+    body: "ScriptBlock"
+
+
+class Unary(Node):
+    """op: '-', '+', '!', '-not', '-bnot', ',', '-split', '-csplit', '-isplit', '-join',
+    '++' / '--' (prefix), 'post++' / 'post--' (postfix)."""
+
+    op: str
+    operand: "Expression"
+
+
+class Binary(Node):
+    """Arithmetic ('+', '-', '*', '/', '%'), range '..', format '-f', and every dash operator
+    ('-eq', '-ceq', '-ieq', '-like', '-replace', '-split', '-join', '-is', '-as', '-and', '-band',
+    '-shl', ...), '??'."""
+
+    op: str
+    left: "Expression"
+    right: "Expression"
+
+
+class Ternary(Node):
+    condition: "Expression"
+    if_true: "Expression"
+    if_false: "Expression"
+
+
+class Member(Node):
+    """`$x.Name`, `$x.$dyn`, `[math]::PI`, `$x?.Name`.  member is a StringConstant(kind='bare')
+    for a plain name, otherwise any expression."""
+
+    target: "Expression"
+    member: "Expression"
+    static: bool = False
+    null_conditional: bool = False
+
+
+class InvokeMember(Node):
+    """`$s.ToUpper()`, `[math]::Round(2.5, 0)`, `$x?.Foo()`."""
+
+    target: "Expression"
+    member: "Expression"
+    arguments: tuple
+    static: bool = False
+    null_conditional: bool = False
+
+
+class Index(Node):
+    """`$a[0]`, `$a[1..3]`, `$h['k']`, `$a?[0]`."""
+
+    target: "Expression"
+    index: "Expression"
+    null_conditional: bool = False
+
+
+Expression = Union[
+    Constant, StringConstant, ExpandableString, Variable, TypeExpression, Convert, ArrayLiteral,
+    ArrayExpression, SubExpression, Paren, Hashtable, ScriptBlockExpression, Unary, Binary, Ternary,
+    Member, InvokeMember, Index,
+]
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+class CommandParameter(Node):
+    """`-Name`, `-Name:value` (argument set), `–Name` (en dash: name has no dash either way)."""
+
+    name: str
+    argument: Optional["Expression"] = None
+    text: str = ""  # as typed, dash included, e.g. '–ImageName'
+
+
+class Redirection(Node):
+    """`> file`, `>> file`, `2> $null`, `2>&1`, `*> file`.  stream: '1','2','3'...,'*'."""
+
+    stream: str
+    target: Optional["Expression"]  # None when merging
+    append: bool = False
+    merge_to: Optional[str] = None  # '1' for 2>&1
+
+
+class Command(Node):
+    """A command invocation.  elements[0] is the name: StringConstant(kind='bare') for a plain
+    name, or any expression after `&`/`.`; the rest are CommandParameter or expressions."""
+
+    elements: tuple
+    invocation: str = ""  # '' | '&' | '.'
+    redirections: tuple = ()
+
+
+class CommandExpression(Node):
+    """An expression used as a pipeline element (`1..5 | ...`, `$x`)."""
+
+    expression: "Expression"
+    redirections: tuple = ()
+
+
+class Pipeline(Node):
+    elements: tuple  # tuple[Command | CommandExpression, ...]
+
+
+class PipelineChain(Node):
+    """`a && b`, `a || b` (PowerShell 7)."""
+
+    left: "Statement"
+    op: str
+    right: "Statement"
+
+
+# ----------------------------------------------------------------------------- statements
+
+
+class Assignment(Node):
+    """target: Variable, Member, Index, Convert(type, Variable) or ArrayLiteral of those.
+    op: '=', '+=', '-=', '*=', '/=', '%=', '??='.  value: a Statement (pipeline or assignment)."""
+
+    target: "Expression"
+    op: str
+    value: "Statement"
+
+
+class StatementBlock(Node):
+    statements: tuple
+
+
+class If(Node):
+    clauses: tuple  # tuple[tuple[Statement, StatementBlock], ...]: if + elseif
+    else_body: Optional[StatementBlock] = None
+
+
+class ForEach(Node):
+    variable: Variable
+    iterable: "Statement"
+    body: StatementBlock
+    label: Optional[str] = None
+
+
+class For(Node):
+    init: Optional["Statement"]
+    condition: Optional["Statement"]
+    iterator: Optional["Statement"]
+    body: StatementBlock
+    label: Optional[str] = None
+
+
+class While(Node):
+    condition: "Statement"
+    body: StatementBlock
+    label: Optional[str] = None
+
+
+class DoLoop(Node):
+    """`do { } while (c)` (until=False) and `do { } until (c)` (until=True)."""
+
+    body: StatementBlock
+    condition: "Statement"
+    until: bool = False
+    label: Optional[str] = None
+
+
+class SwitchClause(Node):
+    """pattern: an expression, or a ScriptBlockExpression (condition block)."""
+
+    pattern: "Expression"
+    body: StatementBlock
+
+
+class Switch(Node):
+    value: "Statement"
+    clauses: tuple  # tuple[SwitchClause, ...]
+    default: Optional[StatementBlock] = None
+    flags: tuple = ()  # subset of ('regex', 'wildcard', 'exact', 'casesensitive', 'file')
+    label: Optional[str] = None
+
+
+class Attribute(Node):
+    """`[Parameter(Mandatory, Position=0)]`, `[ValidateSet('a','b')]`, `[CmdletBinding()]`.
+    named: tuple of (name, expression-or-None); `Mandatory` alone is (`Mandatory`, None)."""
+
+    name: str
+    positional: tuple = ()
+    named: tuple = ()
+
+
+class ParameterDecl(Node):
+    """One parameter of `param(...)` or `function f($a, [int]$b = 2)`.  `type` holds the last
+    type constraint (`[switch]`, `[int]`...); attributes hold the [Parameter()] / [Validate*()]."""
+
+    name: str
+    type: Optional[TypeName] = None
+    default: Optional["Expression"] = None
+    attributes: tuple = ()
+
+
+class ParamBlock(Node):
+    parameters: tuple  # tuple[ParameterDecl, ...]
+    attributes: tuple = ()  # [CmdletBinding()] etc.
+
+
+class ScriptBlock(Node):
+    """A script or script block body.  Unnamed statements go to `end`."""
+
+    param_block: Optional[ParamBlock] = None
+    begin: Optional[StatementBlock] = None
+    process: Optional[StatementBlock] = None
+    end: Optional[StatementBlock] = None
+    text: str = ""  # the source text inside the braces (for ToString and calculated-property names)
+
+
+class FunctionDefinition(Node):
+    name: str
+    body: ScriptBlock
+    is_filter: bool = False
+    parameters: Optional[tuple] = None  # `function f($a, $b) {}` form: tuple[ParameterDecl]
+
+
+class Return(Node):
+    pipeline: Optional["Statement"] = None
+
+
+class Break(Node):
+    label: Optional[str] = None
+
+
+class Continue(Node):
+    label: Optional[str] = None
+
+
+class Throw(Node):
+    pipeline: Optional["Statement"] = None
+
+
+class Exit(Node):
+    pipeline: Optional["Statement"] = None
+
+
+class Catch(Node):
+    types: tuple  # tuple[TypeName, ...]; empty = catch everything
+    body: StatementBlock
+
+
+class Try(Node):
+    body: StatementBlock
+    catches: tuple = ()
+    finally_: Optional[StatementBlock] = None
+
+
+class Trap(Node):
+    """`trap [Type] { ... }`: handles terminating errors of the statements around it
+    (about_Trap).  types empty = every error."""
+
+    types: tuple
+    body: StatementBlock
+
+
+Statement = Union[
+    Pipeline, PipelineChain, Assignment, If, ForEach, For, While, DoLoop, Switch,
+    FunctionDefinition, Return, Break, Continue, Throw, Exit, Try, Trap, StatementBlock,
+]
+
+
+def walk(node):
+    """Yield node and every node below it (depth first)."""
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, Node):
+            yield cur
+            for name in fields(cur):
+                if name != "span":
+                    stack.append(getattr(cur, name))
+        elif isinstance(cur, tuple):
+            stack.extend(reversed(cur))

@@ -1,0 +1,203 @@
+""".NET instance methods on values: `'abc'.ToUpper()`, `$h.ContainsKey('a')`, `$d.AddDays(1)`.
+
+Names are case-insensitive; semantics are .NET's (string methods are ordinal and
+case-sensitive unless a StringComparison says otherwise).  Other Python objects expose their
+own methods, found by case-insensitive name.  `.ForEach{}`/`.Where{}` need script blocks, so
+the evaluator handles them (INTRINSIC_BLOCK_METHODS) before calling call_method.
+
+Split by domain: methods_invoke (DotNetError, VOID, invoke_dotnet), methods_strings,
+methods_collections (numbers, lists, dictionaries, PSObject), methods_datetime.  This module
+keeps the dispatch (call_method, has_method, ...) and re-exports the rest.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import decimal
+import enum
+
+from pscompat.errors import PSError
+from pscompat.values.objects.model import Char, ExtendedPSObject, Hashtable, PSObject, _class_info, type_names
+from pscompat.values.methods.collections import (_DICT_METHODS, _LIST_METHODS, _NUMBER_METHODS, _PSOBJECT_METHODS,
+                                  DictionaryEntry)
+from pscompat.values.methods.dates import _DATETIME_METHODS, _TIMESPAN_METHODS, format_value, parse_exact
+from pscompat.values.methods.invoke import VOID, DotNetError, VoidResult, invoke_dotnet, is_void
+from pscompat.values.methods.strings import _STRING_METHODS, _str
+
+__all__ = ["INTRINSIC_BLOCK_METHODS", "DotNetError", "VoidResult", "VOID", "is_void", "invoke_dotnet",
+           "DictionaryEntry", "format_value", "parse_exact", "get_type", "call_method", "has_method",
+           "method_names", "method_definition"]
+
+INTRINSIC_BLOCK_METHODS = frozenset({"foreach", "where"})
+
+
+def _not_found(obj, name: str) -> PSError:
+    names = type_names(obj)
+    return PSError(f"Method invocation failed because [{names[0] if names else 'System.Object'}] does not "
+                   f"contain a method named '{name}'.", "MethodNotFound", category="InvalidOperation")
+
+
+# --------------------------------------------------------------------------------------------
+# Dispatch
+
+# .NET spellings, for error messages ('Exception calling "Substring" ...').
+_CANONICAL = {n.lower(): n for n in (
+    "ToUpper ToUpperInvariant ToLower ToLowerInvariant Trim TrimStart TrimEnd Split Replace Substring "
+    "Contains StartsWith EndsWith IndexOf LastIndexOf IndexOfAny PadLeft PadRight Insert Remove "
+    "ToCharArray Equals CompareTo Normalize IsNormalized ToString GetHashCode GetEnumerator Chars "
+    "Clone GetValue SetValue Add RemoveAt Clear ContainsKey ContainsValue Item AddDays AddHours "
+    "AddMinutes AddSeconds AddMilliseconds AddTicks AddMonths AddYears Subtract ToShortDateString "
+    "ToLongDateString ToShortTimeString ToLongTimeString ToUniversalTime ToLocalTime "
+    "IsDaylightSavingTime Negate Duration GetType").split()}
+
+_TABLES = {
+    str: _STRING_METHODS, Char: _STRING_METHODS,
+    int: _NUMBER_METHODS, float: _NUMBER_METHODS, bool: _NUMBER_METHODS, decimal.Decimal: _NUMBER_METHODS,
+    list: _LIST_METHODS, tuple: _LIST_METHODS,
+    Hashtable: _DICT_METHODS, dict: _DICT_METHODS,
+    PSObject: _PSOBJECT_METHODS, ExtendedPSObject: _PSOBJECT_METHODS,
+    _dt.datetime: _DATETIME_METHODS, _dt.timedelta: _TIMESPAN_METHODS,
+}
+_UNIVERSAL = {
+    "tostring": lambda o, *a: _str(o),
+    "equals": lambda o, other: o is other or o == other,
+    "gethashcode": lambda o: hash(o) & 0x7FFFFFFF if o.__hash__ else id(o) & 0x7FFFFFFF,
+}
+
+
+def _base_table(obj):
+    for base, table in _TABLES.items():
+        if isinstance(obj, base) and not (base in (list, tuple) and hasattr(obj, "_fields")):
+            return table
+    return None
+
+
+def _python_method(obj, folded: str):
+    """A callable Python method of an ordinary object, by case-insensitive name."""
+    real = _class_info(type(obj)).methods.get(folded)
+    if real is not None:
+        return real, getattr(obj, real)
+    attrs = getattr(obj, "__dict__", None) or {}
+    for key, value in attrs.items():
+        if key.lower() == folded and callable(value) and not key.startswith("_"):
+            return key, value
+    return None
+
+
+def get_type(obj):
+    """$x.GetType(): a type value with Name/FullName (pstypes.PSType)."""
+    from pscompat.values.dotnet.type_literals import resolve_type_info
+
+    names = type_names(obj)
+    return resolve_type_info(names[0] if names else "System.Object")
+
+
+def call_method(obj, name: str, args: list):
+    """`$obj.Name(args)`.  Raises PSError InvokeMethodOnNull / MethodNotFound, and
+    'Exception calling ...' when the method throws."""
+    if obj is None:
+        raise PSError("You cannot call a method on a null-valued expression.", "InvokeMethodOnNull",
+                      category="InvalidOperation")
+    folded = name.lower()
+    if type(obj) is ExtendedPSObject:  # an instance member wins over the type's methods
+        method = obj.script_method(folded)
+        if method is not None:
+            return method.call(obj, list(args))
+    if folded == "gettype" and not args:
+        return get_type(obj)
+    if folded == "foreach" and args and not hasattr(args[0], "invoke"):
+        return _foreach_member(obj, args)
+    table = _TABLES.get(type(obj))
+    if table is None and not isinstance(obj, enum.Enum):
+        found = _python_method(obj, folded)
+        if found is not None:
+            return invoke_dotnet(found[0], found[1], list(args))
+        table = _base_table(obj)
+    if table is not None:
+        fn = table.get(folded)
+        if fn is not None:
+            return invoke_dotnet(_CANONICAL.get(folded, name), lambda *a: fn(obj, *a), list(args), is_void(fn))
+        if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields"):
+            return _enumerate_method(obj, name, args)
+    fn = _UNIVERSAL.get(folded)
+    if fn is not None:
+        return invoke_dotnet(_CANONICAL.get(folded, name), lambda *a: fn(obj, *a), list(args))
+    raise _not_found(obj, name)
+
+
+def _foreach_member(obj, args: list) -> list:
+    """The intrinsic `.ForEach(type)`, `.ForEach('Property')`, `.ForEach('Property', value)` (sets it)
+    and `.ForEach('Method', args...)` (about_Arrays, ForEach method)."""
+    from pscompat.values.objects.model import lookup_member, set_member
+
+    items = list(obj) if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields") else [obj]
+    first, rest = args[0], list(args[1:])
+    if hasattr(first, "full_name") and hasattr(first, "convert"):  # a type: convert every item
+        return [first.convert(item) for item in items]
+    name = _str(first)
+    out: list = []
+    for item in items:
+        found, value = lookup_member(item, name)
+        if found and not rest:
+            out.append(value)
+        elif found and len(rest) == 1 and not has_method(item, name):
+            set_member(item, name, rest[0])
+        elif has_method(item, name):
+            result = call_method(item, name, rest)
+            if not isinstance(result, VoidResult):
+                out.append(result)
+    return out
+
+
+def _enumerate_method(items, name: str, args: list):
+    """Member-access enumeration of a method: call it on every element (nested collections
+    too); the first element lacking it raises MethodNotFound (about_Member-Access_Enumeration)."""
+    results: list = []
+    for item in items:
+        value = (_enumerate_method(item, name, args) if type(item) in (list, tuple)
+                 else call_method(item, name, args))
+        if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+            results.extend(value)
+        elif value is not None:
+            results.append(value)
+    if not results:
+        return None
+    return results[0] if len(results) == 1 else results
+
+
+def has_method(obj, name: str) -> bool:
+    """True if `name` is a method of obj (Get-Member would list it)."""
+    if obj is None:
+        return False
+    folded = name.lower()
+    if folded in _UNIVERSAL or folded == "gettype" or (type(obj) is ExtendedPSObject and obj.script_method(folded)):
+        return True
+    table = _TABLES.get(type(obj))
+    if table is None:
+        if _python_method(obj, folded) is not None:
+            return True
+        table = _base_table(obj)
+    return table is not None and folded in table
+
+
+def method_names(obj) -> list[str]:
+    """The .NET spellings of obj's methods (for Get-Member)."""
+    table = _TABLES.get(type(obj)) or _base_table(obj) or {}
+    names = {_CANONICAL.get(n, n) for n in table} | {"GetType", "ToString", "Equals", "GetHashCode"}
+    if type(obj) not in _TABLES:
+        names |= set(_class_info(type(obj)).methods.values())
+    return sorted(names, key=str.lower)
+
+
+def method_definition(obj, name: str) -> str:
+    """Get-Member's Definition text for a method: the Python signature for Python methods,
+    else the .NET name with its argument list elided."""
+    import inspect
+
+    found = None if type(obj) in _TABLES else _python_method(obj, name.lower())
+    if found is not None:
+        try:
+            return f"System.Object {found[0]}{inspect.signature(found[1])}"
+        except (TypeError, ValueError):
+            pass
+    return {"GetType": "type GetType()", "ToString": "string ToString()", "Equals": "bool Equals(System.Object obj)",
+            "GetHashCode": "int GetHashCode()"}.get(name, f"{name}(...)")
