@@ -1,4 +1,5 @@
 """`python -m bench`: run every case and print the table (see bench/__init__.py)."""
+
 from __future__ import annotations
 
 import argparse
@@ -22,15 +23,25 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench", description="pscompat benchmark suite (issue 6)")
     p.add_argument("--quick", action="store_true", help="tiny sizes, one run each (a smoke test, not a measurement)")
     p.add_argument("--json", metavar="FILE", help="also write one JSON object per case to FILE")
-    p.add_argument("--write-results", nargs="?", const=str(RESULTS), metavar="FILE",
-                   help=f"write the Markdown report (default {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}) with a cProfile of the worst case")
+    p.add_argument(
+        "--write-results",
+        nargs="?",
+        const=str(RESULTS),
+        metavar="FILE",
+        help=f"write the Markdown report (default {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}) with a cProfile of the worst case",
+    )
     p.add_argument("--objects", type=int, help="in-memory image objects (default 200000, the issue's size)")
     p.add_argument("--images", type=int, help="synthetic images in the sandbox (default 100000)")
     p.add_argument("--stream", type=int, help="N of 1..N in the streaming-memory case (default 1000000)")
     p.add_argument("--runs", type=int, help="timed runs per case; the median is reported (default 3)")
     p.add_argument("--no-memory", action="store_true", help="skip the tracemalloc peak-memory runs")
-    p.add_argument("--skip", action="append", default=[], choices=("objects", "sandbox", "stream", "parse", "startup"),
-                   help="leave out a group of cases")
+    p.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=("objects", "sandbox", "stream", "parse", "startup"),
+        help="leave out a group of cases",
+    )
     return p
 
 
@@ -42,7 +53,8 @@ def _profile(fn, top: int = 10) -> str:
     out = io.StringIO()
     # cumulative, leaving out the entry chain (bench, session, statement runner, pipeline driver)
     pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(
-        r"pscompat/(?!session|compiler_stmt|pipeline\.py)", top)
+        r"pscompat/(?!session|compiler_stmt|pipeline\.py)", top
+    )
     text = out.getvalue()
     # keep the header line and the table only
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
@@ -72,8 +84,10 @@ def _miss_paragraph(r: dict) -> str:
         limit = float(goal.split("<=")[1])
         how = f"ratio {r['ratio']:.3g} against a goal of ≤ {limit:g}: {r['ratio'] / limit:.1f}× over the limit"
         if r["python_s"] is not None:
-            how += (f" (pscompat {runner._secs(r['pscompat_s'])}, comparison {runner._secs(r['python_s'])}; "
-                    f"meeting it needs pscompat at ≤ {runner._secs(r['python_s'] * limit)})")
+            how += (
+                f" (pscompat {runner._secs(r['pscompat_s'])}, comparison {runner._secs(r['python_s'])}; "
+                f"meeting it needs pscompat at ≤ {runner._secs(r['python_s'] * limit)})"
+            )
     elif r["unit"] == "MB grown":
         how = f"peak RSS grew {r['ratio']:.1f} MB against < 50 MB: {r['ratio'] - 50:.1f} MB over"
     elif r["unit"] == "s added":
@@ -104,9 +118,12 @@ def write_results(rows, sizes, path, elapsed, profile_text, profile_case, load_b
         "",
     ]
     if sizes["objects"] < 200_000:
-        parts += [f"The issue asks for 200k objects; this suite uses {sizes['objects']:,} by default so that the "
-                  "whole run stays under two minutes on a 2-core machine at the engine's current speed "
-                  "(`--objects 200000` runs the issue's size; not measured here).", ""]
+        parts += [
+            f"The issue asks for 200k objects; this suite uses {sizes['objects']:,} by default so that the "
+            "whole run stays under two minutes on a 2-core machine at the engine's current speed "
+            "(`--objects 200000` runs the issue's size; not measured here).",
+            "",
+        ]
     parts += [
         "pscompat time = median wall time of `pscompat.run(...)` (parse cache warm, one warm-up call first); "
         "python = the hand-written Python for the same work in the same process; ratio = pscompat / python "
@@ -124,12 +141,22 @@ def write_results(rows, sizes, path, elapsed, profile_text, profile_case, load_b
     parts += ["", "## Missed goals", ""]
     parts += [_miss_paragraph(r) for r in missed] or ["None."]
     if missed:
-        parts += ["", "Where the time goes: the notes per row above"
-                  + ("; the profile below is the worst in-process case's." if profile_text else ".")]
+        parts += [
+            "",
+            "Where the time goes: the notes per row above"
+            + ("; the profile below is the worst in-process case's." if profile_text else "."),
+        ]
     if profile_text:
-        parts += ["", f"## cProfile of the worst case: {profile_case}", "",
-                  "One pscompat call at the suite's size, top 10 by cumulative time (the session/pipeline entry chain left out) then by own time (cProfile's overhead inflates the totals):", "",
-                  "```", profile_text, "```"]
+        parts += [
+            "",
+            f"## cProfile of the worst case: {profile_case}",
+            "",
+            "One pscompat call at the suite's size, top 10 by cumulative time (the session/pipeline entry chain left out) then by own time (cProfile's overhead inflates the totals):",
+            "",
+            "```",
+            profile_text,
+            "```",
+        ]
     Path(path).write_text("\n".join(parts) + "\n", encoding="utf-8")
 
 
@@ -169,8 +196,9 @@ def main(argv=None) -> int:
             if opts.write_results:
                 worst = _worst(rows)
                 profile_text = _profile(cases.PROFILE_TARGETS[worst["case"]]) if worst else ""
-                write_results(rows, sizes, opts.write_results, elapsed, profile_text, worst and worst["case"],
-                              load_before)
+                write_results(
+                    rows, sizes, opts.write_results, elapsed, profile_text, worst and worst["case"], load_before
+                )
                 print(f"wrote {opts.write_results}")
         finally:
             if old_home is None:

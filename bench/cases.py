@@ -1,4 +1,5 @@
 """The benchmark cases.  Each `case_*` returns a list of row dicts (see `bench.runner.row`)."""
+
 from __future__ import annotations
 
 import json
@@ -14,10 +15,16 @@ from pathlib import Path
 
 from .runner import median_time, row
 
-FAMILIES = [f"Windows Server 20{y} {e}" for y in (8, 12, 16, 19) for e in ("Datacenter", "Standard", "Core")] + \
-    [f"Ubuntu Server {v}" for v in ("12.04 LTS", "14.04 LTS", "14.10", "15.04")] + \
-    ["OpenLogic 7.0", "SUSE Linux Enterprise Server 12", "SQL Server 2014 Standard on Windows Server 2012 R2",
-     "BizTalk Server 2013 R2 Enterprise"]  # 20 families
+FAMILIES = (
+    [f"Windows Server 20{y} {e}" for y in (8, 12, 16, 19) for e in ("Datacenter", "Standard", "Core")]
+    + [f"Ubuntu Server {v}" for v in ("12.04 LTS", "14.04 LTS", "14.10", "15.04")]
+    + [
+        "OpenLogic 7.0",
+        "SUSE Linux Enterprise Server 12",
+        "SQL Server 2014 Standard on Windows Server 2012 R2",
+        "BizTalk Server 2013 R2 Enterprise",
+    ]
+)  # 20 families
 FAMILY = "Ubuntu Server 14.04 LTS"
 FAMILY_QUERY = FAMILY.lower()  # PowerShell's -eq is case-insensitive; the query differs in case on purpose
 
@@ -27,25 +34,34 @@ def make_images(n: int) -> list:
     try:
         from pscompat.azure.models import OSImageContext as cls
     except Exception:  # pragma: no cover - fallback when the Azure layer is unavailable
-        class cls:  # noqa: N801
+
+        class cls:
             __slots__ = ("Label", "ImageName", "ImageFamily", "PublishedDate", "LogicalSizeInGB")
 
             def __init__(self, **kw):
                 for k, v in kw.items():
                     setattr(self, k, v)
+
     rnd = random.Random(6)
     base = datetime(2013, 1, 1)
     out = []
     for i in range(n):
         fam = FAMILIES[i % len(FAMILIES)]
-        out.append(cls(Label=f"{fam}, build {i}", ImageName=f"img-{i:07d}-{fam.replace(' ', '-')}.vhd",
-                       ImageFamily=fam, PublishedDate=base + timedelta(minutes=rnd.randrange(5_000_000)),
-                       LogicalSizeInGB=rnd.choice((30, 127, 128, 1023))))
+        out.append(
+            cls(
+                Label=f"{fam}, build {i}",
+                ImageName=f"img-{i:07d}-{fam.replace(' ', '-')}.vhd",
+                ImageFamily=fam,
+                PublishedDate=base + timedelta(minutes=rnd.randrange(5_000_000)),
+                LogicalSizeInGB=rnd.choice((30, 127, 128, 1023)),
+            )
+        )
     return out
 
 
 def _run(src: str, **variables):
     import pscompat
+
     return pscompat.run(src, **variables)
 
 
@@ -71,8 +87,16 @@ def _compare(case, size, ps_fn, py_fn, goal_ratio, runs, memory=True, check=None
     if check:
         check(ps_fn(), py_fn())
     ratio = ps_t / py_t if py_t else float("inf")
-    return row(case, size, ps_t, py_t, ratio, f"ratio <= {goal_ratio:g}", ratio <= goal_ratio,
-               peak_mb=_peak_mb(ps_fn) if memory else None)
+    return row(
+        case,
+        size,
+        ps_t,
+        py_t,
+        ratio,
+        f"ratio <= {goal_ratio:g}",
+        ratio <= goal_ratio,
+        peak_mb=_peak_mb(ps_fn) if memory else None,
+    )
 
 
 def _same_count(ps, py):
@@ -90,32 +114,45 @@ def object_cases(n: int, runs: int, memory: bool = True) -> list[dict]:
 
     def py_filter_project():
         key = f.casefold()
-        return [{"Label": o.Label, "ImageName": o.ImageName} for o in objs
-                if o.ImageFamily is not None and o.ImageFamily.casefold() == key]
-    rows.append(_compare("filter+project", n, lambda: _run(src, objs=objs, f=f), py_filter_project, 2, runs,
-                         memory, _same_count))
+        return [
+            {"Label": o.Label, "ImageName": o.ImageName}
+            for o in objs
+            if o.ImageFamily is not None and o.ImageFamily.casefold() == key
+        ]
+
+    rows.append(
+        _compare(
+            "filter+project", n, lambda: _run(src, objs=objs, f=f), py_filter_project, 2, runs, memory, _same_count
+        )
+    )
 
     src2 = "$objs | ? ImageFamily -eq $f"
 
     def py_where():
         key = f.casefold()
         return [o for o in objs if o.ImageFamily is not None and o.ImageFamily.casefold() == key]
-    rows.append(_compare("simplified where", n, lambda: _run(src2, objs=objs, f=f), py_where, 2, runs, memory,
-                         _same_count))
+
+    rows.append(
+        _compare("simplified where", n, lambda: _run(src2, objs=objs, f=f), py_where, 2, runs, memory, _same_count)
+    )
 
     src3 = "$objs | ? ImageFamily -eq $f | Sort-Object PublishedDate -Descending | Select-Object -First 1"
 
     def py_newest():
         key = f.casefold()
-        return [max((o for o in objs if o.ImageFamily is not None and o.ImageFamily.casefold() == key),
-                    key=lambda o: o.PublishedDate)]
+        return [
+            max(
+                (o for o in objs if o.ImageFamily is not None and o.ImageFamily.casefold() == key),
+                key=lambda o: o.PublishedDate,
+            )
+        ]
 
     def check_newest(ps, py):
         got = ps[0].ImageName if hasattr(ps[0], "ImageName") else ps.to_python()[0].ImageName
         if got != py[0].ImageName:
             raise AssertionError(f"newest differs: {got} vs {py[0].ImageName}")
-    rows.append(_compare("newest of family", n, lambda: _run(src3, objs=objs, f=f), py_newest, 2, runs, memory,
-                         None))
+
+    rows.append(_compare("newest of family", n, lambda: _run(src3, objs=objs, f=f), py_newest, 2, runs, memory, None))
 
     src4 = "$objs | Group-Object ImageFamily | Sort-Object Count"
 
@@ -128,10 +165,11 @@ def object_cases(n: int, runs: int, memory: bool = True) -> list[dict]:
             if g is None:
                 groups[kk] = g = [k, []]
             g[1].append(o)
-        return sorted(({"Name": k, "Count": len(v), "Group": v} for k, v in groups.values()),
-                      key=lambda g: g["Count"])
-    rows.append(_compare("group & measure: group", n, lambda: _run(src4, objs=objs), py_group, 3, runs, memory,
-                         _same_count))
+        return sorted(({"Name": k, "Count": len(v), "Group": v} for k, v in groups.values()), key=lambda g: g["Count"])
+
+    rows.append(
+        _compare("group & measure: group", n, lambda: _run(src4, objs=objs), py_group, 3, runs, memory, _same_count)
+    )
 
     src5 = "$objs | Measure-Object -Sum LogicalSizeInGB"
 
@@ -141,8 +179,10 @@ def object_cases(n: int, runs: int, memory: bool = True) -> list[dict]:
             count += 1
             total += o.LogicalSizeInGB
         return [(count, total)]
-    rows.append(_compare("group & measure: measure", n, lambda: _run(src5, objs=objs), py_measure, 3, runs,
-                         memory, _same_count))
+
+    rows.append(
+        _compare("group & measure: measure", n, lambda: _run(src5, objs=objs), py_measure, 3, runs, memory, _same_count)
+    )
     return rows
 
 
@@ -150,6 +190,7 @@ def object_cases(n: int, runs: int, memory: bool = True) -> list[dict]:
 def sandbox_cases(n: int, runs: int, home: str, memory: bool = True) -> list[dict]:
     """Runs with `$PSCOMPAT_HOME` = `home` (a temp dir the caller owns), which it leaves set."""
     from pscompat.azure.backends import store
+
     os.environ["PSCOMPAT_HOME"] = home
     if True:
         if True:
@@ -163,8 +204,11 @@ def sandbox_cases(n: int, runs: int, home: str, memory: bool = True) -> list[dic
             def py_list():
                 conn = sqlite3.connect(db)
                 try:
-                    rows = [json.loads(body) for table in ("os_images", "vm_images")
-                            for (body,) in conn.execute(f"SELECT body FROM {table} ORDER BY seq")]
+                    rows = [
+                        json.loads(body)
+                        for table in ("os_images", "vm_images")
+                        for (body,) in conn.execute(f"SELECT body FROM {table} ORDER BY seq")
+                    ]
                 finally:
                     conn.close()
                 return rows
@@ -173,16 +217,26 @@ def sandbox_cases(n: int, runs: int, home: str, memory: bool = True) -> list[dic
                 count = ps[0].Count if hasattr(ps[0], "Count") else None
                 if count is not None and count != len(py):
                     raise AssertionError(f"listing counts differ: {count} vs {len(py)}")
+
             listing = _compare("listing", n, ps_list, py_list, 3, runs, memory, check_list)
 
             def ps_first():
                 return _run("Get-AzureVMImage | Select-Object -First 1")
+
             ps_first()
             first_t = median_time(ps_first, max(runs, 5))
             ratio = first_t / listing["pscompat_s"]
-            early = row("early stop", n, first_t, listing["pscompat_s"], ratio, "ratio <= 0.01", ratio <= 0.01,
-                        peak_mb=_peak_mb(ps_first) if memory else None,
-                        note="compared with pscompat's full listing (Get-AzureVMImage | Measure-Object)")
+            early = row(
+                "early stop",
+                n,
+                first_t,
+                listing["pscompat_s"],
+                ratio,
+                "ratio <= 0.01",
+                ratio <= 0.01,
+                peak_mb=_peak_mb(ps_first) if memory else None,
+                note="compared with pscompat's full listing (Get-AzureVMImage | Measure-Object)",
+            )
             return [early, listing]
 
 
@@ -221,11 +275,22 @@ def streaming_case(n: int) -> list[dict]:
     grown = (data["peak"] - data["before"]) / 2**20
     if data["count"] != (n + 1) // 2:
         raise AssertionError(f"streaming count {data['count']} != {(n + 1) // 2}")
-    return [row("streaming memory", n, data["seconds"], None, grown, "peak RSS grows < 50 MB", grown < 50,
-                peak_mb=data["peak"] / 2**20, unit="MB grown",
-                note="1..N | Where-Object {$_ % 2} | Measure-Object in a subprocess (engine warm); peak of "
-                     "/proc/self/statm RSS sampled every 2 ms during the run, minus RSS before it "
-                     "(not ru_maxrss: on Linux it keeps the parent's high-water mark across fork+exec)")]
+    return [
+        row(
+            "streaming memory",
+            n,
+            data["seconds"],
+            None,
+            grown,
+            "peak RSS grows < 50 MB",
+            grown < 50,
+            peak_mb=data["peak"] / 2**20,
+            unit="MB grown",
+            note="1..N | Where-Object {$_ % 2} | Measure-Object in a subprocess (engine warm); peak of "
+            "/proc/self/statm RSS sampled every 2 ms during the run, minus RSS before it "
+            "(not ru_maxrss: on Linux it keeps the parent's high-water mark across fork+exec)",
+        )
+    ]
 
 
 # --- parse ---------------------------------------------------------------------------------------
@@ -233,7 +298,7 @@ _STATEMENTS = [
     '$family = "Windows Server 2012 R2 Datacenter"',
     "$image = Get-AzureVMImage | where { $_.ImageFamily -eq $family } | Sort-Object PublishedDate -Descending | "
     "Select-Object -ExpandProperty ImageName -First 1",
-    '"Newest \'$family\' image: $image"',
+    "\"Newest '$family' image: $image\"",
     '$vm = New-AzureVMConfig -Name "web{0}" -InstanceSize "Small" -ImageName $image | '
     'Add-AzureProvisioningConfig -Windows -AdminUsername "webadmin" -Password "Pa55word!"',
     'New-AzureVM -ServiceName "svc{0}" -Location "West US" -VMs $vm | Out-Null',
@@ -250,22 +315,24 @@ _STATEMENTS = [
     "$objs | Measure-Object -Sum LogicalSizeInGB -Maximum -Minimum",
     "$s{0} = 'abc{0}'.ToUpper().Substring(1) -replace 'B', 'x'",
     "switch ($s{0}) {{ 'XC{0}' {{ 'matched' }} default {{ 'other' }} }}",
-    "function Get-Thing{0} {{ param([string]$Name, [int]$Count = {0}) \"$Name x $Count\" }}",
+    'function Get-Thing{0} {{ param([string]$Name, [int]$Count = {0}) "$Name x $Count" }}',
     "Get-Thing{0} -Name 'item' -Count 3",
     "$d{0} = [datetime]'2015-03-12' ; $d{0}.AddDays({0}).ToString('yyyy-MM-dd')",
     "while ($total{0} -gt 0) {{ $total{0} -= 50; if ($total{0} -lt 10) {{ break }} }}",
     "try {{ Get-AzureVMImage -ImageName 'missing{0}' -ErrorAction Stop }} catch {{ $_.Exception.Message }}",
     "$objs | Select-Object Label, @{{Name = 'Size'; Expression = {{ $_.LogicalSizeInGB * 1GB }}}}",
-    "[pscustomobject]@{{ Id = {0}; Name = \"obj{0}\" }} | Format-List",
+    '[pscustomobject]@{{ Id = {0}; Name = "obj{0}" }} | Format-List',
     "$arr{0} = 1..{0} ; $arr{0}[0], $arr{0}[-1] -join ','",
     "Write-Output ('{{0:N2}}' -f ({0} / 7))",
-    "$null = Remove-AzureVMImage -ImageName \"img{0}\" -DeleteVHD -ErrorAction SilentlyContinue",
+    '$null = Remove-AzureVMImage -ImageName "img{0}" -DeleteVHD -ErrorAction SilentlyContinue',
     "$vmImage = Get-AzureVMImage | where {{ (gm -InputObject $_ -Name DataDiskConfigurations) -ne $null }}",
     "# comment line {0}: the next statement continues over lines",
     "Get-AzureVMImage |\n    Where-Object {{ $_.PublishedDate -gt (Get-Date).AddYears(-1) }} |\n    Sort-Object Label",
 ]
-INTERACTIVE_LINE = ("Get-AzureVMImage | ? ImageFamily -eq 'Windows Server 2012 R2 Datacenter' | "
-                    "sort PublishedDate -Desc | select -Expand ImageName -First 1")
+INTERACTIVE_LINE = (
+    "Get-AzureVMImage | ? ImageFamily -eq 'Windows Server 2012 R2 Datacenter' | "
+    "sort PublishedDate -Desc | select -Expand ImageName -First 1"
+)
 
 
 def make_script(lines: int) -> str:
@@ -286,14 +353,26 @@ def make_script(lines: int) -> str:
 
 def parse_cases(lines: int, runs: int) -> list[dict]:
     from pscompat.syntax.grammar import parse
+
     script = make_script(lines)
     parse(INTERACTIVE_LINE)  # grammar built once (cached by pscompat); the parse itself is not cached
     script_t = median_time(lambda: parse(script), runs)
     line_t = median_time(lambda: parse(INTERACTIVE_LINE), max(runs, 20))
     n_lines = script.count("\n") + 1
-    return [row("parse: script", n_lines, script_t, None, script_t, "< 1 s", script_t < 1, unit="s"),
-            row("parse: interactive line", len(INTERACTIVE_LINE), line_t, None, line_t, "< 5 ms", line_t < 0.005,
-                unit="s", note="size = characters")]
+    return [
+        row("parse: script", n_lines, script_t, None, script_t, "< 1 s", script_t < 1, unit="s"),
+        row(
+            "parse: interactive line",
+            len(INTERACTIVE_LINE),
+            line_t,
+            None,
+            line_t,
+            "< 5 ms",
+            line_t < 0.005,
+            unit="s",
+            note="size = characters",
+        ),
+    ]
 
 
 # --- start-up ------------------------------------------------------------------------------------
@@ -302,6 +381,7 @@ def _proc_time(cmd: list[str], runs: int, env: dict | None = None) -> float | No
         r = subprocess.run(cmd, capture_output=True, text=True, cwd=tempfile.gettempdir(), env=env)
         if r.returncode != 0:
             raise RuntimeError(f"{cmd!r} exited {r.returncode}: {(r.stderr or r.stdout).strip()[-300:]}")
+
     try:
         once()
     except (RuntimeError, OSError) as exc:
@@ -329,8 +409,9 @@ def _startup_row(case: str, ps_t, py_t, note: str) -> dict:
     if isinstance(ps_t, float) and isinstance(py_t, float):
         ratio = ps_t / py_t
         return row(case, 1, ps_t, py_t, ratio, "ratio <= 4", ratio <= 4, note=note)
-    return row(case, 1, None, None, None, "ratio <= 4", None,
-               note=f"skipped: {ps_t if not isinstance(ps_t, float) else py_t}")
+    return row(
+        case, 1, None, None, None, "ratio <= 4", None, note=f"skipped: {ps_t if not isinstance(ps_t, float) else py_t}"
+    )
 
 
 _PARSER_COST = """
@@ -352,9 +433,11 @@ def _parser_cost(env: dict) -> str:
             return ""
         samples.append([float(x) for x in r.stdout.split()])
     pyparsing_s, modules_s, build_s = (sorted(col)[len(col) // 2] for col in zip(*samples))
-    return (f"; of its time, importing pyparsing takes {pyparsing_s * 1000:.0f} ms, the grammar modules "
-            f"{modules_s * 1000:.0f} ms and building the grammar {build_s * 1000:.0f} ms (a script that ran "
-            "before skips all three)")
+    return (
+        f"; of its time, importing pyparsing takes {pyparsing_s * 1000:.0f} ms, the grammar modules "
+        f"{modules_s * 1000:.0f} ms and building the grammar {build_s * 1000:.0f} ms (a script that ran "
+        "before skips all three)"
+    )
 
 
 def _startup_cases(runs: int, env: dict) -> list[dict]:
@@ -363,25 +446,67 @@ def _startup_cases(runs: int, env: dict) -> list[dict]:
     ps_cmd = [str(bindir / "pscompat")] if (bindir / "pscompat").exists() else [sys.executable, "-m", "pscompat"]
     py_t = _proc_time([sys.executable, "-c", "pass"], runs, env)
     ps_t = _proc_time(ps_cmd + ["-c", "1"], runs, env)  # the first run parses; the timed ones load the tree
-    rows.append(_startup_row("start-up: pscompat -c '1'", ps_t, py_t,
-                             "vs python -c pass; the script has run before (its parse is cached on disk)"))
+    rows.append(
+        _startup_row(
+            "start-up: pscompat -c '1'",
+            ps_t,
+            py_t,
+            "vs python -c pass; the script has run before (its parse is cached on disk)",
+        )
+    )
     cold = dict(env, PSCOMPAT_CACHE_DIR="")  # no parse cache: a script never run before builds the parser
     ps_cold = _proc_time(ps_cmd + ["-c", "1"], runs, cold)
-    rows.append(_startup_row("start-up: pscompat -c '1', new script", ps_cold, py_t,
-                             "vs python -c pass; parse cache off, so the parser is imported and built"
-                             + _parser_cost(env)))
+    rows.append(
+        _startup_row(
+            "start-up: pscompat -c '1', new script",
+            ps_cold,
+            py_t,
+            "vs python -c pass; parse cache off, so the parser is imported and built" + _parser_cost(env),
+        )
+    )
     xonsh = bindir / "xonsh"
     if not xonsh.exists():
-        rows.append(row("start-up: xontrib load pscompat", 1, None, None, None, "+ < 80 ms", None,
-                        note="skipped: xonsh is not installed in this environment"))
+        rows.append(
+            row(
+                "start-up: xontrib load pscompat",
+                1,
+                None,
+                None,
+                None,
+                "+ < 80 ms",
+                None,
+                note="skipped: xonsh is not installed in this environment",
+            )
+        )
         return rows
     with_t = _proc_time([str(xonsh), "--no-rc", "-c", "xontrib load pscompat"], runs, env)
     without_t = _proc_time([str(xonsh), "--no-rc", "-c", "pass"], runs, env)
     if isinstance(with_t, float) and isinstance(without_t, float):
         added = with_t - without_t
-        rows.append(row("start-up: xontrib load pscompat", 1, with_t, without_t, added, "+ < 80 ms", added < 0.080,
-                        unit="s added", note="xonsh --no-rc -c 'xontrib load pscompat' vs -c 'pass'"))
+        rows.append(
+            row(
+                "start-up: xontrib load pscompat",
+                1,
+                with_t,
+                without_t,
+                added,
+                "+ < 80 ms",
+                added < 0.080,
+                unit="s added",
+                note="xonsh --no-rc -c 'xontrib load pscompat' vs -c 'pass'",
+            )
+        )
     else:
-        rows.append(row("start-up: xontrib load pscompat", 1, None, None, None, "+ < 80 ms", None,
-                        note=f"skipped: {with_t if not isinstance(with_t, float) else without_t}"))
+        rows.append(
+            row(
+                "start-up: xontrib load pscompat",
+                1,
+                None,
+                None,
+                None,
+                "+ < 80 ms",
+                None,
+                note=f"skipped: {with_t if not isinstance(with_t, float) else without_t}",
+            )
+        )
     return rows

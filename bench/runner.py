@@ -1,4 +1,5 @@
 """Timing helpers, the table, the JSON and RESULTS.md."""
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,18 @@ def median_time(fn, runs: int) -> float:
 
 
 def row(case, size, pscompat_s, python_s, ratio, goal, met, peak_mb=None, unit="x", note="") -> dict:
-    return {"case": case, "size": size, "pscompat_s": pscompat_s, "python_s": python_s, "ratio": ratio,
-            "unit": unit, "peak_mb": peak_mb, "goal": goal, "met": met, "note": note}
+    return {
+        "case": case,
+        "size": size,
+        "pscompat_s": pscompat_s,
+        "python_s": python_s,
+        "ratio": ratio,
+        "unit": unit,
+        "peak_mb": peak_mb,
+        "goal": goal,
+        "met": met,
+        "note": note,
+    }
 
 
 COLUMNS = ("case", "size", "pscompat", "python", "ratio", "peak MB", "goal", "met?")
@@ -47,8 +58,16 @@ def _ratio(r: dict) -> str:
 
 def cells(r: dict) -> list[str]:
     met = "skipped" if r["met"] is None else ("yes" if r["met"] else "NO")
-    return [r["case"], f"{r['size']:,}", _secs(r["pscompat_s"]), _secs(r["python_s"]), _ratio(r),
-            "—" if r["peak_mb"] is None else f"{r['peak_mb']:.1f}", r["goal"], met]
+    return [
+        r["case"],
+        f"{r['size']:,}",
+        _secs(r["pscompat_s"]),
+        _secs(r["python_s"]),
+        _ratio(r),
+        "—" if r["peak_mb"] is None else f"{r['peak_mb']:.1f}",
+        r["goal"],
+        met,
+    ]
 
 
 def text_table(rows: list[dict]) -> str:
@@ -87,13 +106,28 @@ def machine() -> dict:
     except OSError:
         pass
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              cwd=os.path.dirname(os.path.abspath(__file__))).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "pscompat"],
-                               capture_output=True, text=True, cwd=os.path.dirname(os.path.abspath(__file__))).stdout
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=os.path.dirname(os.path.abspath(__file__)),
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", "pscompat"],
+            capture_output=True,
+            text=True,
+            cwd=os.path.dirname(os.path.abspath(__file__)),
+        ).stdout
         commit = (head + (" + uncommitted changes under pscompat/" if dirty.strip() else "")) or "unknown"
     except OSError:
         commit = "unknown"
-    return {"commit": commit, "load": " / ".join(f"{x:.2f}" for x in os.getloadavg()), "uname": uname, "cpu": cpu, "cores": os.cpu_count(), "python": sys.version.split()[0],
-            "implementation": platform.python_implementation(),
-            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    return {
+        "commit": commit,
+        "load": " / ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "uname": uname,
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "implementation": platform.python_implementation(),
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    }

@@ -1,9 +1,10 @@
 """`python -m fuzz`: mutation-fuzz the engine; exit status 1 when anything escaped as a Python error.
 
-    python -m fuzz --cases 300 --seed 1      # the short deterministic run the tests use
-    python -m fuzz --seconds 600             # a long run (outside CI)
-    python -m fuzz --seconds 600 --report findings.txt
+python -m fuzz --cases 300 --seed 1      # the short deterministic run the tests use
+python -m fuzz --seconds 600             # a long run (outside CI)
+python -m fuzz --seconds 600 --report findings.txt
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,9 +21,13 @@ def main(argv=None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--timeout", type=float, default=2.0, help="seconds one script may run")
     p.add_argument("--report", help="also write the findings (script and traceback) to this file")
-    p.add_argument("--memory-mb", type=int, default=4096,
-                   help="address-space limit: a script like `1..1e9 | …` gets a MemoryError instead of "
-                        "driving the machine into its OOM killer")
+    p.add_argument(
+        "--memory-mb",
+        type=int,
+        default=4096,
+        help="address-space limit: a script like `1..1e9 | …` gets a MemoryError instead of "
+        "driving the machine into its OOM killer",
+    )
     opts = p.parse_args(argv)
     if opts.cases == 10**9 and opts.seconds is None:
         opts.seconds = 60.0

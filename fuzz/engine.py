@@ -10,6 +10,7 @@ A finding is any Python exception other than PSError that escapes (what a user w
 easily writes `while ($true) {}`; so are runs that hit the memory limit (`'x' * 1e10`).  Findings are shrunk to a small script that still fails the
 same way, and grouped by exception type and the innermost pscompat frame.
 """
+
 from __future__ import annotations
 
 import glob
@@ -25,19 +26,106 @@ from dataclasses import dataclass, field
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _TOKEN = re.compile(r"\s+|[\w-]+|\$\w+|.", re.S)
-SYNTAX = ["{", "}", "(", ")", "[", "]", "$", "@", "|", ";", ",", "'", '"', "$_", "$null", "$true", " -eq ",
-          " -like ", "..", "::", ".", " -f ", "1", "0", "-1", "'x'", "@()", "@{}", "[int]", "[string]", "$(",
-          "`", "\n", " = ", "+", "*", "/", "%", "!", " -not ", " -join ", " -split ", " -replace ", " -as ",
-          "[datetime]", "[math]::", ".Count", ".Length", "[0]", "[-1]", "2147483647", "1e308", "0x", "1KB",
-          " -and ", " -band ", "++", "--", "?", " ?? ", "&", "&&", "||", "2>&1", " > ", "@args", "$args",
-          "$input", "$PSItem", " -ErrorAction Stop", " -Verbose", "[pscustomobject]", "[ordered]", "[hashtable]"]
+SYNTAX = [
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "$",
+    "@",
+    "|",
+    ";",
+    ",",
+    "'",
+    '"',
+    "$_",
+    "$null",
+    "$true",
+    " -eq ",
+    " -like ",
+    "..",
+    "::",
+    ".",
+    " -f ",
+    "1",
+    "0",
+    "-1",
+    "'x'",
+    "@()",
+    "@{}",
+    "[int]",
+    "[string]",
+    "$(",
+    "`",
+    "\n",
+    " = ",
+    "+",
+    "*",
+    "/",
+    "%",
+    "!",
+    " -not ",
+    " -join ",
+    " -split ",
+    " -replace ",
+    " -as ",
+    "[datetime]",
+    "[math]::",
+    ".Count",
+    ".Length",
+    "[0]",
+    "[-1]",
+    "2147483647",
+    "1e308",
+    "0x",
+    "1KB",
+    " -and ",
+    " -band ",
+    "++",
+    "--",
+    "?",
+    " ?? ",
+    "&",
+    "&&",
+    "||",
+    "2>&1",
+    " > ",
+    "@args",
+    "$args",
+    "$input",
+    "$PSItem",
+    " -ErrorAction Stop",
+    " -Verbose",
+    "[pscustomobject]",
+    "[ordered]",
+    "[hashtable]",
+]
 # Commands that would change the machine (files, directories, other processes) or only wait.
 # The guard refuses file writes anyway; processes it cannot guard, so no Process object (and
 # its .Kill()) ever reaches a mutated script.  A function of the same name wins over the cmdlet
 # and over its aliases (ps, kill, gps, spps).
-_DISARMED = ["Remove-Item", "Set-Content", "Add-Content", "Out-File", "Export-Csv", "Copy-Item", "Move-Item",
-             "New-Item", "Rename-Item", "Set-Item", "Set-Location", "Push-Location", "Pop-Location", "Start-Sleep",
-             "Read-Host", "Tee-Object", "Get-Process", "Stop-Process"]
+_DISARMED = [
+    "Remove-Item",
+    "Set-Content",
+    "Add-Content",
+    "Out-File",
+    "Export-Csv",
+    "Copy-Item",
+    "Move-Item",
+    "New-Item",
+    "Rename-Item",
+    "Set-Item",
+    "Set-Location",
+    "Push-Location",
+    "Pop-Location",
+    "Start-Sleep",
+    "Read-Host",
+    "Tee-Object",
+    "Get-Process",
+    "Stop-Process",
+]
 
 
 class FuzzTimeout(BaseException):
@@ -57,6 +145,7 @@ def corpus() -> list[str]:
     sys.path.insert(0, os.path.join(ROOT, "tests"))
     try:
         from spec_runner import all_cases
+
         scripts = [c.script for c in all_cases() if c.script.strip()]
     finally:
         sys.path.pop(0)
@@ -86,7 +175,7 @@ def mutate(rnd: random.Random, script: str, scripts: list[str]) -> str:
             toks[i] = rnd.choice(tokens(rnd.choice(scripts)) or [""])
         else:
             other = tokens(rnd.choice(scripts))
-            toks = toks[:i] + other[rnd.randrange(len(other) + 1):] if other else toks
+            toks = toks[:i] + other[rnd.randrange(len(other) + 1) :] if other else toks
     return "".join(toks)
 
 
@@ -119,7 +208,7 @@ def _hidden_python_error(err):
     return f"{type(cause).__name__} (as a RuntimeException) at {_innermost_frame(cause.__traceback__)}", tb
 
 
-def PSErrorType():  # noqa: N802 - a lazily imported class
+def PSErrorType():
     from pscompat.errors import PSError
 
     return PSError
@@ -144,7 +233,7 @@ def run_one(script: str, timeout: float):
         return _hidden_python_error(err)
     except (FuzzTimeout, KeyboardInterrupt, MemoryError):  # `1..1e9 | …`: a limit, not a bug
         return None
-    except BaseException as exc:  # noqa: BLE001 - everything else is what we are looking for
+    except BaseException as exc:
         if isinstance(exc, SystemExit):
             return None
         return f"{type(exc).__name__} at {_innermost_frame(exc.__traceback__)}", traceback.format_exc()
@@ -161,7 +250,7 @@ def shrink(script: str, signature: str, timeout: float, budget: int = 300) -> st
     while chunk >= 1 and budget > 0:
         i, changed = 0, False
         while i < len(toks) and budget > 0:
-            trial = toks[:i] + toks[i + chunk:]
+            trial = toks[:i] + toks[i + chunk :]
             budget -= 1
             result = run_one("".join(trial), timeout)
             if result is not None and result[0] == signature:

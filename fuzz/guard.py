@@ -6,6 +6,7 @@ for writing, removing, renaming, creating directories and changing directory all
 PermissionError unless the target is inside the scratch directory.  Reading stays allowed.
 Native commands never start because the fuzzer empties PATH.
 """
+
 from __future__ import annotations
 
 import builtins

@@ -1,4 +1,5 @@
 """PowerShell errors as Python exceptions, plus the record written to the error stream."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -38,9 +39,9 @@ class PSError(Exception):
         self.reason = reason or default_reason(self.category, exception_type)
         self.target = target
         self.exception_type = exception_type
-        self.error_record: "ErrorRecord | None" = None
+        self.error_record: ErrorRecord | None = None
 
-    def locate(self, span: Span | None, source: Source | None) -> "PSError":
+    def locate(self, span: Span | None, source: Source | None) -> PSError:
         """Fill in a position if the raiser did not know it; inner positions win."""
         if self.span is None and span is not None:
             self.span, self.source = span, source
@@ -134,8 +135,14 @@ class ErrorRecord:
     """One entry of the error stream ($Error, result.errors); also what `catch` sees as `$_`."""
 
     PS_TYPE_NAMES = ("System.Management.Automation.ErrorRecord", "System.Object")
-    PS_PROPERTIES = ("Exception", "TargetObject", "CategoryInfo", "FullyQualifiedErrorId", "InvocationInfo",
-                     "ScriptStackTrace")
+    PS_PROPERTIES = (
+        "Exception",
+        "TargetObject",
+        "CategoryInfo",
+        "FullyQualifiedErrorId",
+        "InvocationInfo",
+        "ScriptStackTrace",
+    )
 
     def __init__(
         self,
@@ -161,7 +168,7 @@ class ErrorRecord:
         self.exception_type = exception_type
 
     @classmethod
-    def from_error(cls, err: PSError) -> "ErrorRecord":
+    def from_error(cls, err: PSError) -> ErrorRecord:
         if err.error_record is not None:
             return err.error_record
         rec = cls(
@@ -198,9 +205,10 @@ class ErrorRecord:
         return self.target_object
 
     @property
-    def CategoryInfo(self) -> "ErrorCategoryInfo":
-        return ErrorCategoryInfo(self.category, self.command or "", self.exception_type.rsplit(".", 1)[-1],
-                                 self.target_object)
+    def CategoryInfo(self) -> ErrorCategoryInfo:
+        return ErrorCategoryInfo(
+            self.category, self.command or "", self.exception_type.rsplit(".", 1)[-1], self.target_object
+        )
 
     @property
     def InvocationInfo(self):
@@ -234,8 +242,11 @@ class ErrorRecord:
 def format_concise(message: str, reason: str | None, span: Span | None, source: Source | None) -> str:
     """PowerShell 7's ConciseView: 'Reason: message', with a Line | block for scripts."""
     # the Line | block: for parse errors, for script files, and for errors past a script's first line
-    if span is not None and source is not None and (
-            reason == "ParserError" or not source.name.startswith("<") or source.coord(span.start)[0] > 1):
+    if (
+        span is not None
+        and source is not None
+        and (reason == "ParserError" or not source.name.startswith("<") or source.coord(span.start)[0] > 1)
+    ):
         lines = [f"{reason}: " if reason else ""]
         lines.extend(source.excerpt(span))
         lines.extend(f"     | {part}" for part in message.split("\n"))

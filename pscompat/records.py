@@ -14,6 +14,7 @@ field list.
 Fields are the class's annotations, after its bases' fields; a field assigned in the class
 body is a default (defaults must be immutable: they are shared, as dataclasses require too).
 """
+
 from __future__ import annotations
 
 __all__ = ["Record", "FrozenRecordError", "fields", "replace"]

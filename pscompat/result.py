@@ -1,4 +1,5 @@
 """PSResult: the success-stream output of a run, as a Python list that displays as PowerShell would."""
+
 from __future__ import annotations
 
 

@@ -1,13 +1,15 @@
 """The Python API: `run`, `Session`, `to_python`."""
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from pscompat import catalog  # noqa: F401  (hands the command registry its cmdlet modules)
 from pscompat.engine.context import ExecutionContext
+from pscompat.engine.runtime import ExitFlow, FlowControl, ReturnFlow, StopUpstream
 from pscompat.errors import ErrorRecord, PSError
 from pscompat.result import PSResult
-from pscompat.engine.runtime import ExitFlow, FlowControl, ReturnFlow, StopUpstream
-
 
 # Compiled scripts by parse tree (the parse cache hands back the same tree for the same text), so
 # running one script again in any session neither re-parses nor re-compiles it.  The block keeps
@@ -71,7 +73,7 @@ class Session:
         scope.vars["args"] = list(args)
         cb = block.compiled
         if cb.decls:
-            from pscompat.engine.binding import Arg, Binder
+            from pscompat.engine.binding import Binder
 
             info = block.command_info(name, "ExternalScript")
             binder = Binder(info, name, block.source, node.span, strict_unknown=info.is_advanced, scope=scope)

@@ -1,4 +1,5 @@
 """Source text and spans: offsets are stored, line/column are computed only when shown."""
+
 from __future__ import annotations
 
 import bisect
@@ -12,7 +13,7 @@ class Span(Record):
     start: int
     end: int
 
-    def join(self, other: "Span") -> "Span":
+    def join(self, other: Span) -> Span:
         return Span(min(self.start, other.start), max(self.end, other.end))
 
 
@@ -52,7 +53,7 @@ class Source:
         return self.text[begin:end].rstrip("\r")
 
     def segment(self, span: Span) -> str:
-        return self.text[span.start:span.end]
+        return self.text[span.start : span.end]
 
     @property
     def is_multiline(self) -> bool:

@@ -15,7 +15,7 @@ if "PSCOMPAT_CACHE_DIR" not in os.environ:
     atexit.register(shutil.rmtree, _cache, True)
 
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ Azure namespace with the request's root element, the Bearer token when started w
 Test hooks outside the API: GET /_fake/requests lists the requests received (method, path, query,
 headers, body) and DELETE /_fake/requests forgets them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,10 @@ from pscompat.azure.backends.base import CloudError, bad_request, dashed, new_re
 from pscompat.azure.backends.sandbox import SandboxBackend
 
 VERSION_ERROR = "The versioning header is not specified or was specified incorrectly."
-AUTH_ERROR = ("The server failed to authenticate the request. Verify that the certificate is valid and is "
-              "associated with this subscription.")
+AUTH_ERROR = (
+    "The server failed to authenticate the request. Verify that the certificate is valid and is "
+    "associated with this subscription."
+)
 NO_RESOURCE = "The requested URI does not represent any resource on the server."
 
 S = r"([^/]+)"  # one path segment
@@ -110,8 +113,9 @@ class Service:
         if method in ("POST", "PUT") and "xml" not in headers.get("content-type", ""):
             raise bad_request("The request's content type must be application/xml.")
         args = [unquote(a) for a in match.groups()]
-        return getattr(self, handler)(self.sandbox(subscription), *args, media="media" in query.get("comp", []),
-                                      body=body)
+        return getattr(self, handler)(
+            self.sandbox(subscription), *args, media="media" in query.get("comp", []), body=body
+        )
 
     # --- helpers ------------------------------------------------------------------------------
     @staticmethod
@@ -119,8 +123,9 @@ class Service:
         try:
             return X.parse(body, schema, root)
         except X.XmlError as err:
-            raise CloudError("InvalidXmlRequest", f"The request body's XML was invalid or not correctly specified: "
-                             f"{err}.", 400) from None
+            raise CloudError(
+                "InvalidXmlRequest", f"The request body's XML was invalid or not correctly specified: {err}.", 400
+            ) from None
 
     @staticmethod
     def answer(response, root: str | None = None, schema=None, value=None) -> Reply:
@@ -133,8 +138,11 @@ class Service:
     def subscription(self, sb, media, body):
         subs = sb.list_subscriptions()
         sub = next(s for s in subs.value if s["IsDefault"])
-        value = {"SubscriptionID": sb.path.parent.name, "SubscriptionName": sub["SubscriptionName"],
-                 "SubscriptionStatus": "Active"}
+        value = {
+            "SubscriptionID": sb.path.parent.name,
+            "SubscriptionName": sub["SubscriptionName"],
+            "SubscriptionStatus": "Active",
+        }
         return self.answer(subs, "Subscription", X.SUBSCRIPTION, value)
 
     def operation(self, sb, rid, media, body):
@@ -243,8 +251,13 @@ def make_handler(service: Service):
             headers = {k.lower(): v for k, v in self.headers.items()}
             if parts.path.startswith("/_fake/requests"):
                 return self._fake_requests()
-            entry = {"method": self.command, "path": parts.path, "query": parts.query, "headers": headers,
-                     "body": body.decode("utf-8", "replace")}
+            entry = {
+                "method": self.command,
+                "path": parts.path,
+                "query": parts.query,
+                "headers": headers,
+                "body": body.decode("utf-8", "replace"),
+            }
             with service.lock:
                 try:
                     reply = service.handle(self.command, parts.path, parse_qs(parts.query), headers, body)
@@ -315,10 +328,12 @@ class FakeServer:
 
     def requests(self) -> list[dict]:
         import httpx
+
         return httpx.get(f"{self.url}/_fake/requests").json()
 
     def clear(self) -> None:
         import httpx
+
         httpx.delete(f"{self.url}/_fake/requests")
 
     def stop(self) -> None:

@@ -1,12 +1,13 @@
 """Spec files in Oils' format (style.md §4): cases as data, re-checkable against real pwsh.
 
-    #### name of the case            (a comment line `# source: ...` may follow: where the behaviour is defined)
-    <script lines>
-    ## STDOUT:                        the rendered output (what pwsh prints), up to `## END`
-    ## RESULT: <json>                 or: the output as plain Python (pscompat.to_python), one JSON list
-    ## ERROR: <message>               or: the script-terminating error's message
-    ## ERRORS: <message> | <message>  non-terminating errors (their messages), in order
+#### name of the case            (a comment line `# source: ...` may follow: where the behaviour is defined)
+<script lines>
+## STDOUT:                        the rendered output (what pwsh prints), up to `## END`
+## RESULT: <json>                 or: the output as plain Python (pscompat.to_python), one JSON list
+## ERROR: <message>               or: the script-terminating error's message
+## ERRORS: <message> | <message>  non-terminating errors (their messages), in order
 """
+
 from __future__ import annotations
 
 import json

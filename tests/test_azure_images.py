@@ -1,19 +1,20 @@
 """The image cmdlets through the engine (`pscompat.run`), on a fresh sandbox per test: the seed
 document's commands as written, and the errors, warnings and verbose lines of the reference
 (azure-classic.md; the S# tags name its sources)."""
+
 from __future__ import annotations
 
 import os
 import re
 
 import pytest
+from fake_classic_server import classic_home
 
 import pscompat
-from pscompat.azure.cmdlets import common
 from pscompat.azure.backends import store
-from pscompat.azure.models import NS
 from pscompat.azure.backends.sandbox import SandboxBackend
-from fake_classic_server import classic_home
+from pscompat.azure.cmdlets import common
+from pscompat.azure.models import NS
 
 WS2012R2_MAY = "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201505.01-en.us-127GB.vhd"
 OPERATION_ID_LINE = re.compile(r"\nOperationID : '[0-9a-f]{32}'$")
@@ -68,11 +69,14 @@ def test_seed_select_first_one():
 
 
 def test_seed_image_family_filter():
-    result = ok("$family = 'Windows Server 2012 R2 Datacenter'; "
-                "Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}")
-    assert [o.Label for o in result] == ["Windows Server 2012 R2 Datacenter, March 2015",
-                                         "Windows Server 2012 R2 Datacenter, April 2015",
-                                         "Windows Server 2012 R2 Datacenter, May 2015"]
+    result = ok(
+        "$family = 'Windows Server 2012 R2 Datacenter'; Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}"
+    )
+    assert [o.Label for o in result] == [
+        "Windows Server 2012 R2 Datacenter, March 2015",
+        "Windows Server 2012 R2 Datacenter, April 2015",
+        "Windows Server 2012 R2 Datacenter, May 2015",
+    ]
 
 
 def test_seed_select_image_family():
@@ -81,15 +85,19 @@ def test_seed_select_image_family():
 
 
 def test_seed_find_vm_images_with_get_member():
-    result = ok("Get-AzureVMImage | where {(gm –InputObject $_ -Name DataDiskConfigurations) -ne $null} | "
-                "Select -Property Label, ImageName")
+    result = ok(
+        "Get-AzureVMImage | where {(gm –InputObject $_ -Name DataDiskConfigurations) -ne $null} | "
+        "Select -Property Label, ImageName"
+    )
     assert [r.ImageName for r in result] == image_names("vm")
     assert result[2].Label == "My old VM image"
 
 
 def test_seed_save_generalized_vm_image_deletes_the_vm():
-    result = ok('Save-AzureVMImage –ServiceName "myServiceName" –Name "MyVMtoCapture" –OSState "Generalized" '
-                '–ImageName "MyVmImage" –ImageLabel "This is my generalized image"')
+    result = ok(
+        'Save-AzureVMImage –ServiceName "myServiceName" –Name "MyVMtoCapture" –OSState "Generalized" '
+        '–ImageName "MyVmImage" –ImageLabel "This is my generalized image"'
+    )
     (context,) = result
     assert type(context).__name__ == "ManagementOperationContext"  # OutputType (§1.3)
     assert (context.OperationDescription, context.OperationStatus) == ("Save-AzureVMImage", "Succeeded")
@@ -100,10 +108,14 @@ def test_seed_save_generalized_vm_image_deletes_the_vm():
 
 
 def test_seed_save_specialized_with_verbose_keeps_the_vm():
-    result = ok('Save-AzureVMImage –ServiceName "mySvc2" –Name "MyVMToCapture2" –ImageName "myFirstVMImageSP" '
-                '–OSState "Specialized" -Verbose')
+    result = ok(
+        'Save-AzureVMImage –ServiceName "mySvc2" –Name "MyVMToCapture2" –ImageName "myFirstVMImageSP" '
+        '–OSState "Specialized" -Verbose'
+    )
     assert [VERBOSE.match(line).groups() for line in result.verbose] == [
-        ("Begin", "Save-AzureVMImage"), ("Completed", "Save-AzureVMImage")]  # [S19] transcript format
+        ("Begin", "Save-AzureVMImage"),
+        ("Completed", "Save-AzureVMImage"),
+    ]  # [S19] transcript format
     assert result.warnings == []  # the seed VM is stopped: no running-VM warning
     image = ok('Get-AzureVMImage -ImageName "myFirstVMImageSP"')[0]
     assert len(image.DataDiskConfigurations) == 1  # all data disks are captured (§1.3 step 4)
@@ -137,42 +149,83 @@ def test_listing_runs_two_wrapped_calls():
 
 @pytest.mark.parametrize("name, type_name", [(WS2012R2_MAY, "OSImageContext"), ("MyOldVmImage", "VMImageContext")])
 def test_type_names_for_is_and_gettype(name, type_name):
-    result = ok(f"$i = Get-AzureVMImage -ImageName '{name}'; $i.GetType().FullName; "
-                f"$i -is [{NS}OSImageContext]; $i -is [{NS}ManagementOperationContext]")
+    result = ok(
+        f"$i = Get-AzureVMImage -ImageName '{name}'; $i.GetType().FullName; "
+        f"$i -is [{NS}OSImageContext]; $i -is [{NS}ManagementOperationContext]"
+    )
     assert list(result) == [NS + type_name, True, True]  # VMImageContext is-a OSImageContext (§2.3)
 
 
 def test_only_vm_images_have_data_disk_configurations():
-    result = ok(f"(Get-Member -InputObject (Get-AzureVMImage -ImageName '{WS2012R2_MAY}') "
-                "-Name DataDiskConfigurations) -eq $null")
+    result = ok(
+        f"(Get-Member -InputObject (Get-AzureVMImage -ImageName '{WS2012R2_MAY}') "
+        "-Name DataDiskConfigurations) -eq $null"
+    )
     assert list(result) == [True]
 
 
 def test_os_image_list_display_uses_the_2015_property_order():
     text = str(ok(f"Get-AzureVMImage -ImageName '{WS2012R2_MAY}'"))
     labels = [line.split(" :")[0].strip() for line in text.splitlines() if " : " in line or line.endswith(" :")]
-    assert labels == ["AffinityGroup", "Category", "Label", "Location", "LogicalSizeInGB", "MediaLink", "ImageName",
-                      "OS", "Eula", "Description", "ImageFamily", "PublishedDate", "IsPremium", "IconUri",
-                      "SmallIconUri", "PrivacyUri", "RecommendedVMSize", "PublisherName", "IOType", "ShowInGui",
-                      "OperationDescription", "OperationId", "OperationStatus"]  # §2.2 recommendation
+    assert labels == [
+        "AffinityGroup",
+        "Category",
+        "Label",
+        "Location",
+        "LogicalSizeInGB",
+        "MediaLink",
+        "ImageName",
+        "OS",
+        "Eula",
+        "Description",
+        "ImageFamily",
+        "PublishedDate",
+        "IsPremium",
+        "IconUri",
+        "SmallIconUri",
+        "PrivacyUri",
+        "RecommendedVMSize",
+        "PublisherName",
+        "IOType",
+        "ShowInGui",
+        "OperationDescription",
+        "OperationId",
+        "OperationStatus",
+    ]  # §2.2 recommendation
     assert "OperationDescription : Get-AzureVMImage" in text  # labels padded to 20 chars (§2.5)
 
 
 # --- Save-AzureVMImage (§1.3) ---------------------------------------------------------------------
 SAVE_CASES = [
     # (script, warnings, error) -- §1.8 texts [S9]
-    ("Save-AzureVMImage -ServiceName nosvc -Name novm -ImageName x",
-     ["No deployment found in service: 'nosvc'.", "No VM deployment found by service name 'nosvc' and VM name 'novm'."],
-     None),
-    ("Save-AzureVMImage mySvc2 MyVMToCapture2 MyOldVmImage",
-     [], "There is another image in 'VMImage' type found with the same name 'MyOldVmImage' exists; WAPS will stop here "
-         "to avoid duplicates and potential conflicts. Please use another name for the image."),
-    (f"Save-AzureVMImage mySvc2 MyVMToCapture2 '{WS2012R2_MAY}' -OSState Generalized",
-     [], f"There is another image in 'OSImage' type found with the same name '{WS2012R2_MAY}' exists; WAPS will stop "
-         "here to avoid duplicates and potential conflicts. Please use another name for the image."),
-    ("Start-AzureVM mySvc2 MyVMToCapture2 | Out-Null; Save-AzureVMImage mySvc2 MyVMToCapture2 hot -OSState Specialized",
-     ["VM image capture operation is trigged while VM is still running. As this may cause data corruption while "
-      "creating VMs from this image, we recommend using Stop-AzureVM to stop the VM before capturing."], None),
+    (
+        "Save-AzureVMImage -ServiceName nosvc -Name novm -ImageName x",
+        [
+            "No deployment found in service: 'nosvc'.",
+            "No VM deployment found by service name 'nosvc' and VM name 'novm'.",
+        ],
+        None,
+    ),
+    (
+        "Save-AzureVMImage mySvc2 MyVMToCapture2 MyOldVmImage",
+        [],
+        "There is another image in 'VMImage' type found with the same name 'MyOldVmImage' exists; WAPS will stop here "
+        "to avoid duplicates and potential conflicts. Please use another name for the image.",
+    ),
+    (
+        f"Save-AzureVMImage mySvc2 MyVMToCapture2 '{WS2012R2_MAY}' -OSState Generalized",
+        [],
+        f"There is another image in 'OSImage' type found with the same name '{WS2012R2_MAY}' exists; WAPS will stop "
+        "here to avoid duplicates and potential conflicts. Please use another name for the image.",
+    ),
+    (
+        "Start-AzureVM mySvc2 MyVMToCapture2 | Out-Null; Save-AzureVMImage mySvc2 MyVMToCapture2 hot -OSState Specialized",
+        [
+            "VM image capture operation is trigged while VM is still running. As this may cause data corruption while "
+            "creating VMs from this image, we recommend using Stop-AzureVM to stop the VM before capturing."
+        ],
+        None,
+    ),
 ]
 
 
@@ -208,14 +261,18 @@ def test_save_shows_progress_while_the_capture_runs(monkeypatch):
 
 def test_save_rejects_an_unknown_os_state():
     result = run("Save-AzureVMImage mySvc2 MyVMToCapture2 x -OSState Frozen")
-    assert "does not belong to the set \"Generalized,Specialized\"" in result.errors[0].message
+    assert 'does not belong to the set "Generalized,Specialized"' in result.errors[0].message
 
 
 # --- Remove / Add / Update (§1.4–1.6) -----------------------------------------------------------------
-DUPLICATE = ("Duplicate names 'MyOldVmImage' found in both VM and OS images. Please delete one of them, using other "
-             "method such as Portal or Invoke-RestMethod call, and try again.")  # §1.8 [S9]
-ADD_TWIN = ("Add-AzureVMImage -ImageName MyOldVmImage -MediaLocation "
-            "https://pscompatsandbox.blob.core.windows.net/vhds/twin.vhd -OS Windows | Out-Null; ")
+DUPLICATE = (
+    "Duplicate names 'MyOldVmImage' found in both VM and OS images. Please delete one of them, using other "
+    "method such as Portal or Invoke-RestMethod call, and try again."
+)  # §1.8 [S9]
+ADD_TWIN = (
+    "Add-AzureVMImage -ImageName MyOldVmImage -MediaLocation "
+    "https://pscompatsandbox.blob.core.windows.net/vhds/twin.vhd -OS Windows | Out-Null; "
+)
 
 
 @pytest.mark.parametrize("script", ["Remove-AzureVMImage MyOldVmImage", "Update-AzureVMImage MyOldVmImage -Label x"])
@@ -232,18 +289,26 @@ def test_remove_unknown_image_is_the_os_image_404():
 
 @pytest.mark.parametrize("switch, blobs_kept", [("", True), ("-DeleteVHD", False)])
 def test_remove_keeps_vhds_unless_delete_vhd(switch, blobs_kept):
-    link = next(i for i in SandboxBackend().list_vm_images().value
-                if i["Name"] == "MyOldVmImage")["OSDiskConfiguration"]["MediaLink"]
+    link = next(i for i in SandboxBackend().list_vm_images().value if i["Name"] == "MyOldVmImage")[
+        "OSDiskConfiguration"
+    ]["MediaLink"]
     ok(f"Remove-AzureVMImage MyOldVmImage {switch}")
     assert store.blob_exists(SandboxBackend().conn, link) is blobs_kept
 
 
 def test_add_os_image_set_returns_the_image():
-    image = ok("Add-AzureVMImage -ImageName golden-web -MediaLocation "
-               "https://pscompatsandbox.blob.core.windows.net/vhds/golden-web.vhd -OS Linux -Label 'golden web' "
-               "-ImageFamily web -RecommendedVMSize Small -ShowInGui")[0]
+    image = ok(
+        "Add-AzureVMImage -ImageName golden-web -MediaLocation "
+        "https://pscompatsandbox.blob.core.windows.net/vhds/golden-web.vhd -OS Linux -Label 'golden web' "
+        "-ImageFamily web -RecommendedVMSize Small -ShowInGui"
+    )[0]
     assert (image.ImageName, image.Category, image.OS, image.ImageFamily, image.ShowInGui) == (
-        "golden-web", "User", "Linux", "web", True)
+        "golden-web",
+        "User",
+        "Linux",
+        "web",
+        True,
+    )
     assert image.OperationDescription == "Add-AzureVMImage"
 
 
@@ -255,10 +320,13 @@ def test_add_os_image_twice_is_a_conflict():
 
 def test_add_vm_image_set_from_a_disk_config():
     from pscompat.azure.models import DataDiskConfiguration, OSDiskConfiguration, VirtualMachineImageDiskConfigSet
+
     config = VirtualMachineImageDiskConfigSet(
-        OSDiskConfiguration=OSDiskConfiguration(OS="Linux", OSState="Generalized", HostCaching="ReadWrite",
-                                                LogicalDiskSizeInGB=30),
-        DataDiskConfigurations=[DataDiskConfiguration(Lun=0, HostCaching="None", LogicalDiskSizeInGB=10)])
+        OSDiskConfiguration=OSDiskConfiguration(
+            OS="Linux", OSState="Generalized", HostCaching="ReadWrite", LogicalDiskSizeInGB=30
+        ),
+        DataDiskConfigurations=[DataDiskConfiguration(Lun=0, HostCaching="None", LogicalDiskSizeInGB=10)],
+    )
     (context,) = ok("Add-AzureVMImage -ImageName fromcfg -DiskConfig $cfg -Label cfg", cfg=config)
     assert type(context).__name__ == "ManagementOperationContext"
     image = ok("Get-AzureVMImage fromcfg")[0]

@@ -2,6 +2,7 @@
 server in its own process on 127.0.0.1 (tests/fake_classic_server.py).  The image cmdlets' cases
 of test_azure_images.py also run through it; here: the example scripts give the same output on
 both backends, the dicts equal the sandbox's, the wire (§3.1, §3.3, §3.4), errors and polling."""
+
 from __future__ import annotations
 
 import os
@@ -13,9 +14,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fake_classic_server import FakeServer, use_classic
 
 import pscompat
-from fake_classic_server import FakeServer, use_classic
 from pscompat.azure.backends.base import CloudError, current_backend
 from pscompat.azure.backends.classic_xml import NS
 from pscompat.azure.backends.sandbox import SandboxBackend
@@ -43,17 +44,21 @@ def messages(script: str) -> list[str]:
 
 def calls(server) -> list[tuple[str, str]]:
     """(method, path after the subscription) of the requests since the last clear()."""
-    return [(r["method"], "/" + r["path"].lstrip("/").partition("/")[2] + ("?" + r["query"] if r["query"] else ""))
-            for r in server.requests()]
+    return [
+        (r["method"], "/" + r["path"].lstrip("/").partition("/")[2] + ("?" + r["query"] if r["query"] else ""))
+        for r in server.requests()
+    ]
 
 
 # --- the example scripts: the same text on both backends --------------------------------------------
-_VOLATILE = [(re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "<guid>"),
-             (re.compile(r"\b[0-9a-f]{32}\b"), "<rid>"),
-             (re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d:\d\d [AP]M"), "<time>"),
-             (re.compile(r"\d{1,2}:\d\d:\d\d [AP]M"), "<clock>"),
-             (re.compile(r"\d{4}-\d\d-\d\d"), "<date>"),
-             (re.compile(r"\d{14,}"), "<stamp>")]  # disk names carry their creation time
+_VOLATILE = [
+    (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "<guid>"),
+    (re.compile(r"\b[0-9a-f]{32}\b"), "<rid>"),
+    (re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d:\d\d [AP]M"), "<time>"),
+    (re.compile(r"\d{1,2}:\d\d:\d\d [AP]M"), "<clock>"),
+    (re.compile(r"\d{4}-\d\d-\d\d"), "<date>"),
+    (re.compile(r"\d{14,}"), "<stamp>"),
+]  # disk names carry their creation time
 
 
 def _normalised(text: str) -> str:
@@ -65,14 +70,24 @@ def _normalised(text: str) -> str:
 @pytest.mark.parametrize("script", ["examples/seed-doc.ps1", "examples/lifecycle.ps1"])
 def test_example_scripts_print_what_the_sandbox_prints(script, tmp_path):
     def cli(env: dict) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "pscompat", str(REPO / script)], capture_output=True, text=True,
-                              env=env, timeout=120, cwd=REPO)
+        return subprocess.run(
+            [sys.executable, "-m", "pscompat", str(REPO / script)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            cwd=REPO,
+        )
+
     classic = cli(dict(os.environ))
     sandbox_env = {k: v for k, v in os.environ.items() if not k.startswith("PSCOMPAT_AZURE_")}
     sandbox = cli({**sandbox_env, "PSCOMPAT_HOME": str(tmp_path)})
     assert "Traceback" not in classic.stderr
-    assert (classic.returncode, _normalised(classic.stdout), _normalised(classic.stderr)) == \
-           (sandbox.returncode, _normalised(sandbox.stdout), _normalised(sandbox.stderr))
+    assert (classic.returncode, _normalised(classic.stdout), _normalised(classic.stderr)) == (
+        sandbox.returncode,
+        _normalised(sandbox.stdout),
+        _normalised(sandbox.stderr),
+    )
 
 
 # --- resources are the sandbox's dicts ---------------------------------------------------------------
@@ -84,9 +99,17 @@ def _plain(value):
     return value
 
 
-READS = [("list_os_images",), ("list_vm_images",), ("list_services",), ("list_locations",), ("list_role_sizes",),
-         ("get_os_image", WS2012R2_MAY), ("get_service", "mySvc2"), ("get_deployment", "myServiceName"),
-         ("get_deployment", "mySvc2")]
+READS = [
+    ("list_os_images",),
+    ("list_vm_images",),
+    ("list_services",),
+    ("list_locations",),
+    ("list_role_sizes",),
+    ("get_os_image", WS2012R2_MAY),
+    ("get_service", "mySvc2"),
+    ("get_deployment", "myServiceName"),
+    ("get_deployment", "mySvc2"),
+]
 
 
 @pytest.mark.parametrize("call", READS, ids=lambda c: "-".join(c)[:40])
@@ -95,8 +118,9 @@ def test_rest_dicts_equal_the_sandbox_dicts(call, home):
     method, *args = call
     over_rest = getattr(current_backend(), method)(*args).value
     direct = getattr(SandboxBackend(home), method)(*args).value
-    assert _plain(list(over_rest) if not isinstance(over_rest, dict) else over_rest) == \
-           _plain(list(direct) if not isinstance(direct, dict) else direct)
+    assert _plain(list(over_rest) if not isinstance(over_rest, dict) else over_rest) == _plain(
+        list(direct) if not isinstance(direct, dict) else direct
+    )
 
 
 # --- the cmdlets around a capture (§1.3, §1.7), through the wire -------------------------------------
@@ -117,8 +141,11 @@ def test_vm_cmdlets_change_the_servers_state(script, statuses):
     assert list(ok("Get-AzureVM -ServiceName mySvc2 | % Status")) == statuses
 
 
-CAPTURE_CASES = [("", "OSImageContext", "Generalized", 0), ("-OSState Generalized", "VMImageContext", "Generalized", 1),
-                 ("-OSState Specialized", "VMImageContext", "Specialized", 1)]
+CAPTURE_CASES = [
+    ("", "OSImageContext", "Generalized", 0),
+    ("-OSState Generalized", "VMImageContext", "Generalized", 1),
+    ("-OSState Specialized", "VMImageContext", "Specialized", 1),
+]
 
 
 @pytest.mark.parametrize("switch, type_name, state, data_disks", CAPTURE_CASES)
@@ -129,15 +156,20 @@ def test_captured_image_round_trip(switch, type_name, state, data_disks):
     if type_name == "VMImageContext":
         assert (image.OSDiskConfiguration.OSState, len(image.DataDiskConfigurations)) == (state, data_disks)
     ok("Remove-AzureVMImage img -DeleteVHD")
-    assert messages("Get-AzureVMImage img")[0].startswith("ResourceNotFound: The image with the specified name "
-                                                          "does not exist.\nOperationID : '")
+    assert messages("Get-AzureVMImage img")[0].startswith(
+        "ResourceNotFound: The image with the specified name does not exist.\nOperationID : '"
+    )
 
 
 def test_get_vm_list_and_add_update_image():
     assert [(v.ServiceName, v.Name, v.Status) for v in ok("Get-AzureVM")] == [
-        ("myServiceName", "MyVMtoCapture", "StoppedVM"), ("mySvc2", "MyVMToCapture2", "StoppedVM")]
-    (image,) = ok("Add-AzureVMImage -ImageName golden -MediaLocation "
-                  "https://pscompatsandbox.blob.core.windows.net/vhds/golden.vhd -OS Linux -ImageFamily web")
+        ("myServiceName", "MyVMtoCapture", "StoppedVM"),
+        ("mySvc2", "MyVMToCapture2", "StoppedVM"),
+    ]
+    (image,) = ok(
+        "Add-AzureVMImage -ImageName golden -MediaLocation "
+        "https://pscompatsandbox.blob.core.windows.net/vhds/golden.vhd -OS Linux -ImageFamily web"
+    )
     assert (image.ImageName, image.Label, image.ImageFamily, image.OS) == ("golden", "golden", "web", "Linux")
     (image,) = ok("Update-AzureVMImage golden -Label 'golden, v2' -Description d -DontShowInGui")
     assert (image.Label, image.Description, image.ShowInGui) == ("golden, v2", "d", False)
@@ -146,10 +178,15 @@ def test_get_vm_list_and_add_update_image():
 def test_the_subscription_is_the_configured_one(home):
     (sub,) = ok("Get-AzureSubscription")
     assert (sub.SubscriptionId, sub.SubscriptionName, sub.IsDefault, sub.IsCurrent) == (
-        home.name, "pscompat sandbox", True, True)  # the name comes from Get Subscription
+        home.name,
+        "pscompat sandbox",
+        True,
+        True,
+    )  # the name comes from Get Subscription
     assert list(ok(f"Select-AzureSubscription -SubscriptionId {home.name} -Default -PassThru")) == [True]
     assert messages("Select-AzureSubscription -SubscriptionId 00000000-0000-0000-0000-000000000000 -Default") == [
-        "The subscription '00000000-0000-0000-0000-000000000000' was not found."]
+        "The subscription '00000000-0000-0000-0000-000000000000' was not found."
+    ]
 
 
 # --- the wire (§3.1, §3.3, §3.4) ---------------------------------------------------------------------
@@ -159,20 +196,30 @@ def test_every_request_carries_the_version_and_xml_bodies_use_the_namespace(clas
     requests = classic_server.requests()
     assert requests and all(r["headers"].get("x-ms-version") for r in requests)
     bodies = [r for r in requests if r["body"]]
-    assert bodies and all(f'xmlns="{NS}"' in r["body"] and r["headers"]["content-type"] == "application/xml"
-                          for r in bodies)
+    assert bodies and all(
+        f'xmlns="{NS}"' in r["body"] and r["headers"]["content-type"] == "application/xml" for r in bodies
+    )
     (capture,) = [r["body"] for r in bodies if "CaptureRoleAsVMImageOperation" in r["body"]]
     assert re.findall(r"<(\w+)>", capture) == ["OperationType", "OSState", "VMImageName", "VMImageLabel"]  # §3.4
     assert all(re.fullmatch(r"[0-9a-f]{32}", r["request_id"]) for r in requests)
 
 
 BODY_ORDER = [  # (script, the body's root element, its children in order: §3.3 / §3.4)
-    ("Add-AzureVMImage golden https://pscompatsandbox.blob.core.windows.net/vhds/golden.vhd Linux",
-     "OSImage", ["Label", "MediaLink", "Name", "OS"]),
-    ("Save-AzureVMImage mySvc2 MyVMToCapture2 cap -ImageLabel 'a label'",
-     "CaptureRoleOperation", ["OperationType", "PostCaptureAction", "TargetImageLabel", "TargetImageName"]),
-    ("Stop-AzureVM mySvc2 MyVMToCapture2 -StayProvisioned", "ShutdownRoleOperation",
-     ["OperationType", "PostShutdownAction"]),
+    (
+        "Add-AzureVMImage golden https://pscompatsandbox.blob.core.windows.net/vhds/golden.vhd Linux",
+        "OSImage",
+        ["Label", "MediaLink", "Name", "OS"],
+    ),
+    (
+        "Save-AzureVMImage mySvc2 MyVMToCapture2 cap -ImageLabel 'a label'",
+        "CaptureRoleOperation",
+        ["OperationType", "PostCaptureAction", "TargetImageLabel", "TargetImageName"],
+    ),
+    (
+        "Stop-AzureVM mySvc2 MyVMToCapture2 -StayProvisioned",
+        "ShutdownRoleOperation",
+        ["OperationType", "PostShutdownAction"],
+    ),
     ("Update-AzureVMImage MyOldVmImage -Label new -ImageFamily fam", "VMImage", ["Label", "ImageFamily"]),
 ]
 
@@ -192,8 +239,10 @@ def test_save_runs_the_documented_call_sequence(classic_server):
     seen = calls(classic_server)
     assert [c for c in seen if not c[1].startswith("/operations/")] == [  # §3.5
         ("GET", "/services/hostedservices/mySvc2/deploymentslots/production"),
-        ("GET", "/services/images/seq"), ("GET", "/services/vmimages"),
-        ("POST", "/services/hostedservices/mySvc2/deployments/mySvc2/roleinstances/MyVMToCapture2/Operations")]
+        ("GET", "/services/images/seq"),
+        ("GET", "/services/vmimages"),
+        ("POST", "/services/hostedservices/mySvc2/deployments/mySvc2/roleinstances/MyVMToCapture2/Operations"),
+    ]
     accepted = [r for r in classic_server.requests() if r["status"] == 202]
     assert len(accepted) == 1 and ("GET", f"/operations/{accepted[0]['request_id']}") in seen
 
@@ -204,12 +253,15 @@ def test_remove_with_delete_vhd_sends_comp_media(classic_server):
     assert ("DELETE", "/services/vmimages/MyOldVmImage?comp=media") in calls(classic_server)
 
 
-@pytest.mark.parametrize("headers, code", [
-    ({}, "MissingOrIncorrectVersionHeader"),
-    ({"x-ms-version": "yesterday"}, "MissingOrIncorrectVersionHeader"),
-    ({"x-ms-version": "2013-01-01"}, "MissingOrIncorrectVersionHeader"),  # List VM Images needs 2014-02-01
-    ({"x-ms-version": "2016-03-01"}, None),
-])
+@pytest.mark.parametrize(
+    "headers, code",
+    [
+        ({}, "MissingOrIncorrectVersionHeader"),
+        ({"x-ms-version": "yesterday"}, "MissingOrIncorrectVersionHeader"),
+        ({"x-ms-version": "2013-01-01"}, "MissingOrIncorrectVersionHeader"),  # List VM Images needs 2014-02-01
+        ({"x-ms-version": "2016-03-01"}, None),
+    ],
+)
 def test_server_checks_the_version_header(classic_server, headers, code):
     reply = httpx.get(f"{classic_server.url}/{uuid.uuid4()}/services/vmimages", headers=headers)
     assert re.fullmatch(r"[0-9a-f]{32}", reply.headers["x-ms-request-id"])
@@ -225,8 +277,9 @@ def test_an_error_body_becomes_code_message_and_operation_id(monkeypatch):
     result = pscompat.run("Get-AzureVMImage; 'after'")
     assert list(result)[-1] == "after"
     message = result.errors[0].message
-    assert message.startswith("MissingOrIncorrectVersionHeader: The versioning header is not specified or was "
-                              "specified incorrectly.") and OPERATION_ID_LINE.search(message)
+    assert message.startswith(
+        "MissingOrIncorrectVersionHeader: The versioning header is not specified or was specified incorrectly."
+    ) and OPERATION_ID_LINE.search(message)
 
 
 def test_an_unreachable_endpoint_is_a_plain_error(monkeypatch):
@@ -238,18 +291,26 @@ def test_an_unreachable_endpoint_is_a_plain_error(monkeypatch):
     assert "OperationID" not in message
 
 
-@pytest.mark.parametrize("variable, value, start", [
-    ("PSCOMPAT_AZURE_SUBSCRIPTION", "", "MissingSubscription: "),
-    ("PSCOMPAT_AZURE_CERT", "/nonexistent/cert.pem", "CertificateError: Cannot load the management certificate"),
-])
+@pytest.mark.parametrize(
+    "variable, value, start",
+    [
+        ("PSCOMPAT_AZURE_SUBSCRIPTION", "", "MissingSubscription: "),
+        ("PSCOMPAT_AZURE_CERT", "/nonexistent/cert.pem", "CertificateError: Cannot load the management certificate"),
+    ],
+)
 def test_bad_configuration_is_reported(monkeypatch, variable, value, start):
     monkeypatch.setenv(variable, value)
     assert messages("Get-AzureVMImage")[0].startswith(start)
 
 
 def test_cli_shows_the_error_text_not_a_traceback():
-    done = subprocess.run([sys.executable, "-m", "pscompat", "-c", "Get-AzureVMImage -ImageName nope"],
-                          capture_output=True, text=True, timeout=60, cwd=REPO)
+    done = subprocess.run(
+        [sys.executable, "-m", "pscompat", "-c", "Get-AzureVMImage -ImageName nope"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
     assert "ResourceNotFound: The image with the specified name does not exist." in done.stderr
     assert "Traceback" not in done.stderr
 
@@ -287,27 +348,43 @@ def test_a_failed_operation_is_reported(slow_server, monkeypatch):
     monkeypatch.setenv("PSCOMPAT_AZURE_TOKEN", "t0ken")
     backend = current_backend()
     # Two captures to one name are both accepted; the second fails when it completes (§3.4 Failed).
-    capture = {"OperationType": "CaptureRoleAsVMImageOperation", "OSState": "Specialized", "VMImageName": "twice",
-               "VMImageLabel": "twice"}
+    capture = {
+        "OperationType": "CaptureRoleAsVMImageOperation",
+        "OSState": "Specialized",
+        "VMImageName": "twice",
+        "VMImageLabel": "twice",
+    }
     first, second = (backend.role_operation("mySvc2", "mySvc2", "MyVMToCapture2", capture) for _ in range(2))
     assert (first.http_status, second.http_status) == (202, 202)
     assert backend.wait(first).status == "Succeeded"
     with pytest.raises(CloudError) as failed:
         backend.wait(second)
-    assert (failed.value.code, failed.value.http_status, failed.value.request_id) == ("ConflictError", 409,
-                                                                                     second.request_id)
+    assert (failed.value.code, failed.value.http_status, failed.value.request_id) == (
+        "ConflictError",
+        409,
+        second.request_id,
+    )
 
 
 # --- provisioning passwords: sent to the service, never kept by the sandbox --------------------------
 UBUNTU = "b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150506-en-us-30GB"
 
 
-@pytest.mark.parametrize("script, element", [
-    (f"New-AzureQuickVM -Windows -ServiceName pw1 -Name w1 -ImageName '{WS2012R2_MAY}' -AdminUsername admin1 "
-     "-Password 'Zx9!secretW' -Location 'West US'", "AdminPassword"),
-    (f"New-AzureQuickVM -Linux -ServiceName pw2 -Name l1 -ImageName '{UBUNTU}' -LinuxUser azureuser "
-     "-Password 'Zx9!secretW' -Location 'West US'", "UserPassword"),
-])
+@pytest.mark.parametrize(
+    "script, element",
+    [
+        (
+            f"New-AzureQuickVM -Windows -ServiceName pw1 -Name w1 -ImageName '{WS2012R2_MAY}' -AdminUsername admin1 "
+            "-Password 'Zx9!secretW' -Location 'West US'",
+            "AdminPassword",
+        ),
+        (
+            f"New-AzureQuickVM -Linux -ServiceName pw2 -Name l1 -ImageName '{UBUNTU}' -LinuxUser azureuser "
+            "-Password 'Zx9!secretW' -Location 'West US'",
+            "UserPassword",
+        ),
+    ],
+)
 def test_a_new_vm_sends_its_password_and_the_store_never_keeps_it(classic_server, script, element):
     classic_server.clear()
     ok(script)

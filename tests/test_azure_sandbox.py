@@ -1,6 +1,7 @@
 """The sandbox backend on its own (no PowerShell engine): seeding with the reference catalog (§5),
 relocation, reset/grow, streaming, the capture/delete semantics of §1.3–1.4, the async operation
 pattern of §3.1, and crash safety with real processes."""
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pscompat.azure.backends import catalog
-from pscompat.azure.backends import sandbox
-from pscompat.azure.backends import store
+from pscompat.azure.backends import catalog, sandbox, store
 from pscompat.azure.backends.base import CloudError, current_backend
 from pscompat.azure.backends.sandbox import SandboxBackend
 
@@ -48,10 +47,21 @@ def vm_images(b) -> list[dict]:
 
 
 def capture(b, service, vm, name, state=None):
-    op = ({"OperationType": "CaptureRoleOperation", "PostCaptureAction": "Delete", "TargetImageName": name,
-           "TargetImageLabel": name} if state is None else
-          {"OperationType": "CaptureRoleAsVMImageOperation", "OSState": state, "VMImageName": name,
-           "VMImageLabel": name})
+    op = (
+        {
+            "OperationType": "CaptureRoleOperation",
+            "PostCaptureAction": "Delete",
+            "TargetImageName": name,
+            "TargetImageLabel": name,
+        }
+        if state is None
+        else {
+            "OperationType": "CaptureRoleAsVMImageOperation",
+            "OSState": state,
+            "VMImageName": name,
+            "VMImageLabel": name,
+        }
+    )
     return b.wait(b.role_operation(service, service, vm, op))
 
 
@@ -59,32 +69,38 @@ def capture(b, service, vm, name, state=None):
 def test_catalog_has_the_29_public_os_images_in_recording_order(backend):
     images = os_images(backend)
     assert len(images) == 29
-    assert images[0]["Name"] == ("a699494373c04fc0bc8f2bb1389d6106__"
-                                 "Win2K8R2SP1-Datacenter-201503.01-en.us-127GB.vhd")
+    assert images[0]["Name"] == ("a699494373c04fc0bc8f2bb1389d6106__Win2K8R2SP1-Datacenter-201503.01-en.us-127GB.vhd")
     assert images[-1]["Name"] == "810d5f35ce8748c686feabed1344911c__BarracudaNGFirewall-6.1.0-112"
     assert {i["Category"] for i in images} == {"Public"}
     assert {i["IOType"] for i in images} == {"Standard_LRS"}
 
 
-@pytest.mark.parametrize("name_part, field, expected", [
-    # §5 quirks: "127GB" in Windows names but LogicalSizeInGB 128
-    ("Windows-Server-2012-R2-201505.01", "LogicalSizeInGB", 128),
-    # a "June 2015" label on a 201505.01 build
-    ("Windows-Server-2012-Datacenter-201505.01", "Label", "Windows Server 2012 Datacenter, June 2015"),
-    # OpenLogic images lack ImageFamily
-    ("OpenLogic-CentOS-71-20150605", "ImageFamily", None),
-    # ShowInGui absent for most, false for superseded Ubuntu, true for current
-    ("Windows-Server-2012-R2-201505.01", "ShowInGui", None),
-    ("Ubuntu-12_04_2-LTS", "ShowInGui", False),
-    ("Ubuntu-14_04_2-LTS-amd64-server-20150610", "ShowInGui", True),
-    # premium flags and L13 (no Australia) for Barracuda
-    ("sles12-azure-guest-priority", "IsPremium", True),
-    ("BarracudaNGFirewall", "Location", "East Asia;Southeast Asia;Brazil South;North Europe;West Europe;Japan East;"
-                                        "Japan West;Central US;East US;East US 2;North Central US;South Central US;"
-                                        "West US"),
-    ("Windows-Server-2012-R2-201505.01", "IconUri", "WindowsServer2012R2_100.png"),
-    ("SQL-Server-2014-RTM", "PricingDetailLink", "http://go.microsoft.com/fwlink/?LinkId=271259"),
-])
+@pytest.mark.parametrize(
+    "name_part, field, expected",
+    [
+        # §5 quirks: "127GB" in Windows names but LogicalSizeInGB 128
+        ("Windows-Server-2012-R2-201505.01", "LogicalSizeInGB", 128),
+        # a "June 2015" label on a 201505.01 build
+        ("Windows-Server-2012-Datacenter-201505.01", "Label", "Windows Server 2012 Datacenter, June 2015"),
+        # OpenLogic images lack ImageFamily
+        ("OpenLogic-CentOS-71-20150605", "ImageFamily", None),
+        # ShowInGui absent for most, false for superseded Ubuntu, true for current
+        ("Windows-Server-2012-R2-201505.01", "ShowInGui", None),
+        ("Ubuntu-12_04_2-LTS", "ShowInGui", False),
+        ("Ubuntu-14_04_2-LTS-amd64-server-20150610", "ShowInGui", True),
+        # premium flags and L13 (no Australia) for Barracuda
+        ("sles12-azure-guest-priority", "IsPremium", True),
+        (
+            "BarracudaNGFirewall",
+            "Location",
+            "East Asia;Southeast Asia;Brazil South;North Europe;West Europe;Japan East;"
+            "Japan West;Central US;East US;East US 2;North Central US;South Central US;"
+            "West US",
+        ),
+        ("Windows-Server-2012-R2-201505.01", "IconUri", "WindowsServer2012R2_100.png"),
+        ("SQL-Server-2014-RTM", "PricingDetailLink", "http://go.microsoft.com/fwlink/?LinkId=271259"),
+    ],
+)
 def test_catalog_quirks(backend, name_part, field, expected):
     image = next(i for i in os_images(backend) if name_part in i["Name"])
     assert image.get(field) == expected
@@ -93,15 +109,19 @@ def test_catalog_quirks(backend, name_part, field, expected):
 def test_vm_images_are_the_two_public_ones_then_the_seed_docs_user_image(backend):
     images = vm_images(backend)
     assert [i["Name"].split("__")[-1] for i in images] == [
-        "Microsoft-Azure-Site-Recovery-Master-Target-Server-201507.01", "ClouderaGolden-202406-699696", "MyOldVmImage"]
+        "Microsoft-Azure-Site-Recovery-Master-Target-Server-201507.01",
+        "ClouderaGolden-202406-699696",
+        "MyOldVmImage",
+    ]
     asr = images[0]
     assert asr["DataDiskConfigurations"][0]["LogicalDiskSizeInGB"] == 1023
     assert asr["CreatedTime"] == "1801-01-01T00:00:00Z"  # public images' placeholder (§3.3)
     assert images[2]["Category"] == "User"
 
 
-@pytest.mark.parametrize("service, vm, data_disks", [("myServiceName", "MyVMtoCapture", 0),
-                                                     ("mySvc2", "MyVMToCapture2", 1)])
+@pytest.mark.parametrize(
+    "service, vm, data_disks", [("myServiceName", "MyVMtoCapture", 0), ("mySvc2", "MyVMToCapture2", 1)]
+)
 def test_seed_doc_vms_are_stopped_and_ready_to_capture(backend, service, vm, data_disks):
     deployment = backend.get_deployment(service).value
     (role,), (instance,) = deployment["RoleList"], deployment["RoleInstanceList"]
@@ -164,8 +184,14 @@ def test_listing_streams_rows_one_at_a_time(home, monkeypatch):
 
 def test_cli_path_reset_grow_check(home):
     def cli(*args):
-        return subprocess.run([sys.executable, "-m", "pscompat.azure.sandbox", *args], capture_output=True, text=True,
-                              env={**os.environ, "PSCOMPAT_HOME": str(home)}, cwd=REPO)
+        return subprocess.run(
+            [sys.executable, "-m", "pscompat.azure.sandbox", *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PSCOMPAT_HOME": str(home)},
+            cwd=REPO,
+        )
+
     assert cli("path").stdout.strip() == str(home / store.DB_NAME)
     assert cli("grow", "10").stdout.startswith("added 10 synthetic images")
     assert cli("check").stdout.strip() == "consistent"
@@ -192,8 +218,11 @@ def test_vm_image_capture_copies_all_disks(backend, state, vm_survives):
     day = image["CreatedTime"][:10]
     assert image["OSDiskConfiguration"]["Name"] == f"img-os-{day}"  # naming of §3.3
     assert [d["Name"] for d in image["DataDiskConfigurations"]] == [f"img-datadisk-0-{day}"]
-    assert (image["ServiceName"], image["RoleName"], image["RoleStateOnCapture"]) == ("mySvc2", "MyVMToCapture2",
-                                                                                      "StoppedVM")
+    assert (image["ServiceName"], image["RoleName"], image["RoleStateOnCapture"]) == (
+        "mySvc2",
+        "MyVMToCapture2",
+        "StoppedVM",
+    )
     try:
         backend.get_deployment("mySvc2")
         survived = True
@@ -221,8 +250,10 @@ def test_delete_vm_image_keeps_vhds_unless_asked(backend, delete_vhd, blobs_left
 def test_unknown_os_image_is_the_servers_404(backend):
     with pytest.raises(CloudError) as err:
         backend.get_os_image("nope")
-    assert (err.value.http_status, str(err.value)) == (404, "ResourceNotFound: The image with the specified name "
-                                                            "does not exist.")  # [rec S15]
+    assert (err.value.http_status, str(err.value)) == (
+        404,
+        "ResourceNotFound: The image with the specified name does not exist.",
+    )  # [rec S15]
     assert len(err.value.request_id) == 32
 
 
@@ -257,8 +288,10 @@ def test_validation_errors_come_back_synchronously(backend):
 
 def test_operation_of_a_dead_process_is_marked_failed(backend):
     with store.transaction(backend.conn) as conn:
-        conn.execute("INSERT INTO operations (id, kind, status, payload, pid, started, duration) VALUES "
-                     "('ab' || hex(randomblob(15)), 'power', 'InProgress', '{}', 999999999, 0, 0)")
+        conn.execute(
+            "INSERT INTO operations (id, kind, status, payload, pid, started, duration) VALUES "
+            "('ab' || hex(randomblob(15)), 'power', 'InProgress', '{}', 999999999, 0, 0)"
+        )
     rid = backend.conn.execute("SELECT id FROM operations").fetchone()[0]
     op = backend.get_operation_status(rid)
     assert (op.status, op.error_code) == ("Failed", "InternalError")
@@ -266,8 +299,14 @@ def test_operation_of_a_dead_process_is_marked_failed(backend):
 
 # --- crash safety and concurrency with real processes ---------------------------------------------
 def _python(code: str, home: Path, **env) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code)], cwd=REPO, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PSCOMPAT_HOME": str(home), **env})
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PSCOMPAT_HOME": str(home), **env},
+    )
 
 
 CAPTURE_SCRIPT = """

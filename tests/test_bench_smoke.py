@@ -1,4 +1,5 @@
 """Smoke test of the benchmark suite's runner: tiny sizes, output shape only (no timing assertions)."""
+
 import json
 import os
 import subprocess
@@ -11,17 +12,43 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_bench_quick_prints_table_and_json(tmp_path):
     out = tmp_path / "bench.json"
     env = dict(os.environ, PSCOMPAT_HOME=str(tmp_path / "home"))
-    proc = subprocess.run([sys.executable, "-m", "bench", "--quick", "--no-memory", "--skip", "startup",
-                           "--stream", "2000", "--json", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--quick",
+            "--no-memory",
+            "--skip",
+            "startup",
+            "--stream",
+            "2000",
+            "--json",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     header = proc.stdout.splitlines()[0].split()
     assert header[:4] == ["case", "size", "pscompat", "python"] and "goal" in header
     rows = json.loads(out.read_text())
     names = {r["case"] for r in rows}
-    assert {"filter+project", "simplified where", "newest of family", "group & measure: group",
-            "group & measure: measure", "early stop", "listing", "streaming memory", "parse: script",
-            "parse: interactive line"} <= names
+    assert {
+        "filter+project",
+        "simplified where",
+        "newest of family",
+        "group & measure: group",
+        "group & measure: measure",
+        "early stop",
+        "listing",
+        "streaming memory",
+        "parse: script",
+        "parse: interactive line",
+    } <= names
     for r in rows:
         assert {"case", "ratio", "goal", "met", "size"} <= r.keys()
         assert isinstance(r["ratio"], (int, float)) and r["ratio"] >= 0

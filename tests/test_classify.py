@@ -3,11 +3,12 @@
 The registry is a small fake one (built with the real CommandInfo/Parameter types), so these
 tables do not move when other cmdlet modules land; a few rows at the end use the real registry.
 """
+
 import pytest
 
-from pscompat.shell import classify as C
 from pscompat.engine import commands as base
 from pscompat.engine.commands import CommandInfo, Parameter
+from pscompat.shell import classify as C
 
 IMAGES = ("Win2012-R2-Datacenter", "Win2016-Datacenter", "Ubuntu 14.04 LTS")
 
@@ -17,32 +18,54 @@ def _images(ctx, prefix):
 
 
 FAKE_COMMANDS = (
-    CommandInfo("Get-AzureVMImage", None, (
-        Parameter("ImageName", "string", position=0, help="Name of the image.", completer=_images),
-    ), synopsis="Gets the properties of an operating system or virtual machine image."),
-    CommandInfo("Save-AzureVMImage", None, (
-        Parameter("ServiceName", "string", mandatory=True, help="Cloud service of the VM."),
-        Parameter("Name", "string", mandatory=True, help="Name of the VM to capture."),
-        Parameter("ImageName", "string", mandatory=True, aliases=("NewImageName",)),
-        Parameter("ImageLabel", "string", aliases=("NewImageLabel",)),
-        Parameter("OSState", "string", validate_set=("Generalized", "Specialized")),
-    ), synopsis="Captures a virtual machine as an image."),
-    CommandInfo("Where-Object", None, (
-        Parameter("FilterScript", "scriptblock", position=0),
-        Parameter("InputObject", "psobject", pipeline=True),
-    ), aliases=("where", "?"), synopsis="Selects objects from a collection."),
-    CommandInfo("Select-Object", None, (
-        Parameter("Property", "object[]", position=0, help="Properties to select."),
-        Parameter("First", "int"),
-        Parameter("InputObject", "psobject", pipeline=True),
-    ), aliases=("select",), synopsis="Selects objects or object properties."),
-    CommandInfo("ForEach-Object", None, (Parameter("Process", "scriptblock[]", position=0),),
-                aliases=("foreach", "%")),
-    CommandInfo("Write-Output", None, (Parameter("InputObject", "psobject[]", position=0),),
-                aliases=("echo", "write")),
+    CommandInfo(
+        "Get-AzureVMImage",
+        None,
+        (Parameter("ImageName", "string", position=0, help="Name of the image.", completer=_images),),
+        synopsis="Gets the properties of an operating system or virtual machine image.",
+    ),
+    CommandInfo(
+        "Save-AzureVMImage",
+        None,
+        (
+            Parameter("ServiceName", "string", mandatory=True, help="Cloud service of the VM."),
+            Parameter("Name", "string", mandatory=True, help="Name of the VM to capture."),
+            Parameter("ImageName", "string", mandatory=True, aliases=("NewImageName",)),
+            Parameter("ImageLabel", "string", aliases=("NewImageLabel",)),
+            Parameter("OSState", "string", validate_set=("Generalized", "Specialized")),
+        ),
+        synopsis="Captures a virtual machine as an image.",
+    ),
+    CommandInfo(
+        "Where-Object",
+        None,
+        (
+            Parameter("FilterScript", "scriptblock", position=0),
+            Parameter("InputObject", "psobject", pipeline=True),
+        ),
+        aliases=("where", "?"),
+        synopsis="Selects objects from a collection.",
+    ),
+    CommandInfo(
+        "Select-Object",
+        None,
+        (
+            Parameter("Property", "object[]", position=0, help="Properties to select."),
+            Parameter("First", "int"),
+            Parameter("InputObject", "psobject", pipeline=True),
+        ),
+        aliases=("select",),
+        synopsis="Selects objects or object properties.",
+    ),
+    CommandInfo("ForEach-Object", None, (Parameter("Process", "scriptblock[]", position=0),), aliases=("foreach", "%")),
+    CommandInfo("Write-Output", None, (Parameter("InputObject", "psobject[]", position=0),), aliases=("echo", "write")),
     CommandInfo("Sort-Object", None, (Parameter("Property", "object[]", position=0),), aliases=("sort",)),
-    CommandInfo("Get-Member", None, (Parameter("Name", "string[]", position=0),
-                                     Parameter("InputObject", "psobject")), aliases=("gm",)),
+    CommandInfo(
+        "Get-Member",
+        None,
+        (Parameter("Name", "string[]", position=0), Parameter("InputObject", "psobject")),
+        aliases=("gm",),
+    ),
 )
 
 
@@ -69,8 +92,10 @@ def host(name):
     return name in HOST_NAMES
 
 
-SEED_FIND_VM_IMAGES = ("Get-AzureVMImage | where {(gm \u2013InputObject $_ -Name DataDiskConfigurations) "
-                       "-ne $null} | Select -Property Label, ImageName")
+SEED_FIND_VM_IMAGES = (
+    "Get-AzureVMImage | where {(gm \u2013InputObject $_ -Name DataDiskConfigurations) "
+    "-ne $null} | Select -Property Label, ImageName"
+)
 
 CASES = [
     # --- not PowerShell: xonsh and Python lines stay with xonsh ----------------------------
@@ -103,8 +128,11 @@ CASES = [
     ("Get-AzureVMImage | select ImageFamily", "complete"),
     ("Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}", "complete"),
     (SEED_FIND_VM_IMAGES, "complete"),
-    ('Save-AzureVMImage \u2013ServiceName "myServiceName" \u2013Name "MyVMtoCapture" \u2013OSState '
-     '"Generalized" \u2013ImageName "MyVmImage" \u2013ImageLabel "This is my generalized image"', "complete"),
+    (
+        'Save-AzureVMImage \u2013ServiceName "myServiceName" \u2013Name "MyVMtoCapture" \u2013OSState '
+        '"Generalized" \u2013ImageName "MyVmImage" \u2013ImageLabel "This is my generalized image"',
+        "complete",
+    ),
     ("where {$_.A -eq 1}", "complete"),  # an alias the host does not claim
     ("gm -InputObject 1", "complete"),
     ("% {$_}", "complete"),
@@ -127,7 +155,7 @@ CASES = [
     ("Get-AzureVMImage `\n  -ImageName x\n", "complete"),
     ("Write-Output 'it''s'", "complete"),
     ('Write-Output "a $(Get-AzureVMImage | select -First 1) b"', "complete"),
-    ("Write-Output @\"\nline {\n\"@\n", "complete"),
+    ('Write-Output @"\nline {\n"@\n', "complete"),
     ("Get-AzureVMImage <# block\ncomment #> -ImageName x", "complete"),
     ("Get-AzureVMImage # trailing | comment", "complete"),
     ("Write-Output \u2018typographic\u2019", "complete"),
@@ -248,11 +276,14 @@ def test_keyword_names_the_host_owns_stay_with_the_host(fake_registry, src):
     assert C.classify(src, is_host_name=lambda n: n in ("throw", "param", "trap")) == "not_ps"
 
 
-@pytest.mark.parametrize("src, expected", [
-    ("echo hi", "complete"),  # without a host, PowerShell's alias is all there is
-    ("sort", "complete"),
-    ("Get-AzureVMImage", "complete"),
-])
+@pytest.mark.parametrize(
+    "src, expected",
+    [
+        ("echo hi", "complete"),  # without a host, PowerShell's alias is all there is
+        ("sort", "complete"),
+        ("Get-AzureVMImage", "complete"),
+    ],
+)
 def test_classify_without_host(fake_registry, src, expected):
     assert C.classify(src) == expected
 
@@ -271,29 +302,37 @@ class _Session:
         self.ctx = _Ctx(**kw)
 
 
-@pytest.mark.parametrize("src, expected", [
-    ("Get-Double 21", "complete"),  # a function the session defined
-    ("dbl 21", "complete"),  # a user alias to it
-    ("imgs", "complete"),  # a user alias to a cmdlet
-    ("Get-Triple 1", "not_ps"),
-])
+@pytest.mark.parametrize(
+    "src, expected",
+    [
+        ("Get-Double 21", "complete"),  # a function the session defined
+        ("dbl 21", "complete"),  # a user alias to it
+        ("imgs", "complete"),  # a user alias to a cmdlet
+        ("Get-Triple 1", "not_ps"),
+    ],
+)
 def test_classify_session_commands(fake_registry, src, expected):
-    session = _Session(functions=[CommandInfo("Get-Double", None, (), command_type="Function")],
-                       aliases={"dbl": "Get-Double", "imgs": "Get-AzureVMImage"})
+    session = _Session(
+        functions=[CommandInfo("Get-Double", None, (), command_type="Function")],
+        aliases={"dbl": "Get-Double", "imgs": "Get-AzureVMImage"},
+    )
     assert C.classify(src, session, is_host_name=host) == expected
 
 
-@pytest.mark.parametrize("src, words", [
-    ("Get-AzureVMImage -Im", ["Get-AzureVMImage", "-Im"]),
-    ("Get-AzureVMImage -ImageName 'Win", ["Get-AzureVMImage", "-ImageName", "'Win"]),
-    ("a | Select-Object -Pr", ["Select-Object", "-Pr"]),
-    ("a | Where-Object { Get-AzureVMImage -Ima", ["Get-AzureVMImage", "-Ima"]),
-    ("Get-X -A 1 `\n  -B", ["Get-X", "-A", "1", "-B"]),
-    ("Get-X -A $(Get-Y -B", ["Get-Y", "-B"]),
-    ("Get-X ", ["Get-X"]),
-    ("Get-X; Get-Y -Z", ["Get-Y", "-Z"]),
-    ("Get-X -P a,b", ["Get-X", "-P", "a", "b"]),
-])
+@pytest.mark.parametrize(
+    "src, words",
+    [
+        ("Get-AzureVMImage -Im", ["Get-AzureVMImage", "-Im"]),
+        ("Get-AzureVMImage -ImageName 'Win", ["Get-AzureVMImage", "-ImageName", "'Win"]),
+        ("a | Select-Object -Pr", ["Select-Object", "-Pr"]),
+        ("a | Where-Object { Get-AzureVMImage -Ima", ["Get-AzureVMImage", "-Ima"]),
+        ("Get-X -A 1 `\n  -B", ["Get-X", "-A", "1", "-B"]),
+        ("Get-X -A $(Get-Y -B", ["Get-Y", "-B"]),
+        ("Get-X ", ["Get-X"]),
+        ("Get-X; Get-Y -Z", ["Get-Y", "-Z"]),
+        ("Get-X -P a,b", ["Get-X", "-P", "a", "b"]),
+    ],
+)
 def test_scan_current_words(src, words):
     """The words of the command being typed: what completion works from."""
     assert [w.text for w in C.scan(src).words] == words
@@ -310,8 +349,9 @@ def test_grammar_incomplete_is_asked_only_for_finished_scans(fake_registry, monk
         if text.rstrip().endswith("+"):
             raise IncompleteInputError("Missing expression after '+'.")
 
-    import types
     import sys
+    import types
+
     monkeypatch.setitem(sys.modules, "pscompat.syntax.grammar", types.SimpleNamespace(parse=fake_parse))
     C._grammar_wants_more.cache_clear()
     try:
@@ -329,11 +369,14 @@ def _real(name):
     return base.REGISTRY.get(name) is not None
 
 
-@pytest.mark.parametrize("src, expected", [
-    ("Where-Object {$_}", "complete"),
-    ("Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family} |", "incomplete"),
-    ("ls", "not_ps"),
-])
+@pytest.mark.parametrize(
+    "src, expected",
+    [
+        ("Where-Object {$_}", "complete"),
+        ("Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family} |", "incomplete"),
+        ("ls", "not_ps"),
+    ],
+)
 def test_classify_real_registry(src, expected):
     for name in ("Where-Object", "Get-AzureVMImage"):
         if name in src and not _real(name):

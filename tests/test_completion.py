@@ -1,10 +1,11 @@
 """Completion as a table over a fake registry (see test_classify.FAKE_COMMANDS), plus the same
 questions asked through xonsh's own completer machinery once the xontrib is loaded."""
+
 import pytest
+from test_classify import make_registry
 
 from pscompat.engine import commands as base
 from pscompat.shell.completion import Completion, complete
-from test_classify import make_registry
 
 
 @pytest.fixture
@@ -91,11 +92,13 @@ def test_value_completer_gets_session_ctx_and_typed_text(fake_registry):
     seen = []
     info = base.REGISTRY.get("Get-AzureVMImage")
     param = info.parameters[0]
+
     def spy(ctx, prefix):
         seen.append((ctx, prefix))
         raise RuntimeError("backend down")
 
     from dataclasses import replace
+
     base.REGISTRY.register(replace(info, parameters=(replace(param, completer=spy),)))
     session = type("S", (), {"ctx": object()})()
     assert complete("Get-AzureVMImage -ImageName 'Wi", session=session) == []  # errors never escape

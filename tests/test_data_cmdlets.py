@@ -3,6 +3,7 @@
 PS: = github.com/PowerShell/PowerShell test/powershell/Modules/...; Docs: = learn.microsoft.com/
 powershell/module/... (7.5).  File cases run in a fresh temporary directory.
 """
+
 import datetime
 
 import pytest
@@ -18,54 +19,57 @@ def ps(script: str):
 CASES = [
     # --- ConvertTo-Json: Docs: Util/ConvertTo-Json.md; PS: .../ConvertTo-Json.Tests.ps1 --------
     ("@{a=1} | ConvertTo-Json", ['{\n  "a": 1\n}']),
-    ("[pscustomobject]@{a=1;b=@(1,2)} | ConvertTo-Json",
-     ['{\n  "a": 1,\n  "b": [\n    1,\n    2\n  ]\n}']),
+    ("[pscustomobject]@{a=1;b=@(1,2)} | ConvertTo-Json", ['{\n  "a": 1,\n  "b": [\n    1,\n    2\n  ]\n}']),
     ("[pscustomobject]@{a=1;b=@(1,2)} | ConvertTo-Json -Compress", ['{"a":1,"b":[1,2]}']),
-    ("1,2 | ConvertTo-Json -Compress", ["[1,2]"]),                       # several inputs: an array
+    ("1,2 | ConvertTo-Json -Compress", ["[1,2]"]),  # several inputs: an array
     ("ConvertTo-Json @(1,2) -Compress", ["[1,2]"]),
     ("1 | ConvertTo-Json -AsArray -Compress", ["[1]"]),
     ("$null | ConvertTo-Json", ["null"]),
-    ("1.0 | ConvertTo-Json", ["1.0"]),                                    # Newtonsoft keeps the .0
+    ("1.0 | ConvertTo-Json", ["1.0"]),  # Newtonsoft keeps the .0
     ("'a\"b\\c' | ConvertTo-Json", ['"a\\"b\\\\c"']),
     ("$true | ConvertTo-Json", ["true"]),
-    ("@() | ConvertTo-Json -AsArray", []),                                # no input, no output
+    ("@() | ConvertTo-Json -AsArray", []),  # no input, no output
     ("ConvertTo-Json @() -Compress", ["[]"]),
     ("[pscustomobject]@{} | ConvertTo-Json", ["{}"]),
     ("[ordered]@{b=1;a=2} | ConvertTo-Json -Compress", ['{"b":1,"a":2}']),
     # -Depth: deeper objects become strings (PS: ConvertTo-Json.Tests.ps1 depth cases)
     ("@{a=@{b=@{c=1}}} | ConvertTo-Json -Depth 1 -Compress", ['{"a":{"b":"System.Collections.Hashtable"}}']),
-    ("[pscustomobject]@{a=[pscustomobject]@{b=[pscustomobject]@{c=[pscustomobject]@{d=1}}}} "
-     "| ConvertTo-Json -Compress", ['{"a":{"b":{"c":"@{d=1}"}}}']),
-    ("[pscustomobject]@{d=[datetime]'2020-01-02 03:04:05'} | ConvertTo-Json -Compress",
-     ['{"d":"2020-01-02T03:04:05"}']),
-
+    (
+        "[pscustomobject]@{a=[pscustomobject]@{b=[pscustomobject]@{c=[pscustomobject]@{d=1}}}} "
+        "| ConvertTo-Json -Compress",
+        ['{"a":{"b":{"c":"@{d=1}"}}}'],
+    ),
+    (
+        "[pscustomobject]@{d=[datetime]'2020-01-02 03:04:05'} | ConvertTo-Json -Compress",
+        ['{"d":"2020-01-02T03:04:05"}'],
+    ),
     # --- ConvertFrom-Json: Docs: Util/ConvertFrom-Json.md; PS: .../ConvertFrom-Json.Tests.ps1 ----
-    ("'{\"b\":1,\"a\":[1,2]}' | ConvertFrom-Json", [{"b": 1, "a": [1, 2]}]),
-    ("('{\"b\":1,\"a\":2}' | ConvertFrom-Json | Get-Member -MemberType NoteProperty).Name", ["a", "b"]),
-    ("'{\"z\":1,\"y\":2}' | ConvertFrom-Json | ConvertTo-Json -Compress", ['{"z":1,"y":2}']),
+    ('\'{"b":1,"a":[1,2]}\' | ConvertFrom-Json', [{"b": 1, "a": [1, 2]}]),
+    ('(\'{"b":1,"a":2}\' | ConvertFrom-Json | Get-Member -MemberType NoteProperty).Name', ["a", "b"]),
+    ('\'{"z":1,"y":2}\' | ConvertFrom-Json | ConvertTo-Json -Compress', ['{"z":1,"y":2}']),
     ("'[1,2,3]' | ConvertFrom-Json", [1, 2, 3]),
     ("('[1,2,3]' | ConvertFrom-Json -NoEnumerate).Count", [3]),
-    ("'{\"a\":{\"b\":\"x\"}}' | ConvertFrom-Json | % {$_.a.b}", ["x"]),
-    ("('{\"d\":\"2020-01-01T10:20:30\"}' | ConvertFrom-Json).d.Hour", [10]),
+    ('\'{"a":{"b":"x"}}\' | ConvertFrom-Json | % {$_.a.b}', ["x"]),
+    ('(\'{"d":"2020-01-01T10:20:30"}\' | ConvertFrom-Json).d.Hour', [10]),
     ("('{\"a\":1}' | ConvertFrom-Json -AsHashtable)['a']", [1]),
-    ("'{', '\"a\": 1', '}' | ConvertFrom-Json", [{"a": 1}]),             # lines of one document
-    ("'{\"a\":1}', '{\"a\":2}' | ConvertFrom-Json | % a", [1, 2]),      # several documents
-
+    ("'{', '\"a\": 1', '}' | ConvertFrom-Json", [{"a": 1}]),  # lines of one document
+    ("'{\"a\":1}', '{\"a\":2}' | ConvertFrom-Json | % a", [1, 2]),  # several documents
     # --- CSV: Docs: Util/ConvertTo-Csv.md, ConvertFrom-Csv.md; PS: .../ConvertTo-Csv.Tests.ps1 ---
     ("[pscustomobject]@{a=1;b='x'} | ConvertTo-Csv", ['"a","b"', '"1","x"']),
     ("[pscustomobject]@{a=1;b=$null} | ConvertTo-Csv", ['"a","b"', '"1",']),
     ("[pscustomobject]@{a='say \"hi\"'} | ConvertTo-Csv", ['"a"', '"say ""hi"""']),
     ("[pscustomobject]@{a=1;b=2} | ConvertTo-Csv -Delimiter ';'", ['"a";"b"', '"1";"2"']),
-    ("[pscustomobject]@{a=1} | ConvertTo-Csv -IncludeTypeInformation",
-     ["#TYPE System.Management.Automation.PSCustomObject", '"a"', '"1"']),
+    (
+        "[pscustomobject]@{a=1} | ConvertTo-Csv -IncludeTypeInformation",
+        ["#TYPE System.Management.Automation.PSCustomObject", '"a"', '"1"'],
+    ),
     ("[pscustomobject]@{a=1} | ConvertTo-Csv -NoTypeInformation", ['"a"', '"1"']),
-    ("[pscustomobject]@{a=1},[pscustomobject]@{b=2} | ConvertTo-Csv", ['"a"', '"1"', '']),
+    ("[pscustomobject]@{a=1},[pscustomobject]@{b=2} | ConvertTo-Csv", ['"a"', '"1"', ""]),
     ("[pscustomobject]@{a=1;b='x,y'} | ConvertTo-Csv -UseQuotes AsNeeded", ["a,b", '1,"x,y"']),
     ("'a,b','1,\"x,y\"' | ConvertFrom-Csv", [{"a": "1", "b": "x,y"}]),
     ("'a;b','1;2' | ConvertFrom-Csv -Delimiter ';'", [{"a": "1", "b": "2"}]),
     ("'1,2' | ConvertFrom-Csv -Header x,y", [{"x": "1", "y": "2"}]),
     ("'a,b','1' | ConvertFrom-Csv", [{"a": "1", "b": None}]),
-
     # --- Join-Path / Split-Path: Docs: Management/Join-Path.md, Split-Path.md -------------------
     ("Join-Path a b", ["a/b"]),
     ("Join-Path a/ /b", ["a/b"]),
@@ -78,7 +82,6 @@ CASES = [
     ("Split-Path b.txt", [""]),
     ("Split-Path /x -IsAbsolute", [True]),
     ("Split-Path x/y -IsAbsolute", [False]),
-
     # --- Get-Date: Docs: Util/Get-Date.md --------------------------------------------------------
     ("Get-Date -Date '2020-03-04 05:06:07' -Format 'yyyy-MM-dd HH:mm:ss'", ["2020-03-04 05:06:07"]),
     ("Get-Date -Date '2020-03-04 05:06:07' -UFormat '%Y/%m/%d %H:%M:%S'", ["2020/03/04 05:06:07"]),
@@ -110,8 +113,11 @@ FILE_CASES = [
     # Docs: Util/Export-Csv.md, Import-Csv.md; PS: .../Tee-Object.Tests.ps1
     ("[pscustomobject]@{n='a';v=1} | Export-Csv t.csv; Get-Content t.csv", ['"n","v"', '"a","1"']),
     ("[pscustomobject]@{n='a';v=1} | Export-Csv t.csv; Import-Csv t.csv", [{"n": "a", "v": "1"}]),
-    ("[pscustomobject]@{n='a'} | Export-Csv t.csv; [pscustomobject]@{n='b'} | Export-Csv t.csv -Append; "
-     "Import-Csv t.csv | % n", ["a", "b"]),
+    (
+        "[pscustomobject]@{n='a'} | Export-Csv t.csv; [pscustomobject]@{n='b'} | Export-Csv t.csv -Append; "
+        "Import-Csv t.csv | % n",
+        ["a", "b"],
+    ),
     ("'1','2','3' | Tee-Object -FilePath tee.txt | Out-Null; Get-Content tee.txt", ["1", "2", "3"]),
     ("$r = '1','2' | Tee-Object -Path tee.txt; $r", ["1", "2"]),
 ]
@@ -128,7 +134,8 @@ def test_get_content_missing_path(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = pscompat.run("Get-Content nope.txt")
     assert [e.fully_qualified_error_id for e in result.errors] == [
-        "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand"]
+        "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand"
+    ]
     assert result.errors[0].message == f"Cannot find path '{tmp_path}/nope.txt' because it does not exist."
 
 
@@ -140,11 +147,15 @@ def test_get_date_now_is_current():
 
 ERROR_CASES = [
     # WebCmdletStrings.resx KeysWithDifferentCasingInJsonString
-    ("'{\"a\":1,\"A\":2}' | ConvertFrom-Json",
-     "System.InvalidOperationException,Microsoft.PowerShell.Commands.ConvertFromJsonCommand"),
+    (
+        '\'{"a":1,"A":2}\' | ConvertFrom-Json',
+        "System.InvalidOperationException,Microsoft.PowerShell.Commands.ConvertFromJsonCommand",
+    ),
     ("'not json' | ConvertFrom-Json", "System.ArgumentException,Microsoft.PowerShell.Commands.ConvertFromJsonCommand"),
-    ("1 | ConvertTo-Json -Depth 101",
-     "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.ConvertToJsonCommand"),
+    (
+        "1 | ConvertTo-Json -Depth 101",
+        "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.ConvertToJsonCommand",
+    ),
 ]
 
 

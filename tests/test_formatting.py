@@ -5,6 +5,7 @@ Sources (PS = github.com/PowerShell/PowerShell, test/powershell/Modules/Microsof
   FT  = Format-Table.Tests.ps1     FL = Format-List.Tests.ps1     OS = Out-String.Tests.ps1
   SRC = src/System.Management.Automation/FormatAndOutput/ (the file named in the row)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,10 +16,10 @@ import pytest
 
 from pscompat.errors import ErrorRecord
 from pscompat.format.directives import FormatOptions
-from pscompat.format.out_default import OutDefault, render
 from pscompat.format.host import CollectingHost, ConsoleHost
-from pscompat.values.objects.model import Hashtable, PSObject
+from pscompat.format.out_default import OutDefault, render
 from pscompat.format.views import Column, register_view
+from pscompat.values.objects.classes import Hashtable, PSObject
 
 
 def P(*pairs, **kw):
@@ -39,109 +40,300 @@ CASES = [
     ("FT left/left", [P(a="abc", b="abc")], TABLE, None, "\na   b\n-   -\nabc abc\n\n"),
     ("FT right/left", [P(a=123, b="abc")], TABLE, None, "\n  a b\n  - -\n123 abc\n\n"),
     ("FT right/right", [P(a=123, b=123)], TABLE, None, "\n  a   b\n  -   -\n123 123\n\n"),
-    ("FT implicit autosize, first column", [P(abc="1234", bcd="123"), P(abc="1", bcd="1234")], TABLE, None,
-     "\nabc  bcd\n---  ---\n1234 123\n1    1234\n\n"),
-    ("FT implicit autosize, both columns", [P(abc="1234", bcd="1234"), P(abc="1", bcd="1")], TABLE, None,
-     "\nabc  bcd\n---  ---\n1234 1234\n1    1\n\n"),
-    ("FT implicit autosize, second column", [P(abc="123", bcd="1234"), P(abc="1", bcd="123")], TABLE, None,
-     "\nabc bcd\n--- ---\n123 1234\n1   123\n\n"),
-    ("FT wrapped rows: right", [P(A=1, B=2, Name="This\nIs some random\nmultiline content")], WRAP, None,
-     "\nA B Name\n- - ----\n1 2 This\n    Is some random\n    multiline content\n\n"),
-    ("FT wrapped rows: left", [P(Name="This\nIs some random\nmultiline content", A=1, B=2)], WRAP, None,
-     "\nName                                  A B\n----                                  - -\n"
-     "This                                  1 2\nIs some random\nmultiline content\n\n"),
-    ("FT wrapped rows: middle", [P(A=1, Name="This\nIs some random\nmultiline content", B=2)], WRAP, None,
-     "\nA Name                                  B\n- ----                                  -\n"
-     "1 This                                  2\n  Is some random\n  multiline content\n\n"),
-    ("FT without -Wrap a multi-line cell shows its first line and …", [P(a="1\n2", b=1)], TABLE, None,
-     "\na   b\n-   -\n1…  1\n\n"),
-    ("FT double byte wide chars", [P(("哇", "62"), ("dbda", "KM"), ("消息", "千"))], TABLE, None,
-     "\n哇 dbda 消息\n-- ---- ----\n62 KM   千\n\n"),
-    ("FT floats and decimals with two decimals (culture 'F')",
-     [P(double=1234.56789, float=9876.54321, decimal=Decimal("4567.123456789"))], TABLE, None,
-     "\n double   float decimal\n ------   ----- -------\n1234.57 9876.54 4567.12\n\n"),
-    ("FT should not add trailing whitespace to rows (-HideTableHeaders)", [P(a=1, b=2)],
-     FormatOptions(shape="table", hide_header=True), None, "\n1 2\n\n"),
-    ("FT string with -Property -Force: header only", ["hello"],
-     FormatOptions(shape="table", properties=["foo"], force=True), None, "\nfoo\n---\n\n\n"),
+    (
+        "FT implicit autosize, first column",
+        [P(abc="1234", bcd="123"), P(abc="1", bcd="1234")],
+        TABLE,
+        None,
+        "\nabc  bcd\n---  ---\n1234 123\n1    1234\n\n",
+    ),
+    (
+        "FT implicit autosize, both columns",
+        [P(abc="1234", bcd="1234"), P(abc="1", bcd="1")],
+        TABLE,
+        None,
+        "\nabc  bcd\n---  ---\n1234 1234\n1    1\n\n",
+    ),
+    (
+        "FT implicit autosize, second column",
+        [P(abc="123", bcd="1234"), P(abc="1", bcd="123")],
+        TABLE,
+        None,
+        "\nabc bcd\n--- ---\n123 1234\n1   123\n\n",
+    ),
+    (
+        "FT wrapped rows: right",
+        [P(A=1, B=2, Name="This\nIs some random\nmultiline content")],
+        WRAP,
+        None,
+        "\nA B Name\n- - ----\n1 2 This\n    Is some random\n    multiline content\n\n",
+    ),
+    (
+        "FT wrapped rows: left",
+        [P(Name="This\nIs some random\nmultiline content", A=1, B=2)],
+        WRAP,
+        None,
+        "\nName                                  A B\n----                                  - -\n"
+        "This                                  1 2\nIs some random\nmultiline content\n\n",
+    ),
+    (
+        "FT wrapped rows: middle",
+        [P(A=1, Name="This\nIs some random\nmultiline content", B=2)],
+        WRAP,
+        None,
+        "\nA Name                                  B\n- ----                                  -\n"
+        "1 This                                  2\n  Is some random\n  multiline content\n\n",
+    ),
+    (
+        "FT without -Wrap a multi-line cell shows its first line and …",
+        [P(a="1\n2", b=1)],
+        TABLE,
+        None,
+        "\na   b\n-   -\n1…  1\n\n",
+    ),
+    (
+        "FT double byte wide chars",
+        [P(("哇", "62"), ("dbda", "KM"), ("消息", "千"))],
+        TABLE,
+        None,
+        "\n哇 dbda 消息\n-- ---- ----\n62 KM   千\n\n",
+    ),
+    (
+        "FT floats and decimals with two decimals (culture 'F')",
+        [P(double=1234.56789, float=9876.54321, decimal=Decimal("4567.123456789"))],
+        TABLE,
+        None,
+        "\n double   float decimal\n ------   ----- -------\n1234.57 9876.54 4567.12\n\n",
+    ),
+    (
+        "FT should not add trailing whitespace to rows (-HideTableHeaders)",
+        [P(a=1, b=2)],
+        FormatOptions(shape="table", hide_header=True),
+        None,
+        "\n1 2\n\n",
+    ),
+    (
+        "FT string with -Property -Force: header only",
+        ["hello"],
+        FormatOptions(shape="table", properties=["foo"], force=True),
+        None,
+        "\nfoo\n---\n\n\n",
+    ),
     ("FT $null input: nothing", [None], FormatOptions(shape="table", properties=["foo", "bar"]), None, ""),
     ("FT empty hashtable: nothing", [Hashtable()], FormatOptions(shape="table", properties=["foo", "bar"]), None, ""),
-    ("FT hashtable with array: {0, 1, 2, 3…}", [Hashtable(array=list(range(256)))], TABLE, None,
-     "\nName                           Value\n----                           -----\narray                          {0, 1, 2, 3…}\n\n"),
-    ("FT enumeration limit -1", [Hashtable(test=[1, 2])], FormatOptions(shape="table", enumeration_limit=-1), None,
-     "\nName                           Value\n----                           -----\ntest                           {1, 2}\n\n"),
-    ("FT enumeration limit 1", [Hashtable(test=[1, 2])], FormatOptions(shape="table", enumeration_limit=1), None,
-     "\nName                           Value\n----                           -----\ntest                           {1…}\n\n"),
-    ("FT enumeration limit 2 (equal count)", [Hashtable(test=[1, 2])], FormatOptions(shape="table", enumeration_limit=2),
-     None, "\nName                           Value\n----                           -----\ntest                           {1, 2}\n\n"),
-    ("FT -AutoSize", [P(name="Bob", size=1234, booleanValue=True), P(name="Jim", size=5678, booleanValue=False)],
-     FormatOptions(shape="table", autosize=True), None,
-     "\nname size booleanValue\n---- ---- ------------\nBob  1234         True\nJim  5678        False\n\n"),
-    ("FT -Property with a calculated column and its width/alignment", [P(one=1)],
-     FormatOptions(shape="table", properties=[Column("one", "one", 10, "center")]), None,
-     "\n   one\n   ---\n    1\n\n"),
+    (
+        "FT hashtable with array: {0, 1, 2, 3…}",
+        [Hashtable(array=list(range(256)))],
+        TABLE,
+        None,
+        "\nName                           Value\n----                           -----\narray                          {0, 1, 2, 3…}\n\n",
+    ),
+    (
+        "FT enumeration limit -1",
+        [Hashtable(test=[1, 2])],
+        FormatOptions(shape="table", enumeration_limit=-1),
+        None,
+        "\nName                           Value\n----                           -----\ntest                           {1, 2}\n\n",
+    ),
+    (
+        "FT enumeration limit 1",
+        [Hashtable(test=[1, 2])],
+        FormatOptions(shape="table", enumeration_limit=1),
+        None,
+        "\nName                           Value\n----                           -----\ntest                           {1…}\n\n",
+    ),
+    (
+        "FT enumeration limit 2 (equal count)",
+        [Hashtable(test=[1, 2])],
+        FormatOptions(shape="table", enumeration_limit=2),
+        None,
+        "\nName                           Value\n----                           -----\ntest                           {1, 2}\n\n",
+    ),
+    (
+        "FT -AutoSize",
+        [P(name="Bob", size=1234, booleanValue=True), P(name="Jim", size=5678, booleanValue=False)],
+        FormatOptions(shape="table", autosize=True),
+        None,
+        "\nname size booleanValue\n---- ---- ------------\nBob  1234         True\nJim  5678        False\n\n",
+    ),
+    (
+        "FT -Property with a calculated column and its width/alignment",
+        [P(one=1)],
+        FormatOptions(shape="table", properties=[Column("one", "one", 10, "center")]),
+        None,
+        "\n   one\n   ---\n    1\n\n",
+    ),
     # TableWriter.GenerateRow pads every column but the declared last one, even when that one
     # was dropped: the dashes line keeps its padding then.
-    ("FT columns that do not fit are dropped, the last one truncated with …", [P(a="x" * 30, b="y")], TABLE, 20,
-     "\na\n-" + " " * 19 + "\n" + "x" * 19 + "…\n\n"),
-    ("FT -GroupBy: a '   Label: value' line per group, a blank line between groups",
-     [P(k=1, v="a"), P(k=1, v="b"), P(k=2, v="c")],
-     FormatOptions(shape="table", group_by=Column("k", "k")), None,
-     "\n   k: 1\n\nk v\n- -\n1 a\n1 b\n\n   k: 2\n\nk v\n- -\n2 c\n\n"),
+    (
+        "FT columns that do not fit are dropped, the last one truncated with …",
+        [P(a="x" * 30, b="y")],
+        TABLE,
+        20,
+        "\na\n-" + " " * 19 + "\n" + "x" * 19 + "…\n\n",
+    ),
+    (
+        "FT -GroupBy: a '   Label: value' line per group, a blank line between groups",
+        [P(k=1, v="a"), P(k=1, v="b"), P(k=2, v="c")],
+        FormatOptions(shape="table", group_by=Column("k", "k")),
+        None,
+        "\n   k: 1\n\nk v\n- -\n1 a\n1 b\n\n   k: 2\n\nk v\n- -\n2 c\n\n",
+    ),
     ("FL expected output", [P(testName="testValue")], LIST, None, "\ntestName : testValue\n\n"),
-    ("FL double byte wide chars", [P(("哇", "62"), ("dbda", "KM"), ("消息", "千"))], LIST, None,
-     "\n哇   : 62\ndbda : KM\n消息 : 千\n\n"),
-    ("FL floats keep their digits",
-     [P(double=1234.56789, float=9876.543, decimal=Decimal("4567.123456789"))], LIST, None,
-     "\ndouble  : 1234.56789\nfloat   : 9876.543\ndecimal : 4567.123456789\n\n"),
-    ("FL hashtable with array", [Hashtable(array=list(range(256)))], LIST, None,
-     "\nName  : array\nValue : {0, 1, 2, 3…}\n\n"),
-    ("FL several objects: each with its own properties", [P(Name="name1", Length=1), P(Name="n2", Value="v2")],
-     LIST, None, "\nName   : name1\nLength : 1\n\nName  : n2\nValue : v2\n\n"),
-    ("FL long values wrap under the value column", [P(a="word " * 5)], LIST, 14,
-     "\na : word word \n    word word \n    word \n\n"),
-    ("FL with -Property drops properties the object lacks", [P(a=1)],
-     FormatOptions(shape="list", properties=["a", "nope"]), None, "\na : 1\n\n"),
+    (
+        "FL double byte wide chars",
+        [P(("哇", "62"), ("dbda", "KM"), ("消息", "千"))],
+        LIST,
+        None,
+        "\n哇   : 62\ndbda : KM\n消息 : 千\n\n",
+    ),
+    (
+        "FL floats keep their digits",
+        [P(double=1234.56789, float=9876.543, decimal=Decimal("4567.123456789"))],
+        LIST,
+        None,
+        "\ndouble  : 1234.56789\nfloat   : 9876.543\ndecimal : 4567.123456789\n\n",
+    ),
+    (
+        "FL hashtable with array",
+        [Hashtable(array=list(range(256)))],
+        LIST,
+        None,
+        "\nName  : array\nValue : {0, 1, 2, 3…}\n\n",
+    ),
+    (
+        "FL several objects: each with its own properties",
+        [P(Name="name1", Length=1), P(Name="n2", Value="v2")],
+        LIST,
+        None,
+        "\nName   : name1\nLength : 1\n\nName  : n2\nValue : v2\n\n",
+    ),
+    (
+        "FL long values wrap under the value column",
+        [P(a="word " * 5)],
+        LIST,
+        14,
+        "\na : word word \n    word word \n    word \n\n",
+    ),
+    (
+        "FL with -Property drops properties the object lacks",
+        [P(a=1)],
+        FormatOptions(shape="list", properties=["a", "nope"]),
+        None,
+        "\na : 1\n\n",
+    ),
     ("OS strings: one per line", ["a", " b"], None, None, "a\n b\n"),
-    ("Out-Default: <= 4 properties is a table", [P(Name="a", Size=1), P(Name="b", Size=22)], None, None,
-     "\nName Size\n---- ----\na       1\nb      22\n\n"),
-    ("Out-Default: 5 properties is a list", [P(a=1, b=2, c=3, d=4, e=5)], None, None,
-     "\na : 1\nb : 2\nc : 3\nd : 4\ne : 5\n\n"),
+    (
+        "Out-Default: <= 4 properties is a table",
+        [P(Name="a", Size=1), P(Name="b", Size=22)],
+        None,
+        None,
+        "\nName Size\n---- ----\na       1\nb      22\n\n",
+    ),
+    (
+        "Out-Default: 5 properties is a list",
+        [P(a=1, b=2, c=3, d=4, e=5)],
+        None,
+        None,
+        "\na : 1\nb : 2\nc : 3\nd : 4\ne : 5\n\n",
+    ),
     ("Out-Default: a scalar before an object prints on its own", [1, P(a=1)], None, None, "1\n\na\n-\n1\n\n"),
     # (the empty cell is right-aligned like the column, hence the blank)
-    ("Out-Default: objects after the first share its columns (SRC BaseFormattingCommand.cs)",
-     [P(a=1), P(b=2)], None, None, "\na\n-\n1\n \n\n"),
-    ("Out-Default: a hashtable shows Name/Value (SRC DotNetTypes_format_ps1xml.cs Dictionary)",
-     [Hashtable(a=1, b="x")], None, None,
-     "\nName                           Value\n----                           -----\na                              1\nb                              x\n\n"),
-    ("Out-Default: GroupInfo view (Count 5 right, Name 25, Group)",
-     [typed("Microsoft.PowerShell.Commands.GroupInfo", Count=2, Name="a", Group=["x", "y"], Values=["a"])],
-     None, None,
-     "\nCount Name                      Group\n----- ----                      -----\n    2 a                         {x, y}\n\n"),
+    (
+        "Out-Default: objects after the first share its columns (SRC BaseFormattingCommand.cs)",
+        [P(a=1), P(b=2)],
+        None,
+        None,
+        "\na\n-\n1\n \n\n",
+    ),
+    (
+        "Out-Default: a hashtable shows Name/Value (SRC DotNetTypes_format_ps1xml.cs Dictionary)",
+        [Hashtable(a=1, b="x")],
+        None,
+        None,
+        "\nName                           Value\n----                           -----\na                              1\nb                              x\n\n",
+    ),
+    (
+        "Out-Default: GroupInfo view (Count 5 right, Name 25, Group)",
+        [typed("Microsoft.PowerShell.Commands.GroupInfo", Count=2, Name="a", Group=["x", "y"], Values=["a"])],
+        None,
+        None,
+        "\nCount Name                      Group\n----- ----                      -----\n    2 a                         {x, y}\n\n",
+    ),
     # The Measure-Object view is Deserialized-only: a live result lists all its properties
     # (Measure-Object reference page output, StandardDeviation included).
-    ("Out-Default: Measure-Object result as a list; empty values keep ' : '",
-     [typed("Microsoft.PowerShell.Commands.GenericMeasureInfo", Count=3, Average=None, Sum=6, Maximum=None,
-            Minimum=None, StandardDeviation=None, Property=None)], None, None,
-     "\nCount             : 3\nAverage           : \nSum               : 6\nMaximum           : \n"
-     "Minimum           : \nStandardDeviation : \nProperty          : \n\n"),
-    ("Out-Default: Get-Member view grouped by TypeName",
-     [typed("Microsoft.PowerShell.Commands.MemberDefinition", TypeName="System.String", Name="Length",
-            MemberType="Property", Definition="int Length {get;}"),
-      typed("Microsoft.PowerShell.Commands.MemberDefinition", TypeName="System.Int32", Name="CompareTo",
-            MemberType="Method", Definition="int CompareTo(int value)")], None, None,
-     "\n   TypeName: System.String\n\nName   MemberType Definition\n----   ---------- ----------\n"
-     "Length Property   int Length {get;}\n\n   TypeName: System.Int32\n\n"
-     "Name      MemberType Definition\n----      ---------- ----------\nCompareTo Method     int CompareTo(int value)\n\n"),
-    ("Out-Default: a DateTime is its long date and time between blank lines",
-     [dt.datetime(2024, 1, 2, 15, 4, 5)], None, None, "\nTuesday, January 2, 2024 3:04:05 PM\n\n"),
-    ("Out-Default: an ErrorRecord in ConciseView, on its own",
-     [ErrorRecord("boom", "X", command="Write-Error")], None, None, "Write-Error: boom\n"),
+    (
+        "Out-Default: Measure-Object result as a list; empty values keep ' : '",
+        [
+            typed(
+                "Microsoft.PowerShell.Commands.GenericMeasureInfo",
+                Count=3,
+                Average=None,
+                Sum=6,
+                Maximum=None,
+                Minimum=None,
+                StandardDeviation=None,
+                Property=None,
+            )
+        ],
+        None,
+        None,
+        "\nCount             : 3\nAverage           : \nSum               : 6\nMaximum           : \n"
+        "Minimum           : \nStandardDeviation : \nProperty          : \n\n",
+    ),
+    (
+        "Out-Default: Get-Member view grouped by TypeName",
+        [
+            typed(
+                "Microsoft.PowerShell.Commands.MemberDefinition",
+                TypeName="System.String",
+                Name="Length",
+                MemberType="Property",
+                Definition="int Length {get;}",
+            ),
+            typed(
+                "Microsoft.PowerShell.Commands.MemberDefinition",
+                TypeName="System.Int32",
+                Name="CompareTo",
+                MemberType="Method",
+                Definition="int CompareTo(int value)",
+            ),
+        ],
+        None,
+        None,
+        "\n   TypeName: System.String\n\nName   MemberType Definition\n----   ---------- ----------\n"
+        "Length Property   int Length {get;}\n\n   TypeName: System.Int32\n\n"
+        "Name      MemberType Definition\n----      ---------- ----------\nCompareTo Method     int CompareTo(int value)\n\n",
+    ),
+    (
+        "Out-Default: a DateTime is its long date and time between blank lines",
+        [dt.datetime(2024, 1, 2, 15, 4, 5)],
+        None,
+        None,
+        "\nTuesday, January 2, 2024 3:04:05 PM\n\n",
+    ),
+    (
+        "Out-Default: an ErrorRecord in ConciseView, on its own",
+        [ErrorRecord("boom", "X", command="Write-Error")],
+        None,
+        None,
+        "Write-Error: boom\n",
+    ),
     # a short last row is padded like a full one (WideOutputContext.WriteStringBuffer)
-    ("Format-Wide: two columns sharing the width", [P(Name="a"), P(Name="b"), P(Name="c")],
-     FormatOptions(shape="wide"), 20, "\na          b\nc" + " " * 10 + "\n\n"),
-    ("Format-Wide -Column 3", [P(Name=n) for n in "abcd"], FormatOptions(shape="wide", wide_columns=3), 20,
-     "\na      b      c\nd" + " " * 13 + "\n\n"),
+    (
+        "Format-Wide: two columns sharing the width",
+        [P(Name="a"), P(Name="b"), P(Name="c")],
+        FormatOptions(shape="wide"),
+        20,
+        "\na          b\nc" + " " * 10 + "\n\n",
+    ),
+    (
+        "Format-Wide -Column 3",
+        [P(Name=n) for n in "abcd"],
+        FormatOptions(shape="wide", wide_columns=3),
+        20,
+        "\na      b      c\nd" + " " * 13 + "\n\n",
+    ),
 ]
 
 
@@ -152,17 +344,36 @@ def test_render(objects, options, width, expected):
 
 # FT "Format-Table should correctly render rows" / "headers that span multiple rows": a view with
 # fixed widths 4, 7, 5 and left/right/center alignment.
-register_view("Test.Format", "table", [("LongLongHeader", "First"), ("Header2", "Second"), ("Header3", "Third")],
-              widths=[4, 7, 5], alignments=["left", "right", "center"])
+register_view(
+    "Test.Format",
+    "table",
+    [("LongLongHeader", "First"), ("Header2", "Second"), ("Header3", "Third")],
+    widths=[4, 7, 5],
+    alignments=["left", "right", "center"],
+)
 
 
-@pytest.mark.parametrize("values,wrap,expected", [
-    ((1, 2, 3), False, "\nLong*Header2*Heade\nLong**********r3\nHead\ner\n----*-------*-----\n1**********2***3\n\n"),
-    (("12345", "12345678", "123456"), False,
-     "\nLong*Header2*Heade\nLong**********r3\nHead\ner\n----*-------*-----\n123…*…345678*1234…\n\n"),
-    (("12345", "12345678", "123456"), True,
-     "\nLong*Header2*Heade\nLong**********r3\nHead\ner\n----*-------*-----\n1234*1234567*12345\n5**********8***6\n\n"),
-], ids=["narrow values", "wide values", "wide values with wrap, all 3 columns"])
+@pytest.mark.parametrize(
+    "values,wrap,expected",
+    [
+        (
+            (1, 2, 3),
+            False,
+            "\nLong*Header2*Heade\nLong**********r3\nHead\ner\n----*-------*-----\n1**********2***3\n\n",
+        ),
+        (
+            ("12345", "12345678", "123456"),
+            False,
+            "\nLong*Header2*Heade\nLong**********r3\nHead\ner\n----*-------*-----\n123…*…345678*1234…\n\n",
+        ),
+        (
+            ("12345", "12345678", "123456"),
+            True,
+            "\nLong*Header2*Heade\nLong**********r3\nHead\ner\n----*-------*-----\n1234*1234567*12345\n5**********8***6\n\n",
+        ),
+    ],
+    ids=["narrow values", "wide values", "wide values with wrap, all 3 columns"],
+)
 def test_view_with_fixed_widths(values, wrap, expected):
     obj = typed("Test.Format", First=values[0], Second=values[1], Third=values[2])
     text = render([obj], options=FormatOptions(shape="table", wrap=wrap))

@@ -6,14 +6,15 @@ goes through parameter binding and process(), the reference semantics).  Both ru
 the same objects, in the same order, with the same errors.  The inputs mix what a fast path
 assumes (objects of one slotted class, text, numbers) with what breaks its assumptions.
 """
+
 from contextlib import contextmanager
 
 import pytest
 
 import pscompat
 from pscompat.engine.commands import Cmdlet
-from pscompat.values.objects.model import Hashtable, PSObject
 from pscompat.engine.pipeline.stages import CmdletStage
+from pscompat.values.objects.classes import Hashtable, PSObject
 
 
 class Image:
@@ -23,7 +24,7 @@ class Image:
     PS_PROPERTIES = ("Name", "Family", "Size", "Tags", "When")
     __slots__ = PS_PROPERTIES
 
-    def __init__(self, Name=None, Family=None, Size=None, Tags=None, When=None):  # noqa: N803
+    def __init__(self, Name=None, Family=None, Size=None, Tags=None, When=None):
         self.Name, self.Family, self.Size, self.Tags, self.When = Name, Family, Size, Tags, When
 
 
@@ -38,7 +39,7 @@ class Computed:
         self._family, self.Size = family, size
 
     @property
-    def Family(self):  # noqa: N802
+    def Family(self):
         Computed.reads += 1
         return self._family
 
@@ -51,14 +52,34 @@ def _unset(**kw):
 
 def make_items(kind: str) -> list:
     if kind == "plain":
-        return [Image(f"n{i}", ("Alpha", "beta", "ALPHA", "Gamma")[i % 4], (5, 10, 127, 3)[i % 4],
-                      ["x", "y"] if i % 3 else ["z"]) for i in range(12)]
+        return [
+            Image(
+                f"n{i}",
+                ("Alpha", "beta", "ALPHA", "Gamma")[i % 4],
+                (5, 10, 127, 3)[i % 4],
+                ["x", "y"] if i % 3 else ["z"],
+            )
+            for i in range(12)
+        ]
     if kind == "mixed":
-        return [Image("a", "alpha", 5, ["x"]), PSObject({"Name": "b", "Family": "ALPHA", "Size": "5"}),
-                Hashtable({"Name": "c", "family": "Alpha", "Size": 10}), {"Name": "d", "Family": "alpha"},
-                None, "alpha", 5, Image("e", 5, "5", []), Image("f", None, None), _unset(Name="g", Size=7),
-                Computed("Alpha", 127), [Image("h", "alpha"), Image("i", "beta")], Image("j", "alpha ", 5.0),
-                Image("k", ["alpha", "beta"], [5, 10]), Image("l", 5.0, True), PSObject({"Name": "m"})]
+        return [
+            Image("a", "alpha", 5, ["x"]),
+            PSObject({"Name": "b", "Family": "ALPHA", "Size": "5"}),
+            Hashtable({"Name": "c", "family": "Alpha", "Size": 10}),
+            {"Name": "d", "Family": "alpha"},
+            None,
+            "alpha",
+            5,
+            Image("e", 5, "5", []),
+            Image("f", None, None),
+            _unset(Name="g", Size=7),
+            Computed("Alpha", 127),
+            [Image("h", "alpha"), Image("i", "beta")],
+            Image("j", "alpha ", 5.0),
+            Image("k", ["alpha", "beta"], [5, 10]),
+            Image("l", 5.0, True),
+            PSObject({"Name": "m"}),
+        ]
     if kind == "scripted":  # PSCustomObjects whose members run code (Add-Member), among plain ones
         return list(pscompat.run(SCRIPTED_ITEMS)) + [Image("p", "alpha", 5), PSObject({"Family": "alpha"})]
     if kind == "numbers-first":  # the first object decides the specialised class; the rest differ
@@ -128,8 +149,15 @@ def _shown(x, inputs: set):
 
 # Error texts of Python exceptions reported as PowerShell errors: a bug on both paths would
 # otherwise compare equal.
-_PYTHON_ERRORS = ("local variable", "has no attribute", "not subscriptable", "unhashable", "NoneType",
-                  "positional argument", "object is not")
+_PYTHON_ERRORS = (
+    "local variable",
+    "has no attribute",
+    "not subscriptable",
+    "unhashable",
+    "NoneType",
+    "positional argument",
+    "object is not",
+)
 
 
 def assert_same(script: str, **variables):
@@ -144,16 +172,36 @@ def assert_same(script: str, **variables):
 
 # (property, operator, right operand as PowerShell source)
 COMPARISONS = [
-    ("Family", "-eq", "'alpha'"), ("Family", "-ne", "'alpha'"), ("Family", "-ceq", "'alpha'"),
-    ("Family", "-cne", "'Alpha'"), ("Family", "-ieq", "'ALPHA'"), ("Family", "-eq", "$null"),
-    ("Family", "-ne", "$null"), ("Family", "-eq", "5"), ("Family", "-eq", "'5'"),
-    ("Family", "-like", "'al*'"), ("Family", "-notlike", "'AL*'"), ("Family", "-clike", "'al*'"),
-    ("Family", "-like", "'['"), ("Family", "-gt", "'b'"), ("Family", "-contains", "'alpha'"),
-    ("Family", "-in", "@('alpha', 5)"), ("Family", "-is", "[string]"),
-    ("Size", "-eq", "5"), ("Size", "-eq", "'5'"), ("Size", "-ne", "5"), ("Size", "-gt", "5"),
-    ("Size", "-ge", "'10'"), ("Size", "-lt", "127"), ("Size", "-le", "5.0"), ("Size", "-eq", "$true"),
-    ("Tags", "-eq", "'x'"), ("Tags", "-ne", "'x'"), ("Tags", "-contains", "'z'"),
-    ("Missing", "-eq", "$null"), ("missing", "-ne", "'x'"),
+    ("Family", "-eq", "'alpha'"),
+    ("Family", "-ne", "'alpha'"),
+    ("Family", "-ceq", "'alpha'"),
+    ("Family", "-cne", "'Alpha'"),
+    ("Family", "-ieq", "'ALPHA'"),
+    ("Family", "-eq", "$null"),
+    ("Family", "-ne", "$null"),
+    ("Family", "-eq", "5"),
+    ("Family", "-eq", "'5'"),
+    ("Family", "-like", "'al*'"),
+    ("Family", "-notlike", "'AL*'"),
+    ("Family", "-clike", "'al*'"),
+    ("Family", "-like", "'['"),
+    ("Family", "-gt", "'b'"),
+    ("Family", "-contains", "'alpha'"),
+    ("Family", "-in", "@('alpha', 5)"),
+    ("Family", "-is", "[string]"),
+    ("Size", "-eq", "5"),
+    ("Size", "-eq", "'5'"),
+    ("Size", "-ne", "5"),
+    ("Size", "-gt", "5"),
+    ("Size", "-ge", "'10'"),
+    ("Size", "-lt", "127"),
+    ("Size", "-le", "5.0"),
+    ("Size", "-eq", "$true"),
+    ("Tags", "-eq", "'x'"),
+    ("Tags", "-ne", "'x'"),
+    ("Tags", "-contains", "'z'"),
+    ("Missing", "-eq", "$null"),
+    ("missing", "-ne", "'x'"),
 ]
 KINDS = ["plain", "mixed", "numbers-first", "scripted"]
 
@@ -170,8 +218,7 @@ def test_script_block_filter(comparison, kind):
     assert_same(f"$v = {right}; $items | Where-Object {{ $_.{prop} {op} $v }}", items=items)
     assert_same(f"$items | Where-Object {{ $_.{prop} {op} {right} }}", items=items)
     # input that arrives one object at a time: the per-object test
-    assert_same(f"$v = {right}; $items | ForEach-Object {{ $_ }} | Where-Object {{ $_.{prop} {op} $v }}",
-                items=items)
+    assert_same(f"$v = {right}; $items | ForEach-Object {{ $_ }} | Where-Object {{ $_.{prop} {op} $v }}", items=items)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -189,8 +236,7 @@ VARIABLE_CASES = [
     "$f = 5; $items | Where-Object { $_.Size -eq $f } | ForEach-Object { $f = 10; $_ }",
     "$f = 'alpha'; $items | Where-Object { $_.Family -eq $f } | ForEach-Object { Remove-Variable f; $_ }",
     # a variable of an outer scope, then shadowed by a local one
-    "$g = 'alpha'; function t { $items | Where-Object { $_.Family -eq $g } | "
-    "ForEach-Object { $g = 'beta'; $_ } }; t",
+    "$g = 'alpha'; function t { $items | Where-Object { $_.Family -eq $g } | ForEach-Object { $g = 'beta'; $_ } }; t",
     "$g = 'alpha'; function t { $items | Where-Object { $_.Family -eq $g } | "
     "ForEach-Object { $script:g = 'gamma'; $_ } }; t",
     # $_ of the caller is left as it was
@@ -222,8 +268,10 @@ def test_filter_semantics(script, kind):
 
 def test_downstream_assignment_is_seen_by_the_next_objects():
     items = [Image(str(i), fam) for i, fam in enumerate(["alpha", "alpha", "beta", "alpha", "beta"])]
-    out, errors = assert_same("$f = 'alpha'; $items | Where-Object { $_.Family -eq $f } | "
-                              "ForEach-Object { $f = 'beta'; $_.Name }", items=items)
+    out, errors = assert_same(
+        "$f = 'alpha'; $items | Where-Object { $_.Family -eq $f } | ForEach-Object { $f = 'beta'; $_.Name }",
+        items=items,
+    )
     assert out == [("str", "0"), ("str", "2"), ("str", "4")] and errors == []
 
 
@@ -234,7 +282,7 @@ def test_reading_a_property_that_assigns_the_right_operand():
         PS_PROPERTIES = ("Family",)
 
         @property
-        def Family(self):  # noqa: N802
+        def Family(self):
             session.set_variable("f", "beta")
             return "alpha"
 
@@ -254,8 +302,9 @@ def test_property_with_code_is_read_once_per_object():
 
 
 def test_script_block_filter_error_points_at_the_comparison():
-    out, errors = assert_same("$items = 1, 2\n$items | Where-Object { $_.Family -like '[' }\n'after'",
-                              items=make_items("plain"))
+    out, errors = assert_same(
+        "$items = 1, 2\n$items | Where-Object { $_.Family -like '[' }\n'after'", items=make_items("plain")
+    )
     assert out == [("str", "after")] and errors[0][1:] == (2, 25)
 
 
@@ -286,11 +335,17 @@ def test_select_semantics(script, kind):
 
 
 def test_selected_objects_have_their_own_type_names():
-    out = pscompat.run("$s = $items | Select-Object Name; $s[0].pstypenames.Insert(0, 'Mine'); "
-                       "$s | ForEach-Object { $_.pstypenames[0] }", items=make_items("plain")[:2])
+    out = pscompat.run(
+        "$s = $items | Select-Object Name; $s[0].pstypenames.Insert(0, 'Mine'); "
+        "$s | ForEach-Object { $_.pstypenames[0] }",
+        items=make_items("plain")[:2],
+    )
     assert list(out) == ["Mine", "Selected.Test.Image"]
-    out = pscompat.run("$s = $items | Select-Object Name; $s[0] | Add-Member -NotePropertyName X -NotePropertyValue 1; "
-                       "$s | ForEach-Object { @($_.psobject.Properties).Count }", items=make_items("plain")[:2])
+    out = pscompat.run(
+        "$s = $items | Select-Object Name; $s[0] | Add-Member -NotePropertyName X -NotePropertyValue 1; "
+        "$s | ForEach-Object { @($_.psobject.Properties).Count }",
+        items=make_items("plain")[:2],
+    )
     assert list(out) == [2, 1]
 
 
@@ -305,8 +360,8 @@ MEASURE_CASES = [
 ]
 SIZES = {
     "ints": [5, 10, -3, 127],
-    "big": [2 ** 53 - 1, 1, 1, -(2 ** 53)],
-    "huge": [10 ** 20, 1, 3],
+    "big": [2**53 - 1, 1, 1, -(2**53)],
+    "huge": [10**20, 1, 3],
     "floats": [0.1, 0.2, 5, 0.3],
     "bools": [5, True, 3],
     "text": [5, "7", 3],
@@ -343,19 +398,25 @@ GROUP_CASES = [
 @pytest.mark.parametrize("kind", KINDS + ["spellings"])
 @pytest.mark.parametrize("script", GROUP_CASES)
 def test_group_semantics(script, kind):
-    items = make_items(kind) if kind != "spellings" else \
-        [Image(str(i), ("beta", "Alpha", "ALPHA", "alpha", "Beta")[i % 5], i % 3) for i in range(11)]
+    items = (
+        make_items(kind)
+        if kind != "spellings"
+        else [Image(str(i), ("beta", "Alpha", "ALPHA", "alpha", "Beta")[i % 5], i % 3) for i in range(11)]
+    )
     out, errors = assert_same(script, items=items)
     assert out or errors
 
 
-COUNTS = "$items | Group-Object Family | ForEach-Object { \"$($_.Name)=$($_.Count)\" }"
+COUNTS = '$items | Group-Object Family | ForEach-Object { "$($_.Name)=$($_.Count)" }'
 GROUP_EXPECTED = [
     # texts that differ in case only share a group, named after the first spelling seen
     (["beta", "Alpha", "ALPHA", "alpha", "Beta"], COUNTS, ["Alpha=3", "beta=2"]),
     (["beta", "Alpha", "ALPHA", "alpha", "Beta"], "($items | Group-Object Family)[0].Group.Name", ["1", "2", "3"]),
-    (["beta", "Alpha", "ALPHA"], "$items | Group-Object Family -CaseSensitive | ForEach-Object Name",
-     ["Alpha", "ALPHA", "beta"]),
+    (
+        ["beta", "Alpha", "ALPHA"],
+        "$items | Group-Object Family -CaseSensitive | ForEach-Object Name",
+        ["Alpha", "ALPHA", "beta"],
+    ),
     # mixed types: the comparer decides (5 -eq '5'), groups in order of appearance
     ([5, "5", "x", 5.0], COUNTS, ["5=3", "x=1"]),
     (["b", "a", "b"], "$items | Group-Object Family -NoElement | ForEach-Object { $_.Group.Count }", [0, 0]),
@@ -403,6 +464,7 @@ def test_sort_then_first(script, sizes):
     from datetime import datetime, timedelta
 
     start = datetime(2015, 3, 1)
-    items = [Image(f"n{i}", "alpha", size, When=start + timedelta(days=i % 11))
-             for i, size in enumerate(SORT_SIZES[sizes])]
+    items = [
+        Image(f"n{i}", "alpha", size, When=start + timedelta(days=i % 11)) for i, size in enumerate(SORT_SIZES[sizes])
+    ]
     assert_same(script, items=items)

@@ -1,5 +1,6 @@
 """The fuzzer (`python -m fuzz`) runs, finds nothing on a short fixed-seed run, and its guard
 keeps mutated scripts inside the scratch directory.  Long runs happen outside CI."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def test_a_short_fixed_seed_run_finds_nothing():
-    proc = subprocess.run([sys.executable, "-m", "fuzz", "--cases", "300", "--seed", "1"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "fuzz", "--cases", "300", "--seed", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "300 cases in" in proc.stdout
 
@@ -31,9 +37,15 @@ def test_the_guard_refuses_writes_outside_the_scratch_directory(tmp_path):
     with Guard(str(scratch)):
         (scratch / "inside.txt").write_text("ok")
         assert open(outside).read() == "keep"  # reading is allowed
-        for attempt in (lambda: open(outside, "w"), lambda: os.remove(outside), lambda: outside.unlink(),
-                        lambda: os.rename(outside, scratch / "x"), lambda: os.mkdir(tmp_path / "d"),
-                        lambda: outside.touch(), lambda: os.chdir(tmp_path)):
+        for attempt in (
+            lambda: open(outside, "w"),
+            lambda: os.remove(outside),
+            lambda: outside.unlink(),
+            lambda: os.rename(outside, scratch / "x"),
+            lambda: os.mkdir(tmp_path / "d"),
+            lambda: outside.touch(),
+            lambda: os.chdir(tmp_path),
+        ):
             with pytest.raises(PermissionError):
                 attempt()
     assert outside.read_text() == "keep"

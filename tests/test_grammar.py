@@ -3,6 +3,7 @@ round trips (tests/fixtures/identity.ps1) and errors (tests/fixtures/parse_error
 
 Shapes are written as compact s-expressions (see `sx`) so that a table row reads like the tree.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,12 +12,12 @@ from decimal import Decimal
 
 import pytest
 
-from pscompat.syntax import nodes as n
-from pscompat.records import fields as record_fields
-from pscompat.values.dotnet.integers import BigInteger, Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64
 from pscompat.errors import IncompleteInputError, ParseError
+from pscompat.records import fields as record_fields
+from pscompat.syntax import nodes as n
 from pscompat.syntax.grammar import parse, parse_cached
 from pscompat.syntax.unparse import unparse
+from pscompat.values.dotnet.integers import BigInteger, Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 
@@ -99,8 +100,7 @@ def expression(src: str):
 def strip_spans(node):
     """The tree as nested tuples without spans: structural equality for round trips."""
     if isinstance(node, n.Node):
-        return (type(node).__name__,) + tuple(
-            strip_spans(getattr(node, f)) for f in record_fields(node) if f != "span")
+        return (type(node).__name__,) + tuple(strip_spans(getattr(node, f)) for f in record_fields(node) if f != "span")
     if isinstance(node, tuple):
         return tuple(strip_spans(x) for x in node)
     return node
@@ -122,7 +122,10 @@ MODE_CASES = [
     ("Write-Output $a+2", "(cmd bare:'Write-Output' (bare$ $a '+2'))"),
     ("Write-Output a$a", "(cmd bare:'Write-Output' (bare$ 'a' $a))"),
     ("Write-Output a'$a'", "(cmd bare:'Write-Output' bare:'a$a')"),
-    ("Write-Output $HOME.Length-more", "(cmd bare:'Write-Output' (. $HOME bare:'Length') bare:'-more')"),  # Docs: about_Parsing.md: "the value of $HOME.Length and string literal -more"
+    (
+        "Write-Output $HOME.Length-more",
+        "(cmd bare:'Write-Output' (. $HOME bare:'Length') bare:'-more')",
+    ),  # Docs: about_Parsing.md: "the value of $HOME.Length and string literal -more"
     ("Write-Output a#b", "(cmd bare:'Write-Output' bare:'a#b')"),
     ("Write-Output a #b", "(cmd bare:'Write-Output' bare:'a')"),
     ("Write-Output a`tb", "(cmd bare:'Write-Output' bare:'a\\tb')"),
@@ -133,13 +136,12 @@ MODE_CASES = [
     ("Write-Output {1}", "(cmd bare:'Write-Output' {1})"),
     ("Write-Output [int]", "(cmd bare:'Write-Output' bare:'[int]')"),
     ("Write-Output 'a' \"b\"", "(cmd bare:'Write-Output' single:'a' double:'b')"),
-    ("Select -Property Label, ImageName",
-     "(cmd bare:'Select' -Property (array bare:'Label' bare:'ImageName'))"),
+    ("Select -Property Label, ImageName", "(cmd bare:'Select' -Property (array bare:'Label' bare:'ImageName'))"),
     ("Get-Foo -Name:$false", "(cmd bare:'Get-Foo' -Name:$false)"),
     ("Get-Foo -Count:-1", "(cmd bare:'Get-Foo' -Count:-1)"),
     ("Get-Foo -- -Name x", "(cmd bare:'Get-Foo' -- bare:'-Name' bare:'x')"),
     ("Get-Foo - x", "(cmd bare:'Get-Foo' bare:'-' bare:'x')"),
-    ("Get-Foo -a\"b\"", "(cmd bare:'Get-Foo' bare:'-ab')"),
+    ('Get-Foo -a"b"', "(cmd bare:'Get-Foo' bare:'-ab')"),
     ("Get-Foo @splat", "(cmd bare:'Get-Foo' @splat)"),
     ("Get-Foo 1kb 0x10", "(cmd bare:'Get-Foo' 1024 16)"),
     ("foo.exe /q", "(cmd bare:'foo.exe' bare:'/q')"),
@@ -169,8 +171,10 @@ def test_modes(src, expected):
 # PS: engine/parser/CharTraits.cs (IsDash, IsSingleQuote, IsDoubleQuote); Spec chapter-02 `dash:`.
 
 DASH_CASES = [
-    ("Save-AzureVMImage –ServiceName \"mySvc2\" –OSState \"Specialized\" -Verbose",
-     "(cmd bare:'Save-AzureVMImage' -ServiceName double:'mySvc2' -OSState double:'Specialized' -Verbose)"),
+    (
+        'Save-AzureVMImage –ServiceName "mySvc2" –OSState "Specialized" -Verbose',
+        "(cmd bare:'Save-AzureVMImage' -ServiceName double:'mySvc2' -OSState double:'Specialized' -Verbose)",
+    ),
     ("Get-Foo —Name x ―Force", "(cmd bare:'Get-Foo' -Name bare:'x' -Force)"),
     ("5 –gt 3", "(-gt 5 3)"),
     ("5 —lt 3", "(-lt 5 3)"),
@@ -254,8 +258,10 @@ PRIMARY_CASES = [
     ("[datetime]::Now", "(:: [datetime] bare:'Now')"),
     ("[int]", "[int]"),
     ("[string[]]", "[string[]]"),
-    ("[System.Collections.Generic.List[string]]::new()",
-     "(call:: [System.Collections.Generic.List[string]] bare:'new')"),
+    (
+        "[System.Collections.Generic.List[string]]::new()",
+        "(call:: [System.Collections.Generic.List[string]] bare:'new')",
+    ),
     ("$a[0]", "([] $a 0)"),
     ("$a[-1]", "([] $a -1)"),
     ("$a[1..3]", "([] $a (.. 1 3))"),
@@ -269,8 +275,10 @@ PRIMARY_CASES = [
     ("@{ a = 1; 'b c' = 2 }", "(Hashtable ((bare:'a' 1) (single:'b c' 2)))"),
     ("@{\n  a = 1\n  b = 2\n}", "(Hashtable ((bare:'a' 1) (bare:'b' 2)))"),
     ("@{1 = 'one'; $k = 2}", "(Hashtable ((1 single:'one') ($k 2)))"),
-    ("@{a = Get-Foo | Select -First 1}", "(Hashtable ((bare:'a' (| (cmd bare:'Get-Foo') "
-                                         "(cmd bare:'Select' -First 1)))))"),
+    (
+        "@{a = Get-Foo | Select -First 1}",
+        "(Hashtable ((bare:'a' (| (cmd bare:'Get-Foo') (cmd bare:'Select' -First 1)))))",
+    ),
     ("@(1, 2)", "(ArrayExpression {(array 1 2)})"),
     ("@()", "(ArrayExpression {})"),
     ("$(1; 2)", "(SubExpression {1; 2})"),
@@ -305,15 +313,22 @@ NUMBER_CASES = [
     ("0b101", 5, int),
     ("10l", 10, Int64),
     # Docs: about_Numeric_Literals.md, type suffixes
-    ("100y", 100, SByte), ("100uy", 100, Byte), ("7s", 7, Int16), ("7us", 7, UInt16), ("7u", 7, UInt32),
-    ("7ul", 7, UInt64), ("1n", 1, BigInteger), ("0xFFFFFFFFFFFFFFFF", -1, Int64), ("-5l", -5, Int64),
+    ("100y", 100, SByte),
+    ("100uy", 100, Byte),
+    ("7s", 7, Int16),
+    ("7us", 7, UInt16),
+    ("7u", 7, UInt32),
+    ("7ul", 7, UInt64),
+    ("1n", 1, BigInteger),
+    ("0xFFFFFFFFFFFFFFFF", -1, Int64),
+    ("-5l", -5, Int64),
     ("1.5d", Decimal("1.5"), Decimal),
     ("1kb", 1024, int),
     ("1KB", 1024, int),
-    ("2mb", 2 * 1024 ** 2, int),
-    ("1gb", 1024 ** 3, int),
-    ("1tb", 1024 ** 4, int),
-    ("1pb", 1024 ** 5, int),
+    ("2mb", 2 * 1024**2, int),
+    ("1gb", 1024**3, int),
+    ("1tb", 1024**4, int),
+    ("1pb", 1024**5, int),
     ("1.5kb", 1536.0, float),
     ("0x10gb", 17179869184, int),
     ("-5", -5, int),
@@ -331,7 +346,7 @@ def test_numbers(src, value, type_):
 # Docs: Core/About/about_Quoting_Rules.md; about_Special_Characters.md.
 
 STRING_CASES = [
-    ("'it''s'", "single:\"it's\""),
+    ("'it''s'", 'single:"it\'s"'),
     ("'$x'", "single:'$x'"),
     ('"plain"', "double:'plain'"),
     ('"say ""hi"""', "double:'say \"hi\"'"),
@@ -377,8 +392,7 @@ STATEMENT_CASES = [
     ("$x[0] = 1", "(Assignment ([] $x 0) '=' 1)"),
     ("[int]$x = '5'", "(Assignment ([int] $x) '=' single:'5')"),
     ("$a, $b = 1, 2", "(Assignment (array $a $b) '=' (array 1 2))"),
-    ("$x = Get-Foo | Select -First 1",
-     "(Assignment $x '=' (| (cmd bare:'Get-Foo') (cmd bare:'Select' -First 1)))"),
+    ("$x = Get-Foo | Select -First 1", "(Assignment $x '=' (| (cmd bare:'Get-Foo') (cmd bare:'Select' -First 1)))"),
     ("$a = $b = 0", "(Assignment $a '=' (Assignment $b '=' 0))"),
     ("$x = if ($y) { 1 }", "(Assignment $x '=' (If (($y {1})) None))"),
     ("a | b | c", "(| (cmd bare:'a') (cmd bare:'b') (cmd bare:'c'))"),
@@ -395,17 +409,19 @@ STATEMENT_CASES = [
     ("if ($a) { 1 } elseif ($b) { 2 } else { 3 }", "(If (($a {1}) ($b {2})) {3})"),
     ("if ($a) { 1 }\nelse { 2 }", "(If (($a {1})) {2})"),
     ("foreach ($i in 1..3) { $i }", "(ForEach $i (.. 1 3) {$i} None)"),
-    ("for ($i = 0; $i -lt 3; $i++) { $i }",
-     "(For (Assignment $i '=' 0) (-lt $i 3) (post++ $i) {$i} None)"),
+    ("for ($i = 0; $i -lt 3; $i++) { $i }", "(For (Assignment $i '=' 0) (-lt $i 3) (post++ $i) {$i} None)"),
     ("for (;;) { break }", "(For None None None {(Break None)} None)"),
     ("while ($true) { }", "(While $true {} None)"),
     ("do { 1 } while ($x)", "(DoLoop {1} $x False None)"),
     ("do { 1 } until ($x)", "(DoLoop {1} $x True None)"),
-    ("switch -regex -casesensitive ($x) { '^a' { 1 } {$_ -gt 1} { 2 } default { 3 } }",
-     "(Switch $x (SwitchClause single:'^a' {1}) (SwitchClause {$_ -gt 1} {2}) {3} "
-     "'regex' 'casesensitive' None)"),
-    ("switch ($x) {\n  a { 1 }\n  2 { 2 }\n}",
-     "(Switch $x (SwitchClause bare:'a' {1}) (SwitchClause 2 {2}) None  None)"),
+    (
+        "switch -regex -casesensitive ($x) { '^a' { 1 } {$_ -gt 1} { 2 } default { 3 } }",
+        "(Switch $x (SwitchClause single:'^a' {1}) (SwitchClause {$_ -gt 1} {2}) {3} 'regex' 'casesensitive' None)",
+    ),
+    (
+        "switch ($x) {\n  a { 1 }\n  2 { 2 }\n}",
+        "(Switch $x (SwitchClause bare:'a' {1}) (SwitchClause 2 {2}) None  None)",
+    ),
     ("switch -file $path { x { 1 } }", "(Switch $path (SwitchClause bare:'x' {1}) None 'file' None)"),
     (":outer foreach ($x in $y) { break outer }", "(ForEach $x $y {(Break 'outer')} 'outer')"),
     (":l while (1) { continue l }", "(While 1 {(Continue 'l')} 'l')"),
@@ -413,8 +429,10 @@ STATEMENT_CASES = [
     ("return $x | Select -First 1", "(Return (| $x (cmd bare:'Select' -First 1)))"),
     ("throw 'bad'", "(Throw single:'bad')"),
     ("exit 1", "(Exit 1)"),
-    ("try { 1 } catch [System.IO.IOException], [Foo] { 2 } catch { 3 } finally { 4 }",
-     "(Try {1} (Catch System.IO.IOException Foo {2}) (Catch  {3}) {4})"),
+    (
+        "try { 1 } catch [System.IO.IOException], [Foo] { 2 } catch { 3 } finally { 4 }",
+        "(Try {1} (Catch System.IO.IOException Foo {2}) (Catch  {3}) {4})",
+    ),
 ]
 
 
@@ -428,16 +446,19 @@ def test_statements(src, expected):
     got = sx(node)
     if isinstance(node, n.Try):  # catch types print as TypeName nodes; compare names
         got = "(Try {} {} {})".format(
-            sx(node.body), " ".join(
-                f"(Catch {' '.join(t.name for t in c.types)} {sx(c.body)})" for c in node.catches),
-            sx(node.finally_))
+            sx(node.body),
+            " ".join(f"(Catch {' '.join(t.name for t in c.types)} {sx(c.body)})" for c in node.catches),
+            sx(node.finally_),
+        )
     assert got == expected
 
 
 def test_function_with_param_block():
-    src = ("function Test-It {\n  [CmdletBinding()]\n  param(\n"
-           "    [Parameter(Mandatory, Position=0, ValueFromPipeline=$true)][string]$Name = 'x',\n"
-           "    [switch]$Force\n  )\n  process { $Name }\n}")
+    src = (
+        "function Test-It {\n  [CmdletBinding()]\n  param(\n"
+        "    [Parameter(Mandatory, Position=0, ValueFromPipeline=$true)][string]$Name = 'x',\n"
+        "    [switch]$Force\n  )\n  process { $Name }\n}"
+    )
     fn = statement(src)
     assert isinstance(fn, n.FunctionDefinition) and fn.name == "Test-It" and not fn.is_filter
     block = fn.body.param_block
@@ -447,16 +468,21 @@ def test_function_with_param_block():
     attribute = name.attributes[0]
     assert attribute.name == "Parameter"
     assert [(k, sx(v)) for k, v in attribute.named] == [
-        ("Mandatory", "None"), ("Position", "0"), ("ValueFromPipeline", "$true")]
+        ("Mandatory", "None"),
+        ("Position", "0"),
+        ("ValueFromPipeline", "$true"),
+    ]
     assert (force.name, force.type.name) == ("Force", "switch")
     assert sx(fn.body.process) == "{$Name}" and fn.body.end is None
-    assert fn.body.text == src[src.index("{") + 1:-1]
+    assert fn.body.text == src[src.index("{") + 1 : -1]
 
 
 def test_function_inline_parameters_and_filter():
     fn = statement("function Add($a, [int]$b = 2) { $a + $b }")
     assert [(p.name, p.type and p.type.name, sx(p.default)) for p in fn.parameters] == [
-        ("a", None, "None"), ("b", "int", "2")]
+        ("a", None, "None"),
+        ("b", "int", "2"),
+    ]
     assert statement("filter Double { $_ * 2 }").is_filter
 
 
@@ -477,7 +503,11 @@ def test_script_param_block_and_unnamed_statements_go_to_end():
 def test_separators_comments_and_blank_lines():
     script = parse("a; b\n\n# comment\nc <# inline #> d\n<# multi\nline #>\ne # trailing")
     assert [sx(s) for s in script.end.statements] == [
-        "(cmd bare:'a')", "(cmd bare:'b')", "(cmd bare:'c' bare:'d')", "(cmd bare:'e')"]
+        "(cmd bare:'a')",
+        "(cmd bare:'b')",
+        "(cmd bare:'c' bare:'d')",
+        "(cmd bare:'e')",
+    ]
 
 
 def test_keywords_only_at_statement_start():
@@ -495,10 +525,10 @@ def test_spans_point_into_the_source():
         assert 0 <= node.span.start <= node.span.end <= len(src)
     pipeline = script.end.statements[0]
     first, second = pipeline.elements
-    assert src[first.span.start:first.span.end] == "Get-Foo –Name 'x'"
-    assert src[second.span.start:second.span.end] == "where { $_.A -gt 1 }"
+    assert src[first.span.start : first.span.end] == "Get-Foo –Name 'x'"
+    assert src[second.span.start : second.span.end] == "where { $_.A -gt 1 }"
     binary = second.elements[1].body.end.statements[0].elements[0].expression
-    assert src[binary.span.start:binary.span.end] == "$_.A -gt 1"
+    assert src[binary.span.start : binary.span.end] == "$_.A -gt 1"
 
 
 # ----------------------------------------------------------------------------- round trips
@@ -522,12 +552,12 @@ ROUND_TRIP_CASES = [
     "$x=1,2+3",
     "if($a){1}elseif($b){2}else{3}",
     "@{ a = 1\n b = 2 }",
-    "\"tab`there $x and `$y\"",
-    "\"say \"\"hi\"\"\"",
+    '"tab`there $x and `$y"',
+    '"say ""hi"""',
     "'it''s'",
     "Write-Output a` b `-x 12''",
     "@'\nhere $x\n'@",
-    "@\"\nhere $x `t\n\"@",
+    '@"\nhere $x `t\n"@',
     "function f { param($a) begin {} process { $_ } }",
     "foreach ($x in 1..3) {\n  $x\n  $x * 2\n}",
     "$a[0].B.C(1, 2)[1]",
@@ -568,9 +598,32 @@ def test_parse_errors(case):
 
 
 INCOMPLETE_CASES = [
-    "{", "if ($x) {", "(", "@(", "$(", "@{", "'", '"', "@'\n", '@"\nx', "a |", "1 +", "1 -and",
-    "Get-Foo `", "if ($x)", "foreach ($x in $y)", "function f", "a &&", "<#", "$x =", "1,",
-    "do {", "switch ($x) {", "try {", "$x.Foo(", "[int]::Round(",
+    "{",
+    "if ($x) {",
+    "(",
+    "@(",
+    "$(",
+    "@{",
+    "'",
+    '"',
+    "@'\n",
+    '@"\nx',
+    "a |",
+    "1 +",
+    "1 -and",
+    "Get-Foo `",
+    "if ($x)",
+    "foreach ($x in $y)",
+    "function f",
+    "a &&",
+    "<#",
+    "$x =",
+    "1,",
+    "do {",
+    "switch ($x) {",
+    "try {",
+    "$x.Foo(",
+    "[int]::Round(",
 ]
 
 
@@ -610,8 +663,10 @@ def test_script_text_is_the_whole_text():
 # ----------------------------------------------------------------------------- statements pscompat maps or refuses
 
 
-@pytest.mark.parametrize("src, keyword", [("class Foo { [int]$X }", "class"), ("enum Color { Red }", "enum"),
-                                          ("using namespace System.Text", "using")])
+@pytest.mark.parametrize(
+    "src, keyword",
+    [("class Foo { [int]$X }", "class"), ("enum Color { Red }", "enum"), ("using namespace System.Text", "using")],
+)
 def test_unsupported_keywords_are_refused_in_pwsh_words(src, keyword):
     with pytest.raises(ParseError) as info:
         parse(src)
@@ -634,13 +689,16 @@ def test_trap_statement():
     assert unparse(parse("trap { 'x' }")) == "trap { 'x' }"
 
 
-@pytest.mark.parametrize("src, args", [
-    # Docs: about_Parsing.md "The stop-parsing token"; PS: tokenizer.cs GetVerbatimCommandArgument
-    ("icacls X:\\VMS --% /grant Dom\\HVAdmin:(CI)(OI)F", ["X:\\VMS", "--%", "/grant Dom\\HVAdmin:(CI)(OI)F"]),
-    ('cmd /c --% echo "a|b" | more', ["/c", "--%", 'echo "a|b" ']),
-    ("cmd --% a $x # b", ["--%", "a $x # b"]),
-    ("cmd --%", ["--%"]),
-])
+@pytest.mark.parametrize(
+    "src, args",
+    [
+        # Docs: about_Parsing.md "The stop-parsing token"; PS: tokenizer.cs GetVerbatimCommandArgument
+        ("icacls X:\\VMS --% /grant Dom\\HVAdmin:(CI)(OI)F", ["X:\\VMS", "--%", "/grant Dom\\HVAdmin:(CI)(OI)F"]),
+        ('cmd /c --% echo "a|b" | more', ["/c", "--%", 'echo "a|b" ']),
+        ("cmd --% a $x # b", ["--%", "a $x # b"]),
+        ("cmd --%", ["--%"]),
+    ],
+)
 def test_stop_parsing_token(src, args):
     command = parse(src).end.statements[0].elements[0]
     assert [e.value for e in command.elements[1:]] == args

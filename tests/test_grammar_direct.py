@@ -1,6 +1,7 @@
 """The grammar's elements parse through grammar_lex's short path (_direct_parse) instead of
 pyparsing's general one.  The trees must be the same either way: every spec script and
 parse-error case is parsed by a grammar built with and without the short path."""
+
 from __future__ import annotations
 
 import json
@@ -8,11 +9,11 @@ import pathlib
 
 import pyparsing as pp
 import pytest
+from spec_runner import all_cases
 
+from pscompat.errors import PSError
 from pscompat.syntax import grammar
 from pscompat.syntax import lexer as grammar_lex
-from pscompat.errors import PSError
-from spec_runner import all_cases
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "parse_errors.txt"
 

@@ -5,6 +5,7 @@ Microsoft.PowerShell.Core/About/<file>; `PS:` = PowerShell/PowerShell test/power
 Operators/<file> or the engine source that defines the behaviour.
 Expected values are compared with their Python type (3 is Int32, 3.0 a Double).
 """
+
 from __future__ import annotations
 
 import math
@@ -14,8 +15,11 @@ from decimal import Decimal
 import pytest
 
 from pscompat.errors import PSError
-from pscompat.values.operators.table import BINARY, UNARY, compare, equals, get_binary, like_to_regex, wildcard_match
-from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, Char, Hashtable
+from pscompat.values.objects.classes import Char, Hashtable
+from pscompat.values.objects.model import SCRIPTBLOCK_TYPE
+from pscompat.values.operators.equality import compare, equals
+from pscompat.values.operators.patterns import like_to_regex, wildcard_match
+from pscompat.values.operators.table import BINARY, UNARY, get_binary
 
 
 class Ctx:
@@ -63,60 +67,136 @@ def check(op, left, right, expected, message=None):
 
 
 def rows(*table):
-    return pytest.mark.parametrize("op,left,right,expected,message",
-                                   [r + (None,) * (5 - len(r)) for r in table])
+    return pytest.mark.parametrize("op,left,right,expected,message", [r + (None,) * (5 - len(r)) for r in table])
 
 
 # --------------------------------------------------------------------------------------------
 # Docs: about_Arithmetic_Operators.md (examples, "Adding and multiplying non numeric types",
 # "Type conversion to accommodate result"); PS: engine/runtime/Operations/NumericOps.cs IntOps
 @rows(
-    ("+", 6, 2, 8), ("-", 6, 2, 4), ("*", 6, 2, 12), ("/", 6, 2, 3), ("%", 7, 2, 1),
-    ("+", "file", "name", "filename"), ("*", "!", 3, "!!!"), ("*", ["!"], 4, ["!"] * 4),
+    ("+", 6, 2, 8),
+    ("-", 6, 2, 4),
+    ("*", 6, 2, 12),
+    ("/", 6, 2, 3),
+    ("%", 7, 2, 1),
+    ("+", "file", "name", "filename"),
+    ("*", "!", 3, "!!!"),
+    ("*", ["!"], 4, ["!"] * 4),
     ("+", [1, "one"], [2.0, "two"], [1, "one", 2.0, "two"]),
-    ("+", "file", 16, "file16"), ("+", [1, 2, 3], 16, [1, 2, 3, 16]),
-    ("+", [1, 2, 3], "file", [1, 2, 3, "file"]), ("*", [1, 2, 3], 2, [1, 2, 3, 1, 2, 3]),
-    ("*", "file", 3, "filefilefile"), ("*", "5", 3, "555"), ("*", [1, 2], 2, [1, 2, 1, 2]),
-    ("+", 16, "file", ERR, 'Cannot convert value "file" to type "System.Int32". '
-                           'Error: "The input string \'file\' was not in a correct format."'),
-    ("+", 2, 3.1, 5.1), ("/", 5, 2, 2.5), ("/", 7, 2, 3.5), ("/", -6, 3, -2), ("/", 6, 4, 1.5),
-    ("+", 2147483647, 1, 2147483648.0),            # int32 overflow -> Double (IntOps.Add)
+    ("+", "file", 16, "file16"),
+    ("+", [1, 2, 3], 16, [1, 2, 3, 16]),
+    ("+", [1, 2, 3], "file", [1, 2, 3, "file"]),
+    ("*", [1, 2, 3], 2, [1, 2, 3, 1, 2, 3]),
+    ("*", "file", 3, "filefilefile"),
+    ("*", "5", 3, "555"),
+    ("*", [1, 2], 2, [1, 2, 1, 2]),
+    (
+        "+",
+        16,
+        "file",
+        ERR,
+        'Cannot convert value "file" to type "System.Int32". '
+        "Error: \"The input string 'file' was not in a correct format.\"",
+    ),
+    ("+", 2, 3.1, 5.1),
+    ("/", 5, 2, 2.5),
+    ("/", 7, 2, 3.5),
+    ("/", -6, 3, -2),
+    ("/", 6, 4, 1.5),
+    ("+", 2147483647, 1, 2147483648.0),  # int32 overflow -> Double (IntOps.Add)
     ("*", 536870912, 536870912, 288230376151711744.0),  # 512MB * 512MB -> System.Double
     ("+", 9223372036854775807, 2, 9.223372036854776e18),  # long overflow -> Double
     ("-", -2147483648, 1, -2147483649.0),
-    ("+", 3000000000, 1, 3000000001),               # Int64 stays Int64
+    ("+", 3000000000, 1, 3000000001),  # Int64 stays Int64
     ("/", -2147483648, -1, 2147483648.0),
-    ("%", -2147483648, -1, 0), ("%", -7, 3, -1), ("%", 7, -3, 1), ("%", 7.5, 2, 1.5),
+    ("%", -2147483648, -1, 0),
+    ("%", -7, 3, -1),
+    ("%", 7, -3, 1),
+    ("%", 7.5, 2, 1.5),
     ("%", -7.5, 2, -1.5),
-    ("/", 1, 0, ERR, "Attempted to divide by zero."), ("%", 1, 0, ERR, "Attempted to divide by zero."),
+    ("/", 1, 0, ERR, "Attempted to divide by zero."),
+    ("%", 1, 0, ERR, "Attempted to divide by zero."),
     ("/", Decimal(1), Decimal(0), ERR, "Attempted to divide by zero."),
-    ("/", 1.0, 0, math.inf), ("/", -1.0, 0, -math.inf), ("/", 0.0, 0, math.nan),
-    ("+", 1, 2.5, 3.5), ("*", 2, 1.5, 3.0), ("-", 0.5, 1, -0.5),
-    ("+", Decimal("1.5"), 1, Decimal("2.5")), ("+", 1, Decimal("0.5"), Decimal("1.5")),
-    ("*", Decimal("1.1"), 2.0, Decimal("2.2")), ("/", Decimal(10), 4, Decimal("2.5")),
-    ("+", Decimal("79228162514264337593543950335"), 1, ERR,
-     "Value was either too large or too small for a Decimal."),
-    ("+", True, 1, 2), ("+", 1, True, 2), ("-", True, True, 0),
-    ("+", 1, "2", 3), ("+", 1, "2.5", 3.5), ("+", 1, "0x10", 17), ("+", 1, "1kb", 1025),
-    ("+", 1, " 2 ", 3), ("+", 1, "", 1), ("*", 2, "3", 6),
-    ("-", "10", "3", 7), ("-", "10", 3, 7), ("/", "9", "3", 3), ("%", "10", "4", 2),
-    ("-", "1.5", 1, 0.5), ("-", 5, "", 5), ("-", "", "", 0),
-    ("-", "abc", 1, ERR, 'Cannot convert value "abc" to type "System.Int32". '
-                         'Error: "The input string \'abc\' was not in a correct format."'),
-    ("*", "ab", "2", "abab"), ("*", "ab", 0, ""), ("*", [1, 2], 0, []),
-    ("+", None, 1, 1), ("+", None, "a", "a"), ("+", "a", None, "a"), ("+", None, None, None),
-    ("-", None, 1, -1), ("*", None, 5, None), ("/", None, 2, 0), ("%", None, 3, 0),
-    ("+", 1, None, 1), ("-", 5, None, 5), ("*", 5, None, 0),
-    ("+", "a", [1, 2], "a1 2"), ("+", "a", 1.5, "a1.5"), ("+", "a", True, "aTrue"),
-    ("+", [1], [2, 3], [1, 2, 3]), ("+", (1, 2), 3, [1, 2, 3]), ("+", [], [], []),
+    ("/", 1.0, 0, math.inf),
+    ("/", -1.0, 0, -math.inf),
+    ("/", 0.0, 0, math.nan),
+    ("+", 1, 2.5, 3.5),
+    ("*", 2, 1.5, 3.0),
+    ("-", 0.5, 1, -0.5),
+    ("+", Decimal("1.5"), 1, Decimal("2.5")),
+    ("+", 1, Decimal("0.5"), Decimal("1.5")),
+    ("*", Decimal("1.1"), 2.0, Decimal("2.2")),
+    ("/", Decimal(10), 4, Decimal("2.5")),
+    ("+", Decimal("79228162514264337593543950335"), 1, ERR, "Value was either too large or too small for a Decimal."),
+    ("+", True, 1, 2),
+    ("+", 1, True, 2),
+    ("-", True, True, 0),
+    ("+", 1, "2", 3),
+    ("+", 1, "2.5", 3.5),
+    ("+", 1, "0x10", 17),
+    ("+", 1, "1kb", 1025),
+    ("+", 1, " 2 ", 3),
+    ("+", 1, "", 1),
+    ("*", 2, "3", 6),
+    ("-", "10", "3", 7),
+    ("-", "10", 3, 7),
+    ("/", "9", "3", 3),
+    ("%", "10", "4", 2),
+    ("-", "1.5", 1, 0.5),
+    ("-", 5, "", 5),
+    ("-", "", "", 0),
+    (
+        "-",
+        "abc",
+        1,
+        ERR,
+        'Cannot convert value "abc" to type "System.Int32". '
+        "Error: \"The input string 'abc' was not in a correct format.\"",
+    ),
+    ("*", "ab", "2", "abab"),
+    ("*", "ab", 0, ""),
+    ("*", [1, 2], 0, []),
+    ("+", None, 1, 1),
+    ("+", None, "a", "a"),
+    ("+", "a", None, "a"),
+    ("+", None, None, None),
+    ("-", None, 1, -1),
+    ("*", None, 5, None),
+    ("/", None, 2, 0),
+    ("%", None, 3, 0),
+    ("+", 1, None, 1),
+    ("-", 5, None, 5),
+    ("*", 5, None, 0),
+    ("+", "a", [1, 2], "a1 2"),
+    ("+", "a", 1.5, "a1.5"),
+    ("+", "a", True, "aTrue"),
+    ("+", [1], [2, 3], [1, 2, 3]),
+    ("+", (1, 2), 3, [1, 2, 3]),
+    ("+", [], [], []),
     ("+", [1], Hashtable(a=1), [1, Hashtable(a=1)]),
-    ("+", 1, [2], ERR, "Method invocation failed because [System.Object[]] does not contain a "
-                       "method named 'op_Addition'."),
+    (
+        "+",
+        1,
+        [2],
+        ERR,
+        "Method invocation failed because [System.Object[]] does not contain a method named 'op_Addition'.",
+    ),
     ("+", Hashtable(a=1), 2, ERR, "A hash table can only be added to another hash table."),
-    ("+", Hashtable(a=1), Hashtable(A=2), ERR,
-     "Item has already been added. Key in dictionary: 'A'  Key being added: 'A'"),
-    ("*", Hashtable(a=1), 2, ERR, "Method invocation failed because [System.Collections.Hashtable] "
-                                  "does not contain a method named 'op_Multiply'."),
+    (
+        "+",
+        Hashtable(a=1),
+        Hashtable(A=2),
+        ERR,
+        "Item has already been added. Key in dictionary: 'A'  Key being added: 'A'",
+    ),
+    (
+        "*",
+        Hashtable(a=1),
+        2,
+        ERR,
+        "Method invocation failed because [System.Collections.Hashtable] "
+        "does not contain a method named 'op_Multiply'.",
+    ),
 )
 def test_arithmetic(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -154,12 +234,28 @@ def test_dates(op, left, right, expected, message):
 
 # Docs: about_Arithmetic_Operators.md "Bitwise operators" table; PS: Binders.cs Shift (mask 0x1f)
 @rows(
-    ("-band", 10, 3, 2), ("-bor", 10, 3, 11), ("-bxor", 10, 3, 9), ("-shl", 102, 2, 408),
-    ("-shr", 102, 1, 51), ("-band", 5, 3, 1), ("-bor", 5, 0x03, 7), ("-bxor", 5, 3, 6),
-    ("-shr", 102, 2, 25), ("-shl", 1, 31, -2147483648), ("-shl", 1, 32, 1), ("-shl", 1, 33, 2),
-    ("-shl", 1 << 40, 1, 1 << 41), ("-shr", -8, 1, -4), ("-band", "12", "10", 8),
-    ("-bor", None, None, 0), ("-band", 6, None, 0), ("-bor", 1.4, 2, 3), ("-band", True, 1, 1),
-    ("-shl", None, 3, 0), ("-shl", "3", "1", 6), ("-band", -1, 0xFF, 255),
+    ("-band", 10, 3, 2),
+    ("-bor", 10, 3, 11),
+    ("-bxor", 10, 3, 9),
+    ("-shl", 102, 2, 408),
+    ("-shr", 102, 1, 51),
+    ("-band", 5, 3, 1),
+    ("-bor", 5, 0x03, 7),
+    ("-bxor", 5, 3, 6),
+    ("-shr", 102, 2, 25),
+    ("-shl", 1, 31, -2147483648),
+    ("-shl", 1, 32, 1),
+    ("-shl", 1, 33, 2),
+    ("-shl", 1 << 40, 1, 1 << 41),
+    ("-shr", -8, 1, -4),
+    ("-band", "12", "10", 8),
+    ("-bor", None, None, 0),
+    ("-band", 6, None, 0),
+    ("-bor", 1.4, 2, 3),
+    ("-band", True, 1, 1),
+    ("-shl", None, 3, 0),
+    ("-shl", "3", "1", 6),
+    ("-band", -1, 0xFF, 255),
 )
 def test_bitwise(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -167,9 +263,15 @@ def test_bitwise(op, left, right, expected, message):
 
 # Docs: about_Operators.md "Range operator"; PS: parserutils.cs RangeOperator/AsChar
 @rows(
-    ("..", 1, 5, [1, 2, 3, 4, 5]), ("..", 5, 1, [5, 4, 3, 2, 1]), ("..", -2, 1, [-2, -1, 0, 1]),
-    ("..", 3, 3, [3]), ("..", "1", "3", [1, 2, 3]), ("..", 1.6, 3, [2, 3]), ("..", 2.5, 4, [2, 3, 4]),
-    ("..", "0", "2", [0, 1, 2]), ("..", None, 2, [0, 1, 2]),
+    ("..", 1, 5, [1, 2, 3, 4, 5]),
+    ("..", 5, 1, [5, 4, 3, 2, 1]),
+    ("..", -2, 1, [-2, -1, 0, 1]),
+    ("..", 3, 3, [3]),
+    ("..", "1", "3", [1, 2, 3]),
+    ("..", 1.6, 3, [2, 3]),
+    ("..", 2.5, 4, [2, 3, 4]),
+    ("..", "0", "2", [0, 1, 2]),
+    ("..", None, 2, [0, 1, 2]),
 )
 def test_range(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -186,24 +288,59 @@ def test_char_range_returns_chars():
 # Docs: about_Comparison_Operators.md ("Equality", "-eq and -ne", examples); PS: Binders.cs
 # CompareEQ/BinaryEqualityComparison; ComparisonOperator.Tests.ps1
 @rows(
-    ("-eq", 1, 1, True), ("-ne", 1, 2, True), ("-eq", 1, "1.0", True), ("-eq", "1.0", 1, False),
-    ("-eq", "abc", "ABC", True), ("-ieq", "abc", "ABC", True), ("-ceq", "abc", "abc", True),
-    ("-ceq", "abc", "Abc", False), ("-cne", "abc", "Abc", True), ("-ne", "abc", "ABC", False),
-    ("-eq", 1, 1.0, True), ("-eq", 1.5, "1.5", True), ("-eq", 1, "abc", False), ("-ne", 1, "abc", True),
-    ("-eq", "1", 1, True), ("-eq", "01", 1, False), ("-eq", 1, "01", True),
-    ("-eq", True, "false", True), ("-eq", True, 1, True), ("-eq", True, 0, False),
-    ("-eq", 1, True, True), ("-eq", 2, True, False), ("-eq", False, "", True), ("-eq", False, None, False),
-    ("-eq", None, None, True), ("-eq", None, 0, False), ("-eq", 0, None, False), ("-eq", "", None, False),
-    ("-ne", None, None, False), ("-ne", None, 1, True), ("-ne", "a", None, True),
-    ("-eq", "True", True, True), ("-eq", "1 2", [1, 2], True), ("-eq", Decimal("1.0"), 1, True),
-    ("-eq", 97, Char("a"), True), ("-eq", Char("a"), "A", True), ("-ceq", Char("a"), "A", False),
-    ("-eq", Char("a"), 97, True), ("-eq", "\u00e9", "\u00c9", True), ("-eq", "straße", "STRASSE", True),
-    ("-eq", datetime(2020, 1, 2), "2020-01-02", True), ("-eq", datetime(2020, 1, 2), "junk", False),
+    ("-eq", 1, 1, True),
+    ("-ne", 1, 2, True),
+    ("-eq", 1, "1.0", True),
+    ("-eq", "1.0", 1, False),
+    ("-eq", "abc", "ABC", True),
+    ("-ieq", "abc", "ABC", True),
+    ("-ceq", "abc", "abc", True),
+    ("-ceq", "abc", "Abc", False),
+    ("-cne", "abc", "Abc", True),
+    ("-ne", "abc", "ABC", False),
+    ("-eq", 1, 1.0, True),
+    ("-eq", 1.5, "1.5", True),
+    ("-eq", 1, "abc", False),
+    ("-ne", 1, "abc", True),
+    ("-eq", "1", 1, True),
+    ("-eq", "01", 1, False),
+    ("-eq", 1, "01", True),
+    ("-eq", True, "false", True),
+    ("-eq", True, 1, True),
+    ("-eq", True, 0, False),
+    ("-eq", 1, True, True),
+    ("-eq", 2, True, False),
+    ("-eq", False, "", True),
+    ("-eq", False, None, False),
+    ("-eq", None, None, True),
+    ("-eq", None, 0, False),
+    ("-eq", 0, None, False),
+    ("-eq", "", None, False),
+    ("-ne", None, None, False),
+    ("-ne", None, 1, True),
+    ("-ne", "a", None, True),
+    ("-eq", "True", True, True),
+    ("-eq", "1 2", [1, 2], True),
+    ("-eq", Decimal("1.0"), 1, True),
+    ("-eq", 97, Char("a"), True),
+    ("-eq", Char("a"), "A", True),
+    ("-ceq", Char("a"), "A", False),
+    ("-eq", Char("a"), 97, True),
+    ("-eq", "\u00e9", "\u00c9", True),
+    ("-eq", "straße", "STRASSE", True),
+    ("-eq", datetime(2020, 1, 2), "2020-01-02", True),
+    ("-eq", datetime(2020, 1, 2), "junk", False),
     ("-eq", timedelta(hours=1), "01:00:00", True),
-    ("-eq", [1, 2, 3], 2, [2]), ("-eq", (1, 2), 3, []), ("-ne", [1, None], None, [1]),
-    ("-eq", [1, None, 2, None], None, [None, None]), ("-eq", ["a", "A", "b"], "a", ["a", "A"]),
-    ("-ceq", ["a", "A", "b"], "a", ["a"]), ("-eq", [1, "1", 1.0], "1", [1, "1", 1.0]),
-    ("-eq", [[1, 2], 3], 3, [3]), ("-eq", [], 1, []), ("-ne", [1, 2, 3], 2, [1, 3]),
+    ("-eq", [1, 2, 3], 2, [2]),
+    ("-eq", (1, 2), 3, []),
+    ("-ne", [1, None], None, [1]),
+    ("-eq", [1, None, 2, None], None, [None, None]),
+    ("-eq", ["a", "A", "b"], "a", ["a", "A"]),
+    ("-ceq", ["a", "A", "b"], "a", ["a"]),
+    ("-eq", [1, "1", 1.0], "1", [1, "1", 1.0]),
+    ("-eq", [[1, 2], 3], 3, [3]),
+    ("-eq", [], 1, []),
+    ("-ne", [1, 2, 3], 2, [1, 3]),
 )
 def test_equality(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -220,25 +357,65 @@ def test_reference_types_compare_by_identity():
 # Docs: about_Comparison_Operators.md ("-gt, -ge, -lt, and -le"); PS: Binders.cs CompareLT/GT
 # (null handling), LanguagePrimitives.cs CompareObjectToNull
 @rows(
-    ("-lt", 1, 2, True), ("-gt", 1, 2, False), ("-le", 1, 1, True), ("-ge", 1, 2, False),
-    ("-ge", 1, 1, True), ("-lt", "10", 9, True), ("-lt", 10, "9", False), ("-gt", "b", "A", True),
-    ("-lt", "a", "B", True), ("-clt", "a", "A", True), ("-cgt", "B", "a", True), ("-lt", "A", "a", False),
-    ("-le", "A", "a", True), ("-gt", "abc", "ab", True), ("-lt", "apple", "Banana", True),
-    ("-lt", "_", "0", True), ("-lt", "-", "a", True), ("-lt", "9", "a", True), ("-lt", "Z", "a1", False),
-    ("-gt", 2.5, 2, True), ("-lt", 2, 2.5, True), ("-gt", Decimal("2.5"), 2, True),
-    ("-gt", 10, "9.5", True), ("-lt", 1, True, False), ("-gt", True, False, True),
-    ("-gt", True, "", True), ("-lt", Char("a"), "b", True), ("-gt", Char("b"), 97, True),
-    ("-lt", 5, "abc", ERR, 'Cannot convert value "abc" to type "System.Int32". '
-                           'Error: "The input string \'abc\' was not in a correct format."'),
+    ("-lt", 1, 2, True),
+    ("-gt", 1, 2, False),
+    ("-le", 1, 1, True),
+    ("-ge", 1, 2, False),
+    ("-ge", 1, 1, True),
+    ("-lt", "10", 9, True),
+    ("-lt", 10, "9", False),
+    ("-gt", "b", "A", True),
+    ("-lt", "a", "B", True),
+    ("-clt", "a", "A", True),
+    ("-cgt", "B", "a", True),
+    ("-lt", "A", "a", False),
+    ("-le", "A", "a", True),
+    ("-gt", "abc", "ab", True),
+    ("-lt", "apple", "Banana", True),
+    ("-lt", "_", "0", True),
+    ("-lt", "-", "a", True),
+    ("-lt", "9", "a", True),
+    ("-lt", "Z", "a1", False),
+    ("-gt", 2.5, 2, True),
+    ("-lt", 2, 2.5, True),
+    ("-gt", Decimal("2.5"), 2, True),
+    ("-gt", 10, "9.5", True),
+    ("-lt", 1, True, False),
+    ("-gt", True, False, True),
+    ("-gt", True, "", True),
+    ("-lt", Char("a"), "b", True),
+    ("-gt", Char("b"), 97, True),
+    (
+        "-lt",
+        5,
+        "abc",
+        ERR,
+        'Cannot convert value "abc" to type "System.Int32". '
+        "Error: \"The input string 'abc' was not in a correct format.\"",
+    ),
     ("-gt", datetime(2021, 1, 1), "2020-06-01", True),
     ("-lt", timedelta(minutes=1), timedelta(hours=1), True),
-    ("-gt", None, -1, True), ("-lt", None, 0, True), ("-lt", None, -1, False), ("-ge", None, None, True),
-    ("-le", None, None, True), ("-lt", None, None, False), ("-gt", None, None, False),
-    ("-lt", None, "a", True), ("-gt", "a", None, True), ("-lt", "a", None, False),
-    ("-ge", None, "a", False), ("-le", None, "a", True), ("-gt", 0, None, True), ("-gt", -1, None, False),
-    ("-le", 0, None, False), ("-gt", True, None, True),
-    ("-gt", [1, 2, 3, 4], 2, [3, 4]), ("-le", [1, 2, 3], 2, [1, 2]), ("-lt", ["b", "A", "c"], "b", ["A"]),
-    ("-gt", [1, None, -1], None, [1]), ("-lt", [1, None], 5, [1, None]),
+    ("-gt", None, -1, True),
+    ("-lt", None, 0, True),
+    ("-lt", None, -1, False),
+    ("-ge", None, None, True),
+    ("-le", None, None, True),
+    ("-lt", None, None, False),
+    ("-gt", None, None, False),
+    ("-lt", None, "a", True),
+    ("-gt", "a", None, True),
+    ("-lt", "a", None, False),
+    ("-ge", None, "a", False),
+    ("-le", None, "a", True),
+    ("-gt", 0, None, True),
+    ("-gt", -1, None, False),
+    ("-le", 0, None, False),
+    ("-gt", True, None, True),
+    ("-gt", [1, 2, 3, 4], 2, [3, 4]),
+    ("-le", [1, 2, 3], 2, [1, 2]),
+    ("-lt", ["b", "A", "c"], "b", ["A"]),
+    ("-gt", [1, None, -1], None, [1]),
+    ("-lt", [1, None], 5, [1, None]),
 )
 def test_ordering(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -256,16 +433,37 @@ def test_incomparable_objects_raise():
 
 
 # LanguagePrimitives.Compare semantics (the Sort-Object / Group-Object comparer)
-@pytest.mark.parametrize("left,right,cs,sign", [
-    (None, None, False, 0), (None, 0, False, -1), (None, 5, False, -1), (None, -5, False, 1),
-    (None, "a", False, -1), (0, None, False, 1), (-3, None, False, -1), ("a", None, False, 1),
-    (None, -0.5, False, 1), (None, Decimal("-1"), False, 1), (None, True, False, -1),
-    (1, 2, False, -1), (2, 1.5, False, 1), ("a", "A", False, 0), ("a", "A", True, -1),
-    ("A", "b", True, -1), ("10", "9", False, -1), (10, "9", False, 1), ("b", "a", False, 1),
-    (True, False, False, 1), (datetime(2020, 1, 1), datetime(2021, 1, 1), False, -1),
-    (math.nan, 1.0, False, -1), (math.nan, math.nan, False, 0), ("ab", "Aa", True, 1),
-    ("résumé", "resume", False, 1), ("resume", "résumé", False, -1),
-])
+@pytest.mark.parametrize(
+    "left,right,cs,sign",
+    [
+        (None, None, False, 0),
+        (None, 0, False, -1),
+        (None, 5, False, -1),
+        (None, -5, False, 1),
+        (None, "a", False, -1),
+        (0, None, False, 1),
+        (-3, None, False, -1),
+        ("a", None, False, 1),
+        (None, -0.5, False, 1),
+        (None, Decimal("-1"), False, 1),
+        (None, True, False, -1),
+        (1, 2, False, -1),
+        (2, 1.5, False, 1),
+        ("a", "A", False, 0),
+        ("a", "A", True, -1),
+        ("A", "b", True, -1),
+        ("10", "9", False, -1),
+        (10, "9", False, 1),
+        ("b", "a", False, 1),
+        (True, False, False, 1),
+        (datetime(2020, 1, 1), datetime(2021, 1, 1), False, -1),
+        (math.nan, 1.0, False, -1),
+        (math.nan, math.nan, False, 0),
+        ("ab", "Aa", True, 1),
+        ("résumé", "resume", False, 1),
+        ("resume", "résumé", False, -1),
+    ],
+)
 def test_compare(left, right, cs, sign):
     r = compare(left, right, case_sensitive=cs)
     assert (r > 0) - (r < 0) == sign
@@ -274,17 +472,29 @@ def test_compare(left, right, cs, sign):
 def test_compare_failure_message():
     with pytest.raises(PSError) as info:
         compare(5, "abc")
-    assert info.value.message == ('Could not compare "5" to "abc". Error: "Cannot convert value "abc" to '
-                                  'type "System.Int32". Error: "The input string \'abc\' was not in a '
-                                  'correct format.""')
+    assert info.value.message == (
+        'Could not compare "5" to "abc". Error: "Cannot convert value "abc" to '
+        'type "System.Int32". Error: "The input string \'abc\' was not in a '
+        'correct format.""'
+    )
     assert info.value.fully_qualified_error_id == "ComparisonFailure"
 
 
-@pytest.mark.parametrize("left,right,cs,expected", [
-    (1, "1", False, True), ("1", 1, False, True), ("A", "a", False, True), ("A", "a", True, False),
-    (None, None, False, True), (None, "", False, False), (1, None, False, False), (1.0, 1, False, True),
-    (True, "yes", False, True), ("x", ["x"], False, True),
-])
+@pytest.mark.parametrize(
+    "left,right,cs,expected",
+    [
+        (1, "1", False, True),
+        ("1", 1, False, True),
+        ("A", "a", False, True),
+        ("A", "a", True, False),
+        (None, None, False, True),
+        (None, "", False, False),
+        (1, None, False, False),
+        (1.0, 1, False, True),
+        (True, "yes", False, True),
+        ("x", ["x"], False, True),
+    ],
+)
 def test_equals(left, right, cs, expected):
     assert equals(left, right, case_sensitive=cs) is expected
 
@@ -293,21 +503,43 @@ def test_equals(left, right, cs, expected):
 # Docs: about_Comparison_Operators.md ("Matching operators"), about_Wildcards.md;
 # PS: ComparisonOperator.Tests.ps1 (backtick cases), parserutils.cs LikeOperator (strings out)
 @rows(
-    ("-like", "Hello world", "Hello*", True), ("-notlike", "Hello world", "Hello*", False),
-    ("-like", "PowerShell", "*shell", True), ("-clike", "PowerShell", "*shell", False),
-    ("-like", "PowerShell", "Power", False), ("-like", "abc", "a?c", True), ("-like", "ac", "a?c", False),
-    ("-like", "f??", "f`?`?", True), ("-like", "for", "f`?`?", False), ("-like", "a*c", "a`*c", True),
-    ("-like", "abc", "a`*c", False), ("-like", "b", "[abc]", True), ("-like", "d", "[abc]", False),
-    ("-like", "m", "[a-z]", True), ("-like", "M", "[a-z]", True), ("-clike", "M", "[a-z]", False),
-    ("-like", "a-", "a[-x]", True), ("-like", "a]", "a[]]", True), ("-like", "a.b", "a.b", True),
-    ("-like", "axb", "a.b", False), ("-like", "a(b)", "a(b)", True), ("-like", "a$", "a$", True),
-    ("-like", "x\ny", "x?y", True), ("-like", "", "*", True), ("-like", "", "", True),
-    ("-like", None, "", True), ("-like", None, "*", True), ("-like", 123, "1*", True),
-    ("-like", 1.5, "1.5", True), ("-like", "a`", "a`", True), ("-like", "[x", "`[x", True),
+    ("-like", "Hello world", "Hello*", True),
+    ("-notlike", "Hello world", "Hello*", False),
+    ("-like", "PowerShell", "*shell", True),
+    ("-clike", "PowerShell", "*shell", False),
+    ("-like", "PowerShell", "Power", False),
+    ("-like", "abc", "a?c", True),
+    ("-like", "ac", "a?c", False),
+    ("-like", "f??", "f`?`?", True),
+    ("-like", "for", "f`?`?", False),
+    ("-like", "a*c", "a`*c", True),
+    ("-like", "abc", "a`*c", False),
+    ("-like", "b", "[abc]", True),
+    ("-like", "d", "[abc]", False),
+    ("-like", "m", "[a-z]", True),
+    ("-like", "M", "[a-z]", True),
+    ("-clike", "M", "[a-z]", False),
+    ("-like", "a-", "a[-x]", True),
+    ("-like", "a]", "a[]]", True),
+    ("-like", "a.b", "a.b", True),
+    ("-like", "axb", "a.b", False),
+    ("-like", "a(b)", "a(b)", True),
+    ("-like", "a$", "a$", True),
+    ("-like", "x\ny", "x?y", True),
+    ("-like", "", "*", True),
+    ("-like", "", "", True),
+    ("-like", None, "", True),
+    ("-like", None, "*", True),
+    ("-like", 123, "1*", True),
+    ("-like", 1.5, "1.5", True),
+    ("-like", "a`", "a`", True),
+    ("-like", "[x", "`[x", True),
     ("-like", "ab", "[a", ERR, "The specified wildcard character pattern is not valid: [a"),
     ("-like", "b", "[c-a]", ERR, "The specified wildcard character pattern is not valid: [c-a]"),
-    ("-like", [1, 2], "1", ["1"]), ("-like", ["apple", "Avocado", "pear"], "a*", ["apple", "Avocado"]),
-    ("-clike", ["apple", "Avocado"], "a*", ["apple"]), ("-notlike", ["a", "b", None], "a", ["b", ""]),
+    ("-like", [1, 2], "1", ["1"]),
+    ("-like", ["apple", "Avocado", "pear"], "a*", ["apple", "Avocado"]),
+    ("-clike", ["apple", "Avocado"], "a*", ["apple"]),
+    ("-notlike", ["a", "b", None], "a", ["b", ""]),
     ("-like", [1.5, True], "*", ["1.5", "True"]),
 )
 def test_like(op, left, right, expected, message):
@@ -323,12 +555,21 @@ def test_like_to_regex_is_cached_and_anchored():
 # Docs: about_Comparison_Operators.md ("-match and -notmatch", $Matches); PS: parserutils.cs
 # MatchOperator; ComparisonOperator.Tests.ps1
 @rows(
-    ("-match", "Hello world", "Hello*", True), ("-notmatch", "Hello world", "Hello*", False),
-    ("-match", "Sunday", "sun", True), ("-cmatch", "Sunday", "sun", False), ("-imatch", "SUN", "sun", True),
-    ("-match", "abc", "^b", False), ("-match", "abc", "b", True), ("-match", 123, r"\d{3}", True),
-    ("-match", None, "^$", True), ("-match", "a.b", r"a\.b", True), ("-notmatch", "abc", "x", True),
-    ("-match", ["cat", "dog", "cow"], "^c", ["cat", "cow"]), ("-notmatch", ["cat", "dog"], "^c", ["dog"]),
-    ("-match", [1, 22, 333], r"^\d\d$", [22]), ("-cmatch", ["A", "a"], "a", ["a"]),
+    ("-match", "Hello world", "Hello*", True),
+    ("-notmatch", "Hello world", "Hello*", False),
+    ("-match", "Sunday", "sun", True),
+    ("-cmatch", "Sunday", "sun", False),
+    ("-imatch", "SUN", "sun", True),
+    ("-match", "abc", "^b", False),
+    ("-match", "abc", "b", True),
+    ("-match", 123, r"\d{3}", True),
+    ("-match", None, "^$", True),
+    ("-match", "a.b", r"a\.b", True),
+    ("-notmatch", "abc", "x", True),
+    ("-match", ["cat", "dog", "cow"], "^c", ["cat", "cow"]),
+    ("-notmatch", ["cat", "dog"], "^c", ["dog"]),
+    ("-match", [1, 22, 333], r"^\d\d$", [22]),
+    ("-cmatch", ["A", "a"], "a", ["a"]),
     ("-match", "x", "(", ERR, "The regular expression pattern ( is not valid."),
 )
 def test_match(op, left, right, expected, message):
@@ -359,15 +600,30 @@ def test_match_sets_matches_on_scalar_success_only():
 # Docs: about_Comparison_Operators.md ("Containment operators", "-in and -notin");
 # PS: parserutils.cs ContainsOperator
 @rows(
-    ("-contains", [1, 2, 3], "2", True), ("-contains", "abc", "a", False), ("-contains", "abc", "ABC", True),
-    ("-ccontains", ["Hello", "world"], "hello", False), ("-ccontains", ["Hello", "world"], "Hello", True),
-    ("-contains", ["Hello", "world"], "Hello", True), ("-notcontains", [1, 2], 3, True),
-    ("-contains", [1, 2], None, False), ("-contains", [1, None], None, True), ("-contains", [], 1, False),
-    ("-contains", ["1", "2"], 1, True), ("-contains", [1.0], "1", True), ("-contains", [[1, 2]], [1, 2], False),
-    ("-contains", ["1 2"], [1, 2], True), ("-in", "2", [1, 2, 3], True), ("-in", 4, [1, 2, 3], False),
-    ("-notin", 4, [1, 2, 3], True), ("-in", "A", ["a"], True), ("-cin", "A", ["a"], False),
-    ("-cnotin", "A", ["a"], True), ("-in", "abc", "abc", True), ("-in", None, [None], True),
-    ("-icontains", ["A"], "a", True), ("-inotin", "a", ["A"], False),
+    ("-contains", [1, 2, 3], "2", True),
+    ("-contains", "abc", "a", False),
+    ("-contains", "abc", "ABC", True),
+    ("-ccontains", ["Hello", "world"], "hello", False),
+    ("-ccontains", ["Hello", "world"], "Hello", True),
+    ("-contains", ["Hello", "world"], "Hello", True),
+    ("-notcontains", [1, 2], 3, True),
+    ("-contains", [1, 2], None, False),
+    ("-contains", [1, None], None, True),
+    ("-contains", [], 1, False),
+    ("-contains", ["1", "2"], 1, True),
+    ("-contains", [1.0], "1", True),
+    ("-contains", [[1, 2]], [1, 2], False),
+    ("-contains", ["1 2"], [1, 2], True),
+    ("-in", "2", [1, 2, 3], True),
+    ("-in", 4, [1, 2, 3], False),
+    ("-notin", 4, [1, 2, 3], True),
+    ("-in", "A", ["a"], True),
+    ("-cin", "A", ["a"], False),
+    ("-cnotin", "A", ["a"], True),
+    ("-in", "abc", "abc", True),
+    ("-in", None, [None], True),
+    ("-icontains", ["A"], "a", True),
+    ("-inotin", "a", ["A"], False),
 )
 def test_containment(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -378,20 +634,29 @@ def test_containment(op, left, right, expected, message):
 @rows(
     ("-replace", "Get-Process", ["Get", "Stop"], "Stop-Process"),
     ("-replace", "image.gif", [r"\.gif$", ".jpg"], "image.jpg"),
-    ("-replace", "book", ["B", "C"], "Cook"), ("-ireplace", "book", ["B", "C"], "Cook"),
-    ("-creplace", "book", ["B", "C"], "book"), ("-replace", "PowerPoint", ["Point", "Shell"], "PowerShell"),
-    ("-replace", "PowerPoint", "Point", "Power"), ("-replace", "PowerPoint", ["Point"], "Power"),
-    ("-replace", "domain.example", [r".*\.(\w+)$", "Tld of '$0' is - '$1'"],
-     "Tld of 'domain.example' is - 'example'"),
+    ("-replace", "book", ["B", "C"], "Cook"),
+    ("-ireplace", "book", ["B", "C"], "Cook"),
+    ("-creplace", "book", ["B", "C"], "book"),
+    ("-replace", "PowerPoint", ["Point", "Shell"], "PowerShell"),
+    ("-replace", "PowerPoint", "Point", "Power"),
+    ("-replace", "PowerPoint", ["Point"], "Power"),
+    ("-replace", "domain.example", [r".*\.(\w+)$", "Tld of '$0' is - '$1'"], "Tld of 'domain.example' is - 'example'"),
     ("-replace", "domain.example", [r".*\.(?<tld>\w+)$", "${tld}"], "example"),
     ("-replace", "Hello World", [r"(\w+) (\w+)", "$2 $1"], "World Hello"),
-    ("-replace", "abc", ["b", "$$"], "a$c"), ("-replace", "abc", ["b", "[$&]"], "a[b]c"),
-    ("-replace", "abc", ["b", "$`"], "aac"), ("-replace", "abc", ["b", "$'"], "acc"),
-    ("-replace", "abc", ["b", "$_"], "aabcc"), ("-replace", "abc", ["(b)", "$2"], "a$2c"),
-    ("-replace", "abc", ["(b)", "$10"], "a$10c"), ("-replace", "abc", ["b", r"\n"], r"a\nc"),
-    ("-replace", "abc", ["(?<x>b)", "${y}"], "a${y}c"), ("-replace", "aaa", ["a", "b"], "bbb"),
-    ("-replace", "abc", ["", "-"], "-a-b-c-"), ("-replace", None, ["^$", "x"], "x"),
-    ("-replace", 1.2, [",", ""], "1.2"), ("-replace", 123, ["2", "x"], "1x3"),
+    ("-replace", "abc", ["b", "$$"], "a$c"),
+    ("-replace", "abc", ["b", "[$&]"], "a[b]c"),
+    ("-replace", "abc", ["b", "$`"], "aac"),
+    ("-replace", "abc", ["b", "$'"], "acc"),
+    ("-replace", "abc", ["b", "$_"], "aabcc"),
+    ("-replace", "abc", ["(b)", "$2"], "a$2c"),
+    ("-replace", "abc", ["(b)", "$10"], "a$10c"),
+    ("-replace", "abc", ["b", r"\n"], r"a\nc"),
+    ("-replace", "abc", ["(?<x>b)", "${y}"], "a${y}c"),
+    ("-replace", "aaa", ["a", "b"], "bbb"),
+    ("-replace", "abc", ["", "-"], "-a-b-c-"),
+    ("-replace", None, ["^$", "x"], "x"),
+    ("-replace", 1.2, [",", ""], "1.2"),
+    ("-replace", 123, ["2", "x"], "1x3"),
     ("-replace", ["ab", "cb", None], ["b", "x"], ["ax", "cx", ""]),
     ("-replace", "a", ["a", "b", "c"], ERR, "The -replace operator allows only two elements to follow it, not 3."),
     ("-replace", "a", ["(", "b"], ERR, "The regular expression pattern ( is not valid."),
@@ -413,34 +678,55 @@ def test_replace_with_script_block_sees_match_object():
 
 # Docs: about_Split.md; PS: SplitOperator.Tests.ps1 (every block below mirrors an It)
 @rows(
-    ("-split", ["a b", "c d"], " ", ["a", "b", "c", "d"]), ("-split", "a b c d", " ", ["a", "b", "c", "d"]),
-    ("-split", "a b c d", [" ", 2], ["a", "b c d"]), ("-split", "a b c d", [" ", 0], ["a", "b", "c", "d"]),
-    ("-split", "a b c d", [" ", -3], ["a b", "c", "d"]), ("-split", "a b c d", [" ", -1], ["a b c d"]),
+    ("-split", ["a b", "c d"], " ", ["a", "b", "c", "d"]),
+    ("-split", "a b c d", " ", ["a", "b", "c", "d"]),
+    ("-split", "a b c d", [" ", 2], ["a", "b c d"]),
+    ("-split", "a b c d", [" ", 0], ["a", "b", "c", "d"]),
+    ("-split", "a b c d", [" ", -3], ["a b", "c", "d"]),
+    ("-split", "a b c d", [" ", -1], ["a b c d"]),
     ("-split", "a::b::c::d", "::", ["a", "b", "c", "d"]),
     ("-split", "a1:b1:c1:d", "(1:)", ["a", "1:", "b", "1:", "c", "1:", "d"]),
     ("-split", "a1:b1:c1:d", "1(:)", ["a", ":", "b", ":", "c", ":", "d"]),
-    ("-split", "abcBd", "B", ["a", "c", "d"]), ("-isplit", "abcBd", "B", ["a", "c", "d"]),
-    ("-csplit", "abcBd", "B", ["abc", "d"]), ("-csplit", "abcBd", ["B", 0, "IgnoreCase"], ["a", "c", "d"]),
+    ("-split", "abcBd", "B", ["a", "c", "d"]),
+    ("-isplit", "abcBd", "B", ["a", "c", "d"]),
+    ("-csplit", "abcBd", "B", ["abc", "d"]),
+    ("-csplit", "abcBd", ["B", 0, "IgnoreCase"], ["a", "c", "d"]),
     ("-split", "a12a\nb34b\nc56c\nd78d", "^b", ["a12a\nb34b\nc56c\nd78d"]),
     ("-split", "a12a\nb34b\nc56c\nd78d", "b.+c", ["a12a\nb34b\nc56c\nd78d"]),
     ("-split", "a12a\nb34b\nc56c\nd78d", ["b.+c", 0, "Singleline"], ["a12a\n", "\nd78d"]),
     ("-split", "a12a\nb34b\nc56c\nd78d", ["^b", 0, "Multiline"], ["a12a\n", "34b\nc56c\nd78d"]),
     ("-split", "a12a\n%b34b\nc56c\nd78d", ["^b.+c", 0, "Singleline,Multiline"], ["a12a\n%b34b\nc56c\nd78d"]),
-    ("-split", "a: b:c", ": ", ["a", "b:c"]), ("-split", "a: b:c", [": ", 0, "IgnorePatternWhitespace"], ["a", " b", "c"]),
-    ("-split", "a:b", "(:)", ["a", ":", "b"]), ("-split", "a:b", ["(:)", 0, "ExplicitCapture"], ["a", "b"]),
+    ("-split", "a: b:c", ": ", ["a", "b:c"]),
+    ("-split", "a: b:c", [": ", 0, "IgnorePatternWhitespace"], ["a", " b", "c"]),
+    ("-split", "a:b", "(:)", ["a", ":", "b"]),
+    ("-split", "a:b", ["(:)", 0, "ExplicitCapture"], ["a", "b"]),
     ("-split", "abc", ["B", 0, "SimpleMatch,IgnoreCase"], ["a", "c"]),
     ("-split", "abc", ["B", 0, "RegexMatch,Singleline"], ["a", "c"]),
-    ("-split", "abc", ["B", 0, "RegexMatch,SimpleMatch"], ERR,
-     "The combination of options with the -split operator is not valid."),
-    ("-split", "a.b", ".", ["", "", "", ""]), ("-split", "a.b", [".", 0, "SimpleMatch"], ["a", "b"]),
-    ("-split", "abc", "", ["", "a", "b", "c", ""]), ("-split", 1.2, ",", ["1.2"]),
-    ("-split", "a,b", [",", 0, ""], ["a", "b"]), ("-split", "a1b22c", r"(\d)+", ["a", "1", "b", "2", "c"]),
-    ("-split", "a,b,c", [",", "2"], ["a", "b,c"]), ("-split", None, ",", [""]),
-    ("-split", "a b", [" ", 0, "Nope"], ERR,
-     'Cannot convert value "Nope" to type "System.Management.Automation.SplitOptions". Error: "Unable to '
-     'match the identifier name Nope to a valid enumerator name. Specify one of the following enumerator '
-     'names and try again:\nNone, SimpleMatch, RegexMatch, CultureInvariant, IgnorePatternWhitespace, '
-     'Multiline, Singleline, IgnoreCase, ExplicitCapture"'),
+    (
+        "-split",
+        "abc",
+        ["B", 0, "RegexMatch,SimpleMatch"],
+        ERR,
+        "The combination of options with the -split operator is not valid.",
+    ),
+    ("-split", "a.b", ".", ["", "", "", ""]),
+    ("-split", "a.b", [".", 0, "SimpleMatch"], ["a", "b"]),
+    ("-split", "abc", "", ["", "a", "b", "c", ""]),
+    ("-split", 1.2, ",", ["1.2"]),
+    ("-split", "a,b", [",", 0, ""], ["a", "b"]),
+    ("-split", "a1b22c", r"(\d)+", ["a", "1", "b", "2", "c"]),
+    ("-split", "a,b,c", [",", "2"], ["a", "b,c"]),
+    ("-split", None, ",", [""]),
+    (
+        "-split",
+        "a b",
+        [" ", 0, "Nope"],
+        ERR,
+        'Cannot convert value "Nope" to type "System.Management.Automation.SplitOptions". Error: "Unable to '
+        "match the identifier name Nope to a valid enumerator name. Specify one of the following enumerator "
+        "names and try again:\nNone, SimpleMatch, RegexMatch, CultureInvariant, IgnorePatternWhitespace, "
+        'Multiline, Singleline, IgnoreCase, ExplicitCapture"',
+    ),
 )
 def test_split(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -462,10 +748,16 @@ def test_split_with_script_block():
 
 # Docs: about_Join.md
 @rows(
-    ("-join", [1, 2, 3], ",", "1,2,3"), ("-join", ["a", "b"], "", "ab"), ("-join", ["a", "b"], None, "ab"),
-    ("-join", "abc", ",", "abc"), ("-join", None, ",", ""), ("-join", [1, None, 2], "-", "1--2"),
-    ("-join", [1, [2, 3]], ",", "1,System.Object[]"), ("-join", [1.5, True], "; ", "1.5; True"),
-    ("-join", ["a", "b"], 0, "a0b"), ("-join", [], ",", ""),
+    ("-join", [1, 2, 3], ",", "1,2,3"),
+    ("-join", ["a", "b"], "", "ab"),
+    ("-join", ["a", "b"], None, "ab"),
+    ("-join", "abc", ",", "abc"),
+    ("-join", None, ",", ""),
+    ("-join", [1, None, 2], "-", "1--2"),
+    ("-join", [1, [2, 3]], ",", "1,System.Object[]"),
+    ("-join", [1.5, True], "; ", "1.5; True"),
+    ("-join", ["a", "b"], 0, "a0b"),
+    ("-join", [], ",", ""),
 )
 def test_join(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -473,9 +765,16 @@ def test_join(op, left, right, expected, message):
 
 # Docs: about_Type_Operators.md
 @rows(
-    ("-is", 1, "int", True), ("-is", "a", "string", True), ("-is", 1, "string", False),
-    ("-isnot", 1, "string", True), ("-is", [1], "array", True), ("-is", None, "object", False),
-    ("-as", "5", "int", 5), ("-as", "x", "int", None), ("-as", 5, "string", "5"), ("-as", "1.5", "double", 1.5),
+    ("-is", 1, "int", True),
+    ("-is", "a", "string", True),
+    ("-is", 1, "string", False),
+    ("-isnot", 1, "string", True),
+    ("-is", [1], "array", True),
+    ("-is", None, "object", False),
+    ("-as", "5", "int", 5),
+    ("-as", "x", "int", None),
+    ("-as", 5, "string", "5"),
+    ("-as", "1.5", "double", 1.5),
 )
 def test_type_operators(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -500,9 +799,15 @@ def test_type_operators_accept_type_objects():
 
 # Docs: about_Logical_Operators.md; ComparisonOperator.Tests.ps1 (-and/-or)
 @rows(
-    ("-and", 1, 1, True), ("-and", 1, 0, False), ("-or", 1, 0, True), ("-or", 0, 0, False),
-    ("-xor", True, False, True), ("-xor", True, True, False), ("-and", "a", [1], True),
-    ("-or", "", None, False), ("-xor", [], "x", True),
+    ("-and", 1, 1, True),
+    ("-and", 1, 0, False),
+    ("-or", 1, 0, True),
+    ("-or", 0, 0, False),
+    ("-xor", True, False, True),
+    ("-xor", True, True, False),
+    ("-and", "a", [1], True),
+    ("-or", "", None, False),
+    ("-xor", [], "x", True),
 )
 def test_logical(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -510,13 +815,31 @@ def test_logical(op, left, right, expected, message):
 
 # Docs: about_Operators.md ("Format operator -f"); the .NET formatting is tested in test_dotnetfmt.py
 @rows(
-    ("-f", "{0} {1}", ["a", 1], "a 1"), ("-f", "{0:N2}", 1234.5, "1,234.50"), ("-f", "{0}", None, ""),
-    ("-f", "{1}{0}", [1, 2], "21"), ("-f", "{0,5}|", 42, "   42|"), ("-f", "{0,-5}|", 42, "42   |"),
-    ("-f", "{{0}}", 1, "{0}"), ("-f", "{0}", [[1, 2]], "1 2"), ("-f", "{0:x}", 255, "ff"),
-    ("-f", "{1}", [1], ERR, "Error formatting a string: Index (zero based) must be greater than or equal "
-                            "to zero and less than the size of the argument list.."),
-    ("-f", "{0", 1, ERR, "Error formatting a string: Input string was not in a correct format. Failure to "
-                         "parse near offset 2. Format item ends prematurely.."),
+    ("-f", "{0} {1}", ["a", 1], "a 1"),
+    ("-f", "{0:N2}", 1234.5, "1,234.50"),
+    ("-f", "{0}", None, ""),
+    ("-f", "{1}{0}", [1, 2], "21"),
+    ("-f", "{0,5}|", 42, "   42|"),
+    ("-f", "{0,-5}|", 42, "42   |"),
+    ("-f", "{{0}}", 1, "{0}"),
+    ("-f", "{0}", [[1, 2]], "1 2"),
+    ("-f", "{0:x}", 255, "ff"),
+    (
+        "-f",
+        "{1}",
+        [1],
+        ERR,
+        "Error formatting a string: Index (zero based) must be greater than or equal "
+        "to zero and less than the size of the argument list..",
+    ),
+    (
+        "-f",
+        "{0",
+        1,
+        ERR,
+        "Error formatting a string: Input string was not in a correct format. Failure to "
+        "parse near offset 2. Format item ends prematurely..",
+    ),
 )
 def test_format_operator(op, left, right, expected, message):
     check(op, left, right, expected, message)
@@ -525,16 +848,43 @@ def test_format_operator(op, left, right, expected, message):
 # --------------------------------------------------------------------------------------------
 # Unary operators. Docs: about_Operators.md, about_Split.md ("unary split"), about_Join.md,
 # about_Arithmetic_Operators.md (-bnot, "+ '123'", "- -6")
-@pytest.mark.parametrize("op,value,expected", [
-    ("-", 6, -6), ("-", -6, 6), ("-", "5", -5), ("-", "1.5", -1.5), ("-", None, 0), ("-", True, -1),
-    ("-", 1.5, -1.5), ("-", Decimal("2"), Decimal("-2")), ("-", -2147483648, 2147483648.0),
-    ("-", timedelta(hours=1), timedelta(hours=-1)), ("+", "123", 123), ("+", 5, 5), ("+", None, 0),
-    ("!", 1, False), ("!", 0, True), ("-not", "", True), ("-not", "False", False), ("!", [], True),
-    ("!", [0], True), ("-bnot", 5, -6), ("-bnot", 10, -11), ("-bnot", 0, -1), ("-bnot", None, -1),
-    ("-bnot", "5", -6), (",", 1, [1]), (",", [1, 2], [[1, 2]]),
-    ("-split", " a  b\tc ", ["a", "b", "c"]), ("-split", ["a b", "c d"], ["a", "b", "c", "d"]),
-    ("-split", "", [""]), ("-join", ["a", "b", 1], "ab1"), ("-join", "x", "x"), ("-join", None, ""),
-])
+@pytest.mark.parametrize(
+    "op,value,expected",
+    [
+        ("-", 6, -6),
+        ("-", -6, 6),
+        ("-", "5", -5),
+        ("-", "1.5", -1.5),
+        ("-", None, 0),
+        ("-", True, -1),
+        ("-", 1.5, -1.5),
+        ("-", Decimal("2"), Decimal("-2")),
+        ("-", -2147483648, 2147483648.0),
+        ("-", timedelta(hours=1), timedelta(hours=-1)),
+        ("+", "123", 123),
+        ("+", 5, 5),
+        ("+", None, 0),
+        ("!", 1, False),
+        ("!", 0, True),
+        ("-not", "", True),
+        ("-not", "False", False),
+        ("!", [], True),
+        ("!", [0], True),
+        ("-bnot", 5, -6),
+        ("-bnot", 10, -11),
+        ("-bnot", 0, -1),
+        ("-bnot", None, -1),
+        ("-bnot", "5", -6),
+        (",", 1, [1]),
+        (",", [1, 2], [[1, 2]]),
+        ("-split", " a  b\tc ", ["a", "b", "c"]),
+        ("-split", ["a b", "c d"], ["a", "b", "c", "d"]),
+        ("-split", "", [""]),
+        ("-join", ["a", "b", 1], "ab1"),
+        ("-join", "x", "x"),
+        ("-join", None, ""),
+    ],
+)
 def test_unary(op, value, expected):
     assert same(UNARY[op](value), expected)
 
@@ -542,20 +892,56 @@ def test_unary(op, value, expected):
 def test_unary_negate_bad_string():
     with pytest.raises(PSError) as info:
         UNARY["-"]("abc")
-    assert "Cannot convert value \"abc\"" in info.value.message
+    assert 'Cannot convert value "abc"' in info.value.message
 
 
 # --------------------------------------------------------------------------------------------
 # The table itself
 
+
 def test_binary_table_has_every_operator_and_variant():
-    base = ["eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "contains",
-            "notcontains", "in", "notin", "replace", "split"]
+    base = [
+        "eq",
+        "ne",
+        "gt",
+        "ge",
+        "lt",
+        "le",
+        "like",
+        "notlike",
+        "match",
+        "notmatch",
+        "contains",
+        "notcontains",
+        "in",
+        "notin",
+        "replace",
+        "split",
+    ]
     for name in base:
         for prefix in ("", "i", "c"):
             assert f"-{prefix}{name}" in BINARY
-    for op in ["+", "-", "*", "/", "%", "..", "-f", "-join", "-is", "-isnot", "-as", "-band", "-bor",
-               "-bxor", "-shl", "-shr", "-xor", "-and", "-or"]:
+    for op in [
+        "+",
+        "-",
+        "*",
+        "/",
+        "%",
+        "..",
+        "-f",
+        "-join",
+        "-is",
+        "-isnot",
+        "-as",
+        "-band",
+        "-bor",
+        "-bxor",
+        "-shl",
+        "-shr",
+        "-xor",
+        "-and",
+        "-or",
+    ]:
         assert op in BINARY
     assert get_binary("-EQ") is BINARY["-eq"] and get_binary("-CLike") is BINARY["-clike"]
     with pytest.raises(KeyError):

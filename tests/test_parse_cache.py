@@ -1,15 +1,16 @@
 """pscompat.syntax.cache: the command line's parsed-script cache on disk."""
+
 from __future__ import annotations
 
-import os
 import marshal
+import os
 import subprocess
 import sys
 
 import pytest
 
-from pscompat.syntax import cache as parse_cache
 from pscompat.errors import ParseError
+from pscompat.syntax import cache as parse_cache
 from pscompat.syntax.grammar import parse
 
 
@@ -27,7 +28,7 @@ def _files(cache):
 SCRIPTS = [
     "1",
     "Get-AzureVMImage | where {(gm –InputObject $_ -Name DataDiskConfigurations) -ne $null} | Select -Property Label, ImageName",
-    "$x = 1.5d; [int64]$y = 0x7FFFFFFFFFFFFFFF; 2KB + 1e3; \"a $($x) b\"",
+    '$x = 1.5d; [int64]$y = 0x7FFFFFFFFFFFFFFF; 2KB + 1e3; "a $($x) b"',
     "function f { param([Parameter(Mandatory)][string]$n) process { switch -regex ($n) { 'a' { 1 } default { 2 } } } }",
     "try { throw 'x' } catch [System.Exception] { $_ } finally { 'done' }",
 ]
@@ -61,8 +62,16 @@ def test_an_empty_setting_turns_the_cache_off(monkeypatch, tmp_path):
     assert parse_cache.parse("1 + 1") == parse("1 + 1")
 
 
-@pytest.mark.parametrize("content", [b"", b"garbage", marshal.dumps(("not", "a", "tree")),
-                                     marshal.dumps(("r", "Constant", ("t", ())))[:-3], marshal.dumps(("x", 1))])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"garbage",
+        marshal.dumps(("not", "a", "tree")),
+        marshal.dumps(("r", "Constant", ("t", ())))[:-3],
+        marshal.dumps(("x", 1)),
+    ],
+)
 def test_a_damaged_file_is_parsed_again_and_replaced(cache, content):
     expected = parse_cache.parse("'x'")
     (path,) = _files(cache)
@@ -71,13 +80,16 @@ def test_a_damaged_file_is_parsed_again_and_replaced(cache, content):
     assert path.read_bytes() != content
 
 
-@pytest.mark.parametrize("payload", [
-    ("r", "Optional", ()),  # a name in pscompat.syntax.nodes that is not a syntax-tree class
-    ("r", "Record", ()),
-    ("r", "__class__", ()),
-    ("n", "SizedInt", 1),
-    ("n", "os", 1),
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        ("r", "Optional", ()),  # a name in pscompat.syntax.nodes that is not a syntax-tree class
+        ("r", "Record", ()),
+        ("r", "__class__", ()),
+        ("n", "SizedInt", 1),
+        ("n", "os", 1),
+    ],
+)
 def test_a_file_naming_anything_but_tree_classes_is_refused(cache, payload):
     expected = parse_cache.parse("'x'")
     (path,) = _files(cache)
@@ -97,10 +109,13 @@ def test_editing_a_module_that_shapes_trees_changes_the_key(cache, tmp_path, mon
 
 
 def test_the_command_line_skips_the_parser_when_the_tree_is_cached(cache):
-    probe = ("import sys; from pscompat.shell.cli import main; code = main(['-c', '6 * 7']); "
-             "print('parser' if 'pyparsing' in sys.modules else 'no parser'); sys.exit(code)")
-    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=os.environ)
-            for _ in range(2)]
+    probe = (
+        "import sys; from pscompat.shell.cli import main; code = main(['-c', '6 * 7']); "
+        "print('parser' if 'pyparsing' in sys.modules else 'no parser'); sys.exit(code)"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=os.environ) for _ in range(2)
+    ]
     assert [r.stdout.split() for r in runs] == [["42", "parser"], ["42", "no", "parser"]]
     assert all(r.returncode == 0 for r in runs)
 

@@ -5,6 +5,7 @@ kernel names a process after the path it was started by), so -Name lookups and s
 reach anyone else's processes.  PS: = PowerShell's Process.cs / ProcessResources.resx;
 Docs: = learn.microsoft.com Get-Process.md / Stop-Process.md.
 """
+
 import datetime as dt
 import itertools
 import os
@@ -62,8 +63,10 @@ PROPERTY_CASES = [
     ("$p.ProcessName -eq $p.Name", True),
     ("$p.GetType().FullName", "System.Diagnostics.Process"),
     ("$p -is [System.ComponentModel.Component]", True),
-    ("$p.PSObject.TypeNames -join ','",
-     "System.Diagnostics.Process,System.ComponentModel.Component,System.MarshalByRefObject,System.Object"),
+    (
+        "$p.PSObject.TypeNames -join ','",
+        "System.Diagnostics.Process,System.ComponentModel.Component,System.MarshalByRefObject,System.Object",
+    ),
     ("$p.Path", os.path.realpath(shutil.which("sleep"))),
     ("$p.CommandLine", lambda v, proc: v == f"{proc.link} 60"),
     ("$p.WS -gt 0 -and $p.WS -eq $p.WorkingSet64", True),
@@ -83,7 +86,7 @@ PROPERTY_CASES = [
     ("$p.Responding", True),
     ("[string]$p.PriorityClass", "Normal"),
     ("$p.MachineName", "."),
-    ("\"$p\" -eq \"System.Diagnostics.Process ($name)\"", True),
+    ('"$p" -eq "System.Diagnostics.Process ($name)"', True),
     ("$p.StartTime.GetType().FullName", "System.DateTime"),
     ("$p.StartTime", lambda v, proc: abs(v - dt.datetime.now()) < dt.timedelta(minutes=2)),
     ("$p.__NounName", "Process"),
@@ -110,8 +113,10 @@ SELECTION_CASES = [
     ("ps -Id $target | % Id", lambda proc: [proc.pid]),  # Windows alias, kept for pasted snippets
     ("Get-Process -Id $target | Get-Process | % Id", lambda proc: [proc.pid]),
     ("@(Get-Process | ? Id -eq $target).Count", lambda proc: [1]),
-    ("Get-Process -Id $target -IncludeUserName | % { $_.PSObject.TypeNames[0], $_.UserName }",
-     lambda proc: ["System.Diagnostics.Process#IncludeUserName", __import__("pwd").getpwuid(os.getuid()).pw_name]),
+    (
+        "Get-Process -Id $target -IncludeUserName | % { $_.PSObject.TypeNames[0], $_.UserName }",
+        lambda proc: ["System.Diagnostics.Process#IncludeUserName", __import__("pwd").getpwuid(os.getuid()).pw_name],
+    ),
 ]
 
 
@@ -147,8 +152,7 @@ def test_default_table_header_matches_pwsh(sleeper):
 
 def test_include_user_name_table_header(sleeper):
     [text] = ps("Get-Process -Id $target -IncludeUserName | Out-String", sleeper)
-    assert text.strip("\n").splitlines()[0] == \
-        "     WS(M)   CPU(s)      Id UserName                       ProcessName"
+    assert text.strip("\n").splitlines()[0] == "     WS(M)   CPU(s)      Id UserName                       ProcessName"
 
 
 def test_format_list_shows_the_default_display_set(sleeper):
@@ -160,19 +164,31 @@ def test_format_list_shows_the_default_display_set(sleeper):
 
 ERROR_CASES = [
     # PS: ProcessResources.resx NoProcessFoundForGivenName / NoProcessFoundForGivenId / RecommendIdTagForGivenName
-    ("Get-Process -Name psct-no-such",
-     'Cannot find a process with the name "psct-no-such". Verify the process name and call the cmdlet again.',
-     "NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand"),
-    ("Get-Process -Id 2147483000", "Cannot find a process with the process identifier 2147483000.",
-     "NoProcessFoundForGivenId,Microsoft.PowerShell.Commands.GetProcessCommand"),
-    ("Get-Process 2147483000",
-     'Cannot find a process with the name "2147483000". Try running with -Id to search by Id of processes.',
-     "RecommendIdTagForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand"),
-    ("Stop-Process -Id 2147483000", "Cannot find a process with the process identifier 2147483000.",
-     "NoProcessFoundForGivenId,Microsoft.PowerShell.Commands.StopProcessCommand"),
-    ("Stop-Process -Name psct-no-such",
-     'Cannot find a process with the name "psct-no-such". Verify the process name and call the cmdlet again.',
-     "NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.StopProcessCommand"),
+    (
+        "Get-Process -Name psct-no-such",
+        'Cannot find a process with the name "psct-no-such". Verify the process name and call the cmdlet again.',
+        "NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand",
+    ),
+    (
+        "Get-Process -Id 2147483000",
+        "Cannot find a process with the process identifier 2147483000.",
+        "NoProcessFoundForGivenId,Microsoft.PowerShell.Commands.GetProcessCommand",
+    ),
+    (
+        "Get-Process 2147483000",
+        'Cannot find a process with the name "2147483000". Try running with -Id to search by Id of processes.',
+        "RecommendIdTagForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand",
+    ),
+    (
+        "Stop-Process -Id 2147483000",
+        "Cannot find a process with the process identifier 2147483000.",
+        "NoProcessFoundForGivenId,Microsoft.PowerShell.Commands.StopProcessCommand",
+    ),
+    (
+        "Stop-Process -Name psct-no-such",
+        'Cannot find a process with the name "psct-no-such". Verify the process name and call the cmdlet again.',
+        "NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.StopProcessCommand",
+    ),
 ]
 
 
@@ -182,9 +198,10 @@ def test_not_found_errors(script, message, error_id):
 
 
 def test_not_found_error_record():
-    assert ps("Get-Process psct-no-such -ErrorAction SilentlyContinue; $e = $error[0]; "
-              "$e.Exception.GetType().FullName; [string]$e.CategoryInfo.Category; $e.TargetObject") == \
-        ["Microsoft.PowerShell.Commands.ProcessCommandException", "ObjectNotFound", "psct-no-such"]
+    assert ps(
+        "Get-Process psct-no-such -ErrorAction SilentlyContinue; $e = $error[0]; "
+        "$e.Exception.GetType().FullName; [string]$e.CategoryInfo.Category; $e.TargetObject"
+    ) == ["Microsoft.PowerShell.Commands.ProcessCommandException", "ObjectNotFound", "psct-no-such"]
 
 
 def test_a_wildcard_that_matches_nothing_is_no_error():
@@ -227,14 +244,18 @@ def test_stop_process_passthru(sleeper):
 def test_stop_process_whatif_leaves_it_running(sleeper):
     session = pscompat.Session()
     assert list(session.run("Stop-Process -Name $name -WhatIf", name=sleeper.ps_name)) == []
-    assert "".join(session.ctx.host.output) == \
-        f'What if: Performing the operation "Stop-Process" on target "{sleeper.ps_name} ({sleeper.pid})".\n'
+    assert (
+        "".join(session.ctx.host.output)
+        == f'What if: Performing the operation "Stop-Process" on target "{sleeper.ps_name} ({sleeper.pid})".\n'
+    )
     assert sleeper.poll() is None and ps("(Get-Process -Id $target).HasExited", sleeper) == [False]
 
 
 def test_an_exited_process_object_stays_readable(sleeper):
-    script = ("$p = Get-Process -Id $target; $p.Kill(); $p.WaitForExit(10000); $p.HasExited; "
-              "$p.Refresh(); $p.Id -eq $target; $p | Stop-Process -PassThru | % Id")
+    script = (
+        "$p = Get-Process -Id $target; $p.Kill(); $p.WaitForExit(10000); $p.HasExited; "
+        "$p.Refresh(); $p.Id -eq $target; $p | Stop-Process -PassThru | % Id"
+    )
     assert ps(script, sleeper) == [True, True, True, sleeper.pid]
 
 
@@ -242,28 +263,43 @@ def test_a_process_gone_while_held_reads_as_empty(sleeper):
     [process] = pscompat.run("Get-Process -Id $target", target=sleeper.pid)
     sleeper.kill()
     wait_dead(sleeper)  # reaped: /proc no longer has it
-    assert ps("$p.Refresh(); $p.Path; $p.Handles; $p.HasExited; $p.Threads.Count; $p.Name -eq $n",
-              p=process, n=sleeper.ps_name) == [None, 0, True, 0, True]
+    assert ps(
+        "$p.Refresh(); $p.Path; $p.Handles; $p.HasExited; $p.Threads.Count; $p.Name -eq $n",
+        p=process,
+        n=sleeper.ps_name,
+    ) == [None, 0, True, 0, True]
 
 
 def test_stop_process_without_any_selection_asks_for_an_id():
     assert error_texts("Stop-Process") == [
-        ("Cannot process command because of one or more missing mandatory parameters: Id.",
-         "MissingMandatoryParameter,Microsoft.PowerShell.Commands.StopProcessCommand")]
+        (
+            "Cannot process command because of one or more missing mandatory parameters: Id.",
+            "MissingMandatoryParameter,Microsoft.PowerShell.Commands.StopProcessCommand",
+        )
+    ]
 
 
 def test_stop_process_on_its_own_process_stops_last(tmp_path):
     # PS: StopProcessCommand defers the current process to EndProcessing
     script = "'before'; Stop-Process -Id $PID; 'after'"
-    run = subprocess.run([sys.executable, "-m", "pscompat", "-c", script], capture_output=True, text=True,
-                         timeout=60, env={**os.environ, "PSCOMPAT_HOME": str(tmp_path)})
+    run = subprocess.run(
+        [sys.executable, "-m", "pscompat", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PSCOMPAT_HOME": str(tmp_path)},
+    )
     assert run.returncode == -signal.SIGKILL
     assert run.stdout.split() == ["before"]
 
 
 def test_aliases():
-    assert ps("'gps', 'ps', 'spps', 'kill' | % { (Get-Alias $_).Definition }") == \
-        ["Get-Process", "Get-Process", "Stop-Process", "Stop-Process"]
+    assert ps("'gps', 'ps', 'spps', 'kill' | % { (Get-Alias $_).Definition }") == [
+        "Get-Process",
+        "Get-Process",
+        "Stop-Process",
+        "Stop-Process",
+    ]
 
 
 def test_a_process_that_may_not_be_stopped_is_an_error(sleeper, monkeypatch):
@@ -273,7 +309,11 @@ def test_a_process_that_may_not_be_stopped_is_an_error(sleeper, monkeypatch):
 
     monkeypatch.setattr(os, "kill", refuse)
     assert error_texts("Stop-Process -Id $target -PassThru", target=sleeper.pid) == [
-        (f'Cannot stop process "{sleeper.ps_name} ({sleeper.pid})" because of the following error: '
-         f'Operation not permitted', "CouldNotStopProcess,Microsoft.PowerShell.Commands.StopProcessCommand")]
+        (
+            f'Cannot stop process "{sleeper.ps_name} ({sleeper.pid})" because of the following error: '
+            f"Operation not permitted",
+            "CouldNotStopProcess,Microsoft.PowerShell.Commands.StopProcessCommand",
+        )
+    ]
     monkeypatch.undo()
     assert sleeper.poll() is None

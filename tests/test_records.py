@@ -1,5 +1,6 @@
 """pscompat.records: the frozen record classes the syntax tree is made of behave like
 frozen, slotted dataclasses (the contract the grammar, the compiler and the parse cache use)."""
+
 from __future__ import annotations
 
 import copy
@@ -7,9 +8,9 @@ import pickle
 
 import pytest
 
-from pscompat.syntax import nodes as n
 from pscompat.records import FrozenRecordError, Record, fields, replace
 from pscompat.source import Span
+from pscompat.syntax import nodes as n
 
 
 class Point(Record):
@@ -28,12 +29,15 @@ def test_fields_and_defaults():
     assert Point(x=2, y=3) == Point(2, 3)
 
 
-@pytest.mark.parametrize("a, b, equal", [
-    (Point(1, 2), Point(1, 2), True),
-    (Point(1, 2), Point(1, 3), False),
-    (Point(1, 0), Point3(1, 0), False),  # another class is never equal, as with dataclasses
-    (Span(1, 2), Span(1, 2), True),
-])
+@pytest.mark.parametrize(
+    "a, b, equal",
+    [
+        (Point(1, 2), Point(1, 2), True),
+        (Point(1, 2), Point(1, 3), False),
+        (Point(1, 0), Point3(1, 0), False),  # another class is never equal, as with dataclasses
+        (Span(1, 2), Span(1, 2), True),
+    ],
+)
 def test_equality_and_hash(a, b, equal):
     assert (a == b) is equal
     assert (a != b) is not equal
@@ -64,6 +68,7 @@ def test_missing_argument_and_bad_default_order():
     with pytest.raises(TypeError):
         Point()
     with pytest.raises(SyntaxError):
-        class Bad(Record):  # noqa: F841 - a field without a default after one with a default
+
+        class Bad(Record):
             a: int = 1
             b: int

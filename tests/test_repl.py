@@ -1,5 +1,6 @@
 """The interactive `pscompat` prompt in a real terminal (tmux): output, multi-line input,
 Tab completion, errors without tracebacks, exit.  Skipped where tmux is missing."""
+
 import os
 import shutil
 import subprocess
@@ -21,8 +22,12 @@ class Terminal:
         env = dict(os.environ, PSCOMPAT_HOME=str(tmp_path), TERM="xterm")
         cmd = " ".join(PSCOMPAT) + "; sleep 3"
         for attempt in range(5):  # a tmux server that is just exiting refuses a new session once
-            done = subprocess.run([*self.tmux, "new-session", "-d", "-s", self.name, "-x", "140", "-y", "50", cmd],
-                                  env=env, cwd=str(tmp_path), capture_output=True)
+            done = subprocess.run(
+                [*self.tmux, "new-session", "-d", "-s", self.name, "-x", "140", "-y", "50", cmd],
+                env=env,
+                cwd=str(tmp_path),
+                capture_output=True,
+            )
             if done.returncode == 0:
                 break
             time.sleep(0.5)
@@ -30,8 +35,9 @@ class Terminal:
             raise AssertionError(f"tmux would not start: {done.stderr!r}")
 
     def screen(self) -> str:
-        return subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True,
-                              text=True).stdout
+        return subprocess.run(
+            [*self.tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        ).stdout
 
     def wait_for(self, text: str, timeout: float = 30) -> str:
         end = time.time() + timeout
@@ -60,7 +66,7 @@ def term(tmp_path):
 
 
 def test_prompt_runs_pipelines_and_multiline_input(term):
-    term.send("1..3 | ForEach-Object { \"n$_\" }", "Enter")
+    term.send('1..3 | ForEach-Object { "n$_" }', "Enter")
     term.wait_for("n3")
     term.send("if ($true) {", "Enter")
     term.wait_for("\n>>")

@@ -1,11 +1,12 @@
 """Runs every case of tests/spec/*.test.ps1 through pscompat.run (see spec_runner.py)."""
+
 import os
 
 import pytest
+from spec_runner import all_cases
 
 import pscompat
 from pscompat.format.out_default import render
-from spec_runner import all_cases
 
 CASES = all_cases()
 ONLY = os.environ.get("PSCOMPAT_SPEC")

@@ -3,6 +3,7 @@ Start-Sleep, Read-Host.
 
 Docs: = learn.microsoft.com/powershell/module/... (7.5); PS: = PowerShell's own Pester tests.
 """
+
 import time
 
 import pytest
@@ -43,18 +44,33 @@ CASES = [
     ("New-Alias nn Write-Output; nn 1", [1]),
     ("Set-Alias ll Write-Output; (Get-Alias ll).Definition", ["Write-Output"]),
     # --- Get-Command: Docs: Core/Get-Command.md --------------------------------------------------
-    ("(Get-Command -Noun Object).Name", ["Compare-Object", "ForEach-Object", "Group-Object", "Measure-Object",
-                                         "New-Object", "Select-Object", "Sort-Object", "Tee-Object",
-                                         "Where-Object"]),
+    (
+        "(Get-Command -Noun Object).Name",
+        [
+            "Compare-Object",
+            "ForEach-Object",
+            "Group-Object",
+            "Measure-Object",
+            "New-Object",
+            "Select-Object",
+            "Sort-Object",
+            "Tee-Object",
+            "Where-Object",
+        ],
+    ),
     ("(Get-Command Where-Object).CommandType", ["Cmdlet"]),
     ("(Get-Command Where-Object).Source", ["Microsoft.PowerShell.Core"]),
     ("(Get-Command gm).CommandType", ["Alias"]),
     ("(Get-Command -Verb Measure).Name", ["Measure-Command", "Measure-Object"]),
     ("(Get-Command Sort-Obj*).Name", ["Sort-Object"]),
     ("function Get-Thing { 1 }; (Get-Command Get-Thing).CommandType", ["Function"]),
-    ("(Get-Command Get-Unique -Syntax).Trim()",
-     ["Get-Unique [-InputObject <psobject>] [-AsString] [-CaseInsensitive] [<CommonParameters>]\n\n"
-      "Get-Unique [-InputObject <psobject>] [-OnType] [-CaseInsensitive] [<CommonParameters>]"]),
+    (
+        "(Get-Command Get-Unique -Syntax).Trim()",
+        [
+            "Get-Unique [-InputObject <psobject>] [-AsString] [-CaseInsensitive] [<CommonParameters>]\n\n"
+            "Get-Unique [-InputObject <psobject>] [-OnType] [-CaseInsensitive] [<CommonParameters>]"
+        ],
+    ),
     ("@(Get-Command nosuch* ).Count", [0]),
 ]
 
@@ -112,8 +128,10 @@ ERROR_CASES = [
     # Get-Random bounds (MinGreaterThanOrEqualMax)
     ("Get-Random -Minimum 5 -Maximum 3", "MinGreaterThanOrEqualMax,Microsoft.PowerShell.Commands.GetRandomCommand"),
     # Read-Host outside an interactive session: a clear error, never a hang
-    ("Read-Host 'Name'",
-     "System.Management.Automation.PSInvalidOperationException,Microsoft.PowerShell.Commands.ReadHostCommand"),
+    (
+        "Read-Host 'Name'",
+        "System.Management.Automation.PSInvalidOperationException,Microsoft.PowerShell.Commands.ReadHostCommand",
+    ),
     ("New-Alias gm Write-Output", "AliasAlreadyExists,Microsoft.PowerShell.Commands.NewAliasCommand"),
 ]
 

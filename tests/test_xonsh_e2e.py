@@ -2,6 +2,7 @@
 transform, Enter-key continuation, display), a script with `ps!` and `with!`, and under tmux
 for what only a terminal does (Tab, bracketed paste).  Each xonsh gets a fresh PSCOMPAT_HOME.
 """
+
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ FAMILY = "Windows Server 2012 R2 Datacenter"
 
 def _has(name):
     try:
+        from pscompat import catalog  # noqa: F401
         from pscompat.engine.commands import REGISTRY
 
         return REGISTRY.get(name) is not None
@@ -33,9 +35,15 @@ needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 def _env(tmp_path):
     env = dict(os.environ)
-    env.update(PYTHONPATH=str(ROOT), PSCOMPAT_HOME=str(tmp_path / "pscompat-home"), TERM="linux",
-               XONSH_SHOW_TRACEBACK="0", HOME=str(tmp_path), XONSH_HISTORY_BACKEND="json",
-               XDG_DATA_HOME=str(tmp_path / "data"))
+    env.update(
+        PYTHONPATH=str(ROOT),
+        PSCOMPAT_HOME=str(tmp_path / "pscompat-home"),
+        TERM="linux",
+        XONSH_SHOW_TRACEBACK="0",
+        HOME=str(tmp_path),
+        XONSH_HISTORY_BACKEND="json",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
     env.pop("PYTEST_CURRENT_TEST", None)
     return env
 
@@ -44,50 +52,69 @@ def run_interactive(lines, tmp_path):
     """Pipe `lines` into `xonsh -i`; return the screen text without escapes, and the history."""
     text = "".join(line + "\n" for line in lines)
     proc = subprocess.run(
-        [sys.executable, "-m", "xonsh", "--no-rc", "-i", "-DPROMPT=XP> ", "-DXONSH_HISTORY_FILE=" +
-         str(tmp_path / "history.json")],
-        input=text, capture_output=True, text=True, timeout=120, env=_env(tmp_path), cwd=tmp_path)
+        [
+            sys.executable,
+            "-m",
+            "xonsh",
+            "--no-rc",
+            "-i",
+            "-DPROMPT=XP> ",
+            "-DXONSH_HISTORY_FILE=" + str(tmp_path / "history.json"),
+        ],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+    )
     return ANSI.sub("", proc.stdout + proc.stderr).replace("\r", "")
 
 
 def output_lines(screen):
     """What commands printed: the screen without prompt echoes and blank lines."""
-    return [ln.rstrip() for ln in screen.split("\n") if ln.strip() and "XP>" not in ln
-            and not ln.startswith("Warning: Input is not a terminal")]
+    return [
+        ln.rstrip()
+        for ln in screen.split("\n")
+        if ln.strip() and "XP>" not in ln and not ln.startswith("Warning: Input is not a terminal")
+    ]
 
 
 # --------------------------------------------------------------------------- piped xonsh -i
 
 
 def test_interactive_session_without_azure(tmp_path):
-    screen = run_interactive([
-        "xontrib load pscompat",
-        'family = "Windows"',
-        '$n = Write-Output "[$family]"',  # reads Python's family, leaves Python's n
-        "print(n)",
-        "Write-Output b a c |",  # typed over three lines: continues, runs once at the blank line
-        "  Sort-Object -Descending |",
-        "  Select-Object -First 2",
-        "",
-        "r = _",
-        "print(type(r).__name__, list(r))",
-        "Select-Object -Bogus 1",
-        'if ($family -like "Win*") { "kw-if" } else { "kw-else" }',  # a keyword statement
-        "foreach ($i in 1..2) {",  # unfinished on its first line: continues
-        '  "kw-foreach-$i"',
-        "}",
-        "",
-        "$o = [pscustomobject]@{ N = 7 }",
-        "print('o.N =', o.N)",
-        "if (len(family) > 3):",  # Python's if stays Python's
-        "    print('py-if')",
-        "",
-        "ps! Write-Output from-macro",
-        "ls -d /",
-        "xontrib unload pscompat",
-        "Write-Output plain",
-        "echo done",
-    ], tmp_path)
+    screen = run_interactive(
+        [
+            "xontrib load pscompat",
+            'family = "Windows"',
+            '$n = Write-Output "[$family]"',  # reads Python's family, leaves Python's n
+            "print(n)",
+            "Write-Output b a c |",  # typed over three lines: continues, runs once at the blank line
+            "  Sort-Object -Descending |",
+            "  Select-Object -First 2",
+            "",
+            "r = _",
+            "print(type(r).__name__, list(r))",
+            "Select-Object -Bogus 1",
+            'if ($family -like "Win*") { "kw-if" } else { "kw-else" }',  # a keyword statement
+            "foreach ($i in 1..2) {",  # unfinished on its first line: continues
+            '  "kw-foreach-$i"',
+            "}",
+            "",
+            "$o = [pscustomobject]@{ N = 7 }",
+            "print('o.N =', o.N)",
+            "if (len(family) > 3):",  # Python's if stays Python's
+            "    print('py-if')",
+            "",
+            "ps! Write-Output from-macro",
+            "ls -d /",
+            "xontrib unload pscompat",
+            "Write-Output plain",
+            "echo done",
+        ],
+        tmp_path,
+    )
     out = output_lines(screen)
     assert "[Windows]" in out
     assert out.count("c") == 1 and out.count("b") == 1 and "a" not in out
@@ -106,13 +133,18 @@ def test_interactive_session_without_azure(tmp_path):
 def test_line_ending_in_colon_or_backslash_runs_with_one_enter(tmp_path):
     """xonsh reads a trailing `:` as a block opener and `\\` as a continuation; a complete
     PowerShell line (`Set-Location C:`) must still run on its Enter, not swallow the next line."""
-    out = output_lines(run_interactive([
-        "xontrib load pscompat",
-        "Write-Output C:",
-        "print('py-after')",
-        "Write-Output 'D:\\'",
-        "print('py-after2')",
-    ], tmp_path))
+    out = output_lines(
+        run_interactive(
+            [
+                "xontrib load pscompat",
+                "Write-Output C:",
+                "print('py-after')",
+                "Write-Output 'D:\\'",
+                "print('py-after2')",
+            ],
+            tmp_path,
+        )
+    )
     assert out[:4] == ["C:", "py-after", "D:\\", "py-after2"]
 
 
@@ -128,24 +160,27 @@ def test_history_shows_the_powershell_text(tmp_path):
 @needs_azure
 def test_seed_document_session(tmp_path):
     """Issue 5's 'Done when', as typed into a real interactive xonsh."""
-    screen = run_interactive([
-        "xontrib load pscompat",
-        f'family = "{FAMILY}"',
-        "Get-AzureVMImage | select ImageFamily",
-        "Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}",
-        "Get-AzureVMImage | where {(gm \u2013InputObject $_ -Name DataDiskConfigurations) -ne $null} "
-        "| Select -Property Label, ImageName",
-        "r = _",
-        "print('r:', type(r).__name__, len(r) > 0, r[0].ImageName == r[0]['imagename'])",
-        "Get-AzureVMImage |",
-        "  Where-Object {$_.ImageFamily -eq $family} |",
-        "  Select-Object -First 1 -Property ImageFamily",
-        "",
-        "$imgs = Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}",
-        "print('imgs:', len(imgs), {i.ImageFamily for i in imgs})",
-        "xontrib unload pscompat",
-        "Get-AzureVMImage",
-    ], tmp_path)
+    screen = run_interactive(
+        [
+            "xontrib load pscompat",
+            f'family = "{FAMILY}"',
+            "Get-AzureVMImage | select ImageFamily",
+            "Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}",
+            "Get-AzureVMImage | where {(gm \u2013InputObject $_ -Name DataDiskConfigurations) -ne $null} "
+            "| Select -Property Label, ImageName",
+            "r = _",
+            "print('r:', type(r).__name__, len(r) > 0, r[0].ImageName == r[0]['imagename'])",
+            "Get-AzureVMImage |",
+            "  Where-Object {$_.ImageFamily -eq $family} |",
+            "  Select-Object -First 1 -Property ImageFamily",
+            "",
+            "$imgs = Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}",
+            "print('imgs:', len(imgs), {i.ImageFamily for i in imgs})",
+            "xontrib unload pscompat",
+            "Get-AzureVMImage",
+        ],
+        tmp_path,
+    )
     out = output_lines(screen)
     text = "\n".join(out)
     assert "Traceback" not in screen
@@ -173,10 +208,10 @@ def test_script_with_ps_macro_and_block(tmp_path):
     script.write_text(
         "xontrib load pscompat\n"
         "family = 'Win'\n"
-        "ps! Write-Output \"macro $family\" | Sort-Object\n"
+        'ps! Write-Output "macro $family" | Sort-Object\n'
         "def f():\n"
         "    family = 'local'\n"
-        "    ps! Write-Output \"in f: $family\"\n"
+        '    ps! Write-Output "in f: $family"\n'
         "f()\n"
         "captured = $(ps! Write-Output captured)\n"
         "print(repr(captured))\n"
@@ -193,13 +228,19 @@ def test_script_with_ps_macro_and_block(tmp_path):
         "print(type(res2).__name__, res2[0])\n"
         "ps aux | head -n 1\n"
     )
-    proc = subprocess.run([sys.executable, "-m", "xonsh", "--no-rc", str(script)], capture_output=True,
-                          text=True, timeout=120, env=_env(tmp_path), cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "xonsh", "--no-rc", str(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+    )
     out = proc.stdout.splitlines()
     assert proc.returncode == 0, proc.stderr
     assert out[:2] == ["macro Win", "in f: local"]
     assert "'captured'" in out
-    assert out[out.index("'captured'") + 1:][:3] == ["a", "b", "['a', 'b'] set in block"]
+    assert out[out.index("'captured'") + 1 :][:3] == ["a", "b", "['a', 'b'] set in block"]
     assert "PSResult Win" in out
     assert "PSResult AFTER IMPORT" in out
     assert "PID" in out[-1]  # `ps aux` is still the system's ps
@@ -207,8 +248,14 @@ def test_script_with_ps_macro_and_block(tmp_path):
 
 @needs_azure
 def test_example_session_script_runs(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "xonsh", "--no-rc", str(ROOT / "examples" / "session.xsh")],
-                          capture_output=True, text=True, timeout=120, env=_env(tmp_path), cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "xonsh", "--no-rc", str(ROOT / "examples" / "session.xsh")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
     # the block's error is shown; the one of `!(ps! ...)` is captured with its output
@@ -220,11 +267,14 @@ def test_example_session_script_runs(tmp_path):
 
 @needs_azure
 def test_image_objects_read_properties_by_key(tmp_path):
-    screen = run_interactive([
-        "xontrib load pscompat",
-        "$imgs = Get-AzureVMImage",
-        "print('key:', imgs[0]['imagename'] == imgs[0].ImageName)",
-    ], tmp_path)
+    screen = run_interactive(
+        [
+            "xontrib load pscompat",
+            "$imgs = Get-AzureVMImage",
+            "print('key:', imgs[0]['imagename'] == imgs[0].ImageName)",
+        ],
+        tmp_path,
+    )
     assert "key: True" in output_lines(screen)
 
 
@@ -232,7 +282,6 @@ def test_image_objects_read_properties_by_key(tmp_path):
 
 
 class Tmux:
-
     def __init__(self, tmp_path, shell_type=None):
         self.name = f"pscompat-{uuid.uuid4().hex[:8]}"
         self.tmux = ["tmux", "-L", self.name]  # a server of its own: concurrent test runs cannot stop it
@@ -241,13 +290,18 @@ class Tmux:
         shell = f" --shell-type {shell_type}" if shell_type else ""
         cmd = f"{sys.executable} -m xonsh --no-rc{shell} -DPROMPT='XPROMPT> ' -DMULTILINE_PROMPT=+"
         self.env = env
-        subprocess.run([*self.tmux, "new-session", "-d", "-s", self.name, "-x", "160", "-y", "50", cmd],
-                       check=True, env=env, cwd=tmp_path)
+        subprocess.run(
+            [*self.tmux, "new-session", "-d", "-s", self.name, "-x", "160", "-y", "50", cmd],
+            check=True,
+            env=env,
+            cwd=tmp_path,
+        )
         self.wait_prompt()
 
     def screen(self):
-        return subprocess.run([*self.tmux, "capture-pane", "-p", "-t", self.name, "-S", "-200"],
-                              capture_output=True, text=True).stdout
+        return subprocess.run(
+            [*self.tmux, "capture-pane", "-p", "-t", self.name, "-S", "-200"], capture_output=True, text=True
+        ).stdout
 
     def wait_for(self, text, timeout=30, count=1):
         end = time.time() + timeout
@@ -298,8 +352,9 @@ class Tmux:
         raise AssertionError(f"{line!r} did not finish:\n{self.screen()}")
 
     def cursor(self):
-        out = subprocess.run([*self.tmux, "display", "-p", "-t", self.name, "#{cursor_x} #{cursor_y}"],
-                             capture_output=True, text=True).stdout.split()
+        out = subprocess.run(
+            [*self.tmux, "display", "-p", "-t", self.name, "#{cursor_x} #{cursor_y}"], capture_output=True, text=True
+        ).stdout.split()
         return int(out[0]), int(out[1])
 
     def wait_cursor(self, ok, timeout=30):
@@ -355,7 +410,7 @@ def test_tab_completes_parameters_and_values(tmux):
 
 @needs_tmux
 def test_pasted_three_line_pipeline_runs_once(tmux):
-    tmux.paste("Write-Output b a c |\n  Sort-Object |\n  Select-Object -Last 1 | ForEach-Object { \"got-$_\" }\n")
+    tmux.paste('Write-Output b a c |\n  Sort-Object |\n  Select-Object -Last 1 | ForEach-Object { "got-$_" }\n')
     tmux.key("Enter")
     tmux.wait_for("got-c")
     tmux.wait_prompt()  # the command has finished: a second run would have shown by now

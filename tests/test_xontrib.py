@@ -3,13 +3,14 @@
 Prompt rewriting, the Enter-key rule, history, unload and completion run against a fake
 registry; the rows that execute PowerShell need the engine and skip until it imports.
 """
+
 import ast
 import sys
 
 import pytest
+from test_classify import make_registry
 
 from pscompat.engine import commands as base
-from test_classify import make_registry
 
 RUNNER = "__xonsh__.imp.xontrib.pscompat.run_line"
 
@@ -68,29 +69,46 @@ def transform(src):
 # --------------------------------------------------------------------------- rewriting
 
 
-@pytest.mark.parametrize("src", [
-    "ls -la\n", "echo $HOME\n", "x = 1\n", "print(x)\n", "$family = 'W'\n", "cd /tmp\n",
-    "if x:\n    y = 2\n\n", "if (x > 1):\n    y = 2\n\n", "for (a, b) in [(1, 2)]:\n    pass\n\n",
-    "@(['echo', 'hi'])\n",
-])
+@pytest.mark.parametrize(
+    "src",
+    [
+        "ls -la\n",
+        "echo $HOME\n",
+        "x = 1\n",
+        "print(x)\n",
+        "$family = 'W'\n",
+        "cd /tmp\n",
+        "if x:\n    y = 2\n\n",
+        "if (x > 1):\n    y = 2\n\n",
+        "for (a, b) in [(1, 2)]:\n    pass\n\n",
+        "@(['echo', 'hi'])\n",
+    ],
+)
 def test_other_lines_are_left_to_xonsh(xsh, fake_registry, src):
     assert transform(src) == src
 
 
-@pytest.mark.parametrize("src, typed", [
-    ("Get-AzureVMImage | select ImageFamily\n", "Get-AzureVMImage | select ImageFamily"),
-    ("Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}\n",
-     "Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}"),
-    ("$imgs = Get-AzureVMImage\n", "$imgs = Get-AzureVMImage"),
-    ("Write-Output 'it''s'\n", "Write-Output 'it''s'"),  # ends in a quote
-    ("Write-Output \"a\" '''b'''\n", "Write-Output \"a\" '''b'''"),  # holds both quote styles
-    ("Write-Output C:\\temp\\\n", "Write-Output C:\\temp\\"),  # ends in a backslash
-    ("if ($n -gt 1) { 'big' } else { 'small' }\n", "if ($n -gt 1) { 'big' } else { 'small' }"),
-    ("foreach ($i in 1..3) {\n  $i * 2\n}\n", "foreach ($i in 1..3) {\n  $i * 2\n}"),
-    ("[pscustomobject]@{ A = 1 }\n", "[pscustomobject]@{ A = 1 }"),
-    ("Get-AzureVMImage |\n  Where-Object {$_.Label} |\n  Select Label\n",
-     "Get-AzureVMImage |\n  Where-Object {$_.Label} |\n  Select Label"),
-])
+@pytest.mark.parametrize(
+    "src, typed",
+    [
+        ("Get-AzureVMImage | select ImageFamily\n", "Get-AzureVMImage | select ImageFamily"),
+        (
+            "Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}\n",
+            "Get-AzureVMImage | Where-Object {$_.ImageFamily -eq $family}",
+        ),
+        ("$imgs = Get-AzureVMImage\n", "$imgs = Get-AzureVMImage"),
+        ("Write-Output 'it''s'\n", "Write-Output 'it''s'"),  # ends in a quote
+        ("Write-Output \"a\" '''b'''\n", "Write-Output \"a\" '''b'''"),  # holds both quote styles
+        ("Write-Output C:\\temp\\\n", "Write-Output C:\\temp\\"),  # ends in a backslash
+        ("if ($n -gt 1) { 'big' } else { 'small' }\n", "if ($n -gt 1) { 'big' } else { 'small' }"),
+        ("foreach ($i in 1..3) {\n  $i * 2\n}\n", "foreach ($i in 1..3) {\n  $i * 2\n}"),
+        ("[pscustomobject]@{ A = 1 }\n", "[pscustomobject]@{ A = 1 }"),
+        (
+            "Get-AzureVMImage |\n  Where-Object {$_.Label} |\n  Select Label\n",
+            "Get-AzureVMImage |\n  Where-Object {$_.Label} |\n  Select Label",
+        ),
+    ],
+)
 def test_powershell_lines_become_one_call_with_the_text_as_typed(xsh, fake_registry, src, typed):
     out = transform(src)
     call = ast.parse(out.replace("__xonsh__.imp.", "", 1)).body[0].value
@@ -100,10 +118,16 @@ def test_powershell_lines_become_one_call_with_the_text_as_typed(xsh, fake_regis
     xsh.execer.compile(out, mode="single", glbs=xsh.ctx, locs=None)
 
 
-@pytest.mark.parametrize("first_line", [
-    "Get-AzureVMImage |", "Get-AzureVMImage `", "Get-AzureVMImage | Where-Object {",
-    "Write-Output @'", "$imgs = Get-AzureVMImage |",
-])
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Get-AzureVMImage |",
+        "Get-AzureVMImage `",
+        "Get-AzureVMImage | Where-Object {",
+        "Write-Output @'",
+        "$imgs = Get-AzureVMImage |",
+    ],
+)
 def test_enter_on_an_unfinished_first_line_asks_for_another(xsh, fake_registry, first_line):
     from xonsh.shells.ptk_shell.key_bindings import can_compile
 
@@ -111,15 +135,18 @@ def test_enter_on_an_unfinished_first_line_asks_for_another(xsh, fake_registry, 
     assert can_compile("Get-AzureVMImage | Select Label") is True  # runs on Enter
 
 
-@pytest.mark.parametrize("text, runs", [
-    ("Write-Output C:", True),  # xonsh alone would read the colon as a block opener
-    ("Write-Output C:\\temp\\", True),  # ... and the backslash as a continuation
-    ("Get-AzureVMImage | Select Label", True),
-    ("Get-AzureVMImage |", False),  # unfinished: xonsh's rule (and can_compile) inserts a newline
-    ("Get-AzureVMImage |\n  Select Label", False),  # line 2 on: a blank line runs it, as in xonsh
-    ("if x:", False),
-    ("ls", False),  # not PowerShell: xonsh's own rule
-])
+@pytest.mark.parametrize(
+    "text, runs",
+    [
+        ("Write-Output C:", True),  # xonsh alone would read the colon as a block opener
+        ("Write-Output C:\\temp\\", True),  # ... and the backslash as a continuation
+        ("Get-AzureVMImage | Select Label", True),
+        ("Get-AzureVMImage |", False),  # unfinished: xonsh's rule (and can_compile) inserts a newline
+        ("Get-AzureVMImage |\n  Select Label", False),  # line 2 on: a blank line runs it, as in xonsh
+        ("if x:", False),
+        ("ls", False),  # not PowerShell: xonsh's own rule
+    ],
+)
 def test_enter_runs_a_complete_one_line_powershell_buffer(xsh, fake_registry, text, runs):
     from prompt_toolkit.application import Application
     from prompt_toolkit.application.current import create_app_session, set_app
@@ -179,14 +206,21 @@ def test_load_is_fast_and_imports_no_engine():
     """Loading must not import the engine or the cmdlet modules (xonsh's start-up budget)."""
     import subprocess
 
-    code = ("import sys, time; from xonsh.main import setup; setup(shell_type='none');"
-            "from xonsh.xontribs import xontribs_load; t = time.perf_counter();"
-            "xontribs_load(['pscompat']); dt = time.perf_counter() - t;"
-            "heavy = [m for m in ('pscompat.session', 'pscompat.syntax.grammar', 'pscompat.cmdlets.objects',"
-            " 'pscompat.azure.cmdlets', 'pyparsing') if m in sys.modules];"
-            "print(repr((round(dt, 3), heavy)))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                         cwd=str(__import__("pathlib").Path(__file__).parents[1]))
+    code = (
+        "import sys, time; from xonsh.main import setup; setup(shell_type='none');"
+        "from xonsh.xontribs import xontribs_load; t = time.perf_counter();"
+        "xontribs_load(['pscompat']); dt = time.perf_counter() - t;"
+        "heavy = [m for m in ('pscompat.session', 'pscompat.syntax.grammar', 'pscompat.cmdlets.objects',"
+        " 'pscompat.azure.cmdlets.images', 'pyparsing') if m in sys.modules];"
+        "print(repr((round(dt, 3), heavy)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=str(__import__("pathlib").Path(__file__).parents[1]),
+    )
     dt, heavy = ast.literal_eval(out.stdout.strip().splitlines()[-1])
     assert heavy == []
     assert dt < 0.5
@@ -219,16 +253,19 @@ def _context(text):
 # --------------------------------------------------------------------------- ps! alias
 
 
-@pytest.mark.parametrize("args, is_ps", [
-    (["Get-AzureVMImage | Select Label"], True),
-    (["1 + 1"], True),
-    (["Get-AzureVMImage"], True),
-    (["aux"], False),
-    (["-ef"], False),
-    (["-p", "1"], False),
-    ([], False),
-    ([""], False),
-])
+@pytest.mark.parametrize(
+    "args, is_ps",
+    [
+        (["Get-AzureVMImage | Select Label"], True),
+        (["1 + 1"], True),
+        (["Get-AzureVMImage"], True),
+        (["aux"], False),
+        (["-ef"], False),
+        (["-p", "1"], False),
+        ([], False),
+        ([""], False),
+    ],
+)
 def test_ps_alias_tells_powershell_from_the_system_ps(xsh, fake_registry, args, is_ps):
     assert sys.modules["xontrib.pscompat"]._is_powershell_call(args) is is_ps
 
@@ -247,7 +284,7 @@ def test_history_keeps_what_was_typed(xsh):
 def test_variables_cross_both_ways(xsh, capsys):
     sh = xsh.shell.shell  # the BaseShell: default() = transform, compile, run, history
     sh.default("family = 'Windows Server 2012 R2 Datacenter'")
-    sh.default("$picked = Write-Output \"[$family]\"")
+    sh.default('$picked = Write-Output "[$family]"')
     assert sh.ctx["picked"] == "[Windows Server 2012 R2 Datacenter]"
     sh.default("$myNumbers = 1..3")
     assert sh.ctx["myNumbers"] == [1, 2, 3]  # spelled as typed, not lower-cased
@@ -259,8 +296,10 @@ def test_variables_cross_both_ways(xsh, capsys):
 @needs_engine
 def test_result_is_a_list_shown_as_powershell_shows_it(xsh, capsys):
     sh = xsh.shell.shell  # the BaseShell: default() = transform, compile, run, history
-    sh.default("Write-Output ([pscustomobject]@{N = 1; Sq = 1}) ([pscustomobject]@{N = 2; Sq = 4}) "
-               "([pscustomobject]@{N = 3; Sq = 9})")
+    sh.default(
+        "Write-Output ([pscustomobject]@{N = 1; Sq = 1}) ([pscustomobject]@{N = 2; Sq = 4}) "
+        "([pscustomobject]@{N = 3; Sq = 9})"
+    )
     out = capsys.readouterr().out
     assert "N Sq" in " ".join(out.split()) and "--" in out
     sh.default("r = _")

@@ -13,6 +13,7 @@ Glue only; the work is done by pscompat (classify, completion, Session).  What i
   * an Enter-key binding: a complete one-line PowerShell buffer runs (see _enter_runs_powershell).
 Nothing of the engine is imported until the first PowerShell line runs.
 """
+
 from __future__ import annotations
 
 import builtins
@@ -322,7 +323,7 @@ def _completer(context):
     py = context.python
     if py is None:
         return None
-    text = py.multiline_code[:py.cursor_index]
+    text = py.multiline_code[: py.cursor_index]
     if not text.strip():
         return None
     try:
@@ -335,12 +336,11 @@ def _completer(context):
         # a first word: claim it only on a PowerShell line or for a Verb-Noun prefix, so that
         # `gi<Tab>` still offers git
         prefix = items[0].prefix
-        rest = text[:len(text) - len(prefix)]
+        rest = text[: len(text) - len(prefix)]
         if classify(rest, _session, is_host_name=_is_host_name) == NOT_PS and "-" not in prefix:
             return None
     return {
-        RichCompletion(c.text, prefix_len=len(c.prefix), description=c.description, append_space=True)
-        for c in items
+        RichCompletion(c.text, prefix_len=len(c.prefix), description=c.description, append_space=True) for c in items
     }
 
 
@@ -403,8 +403,7 @@ def _unload_xontrib_(xsh, **_):
     events.on_transform_command.discard(_on_transform_command)
     if xsh.completers is not None:
         xsh.completers.pop("pscompat", None)
-    if xsh.aliases is not None and "ps" in xsh.aliases and \
-            getattr(xsh.aliases["ps"], "func", None) is _ps_alias:
+    if xsh.aliases is not None and "ps" in xsh.aliases and getattr(xsh.aliases["ps"], "func", None) is _ps_alias:
         if _previous_ps is not None:
             xsh.aliases["ps"] = _previous_ps
         else:

@@ -5,6 +5,7 @@ which the engine's value layer uses for `-is`, `Get-Member`, `.GetType()` and fo
 attributes are `__slots__`, so assigning a property the real class lacks fails, as in PowerShell.
 Builders at the end turn the backend's REST dicts into these objects and back.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -29,10 +30,16 @@ class PSModel:
         # loop over PS_PROPERTIES took half of a full listing.
         super().__init_subclass__(**kwargs)
         names = cls.PS_PROPERTIES
-        source = (f"def __init__(self, *, {', '.join(f'{n}=None' for n in names)}):\n"
-                  + "".join(f"    self.{n} = {n}\n" for n in names)) if names else "def __init__(self):\n    pass\n"
+        source = (
+            (
+                f"def __init__(self, *, {', '.join(f'{n}=None' for n in names)}):\n"
+                + "".join(f"    self.{n} = {n}\n" for n in names)
+            )
+            if names
+            else "def __init__(self):\n    pass\n"
+        )
         namespace: dict = {}
-        exec(source, namespace)  # noqa: S102 (names come from our own class declarations)
+        exec(source, namespace)
         cls.__init__ = namespace["__init__"]
 
     def __getitem__(self, name: str):
@@ -67,19 +74,59 @@ class ManagementOperationContext(PSModel):
 class OSImageContext(ManagementOperationContext):
     # The 2015 order the seed document's readers saw (§2.2 recommendation), then the operation fields.
     PS_TYPE_NAMES = _names("OSImageContext", "ManagementOperationContext")
-    PS_PROPERTIES = ("AffinityGroup", "Category", "Label", "Location", "LogicalSizeInGB", "MediaLink", "ImageName",
-                     "OS", "Eula", "Description", "ImageFamily", "PublishedDate", "IsPremium", "IconUri",
-                     "SmallIconUri", "PrivacyUri", "RecommendedVMSize", "PublisherName", "IOType",
-                     "ShowInGui") + OPERATION_PROPERTIES
+    PS_PROPERTIES = (
+        "AffinityGroup",
+        "Category",
+        "Label",
+        "Location",
+        "LogicalSizeInGB",
+        "MediaLink",
+        "ImageName",
+        "OS",
+        "Eula",
+        "Description",
+        "ImageFamily",
+        "PublishedDate",
+        "IsPremium",
+        "IconUri",
+        "SmallIconUri",
+        "PrivacyUri",
+        "RecommendedVMSize",
+        "PublisherName",
+        "IOType",
+        "ShowInGui",
+    ) + OPERATION_PROPERTIES
     __slots__ = _slots(PS_PROPERTIES, ManagementOperationContext)
 
 
 # Reflection order (§2.3): members declared or overridden in VMImageContext first, then the base's others.
-_VM_IMAGE_DECLARED = ("ImageName", "Label", "Category", "Description", "OS", "OSDiskConfiguration",
-                      "DataDiskConfigurations", "ServiceName", "DeploymentName", "RoleName", "AffinityGroup",
-                      "CreatedTime", "ModifiedTime", "Language", "ImageFamily", "RecommendedVMSize", "IsPremium", "Eula",
-                      "IconUri", "SmallIconUri", "PrivacyUri", "PublisherName", "PublishedDate", "ShowInGui",
-                      "PricingDetailLink")
+_VM_IMAGE_DECLARED = (
+    "ImageName",
+    "Label",
+    "Category",
+    "Description",
+    "OS",
+    "OSDiskConfiguration",
+    "DataDiskConfigurations",
+    "ServiceName",
+    "DeploymentName",
+    "RoleName",
+    "AffinityGroup",
+    "CreatedTime",
+    "ModifiedTime",
+    "Language",
+    "ImageFamily",
+    "RecommendedVMSize",
+    "IsPremium",
+    "Eula",
+    "IconUri",
+    "SmallIconUri",
+    "PrivacyUri",
+    "PublisherName",
+    "PublishedDate",
+    "ShowInGui",
+    "PricingDetailLink",
+)
 
 
 class VMImageContext(OSImageContext):
@@ -90,20 +137,38 @@ class VMImageContext(OSImageContext):
 
 class OSDiskConfiguration(PSModel):
     PS_TYPE_NAMES = _names("OSDiskConfiguration")
-    PS_PROPERTIES = ("Name", "HostCaching", "OSState", "OS", "MediaLink", "LogicalDiskSizeInGB", "IOType",
-                     "ResizedSizeInGB", "ExtensionData")
+    PS_PROPERTIES = (
+        "Name",
+        "HostCaching",
+        "OSState",
+        "OS",
+        "MediaLink",
+        "LogicalDiskSizeInGB",
+        "IOType",
+        "ResizedSizeInGB",
+        "ExtensionData",
+    )
     __slots__ = PS_PROPERTIES
 
 
 class DataDiskConfiguration(PSModel):
     PS_TYPE_NAMES = _names("DataDiskConfiguration")
-    PS_PROPERTIES = ("Name", "HostCaching", "Lun", "MediaLink", "LogicalDiskSizeInGB", "IOType", "ResizedSizeInGB",
-                     "ExtensionData")
+    PS_PROPERTIES = (
+        "Name",
+        "HostCaching",
+        "Lun",
+        "MediaLink",
+        "LogicalDiskSizeInGB",
+        "IOType",
+        "ResizedSizeInGB",
+        "ExtensionData",
+    )
     __slots__ = PS_PROPERTIES
 
 
 class VirtualMachineImageDiskConfigSet(PSModel):
     """Input of Add-/Update-AzureVMImage's VM-image set (§2.4)."""
+
     PS_TYPE_NAMES = _names("VirtualMachineImageDiskConfigSet")
     PS_PROPERTIES = ("OSDiskConfiguration", "DataDiskConfigurations")
     __slots__ = PS_PROPERTIES
@@ -112,23 +177,49 @@ class VirtualMachineImageDiskConfigSet(PSModel):
 # --- VMs ---------------------------------------------------------------------------------------
 class OSVirtualHardDisk(PSModel):
     PS_TYPE_NAMES = _names("OSVirtualHardDisk")
-    PS_PROPERTIES = ("HostCaching", "DiskLabel", "DiskName", "MediaLink", "SourceImageName", "OS", "IOType",
-                     "ResizedSizeInGB")
+    PS_PROPERTIES = (
+        "HostCaching",
+        "DiskLabel",
+        "DiskName",
+        "MediaLink",
+        "SourceImageName",
+        "OS",
+        "IOType",
+        "ResizedSizeInGB",
+    )
     __slots__ = PS_PROPERTIES
 
 
 class DataVirtualHardDisk(PSModel):
     PS_TYPE_NAMES = _names("DataVirtualHardDisk")
-    PS_PROPERTIES = ("HostCaching", "DiskLabel", "DiskName", "Lun", "LogicalDiskSizeInGB", "MediaLink",
-                     "SourceMediaLink", "IOType")
+    PS_PROPERTIES = (
+        "HostCaching",
+        "DiskLabel",
+        "DiskName",
+        "Lun",
+        "LogicalDiskSizeInGB",
+        "MediaLink",
+        "SourceMediaLink",
+        "IOType",
+    )
     __slots__ = PS_PROPERTIES
 
 
 class ProvisioningConfigurationSet(PSModel):
     """Windows/Linux provisioning (Add-AzureProvisioningConfig); the password is kept but never shown."""
+
     PS_TYPE_NAMES = _names("ProvisioningConfigurationSet")
-    PS_PROPERTIES = ("ConfigurationSetType", "ComputerName", "HostName", "AdminUsername", "UserName",
-                     "EnableAutomaticUpdates", "TimeZone", "DisableSSH", "ResetPasswordOnFirstLogon")
+    PS_PROPERTIES = (
+        "ConfigurationSetType",
+        "ComputerName",
+        "HostName",
+        "AdminUsername",
+        "UserName",
+        "EnableAutomaticUpdates",
+        "TimeZone",
+        "DisableSSH",
+        "ResetPasswordOnFirstLogon",
+    )
     __slots__ = PS_PROPERTIES + ("_password",)
 
 
@@ -140,24 +231,58 @@ class NetworkConfigurationSet(PSModel):
 
 class PersistentVM(PSModel):
     """New-AzureVMConfig's output and the `VM` of a Get-AzureVM result (IPersistentVM)."""
+
     PS_TYPE_NAMES = _names("PersistentVM")
-    PS_PROPERTIES = ("AvailabilitySetName", "ConfigurationSets", "DataVirtualHardDisks", "Label", "OSVirtualHardDisk",
-                     "RoleName", "RoleSize", "RoleType", "ProvisionGuestAgent", "VMImageName", "MediaLocation")
+    PS_PROPERTIES = (
+        "AvailabilitySetName",
+        "ConfigurationSets",
+        "DataVirtualHardDisks",
+        "Label",
+        "OSVirtualHardDisk",
+        "RoleName",
+        "RoleSize",
+        "RoleType",
+        "ProvisionGuestAgent",
+        "VMImageName",
+        "MediaLocation",
+    )
     __slots__ = PS_PROPERTIES
 
 
 class PersistentVMRoleContext(ManagementOperationContext):
     PS_TYPE_NAMES = _names("PersistentVMRoleContext", "ManagementOperationContext")
-    PS_PROPERTIES = ("DeploymentName", "Name", "Label", "VM", "InstanceStatus", "IpAddress", "InstanceStateDetails",
-                     "PowerState", "InstanceErrorCode", "InstanceFaultDomain", "InstanceName",
-                     "InstanceUpgradeDomain", "InstanceSize", "HostName", "AvailabilitySetName", "DNSName", "Status",
-                     "GuestAgentStatus", "ResourceExtensionStatusList", "PublicIPAddress", "PublicIPName",
-                     "NetworkInterfaces", "VirtualNetworkName", "ServiceName") + OPERATION_PROPERTIES
+    PS_PROPERTIES = (
+        "DeploymentName",
+        "Name",
+        "Label",
+        "VM",
+        "InstanceStatus",
+        "IpAddress",
+        "InstanceStateDetails",
+        "PowerState",
+        "InstanceErrorCode",
+        "InstanceFaultDomain",
+        "InstanceName",
+        "InstanceUpgradeDomain",
+        "InstanceSize",
+        "HostName",
+        "AvailabilitySetName",
+        "DNSName",
+        "Status",
+        "GuestAgentStatus",
+        "ResourceExtensionStatusList",
+        "PublicIPAddress",
+        "PublicIPName",
+        "NetworkInterfaces",
+        "VirtualNetworkName",
+        "ServiceName",
+    ) + OPERATION_PROPERTIES
     __slots__ = _slots(PS_PROPERTIES, ManagementOperationContext)
 
 
 class PersistentVMRoleListContext(PersistentVMRoleContext):
     """What Get-AzureVM without -ServiceName emits; its view is a ServiceName/Name/Status table."""
+
     PS_TYPE_NAMES = _names("PersistentVMRoleListContext", "PersistentVMRoleContext", "ManagementOperationContext")
     __slots__ = ()
 
@@ -165,8 +290,18 @@ class PersistentVMRoleListContext(PersistentVMRoleContext):
 # --- services and subscription-level lists ---------------------------------------------------------
 class HostedServiceDetailedContext(ManagementOperationContext):
     PS_TYPE_NAMES = _names("HostedServiceDetailedContext", "HostedServiceContext", "ManagementOperationContext")
-    PS_PROPERTIES = ("ServiceName", "Url", "Label", "Description", "Location", "AffinityGroup", "Status",
-                     "ExtendedProperties", "DateModified", "DateCreated") + OPERATION_PROPERTIES
+    PS_PROPERTIES = (
+        "ServiceName",
+        "Url",
+        "Label",
+        "Description",
+        "Location",
+        "AffinityGroup",
+        "Status",
+        "ExtendedProperties",
+        "DateModified",
+        "DateCreated",
+    ) + OPERATION_PROPERTIES
     __slots__ = _slots(PS_PROPERTIES, ManagementOperationContext)
 
 
@@ -178,23 +313,54 @@ class LocationsContext(ManagementOperationContext):
 
 class RoleSizeContext(ManagementOperationContext):
     PS_TYPE_NAMES = _names("RoleSizeContext", "ManagementOperationContext")
-    PS_PROPERTIES = ("InstanceSize", "RoleSizeLabel", "Cores", "MemoryInMb", "SupportedByWebWorkerRoles",
-                     "SupportedByVirtualMachines", "MaxDataDiskCount", "WebWorkerResourceDiskSizeInMb",
-                     "VirtualMachineResourceDiskSizeInMb") + OPERATION_PROPERTIES
+    PS_PROPERTIES = (
+        "InstanceSize",
+        "RoleSizeLabel",
+        "Cores",
+        "MemoryInMb",
+        "SupportedByWebWorkerRoles",
+        "SupportedByVirtualMachines",
+        "MaxDataDiskCount",
+        "WebWorkerResourceDiskSizeInMb",
+        "VirtualMachineResourceDiskSizeInMb",
+    ) + OPERATION_PROPERTIES
     __slots__ = _slots(PS_PROPERTIES, ManagementOperationContext)
 
 
 class AzureSubscription(PSModel):
     PS_TYPE_NAMES = ("Microsoft.WindowsAzure.Commands.Profile.Models.PSAzureSubscription", "System.Object")
-    PS_PROPERTIES = ("SubscriptionId", "SubscriptionName", "Environment", "DefaultAccount", "IsDefault", "IsCurrent",
-                     "TenantId", "CurrentStorageAccountName")
+    PS_PROPERTIES = (
+        "SubscriptionId",
+        "SubscriptionName",
+        "Environment",
+        "DefaultAccount",
+        "IsDefault",
+        "IsCurrent",
+        "TenantId",
+        "CurrentStorageAccountName",
+    )
     __slots__ = PS_PROPERTIES
 
 
-ALL_MODELS = (ManagementOperationContext, OSImageContext, VMImageContext, OSDiskConfiguration, DataDiskConfiguration,
-              VirtualMachineImageDiskConfigSet, OSVirtualHardDisk, DataVirtualHardDisk, ProvisioningConfigurationSet,
-              NetworkConfigurationSet, PersistentVM, PersistentVMRoleContext, PersistentVMRoleListContext,
-              HostedServiceDetailedContext, LocationsContext, RoleSizeContext, AzureSubscription)
+ALL_MODELS = (
+    ManagementOperationContext,
+    OSImageContext,
+    VMImageContext,
+    OSDiskConfiguration,
+    DataDiskConfiguration,
+    VirtualMachineImageDiskConfigSet,
+    OSVirtualHardDisk,
+    DataVirtualHardDisk,
+    ProvisioningConfigurationSet,
+    NetworkConfigurationSet,
+    PersistentVM,
+    PersistentVMRoleContext,
+    PersistentVMRoleListContext,
+    HostedServiceDetailedContext,
+    LocationsContext,
+    RoleSizeContext,
+    AzureSubscription,
+)
 
 
 # --- builders: REST dict -> object -------------------------------------------------------------------
@@ -221,15 +387,36 @@ def operation_context(cmdlet: str, operation: Operation) -> ManagementOperationC
     return ManagementOperationContext(**operation_fields(cmdlet, operation))
 
 
-_COMMON_IMAGE = ("AffinityGroup", "Category", "Label", "Location", "Eula", "Description", "ImageFamily", "IsPremium",
-                 "IconUri", "SmallIconUri", "PrivacyUri", "RecommendedVMSize", "PublisherName", "ShowInGui")
+_COMMON_IMAGE = (
+    "AffinityGroup",
+    "Category",
+    "Label",
+    "Location",
+    "Eula",
+    "Description",
+    "ImageFamily",
+    "IsPremium",
+    "IconUri",
+    "SmallIconUri",
+    "PrivacyUri",
+    "RecommendedVMSize",
+    "PublisherName",
+    "ShowInGui",
+)
 
 
 def os_image_context(image: dict, cmdlet: str, operation: Operation | None) -> OSImageContext:
     values = {k: image.get(k) for k in _COMMON_IMAGE}
-    return OSImageContext(**values, ImageName=image["Name"], OS=image.get("OS"), MediaLink=image.get("MediaLink"),
-                          LogicalSizeInGB=image.get("LogicalSizeInGB"), IOType=image.get("IOType"),
-                          PublishedDate=parse_time(image.get("PublishedDate")), **operation_fields(cmdlet, operation))
+    return OSImageContext(
+        **values,
+        ImageName=image["Name"],
+        OS=image.get("OS"),
+        MediaLink=image.get("MediaLink"),
+        LogicalSizeInGB=image.get("LogicalSizeInGB"),
+        IOType=image.get("IOType"),
+        PublishedDate=parse_time(image.get("PublishedDate")),
+        **operation_fields(cmdlet, operation),
+    )
 
 
 def os_disk_configuration(config: dict) -> OSDiskConfiguration:
@@ -242,15 +429,23 @@ def data_disk_configuration(config: dict) -> DataDiskConfiguration:
 
 def vm_image_context(image: dict, cmdlet: str, operation: Operation | None) -> VMImageContext:
     os_config = os_disk_configuration(image["OSDiskConfiguration"])
-    values = {k: image.get(k) for k in _COMMON_IMAGE + ("ServiceName", "DeploymentName", "RoleName", "Language",
-                                                       "PricingDetailLink")}
+    values = {
+        k: image.get(k)
+        for k in _COMMON_IMAGE + ("ServiceName", "DeploymentName", "RoleName", "Language", "PricingDetailLink")
+    }
     # MediaLink / LogicalSizeInGB stay $null: a VM image's disks live in its disk configs (§2.3).
-    return VMImageContext(**values, ImageName=image["Name"], OS=os_config.OS, OSDiskConfiguration=os_config,
-                          DataDiskConfigurations=[data_disk_configuration(d) for d in image["DataDiskConfigurations"]],
-                          CreatedTime=parse_time(image.get("CreatedTime")),
-                          ModifiedTime=parse_time(image.get("ModifiedTime")),
-                          PublishedDate=parse_time(image.get("PublishedDate")), IOType=image.get("IOType"),
-                          **operation_fields(cmdlet, operation))
+    return VMImageContext(
+        **values,
+        ImageName=image["Name"],
+        OS=os_config.OS,
+        OSDiskConfiguration=os_config,
+        DataDiskConfigurations=[data_disk_configuration(d) for d in image["DataDiskConfigurations"]],
+        CreatedTime=parse_time(image.get("CreatedTime")),
+        ModifiedTime=parse_time(image.get("ModifiedTime")),
+        PublishedDate=parse_time(image.get("PublishedDate")),
+        IOType=image.get("IOType"),
+        **operation_fields(cmdlet, operation),
+    )
 
 
 def prop(obj, name: str):
@@ -260,7 +455,7 @@ def prop(obj, name: str):
     if isinstance(obj, dict):
         return next((v for k, v in obj.items() if isinstance(k, str) and k.lower() == name.lower()), None)
     try:
-        from pscompat.values.objects.model import lookup_member
+        from pscompat.values.objects.access import lookup_member
     except ImportError:  # the engine's value layer is optional for direct (Python) use
         return getattr(obj, name, None)
     found, value = lookup_member(obj, name)
@@ -277,21 +472,33 @@ def disk_config_dict(config) -> dict:
 def persistent_vm(role: dict) -> PersistentVM:
     os_disk = role["OSVirtualHardDisk"]
     return PersistentVM(
-        AvailabilitySetName=role.get("AvailabilitySetName"), Label=role.get("Label"), RoleName=role["RoleName"],
-        RoleSize=role.get("RoleSize"), RoleType="PersistentVMRole", VMImageName=role.get("VMImageName"),
+        AvailabilitySetName=role.get("AvailabilitySetName"),
+        Label=role.get("Label"),
+        RoleName=role["RoleName"],
+        RoleSize=role.get("RoleSize"),
+        RoleType="PersistentVMRole",
+        VMImageName=role.get("VMImageName"),
         ProvisionGuestAgent=role.get("ProvisionGuestAgent"),
-        ConfigurationSets=[NetworkConfigurationSet(ConfigurationSetType="NetworkConfiguration",
-                                                   InputEndpoints=c.get("InputEndpoints") or [])
-                           for c in role.get("ConfigurationSets") or ()
-                           if c.get("ConfigurationSetType") == "NetworkConfiguration"],
+        ConfigurationSets=[
+            NetworkConfigurationSet(
+                ConfigurationSetType="NetworkConfiguration", InputEndpoints=c.get("InputEndpoints") or []
+            )
+            for c in role.get("ConfigurationSets") or ()
+            if c.get("ConfigurationSetType") == "NetworkConfiguration"
+        ],
         OSVirtualHardDisk=OSVirtualHardDisk(**{k: os_disk.get(k) for k in OSVirtualHardDisk.PS_PROPERTIES}),
-        DataVirtualHardDisks=[DataVirtualHardDisk(**{k: d.get(k) for k in DataVirtualHardDisk.PS_PROPERTIES})
-                              for d in role.get("DataVirtualHardDisks") or ()])
+        DataVirtualHardDisks=[
+            DataVirtualHardDisk(**{k: d.get(k) for k in DataVirtualHardDisk.PS_PROPERTIES})
+            for d in role.get("DataVirtualHardDisks") or ()
+        ],
+    )
 
 
 # The REST element that carries a provisioning set's password (Create Virtual Machine Deployment).
-PASSWORD_ELEMENTS = {"WindowsProvisioningConfiguration": "AdminPassword",
-                     "LinuxProvisioningConfiguration": "UserPassword"}
+PASSWORD_ELEMENTS = {
+    "WindowsProvisioningConfiguration": "AdminPassword",
+    "LinuxProvisioningConfiguration": "UserPassword",
+}
 
 
 def _config_set_dict(config) -> dict:
@@ -308,30 +515,59 @@ def _config_set_dict(config) -> dict:
 def role_spec(vm: PersistentVM) -> dict:
     """The REST Role body New-AzureVM / Update-AzureVM send for a PersistentVM."""
     os_disk = vm.OSVirtualHardDisk
-    spec = {"RoleName": vm.RoleName, "RoleSize": vm.RoleSize, "Label": vm.Label,
-            "AvailabilitySetName": vm.AvailabilitySetName, "VMImageName": vm.VMImageName,
-            "ProvisionGuestAgent": vm.ProvisionGuestAgent,
-            "ConfigurationSets": [_config_set_dict(c) for c in vm.ConfigurationSets or ()],
-            "OSVirtualHardDisk": {k: getattr(os_disk, k) for k in ("SourceImageName", "MediaLink", "HostCaching",
-                                                                  "DiskLabel", "DiskName")} if os_disk else None,
-            "DataVirtualHardDisks": [{k: getattr(d, k) for k in DataVirtualHardDisk.PS_PROPERTIES}
-                                     for d in vm.DataVirtualHardDisks or ()]}
+    spec = {
+        "RoleName": vm.RoleName,
+        "RoleSize": vm.RoleSize,
+        "Label": vm.Label,
+        "AvailabilitySetName": vm.AvailabilitySetName,
+        "VMImageName": vm.VMImageName,
+        "ProvisionGuestAgent": vm.ProvisionGuestAgent,
+        "ConfigurationSets": [_config_set_dict(c) for c in vm.ConfigurationSets or ()],
+        "OSVirtualHardDisk": {
+            k: getattr(os_disk, k) for k in ("SourceImageName", "MediaLink", "HostCaching", "DiskLabel", "DiskName")
+        }
+        if os_disk
+        else None,
+        "DataVirtualHardDisks": [
+            {k: getattr(d, k) for k in DataVirtualHardDisk.PS_PROPERTIES} for d in vm.DataVirtualHardDisks or ()
+        ],
+    }
     return spec
 
 
-def role_context(service: str, deployment: dict, role: dict, instance: dict, cmdlet: str,
-                 operation: Operation | None, listing: bool = False) -> PersistentVMRoleContext:
+def role_context(
+    service: str,
+    deployment: dict,
+    role: dict,
+    instance: dict,
+    cmdlet: str,
+    operation: Operation | None,
+    listing: bool = False,
+) -> PersistentVMRoleContext:
     cls = PersistentVMRoleListContext if listing else PersistentVMRoleContext
     fields = operation_fields(cmdlet, operation)
     fields["OperationStatus"] = "OK"  # Get-AzureVM reports the deployment call's HTTP status (§1.7)
-    return cls(DeploymentName=deployment["Name"], Name=role["RoleName"], Label=role.get("Label"),
-               VM=persistent_vm(role), InstanceStatus=instance["InstanceStatus"], IpAddress=instance.get("IpAddress"),
-               PowerState=instance.get("PowerState"), InstanceFaultDomain=instance.get("InstanceFaultDomain"),
-               InstanceName=instance.get("InstanceName"), InstanceUpgradeDomain=instance.get("InstanceUpgradeDomain"),
-               InstanceSize=instance.get("InstanceSize"), HostName=instance.get("HostName"),
-               AvailabilitySetName=role.get("AvailabilitySetName"), DNSName=deployment.get("Url"),
-               Status=instance["InstanceStatus"], ResourceExtensionStatusList=[], NetworkInterfaces=[],
-               ServiceName=service, **fields)
+    return cls(
+        DeploymentName=deployment["Name"],
+        Name=role["RoleName"],
+        Label=role.get("Label"),
+        VM=persistent_vm(role),
+        InstanceStatus=instance["InstanceStatus"],
+        IpAddress=instance.get("IpAddress"),
+        PowerState=instance.get("PowerState"),
+        InstanceFaultDomain=instance.get("InstanceFaultDomain"),
+        InstanceName=instance.get("InstanceName"),
+        InstanceUpgradeDomain=instance.get("InstanceUpgradeDomain"),
+        InstanceSize=instance.get("InstanceSize"),
+        HostName=instance.get("HostName"),
+        AvailabilitySetName=role.get("AvailabilitySetName"),
+        DNSName=deployment.get("Url"),
+        Status=instance["InstanceStatus"],
+        ResourceExtensionStatusList=[],
+        NetworkInterfaces=[],
+        ServiceName=service,
+        **fields,
+    )
 
 
 def vm_of(value) -> PersistentVM | None:

@@ -1,4 +1,5 @@
 """The sandbox's command line: `python -m pscompat.azure.sandbox path | reset | grow N | check`."""
+
 from __future__ import annotations
 
 import sys

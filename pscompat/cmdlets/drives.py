@@ -4,6 +4,7 @@ Function: and Alias: (about_Providers, about_Environment_Variables, about_Variab
 `split(path)` tells whether a path is on one of these drives; the item cmdlets then call
 `items`, `get`, `set` and `remove` here instead of touching the file system.
 """
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,11 @@ class PSVariable:
 
 
 class FunctionItem:
-    PS_TYPE_NAMES = ("System.Management.Automation.FunctionInfo", "System.Management.Automation.CommandInfo",
-                     "System.Object")
+    PS_TYPE_NAMES = (
+        "System.Management.Automation.FunctionInfo",
+        "System.Management.Automation.CommandInfo",
+        "System.Object",
+    )
     PS_PROPERTIES = ("CommandType", "Name", "Definition")
 
     def __init__(self, info):

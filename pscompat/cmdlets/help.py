@@ -4,15 +4,25 @@ Microsoft.PowerShell.Core/Get-Command.md, Get-Help.md).
 The syntax lines follow PowerShell's layout: one per parameter set, positional parameters as
 `[-Name] <type>`, optional ones in brackets, switches as `[-Switch]`, then `[<CommonParameters>]`.
 """
+
 from __future__ import annotations
 
-from pscompat.engine.commands import REGISTRY, CommandInfo, Cmdlet, Parameter, cmdlet
 from pscompat.cmdlets.objects.common import has_wildcard, wildcard_matcher
+from pscompat.engine.commands import REGISTRY, Cmdlet, CommandInfo, Parameter, cmdlet
 
 _TYPE_ORDER = {"Alias": 0, "Function": 1, "Filter": 2, "Cmdlet": 3}
-_TYPE_DISPLAY = {"object": "Object", "object[]": "Object[]", "psobject": "psobject", "psobject[]": "psobject[]",
-                 "scriptblock": "scriptblock", "scriptblock[]": "scriptblock[]", "datetime": "datetime",
-                 "timespan": "timespan", "hashtable": "hashtable", "char": "char"}
+_TYPE_DISPLAY = {
+    "object": "Object",
+    "object[]": "Object[]",
+    "psobject": "psobject",
+    "psobject[]": "psobject[]",
+    "scriptblock": "scriptblock",
+    "scriptblock[]": "scriptblock[]",
+    "datetime": "datetime",
+    "timespan": "timespan",
+    "hashtable": "hashtable",
+    "char": "char",
+}
 
 
 class CommandInfoView:
@@ -28,8 +38,11 @@ class CommandInfoView:
         self.Source = info.module if info.command_type == "Cmdlet" else ""
         self.ModuleName = self.Source
         self.Verb, self.Noun = info.verb, info.noun
-        self.Definition = "\n".join(syntax_lines(info)) if info.command_type == "Cmdlet" else \
-            getattr(getattr(info, "function", None), "text", "")
+        self.Definition = (
+            "\n".join(syntax_lines(info))
+            if info.command_type == "Cmdlet"
+            else getattr(getattr(info, "function", None), "text", "")
+        )
         self.ParameterSets = info.parameter_sets
         self.Parameters = {p.name: p.type for p in info.all_parameters()}
         self.HelpUri = ""
@@ -58,8 +71,9 @@ def syntax_lines(info: CommandInfo) -> list[str]:
     lines = []
     for set_name in sets:
         params = [p for p in info.parameters if p.in_set(set_name)]
-        positional = sorted((p for p in params if p.position_in(set_name) is not None),
-                            key=lambda p: p.position_in(set_name))
+        positional = sorted(
+            (p for p in params if p.position_in(set_name) is not None), key=lambda p: p.position_in(set_name)
+        )
         named = [p for p in params if p.position_in(set_name) is None]
         named.sort(key=lambda p: (not p.mandatory_in(set_name), p.is_switch))
         parts = [info.name]
@@ -90,13 +104,20 @@ def _all_commands(ctx) -> list:
     return items
 
 
-@cmdlet("Get-Command", aliases=("gcm",), module="Microsoft.PowerShell.Core", default_set="CmdletSet",
-        synopsis="Gets all commands.",
-        description="Lists the cmdlets, functions and aliases of the session; -Name takes wildcards, "
-                    "-Verb and -Noun select cmdlets and functions by the parts of their names.",
-        examples=(("Get-Command -Noun Object", "Every command whose noun is Object."),
-                  ("Get-Command *-Azure*", "Commands by wildcard."),
-                  ("Get-Command -Verb Get -Module Microsoft.PowerShell.Utility", "Get- cmdlets of a module.")))
+@cmdlet(
+    "Get-Command",
+    aliases=("gcm",),
+    module="Microsoft.PowerShell.Core",
+    default_set="CmdletSet",
+    synopsis="Gets all commands.",
+    description="Lists the cmdlets, functions and aliases of the session; -Name takes wildcards, "
+    "-Verb and -Noun select cmdlets and functions by the parts of their names.",
+    examples=(
+        ("Get-Command -Noun Object", "Every command whose noun is Object."),
+        ("Get-Command *-Azure*", "Commands by wildcard."),
+        ("Get-Command -Verb Get -Module Microsoft.PowerShell.Utility", "Get- cmdlets of a module."),
+    ),
+)
 class GetCommand(Cmdlet):
     """Gets all commands."""
 
@@ -118,8 +139,9 @@ class GetCommand(Cmdlet):
 
     def process(self):
         items = _all_commands(self.ctx)
-        names = [str(n) for n in (self.Name if isinstance(self.Name, (list, tuple)) else
-                                  ([self.Name] if self.Name else []))]
+        names = [
+            str(n) for n in (self.Name if isinstance(self.Name, (list, tuple)) else ([self.Name] if self.Name else []))
+        ]
         modules = _as_patterns(self.Module)
         types = {t.lower() for t in _as_patterns(self.CommandType)} - {"all"}
         verbs, nouns = _as_patterns(self.Verb), _as_patterns(self.Noun)
@@ -147,19 +169,25 @@ class GetCommand(Cmdlet):
                 self.write_error(
                     f"The term '{pattern}' is not recognized as a name of a cmdlet, function, script file, or "
                     f"executable program.\nCheck the spelling of the name, or if a path was included, verify "
-                    f"that the path is correct and try again.", "CommandNotFoundException", "ObjectNotFound",
-                    pattern, exception_type="System.Management.Automation.CommandNotFoundException")
-            found.sort(key=lambda f: (_TYPE_ORDER.get(f[0], 9), f[1].lower()) if not names or has_wildcard(pattern)
-                       else 0)
+                    f"that the path is correct and try again.",
+                    "CommandNotFoundException",
+                    "ObjectNotFound",
+                    pattern,
+                    exception_type="System.Management.Automation.CommandNotFoundException",
+                )
+            found.sort(
+                key=lambda f: (_TYPE_ORDER.get(f[0], 9), f[1].lower()) if not names or has_wildcard(pattern) else 0
+            )
             out.extend(found)
         if self.TotalCount is not None and "TotalCount" in self.bound:
-            out = out[:self.TotalCount]
+            out = out[: self.TotalCount]
         if self.Syntax:
             return [_syntax_text(kind, payload, name) for kind, name, payload in out]
         from pscompat.cmdlets.utility import AliasInfo
 
-        return [AliasInfo(name, payload) if kind == "Alias" else CommandInfoView(payload)
-                for kind, name, payload in out]
+        return [
+            AliasInfo(name, payload) if kind == "Alias" else CommandInfoView(payload) for kind, name, payload in out
+        ]
 
 
 def _as_patterns(value) -> list:
@@ -209,11 +237,16 @@ def help_text(info: CommandInfo, examples: bool = False, full: bool = False, par
         for p in info.parameters:
             lines.append(_parameter_block(info, p, indent=4))
         if info.command_type == "Cmdlet" or info.is_advanced:
-            lines.extend(["    <CommonParameters>",
-                          "        This cmdlet supports the common parameters: Verbose, Debug,",
-                          "        ErrorAction, ErrorVariable, WarningAction, WarningVariable,",
-                          "        OutBuffer, PipelineVariable, and OutVariable. For more information, see",
-                          "        about_CommonParameters (https://go.microsoft.com/fwlink/?LinkID=113216).", ""])
+            lines.extend(
+                [
+                    "    <CommonParameters>",
+                    "        This cmdlet supports the common parameters: Verbose, Debug,",
+                    "        ErrorAction, ErrorVariable, WarningAction, WarningVariable,",
+                    "        OutBuffer, PipelineVariable, and OutVariable. For more information, see",
+                    "        about_CommonParameters (https://go.microsoft.com/fwlink/?LinkID=113216).",
+                    "",
+                ]
+            )
         lines.append("")
         lines.extend(_examples(info))
     lines.append("")
@@ -246,30 +279,43 @@ def _parameter_block(info: CommandInfo, p: Parameter, indent: int = 0) -> str:
     if p.help:
         rows.extend("    " + line for line in p.help.splitlines())
     rows.append("")
-    rows += [f"    Required?                    {str(p.mandatory).lower()}",
-             f"    Position?                    {position}",
-             f"    Accept pipeline input?       {('true (' + ', '.join(pipeline) + ')') if pipeline else 'false'}",
-             f"    Parameter set name           {', '.join(sets)}",
-             f"    Aliases                      {', '.join(p.aliases) if p.aliases else 'None'}",
-             f"    Dynamic?                     false",
-             f"    Accept wildcard characters?  false", ""]
+    rows += [
+        f"    Required?                    {str(p.mandatory).lower()}",
+        f"    Position?                    {position}",
+        f"    Accept pipeline input?       {('true (' + ', '.join(pipeline) + ')') if pipeline else 'false'}",
+        f"    Parameter set name           {', '.join(sets)}",
+        f"    Aliases                      {', '.join(p.aliases) if p.aliases else 'None'}",
+        "    Dynamic?                     false",
+        "    Accept wildcard characters?  false",
+        "",
+    ]
     return "\n".join(pad + row if row else "" for row in rows)
 
 
-@cmdlet("Get-Help", aliases=("help", "man"), module="Microsoft.PowerShell.Core", default_set="AllUsersView",
-        synopsis="Displays information about PowerShell commands and concepts.",
-        description="Shows a command's synopsis, syntax (one line per parameter set) and description; "
-                    "-Examples shows the examples, -Parameter one parameter's details, -Full everything.",
-        examples=(("Get-Help Where-Object -Examples", "The examples of Where-Object."),
-                  ("Get-Help Select-Object -Parameter First", "Details of one parameter."),
-                  ("Get-Help Sort-Object -Full", "The complete help.")))
+@cmdlet(
+    "Get-Help",
+    aliases=("help", "man"),
+    module="Microsoft.PowerShell.Core",
+    default_set="AllUsersView",
+    synopsis="Displays information about PowerShell commands and concepts.",
+    description="Shows a command's synopsis, syntax (one line per parameter set) and description; "
+    "-Examples shows the examples, -Parameter one parameter's details, -Full everything.",
+    examples=(
+        ("Get-Help Where-Object -Examples", "The examples of Where-Object."),
+        ("Get-Help Select-Object -Parameter First", "Details of one parameter."),
+        ("Get-Help Sort-Object -Full", "The complete help."),
+    ),
+)
 class GetHelp(Cmdlet):
     """Displays information about PowerShell commands and concepts."""
 
     parameters = (
         Parameter("Name", "string", position=0, pipeline_by_name=True),
-        Parameter("Path", "string"), Parameter("Category", "string[]"), Parameter("Component", "string[]"),
-        Parameter("Functionality", "string[]"), Parameter("Role", "string[]"),
+        Parameter("Path", "string"),
+        Parameter("Category", "string[]"),
+        Parameter("Component", "string[]"),
+        Parameter("Functionality", "string[]"),
+        Parameter("Role", "string[]"),
         Parameter("Full", "switch", sets=("AllUsersView",)),
         Parameter("Detailed", "switch", mandatory=True, sets=("DetailedView",)),
         Parameter("Examples", "switch", mandatory=True, sets=("Examples",)),
@@ -281,12 +327,17 @@ class GetHelp(Cmdlet):
     def process(self):
         name = self.Name or "Get-Help"
         if has_wildcard(name):
-            matches = sorted({i.name for i in REGISTRY.all() if wildcard_matcher(name)(i.name)}
-                             | {i.name for i in self.ctx.functions.values() if wildcard_matcher(name)(i.name)},
-                             key=str.lower)
+            matches = sorted(
+                {i.name for i in REGISTRY.all() if wildcard_matcher(name)(i.name)}
+                | {i.name for i in self.ctx.functions.values() if wildcard_matcher(name)(i.name)},
+                key=str.lower,
+            )
             if len(matches) != 1:
-                rows = ["", "Name                              Category  Module", "----                              "
-                        "--------  ------"]
+                rows = [
+                    "",
+                    "Name                              Category  Module",
+                    "----                              --------  ------",
+                ]
                 for m in matches:
                     info = _resolve(self.ctx, m)
                     rows.append(f"{m:<34}{info.command_type:<10}{info.module}")
@@ -296,13 +347,18 @@ class GetHelp(Cmdlet):
         if info is None:
             self.throw_terminating(
                 f"Get-Help could not find {name} in a help file in this session. To download updated help topics "
-                f"type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at "
-                f"https://go.microsoft.com/fwlink/?LinkID=107116.", "HelpNotFound", "ResourceUnavailable", name)
+                f'type: "Update-Help". To get help online, search for the help topic in the TechNet library at '
+                f"https://go.microsoft.com/fwlink/?LinkID=107116.",
+                "HelpNotFound",
+                "ResourceUnavailable",
+                name,
+            )
         if self.parameter_set == "Parameters":
             wanted = self.Parameter if isinstance(self.Parameter, (list, tuple)) else [self.Parameter]
             params = [p for p in info.parameters if any(wildcard_matcher(w)(p.name) for w in wanted)]
             if not params:
-                self.throw_terminating(f"No parameter matches criteria {', '.join(wanted)}.",
-                                       "NoParmsFound", "InvalidArgument", wanted)
+                self.throw_terminating(
+                    f"No parameter matches criteria {', '.join(wanted)}.", "NoParmsFound", "InvalidArgument", wanted
+                )
             return (help_text(info, parameter=params),)
         return (help_text(info, examples=bool(self.Examples), full=bool(self.Full or self.Detailed)),)

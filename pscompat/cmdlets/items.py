@@ -2,6 +2,7 @@
 Remove-Item, Copy-Item, Move-Item, Rename-Item, Get-Location, Set-Location, Push-/Pop-Location.
 (Docs: Microsoft.PowerShell.Management/*.md; PowerShell 7's Unix view of files.)
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -20,8 +21,19 @@ NS = "Microsoft.PowerShell.Commands."
 class FileSystemInfo:
     """System.IO.FileInfo / DirectoryInfo, with the members admins' scripts read."""
 
-    PS_PROPERTIES = ("Name", "FullName", "Length", "LastWriteTime", "Extension", "BaseName",
-                     "DirectoryName", "Exists", "PSIsContainer", "UnixMode", "Mode")
+    PS_PROPERTIES = (
+        "Name",
+        "FullName",
+        "Length",
+        "LastWriteTime",
+        "Extension",
+        "BaseName",
+        "DirectoryName",
+        "Exists",
+        "PSIsContainer",
+        "UnixMode",
+        "Mode",
+    )
 
     def __init__(self, path: str):
         self.FullName = os.path.abspath(path)
@@ -93,15 +105,22 @@ def item(path: str) -> FileSystemInfo:
 
 
 def _register_views() -> None:
-    from pscompat.format.out_default import register_view
+    from pscompat.format.views import register_view
 
     for type_name in ("System.IO.DirectoryInfo", "System.IO.FileInfo"):
-        register_view(type_name, "table",
-                      [("UnixMode", "UnixMode"),
-                       ("LastWriteTime", lambda o: o.LastWriteTime.strftime("%m/%d/%Y %H:%M")),
-                       ("Size", lambda o: "" if o.PSIsContainer else o.Length), ("Name", "Name")],
-                      alignments=["left", "right", "right", "left"],
-                      group_by=lambda o: o.Directory, group_label="Directory")
+        register_view(
+            type_name,
+            "table",
+            [
+                ("UnixMode", "UnixMode"),
+                ("LastWriteTime", lambda o: o.LastWriteTime.strftime("%m/%d/%Y %H:%M")),
+                ("Size", lambda o: "" if o.PSIsContainer else o.Length),
+                ("Name", "Name"),
+            ],
+            alignments=["left", "right", "right", "left"],
+            group_by=lambda o: o.Directory,
+            group_label="Directory",
+        )
 
 
 _register_views()
@@ -119,9 +138,13 @@ class _PathCmdlet(Cmdlet):
         return found
 
     def not_found(self, path: str) -> None:
-        self.write_error(f"Cannot find path '{path}' because it does not exist.",
-                         f"PathNotFound,{NS}{self.info.name.replace('-', '')}Command", "ObjectNotFound", path,
-                         "System.Management.Automation.ItemNotFoundException")
+        self.write_error(
+            f"Cannot find path '{path}' because it does not exist.",
+            f"PathNotFound,{NS}{self.info.name.replace('-', '')}Command",
+            "ObjectNotFound",
+            path,
+            "System.Management.Automation.ItemNotFoundException",
+        )
 
     def expand(self, paths, literal: bool = False) -> list[str]:
         """Resolve wildcards (PowerShell's globbing); a missing literal path is an error."""
@@ -139,21 +162,29 @@ class _PathCmdlet(Cmdlet):
 _PATH = Parameter("Path", "string[]", position=0, pipeline=True, pipeline_by_name=True, aliases=("FullName",))
 
 
-@cmdlet("Get-ChildItem", aliases=("gci", "dir"), module=MODULE,
-        synopsis="Gets the items and child items in one or more specified locations.",
-        examples=(("Get-ChildItem -Path . -Filter *.ps1", "Script files in the current directory."),))
+@cmdlet(
+    "Get-ChildItem",
+    aliases=("gci", "dir"),
+    module=MODULE,
+    synopsis="Gets the items and child items in one or more specified locations.",
+    examples=(("Get-ChildItem -Path . -Filter *.ps1", "Script files in the current directory."),),
+)
 class GetChildItem(_PathCmdlet):
     parameters = (
         Parameter("Path", "string[]", position=0, pipeline=True, pipeline_by_name=True),
         Parameter("Filter", "string", position=1),
-        Parameter("Recurse", "switch", aliases=("s",)), Parameter("Depth", "int"),
-        Parameter("File", "switch"), Parameter("Directory", "switch", aliases=("ad",)),
-        Parameter("Name", "switch"), Parameter("Force", "switch"),
-        Parameter("Include", "string[]"), Parameter("Exclude", "string[]"),
+        Parameter("Recurse", "switch", aliases=("s",)),
+        Parameter("Depth", "int"),
+        Parameter("File", "switch"),
+        Parameter("Directory", "switch", aliases=("ad",)),
+        Parameter("Name", "switch"),
+        Parameter("Force", "switch"),
+        Parameter("Include", "string[]"),
+        Parameter("Exclude", "string[]"),
     )
 
     def process(self):
-        from pscompat.values.operators.comparison import wildcard_match
+        from pscompat.values.operators.patterns import wildcard_match
 
         depth = self.Depth if self.Depth is not None else (10**9 if self.Recurse else 0)
         paths = self.Path or ["."]
@@ -211,46 +242,72 @@ class GetItem(_PathCmdlet):
                 yield from (item(x) for x in self.expand(p))
 
 
-@cmdlet("New-Item", aliases=("ni",), module=MODULE, supports_should_process=True,
-        synopsis="Creates a new item (a file or a directory).")
+@cmdlet(
+    "New-Item",
+    aliases=("ni",),
+    module=MODULE,
+    supports_should_process=True,
+    synopsis="Creates a new item (a file or a directory).",
+)
 class NewItem(_PathCmdlet):
     parameters = (
         Parameter("Path", "string[]", position=0, pipeline_by_name=True),
         Parameter("Name", "string", pipeline_by_name=True),
-        Parameter("ItemType", "string", aliases=("Type",),
-                  validate_set=("File", "Directory", "SymbolicLink", "Junction", "HardLink")),
-        Parameter("Value", "object", pipeline=True), Parameter("Force", "switch"),
+        Parameter(
+            "ItemType",
+            "string",
+            aliases=("Type",),
+            validate_set=("File", "Directory", "SymbolicLink", "Junction", "HardLink"),
+        ),
+        Parameter("Value", "object", pipeline=True),
+        Parameter("Force", "switch"),
     )
 
     def process(self):
         for base in _list(self.Path or ["."]):
             path = os.path.join(str(base), self.Name) if self.Name else str(base)
             if os.path.exists(path) and not self.Force:
-                self.write_error(f"An item with the specified name {os.path.abspath(path)} already exists.",
-                                 f"DirectoryExist,{NS}NewItemCommand" if os.path.isdir(path)
-                                 else f"NewItemIOError,{NS}NewItemCommand", "ResourceExists", path,
-                                 "System.IO.IOException")
+                self.write_error(
+                    f"An item with the specified name {os.path.abspath(path)} already exists.",
+                    f"DirectoryExist,{NS}NewItemCommand"
+                    if os.path.isdir(path)
+                    else f"NewItemIOError,{NS}NewItemCommand",
+                    "ResourceExists",
+                    path,
+                    "System.IO.IOException",
+                )
                 continue
-            if not self.should_process(f"Destination: {os.path.abspath(path)}",
-                                       "Create Directory" if self.ItemType == "Directory" else "Create File"):
+            if not self.should_process(
+                f"Destination: {os.path.abspath(path)}",
+                "Create Directory" if self.ItemType == "Directory" else "Create File",
+            ):
                 continue
             if self.ItemType == "Directory":
                 os.makedirs(path, exist_ok=True)
             else:
                 if self.Force:
                     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-                from pscompat.values.convert.primitives import to_string
+                from pscompat.values.convert.strings import to_string
 
                 with open(path, "w", encoding="utf-8") as fh:
                     fh.write("" if self.Value is None else to_string(self.Value))
             yield item(path)
 
 
-@cmdlet("Remove-Item", aliases=("ri", "del", "erase", "rd", "rmdir"), module=MODULE, supports_should_process=True,
-        synopsis="Deletes the specified items.")
+@cmdlet(
+    "Remove-Item",
+    aliases=("ri", "del", "erase", "rd", "rmdir"),
+    module=MODULE,
+    supports_should_process=True,
+    synopsis="Deletes the specified items.",
+)
 class RemoveItem(_PathCmdlet):
-    parameters = (_PATH, Parameter("LiteralPath", "string[]", aliases=("LP", "PSPath")),
-                  Parameter("Recurse", "switch", aliases=("r",)), Parameter("Force", "switch"))
+    parameters = (
+        _PATH,
+        Parameter("LiteralPath", "string[]", aliases=("LP", "PSPath")),
+        Parameter("Recurse", "switch", aliases=("r",)),
+        Parameter("Force", "switch"),
+    )
 
     def process(self):
         on_drives = [p for p in _list(self.LiteralPath or self.Path) if drives.split(p) is not None]
@@ -264,9 +321,13 @@ class RemoveItem(_PathCmdlet):
                 continue
             if os.path.isdir(p) and not os.path.islink(p):
                 if os.listdir(p) and not self.Recurse:
-                    self.write_error(f"Directory {os.path.abspath(p)} cannot be removed because it is not empty.",
-                                     f"DirectoryNotEmpty,{NS}RemoveItemCommand", "WriteError", p,
-                                     "System.IO.IOException")
+                    self.write_error(
+                        f"Directory {os.path.abspath(p)} cannot be removed because it is not empty.",
+                        f"DirectoryNotEmpty,{NS}RemoveItemCommand",
+                        "WriteError",
+                        p,
+                        "System.IO.IOException",
+                    )
                     continue
                 shutil.rmtree(p)
             else:
@@ -275,8 +336,13 @@ class RemoveItem(_PathCmdlet):
 
 
 class _CopyMove(_PathCmdlet):
-    parameters = (_PATH, Parameter("Destination", "string", position=1),
-                  Parameter("Recurse", "switch"), Parameter("Force", "switch"), Parameter("PassThru", "switch"))
+    parameters = (
+        _PATH,
+        Parameter("Destination", "string", position=1),
+        Parameter("Recurse", "switch"),
+        Parameter("Force", "switch"),
+        Parameter("PassThru", "switch"),
+    )
 
     transfer = staticmethod(shutil.move)
 
@@ -285,28 +351,44 @@ class _CopyMove(_PathCmdlet):
             target = self.Destination or "."
             if os.path.isdir(target):
                 target = os.path.join(target, os.path.basename(p.rstrip(os.sep)))
-            if self.should_process(f"Item: {os.path.abspath(p)} Destination: {os.path.abspath(target)}",
-                                   self.info.name.split("-")[0] + " Item"):
+            if self.should_process(
+                f"Item: {os.path.abspath(p)} Destination: {os.path.abspath(target)}",
+                self.info.name.split("-")[0] + " Item",
+            ):
                 self.transfer(p, target)
                 if self.PassThru:
                     yield item(target)
 
 
-@cmdlet("Copy-Item", aliases=("copy", "cpi"), module=MODULE, supports_should_process=True,
-        synopsis="Copies an item from one location to another.")
+@cmdlet(
+    "Copy-Item",
+    aliases=("copy", "cpi"),
+    module=MODULE,
+    supports_should_process=True,
+    synopsis="Copies an item from one location to another.",
+)
 class CopyItem(_CopyMove):
-    transfer = staticmethod(lambda source, target: shutil.copytree(source, target, dirs_exist_ok=True)
-                            if os.path.isdir(source) else shutil.copy2(source, target))
+    transfer = staticmethod(
+        lambda source, target: (
+            shutil.copytree(source, target, dirs_exist_ok=True)
+            if os.path.isdir(source)
+            else shutil.copy2(source, target)
+        )
+    )
 
 
-@cmdlet("Move-Item", aliases=("move", "mi"), module=MODULE, supports_should_process=True,
-        synopsis="Moves an item from one location to another.")
+@cmdlet(
+    "Move-Item",
+    aliases=("move", "mi"),
+    module=MODULE,
+    supports_should_process=True,
+    synopsis="Moves an item from one location to another.",
+)
 class MoveItem(_CopyMove):
     transfer = staticmethod(shutil.move)
 
 
-@cmdlet("Rename-Item", aliases=("ren", "rni"), module=MODULE, supports_should_process=True,
-        synopsis="Renames an item.")
+@cmdlet("Rename-Item", aliases=("ren", "rni"), module=MODULE, supports_should_process=True, synopsis="Renames an item.")
 class RenameItem(_PathCmdlet):
     parameters = (_PATH, Parameter("NewName", "string", position=1, mandatory=True), Parameter("PassThru", "switch"))
 
@@ -319,19 +401,31 @@ class RenameItem(_PathCmdlet):
                     yield item(target)
 
 
-@cmdlet("Set-Item", aliases=("si",), module=MODULE, supports_should_process=True,
-        synopsis="Changes the value of an item (Env:, Variable:, Function:, Alias:).")
+@cmdlet(
+    "Set-Item",
+    aliases=("si",),
+    module=MODULE,
+    supports_should_process=True,
+    synopsis="Changes the value of an item (Env:, Variable:, Function:, Alias:).",
+)
 class SetItem(_PathCmdlet):
-    parameters = (Parameter("Path", "string[]", position=0, mandatory=True, pipeline_by_name=True),
-                  Parameter("Value", "object", position=1, pipeline=True), Parameter("PassThru", "switch"))
+    parameters = (
+        Parameter("Path", "string[]", position=0, mandatory=True, pipeline_by_name=True),
+        Parameter("Value", "object", position=1, pipeline=True),
+        Parameter("PassThru", "switch"),
+    )
 
     def process(self):
         for p in _list(self.Path):
             where = drives.split(p)
             if where is None:
-                self.write_error(f"Provider operation stopped because the provider does not support this "
-                                 f"operation.", f"NotSupported,{NS}SetItemCommand", "NotImplemented", p,
-                                 "System.Management.Automation.PSNotSupportedException")
+                self.write_error(
+                    "Provider operation stopped because the provider does not support this operation.",
+                    f"NotSupported,{NS}SetItemCommand",
+                    "NotImplemented",
+                    p,
+                    "System.Management.Automation.PSNotSupportedException",
+                )
                 continue
             if self.should_process(f"Item: {where[1]} Value: {self.Value}", "Set Item"):
                 drives.set_item(self.ctx, self.runtime.scope, where[0], where[1], self.Value)
@@ -363,11 +457,17 @@ class GetLocation(Cmdlet):
 _STACK: list[str] = []
 
 
-@cmdlet("Set-Location", aliases=("sl", "cd", "chdir"), module=MODULE,
-        synopsis="Sets the current working location to a specified location.")
+@cmdlet(
+    "Set-Location",
+    aliases=("sl", "cd", "chdir"),
+    module=MODULE,
+    synopsis="Sets the current working location to a specified location.",
+)
 class SetLocation(_PathCmdlet):
-    parameters = (Parameter("Path", "string", position=0, pipeline=True, pipeline_by_name=True),
-                  Parameter("PassThru", "switch"))
+    parameters = (
+        Parameter("Path", "string", position=0, pipeline=True, pipeline_by_name=True),
+        Parameter("PassThru", "switch"),
+    )
 
     def process(self):
         target = os.path.expanduser(self.Path or "~")

@@ -1,6 +1,7 @@
 """Invoke-Expression and Clear-Host, and the aliases Windows PowerShell users type that the
 cmdlets' own modules do not declare (PS: InitialSessionState.cs, the `#if !UNIX` aliases too:
 pasted snippets come from Windows)."""
+
 from __future__ import annotations
 
 import sys
@@ -8,23 +9,38 @@ import sys
 from pscompat.engine.commands import REGISTRY, Cmdlet, Parameter, cmdlet
 
 WINDOWS_ALIASES = {
-    "ls": "Get-ChildItem", "rm": "Remove-Item", "mv": "Move-Item", "cp": "Copy-Item", "sc": "Set-Content",
-    "oh": "Out-Host", "iex": "Invoke-Expression", "cls": "Clear-Host", "clear": "Clear-Host",
-    "chdir": "Set-Location", "ps": "Get-Process", "kill": "Stop-Process",
+    "ls": "Get-ChildItem",
+    "rm": "Remove-Item",
+    "mv": "Move-Item",
+    "cp": "Copy-Item",
+    "sc": "Set-Content",
+    "oh": "Out-Host",
+    "iex": "Invoke-Expression",
+    "cls": "Clear-Host",
+    "clear": "Clear-Host",
+    "chdir": "Set-Location",
+    "ps": "Get-Process",
+    "kill": "Stop-Process",
 }
 
 
-@cmdlet("Invoke-Expression", aliases=("iex",), module="Microsoft.PowerShell.Utility",
-        synopsis="Runs a string as a command or expression, in the current scope.",
-        examples=(("Invoke-Expression '1 + 2'", "3."),
-                  ("$cmd = 'Get-AzureVMImage -ImageName MyOldVmImage'; iex $cmd", "Runs the command in $cmd.")))
+@cmdlet(
+    "Invoke-Expression",
+    aliases=("iex",),
+    module="Microsoft.PowerShell.Utility",
+    synopsis="Runs a string as a command or expression, in the current scope.",
+    examples=(
+        ("Invoke-Expression '1 + 2'", "3."),
+        ("$cmd = 'Get-AzureVMImage -ImageName MyOldVmImage'; iex $cmd", "Runs the command in $cmd."),
+    ),
+)
 class InvokeExpression(Cmdlet):
     parameters = (Parameter("Command", "string", position=0, mandatory=True, pipeline=True),)
 
     def process(self):
-        from pscompat.syntax.grammar import parse_cached
         from pscompat.engine.scriptblock import ScriptBlockValue
         from pscompat.source import Source
+        from pscompat.syntax.grammar import parse_cached
 
         text = self.Command
         block = ScriptBlockValue(parse_cached(text, "<Invoke-Expression>"), Source(text, "<Invoke-Expression>"))
@@ -32,8 +48,12 @@ class InvokeExpression(Cmdlet):
         return self.invoke(block, use_local_scope=False)
 
 
-@cmdlet("Clear-Host", aliases=("cls", "clear"), module="Microsoft.PowerShell.Core",
-        synopsis="Clears the display in the host program.")
+@cmdlet(
+    "Clear-Host",
+    aliases=("cls", "clear"),
+    module="Microsoft.PowerShell.Core",
+    synopsis="Clears the display in the host program.",
+)
 class ClearHost(Cmdlet):
     parameters = ()
 

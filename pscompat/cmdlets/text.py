@@ -1,5 +1,6 @@
 """Select-String (Microsoft.PowerShell.Utility/Select-String.md): regular-expression search
 in strings and files, writing MatchInfo objects (or booleans with -Quiet)."""
+
 from __future__ import annotations
 
 import glob
@@ -36,7 +37,7 @@ class MatchInfo:
 
 
 def _register_view() -> None:
-    from pscompat.format.out_default import register_view
+    from pscompat.format.views import register_view
 
     register_view("Microsoft.PowerShell.Commands.MatchInfo", "custom", render=lambda m: m.ToString())
 
@@ -44,32 +45,43 @@ def _register_view() -> None:
 _register_view()
 
 
-@cmdlet("Select-String", aliases=("sls",),
-        synopsis="Finds text in strings and files.",
-        description="Searches each input string, or each line of the files given by -Path, for the "
-                    "-Pattern regular expressions (or literal text with -SimpleMatch).",
-        examples=(("'Hello', 'HELLO' | Select-String -Pattern 'HELLO' -CaseSensitive", "Only the second."),
-                  ("Select-String -Path *.txt -Pattern 'error'", "Matching lines of the text files."),
-                  ("Get-Help Get-AzureVMImage | Out-String | Select-String ImageName -Quiet", "True.")))
+@cmdlet(
+    "Select-String",
+    aliases=("sls",),
+    synopsis="Finds text in strings and files.",
+    description="Searches each input string, or each line of the files given by -Path, for the "
+    "-Pattern regular expressions (or literal text with -SimpleMatch).",
+    examples=(
+        ("'Hello', 'HELLO' | Select-String -Pattern 'HELLO' -CaseSensitive", "Only the second."),
+        ("Select-String -Path *.txt -Pattern 'error'", "Matching lines of the text files."),
+        ("Get-Help Get-AzureVMImage | Out-String | Select-String ImageName -Quiet", "True."),
+    ),
+)
 class SelectString(Cmdlet):
     parameters = (
         Parameter("Pattern", "string[]", position=0, mandatory=True),
         Parameter("InputObject", "psobject", pipeline=True, sets=("Object", "ObjectRaw")),
         Parameter("Path", "string[]", position=1, pipeline_by_name=True, sets=("File", "FileRaw")),
-        Parameter("SimpleMatch", "switch"), Parameter("CaseSensitive", "switch"),
-        Parameter("NotMatch", "switch"), Parameter("AllMatches", "switch"),
-        Parameter("Quiet", "switch"), Parameter("List", "switch"), Parameter("Raw", "switch"),
+        Parameter("SimpleMatch", "switch"),
+        Parameter("CaseSensitive", "switch"),
+        Parameter("NotMatch", "switch"),
+        Parameter("AllMatches", "switch"),
+        Parameter("Quiet", "switch"),
+        Parameter("List", "switch"),
+        Parameter("Raw", "switch"),
     )
 
     def begin(self):
         import re
 
-        from pscompat.values.dotnet.type_literals import dotnet_regex
+        from pscompat.values.dotnet.regex import dotnet_regex
 
         patterns = self.Pattern if isinstance(self.Pattern, list) else [self.Pattern]
         flags = 0 if self.CaseSensitive else re.IGNORECASE
-        self._patterns = [(p, re.compile(re.escape(p), flags) if self.SimpleMatch
-                           else dotnet_regex(p, not self.CaseSensitive)) for p in patterns]
+        self._patterns = [
+            (p, re.compile(re.escape(p), flags) if self.SimpleMatch else dotnet_regex(p, not self.CaseSensitive))
+            for p in patterns
+        ]
         self._found = False
         return None
 
@@ -96,7 +108,7 @@ class SelectString(Cmdlet):
             return
         if "InputObject" not in self.bound or self.InputObject is None:
             return
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         text = to_string(self.InputObject)
         yield from self._emit(self._search(text, 1, None))
@@ -107,9 +119,13 @@ class SelectString(Cmdlet):
             matches = sorted(glob.glob(os.path.expanduser(pattern))) or [pattern]
             for path in matches:
                 if not os.path.isfile(path):
-                    self.write_error(f"Cannot find path '{os.path.abspath(path)}' because it does not exist.",
-                                     f"PathNotFound,{NS}SelectStringCommand", "ObjectNotFound", path,
-                                     "System.Management.Automation.ItemNotFoundException")
+                    self.write_error(
+                        f"Cannot find path '{os.path.abspath(path)}' because it does not exist.",
+                        f"PathNotFound,{NS}SelectStringCommand",
+                        "ObjectNotFound",
+                        path,
+                        "System.Management.Automation.ItemNotFoundException",
+                    )
                     continue
                 with open(path, encoding="utf-8", errors="replace") as fh:
                     for number, line in enumerate(fh, 1):

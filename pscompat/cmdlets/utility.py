@@ -1,14 +1,15 @@
 """Utility cmdlets: Start-Sleep, Get-Random, Read-Host, the *-Variable and *-Alias cmdlets
 (Docs: Microsoft.PowerShell.Utility/*.md).  Get-Command and Get-Help live in utility_help.py.
 """
+
 from __future__ import annotations
 
 import random
 import time
 
-from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
-from pscompat.cmdlets.objects.common import has_wildcard, wildcard_matcher
 from pscompat.cmdlets import help as utility_help  # noqa: F401  (registers Get-Command and Get-Help)
+from pscompat.cmdlets.objects.common import has_wildcard, wildcard_matcher
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
 
 def _names(value) -> list:
@@ -21,21 +22,36 @@ def _matches(patterns, name: str) -> bool:
     return any(wildcard_matcher(p)(name) for p in patterns)
 
 
-@cmdlet("Start-Sleep", aliases=("sleep",), default_set="Seconds",
-        synopsis="Suspends the activity in a script or session for the specified period of time.",
-        description="Waits -Seconds (fractions allowed), -Milliseconds or -Duration.",
-        examples=(("Start-Sleep -Seconds 1.5", "Waits one and a half seconds."),
-                  ("Start-Sleep -Milliseconds 250", "Waits a quarter second.")))
+@cmdlet(
+    "Start-Sleep",
+    aliases=("sleep",),
+    default_set="Seconds",
+    synopsis="Suspends the activity in a script or session for the specified period of time.",
+    description="Waits -Seconds (fractions allowed), -Milliseconds or -Duration.",
+    examples=(
+        ("Start-Sleep -Seconds 1.5", "Waits one and a half seconds."),
+        ("Start-Sleep -Milliseconds 250", "Waits a quarter second."),
+    ),
+)
 class StartSleep(Cmdlet):
     """Suspends the activity in a script or session for the specified period of time."""
 
     parameters = (
-        Parameter("Seconds", "double", position=0, mandatory=True, pipeline=True, pipeline_by_name=True,
-                  sets=("Seconds",)),
-        Parameter("Milliseconds", "int", mandatory=True, pipeline_by_name=True, sets=("Milliseconds",),
-                  aliases=("ms",)),
-        Parameter("Duration", "timespan", mandatory=True, pipeline=True, pipeline_by_name=True,
-                  sets=("FromTimeSpan",), aliases=("ts",)),
+        Parameter(
+            "Seconds", "double", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Seconds",)
+        ),
+        Parameter(
+            "Milliseconds", "int", mandatory=True, pipeline_by_name=True, sets=("Milliseconds",), aliases=("ms",)
+        ),
+        Parameter(
+            "Duration",
+            "timespan",
+            mandatory=True,
+            pipeline=True,
+            pipeline_by_name=True,
+            sets=("FromTimeSpan",),
+            aliases=("ts",),
+        ),
     )
 
     def process(self):
@@ -46,10 +62,13 @@ class StartSleep(Cmdlet):
         else:
             seconds = float(self.Seconds)
         if seconds < 0:
-            self.throw_terminating(f"Cannot validate argument on parameter '{self.parameter_set}'. The "
-                                   f"{seconds:g} argument is less than the minimum allowed range of 0. Supply an "
-                                   f"argument that is greater than or equal to 0 and then try the command again.",
-                                   "ParameterArgumentValidationError", "InvalidData")
+            self.throw_terminating(
+                f"Cannot validate argument on parameter '{self.parameter_set}'. The "
+                f"{seconds:g} argument is less than the minimum allowed range of 0. Supply an "
+                f"argument that is greater than or equal to 0 and then try the command again.",
+                "ParameterArgumentValidationError",
+                "InvalidData",
+            )
         time.sleep(seconds)
 
 
@@ -59,13 +78,17 @@ _INT32_MAX = 2147483647
 # PowerShell's default set is RandomNumberParameterSet; it is left undeclared so that the binder,
 # which prefers a declared default set even with pipeline input, picks a list set for piped input
 # (its first set, RandomNumberParameterSet, still wins when nothing is piped).
-@cmdlet("Get-Random",
-        synopsis="Gets a random number, or selects objects randomly from a collection.",
-        description="A random integer in [Minimum, Maximum) (doubles if either bound is a double), or "
-                    "-Count distinct random items of the input; -Shuffle returns all of them in random order.",
-        examples=(("Get-Random -Maximum 10", "An integer from 0 to 9."),
-                  ("1..10 | Get-Random -Count 3", "Three distinct numbers from the input."),
-                  ("'a','b','c' | Get-Random -Shuffle", "The items in random order.")))
+@cmdlet(
+    "Get-Random",
+    synopsis="Gets a random number, or selects objects randomly from a collection.",
+    description="A random integer in [Minimum, Maximum) (doubles if either bound is a double), or "
+    "-Count distinct random items of the input; -Shuffle returns all of them in random order.",
+    examples=(
+        ("Get-Random -Maximum 10", "An integer from 0 to 9."),
+        ("1..10 | Get-Random -Count 3", "Three distinct numbers from the input."),
+        ("'a','b','c' | Get-Random -Shuffle", "The items in random order."),
+    ),
+)
 class GetRandom(Cmdlet):
     """Gets a random number, or selects objects randomly from a collection."""
 
@@ -74,8 +97,15 @@ class GetRandom(Cmdlet):
         Parameter("Maximum", "object", position=0, sets=("RandomNumberParameterSet",)),
         Parameter("Minimum", "object", sets=("RandomNumberParameterSet",)),
         Parameter("Count", "int"),
-        Parameter("InputObject", "object[]", position=0, mandatory=True, pipeline=True,
-                  sets=("RandomListItemParameterSet", "ShuffleParameterSet"), allow_null=True),
+        Parameter(
+            "InputObject",
+            "object[]",
+            position=0,
+            mandatory=True,
+            pipeline=True,
+            sets=("RandomListItemParameterSet", "ShuffleParameterSet"),
+            allow_null=True,
+        ),
         Parameter("Shuffle", "switch", mandatory=True, sets=("ShuffleParameterSet",)),
     )
 
@@ -120,18 +150,23 @@ class GetRandom(Cmdlet):
 
     def _check(self, lo, hi) -> None:
         if lo >= hi:
-            from pscompat.values.convert.primitives import to_string
+            from pscompat.values.convert.strings import to_string
 
             self.throw_terminating(
                 f"The Minimum value ({to_string(lo)}) cannot be greater than or equal to the Maximum value "
-                f"({to_string(hi)}).", "MinGreaterThanOrEqualMax", "InvalidArgument")
+                f"({to_string(hi)}).",
+                "MinGreaterThanOrEqualMax",
+                "InvalidArgument",
+            )
 
 
-@cmdlet("Read-Host",
-        synopsis="Reads a line of input from the console.",
-        description="Prompts the user and returns the line typed. Fails with a clear error when the "
-                    "session is not interactive (scripts run from files, CI, the Python API).",
-        examples=(("$name = Read-Host 'Your name'", "Asks for a name."),))
+@cmdlet(
+    "Read-Host",
+    synopsis="Reads a line of input from the console.",
+    description="Prompts the user and returns the line typed. Fails with a clear error when the "
+    "session is not interactive (scripts run from files, CI, the Python API).",
+    examples=(("$name = Read-Host 'Your name'", "Asks for a name."),),
+)
 class ReadHost(Cmdlet):
     """Reads a line of input from the console."""
 
@@ -146,9 +181,11 @@ class ReadHost(Cmdlet):
         if not getattr(host, "interactive", False):
             self.throw_terminating(
                 "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
-                "System.Management.Automation.PSInvalidOperationException", "InvalidOperation")
+                "System.Management.Automation.PSInvalidOperationException",
+                "InvalidOperation",
+            )
         prompt = self.Prompt
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         text = "" if prompt is None else to_string(prompt) + ": "
         if self.AsSecureString or self.MaskInput:
@@ -199,12 +236,16 @@ def _variable_not_found(cmd, name: str) -> None:
     cmd.write_error(f"Cannot find a variable with the name '{name}'.", "VariableNotFound", "ObjectNotFound", name)
 
 
-@cmdlet("Get-Variable", aliases=("gv",),
-        synopsis="Gets the variables in the current console.",
-        description="Lists variables (names accept wildcards) with their values; -ValueOnly writes "
-                    "just the values.",
-        examples=(("Get-Variable m*", "The variables whose names start with m."),
-                  ("Get-Variable x -ValueOnly", "The value of $x.")))
+@cmdlet(
+    "Get-Variable",
+    aliases=("gv",),
+    synopsis="Gets the variables in the current console.",
+    description="Lists variables (names accept wildcards) with their values; -ValueOnly writes just the values.",
+    examples=(
+        ("Get-Variable m*", "The variables whose names start with m."),
+        ("Get-Variable x -ValueOnly", "The value of $x."),
+    ),
+)
 class GetVariable(Cmdlet):
     """Gets the variables in the current console."""
 
@@ -239,21 +280,31 @@ class GetVariable(Cmdlet):
         return out
 
 
-@cmdlet("Set-Variable", aliases=("set", "sv"), supports_should_process=True,
-        synopsis="Sets the value of a variable. Creates the variable if one with the requested name does not exist.",
-        description="Assigns -Value (or the pipeline input) to the named variables in the given scope.",
-        examples=(("Set-Variable -Name x -Value 5", "Same as $x = 5."),
-                  ("Set-Variable total 0 -Scope Global", "A global variable.")))
+@cmdlet(
+    "Set-Variable",
+    aliases=("set", "sv"),
+    supports_should_process=True,
+    synopsis="Sets the value of a variable. Creates the variable if one with the requested name does not exist.",
+    description="Assigns -Value (or the pipeline input) to the named variables in the given scope.",
+    examples=(
+        ("Set-Variable -Name x -Value 5", "Same as $x = 5."),
+        ("Set-Variable total 0 -Scope Global", "A global variable."),
+    ),
+)
 class SetVariable(Cmdlet):
     """Sets the value of a variable."""
 
     parameters = (
         Parameter("Name", "string[]", position=0, mandatory=True, pipeline_by_name=True),
         Parameter("Value", "object", position=1, pipeline=True, pipeline_by_name=True),
-        Parameter("Include", "string[]"), Parameter("Exclude", "string[]"),
-        Parameter("Description", "string"), Parameter("Option", "string"),
-        Parameter("Force", "switch"), Parameter("Visibility", "string"),
-        Parameter("PassThru", "switch"), Parameter("Scope", "string"),
+        Parameter("Include", "string[]"),
+        Parameter("Exclude", "string[]"),
+        Parameter("Description", "string"),
+        Parameter("Option", "string"),
+        Parameter("Force", "switch"),
+        Parameter("Visibility", "string"),
+        Parameter("PassThru", "switch"),
+        Parameter("Scope", "string"),
     )
 
     def begin(self):
@@ -283,10 +334,14 @@ class SetVariable(Cmdlet):
         return out
 
 
-@cmdlet("New-Variable", aliases=("nv",), supports_should_process=True,
-        synopsis="Creates a new variable.",
-        description="Like Set-Variable, but the variable must not exist yet in the scope.",
-        examples=(("New-Variable -Name days -Value 7 -Option ReadOnly", "A read-only variable."),))
+@cmdlet(
+    "New-Variable",
+    aliases=("nv",),
+    supports_should_process=True,
+    synopsis="Creates a new variable.",
+    description="Like Set-Variable, but the variable must not exist yet in the scope.",
+    examples=(("New-Variable -Name days -Value 7 -Option ReadOnly", "A read-only variable."),),
+)
 class NewVariable(SetVariable):
     """Creates a new variable."""
 
@@ -294,33 +349,46 @@ class NewVariable(SetVariable):
         scope = self.ctx._scope_for(_scope_arg(self), self.runtime.scope)
         for name in _names(self.Name):
             if name.lower() in scope.vars and not self.Force:
-                self.write_error(f"A variable with name '{name}' already exists.",
-                                 "VariableAlreadyExists,Microsoft.PowerShell.Commands.NewVariableCommand",
-                                 "ResourceExists", name,
-                                 "System.Management.Automation.SessionStateUnauthorizedAccessException")
+                self.write_error(
+                    f"A variable with name '{name}' already exists.",
+                    "VariableAlreadyExists,Microsoft.PowerShell.Commands.NewVariableCommand",
+                    "ResourceExists",
+                    name,
+                    "System.Management.Automation.SessionStateUnauthorizedAccessException",
+                )
                 return []
         return super()._assign(value)
 
 
-@cmdlet("Clear-Variable", aliases=("clv",), supports_should_process=True,
-        synopsis="Deletes the value of a variable.",
-        description="Sets the named variables to $null; they keep existing.",
-        examples=(("Clear-Variable x", "$x is now $null."),))
+@cmdlet(
+    "Clear-Variable",
+    aliases=("clv",),
+    supports_should_process=True,
+    synopsis="Deletes the value of a variable.",
+    description="Sets the named variables to $null; they keep existing.",
+    examples=(("Clear-Variable x", "$x is now $null."),),
+)
 class ClearVariable(Cmdlet):
     """Deletes the value of a variable."""
 
     parameters = (
         Parameter("Name", "string[]", position=0, mandatory=True, pipeline_by_name=True),
-        Parameter("Include", "string[]"), Parameter("Exclude", "string[]"),
-        Parameter("Force", "switch"), Parameter("PassThru", "switch"), Parameter("Scope", "string"),
+        Parameter("Include", "string[]"),
+        Parameter("Exclude", "string[]"),
+        Parameter("Force", "switch"),
+        Parameter("PassThru", "switch"),
+        Parameter("Scope", "string"),
     )
 
     def process(self):
         table = _scope_table(self)
         out = []
         for pattern in _names(self.Name):
-            keys = [k for k in table if wildcard_matcher(pattern)(k)] if has_wildcard(pattern) else (
-                [pattern.lower()] if pattern.lower() in table else [])
+            keys = (
+                [k for k in table if wildcard_matcher(pattern)(k)]
+                if has_wildcard(pattern)
+                else ([pattern.lower()] if pattern.lower() in table else [])
+            )
             if not keys and not has_wildcard(pattern):
                 _variable_not_found(self, pattern)
             for key in keys:
@@ -330,17 +398,23 @@ class ClearVariable(Cmdlet):
         return out
 
 
-@cmdlet("Remove-Variable", aliases=("rv",), supports_should_process=True,
-        synopsis="Deletes a variable and its value.",
-        description="Removes the named variables (wildcards allowed) from the scope.",
-        examples=(("Remove-Variable x", "$x no longer exists."),))
+@cmdlet(
+    "Remove-Variable",
+    aliases=("rv",),
+    supports_should_process=True,
+    synopsis="Deletes a variable and its value.",
+    description="Removes the named variables (wildcards allowed) from the scope.",
+    examples=(("Remove-Variable x", "$x no longer exists."),),
+)
 class RemoveVariable(Cmdlet):
     """Deletes a variable and its value."""
 
     parameters = (
         Parameter("Name", "string[]", position=0, mandatory=True, pipeline_by_name=True),
-        Parameter("Include", "string[]"), Parameter("Exclude", "string[]"),
-        Parameter("Force", "switch"), Parameter("Scope", "string"),
+        Parameter("Include", "string[]"),
+        Parameter("Exclude", "string[]"),
+        Parameter("Force", "switch"),
+        Parameter("Scope", "string"),
     )
 
     def process(self):
@@ -348,8 +422,9 @@ class RemoveVariable(Cmdlet):
         for pattern in _names(self.Name):
             keys = [k for k in table if wildcard_matcher(pattern)(k)] if has_wildcard(pattern) else [pattern]
             for key in keys:
-                if not self.ctx.remove_variable(key, _scope_arg(self), at=self.runtime.scope) \
-                        and not has_wildcard(pattern):
+                if not self.ctx.remove_variable(key, _scope_arg(self), at=self.runtime.scope) and not has_wildcard(
+                    pattern
+                ):
                     _variable_not_found(self, pattern)
 
 
@@ -357,8 +432,11 @@ class RemoveVariable(Cmdlet):
 class AliasInfo:
     """System.Management.Automation.AliasInfo (what Get-Alias and Get-Command return)."""
 
-    PS_TYPE_NAMES = ("System.Management.Automation.AliasInfo", "System.Management.Automation.CommandInfo",
-                     "System.Object")
+    PS_TYPE_NAMES = (
+        "System.Management.Automation.AliasInfo",
+        "System.Management.Automation.CommandInfo",
+        "System.Object",
+    )
     PS_PROPERTIES = ("CommandType", "Name", "Version", "Source")
 
     def __init__(self, name: str, definition: str):
@@ -388,10 +466,14 @@ def alias_items(ctx) -> list[tuple[str, str]]:
     return [(spelled.get(name, name), target) for name, target in ctx.alias_table().items()]
 
 
-@cmdlet("Get-Alias", aliases=("gal",), default_set="Default",
-        synopsis="Gets the aliases for the current session.",
-        description="Lists aliases by name (wildcards) or by the command they stand for (-Definition).",
-        examples=(("Get-Alias gm", "gm -> Get-Member"), ("Get-Alias -Definition Where-Object", "where, ?")))
+@cmdlet(
+    "Get-Alias",
+    aliases=("gal",),
+    default_set="Default",
+    synopsis="Gets the aliases for the current session.",
+    description="Lists aliases by name (wildcards) or by the command they stand for (-Definition).",
+    examples=(("Get-Alias gm", "gm -> Get-Member"), ("Get-Alias -Definition Where-Object", "where, ?")),
+)
 class GetAlias(Cmdlet):
     """Gets the aliases for the current session."""
 
@@ -408,15 +490,26 @@ class GetAlias(Cmdlet):
         out = []
         if self.parameter_set == "Definition":
             for pattern in _names(self.Definition):
-                out.extend(AliasInfo(n, t) for n, t in items if wildcard_matcher(pattern)(t)
-                           and not (exclude and _matches(exclude, n)))
+                out.extend(
+                    AliasInfo(n, t)
+                    for n, t in items
+                    if wildcard_matcher(pattern)(t) and not (exclude and _matches(exclude, n))
+                )
             return out
         for pattern in _names(self.Name) or ["*"]:
-            found = [AliasInfo(n, t) for n, t in items if wildcard_matcher(pattern)(n)
-                     and not (exclude and _matches(exclude, n))]
+            found = [
+                AliasInfo(n, t)
+                for n, t in items
+                if wildcard_matcher(pattern)(n) and not (exclude and _matches(exclude, n))
+            ]
             if not found and not has_wildcard(pattern):
-                self.write_error(f"This command cannot find a matching alias because an alias with the name "
-                                 f"'{pattern}' does not exist.", "ItemNotFoundException", "ObjectNotFound", pattern)
+                self.write_error(
+                    f"This command cannot find a matching alias because an alias with the name "
+                    f"'{pattern}' does not exist.",
+                    "ItemNotFoundException",
+                    "ObjectNotFound",
+                    pattern,
+                )
             out.extend(found)
         return out
 
@@ -425,16 +518,23 @@ class _AliasSetter(Cmdlet):
     parameters = (
         Parameter("Name", "string", position=0, mandatory=True, pipeline_by_name=True),
         Parameter("Value", "string", position=1, mandatory=True, pipeline_by_name=True),
-        Parameter("Description", "string"), Parameter("Option", "string"),
-        Parameter("PassThru", "switch"), Parameter("Scope", "string"), Parameter("Force", "switch"),
+        Parameter("Description", "string"),
+        Parameter("Option", "string"),
+        Parameter("PassThru", "switch"),
+        Parameter("Scope", "string"),
+        Parameter("Force", "switch"),
     )
     creating = False
 
     def process(self):
         name, target = self.Name, self.Value
         if self.creating and not self.Force and name.lower() in self.ctx.alias_table():
-            self.write_error(f"The alias is not allowed, because an alias with the name '{name}' already exists.",
-                             "AliasAlreadyExists", "ResourceExists", name)
+            self.write_error(
+                f"The alias is not allowed, because an alias with the name '{name}' already exists.",
+                "AliasAlreadyExists",
+                "ResourceExists",
+                name,
+            )
             return None
         if not self.should_process(f"Name: {name} Value: {target}"):
             return None
@@ -442,18 +542,26 @@ class _AliasSetter(Cmdlet):
         return (AliasInfo(name, target),) if self.PassThru else None
 
 
-@cmdlet("Set-Alias", aliases=("sal",), supports_should_process=True,
-        synopsis="Creates or changes an alias for a cmdlet or other command in the current PowerShell session.",
-        description="Makes Name another name for the command Value.",
-        examples=(("Set-Alias ll Get-ChildItem", "ll now runs Get-ChildItem."),))
+@cmdlet(
+    "Set-Alias",
+    aliases=("sal",),
+    supports_should_process=True,
+    synopsis="Creates or changes an alias for a cmdlet or other command in the current PowerShell session.",
+    description="Makes Name another name for the command Value.",
+    examples=(("Set-Alias ll Get-ChildItem", "ll now runs Get-ChildItem."),),
+)
 class SetAlias(_AliasSetter):
     """Creates or changes an alias."""
 
 
-@cmdlet("New-Alias", aliases=("nal",), supports_should_process=True,
-        synopsis="Creates a new alias.",
-        description="Like Set-Alias, but fails if the alias already exists (unless -Force).",
-        examples=(("New-Alias list Get-ChildItem", "A new alias."),))
+@cmdlet(
+    "New-Alias",
+    aliases=("nal",),
+    supports_should_process=True,
+    synopsis="Creates a new alias.",
+    description="Like Set-Alias, but fails if the alias already exists (unless -Force).",
+    examples=(("New-Alias list Get-ChildItem", "A new alias."),),
+)
 class NewAlias(_AliasSetter):
     """Creates a new alias."""
 

@@ -1,6 +1,8 @@
 """Automatic variables computed when read ($HOME, $PWD, $PID, $IsLinux, $PSHOME), or built on
 first use and then kept ($PSVersionTable, $Error), so that start-up does not pay for them."""
+
 from __future__ import annotations
+
 
 def _dynamic_variables() -> dict:
     import os
@@ -22,17 +24,21 @@ def _dynamic_variables() -> dict:
 
     def psversiontable(scope):
         # built on first use (it needs the Version type), then an ordinary global variable
-        from pscompat.values.objects.model import Hashtable
         from pscompat.values.dotnet.type_literals import resolve_type
+        from pscompat.values.objects.classes import Hashtable
 
         table = Hashtable()
-        for k, v in (("PSVersion", resolve_type("version").convert("7.4.0")), ("PSEdition", "Core"),
-                     ("GitCommitId", "7.4.0"), ("OS", f"{os.uname().sysname} {os.uname().release}"
-                                                      if hasattr(os, "uname") else "Windows"),
-                     ("Platform", "Win32NT" if os.name == "nt" else "Unix"),
-                     ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"]),
-                     ("PSRemotingProtocolVersion", "2.3"), ("SerializationVersion", "1.1.0.1"),
-                     ("WSManStackVersion", "3.0")):
+        for k, v in (
+            ("PSVersion", resolve_type("version").convert("7.4.0")),
+            ("PSEdition", "Core"),
+            ("GitCommitId", "7.4.0"),
+            ("OS", f"{os.uname().sysname} {os.uname().release}" if hasattr(os, "uname") else "Windows"),
+            ("Platform", "Win32NT" if os.name == "nt" else "Unix"),
+            ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"]),
+            ("PSRemotingProtocolVersion", "2.3"),
+            ("SerializationVersion", "1.1.0.1"),
+            ("WSManStackVersion", "3.0"),
+        ):
             table[k] = v
         scope.ctx.global_scope.vars["psversiontable"] = table
         return table

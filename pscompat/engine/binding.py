@@ -3,6 +3,7 @@ named arguments first (exact name or alias, else an unambiguous prefix), then po
 then pipeline input per object (by value, then by property name).  Built-in cmdlets and
 PowerShell functions share this binder through their Parameter metadata.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,7 +43,7 @@ class Binding:
 
 
 def _type_display(type_name: str) -> str:
-    from pscompat.values.convert.primitives import type_of_name
+    from pscompat.values.dotnet.typenames import type_of_name
 
     try:
         return type_of_name(type_name)
@@ -73,8 +74,15 @@ def _exact_type(value: Any, type_name: str) -> bool:
 class Binder:
     """Binds the arguments of one command invocation; `info` supplies the Parameter metadata."""
 
-    def __init__(self, info: CommandInfo, invocation_name: str, source: Source | None, span: Span | None,
-                 strict_unknown: bool = True, scope=None):
+    def __init__(
+        self,
+        info: CommandInfo,
+        invocation_name: str,
+        source: Source | None,
+        span: Span | None,
+        strict_unknown: bool = True,
+        scope=None,
+    ):
         self.scope = scope
         self.info = info
         self.name = invocation_name
@@ -90,8 +98,9 @@ class Binder:
         fqid = f"{error_id},{module + '.' if module else ''}{cls_name}{'Command' if module else ''}"
         if self.info.cls is not None and self.info.module and not self.info.module.startswith("Microsoft.PowerShell"):
             fqid = f"{error_id},{self.info.module}.{cls_name}Command"
-        return ParameterBindingError(message, fqid, span=span or self.span, source=self.source,
-                                     category=category, reason=self.name)
+        return ParameterBindingError(
+            message, fqid, span=span or self.span, source=self.source, category=category, reason=self.name
+        )
 
     # -- name resolution -----------------------------------------------------------------------
     def find(self, typed: str, span: Span | None) -> Parameter | None:
@@ -99,15 +108,22 @@ class Binder:
         for p in self.params:
             if p.name.lower() == low or any(a.lower() == low for a in p.aliases):
                 return p
-        matches = [p for p in self.params
-                   if p.name.lower().startswith(low) or any(a.lower().startswith(low) for a in p.aliases)]
+        matches = [
+            p
+            for p in self.params
+            if p.name.lower().startswith(low) or any(a.lower().startswith(low) for a in p.aliases)
+        ]
         if len(matches) > 1:
             own = [p for p in matches if p.name.lower() not in COMMON_NAMES]
             if len(own) == 1:
                 return own[0]
             names = " ".join("-" + p.name for p in matches)
-            raise self.error(f"Parameter cannot be processed because the parameter name '{typed}' is ambiguous. "
-                             f"Possible matches include: {names}.", "AmbiguousParameter", span)
+            raise self.error(
+                f"Parameter cannot be processed because the parameter name '{typed}' is ambiguous. "
+                f"Possible matches include: {names}.",
+                "AmbiguousParameter",
+                span,
+            )
         if matches:
             return matches[0]
         return None
@@ -136,11 +152,15 @@ class Binder:
                 value = convert_to(value, p.type)
             except PSError as exc:
                 if function:  # script parameters convert through ArgumentTypeConverterAttribute
-                    raise self.error(f"Cannot process argument transformation on parameter '{p.name}'. "
-                                     f"{exc.message}", "ParameterArgumentTransformationError", span,
-                                     "InvalidData") from None
-                raise self.error(f"Cannot bind parameter '{p.name}'. {exc.message}",
-                                 "CannotConvertArgumentNoMessage", span) from None
+                    raise self.error(
+                        f"Cannot process argument transformation on parameter '{p.name}'. {exc.message}",
+                        "ParameterArgumentTransformationError",
+                        span,
+                        "InvalidData",
+                    ) from None
+                raise self.error(
+                    f"Cannot bind parameter '{p.name}'. {exc.message}", "CannotConvertArgumentNoMessage", span
+                ) from None
         if p.validate_set:
             value = self.check_set(p, value, span, keep_case=function)
         self.validate(p, value, span)
@@ -159,15 +179,31 @@ class Binder:
     def check_not_empty(self, p: Parameter, value: Any, span, collections: bool = True) -> None:
         """Mandatory parameters refuse $null, '' and @() unless [AllowNull()] & co say otherwise."""
         if value is None and not p.allow_null:
-            raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is null.",
-                             "ParameterArgumentValidationErrorNullNotAllowed", span, "InvalidData")
-        if value == "" and isinstance(value, str) and not p.allow_empty_string and \
-                p.type.lower().rstrip("[]") in ("string", "system.string"):
-            raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is an empty string.",
-                             "ParameterArgumentValidationErrorEmptyStringNotAllowed", span, "InvalidData")
+            raise self.error(
+                f"Cannot bind argument to parameter '{p.name}' because it is null.",
+                "ParameterArgumentValidationErrorNullNotAllowed",
+                span,
+                "InvalidData",
+            )
+        if (
+            value == ""
+            and isinstance(value, str)
+            and not p.allow_empty_string
+            and p.type.lower().rstrip("[]") in ("string", "system.string")
+        ):
+            raise self.error(
+                f"Cannot bind argument to parameter '{p.name}' because it is an empty string.",
+                "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+                span,
+                "InvalidData",
+            )
         if collections and isinstance(value, (list, tuple)) and not value and not p.allow_empty_collection:
-            raise self.error(f"Cannot bind argument to parameter '{p.name}' because it is an empty array.",
-                             "ParameterArgumentValidationErrorEmptyArrayNotAllowed", span, "InvalidData")
+            raise self.error(
+                f"Cannot bind argument to parameter '{p.name}' because it is an empty array.",
+                "ParameterArgumentValidationErrorEmptyArrayNotAllowed",
+                span,
+                "InvalidData",
+            )
 
     def check_set(self, p: Parameter, value: Any, span, keep_case: bool) -> Any:
         vals = value if isinstance(value, list) else [value]
@@ -179,12 +215,18 @@ class Binder:
                 hit = prefixed[0] if len(prefixed) == 1 else None
             if hit is None:
                 allowed = ",".join(p.validate_set)
-                text = (p.validate_set_message.replace("{0}", str(v)).replace("{1}", allowed)
-                        if p.validate_set_message else
-                        f"The argument \"{v}\" does not belong to the set \"{allowed}\" specified by the "
-                        f"ValidateSet attribute. Supply an argument that is in the set and then try the command again.")
-                raise self.error(f"Cannot validate argument on parameter '{p.name}'. {text}",
-                                 "ParameterArgumentValidationError", span, "InvalidData")
+                text = (
+                    p.validate_set_message.replace("{0}", str(v)).replace("{1}", allowed)
+                    if p.validate_set_message
+                    else f'The argument "{v}" does not belong to the set "{allowed}" specified by the '
+                    f"ValidateSet attribute. Supply an argument that is in the set and then try the command again."
+                )
+                raise self.error(
+                    f"Cannot validate argument on parameter '{p.name}'. {text}",
+                    "ParameterArgumentValidationError",
+                    span,
+                    "InvalidData",
+                )
             out.append(v if keep_case else hit)  # a function gets the value as typed; cmdlets the set's spelling
         return out if isinstance(value, list) else out[0]
 
@@ -193,8 +235,12 @@ class Binder:
             try:
                 check(value, self)
             except ValueError as exc:
-                raise self.error(f"Cannot validate argument on parameter '{p.name}'. {exc}",
-                                 "ParameterArgumentValidationError", span, "InvalidData") from None
+                raise self.error(
+                    f"Cannot validate argument on parameter '{p.name}'. {exc}",
+                    "ParameterArgumentValidationError",
+                    span,
+                    "InvalidData",
+                ) from None
 
     def invoke_block(self, block, value) -> list:
         """[ValidateScript({...})]: run the block with $_ = value in the caller's scope."""
@@ -229,8 +275,11 @@ class Binder:
                 if remaining:  # ValueFromRemainingArguments collects unknown -names too
                     positional.append(Arg(value=token, span=a.span, order=a.order))
                     continue
-                raise self.error(f"A parameter cannot be found that matches parameter name '{a.name}'.",
-                                 "NamedParameterNotFound", a.span)
+                raise self.error(
+                    f"A parameter cannot be found that matches parameter name '{a.name}'.",
+                    "NamedParameterNotFound",
+                    a.span,
+                )
             if p.name in named:
                 # PowerShell 7.1+: a parameter typed explicitly overrides one splatted (about_Splatting)
                 if p.name in splatted and not a.splat:
@@ -241,8 +290,10 @@ class Binder:
                     raise self.error(
                         f"Cannot bind parameter because parameter '{p.name}' is specified more than once. "
                         f"To provide multiple values to parameters that can accept multiple values, use the "
-                        f"array syntax. For example, \"-parameter value1,value2,value3\".",
-                        "ParameterAlreadyBound", a.span)
+                        f'array syntax. For example, "-parameter value1,value2,value3".',
+                        "ParameterAlreadyBound",
+                        a.span,
+                    )
             if a.has_value:
                 value = a.value
             elif p.is_switch:
@@ -251,8 +302,12 @@ class Binder:
                 value = args[i].value
                 i += 1
             else:
-                raise self.error(f"Missing an argument for parameter '{p.name}'. Specify a parameter of type "
-                                 f"'{_type_display(p.type)}' and try again.", "MissingArgument", a.span)
+                raise self.error(
+                    f"Missing an argument for parameter '{p.name}'. Specify a parameter of type "
+                    f"'{_type_display(p.type)}' and try again.",
+                    "MissingArgument",
+                    a.span,
+                )
             named[p.name] = (p, value, a.span)
             if a.splat:
                 splatted.add(p.name)
@@ -269,9 +324,11 @@ class Binder:
         self.bind_positional(result, positional, set_name)
         if not result.extra_positional and self._unknown:
             result.extra_positional = [v for _, v in self._unknown]
-        result.pipeline_params = tuple(p for p in self.info.parameters
-                                       if (p.pipeline or p.pipeline_by_name) and p.in_set(set_name)
-                                       and p.name not in result.bound)
+        result.pipeline_params = tuple(
+            p
+            for p in self.info.parameters
+            if (p.pipeline or p.pipeline_by_name) and p.in_set(set_name) and p.name not in result.bound
+        )
         if not expects_input:
             self.check_mandatory(result, set_name)
         return result
@@ -283,9 +340,12 @@ class Binder:
         own = [p for p, _, _ in named.values() if p.name.lower() not in COMMON_NAMES]
         candidates = [s for s in sets if all(p.in_set(s) for p in own)]
         if not candidates:
-            raise self.error("Parameter set cannot be resolved using the specified named parameters. One or more "
-                             "parameters issued cannot be used together or an insufficient number of parameters "
-                             "were provided.", "AmbiguousParameterSet")
+            raise self.error(
+                "Parameter set cannot be resolved using the specified named parameters. One or more "
+                "parameters issued cannot be used together or an insufficient number of parameters "
+                "were provided.",
+                "AmbiguousParameterSet",
+            )
         if len(candidates) == 1:
             return candidates[0]
         # Prefer sets that a named parameter belongs to specifically, then the default set.
@@ -308,9 +368,14 @@ class Binder:
         return pool[0]
 
     def _positional_fit(self, set_name: str, positional: list, named: dict) -> int:
-        slots = sorted((p for p in self.info.parameters
-                        if p.in_set(set_name) and p.position_in(set_name) is not None and p.name not in named),
-                       key=lambda p: p.position_in(set_name))
+        slots = sorted(
+            (
+                p
+                for p in self.info.parameters
+                if p.in_set(set_name) and p.position_in(set_name) is not None and p.name not in named
+            ),
+            key=lambda p: p.position_in(set_name),
+        )
         score = 0
         for p, a in zip(slots, positional):
             if _exact_type(a.value, p.type):
@@ -324,11 +389,17 @@ class Binder:
         return score
 
     def bind_positional(self, result: Binding, positional: list[Arg], set_name: str) -> None:
-        slots = sorted((p for p in self.info.parameters
-                        if p.in_set(set_name) and p.position_in(set_name) is not None and p.name not in result.bound),
-                       key=lambda p: p.position_in(set_name))
-        remaining = next((p for p in self.info.parameters
-                          if p.remaining and p.in_set(set_name) and p.name not in result.bound), None)
+        slots = sorted(
+            (
+                p
+                for p in self.info.parameters
+                if p.in_set(set_name) and p.position_in(set_name) is not None and p.name not in result.bound
+            ),
+            key=lambda p: p.position_in(set_name),
+        )
+        remaining = next(
+            (p for p in self.info.parameters if p.remaining and p.in_set(set_name) and p.name not in result.bound), None
+        )
         idx = 0
         for p in slots:
             if idx >= len(positional):
@@ -342,23 +413,37 @@ class Binder:
         if rest:
             if remaining is not None:
                 values = [a.value for a in rest]
-                result.bound[remaining.name] = self.convert(remaining, values if len(values) > 1 or remaining.type.endswith("[]") else values[0], rest[0].span)
+                result.bound[remaining.name] = self.convert(
+                    remaining, values if len(values) > 1 or remaining.type.endswith("[]") else values[0], rest[0].span
+                )
             elif not self.strict_unknown:
-                result.extra_positional = [v for _, v in sorted(
-                    [(a.order, a.value) for a in rest] + getattr(self, "_unknown", []), key=lambda t: t[0])]
+                result.extra_positional = [
+                    v
+                    for _, v in sorted(
+                        [(a.order, a.value) for a in rest] + getattr(self, "_unknown", []), key=lambda t: t[0]
+                    )
+                ]
             else:
-                from pscompat.values.convert.primitives import to_string
+                from pscompat.values.convert.strings import to_string
 
                 a = rest[0]
-                raise self.error(f"A positional parameter cannot be found that accepts argument "
-                                 f"'{to_string(a.value)}'.", "PositionalParameterNotFound", a.span)
+                raise self.error(
+                    f"A positional parameter cannot be found that accepts argument '{to_string(a.value)}'.",
+                    "PositionalParameterNotFound",
+                    a.span,
+                )
 
     def check_mandatory(self, result: Binding, set_name: str) -> None:
-        missing = [p.name for p in self.info.parameters
-                   if p.in_set(set_name) and p.mandatory_in(set_name) and p.name not in result.bound]
+        missing = [
+            p.name
+            for p in self.info.parameters
+            if p.in_set(set_name) and p.mandatory_in(set_name) and p.name not in result.bound
+        ]
         if missing:
-            raise self.error("Cannot process command because of one or more missing mandatory parameters: "
-                             f"{' '.join(missing)}.", "MissingMandatoryParameter")
+            raise self.error(
+                f"Cannot process command because of one or more missing mandatory parameters: {' '.join(missing)}.",
+                "MissingMandatoryParameter",
+            )
 
     # -- pipeline input --------------------------------------------------------------------------
     def bind_pipeline_item(self, result: Binding, item: Any) -> dict:
@@ -366,7 +451,7 @@ class Binder:
         name.  As in CmdletParameterBinderController.BindValueFromPipeline, a by-value conversion
         that fails only leaves the object to the other parameters (a failed validation is an
         error), and an object no parameter takes is InputObjectNotBound."""
-        from pscompat.values.objects.model import get_member, has_member
+        from pscompat.values.objects.access import get_member, has_member
 
         values: dict = {}
         for p in result.pipeline_params:
@@ -384,17 +469,29 @@ class Binder:
                         values[p.name] = self.convert(p, get_member(item, key), self.span)
                         break
         if not values and result.pipeline_params:
-            raise self.error("The input object cannot be bound to any parameters for the command either because the "
-                             "command does not take pipeline input or the input and its properties do not match any "
-                             "of the parameters that take pipeline input.", "InputObjectNotBound",
-                             category="InvalidArgument")
+            raise self.error(
+                "The input object cannot be bound to any parameters for the command either because the "
+                "command does not take pipeline input or the input and its properties do not match any "
+                "of the parameters that take pipeline input.",
+                "InputObjectNotBound",
+                category="InvalidArgument",
+            )
         return values
 
     def check_mandatory_with_input(self, result: Binding, values: dict) -> None:
-        missing = [p.name for p in self.info.parameters
-                   if p.in_set(result.parameter_set) and p.mandatory_in(result.parameter_set)
-                   and p.name not in result.bound and p.name not in values]
+        missing = [
+            p.name
+            for p in self.info.parameters
+            if p.in_set(result.parameter_set)
+            and p.mandatory_in(result.parameter_set)
+            and p.name not in result.bound
+            and p.name not in values
+        ]
         if missing:
-            raise self.error("The input object cannot be bound to any parameters for the command either because the "
-                             "command does not take pipeline input or the input and its properties do not match any "
-                             "of the parameters that take pipeline input.", "InputObjectNotBound", category="InvalidArgument")
+            raise self.error(
+                "The input object cannot be bound to any parameters for the command either because the "
+                "command does not take pipeline input or the input and its properties do not match any "
+                "of the parameters that take pipeline input.",
+                "InputObjectNotBound",
+                category="InvalidArgument",
+            )

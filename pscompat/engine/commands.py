@@ -22,11 +22,12 @@ an iterable, or be generators; every object they produce goes down the pipeline 
 (a list yielded is ONE object; use `yield from` to emit elements).
 `process` runs once per pipeline object, or once when the command is first in a pipeline.
 """
+
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Iterable, Optional
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -34,26 +35,26 @@ class Parameter:
     name: str
     type: str = "object"  # PowerShell type name: 'string', 'string[]', 'int', 'switch', 'scriptblock',
     #                       'object', 'object[]', 'psobject', 'hashtable', 'datetime', 'bool', 'double'...
-    position: Optional[int] = None
+    position: int | None = None
     mandatory: bool = False
     aliases: tuple = ()
     sets: tuple = ()  # parameter set names; () = every set
     pipeline: bool = False  # ValueFromPipeline
     pipeline_by_name: bool = False  # ValueFromPipelineByPropertyName
     remaining: bool = False  # ValueFromRemainingArguments
-    validate_set: Optional[tuple] = None
+    validate_set: tuple | None = None
     default: Any = None
     help: str = ""
-    completer: Optional[Callable[..., Iterable[str]]] = None  # (ctx, prefix) -> candidate values
-    mandatory_sets: Optional[tuple] = None  # sets where mandatory (None = all sets it is in)
-    positions: Optional[dict] = None  # per-set position overrides {set: position}
+    completer: Callable[..., Iterable[str]] | None = None  # (ctx, prefix) -> candidate values
+    mandatory_sets: tuple | None = None  # sets where mandatory (None = all sets it is in)
+    positions: dict | None = None  # per-set position overrides {set: position}
     # [ValidateRange()], [ValidateScript()]...: callables (value, binder) that raise
     # ValueError(message) for a bad argument; and the [AllowNull()]-family exemptions.
     validators: tuple = ()
     allow_null: bool = False
     allow_empty_string: bool = False
     allow_empty_collection: bool = False
-    validate_set_message: Optional[str] = None  # [ValidateSet(..., ErrorMessage = '...')]
+    validate_set_message: str | None = None  # [ValidateSet(..., ErrorMessage = '...')]
 
     @property
     def is_switch(self) -> bool:
@@ -62,7 +63,7 @@ class Parameter:
     def in_set(self, set_name: str) -> bool:
         return not self.sets or set_name in self.sets
 
-    def position_in(self, set_name: str) -> Optional[int]:
+    def position_in(self, set_name: str) -> int | None:
         if self.positions and set_name in self.positions:
             return self.positions[set_name]
         return self.position
@@ -77,14 +78,30 @@ class Parameter:
 COMMON_PARAMETERS = (
     Parameter("Verbose", "switch", aliases=("vb",)),
     Parameter("Debug", "switch", aliases=("db",)),
-    Parameter("ErrorAction", "ActionPreference", aliases=("ea",),
-              validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")),
-    Parameter("WarningAction", "ActionPreference", aliases=("wa",),
-              validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")),
-    Parameter("InformationAction", "ActionPreference", aliases=("infa",),
-              validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")),
-    Parameter("ProgressAction", "ActionPreference", aliases=("proga",),
-              validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")),
+    Parameter(
+        "ErrorAction",
+        "ActionPreference",
+        aliases=("ea",),
+        validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"),
+    ),
+    Parameter(
+        "WarningAction",
+        "ActionPreference",
+        aliases=("wa",),
+        validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"),
+    ),
+    Parameter(
+        "InformationAction",
+        "ActionPreference",
+        aliases=("infa",),
+        validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"),
+    ),
+    Parameter(
+        "ProgressAction",
+        "ActionPreference",
+        aliases=("proga",),
+        validate_set=("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"),
+    ),
     Parameter("ErrorVariable", "string", aliases=("ev",)),
     Parameter("WarningVariable", "string", aliases=("wv",)),
     Parameter("InformationVariable", "string", aliases=("iv",)),
@@ -155,13 +172,13 @@ class Cmdlet:
     bound: dict  # PSBoundParameters: canonical name -> value
     parameter_set: str = ""
 
-    def begin(self) -> Optional[Iterable]:
+    def begin(self) -> Iterable | None:
         return None
 
-    def process(self) -> Optional[Iterable]:
+    def process(self) -> Iterable | None:
         return None
 
-    def end(self) -> Optional[Iterable]:
+    def end(self) -> Iterable | None:
         return None
 
     def fast_path(self):
@@ -185,13 +202,25 @@ class Cmdlet:
     def name(self) -> str:
         return self.info.name
 
-    def write_error(self, message: str, error_id: str, category: str = "NotSpecified", target: Any = None,
-                    exception_type: str = "System.Exception") -> None:
+    def write_error(
+        self,
+        message: str,
+        error_id: str,
+        category: str = "NotSpecified",
+        target: Any = None,
+        exception_type: str = "System.Exception",
+    ) -> None:
         """Non-terminating error: recorded, shown, the pipeline goes on (-ErrorAction applies)."""
         self.runtime.write_error(message, error_id, category, target, exception_type)
 
-    def throw_terminating(self, message: str, error_id: str, category: str = "NotSpecified",
-                          target: Any = None, exception_type: str = "System.Exception"):
+    def throw_terminating(
+        self,
+        message: str,
+        error_id: str,
+        category: str = "NotSpecified",
+        target: Any = None,
+        exception_type: str = "System.Exception",
+    ):
         """ThrowTerminatingError: stops this statement."""
         raise self.runtime.terminating_error(message, error_id, category, target, exception_type)
 
@@ -210,8 +239,9 @@ class Cmdlet:
     def write_host(self, text: str, newline: bool = True, foreground=None, background=None) -> None:
         self.runtime.write_host(text, newline, foreground, background)
 
-    def write_progress(self, activity: str, status: str = "", percent: int = -1, completed: bool = False,
-                       id: int = 0) -> None:
+    def write_progress(
+        self, activity: str, status: str = "", percent: int = -1, completed: bool = False, id: int = 0
+    ) -> None:
         self.runtime.write_progress(activity, status, percent, completed, id)
 
     def should_process(self, target: str, action: str | None = None) -> bool:
@@ -220,13 +250,11 @@ class Cmdlet:
 
     def invoke(self, block, *args, dollar_under: Any = None, use_local_scope: bool = False) -> list:
         """Run a script block (with $_ set) and return its output as a list."""
-        return self.runtime.invoke_block(block, args, dollar_under=dollar_under,
-                                         use_local_scope=use_local_scope)
+        return self.runtime.invoke_block(block, args, dollar_under=dollar_under, use_local_scope=use_local_scope)
 
     def invoke_iter(self, block, *args, dollar_under: Any = None, use_local_scope: bool = False):
         """Run a script block (with $_ set), yielding its output as it is produced."""
-        return self.runtime.invoke_block_iter(block, args, dollar_under=dollar_under,
-                                              use_local_scope=use_local_scope)
+        return self.runtime.invoke_block_iter(block, args, dollar_under=dollar_under, use_local_scope=use_local_scope)
 
     def invoke_filter(self, block, item: Any) -> bool:
         """Where-Object's test: run block with $_ = item in the caller's scope, truthiness of result."""
@@ -244,25 +272,13 @@ class Cmdlet:
 class Registry:
     """Name/alias -> CommandInfo, case-insensitive.  Modules with cmdlets register on import."""
 
-    # Every module that declares cmdlets; imported on first lookup so `import pscompat` stays fast.
-    MODULES = (
-        "pscompat.cmdlets.core",
-        "pscompat.cmdlets.objects",
-        "pscompat.cmdlets.output",
-        "pscompat.cmdlets.data",
-        "pscompat.cmdlets.utility",
-        "pscompat.cmdlets.items",
-        "pscompat.cmdlets.text",
-        "pscompat.cmdlets.session",
-        "pscompat.cmdlets.timing",
-        "pscompat.cmdlets.process",
-        "pscompat.azure.cmdlets",
-    )
-
     def __init__(self) -> None:
         self.commands: dict[str, CommandInfo] = {}
         self.aliases: dict[str, str] = {}
         self._loaded = False
+        # Imports the modules that declare commands, on first lookup (so `import pscompat` stays
+        # fast).  Set by pscompat.catalog: the engine never imports a cmdlet module itself.
+        self.loader: Callable[[], None] | None = None
 
     def register(self, info: CommandInfo) -> None:
         self.commands[info.name.lower()] = info
@@ -272,19 +288,16 @@ class Registry:
     def load(self) -> None:
         if self._loaded:
             return
+        if self.loader is None:
+            raise RuntimeError("no commands are installed: import pscompat.catalog before the first lookup")
         self._loaded = True
-        for mod in self.MODULES:
-            try:
-                importlib.import_module(mod)
-            except ModuleNotFoundError as exc:  # a module not written yet must not break the rest
-                if exc.name != mod:
-                    raise
+        self.loader()
 
-    def get(self, name: str) -> Optional[CommandInfo]:
+    def get(self, name: str) -> CommandInfo | None:
         self.load()
         return self.commands.get(name.lower())
 
-    def resolve_alias(self, name: str) -> Optional[str]:
+    def resolve_alias(self, name: str) -> str | None:
         self.load()
         return self.aliases.get(name.lower())
 
@@ -296,17 +309,33 @@ class Registry:
 REGISTRY = Registry()
 
 
-def cmdlet(name: str, *, aliases: tuple = (), module: str = "Microsoft.PowerShell.Utility",
-           synopsis: str = "", description: str = "", examples: tuple = (), default_set: str = "",
-           supports_should_process: bool = False, output_type: str = ""):
+def cmdlet(
+    name: str,
+    *,
+    aliases: tuple = (),
+    module: str = "Microsoft.PowerShell.Utility",
+    synopsis: str = "",
+    description: str = "",
+    examples: tuple = (),
+    default_set: str = "",
+    supports_should_process: bool = False,
+    output_type: str = "",
+):
     """Class decorator: declare a cmdlet and register it."""
 
     def deco(cls):
         info = CommandInfo(
-            name=name, cls=cls, parameters=tuple(cls.parameters), aliases=tuple(aliases), module=module,
-            synopsis=synopsis, description=description or (cls.__doc__ or "").strip(),
-            examples=tuple(examples), default_set=default_set,
-            supports_should_process=supports_should_process, output_type=output_type,
+            name=name,
+            cls=cls,
+            parameters=tuple(cls.parameters),
+            aliases=tuple(aliases),
+            module=module,
+            synopsis=synopsis,
+            description=description or (cls.__doc__ or "").strip(),
+            examples=tuple(examples),
+            default_set=default_set,
+            supports_should_process=supports_should_process,
+            output_type=output_type,
         )
         cls.info = info
         REGISTRY.register(info)

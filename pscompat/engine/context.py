@@ -2,15 +2,17 @@
 
 Cmdlets see it as `self.ctx`; compiled code reaches it as `scope.ctx`.
 """
+
 from __future__ import annotations
 
 import os
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from pscompat.engine.commands import REGISTRY, CommandInfo
-from pscompat.errors import ActionPreferenceStop, ErrorRecord, ParseError, PSError, ScriptThrow
 from pscompat.engine.runtime import FlowControl, ReturnFlow, StopUpstream, emit_enumerated, unwrap
 from pscompat.engine.scope import MISSING, Scope
+from pscompat.errors import ActionPreferenceStop, ErrorRecord, ParseError, PSError, ScriptThrow
 
 PREFERENCES = {
     "erroractionpreference": "Continue",
@@ -71,8 +73,9 @@ class ExecutionContext:
     def set_variable(self, name: str, value: Any, scope: str | None = None, at: Scope | None = None) -> None:
         self.assign(self._scope_for(scope, at), name.lower(), value)
 
-    def set_variable_option(self, name: str, option: str | None, scope: str | None = None,
-                            at: Scope | None = None) -> None:
+    def set_variable_option(
+        self, name: str, option: str | None, scope: str | None = None, at: Scope | None = None
+    ) -> None:
         """-Option ReadOnly / Constant (None clears it, as Set-Variable -Force may)."""
         target = self._scope_for(scope, at)
         if option is None:
@@ -106,9 +109,12 @@ class ExecutionContext:
         if scope.options and scope.options.get(key, "").lower() in ("readonly", "constant"):
             from pscompat.errors import RuntimeError_
 
-            raise RuntimeError_(f"Cannot overwrite variable {key} because it is read-only or constant.",
-                                "VariableNotWritable", category="WriteError",
-                                exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException")
+            raise RuntimeError_(
+                f"Cannot overwrite variable {key} because it is read-only or constant.",
+                "VariableNotWritable",
+                category="WriteError",
+                exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException",
+            )
         if scope.types:
             tname = scope.types.get(key)
             if tname is not None:
@@ -169,9 +175,9 @@ class ExecutionContext:
         if info is not None:
             return ("cmdlet", info, info.name)
         if low.endswith(".ps1") and os.path.isfile(name):
-            from pscompat.syntax.grammar import parse_cached
             from pscompat.engine.scriptblock import ScriptBlockValue
             from pscompat.source import Source
+            from pscompat.syntax.grammar import parse_cached
 
             with open(name, encoding="utf-8-sig") as fh:
                 text = fh.read()
@@ -196,7 +202,7 @@ class ExecutionContext:
         """$Error: an ArrayList ($Error.Clear(), newest first), made on first use."""
         errors = self.global_scope.vars.get("error")
         if errors is None:
-            from pscompat.values.dotnet.type_literals import ArrayList
+            from pscompat.values.dotnet.collections import ArrayList
 
             errors = self.global_scope.vars["error"] = ArrayList()
         return errors
@@ -325,8 +331,9 @@ class ExecutionContext:
 
         return each, _restorer(vars_, old)
 
-    def invoke_block(self, block, args=(), dollar_under: Any = None, use_local_scope: bool = False,
-                     scope: Scope | None = None) -> list:
+    def invoke_block(
+        self, block, args=(), dollar_under: Any = None, use_local_scope: bool = False, scope: Scope | None = None
+    ) -> list:
         from pscompat.engine.scriptblock import ScriptBlockValue
 
         scope = scope or self.global_scope
@@ -342,8 +349,11 @@ class ExecutionContext:
         vars_["args"] = list(args)
         if use_local_scope and cb.decls:
             for i, d in enumerate(cb.decls):
-                vars_[d.name.lower()] = args[i] if i < len(args) else (cb.defaults[d.name.lower()](run_scope)
-                                                                       if d.name.lower() in cb.defaults else None)
+                vars_[d.name.lower()] = (
+                    args[i]
+                    if i < len(args)
+                    else (cb.defaults[d.name.lower()](run_scope) if d.name.lower() in cb.defaults else None)
+                )
         out: list = []
         try:
             if cb.expr is not None:
@@ -366,7 +376,6 @@ class ExecutionContext:
 
     def intrinsic_block_method(self, name: str, target: Any, values: list, scope: Scope) -> Any:
         """`.ForEach({...})` and `.Where({...})` on any value (about_Intrinsic_Members)."""
-        from pscompat.values.convert.primitives import to_bool
         from pscompat.engine.runtime import as_list
 
         block = values[0]
@@ -380,9 +389,9 @@ class ExecutionContext:
         count = int(values[2]) if len(values) > 2 else 0
         picked = [i for i in items if self.invoke_filter(block, i, scope)] if mode != "until" else []
         if mode == "first":
-            return picked[:count or 1]
+            return picked[: count or 1]
         if mode == "last":
-            return picked[-(count or 1):]
+            return picked[-(count or 1) :]
         if mode == "skipuntil":
             out, on = [], False
             for i in items:
@@ -407,9 +416,10 @@ def _member_comparison(test, scope: Scope, source):
     """`{ $_.Name -eq $v }` as a direct test of each object (pipeline_fused): no $_ is set, no
     tree is walked; errors are reported at the comparison, as the compiled expression would."""
     from pscompat.engine.compiler.expressions import python_error
-    from pscompat.values.convert.primitives import to_bool
     from pscompat.engine.pipeline.fused import MemberComparison
-    from pscompat.values.objects.model import PSObject, get_member
+    from pscompat.values.convert.primitives import to_bool
+    from pscompat.values.objects.access import get_member
+    from pscompat.values.objects.classes import PSObject
 
     name, op, right, span = test.name, test.op, test.right, test.span
     folded = name.lower()
@@ -442,8 +452,14 @@ def _member_comparison(test, scope: Scope, source):
     kind, value = test.right_kind
     if kind == "constant":
         return MemberComparison(name, test.op_name, read, general, right_const=value)
-    return MemberComparison(name, test.op_name, read, general, right_value=lambda: right(scope),
-                            right_local=(scope.vars, value) if kind == "variable" else None)
+    return MemberComparison(
+        name,
+        test.op_name,
+        read,
+        general,
+        right_value=lambda: right(scope),
+        right_local=(scope.vars, value) if kind == "variable" else None,
+    )
 
 
 def _restorer(vars_: dict, old: Any):
@@ -452,6 +468,7 @@ def _restorer(vars_: dict, old: Any):
             vars_.pop("_", None)
         else:
             vars_["_"] = old
+
     return restore
 
 

@@ -1,13 +1,17 @@
 """What a running function sees about its own call: $MyInvocation and, in advanced functions,
 $PSCmdlet (about_Automatic_Variables, about_Functions_CmdletBindingAttribute)."""
+
 from __future__ import annotations
 
 from typing import Any
 
 
 class CommandRef:
-    PS_TYPE_NAMES = ("System.Management.Automation.FunctionInfo", "System.Management.Automation.CommandInfo",
-                     "System.Object")
+    PS_TYPE_NAMES = (
+        "System.Management.Automation.FunctionInfo",
+        "System.Management.Automation.CommandInfo",
+        "System.Object",
+    )
     PS_PROPERTIES = ("CommandType", "Name", "Definition")
 
     def __init__(self, info):
@@ -24,12 +28,33 @@ class CommandRef:
 
 class InvocationInfo:
     PS_TYPE_NAMES = ("System.Management.Automation.InvocationInfo", "System.Object")
-    PS_PROPERTIES = ("MyCommand", "BoundParameters", "UnboundArguments", "ScriptLineNumber", "OffsetInLine",
-                     "ScriptName", "Line", "PositionMessage", "InvocationName", "PipelineLength",
-                     "PipelinePosition", "ExpectingInput")
+    PS_PROPERTIES = (
+        "MyCommand",
+        "BoundParameters",
+        "UnboundArguments",
+        "ScriptLineNumber",
+        "OffsetInLine",
+        "ScriptName",
+        "Line",
+        "PositionMessage",
+        "InvocationName",
+        "PipelineLength",
+        "PipelinePosition",
+        "ExpectingInput",
+    )
 
-    def __init__(self, info, invocation_name: str, bound, unbound: list, span, source,
-                 position: int = 1, length: int = 1, expecting_input: bool = False):
+    def __init__(
+        self,
+        info,
+        invocation_name: str,
+        bound,
+        unbound: list,
+        span,
+        source,
+        position: int = 1,
+        length: int = 1,
+        expecting_input: bool = False,
+    ):
         self.MyCommand = CommandRef(info)
         self.InvocationName = invocation_name
         self.BoundParameters = bound
@@ -46,8 +71,11 @@ class InvocationInfo:
 class PSCmdlet:
     """$PSCmdlet: the advanced function's view of the cmdlet runtime."""
 
-    PS_TYPE_NAMES = ("System.Management.Automation.PSScriptCmdlet", "System.Management.Automation.PSCmdlet",
-                     "System.Object")
+    PS_TYPE_NAMES = (
+        "System.Management.Automation.PSScriptCmdlet",
+        "System.Management.Automation.PSCmdlet",
+        "System.Object",
+    )
     PS_PROPERTIES = ("ParameterSetName", "MyInvocation", "CommandRuntime")
 
     def __init__(self, runtime, parameter_set: str, invocation: InvocationInfo, emit):
@@ -83,14 +111,19 @@ class PSCmdlet:
     def ThrowTerminatingError(self, record) -> None:
         from pscompat.errors import PSError
 
-        err = PSError(record.message, record.fully_qualified_error_id, reason=self.MyInvocation.MyCommand.Name,
-                      category=record.category)
+        err = PSError(
+            record.message,
+            record.fully_qualified_error_id,
+            reason=self.MyInvocation.MyCommand.Name,
+            category=record.category,
+        )
         err.error_record = record
         raise err
 
     def ShouldProcess(self, target, action=None) -> bool:
-        return self._runtime.should_process(str(target), str(action) if action is not None
-                                            else self.MyInvocation.MyCommand.Name)
+        return self._runtime.should_process(
+            str(target), str(action) if action is not None else self.MyInvocation.MyCommand.Name
+        )
 
     def ShouldContinue(self, query, caption=None) -> bool:
         return bool(self._runtime.common.get("Force"))

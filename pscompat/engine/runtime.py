@@ -3,11 +3,12 @@
 Flow control travels as Python exceptions (never PSError, so `catch` does not see them);
 the output of commands is pushed downstream one object at a time (`emit`).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, KeysView, ValuesView
 from types import GeneratorType
-from collections.abc import Iterator, KeysView, ValuesView
-from typing import Any, Callable
+from typing import Any
 
 from pscompat.errors import ActionPreferenceStop, ErrorRecord, PSError
 from pscompat.source import Source, Span
@@ -142,8 +143,16 @@ class CommandRuntime:
     # -- streams -------------------------------------------------------------------------
     def record(self, message: str, error_id: str, category: str, target: Any, exception_type: str) -> ErrorRecord:
         fqid = error_id if "," in error_id else f"{error_id},{self.command_class_name}"
-        return ErrorRecord(message, fqid, category, target, command=self.name, span=self.span,
-                           source=self.source, exception_type=exception_type)
+        return ErrorRecord(
+            message,
+            fqid,
+            category,
+            target,
+            command=self.name,
+            span=self.span,
+            source=self.source,
+            exception_type=exception_type,
+        )
 
     @property
     def command_class_name(self) -> str:
@@ -155,8 +164,9 @@ class CommandRuntime:
             return f"{module}.{info.name.replace('-', '')}Command"
         return self.name
 
-    def write_error(self, message, error_id, category="NotSpecified", target=None,
-                    exception_type="System.Exception") -> None:
+    def write_error(
+        self, message, error_id, category="NotSpecified", target=None, exception_type="System.Exception"
+    ) -> None:
         self.write_error_record(self.record(message, error_id, category, target, exception_type))
 
     def write_error_record(self, rec: ErrorRecord) -> None:
@@ -166,18 +176,34 @@ class CommandRuntime:
             name = self.common.get("ErrorVariable")
             if name:  # the error is still recorded before it becomes terminating
                 self.ctx.append_variable(self.scope, str(name), rec)
-            err = ActionPreferenceStop(rec.message, rec.fully_qualified_error_id, span=rec.span, source=rec.source,
-                                       category=rec.category, reason=rec.command, target=rec.target_object,
-                                       exception_type=rec.exception_type)
+            err = ActionPreferenceStop(
+                rec.message,
+                rec.fully_qualified_error_id,
+                span=rec.span,
+                source=rec.source,
+                category=rec.category,
+                reason=rec.command,
+                target=rec.target_object,
+                exception_type=rec.exception_type,
+            )
             err.error_record = rec
             raise err
         self.ctx.record_error(rec, action, self.common.get("ErrorVariable"), self.scope)
 
-    def terminating_error(self, message, error_id, category="NotSpecified", target=None,
-                          exception_type="System.Exception") -> PSError:
+    def terminating_error(
+        self, message, error_id, category="NotSpecified", target=None, exception_type="System.Exception"
+    ) -> PSError:
         rec = self.record(message, error_id, category, target, exception_type)
-        err = PSError(message, rec.fully_qualified_error_id, span=self.span, source=self.source,
-                      category=category, reason=self.name, target=target, exception_type=exception_type)
+        err = PSError(
+            message,
+            rec.fully_qualified_error_id,
+            span=self.span,
+            source=self.source,
+            category=category,
+            reason=self.name,
+            target=target,
+            exception_type=exception_type,
+        )
         err.error_record = rec
         return err
 
@@ -195,9 +221,14 @@ class CommandRuntime:
             return
         if action == "stop":
             self.ctx.write_stream("3", "Warning", str(text), self.ctx.host.write_warning)
-            raise ActionPreferenceStop(f"The running command stopped because the preference variable \"WarningPreference\" "
-                          f"or common parameter is set to Stop: {text}", "ActionPreferenceStop",
-                          span=self.span, source=self.source, reason=self.name)
+            raise ActionPreferenceStop(
+                f'The running command stopped because the preference variable "WarningPreference" '
+                f"or common parameter is set to Stop: {text}",
+                "ActionPreferenceStop",
+                span=self.span,
+                source=self.source,
+                reason=self.name,
+            )
         self.ctx.write_stream("3", "Warning", str(text), self.ctx.host.write_warning)
         name = self.common.get("WarningVariable")
         if name:
@@ -206,15 +237,20 @@ class CommandRuntime:
     def write_information(self, data: Any, tags: tuple = ()) -> None:
         action = self._preference("InformationAction", "informationpreference", "SilentlyContinue").lower()
         if action == "continue" or self.ctx.frames:
-            self.ctx.write_stream("6", "Information", data if isinstance(data, str) else str(data),
-                                  lambda text: self.ctx.host.write_information(data, show=action == "continue"))
+            self.ctx.write_stream(
+                "6",
+                "Information",
+                data if isinstance(data, str) else str(data),
+                lambda text: self.ctx.host.write_information(data, show=action == "continue"),
+            )
         else:
             self.ctx.host.write_information(data, show=False)
 
     def write_host(self, text: str, newline: bool = True, foreground=None, background=None) -> None:
         # Write-Host writes an information record (PowerShell 5+): `6>&1` captures it
-        self.ctx.write_stream("6", "Information", text,
-                              lambda t: self.ctx.host.write_host(t, newline, foreground, background))
+        self.ctx.write_stream(
+            "6", "Information", text, lambda t: self.ctx.host.write_host(t, newline, foreground, background)
+        )
 
     def write_progress(self, activity, status="", percent=-1, completed=False, id=0) -> None:
         action = self._preference("ProgressAction", "progresspreference", "Continue").lower()

@@ -4,6 +4,7 @@ A Scope holds its variables in a dict keyed by lower-cased name.  Reads walk up 
 scope; plain assignment writes the current scope.  Script blocks run with `&` and functions get
 a child scope; dot-sourcing and Where-Object/ForEach-Object blocks reuse the caller's.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,7 +16,7 @@ _MISSING = object()
 class Scope:
     __slots__ = ("vars", "parent", "ctx", "types", "is_script", "options", "private", "automation_null")
 
-    def __init__(self, parent: "Scope | None", ctx: Any, is_script: bool = False):
+    def __init__(self, parent: Scope | None, ctx: Any, is_script: bool = False):
         self.vars: dict[str, Any] = {}
         self.parent = parent
         self.ctx = ctx
@@ -45,7 +46,7 @@ class Scope:
         owner = self.owner(key)
         return owner is not None and owner.automation_null is not None and key in owner.automation_null
 
-    def owner(self, key: str) -> "Scope | None":
+    def owner(self, key: str) -> Scope | None:
         scope = self
         while scope is not None:
             if key in scope.vars:
@@ -53,13 +54,13 @@ class Scope:
             scope = scope.parent
         return None
 
-    def global_scope(self) -> "Scope":
+    def global_scope(self) -> Scope:
         scope = self
         while scope.parent is not None:
             scope = scope.parent
         return scope
 
-    def script_scope(self) -> "Scope":
+    def script_scope(self) -> Scope:
         scope = self
         while scope.parent is not None and not scope.is_script:
             scope = scope.parent
@@ -77,7 +78,7 @@ class Scope:
     def invoke_block(self, block, args=(), dollar_under: Any = None) -> list:
         return self.ctx.invoke_block(block, args, dollar_under, False, self)
 
-    def child(self) -> "Scope":
+    def child(self) -> Scope:
         return Scope(self, self.ctx)
 
     def type_of(self, key: str) -> str | None:
@@ -115,7 +116,7 @@ def env_get(name: str) -> Any:
 
 
 def env_set(name: str, value: Any) -> None:
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     if value is None or value == "":
         os.environ.pop(name, None)

@@ -1,18 +1,29 @@
 """Script blocks as values, compiled once, and their parameter metadata for the shared binder."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-from pscompat.syntax import nodes as N
 from pscompat.engine import validation
 from pscompat.engine.commands import CommandInfo, Parameter
 from pscompat.source import Source
+from pscompat.syntax import nodes as N
 
 
 class CompiledBlock:
-    __slots__ = ("begin", "process", "end", "expr", "param_block", "decls", "is_advanced", "_info", "defaults",
-                 "member_test")
+    __slots__ = (
+        "begin",
+        "process",
+        "end",
+        "expr",
+        "param_block",
+        "decls",
+        "is_advanced",
+        "_info",
+        "defaults",
+        "member_test",
+    )
 
     def __init__(self):
         self.begin = self.process = self.end = None  # fn(scope, emit)
@@ -41,7 +52,7 @@ class ScriptBlockValue:
         self.is_filter = is_filter
         self.closure = closure  # GetNewClosure(): the variables it captured
 
-    def with_closure(self, scope) -> "ScriptBlockValue":
+    def with_closure(self, scope) -> ScriptBlockValue:
         """GetNewClosure(): a copy that runs with the current scope's variables as they are now."""
         block = ScriptBlockValue(self.node, self.source, self.is_filter, dict(scope.vars))
         block._compiled = self._compiled
@@ -107,15 +118,24 @@ class ScriptBlockValue:
                         for key, val in attr.named:
                             if key.lower() == "defaultparametersetname" and isinstance(val, N.StringConstant):
                                 default_set = val.value
-            info = CommandInfo(name=name or "<ScriptBlock>", cls=None, parameters=params,
-                               command_type=command_type, function=self, default_set=default_set or (sets[0] if sets else ""))
+            info = CommandInfo(
+                name=name or "<ScriptBlock>",
+                cls=None,
+                parameters=params,
+                command_type=command_type,
+                function=self,
+                default_set=default_set or (sets[0] if sets else ""),
+            )
             info.is_advanced = cb.is_advanced
             cb._info = info
         return cb._info
 
 
-_TYPE_ALIASES = {"switch": "switch", "switchparameter": "switch",
-                 "system.management.automation.switchparameter": "switch"}
+_TYPE_ALIASES = {
+    "switch": "switch",
+    "switchparameter": "switch",
+    "system.management.automation.switchparameter": "switch",
+}
 
 
 def _numbered(params: tuple, keep_explicit: bool = False) -> tuple:
@@ -181,15 +201,31 @@ def parameter_from_decl(decl: N.ParameterDecl, index: int, source: Source | None
         elif low in ("allownull", "allowemptystring", "allowemptycollection"):
             allow.add(low)
         else:
-            check = validation.build(attr.name, [_argument(v, source) for v in _flatten(attr.positional)],
-                                     {k.lower(): _argument(v, source) for k, v in attr.named if v is not None})
+            check = validation.build(
+                attr.name,
+                [_argument(v, source) for v in _flatten(attr.positional)],
+                {k.lower(): _argument(v, source) for k, v in attr.named if v is not None},
+            )
             if check is not None:
                 validators.append(check)
-    return Parameter(decl.name, ptype, position=position, mandatory=mandatory, aliases=tuple(aliases),
-                     sets=tuple(sets), pipeline=pipeline, pipeline_by_name=by_name, remaining=remaining,
-                     validate_set=validate, help=help_text, validators=tuple(validators),
-                     allow_null="allownull" in allow, allow_empty_string="allowemptystring" in allow,
-                     allow_empty_collection="allowemptycollection" in allow, validate_set_message=set_message)
+    return Parameter(
+        decl.name,
+        ptype,
+        position=position,
+        mandatory=mandatory,
+        aliases=tuple(aliases),
+        sets=tuple(sets),
+        pipeline=pipeline,
+        pipeline_by_name=by_name,
+        remaining=remaining,
+        validate_set=validate,
+        help=help_text,
+        validators=tuple(validators),
+        allow_null="allownull" in allow,
+        allow_empty_string="allowemptystring" in allow,
+        allow_empty_collection="allowemptycollection" in allow,
+        validate_set_message=set_message,
+    )
 
 
 def _named(attr: N.Attribute, key: str):

@@ -5,9 +5,11 @@ with -ErrorVariable gets a Frame.  While the command's own code runs, its frame 
 context's stack: a record written there (by the command or by anything it calls) goes to the
 innermost frame that redirects its stream.  Output passed downstream runs outside the frame.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 STREAMS = {"2": "Error", "3": "Warning", "4": "Verbose", "5": "Debug", "6": "Information"}
 NOT_REDIRECTED = object()
@@ -21,8 +23,11 @@ class StreamRecord:
     def __init__(self, kind: str, message: str):
         self.kind = kind
         self.Message = message
-        self.PS_TYPE_NAMES = (f"System.Management.Automation.{kind}Record",
-                              "System.Management.Automation.InformationalRecord", "System.Object")
+        self.PS_TYPE_NAMES = (
+            f"System.Management.Automation.{kind}Record",
+            "System.Management.Automation.InformationalRecord",
+            "System.Object",
+        )
 
     def ToString(self) -> str:
         return self.Message
@@ -51,15 +56,14 @@ def redirect_target(frames: list, stream: str) -> Any:
 
 def file_writer(path: str, append: bool) -> Callable[[Any], None]:
     """`> file` / `>> file`: what Out-File writes, one object at a time."""
-    from pscompat.values.convert.primitives import to_string
     from pscompat.format.out_default import render
+    from pscompat.values.convert.strings import to_string
 
     mode = "a" if append else "w"
     open(path, mode, encoding="utf-8").close()  # `> file` truncates even when nothing is written
 
     def write(obj) -> None:
-        text = obj if isinstance(obj, str) else (render([obj]) if not isinstance(obj, StreamRecord)
-                                                 else to_string(obj))
+        text = obj if isinstance(obj, str) else (render([obj]) if not isinstance(obj, StreamRecord) else to_string(obj))
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(text if text.endswith("\n") else text + "\n")
 
@@ -143,6 +147,6 @@ def _discard(obj) -> None:
 
 
 def _path(value) -> str:
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     return to_string(value)

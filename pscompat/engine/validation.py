@@ -4,9 +4,10 @@
 Each validator is `check(value, binder)` and raises ValueError(message) with PowerShell's
 Metadata.resx text; the binder prefixes "Cannot validate argument on parameter 'X'. ".
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 
 def _items(value) -> list:
@@ -14,7 +15,7 @@ def _items(value) -> list:
 
 
 def _text(value) -> str:
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     return to_string(value)
 
@@ -27,56 +28,72 @@ def _custom(message: str | None, value, *args) -> str | None:
 
 def validate_range(low, high, message: str | None = None) -> Callable:
     def check(value, binder):
-        from pscompat.values.operators.comparison import compare
+        from pscompat.values.operators.equality import compare
 
         for v in _items(value):
             if v is None:
-                raise ValueError("The argument is null, empty, or an element of the argument collection contains "
-                                 "a null value. Supply a collection that does not contain any null values and then "
-                                 "try the command again.")
+                raise ValueError(
+                    "The argument is null, empty, or an element of the argument collection contains "
+                    "a null value. Supply a collection that does not contain any null values and then "
+                    "try the command again."
+                )
             if low is not None and compare(v, low) < 0:
-                raise ValueError(_custom(message, v) or
-                                 f"The {_text(v)} argument is less than the minimum allowed range of {_text(low)}. "
-                                 f"Supply an argument that is greater than or equal to {_text(low)} and then try "
-                                 f"the command again.")
+                raise ValueError(
+                    _custom(message, v)
+                    or f"The {_text(v)} argument is less than the minimum allowed range of {_text(low)}. "
+                    f"Supply an argument that is greater than or equal to {_text(low)} and then try "
+                    f"the command again."
+                )
             if high is not None and compare(v, high) > 0:
-                raise ValueError(_custom(message, v) or
-                                 f"The {_text(v)} argument is greater than the maximum allowed range of {_text(high)}. "
-                                 f"Supply an argument that is less than or equal to {_text(high)} and then try the "
-                                 f"command again.")
+                raise ValueError(
+                    _custom(message, v)
+                    or f"The {_text(v)} argument is greater than the maximum allowed range of {_text(high)}. "
+                    f"Supply an argument that is less than or equal to {_text(high)} and then try the "
+                    f"command again."
+                )
+
     return check
 
 
 def validate_not_null(value, binder) -> None:
     if value is None or (isinstance(value, (list, tuple)) and any(v is None for v in value)):
-        raise ValueError("The argument is null. Provide a valid value for the argument, and then run the command "
-                         "again.")
+        raise ValueError(
+            "The argument is null. Provide a valid value for the argument, and then run the command again."
+        )
 
 
 def validate_not_null_or_empty(value, binder) -> None:
     """[ValidateNotNullOrEmpty()] (Attributes.cs ValidateNotNullOrAttributeBase): a collection,
     the parameter's converted value for `[string[]]`, has its own message."""
     if value is None or (isinstance(value, str) and value == ""):
-        raise ValueError("The argument is null or empty. Provide an argument that is not null or empty, and then "
-                         "try the command again.")
-    if (isinstance(value, (list, tuple)) and (not value or any(v is None or (isinstance(v, str) and v == "")
-                                                               for v in value))) or \
-            (isinstance(value, dict) and not value):
-        raise ValueError("The argument is null, empty, or an element of the argument collection contains a null "
-                         "value. Supply a collection that does not contain any null values and then try the "
-                         "command again.")
+        raise ValueError(
+            "The argument is null or empty. Provide an argument that is not null or empty, and then "
+            "try the command again."
+        )
+    if (
+        isinstance(value, (list, tuple))
+        and (not value or any(v is None or (isinstance(v, str) and v == "") for v in value))
+    ) or (isinstance(value, dict) and not value):
+        raise ValueError(
+            "The argument is null, empty, or an element of the argument collection contains a null "
+            "value. Supply a collection that does not contain any null values and then try the "
+            "command again."
+        )
 
 
 def validate_pattern(pattern: str, message: str | None = None) -> Callable:
     def check(value, binder):
-        from pscompat.values.dotnet.type_literals import dotnet_regex
+        from pscompat.values.dotnet.regex import dotnet_regex
 
         rx = dotnet_regex(pattern, True)
         for v in _items(value):
             if rx.search(_text(v)) is None:
-                raise ValueError(_custom(message, v, pattern) or
-                                 f'The argument "{_text(v)}" does not match the "{pattern}" pattern. Supply an '
-                                 f'argument that matches "{pattern}" and try the command again.')
+                raise ValueError(
+                    _custom(message, v, pattern)
+                    or f'The argument "{_text(v)}" does not match the "{pattern}" pattern. Supply an '
+                    f'argument that matches "{pattern}" and try the command again.'
+                )
+
     return check
 
 
@@ -85,13 +102,18 @@ def validate_length(low: int, high: int) -> Callable:
         for v in _items(value):
             n = len(_text(v))
             if n < low:
-                raise ValueError(f"The character length ({n}) of the argument is too short. Specify an argument "
-                                 f"with a length that is greater than or equal to \"{low}\", and then try the "
-                                 f"command again.")
+                raise ValueError(
+                    f"The character length ({n}) of the argument is too short. Specify an argument "
+                    f'with a length that is greater than or equal to "{low}", and then try the '
+                    f"command again."
+                )
             if n > high:
-                raise ValueError(f"The character length of the {n} argument is too long. Shorten the character "
-                                 f"length of the argument so it is fewer than or equal to \"{high}\" characters, and "
-                                 f"then try the command again.")
+                raise ValueError(
+                    f"The character length of the {n} argument is too long. Shorten the character "
+                    f'length of the argument so it is fewer than or equal to "{high}" characters, and '
+                    f"then try the command again."
+                )
+
     return check
 
 
@@ -99,11 +121,16 @@ def validate_count(low: int, high: int) -> Callable:
     def check(value, binder):
         n = len(_items(value))
         if n < low:
-            raise ValueError(f"The parameter requires at least {low} value(s) and no more than {high} value(s) - "
-                             f"{n} value(s) were provided.")
+            raise ValueError(
+                f"The parameter requires at least {low} value(s) and no more than {high} value(s) - "
+                f"{n} value(s) were provided."
+            )
         if n > high:
-            raise ValueError(f"The parameter requires at least {low} value(s) and no more than {high} value(s) - "
-                             f"{n} value(s) were provided.")
+            raise ValueError(
+                f"The parameter requires at least {low} value(s) and no more than {high} value(s) - "
+                f"{n} value(s) were provided."
+            )
+
     return check
 
 
@@ -117,9 +144,12 @@ def validate_script(block, message: str | None = None) -> Callable:
                 continue
             if message:
                 raise ValueError(message.replace("{0}", _text(v)).replace("{1}", block.text))
-            raise ValueError(f'The "{block.text}" validation script for the argument with value "{_text(v)}" did '
-                             f'not return a result of True. Determine why the validation script failed, and then '
-                             f'try the command again.')
+            raise ValueError(
+                f'The "{block.text}" validation script for the argument with value "{_text(v)}" did '
+                f"not return a result of True. Determine why the validation script failed, and then "
+                f"try the command again."
+            )
+
     return check
 
 
@@ -130,8 +160,12 @@ def build(name: str, positional: list, named: dict) -> Callable | None:
     if low == "validaterange":
         if len(positional) == 1:  # [ValidateRange('Positive')] and friends
             kind = str(positional[0]).lower()
-            bounds = {"positive": (1, None), "nonnegative": (0, None), "negative": (None, -1),
-                      "nonpositive": (None, 0)}.get(kind, (None, None))
+            bounds = {
+                "positive": (1, None),
+                "nonnegative": (0, None),
+                "negative": (None, -1),
+                "nonpositive": (None, 0),
+            }.get(kind, (None, None))
             return validate_range(*bounds, message)
         return validate_range(positional[0], positional[1], message)
     if low == "validatenotnull":

@@ -12,16 +12,18 @@ ones.  The choice of shape, view, columns, groups and out-of-band objects follow
 PS: FormatAndOutput/common/BaseFormattingCommand.cs, FormatViewGenerator*.cs,
 FormatViewManager.cs (OutOfBandFormatViewManager).
 """
+
 from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
-from pscompat.values.convert.primitives import to_string
 from pscompat.format.text import DEFAULT_ENUMERATION_LIMIT, culture_string, display_string, is_right_aligned, is_scalar
-from pscompat.values.objects.model import is_dictionary, lookup_member, properties
 from pscompat.format.views import Column, DictionaryEntry, View, evaluate, find_view
+from pscompat.values.convert.strings import to_string
+from pscompat.values.objects.access import lookup_member, properties
+from pscompat.values.objects.classes import is_dictionary
 
 _NS = "Microsoft.PowerShell.Commands.Internal.Format."
 
@@ -67,7 +69,7 @@ class FormatStartData(FormatInfoData):
 
 @dataclass(repr=False)
 class GroupStartData(FormatInfoData):
-    label: Optional[str] = None  # '   TypeName: System.String' line, or None
+    label: str | None = None  # '   TypeName: System.String' line, or None
     ps_name = "GroupStartData"
 
     @property
@@ -115,12 +117,12 @@ class FormatEndData(FormatInfoData):
 class FormatOptions:
     """What a Format-* command line asks for (None: the view's or the default choice)."""
 
-    shape: Optional[str] = None  # None = Out-Default: a view, else <= 4 properties table, else list
-    properties: Optional[list] = None  # names (wildcards allowed) or Column (calculated)
+    shape: str | None = None  # None = Out-Default: a view, else <= 4 properties table, else list
+    properties: list | None = None  # names (wildcards allowed) or Column (calculated)
     exclude: tuple = ()
-    group_by: Optional[Column] = None
-    autosize: Optional[bool] = None
-    wrap: Optional[bool] = None
+    group_by: Column | None = None
+    autosize: bool | None = None
+    wrap: bool | None = None
     hide_header: bool = False
     force: bool = False
     wide_columns: int = 0
@@ -144,12 +146,15 @@ def resolve_columns(spec: list | None, obj: Any, exclude=(), keep_missing: bool 
     column (tables) or is dropped when the object lacks it (lists)."""
     names = [n for n, _ in properties(obj)]
     columns: list[Column] = []
-    for item in (spec if spec is not None else ["*"]):
+    for item in spec if spec is not None else ["*"]:
         if isinstance(item, Column):
             columns.append(item)
         elif _has_wildcard(item):
-            columns.extend(Column(n, n) for n in names if _matches(item, n)
-                           and not any(c.label.lower() == n.lower() for c in columns))
+            columns.extend(
+                Column(n, n)
+                for n in names
+                if _matches(item, n) and not any(c.label.lower() == n.lower() for c in columns)
+            )
         elif keep_missing or lookup_member(obj, item)[0]:
             real = next((n for n in names if n.lower() == item.lower()), item)
             columns.append(Column(real, real))
@@ -229,8 +234,9 @@ class Formatter:
         if not fallback:
             return None
         cols = resolve_columns(None, obj)
-        return FormatEntryData("list", [self._text(c.value(obj)) for c in cols],
-                               labels=[c.label for c in cols], out_of_band=True)
+        return FormatEntryData(
+            "list", [self._text(c.value(obj)) for c in cols], labels=[c.label for c in cols], out_of_band=True
+        )
 
     def _start(self, obj: Any, out: list) -> None:
         o = self.o
@@ -250,9 +256,12 @@ class Formatter:
                 columns = resolve_columns(o.properties, obj, o.exclude, keep_missing=shape == "table")
         self.view, self.shape, self.columns = view, ("complex" if shape == "custom" else shape), columns
         self.in_document = True
-        start = FormatStartData(self.shape, autosize=bool(o.autosize if o.autosize is not None
-                                                          else (view.autosize if view else False)),
-                                hide_header=o.hide_header, wide_columns=o.wide_columns)
+        start = FormatStartData(
+            self.shape,
+            autosize=bool(o.autosize if o.autosize is not None else (view.autosize if view else False)),
+            hide_header=o.hide_header,
+            wide_columns=o.wide_columns,
+        )
         if self.shape == "table":
             start.columns = [ColumnInfo(c.label, c.width, c.alignment or self._alignment(c, obj)) for c in columns]
         out.append(start)
@@ -298,8 +307,11 @@ class Formatter:
             return FormatEntryData("lines", self.view.render(obj).split("\n"))
         cols = self.columns if self.shape == "table" or self.view is not None else None
         if cols is None:  # a list without a view shows each object's own properties
-            cols = (self.columns if self.shape == "wide"
-                    else resolve_columns(self.o.properties, obj, self.o.exclude, keep_missing=False))
+            cols = (
+                self.columns
+                if self.shape == "wide"
+                else resolve_columns(self.o.properties, obj, self.o.exclude, keep_missing=False)
+            )
         values = [self._text(c.value(obj)) for c in cols]
         if self.shape == "table":
             return FormatEntryData("row", values, alignments=[None] * len(values), wrap=bool(self.o.wrap))

@@ -25,6 +25,7 @@ On a terminal the lines carry $PSStyle's default colours (yellow warnings, red e
 
 CollectingHost is for the Python API: it records everything in lists and prints nothing.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,9 +46,22 @@ _PROGRESS_MAX_WIDTH = 120  # $PSStyle.Progress.MaxWidth
 
 # [ConsoleColor] -> ANSI foreground (Write-Host -ForegroundColor)
 _COLORS = {
-    "black": 30, "darkred": 31, "darkgreen": 32, "darkyellow": 33, "darkblue": 34, "darkmagenta": 35,
-    "darkcyan": 36, "gray": 37, "darkgray": 90, "red": 91, "green": 92, "yellow": 93, "blue": 94,
-    "magenta": 95, "cyan": 96, "white": 97,
+    "black": 30,
+    "darkred": 31,
+    "darkgreen": 32,
+    "darkyellow": 33,
+    "darkblue": 34,
+    "darkmagenta": 35,
+    "darkcyan": 36,
+    "gray": 37,
+    "darkgray": 90,
+    "red": 91,
+    "green": 92,
+    "yellow": 93,
+    "blue": 94,
+    "magenta": 95,
+    "cyan": 96,
+    "white": 97,
 }
 
 
@@ -67,9 +81,12 @@ def information_text(data: Any) -> str:
 
 def error_text(record: Any) -> str:
     """ConciseView of an ErrorRecord (or of a PSError)."""
-    return format_concise(getattr(record, "message", str(record)),
-                          getattr(record, "command", None) or getattr(record, "reason", None),
-                          getattr(record, "span", None), getattr(record, "source", None))
+    return format_concise(
+        getattr(record, "message", str(record)),
+        getattr(record, "command", None) or getattr(record, "reason", None),
+        getattr(record, "span", None),
+        getattr(record, "source", None),
+    )
 
 
 class ConsoleHost:
@@ -97,8 +114,9 @@ class ConsoleHost:
     def write(self, text: str) -> None:
         self._out(text)
 
-    def write_host(self, text: str, newline: bool = True, foreground: str | None = None,
-                   background: str | None = None) -> None:
+    def write_host(
+        self, text: str, newline: bool = True, foreground: str | None = None, background: str | None = None
+    ) -> None:
         """Write-Host: [ConsoleColor] names as ANSI SGR (a background code is the foreground's
         + 10), only on a terminal -- redirected output stays plain text."""
         codes = []
@@ -148,14 +166,17 @@ class ConsoleHost:
         self.stdout.flush()
 
     # -- progress -----------------------------------------------------------------------------
-    def progress(self, activity: str, status: str = "", percent: int = -1, completed: bool = False,
-                 id: int = 0) -> None:
+    def progress(
+        self, activity: str, status: str = "", percent: int = -1, completed: bool = False, id: int = 0
+    ) -> None:
         if not self.tty:
             return
         if completed:
             self._progress.pop(id, None)
         else:
-            self._progress[id] = self._bar(str(activity), str(status or ""), int(percent if percent is not None else -1))
+            self._progress[id] = self._bar(
+                str(activity), str(status or ""), int(percent if percent is not None else -1)
+            )
         if self._progress_shown:
             self.stdout.write("\r\x1b[2K")
             self._progress_shown = False
@@ -189,7 +210,7 @@ class ConsoleHost:
         body = status + " " * (bar_width - cells(status))
         filled = bar_width * max(0, min(percent, 100)) // 100 if percent >= 0 else 0
         cut = len(take_cells(body, filled))
-        return (f"{_PROGRESS_STYLE}{activity} [{_REVERSE}{body[:cut]}{_REVERSE_OFF}{body[cut:]}]{_RESET}")
+        return f"{_PROGRESS_STYLE}{activity} [{_REVERSE}{body[:cut]}{_REVERSE_OFF}{body[cut:]}]{_RESET}"
 
 
 class CollectingHost:
@@ -210,8 +231,9 @@ class CollectingHost:
     def write(self, text: str) -> None:
         self.output.append(text)
 
-    def write_host(self, text: str, newline: bool = True, foreground: str | None = None,
-                   background: str | None = None) -> None:
+    def write_host(
+        self, text: str, newline: bool = True, foreground: str | None = None, background: str | None = None
+    ) -> None:
         self.output.append(text + ("\n" if newline else ""))
 
     def write_verbose(self, text: str) -> None:
@@ -229,8 +251,9 @@ class CollectingHost:
     def write_error(self, record: Any) -> None:
         self.errors.append(record)
 
-    def progress(self, activity: str, status: str = "", percent: int = -1, completed: bool = False,
-                 id: int = 0) -> None:
+    def progress(
+        self, activity: str, status: str = "", percent: int = -1, completed: bool = False, id: int = 0
+    ) -> None:
         self.progress_records.append((activity, status, percent, completed, id))
 
     @property

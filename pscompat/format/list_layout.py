@@ -6,6 +6,7 @@ wrapped to the space right of ` : `, continuation lines are indented under the v
 An empty value still prints its label and separator: `Average : ` keeps its trailing blank,
 as PowerShell's does.
 """
+
 from __future__ import annotations
 
 from pscompat.format.text import cells, split_lines, take_cells, wrap_lines

@@ -20,20 +20,28 @@ PS: FormatAndOutput/common/BaseOutputtingCommand.cs (OutCommandInner) does:
   show as lists, and objects without a view share the first table's columns (PowerShell's
   well-known 'missing columns' behaviour).
 """
+
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from pscompat.format.directives import (FormatEndData, FormatEntryData, FormatInfoData, FormatOptions, FormatStartData,
-                          Formatter, GroupEndData, GroupStartData)
+from pscompat.format.directives import (
+    FormatEndData,
+    FormatEntryData,
+    FormatInfoData,
+    FormatOptions,
+    FormatStartData,
+    Formatter,
+    GroupEndData,
+    GroupStartData,
+)
 from pscompat.format.list_layout import list_entry
 from pscompat.format.table_layout import TableWriter, wide_items_per_row
 from pscompat.format.text import cells, wrap_lines
-from pscompat.format.views import Column, View, find_view, register_view
 
-__all__ = ["render", "render_lines", "OutDefault", "LineOutput", "register_view", "find_view", "View",
-           "Column", "FormatOptions", "Formatter", "FormatInfoData", "DEFAULT_WIDTH"]
+__all__ = ["render", "render_lines", "OutDefault", "LineOutput", "DEFAULT_WIDTH"]
 
 DEFAULT_WIDTH = 120  # PowerShell's width when there is no console (BaseOutputtingCommand.cs)
 CACHE_SECONDS = 0.3  # FormattedObjectsCache time window for implicitly sized tables
@@ -63,7 +71,7 @@ class LineOutput:
                 self.process(FormatEndData())
             self.start = item
             self.pending_blank = True  # written just before the first line, so that a verbose or
-            return                    # warning line written meanwhile comes first, as in pwsh
+            return  # warning line written meanwhile comes first, as in pwsh
         if self.cache is not None:
             if isinstance(item, GroupEndData) or isinstance(item, FormatEndData):
                 self._release()
@@ -125,7 +133,7 @@ class LineOutput:
             hint = [cells(c.label) for c in self.start.columns]
             for e in entries:
                 if e.kind == "row" and not e.out_of_band:
-                    for k, v in enumerate(e.values[:len(hint)]):
+                    for k, v in enumerate(e.values[: len(hint)]):
                         hint[k] = max(hint[k], cells(v))
         elif self.start.shape == "wide":
             values = [e.values[0] for e in entries if e.kind == "wide" and not e.out_of_band]
@@ -198,8 +206,13 @@ class LineOutput:
 class OutDefault:
     """Streaming Out-Default: feed objects (or format directives) as they come."""
 
-    def __init__(self, write: Callable[[str], None], width: int | None = None,
-                 options: FormatOptions | None = None, clock=time.monotonic):
+    def __init__(
+        self,
+        write: Callable[[str], None],
+        width: int | None = None,
+        options: FormatOptions | None = None,
+        clock=time.monotonic,
+    ):
         self.write = write
         self.formatter = Formatter(options)
         self.output = LineOutput(lambda line: write(line + "\n"), width, clock)
@@ -232,4 +245,3 @@ def render_lines(objects: Iterable[Any], width: int | None = None, options: Form
 def render(objects: Iterable[Any], width: int | None = None, options: FormatOptions | None = None) -> str:
     """Out-String's text for the objects: every line followed by a newline."""
     return "".join(line + "\n" for line in render_lines(objects, width, options))
-

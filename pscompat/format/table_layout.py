@@ -9,6 +9,7 @@ tail), and columns that do not fit the screen are dropped from the right.  tabul
 truncate or drop columns, so only the rules here reproduce PowerShell byte for byte.  The
 list writer (format_list.py) is the same story; tabulate is used nowhere in the formatter.
 """
+
 from __future__ import annotations
 
 from pscompat.format.text import ELLIPSIS, cells, take_cells, take_cells_from_end, truncate_at_newline, wrap_lines

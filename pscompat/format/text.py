@@ -6,6 +6,7 @@ FormatAndOutput/common/ComplexWriter.cs `StringManipulationHelper`, Utilities/Ms
 `PSObjectHelper.SmartToString`, FormatViewManager.cs `DefaultScalarTypes`), so that widths,
 `…` truncation and `{1, 2, 3…}` collections come out exactly as PowerShell prints them.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -15,10 +16,11 @@ import math
 import unicodedata
 from typing import Any
 
-from pscompat.values.convert.primitives import to_string
-from pscompat.values.dotnet_format.composite import double_to_string
+from pscompat.values.convert.strings import to_string
 from pscompat.values.dotnet_format.dates import format_datetime
-from pscompat.values.objects.model import Char, PSObject, type_names
+from pscompat.values.dotnet_format.numbers import double_to_string
+from pscompat.values.objects.classes import Char, PSObject
+from pscompat.values.objects.model import type_names
 
 ELLIPSIS = "\u2026"
 DEFAULT_ENUMERATION_LIMIT = 4  # $FormatEnumerationLimit
@@ -62,7 +64,7 @@ def take_cells_from_end(text: str, width: int) -> str:
     for i in range(len(text) - 1, -1, -1):
         used += char_cells(text[i])
         if used > width:
-            return text[i + 1:]
+            return text[i + 1 :]
     return text
 
 
@@ -154,12 +156,27 @@ def wrap_lines(text: str, first_width: int, following_width: int | None = None) 
 # Values
 
 
-_SCALAR_TYPES = frozenset({
-    "System.String", "System.SByte", "System.Byte", "System.Int16", "System.UInt16", "System.Int32",
-    "System.UInt32", "System.Int64", "System.UInt64", "System.Char", "System.Single", "System.Double",
-    "System.Boolean", "System.Decimal", "System.IntPtr", "System.Security.SecureString",
-    "System.Numerics.BigInteger",
-})
+_SCALAR_TYPES = frozenset(
+    {
+        "System.String",
+        "System.SByte",
+        "System.Byte",
+        "System.Int16",
+        "System.UInt16",
+        "System.Int32",
+        "System.UInt32",
+        "System.Int64",
+        "System.UInt64",
+        "System.Char",
+        "System.Single",
+        "System.Double",
+        "System.Boolean",
+        "System.Decimal",
+        "System.IntPtr",
+        "System.Security.SecureString",
+        "System.Numerics.BigInteger",
+    }
+)
 
 
 def is_scalar(value: Any) -> bool:

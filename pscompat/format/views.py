@@ -16,12 +16,15 @@ one; Format-Table / Format-List / Format-Wide take the first view of their kind.
 views below are PowerShell's own (PS: src/System.Management.Automation/FormatAndOutput/
 DefaultFormatters/PowerShellCore_format_ps1xml.cs, DotNetTypes_format_ps1xml.cs).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional, Union
+from typing import Any, Union
 
-from pscompat.values.objects.model import get_member, lookup_member, type_names
+from pscompat.values.objects.access import get_member, lookup_member
+from pscompat.values.objects.model import type_names
 
 Expression = Union[str, Callable[[Any], Any]]
 
@@ -31,10 +34,10 @@ class Column:
     label: str
     expression: Expression
     width: int = 0
-    alignment: Optional[str] = None  # None: decided from the first value (tables without view)
+    alignment: str | None = None  # None: decided from the first value (tables without view)
     # A FormatString column shows formatted text, but its default alignment comes from the
     # unformatted value (PS ComputeDefaultAlignment evaluates the bare expression).
-    unformatted: Optional[Expression] = None
+    unformatted: Expression | None = None
 
     def value(self, obj: Any) -> Any:
         return evaluate(self.expression, obj)
@@ -45,10 +48,10 @@ class View:
     type_name: str
     kind: str  # 'table' | 'list' | 'wide' | 'custom'
     columns: list = field(default_factory=list)
-    group_by: Optional[Expression] = None
-    group_label: Optional[str] = None
+    group_by: Expression | None = None
+    group_label: str | None = None
     autosize: bool = False
-    render: Optional[Callable[[Any], str]] = None
+    render: Callable[[Any], str] | None = None
     out_of_band: bool = False  # custom views shown on their own, even inside another table
 
     def applies_to(self, obj: Any) -> bool:
@@ -70,9 +73,18 @@ def evaluate(expression: Expression, obj: Any) -> Any:
 _VIEWS: dict[str, list[View]] = {}  # folded type name -> views in registration order
 
 
-def register_view(type_name: str, kind: str = "table", properties=(), widths=None, group_by=None,
-                  alignments=None, autosize: bool = False, render=None, group_label: str | None = None,
-                  out_of_band: bool = False) -> View:
+def register_view(
+    type_name: str,
+    kind: str = "table",
+    properties=(),
+    widths=None,
+    group_by=None,
+    alignments=None,
+    autosize: bool = False,
+    render=None,
+    group_label: str | None = None,
+    out_of_band: bool = False,
+) -> View:
     if kind not in ("table", "list", "wide", "custom"):
         raise ValueError(f"unknown view kind {kind!r}")
     if kind == "custom" and render is None:
@@ -142,8 +154,12 @@ def _command_name(cmd: Any) -> Any:
 def _error_text(record: Any) -> str:
     from pscompat.errors import format_concise
 
-    return format_concise(getattr(record, "message", str(record)), getattr(record, "command", None),
-                          getattr(record, "span", None), getattr(record, "source", None))
+    return format_concise(
+        getattr(record, "message", str(record)),
+        getattr(record, "command", None),
+        getattr(record, "span", None),
+        getattr(record, "source", None),
+    )
 
 
 def long_date_time(d) -> str:
@@ -167,7 +183,7 @@ def information_text(record) -> str:
 
 
 def _to_text(value) -> str:
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     return to_string(value)
 
@@ -180,38 +196,73 @@ def _register_builtin() -> None:
         register_view(name, "list", ["Name", "Count", "Values"] if no_element else ["Name", "Count", "Group", "Values"])
     # GenericMeasureInfo / TextMeasureInfo have views only when Deserialized: live ones show
     # all their properties (StandardDeviation included), as the Measure-Object docs print.
-    register_view("Microsoft.PowerShell.Commands.MemberDefinition", "table",
-                  ["Name", "MemberType", "Definition"], group_by="TypeName", autosize=True)
+    register_view(
+        "Microsoft.PowerShell.Commands.MemberDefinition",
+        "table",
+        ["Name", "MemberType", "Definition"],
+        group_by="TypeName",
+        autosize=True,
+    )
     register_view("System.Collections.DictionaryEntry", "table", ["Name", "Value"], widths=[30, 0])
     register_view("System.Collections.DictionaryEntry", "list", ["Name", "Value"])
     for kind in ("Alias", "Cmdlet", "Function", "Filter", "ExternalScript", "Application", "Script"):
-        register_view(f"System.Management.Automation.{kind}Info", "table",
-                      ["CommandType", ("Name", _command_name), "Version", "Source"], widths=[15, 50, 10, 0])
+        register_view(
+            f"System.Management.Automation.{kind}Info",
+            "table",
+            ["CommandType", ("Name", _command_name), "Version", "Source"],
+            widths=[15, 50, 10, 0],
+        )
     from pscompat.errors import ErrorRecord
 
     # errors.ErrorRecord declares no PS_TYPE_NAMES yet: register under the name it reports too.
-    for name in dict.fromkeys(("System.Management.Automation.ErrorRecord",
-                               type_names(ErrorRecord.__new__(ErrorRecord))[0])):
+    for name in dict.fromkeys(
+        ("System.Management.Automation.ErrorRecord", type_names(ErrorRecord.__new__(ErrorRecord))[0])
+    ):
         register_view(name, "custom", render=_error_text, out_of_band=True)
     register_view("System.DateTime", "custom", render=long_date_time)
     # PowerShellCore.format.ps1xml / HelpV3.format.ps1xml
     register_view("System.Management.Automation.PSVariable", "table", ["Name", "Value"], widths=[30, 0])
-    register_view("System.RuntimeType", "table",
-                  [("IsPublic", "IsPublic"), ("IsSerial", "IsSerializable"), "Name", "BaseType"],
-                  widths=[8, 8, 40, 0])
+    register_view(
+        "System.RuntimeType",
+        "table",
+        [("IsPublic", "IsPublic"), ("IsSerial", "IsSerializable"), "Name", "BaseType"],
+        widths=[8, 8, 40, 0],
+    )
     register_view("System.Management.Automation.ScriptBlock", "custom", render=_to_text, out_of_band=True)
     # Records merged into the output (3>&1 ...) show their message alone; the console host
     # writes them through WriteWarningLine & co, Out-String as plain lines.
     for kind in ("Warning", "Verbose", "Debug"):
-        register_view(f"System.Management.Automation.{kind}Record", "custom",
-                      render=lambda r: _to_text(getattr(r, "Message", "")), out_of_band=True)
-    register_view("System.Management.Automation.InformationRecord", "custom",
-                  render=lambda r: information_text(r), out_of_band=True)
+        register_view(
+            f"System.Management.Automation.{kind}Record",
+            "custom",
+            render=lambda r: _to_text(getattr(r, "Message", "")),
+            out_of_band=True,
+        )
+    register_view(
+        "System.Management.Automation.InformationRecord",
+        "custom",
+        render=lambda r: information_text(r),
+        out_of_band=True,
+    )
     # DotNetTypes.format.ps1xml
     register_view("System.Version", "table", ["Major", "Minor", "Build", "Revision"], widths=[6, 6, 6, 8])
-    register_view("System.TimeSpan", "list", ["Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks",
-                                              "TotalDays", "TotalHours", "TotalMinutes", "TotalSeconds",
-                                              "TotalMilliseconds"])
+    register_view(
+        "System.TimeSpan",
+        "list",
+        [
+            "Days",
+            "Hours",
+            "Minutes",
+            "Seconds",
+            "Milliseconds",
+            "Ticks",
+            "TotalDays",
+            "TotalHours",
+            "TotalMinutes",
+            "TotalSeconds",
+            "TotalMilliseconds",
+        ],
+    )
     register_view("System.TimeSpan", "table", ["Days", "Hours", "Minutes", "Seconds", "Milliseconds"])
     register_view("System.Guid", "table", [("Guid", str)])
 

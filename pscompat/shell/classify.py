@@ -20,12 +20,13 @@ Text is PowerShell when its first statement starts with something no Python or x
 Short alias names (`echo`, `cd`, `sort`, `where`...) collide with host commands and Python names;
 the host passes `is_host_name(name) -> bool` and such names then stay with the host.
 """
+
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Optional
 
 NOT_PS, INCOMPLETE, COMPLETE = "not_ps", "incomplete", "complete"
 
@@ -57,8 +58,11 @@ _PAREN_KEYWORD = re.compile(r"(if|elseif|while|for|foreach|switch((\s+-\w+)*)|pa
 # Keywords followed by a block: `try {`, `do {`, `trap {` (Python has `try:` and no `do`).
 _BLOCK_KEYWORD = re.compile(r"(try|do|trap|finally)\s*\{|(class|enum)\s+[A-Za-z_]\w*\s*(:\s*[\w.]+\s*)?\{", re.I)
 # Inside a condition, a `$variable` or a PowerShell operator shows whose code it is.
-_PS_CONDITION = re.compile(r"\$[\w{?]|\s-[ci]?(eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|"
-                           r"notcontains|in|notin|and|or|not|xor|is|isnot|band|bor|replace|split)\b", re.I)
+_PS_CONDITION = re.compile(
+    r"\$[\w{?]|\s-[ci]?(eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|"
+    r"notcontains|in|notin|and|or|not|xor|is|isnot|band|bor|replace|split)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -77,7 +81,7 @@ class Scan:
     continued: bool = False  # ends in a backtick, '|', '&&', ',' or '='
     words: list = field(default_factory=list)  # words of the innermost command element at the end
     segment_start: int = 0  # offset where that command element starts
-    in_string: Optional[str] = None  # the quote still open at the end, if any
+    in_string: str | None = None  # the quote still open at the end, if any
     pipes_at: list = field(default_factory=list)  # offsets of top-level '|' of the first statement
     first_statement_end: int = -1  # offset of the first top-level ';' or newline, -1 if none
     first_words: list = field(default_factory=list)  # top-level words of the first command element
@@ -114,13 +118,16 @@ def scan(text: str) -> Scan:
         c = text[i]
         depth = len(st.open)
         # --- strings (a word may contain or start with one) ----------------------------------
-        if c in SQUOTES or c in DQUOTES or (c == "@" and i + 1 < n and (text[i + 1] in SQUOTES + DQUOTES)
-                                            and _here_start(text, i + 1)):
+        if (
+            c in SQUOTES
+            or c in DQUOTES
+            or (c == "@" and i + 1 < n and (text[i + 1] in SQUOTES + DQUOTES) and _here_start(text, i + 1))
+        ):
             if word_start < 0:
                 word_start = i
             end = _skip_string(text, i)
             if end < 0:
-                st.in_string = text[i:i + 2] if c == "@" else c
+                st.in_string = text[i : i + 2] if c == "@" else c
                 st.open.append(st.in_string)
                 i = n
                 break
@@ -223,7 +230,7 @@ def scan(text: str) -> Scan:
 
 def _here_start(text: str, q: int) -> bool:
     """`@"` / `@'` open a here-string only when nothing but spaces follows on the line."""
-    rest = text[q + 1:]
+    rest = text[q + 1 :]
     nl = rest.find("\n")
     return (rest if nl < 0 else rest[:nl]).strip() == ""
 
@@ -235,7 +242,7 @@ def _skip_string(text: str, i: int) -> int:
         quotes = SQUOTES if text[i + 1] in SQUOTES else DQUOTES
         pos = text.find("\n", i)
         while pos >= 0:
-            if pos + 2 < n + 1 and text[pos + 1:pos + 2] in tuple(quotes) and text[pos + 2:pos + 3] == "@":
+            if pos + 2 < n + 1 and text[pos + 1 : pos + 2] in tuple(quotes) and text[pos + 2 : pos + 3] == "@":
                 return pos + 3
             pos = text.find("\n", pos + 1)
         return -1
@@ -288,6 +295,7 @@ def _skip_subexpression(text: str, i: int) -> int:
 
 def lookup_command(name: str, session=None):
     """The CommandInfo a command name means (session function, alias, cmdlet), or None."""
+    from pscompat import catalog  # noqa: F401  (the registry's cmdlet modules)
     from pscompat.engine import commands as base  # read REGISTRY at call time: tests swap in their own
 
     if not name:
@@ -315,7 +323,7 @@ def _lower_keys(table) -> dict:
     return {str(k).lower(): (getattr(v, "name", None) or str(v)) for k, v in dict(table or {}).items()}
 
 
-def is_ps_command(name: str, session=None, is_host_name: Optional[Callable[[str], bool]] = None) -> bool:
+def is_ps_command(name: str, session=None, is_host_name: Callable[[str], bool] | None = None) -> bool:
     """A command word PowerShell owns here: known to pscompat and not claimed by the host.
 
     A full `Verb-Noun` cmdlet name is PowerShell's even if the host knows it too; short names
@@ -334,7 +342,7 @@ def is_ps_command(name: str, session=None, is_host_name: Optional[Callable[[str]
 # ------------------------------------------------------------------------------ classify
 
 
-def classify(source: str, session=None, is_host_name: Optional[Callable[[str], bool]] = None) -> str:
+def classify(source: str, session=None, is_host_name: Callable[[str], bool] | None = None) -> str:
     """'not_ps', 'incomplete' or 'complete' for the text typed so far (see module docstring)."""
     text = source.lstrip()
     if not text:
@@ -355,13 +363,17 @@ def _looks_like_powershell(text: str, st: Scan, session, is_host_name) -> bool:
     if _keyword_statement(text, first, is_host_name):
         return True
     # function Name { ... }  (never valid Python or xonsh)
-    if first.lower() in ("function", "filter") and len(words) > 1 and _NAME_RE.match(words[1].text) \
-            and not (is_host_name and is_host_name(first)):
+    if (
+        first.lower() in ("function", "filter")
+        and len(words) > 1
+        and _NAME_RE.match(words[1].text)
+        and not (is_host_name and is_host_name(first))
+    ):
         return True
     # `$name = <command>`: in xonsh this sets an environment variable, so the command must prove it
     m = re.match(r"\$(\w+)\s*=\s*(?!=)", text)
     if m:
-        rest = text[m.end():]
+        rest = text[m.end() :]
         if _POWERSHELL_VALUE.match(rest):
             return True
         inner = rest[1:] if rest[:1] == "(" else rest  # `$t = ($xs | Measure-Object).Count`
@@ -372,7 +384,7 @@ def _looks_like_powershell(text: str, st: Scan, session, is_host_name) -> bool:
         end = st.first_statement_end if st.first_statement_end >= 0 else len(text)
         for k, pos in enumerate(st.pipes_at):
             stop = st.pipes_at[k + 1] if k + 1 < len(st.pipes_at) else end
-            element = scan(text[pos + 1:stop]).first_words
+            element = scan(text[pos + 1 : stop]).first_words
             if element and is_ps_command(element[0].text, session, is_host_name):
                 return True
     return False
@@ -389,7 +401,7 @@ def _keyword_statement(text: str, first: str, is_host_name) -> bool:
     if not m:
         return False
     end = _skip_subexpression(text, m.end())
-    condition = text[m.end():] if end < 0 else text[m.end():end]
+    condition = text[m.end() :] if end < 0 else text[m.end() : end]
     if m.group(1).lower() in ("foreach", "param") or m.group(2):  # no Python statement of that name
         if is_host_name and is_host_name(first):  # `param(x)`: a call of the user's function
             return False

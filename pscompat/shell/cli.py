@@ -1,5 +1,6 @@
 """The `pscompat` command line: -Command, a script file, `-` for stdin, or an interactive prompt;
 pwsh's own switches are read by cli_args."""
+
 from __future__ import annotations
 
 import os
@@ -77,8 +78,9 @@ def main(argv=None) -> int:
         try:
             os.chdir(opts.working_directory)
         except OSError as exc:
-            sys.stderr.write(f"Cannot find path '{opts.working_directory}' because it does not exist. "
-                             f"({exc.strerror})\n")
+            sys.stderr.write(
+                f"Cannot find path '{opts.working_directory}' because it does not exist. ({exc.strerror})\n"
+            )
             return 64
     code = _run(opts)
     if opts.no_exit and code != 130:
@@ -99,9 +101,11 @@ def _run(opts) -> int | None:
             with open(opts.file, encoding="utf-8-sig") as fh:
                 text = fh.read()
         except OSError as exc:
-            sys.stderr.write(f"The argument '{opts.file}' is not recognized as the name of a script file. "
-                             f"Check the spelling of the name, or if a path was included, verify that the path "
-                             f"is correct and try again. ({exc.strerror})\n")
+            sys.stderr.write(
+                f"The argument '{opts.file}' is not recognized as the name of a script file. "
+                f"Check the spelling of the name, or if a path was included, verify that the path "
+                f"is correct and try again. ({exc.strerror})\n"
+            )
             return 64
         return run_text(_make_session(interactive=False), text, os.path.abspath(opts.file), opts.args, opts.debug)
     if opts.no_exit:

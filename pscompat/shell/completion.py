@@ -11,6 +11,7 @@ From the command element being typed (found by `classify.scan`) it completes:
   * comparison operators after an expression (`$_.ImageFamily -e`).
 Each Completion replaces `prefix`, the text just before the cursor.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -28,13 +29,29 @@ class Completion:
 
 
 OPERATORS = (
-    ("-eq", "equals"), ("-ne", "not equals"), ("-gt", "greater than"), ("-ge", "greater or equal"),
-    ("-lt", "less than"), ("-le", "less or equal"), ("-like", "wildcard match"),
-    ("-notlike", "no wildcard match"), ("-match", "regex match"), ("-notmatch", "no regex match"),
-    ("-contains", "collection contains"), ("-notcontains", "collection does not contain"),
-    ("-in", "is in collection"), ("-notin", "is not in collection"), ("-replace", "regex replace"),
-    ("-split", "split"), ("-join", "join"), ("-is", "type test"), ("-isnot", "negated type test"),
-    ("-as", "convert"), ("-and", "logical and"), ("-or", "logical or"), ("-xor", "logical xor"),
+    ("-eq", "equals"),
+    ("-ne", "not equals"),
+    ("-gt", "greater than"),
+    ("-ge", "greater or equal"),
+    ("-lt", "less than"),
+    ("-le", "less or equal"),
+    ("-like", "wildcard match"),
+    ("-notlike", "no wildcard match"),
+    ("-match", "regex match"),
+    ("-notmatch", "no regex match"),
+    ("-contains", "collection contains"),
+    ("-notcontains", "collection does not contain"),
+    ("-in", "is in collection"),
+    ("-notin", "is not in collection"),
+    ("-replace", "regex replace"),
+    ("-split", "split"),
+    ("-join", "join"),
+    ("-is", "type test"),
+    ("-isnot", "negated type test"),
+    ("-as", "convert"),
+    ("-and", "logical and"),
+    ("-or", "logical or"),
+    ("-xor", "logical xor"),
     ("-not", "logical not"),
 )
 _EXPRESSION_START = "$@('\"[0123456789" + SQUOTES + DQUOTES
@@ -71,6 +88,7 @@ def complete(line: str, cursor: int | None = None, session=None) -> list[Complet
 
 
 def _commands(prefix: str, session) -> list[Completion]:
+    from pscompat import catalog  # noqa: F401  (the registry's cmdlet modules)
     from pscompat.engine import commands as base
 
     found: dict[str, Completion] = {}
@@ -154,8 +172,7 @@ def _value_parameter(params, args):
             continue
         position += 1
         i += 1
-    positional = sorted((p for p in params if p.position is not None and p.name not in bound),
-                        key=lambda p: p.position)
+    positional = sorted((p for p in params if p.position is not None and p.name not in bound), key=lambda p: p.position)
     return positional[position] if position < len(positional) else None
 
 
@@ -191,8 +208,7 @@ def _values(prefix: str, param, session) -> list[Completion]:
     else:
         return []
     desc = f"{param.name} [{param.type}]"
-    return [Completion(_quoted(str(c), quote), desc, "value", prefix)
-            for c in candidates if _matches(typed, str(c))]
+    return [Completion(_quoted(str(c), quote), desc, "value", prefix) for c in candidates if _matches(typed, str(c))]
 
 
 def _quoted(value: str, quote: str) -> str:

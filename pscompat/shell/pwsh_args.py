@@ -12,6 +12,7 @@ Bypass -File x.ps1 -Name v` or `powershell -nop -c "..."` works with `pscompat` 
   `-STA`/`-MTA`, `-WindowStyle`, `-ExecutionPolicy`, ...) are accepted and their values checked.
 - `--debug` is pscompat's own: internal errors show their Python traceback.
 """
+
 from __future__ import annotations
 
 import base64
@@ -68,7 +69,7 @@ def parse(args: list[str], stdin_redirected: bool = True) -> Options:
         key = _switch_key(args[i])
         if key is None:  # the first argument that is not a switch: a script and its arguments
             if args[i].strip():
-                opts.file, opts.args = args[i], list(args[i + 1:])
+                opts.file, opts.args = args[i], list(args[i + 1 :])
                 break
             i += 1
             continue
@@ -80,31 +81,48 @@ def parse(args: list[str], stdin_redirected: bool = True) -> Options:
         elif _match(key, "help", "h") or key == "?":
             opts.show_help = True
             break
-        elif any(_match(key, n, s) for n, s in (("noprofile", "nop"), ("nologo", "nol"), ("login", "l"),
-                                                 ("noninteractive", "noni"), ("interactive", "i"),
-                                                 ("sta", "sta"), ("mta", "mta"), ("noprofileloadtime", "noprofileloadtime"))):
+        elif any(
+            _match(key, n, s)
+            for n, s in (
+                ("noprofile", "nop"),
+                ("nologo", "nol"),
+                ("login", "l"),
+                ("noninteractive", "noni"),
+                ("interactive", "i"),
+                ("sta", "sta"),
+                ("mta", "mta"),
+                ("noprofileloadtime", "noprofileloadtime"),
+            )
+        ):
             pass
         elif _match(key, "noexit", "noe"):
             opts.no_exit = True
         elif _match(key, "commandwithargs", "commandwithargs") or key == "cwa":
             _one_command(opts)
-            opts.command = _value(args, i + 1, "Cannot process the command because of a missing parameter. "
-                                               "A command must follow -Command.")
-            opts.args = list(args[i + 2:])
+            opts.command = _value(
+                args,
+                i + 1,
+                "Cannot process the command because of a missing parameter. A command must follow -Command.",
+            )
+            opts.args = list(args[i + 2 :])
             break
         elif _match(key, "command", "c"):
             _one_command(opts)
-            rest = args[i + 1:]
+            rest = args[i + 1 :]
             if not rest:
-                raise UsageError("Cannot process the command because of a missing parameter. A command must "
-                                 "follow -Command.")
+                raise UsageError(
+                    "Cannot process the command because of a missing parameter. A command must follow -Command."
+                )
             if rest[0] == "-":
                 if len(rest) > 1:
-                    raise UsageError("'-' was specified with the -Command parameter; no other arguments to "
-                                     "-Command are permitted.")
+                    raise UsageError(
+                        "'-' was specified with the -Command parameter; no other arguments to -Command are permitted."
+                    )
                 if not stdin_redirected:
-                    raise UsageError("'-' was specified as the argument to -Command but standard input has not "
-                                     "been redirected for this process.")
+                    raise UsageError(
+                        "'-' was specified as the argument to -Command but standard input has not "
+                        "been redirected for this process."
+                    )
                 opts.stdin_command = True
                 opts.command = ""
             else:
@@ -113,50 +131,78 @@ def parse(args: list[str], stdin_redirected: bool = True) -> Options:
         elif _match(key, "encodedcommand", "e") or _match(key, "ec", "e"):
             _one_command(opts)
             i += 1
-            text = _value(args, i, "Cannot process the command because of a missing parameter. A command must "
-                                   "follow -Command.")
+            text = _value(
+                args, i, "Cannot process the command because of a missing parameter. A command must follow -Command."
+            )
             opts.command = _decode(text)
         elif _match(key, "file", "f"):
             i += 1
-            opts.file = _value(args, i, "The command cannot be run because the File parameter requires a file "
-                                        "path. Supply a path for the File parameter and then try the command again.")
-            opts.args = list(args[i + 1:])
+            opts.file = _value(
+                args,
+                i,
+                "The command cannot be run because the File parameter requires a file "
+                "path. Supply a path for the File parameter and then try the command again.",
+            )
+            opts.args = list(args[i + 1 :])
             break
         elif _match(key, "executionpolicy", "ex") or key == "ep":
             i += 1
-            policy = _value(args, i, "Cannot process the execution policy because of a missing policy name. "
-                                     "A policy name must follow -ExecutionPolicy.")
+            policy = _value(
+                args,
+                i,
+                "Cannot process the execution policy because of a missing policy name. "
+                "A policy name must follow -ExecutionPolicy.",
+            )
             if policy.lower() not in _POLICIES:
                 raise UsageError(f"Invalid ExecutionPolicy value '{policy}'.")
         elif _match(key, "windowstyle", "w"):
             # pwsh on Linux refuses -WindowStyle; pasted Windows command lines carry it, so it is
             # accepted here and has no effect (README: differences)
             i += 1
-            style = _value(args, i, "Cannot process the command because -WindowStyle requires an argument that "
-                                    "is normal, hidden, minimized or maximized. Specify one of these argument "
-                                    "values and try again.")
+            style = _value(
+                args,
+                i,
+                "Cannot process the command because -WindowStyle requires an argument that "
+                "is normal, hidden, minimized or maximized. Specify one of these argument "
+                "values and try again.",
+            )
             if style.lower() not in _STYLES:
-                raise UsageError(f"Processing -WindowStyle '{style}' failed: Cannot convert value \"{style}\" to "
-                                 f"type \"System.Diagnostics.ProcessWindowStyle\".")
-        elif _match(key, "outputformat", "o") or _match(key, "of", "o") or \
-                _match(key, "inputformat", "inp") or key == "if":
+                raise UsageError(
+                    f"Processing -WindowStyle '{style}' failed: Cannot convert value \"{style}\" to "
+                    f'type "System.Diagnostics.ProcessWindowStyle".'
+                )
+        elif (
+            _match(key, "outputformat", "o")
+            or _match(key, "of", "o")
+            or _match(key, "inputformat", "inp")
+            or key == "if"
+        ):
             i += 1
             which = "OutputFormat" if key.startswith("o") else "InputFormat"
-            fmt = _value(args, i, f"The command cannot be run because no argument has been supplied for the "
-                                  f"{which} parameter.")
+            fmt = _value(
+                args, i, f"The command cannot be run because no argument has been supplied for the {which} parameter."
+            )
             if fmt.lower() not in ("text", "t", "te", "tex", "xml", "x", "xm"):
-                raise UsageError(f'Cannot process the command because of an incorrect parameter value. "{fmt}" is '
-                                 f"not a valid format.")
+                raise UsageError(
+                    f'Cannot process the command because of an incorrect parameter value. "{fmt}" is '
+                    f"not a valid format."
+                )
         elif _match(key, "workingdirectory", "wo") or key == "wd":
             i += 1
-            opts.working_directory = _value(args, i, "Cannot process the command because -WorkingDirectory "
-                                                     "requires an argument that is a directory path.")
-        elif _match(key, "settingsfile", "settings") or _match(key, "configurationname", "config") or \
-                _match(key, "custompipename", "cus"):
+            opts.working_directory = _value(
+                args,
+                i,
+                "Cannot process the command because -WorkingDirectory requires an argument that is a directory path.",
+            )
+        elif (
+            _match(key, "settingsfile", "settings")
+            or _match(key, "configurationname", "config")
+            or _match(key, "custompipename", "cus")
+        ):
             i += 1
             _value(args, i, f"An argument is required to be supplied to the '-{key}' parameter.")
         else:  # pwsh: the first parameter it does not know starts the file name
-            opts.file, opts.args = args[i], list(args[i + 1:])
+            opts.file, opts.args = args[i], list(args[i + 1 :])
             break
         i += 1
     return opts
@@ -164,13 +210,17 @@ def parse(args: list[str], stdin_redirected: bool = True) -> Options:
 
 def _one_command(opts: Options) -> None:
     if opts.command is not None:
-        raise UsageError("Cannot process command because a command is already specified with -Command, "
-                         "-CommandWithArgs, or -EncodedCommand.")
+        raise UsageError(
+            "Cannot process command because a command is already specified with -Command, "
+            "-CommandWithArgs, or -EncodedCommand."
+        )
 
 
 def _decode(text: str) -> str:
     try:
         return base64.b64decode(text, validate=True).decode("utf-16-le")
     except (binascii.Error, ValueError):
-        raise UsageError("Cannot process the command because the value specified with -EncodedCommand is not "
-                         "properly encoded. The value must be Base64 encoded.") from None
+        raise UsageError(
+            "Cannot process the command because the value specified with -EncodedCommand is not "
+            "properly encoded. The value must be Base64 encoded."
+        ) from None

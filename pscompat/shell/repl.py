@@ -1,4 +1,5 @@
 """The interactive prompt: history, multi-line continuation for incomplete input."""
+
 from __future__ import annotations
 
 import os
@@ -7,7 +8,8 @@ import sys
 
 def _history_path() -> str:
     home = os.environ.get("PSCOMPAT_HOME") or os.path.join(
-        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "pscompat")
+        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "pscompat"
+    )
     os.makedirs(home, exist_ok=True)
     return os.path.join(home, "history")
 
@@ -35,17 +37,20 @@ def _reader(interactive: bool, session=None):
             from prompt_toolkit import PromptSession
             from prompt_toolkit.history import FileHistory
 
-            ps = PromptSession(history=FileHistory(_history_path()), completer=_completer(session),
-                               complete_while_typing=False)
+            ps = PromptSession(
+                history=FileHistory(_history_path()), completer=_completer(session), complete_while_typing=False
+            )
             return lambda prompt: ps.prompt(prompt)
         except Exception:  # no terminal features available: fall back to input()
             pass
     if not interactive:
+
         def read_plain(prompt):
             line = sys.stdin.readline()
             if not line:
                 raise EOFError
             return line.rstrip("\n")
+
         return read_plain
     return input
 

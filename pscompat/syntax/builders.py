@@ -4,19 +4,18 @@ Every builder has the `grammar_lex.Build` signature `(text, start, end, tokens)`
 exact.  Small marker classes carry parts (postfix operations, hashtable pairs, named blocks)
 from a sub-rule to the rule that assembles them.
 """
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pyparsing as pp
 
-from pscompat.syntax import nodes as n
-from pscompat.syntax.parse_errors import SyntaxFail
 from pscompat.records import replace
+from pscompat.source import Span
+from pscompat.syntax import nodes as n
+from pscompat.syntax.lexer import ARG_END, PRECEDENCE, canonical_op, number_value, skip_gap, variable_name
+from pscompat.syntax.parse_errors import SyntaxFail
 from pscompat.syntax.semantic_checks import check_assignable, check_duplicates
 from pscompat.syntax.strings import literal_word
-from pscompat.syntax.lexer import ARG_END, PRECEDENCE, canonical_op, number_value, skip_gap, variable_name
-from pscompat.source import Span
-
 
 MISSING = object()  # an optional part that was absent (pyparsing drops None tokens)
 
@@ -48,8 +47,11 @@ def constant(match, span):
         value = number_value(text)
     except ValueError:  # out of the range of its suffix's type: `200y`
         raise SyntaxFail("BadNumericConstant", span.start, span, (text,)) from None
-    if isinstance(value, int) and text.lower().lstrip("+-\u2013\u2014\u2015").startswith(("0x", "0b")) \
-            and not -(1 << 63) <= value < (1 << 64):
+    if (
+        isinstance(value, int)
+        and text.lower().lstrip("+-\u2013\u2014\u2015").startswith(("0x", "0b"))
+        and not -(1 << 63) <= value < (1 << 64)
+    ):
         # Hex and binary literals hold at most 64 bits (PS: tokenizer.cs ScanNumber; Parsing.Tests.ps1).
         raise SyntaxFail("BadNumericConstant", span.start, span, (text,))
     return n.Constant(span, value, text)
@@ -209,12 +211,12 @@ def hashtable(text, start, end, tokens):
 
 
 def script_block_expression(text, start, end, tokens):
-    body = replace(tokens[0], span=Span(start, end), text=text[start + 1:end - 1])
+    body = replace(tokens[0], span=Span(start, end), text=text[start + 1 : end - 1])
     return n.ScriptBlockExpression(Span(start, end), body)
 
 
 def braced_script_block(text, start, end, tokens):
-    return replace(tokens[0], span=Span(start, end), text=text[start + 1:end - 1])
+    return replace(tokens[0], span=Span(start, end), text=text[start + 1 : end - 1])
 
 
 # ----------------------------------------------------------------------------- script blocks
@@ -236,8 +238,7 @@ def script_body(text, start, end, tokens):
             blocks[part.kind] = part.value
     else:
         blocks["end"] = n.StatementBlock(Span(start, end), tuple(items))
-    return n.ScriptBlock(Span(start, end), param_block, blocks.get("begin"), blocks.get("process"),
-                         blocks.get("end"))
+    return n.ScriptBlock(Span(start, end), param_block, blocks.get("begin"), blocks.get("process"), blocks.get("end"))
 
 
 def attribute(text, start, end, tokens):

@@ -17,16 +17,17 @@ has run before loads its syntax tree from the cache instead and never imports th
   removes the least recently used tenth, so `pscompat -c "... $i"` in a shell loop cannot fill
   the disk.
 """
+
 from __future__ import annotations
 
 import marshal
 import os
 from decimal import Decimal
 
-from pscompat.syntax import nodes
-from pscompat.values.dotnet import integers as numtypes
 from pscompat.records import Record
 from pscompat.source import Span
+from pscompat.syntax import nodes
+from pscompat.values.dotnet import integers as numtypes
 
 try:  # CPython's built-in SHA-256: hashlib would load OpenSSL first (~3 ms of every start)
     from _sha256 import sha256  # CPython <= 3.11
@@ -167,7 +168,7 @@ def _evict(folder: str) -> None:
     if len(entries) <= MAX_FILES:
         return
     entries.sort()
-    for _, stale in entries[:len(entries) - MAX_FILES * 9 // 10]:
+    for _, stale in entries[: len(entries) - MAX_FILES * 9 // 10]:
         try:
             os.unlink(stale)
         except OSError:

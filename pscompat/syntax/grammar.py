@@ -10,6 +10,7 @@ argument mode (`argument`), where bare words are strings and `-Name` is a parame
 Precedence (Docs: about_Operator_Precedence.md; PS: engine/parser/Parser.cs): ternary <
 binary operators (folded by precedence) < `,` < unary operators and casts < postfix `.` `::` `[]`.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,15 +18,38 @@ import functools
 import pyparsing as pp
 from pyparsing import FollowedBy, Forward, NotAny, Opt, ZeroOrMore
 
-from pscompat.syntax import builders as b
-from pscompat.syntax import statement_builders as bs
-from pscompat.syntax import nodes
-from pscompat.syntax.parse_errors import SyntaxFail, to_parse_error, unexpected_token
-from pscompat.syntax.lexer import (ASSIGN_OP, BINARY_OP, GAP_CHARS, D, DASH, DASH_CLASS, DQUOTE, SIGN, NUMBER, SQUOTE, TYPE_NAME,
-                          EXPRESSION_START, STATEMENT_KEYWORDS, UNARY_OP, VARIABLE, Build, Dispatch, Enclosed, Expect, Lexeme, Scanned, adjacent,
-                          finish_elements, fail_with, skip_gap)
-from pscompat.syntax.strings import StringScanners
 from pscompat.source import Span
+from pscompat.syntax import builders as b
+from pscompat.syntax import nodes
+from pscompat.syntax import statement_builders as bs
+from pscompat.syntax.lexer import (
+    ASSIGN_OP,
+    BINARY_OP,
+    DASH,
+    DQUOTE,
+    EXPRESSION_START,
+    GAP_CHARS,
+    NUMBER,
+    SIGN,
+    SQUOTE,
+    STATEMENT_KEYWORDS,
+    TYPE_NAME,
+    UNARY_OP,
+    VARIABLE,
+    Build,
+    D,
+    Dispatch,
+    Enclosed,
+    Expect,
+    Lexeme,
+    Scanned,
+    adjacent,
+    fail_with,
+    finish_elements,
+    skip_gap,
+)
+from pscompat.syntax.parse_errors import SyntaxFail, to_parse_error, unexpected_token
+from pscompat.syntax.strings import StringScanners
 
 _BLANKS = r"(?:\s+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*"
 # A line may start with `|` to continue the pipeline above it, unless a blank line comes between
@@ -39,19 +63,18 @@ _NUMBER_START = "0123456789.+" + DASH
 _EXPRESSION_CHARS = "$([{!,@" + _QUOTES + _NUMBER_START  # what may start an expression statement
 
 
-def L(pattern, build=None):  # noqa: N802 - reads like a grammar terminal
+def L(pattern, build=None):
     return Lexeme(pattern, build)
 
 
-def S(pattern):  # noqa: N802
+def S(pattern):
     """A suppressed terminal (punctuation, keywords)."""
     return Lexeme(pattern, suppress=True)
 
 
 def op(pattern: str, keep: bool = True):
     """An operator; a line continues after it, so it also takes the blank lines that follow."""
-    return Lexeme(rf"(?P<op>{pattern}){_BLANKS}", (lambda m, span: m.group("op")) if keep else None,
-                  suppress=not keep)
+    return Lexeme(rf"(?P<op>{pattern}){_BLANKS}", (lambda m, span: m.group("op")) if keep else None, suppress=not keep)
 
 
 def keyword(words: str, keep: bool = False):
@@ -66,7 +89,7 @@ def _op_before(text: str, loc: int) -> str:
     if i and (head[i - 1].isalpha()):
         while i and head[i - 1].isalpha():
             i -= 1
-        return head[i - 1:] if i and head[i - 1] in DASH else head[i:]
+        return head[i - 1 :] if i and head[i - 1] in DASH else head[i:]
     while i and not head[i - 1].isspace() and not head[i - 1].isalnum() and head[i - 1] not in "$)]}\"'":
         i -= 1
     return head[i:]
@@ -74,6 +97,7 @@ def _op_before(text: str, loc: int) -> str:
 
 def _after_op(error_id: str):
     """pwsh reports a missing operand right after the operator (Parser.cs: After(token))."""
+
     def error(text, loc):
         at = skip_gap(text, loc)
         after = len(text[:loc].rstrip())
@@ -85,7 +109,7 @@ def _after_op(error_id: str):
 def _parameter_needs_argument(text, loc):
     """`-Name:` must be followed by its argument (Docs: about_Parameter_Binding.md)."""
     head = text[:loc].rstrip()
-    token = head[head.rfind(" ") + 1:] if " " in head else head
+    token = head[head.rfind(" ") + 1 :] if " " in head else head
     at = skip_gap(text, loc)
     return SyntaxFail("ParameterRequiresArgument", at, Span(at, at), (token,))
 
@@ -103,6 +127,7 @@ def _bad_expression(text, loc):
 def _after(error_id: str, *args):
     """pwsh places most 'missing X' errors right after the token before it (Parser.cs After());
     the input is incomplete when nothing but blanks follows."""
+
     def error(text, loc):
         after = len(text[:loc].rstrip())
         return SyntaxFail(error_id, skip_gap(text, loc), Span(after, after), args)
@@ -112,7 +137,7 @@ def _after(error_id: str, *args):
 
 def _missing_named_block(text, loc):
     head = text[:loc].rstrip()
-    name = head[len(head.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")):]
+    name = head[len(head.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) :]
     return SyntaxFail("MissingNamedStatementBlock", len(head), Span(len(head), len(head)), (name,))
 
 
@@ -123,11 +148,11 @@ def _misplaced_statement(text, loc):
 
 
 def _build():
-    NL = S(_BLANKS)  # noqa: N806 - newlines allowed here
-    SEPS = S(r"[;\r\n](?:[\s;]+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*")  # noqa: N806
-    COMMA = op(",", keep=False)  # noqa: N806 - with the newlines after it
-    NL_COMMA = S(rf"{_BLANKS},{_BLANKS}")  # noqa: N806 - a list that may also break before a comma
-    LPAREN, RPAREN, LBRACE, RBRACE = S(r"\("), S(r"\)"), S(r"\{"), S(r"\}")  # noqa: N806
+    NL = S(_BLANKS)
+    SEPS = S(r"[;\r\n](?:[\s;]+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*")
+    COMMA = op(",", keep=False)
+    NL_COMMA = S(rf"{_BLANKS},{_BLANKS}")
+    LPAREN, RPAREN, LBRACE, RBRACE = S(r"\("), S(r"\)"), S(r"\{"), S(r"\}")
 
     expression, expression_nc, unary = Forward(), Forward(), Forward()
     statement, statement_list, chain = Forward(), Forward(), Forward()
@@ -141,45 +166,88 @@ def _build():
     double = Scanned(scanners.double, "string")
     here = Scanned(scanners.here, "here-string")
     string = here | single | double
-    subexpression = Enclosed(L(r"\$\("), statement_list, RPAREN,
-                             "MissingEndParenthesisInSubexpression", b.subexpression)
+    subexpression = Enclosed(
+        L(r"\$\("), statement_list, RPAREN, "MissingEndParenthesisInSubexpression", b.subexpression
+    )
     scanners.subexpression = subexpression
-    array_expression = Enclosed(L(r"@\("), statement_list, RPAREN,
-                                "MissingEndParenthesisInSubexpression", b.array_expression)
+    array_expression = Enclosed(
+        L(r"@\("), statement_list, RPAREN, "MissingEndParenthesisInSubexpression", b.array_expression
+    )
     hash_key = L(r"[^\W\d][\w-]*", b.bare) | unary
-    hash_pair = Build(hash_key + Expect(S("=(?!=)"), fail_with("MissingEqualsInHashLiteral"))
-                      + NL + Expect(statement, fail_with("MissingStatementInHashLiteral")), b.hash_pair)
-    hashtable = Enclosed(L(r"@\{"), NL + Opt(hash_pair + ZeroOrMore(SEPS + hash_pair)) + Opt(SEPS),
-                         RBRACE, "MissingEndCurlyBrace", b.hashtable, error_after="opener")  # Parser.cs HashExpressionRule
+    hash_pair = Build(
+        hash_key
+        + Expect(S("=(?!=)"), fail_with("MissingEqualsInHashLiteral"))
+        + NL
+        + Expect(statement, fail_with("MissingStatementInHashLiteral")),
+        b.hash_pair,
+    )
+    hashtable = Enclosed(
+        L(r"@\{"),
+        NL + Opt(hash_pair + ZeroOrMore(SEPS + hash_pair)) + Opt(SEPS),
+        RBRACE,
+        "MissingEndCurlyBrace",
+        b.hashtable,
+        error_after="opener",
+    )  # Parser.cs HashExpressionRule
     script_body = Forward()
-    script_block = Enclosed(L(r"\{"), script_body, RBRACE, "MissingEndCurlyBrace",
-                            b.script_block_expression)
-    paren = Enclosed(L(r"\("), NL + Expect(statement, fail_with("ExpectedExpression")) + NL, RPAREN,
-                     "MissingEndParenthesisInExpression", b.paren)
+    script_block = Enclosed(L(r"\{"), script_body, RBRACE, "MissingEndCurlyBrace", b.script_block_expression)
+    paren = Enclosed(
+        L(r"\("),
+        NL + Expect(statement, fail_with("ExpectedExpression")) + NL,
+        RPAREN,
+        "MissingEndParenthesisInExpression",
+        b.paren,
+    )
     # Blanks may pad the name: `[   System.IO.FileInfo]` (Parser.Tests.ps1 "types in System.dll").
     type_literal = L(rf"\[[ \t]*(?P<t>{TYPE_NAME})[ \t]*\]", b.type_expression)
 
     # ------------------------------------------------------------------ postfix operators
     member_name = adjacent(L(r"[^\W\d]\w*", b.bare) | variable | string | paren)
-    call_args = Enclosed(adjacent(L(r"\(")),
-                         NL + Opt(expression_nc + ZeroOrMore(NL_COMMA + Expect(expression_nc, _after_op("MissingExpressionAfterToken")))) + NL,
-                         RPAREN, "MissingEndParenthesisInMethodCall", b.call_arguments)
+    call_args = Enclosed(
+        adjacent(L(r"\(")),
+        NL
+        + Opt(expression_nc + ZeroOrMore(NL_COMMA + Expect(expression_nc, _after_op("MissingExpressionAfterToken"))))
+        + NL,
+        RPAREN,
+        "MissingEndParenthesisInMethodCall",
+        b.call_arguments,
+    )
     # `$list.Where{ $_ }`: a script block right after the name is the only argument.
     block_arg = Enclosed(adjacent(L(r"\{")), script_body, RBRACE, "MissingEndCurlyBrace", b.block_argument)
-    member = Build(adjacent(L(r"\?\.|::|\.(?!\.)")) + Expect(member_name, fail_with("MissingPropertyName"))
-                   + Opt(call_args | block_arg), b.member)
-    index = Enclosed(adjacent(L(r"\??\[")),
-                     NL + Expect(expression, _after("MissingArrayIndexExpression")) + NL,
-                     S(r"\]"), "MissingEndSquareBracket", b.index)
+    member = Build(
+        adjacent(L(r"\?\.|::|\.(?!\.)"))
+        + Expect(member_name, fail_with("MissingPropertyName"))
+        + Opt(call_args | block_arg),
+        b.member,
+    )
+    index = Enclosed(
+        adjacent(L(r"\??\[")),
+        NL + Expect(expression, _after("MissingArrayIndexExpression")) + NL,
+        S(r"\]"),
+        "MissingEndSquareBracket",
+        b.index,
+    )
     post_increment = adjacent(L(rf"\+\+|{D}{D}(?![\w$])", b.post_increment))
     postfix = Dispatch([(".:?", member), ("?[", index), ("+" + DASH, post_increment)])
 
     # `@name` splats only in a command's arguments (PS: Parser.cs SplattingNotPermitted).
     splat_error = L(r"@(?P<name>[\w?:]+)", bs.splat_not_permitted)
-    primary = Dispatch([(_NUMBER_START, number), ("$", subexpression), ("$", variable), ("@", here),
-                        (SQUOTE, single), (DQUOTE, double), ("@", array_expression), ("@", hashtable),
-                        ("@", splat_error),
-                        ("{", script_block), ("(", paren), ("[", type_literal)])
+    primary = Dispatch(
+        [
+            (_NUMBER_START, number),
+            ("$", subexpression),
+            ("$", variable),
+            ("@", here),
+            (SQUOTE, single),
+            (DQUOTE, double),
+            ("@", array_expression),
+            ("@", hashtable),
+            ("@", splat_error),
+            ("{", script_block),
+            ("(", paren),
+            ("[", type_literal),
+        ]
+    )
     postfix_expression = Build(primary + ZeroOrMore(postfix), b.postfix_chain)
 
     # ------------------------------------------------------------------ operators
@@ -187,12 +255,12 @@ def _build():
     cast = Build(type_literal + NotAny(adjacent(L(r"\.|::"))) + NotAny(L(",")) + unary, b.cast)
     prefix = Build(op(UNARY_OP) + Expect(unary, _after_op("MissingExpressionAfterOperator")), b.unary)
     unary <<= Dispatch([("[", cast), (None, postfix_expression), ("!,+" + DASH, prefix)])
-    array = Build(unary + ZeroOrMore(COMMA + Expect(unary, _after_op("MissingExpressionAfterToken"))),
-                  b.array)
+    array = Build(unary + ZeroOrMore(COMMA + Expect(unary, _after_op("MissingExpressionAfterToken"))), b.array)
 
     def binary_chain(operand):
-        return Build(operand + ZeroOrMore(op(BINARY_OP) + Expect(operand, _after_op("ExpectedValueExpression"))),
-                     b.binary)
+        return Build(
+            operand + ZeroOrMore(op(BINARY_OP) + Expect(operand, _after_op("ExpectedValueExpression"))), b.binary
+        )
 
     def ternary(chain_):
         question = op(r"\?(?![?.\[=])", keep=False)
@@ -208,195 +276,372 @@ def _build():
     word = Scanned(scanners.word, "word")
     arg_end = r"(?=[\s;,|&(){}<>]|\Z)"
     arg_number = L(rf"{SIGN}?{NUMBER}{arg_end}", b.constant)
-    arg_primary = Dispatch([("$", subexpression), ("$", variable), ("@", here), (SQUOTE, single),
-                            (DQUOTE, double), ("@", array_expression), ("@", hashtable),
-                            ("{", script_block), ("(", paren)])
+    arg_primary = Dispatch(
+        [
+            ("$", subexpression),
+            ("$", variable),
+            ("@", here),
+            (SQUOTE, single),
+            (DQUOTE, double),
+            ("@", array_expression),
+            ("@", hashtable),
+            ("{", script_block),
+            ("(", paren),
+        ]
+    )
     arg_chain = Build(arg_primary + ZeroOrMore(postfix), b.arg_chain)
     # `@args`, and (PowerShell 7.x) `@obj.Prop` / `@list[1]`: the chain's value is splatted
     splat = Build(L(r"@(?P<name>[\w?:]+)", b.splat) + ZeroOrMore(postfix), b.arg_chain)
-    arg_single = Dispatch([(_NUMBER_START, arg_number), ("$@{(" + _QUOTES, arg_chain), ("@", splat),
-                           (None, word)])
+    arg_single = Dispatch([(_NUMBER_START, arg_number), ("$@{(" + _QUOTES, arg_chain), ("@", splat), (None, word)])
     # A trailing comma in command mode: PS Parser.cs GetCommandArgument (MissingExpression).
-    argument <<= Build(arg_single + ZeroOrMore(COMMA + Expect(
-        arg_single, _after_op("MissingExpression"))), b.array)
+    argument <<= Build(arg_single + ZeroOrMore(COMMA + Expect(arg_single, _after_op("MissingExpression"))), b.array)
 
     # Docs: Core/About/about_Redirection.md.
-    redirection = Dispatch([
-        ("123456*>", L(r"(?P<s>[1-6*])?>&(?P<m>[12])", b.redirection_merge)),
-        ("123456*>", Build(L(r"(?P<s>[1-6*])?(?P<a>>>?)", lambda m, span: m)
-                           + Expect(arg_single, fail_with("MissingFileSpecification")), b.redirection_file)),
-        ("<", L("<", b.redirection_input))])
+    redirection = Dispatch(
+        [
+            ("123456*>", L(r"(?P<s>[1-6*])?>&(?P<m>[12])", b.redirection_merge)),
+            (
+                "123456*>",
+                Build(
+                    L(r"(?P<s>[1-6*])?(?P<a>>>?)", lambda m, span: m)
+                    + Expect(arg_single, fail_with("MissingFileSpecification")),
+                    b.redirection_file,
+                ),
+            ),
+            ("<", L("<", b.redirection_input)),
+        ]
+    )
     # A parameter is a dash, a letter, up to a metacharacter; a quote inside makes it a word
     # (PS: tokenizer.cs ScanParameter).  `-Name:value` attaches the argument.
     # A dash right after another token is text: `$h.Length-more` (Docs: about_Parsing.md).
     param_name = rf"(?<=\s){D}(?P<name>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*+)"
-    parameter = (Build(L(rf"{param_name}:", b.parameter)
-                       + Expect(argument, _parameter_needs_argument),
-                       b.parameter_with_argument)
-                 | L(rf"{param_name}(?![:{_QUOTES}])", b.parameter))
+    parameter = Build(
+        L(rf"{param_name}:", b.parameter) + Expect(argument, _parameter_needs_argument), b.parameter_with_argument
+    ) | L(rf"{param_name}(?![:{_QUOTES}])", b.parameter)
     end_of_parameters = L(rf"{D}{D}{arg_end}", b.end_of_parameters)
     redirection_or_argument = redirection | argument
     stray_comma = L(",", bs.missing_argument)  # `gcm ,`: a comma with no argument before it
     # `--%`: the rest of the line up to `|`, `&&` or a newline (outside double quotes) is one
     # literal argument (Docs: about_Parsing.md "The stop-parsing token"; PS: tokenizer.cs
     # GetVerbatimCommandArgument).  Both are bare strings, as in pwsh's AST.
-    stop_parsing = (L(r"--%(?=\s|\Z)", b.bare)
-                    + Opt(adjacent(L(r'[ \t]*(?P<v>(?:[^\r\n|&"]|&(?!&)|"[^"\r\n]*"?)+)', bs.verbatim))))
-    command_item = Dispatch([("123456*><", redirection), ("-", stop_parsing), (DASH, parameter), (",", stray_comma),
-                             (None, NotAny(end_of_parameters) + argument)])
-    command_items = (ZeroOrMore(command_item)
-                     + Opt(end_of_parameters + ZeroOrMore(redirection_or_argument)))
+    stop_parsing = L(r"--%(?=\s|\Z)", b.bare) + Opt(
+        adjacent(L(r'[ \t]*(?P<v>(?:[^\r\n|&"]|&(?!&)|"[^"\r\n]*"?)+)', bs.verbatim))
+    )
+    command_item = Dispatch(
+        [
+            ("123456*><", redirection),
+            ("-", stop_parsing),
+            (DASH, parameter),
+            (",", stray_comma),
+            (None, NotAny(end_of_parameters) + argument),
+        ]
+    )
+    command_items = ZeroOrMore(command_item) + Opt(end_of_parameters + ZeroOrMore(redirection_or_argument))
     invocation = L(r"&(?!&)|\.(?=[ \t{($'\"])")
-    command = Dispatch([
-        ("&.", Build(invocation + Expect(arg_single, _after_op("MissingExpression")) + command_items, b.command)),
-        (None, Build(word + command_items, b.command))])
+    command = Dispatch(
+        [
+            ("&.", Build(invocation + Expect(arg_single, _after_op("MissingExpression")) + command_items, b.command)),
+            (None, Build(word + command_items, b.command)),
+        ]
+    )
 
     # ------------------------------------------------------------------ pipelines
     expression_start = FollowedBy(L(EXPRESSION_START))
     assignment_value = op(ASSIGN_OP) + Expect(statement, _after_op("ExpectedValueExpression"))
-    first_element = Dispatch([
-        (_EXPRESSION_CHARS, expression_start + Expect(
-            Build(expression + Opt(assignment_value) + ZeroOrMore(redirection), b.expression_statement),
-            _bad_expression)),
-        (None, command)])
-    later_element = Dispatch([
-        (_EXPRESSION_CHARS, expression_start + Expect(pp.NoMatch(), fail_with("ExpressionsMustBeFirstInPipeline"))),
-        (None, command)])
+    first_element = Dispatch(
+        [
+            (
+                _EXPRESSION_CHARS,
+                expression_start
+                + Expect(
+                    Build(expression + Opt(assignment_value) + ZeroOrMore(redirection), b.expression_statement),
+                    _bad_expression,
+                ),
+            ),
+            (None, command),
+        ]
+    )
+    later_element = Dispatch(
+        [
+            (_EXPRESSION_CHARS, expression_start + Expect(pp.NoMatch(), fail_with("ExpressionsMustBeFirstInPipeline"))),
+            (None, command),
+        ]
+    )
     pipe = S(_PIPE)
-    pipeline = Build(first_element + ZeroOrMore(pipe + Expect(later_element, _after("EmptyPipeElement"))),
-                     b.pipeline)
+    pipeline = Build(first_element + ZeroOrMore(pipe + Expect(later_element, _after("EmptyPipeElement"))), b.pipeline)
     statement_end = Expect(FollowedBy(L(r"[;\r\n)}]|\Z")), fail_with("UnexpectedToken", token_arg=True))
-    chain <<= Build(pipeline + ZeroOrMore(op(r"&&|\|\|") + Expect(
-        pipeline, fail_with("EmptyPipelineChainElement"))) + statement_end, b.pipeline_chain)
+    chain <<= Build(
+        pipeline
+        + ZeroOrMore(op(r"&&|\|\|") + Expect(pipeline, fail_with("EmptyPipelineChainElement")))
+        + statement_end,
+        b.pipeline_chain,
+    )
 
     # ------------------------------------------------------------------ statements
     block = Enclosed(L(r"\{"), statement_list, RBRACE, "MissingEndCurlyBrace", b.statements)
 
     def condition(word_, missing_open, missing_condition, missing_close):
-        return (Expect(LPAREN, fail_with(missing_open, word_)) + NL
-                + Expect(chain, fail_with(missing_condition, word_)) + NL
-                + Expect(RPAREN, fail_with(missing_close, word_)))
+        return (
+            Expect(LPAREN, fail_with(missing_open, word_))
+            + NL
+            + Expect(chain, fail_with(missing_condition, word_))
+            + NL
+            + Expect(RPAREN, fail_with(missing_close, word_))
+        )
 
     def body(error_id, *args):
         return NL + Expect(block, fail_with(error_id, *args))
 
-    if_condition = condition("if", "MissingOpenParenthesisInIfStatement", "IfStatementMissingCondition",
-                             "MissingEndParenthesisAfterStatement")
-    elseif = Build(NL + keyword("elseif") + condition(
-        "elseif", "MissingOpenParenthesisInIfStatement", "IfStatementMissingCondition",
-        "MissingEndParenthesisAfterStatement") + body("MissingStatementBlock", "elseif"), bs.elseif_clause)
+    if_condition = condition(
+        "if",
+        "MissingOpenParenthesisInIfStatement",
+        "IfStatementMissingCondition",
+        "MissingEndParenthesisAfterStatement",
+    )
+    elseif = Build(
+        NL
+        + keyword("elseif")
+        + condition(
+            "elseif",
+            "MissingOpenParenthesisInIfStatement",
+            "IfStatementMissingCondition",
+            "MissingEndParenthesisAfterStatement",
+        )
+        + body("MissingStatementBlock", "elseif"),
+        bs.elseif_clause,
+    )
     else_ = Build(NL + keyword("else") + body("MissingStatementBlockAfterElse"), bs.else_clause)
-    if_statement = Build(keyword("if") + if_condition + body("MissingStatementBlock", "if")
-                         + ZeroOrMore(elseif) + Opt(else_), bs.if_statement)
+    if_statement = Build(
+        keyword("if") + if_condition + body("MissingStatementBlock", "if") + ZeroOrMore(elseif) + Opt(else_),
+        bs.if_statement,
+    )
 
     foreach_statement = Build(
-        keyword("foreach") + NL
-        + Expect(LPAREN, fail_with("MissingOpenParenthesisAfterKeyword", "foreach")) + NL
-        + Expect(variable | splat_error, fail_with("MissingVariableNameAfterForeach")) + NL
-        + Expect(keyword("in"), _after_op("MissingInInForeach")) + NL
-        + Expect(chain, fail_with("MissingForeachExpression")) + NL
+        keyword("foreach")
+        + NL
+        + Expect(LPAREN, fail_with("MissingOpenParenthesisAfterKeyword", "foreach"))
+        + NL
+        + Expect(variable | splat_error, fail_with("MissingVariableNameAfterForeach"))
+        + NL
+        + Expect(keyword("in"), _after_op("MissingInInForeach"))
+        + NL
+        + Expect(chain, fail_with("MissingForeachExpression"))
+        + NL
         + Expect(RPAREN, fail_with("MissingEndParenthesisAfterForeach"))
-        + body("MissingForeachStatement"), bs.foreach_statement)
+        + body("MissingForeachStatement"),
+        bs.foreach_statement,
+    )
     for_separator = Opt(S(";")) + NL
     for_statement = Build(
-        keyword("for") + NL + Expect(LPAREN, fail_with("MissingOpenParenthesisAfterKeyword", "for")) + NL
-        + Opt(chain, b.MISSING) + for_separator + Opt(chain, b.MISSING) + for_separator + Opt(chain, b.MISSING) + NL
+        keyword("for")
+        + NL
+        + Expect(LPAREN, fail_with("MissingOpenParenthesisAfterKeyword", "for"))
+        + NL
+        + Opt(chain, b.MISSING)
+        + for_separator
+        + Opt(chain, b.MISSING)
+        + for_separator
+        + Opt(chain, b.MISSING)
+        + NL
         + Expect(RPAREN, fail_with("MissingEndParenthesisAfterStatement", "for"))
-        + body("MissingLoopStatement", "for"), bs.for_statement)
+        + body("MissingLoopStatement", "for"),
+        bs.for_statement,
+    )
     while_statement = Build(
-        keyword("while") + condition("while", "MissingOpenParenthesisAfterKeyword",
-                                     "MissingExpressionAfterKeyword", "MissingEndParenthesisAfterStatement")
-        + body("MissingLoopStatement", "while"), bs.while_statement)
+        keyword("while")
+        + condition(
+            "while",
+            "MissingOpenParenthesisAfterKeyword",
+            "MissingExpressionAfterKeyword",
+            "MissingEndParenthesisAfterStatement",
+        )
+        + body("MissingLoopStatement", "while"),
+        bs.while_statement,
+    )
     do_statement = Build(
-        keyword("do") + body("MissingLoopStatement", "do") + NL
+        keyword("do")
+        + body("MissingLoopStatement", "do")
+        + NL
         + Expect(keyword("while|until", keep=True), fail_with("MissingWhileOrUntilInDoWhile"))
-        + condition("while", "MissingOpenParenthesisAfterKeyword", "MissingExpressionAfterKeyword",
-                    "MissingEndParenthesisAfterStatement"), bs.do_statement)
+        + condition(
+            "while",
+            "MissingOpenParenthesisAfterKeyword",
+            "MissingExpressionAfterKeyword",
+            "MissingEndParenthesisAfterStatement",
+        ),
+        bs.do_statement,
+    )
 
     # Docs: about_Switch.md; errors and positions: PS Parser.cs SwitchStatementRule.
     switch_clause = Build(arg_single + NL + Expect(block, _after("MissingSwitchStatementClause")), bs.switch_clause)
-    switch_body = Enclosed(L(r"\{"), NL + Expect(switch_clause, _after("MissingSwitchConditionExpression"))
-                           + ZeroOrMore(Opt(SEPS) + switch_clause) + Opt(SEPS), RBRACE,
-                           "MissingEndCurlyBrace", bs.switch_body)
-    switch_file = Build(L(rf"{D}f(?:i(?:le?)?)?(?![\w-])") + NL
-                        + Expect(arg_single, _after("MissingFilenameOption")), bs.switch_file)
+    switch_body = Enclosed(
+        L(r"\{"),
+        NL
+        + Expect(switch_clause, _after("MissingSwitchConditionExpression"))
+        + ZeroOrMore(Opt(SEPS) + switch_clause)
+        + Opt(SEPS),
+        RBRACE,
+        "MissingEndCurlyBrace",
+        bs.switch_body,
+    )
+    switch_file = Build(
+        L(rf"{D}f(?:i(?:le?)?)?(?![\w-])") + NL + Expect(arg_single, _after("MissingFilenameOption")), bs.switch_file
+    )
     switch_flag = L(rf"{D}(?P<f>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*)", bs.switch_flag)
-    switch_value = Build(LPAREN + NL + Expect(chain, _after("PipelineValueRequired")) + NL
-                         + Expect(RPAREN, _after("MissingEndParenthesisInSwitchStatement")), bs.switch_value)
-    switch_head = Build(keyword("switch") + NL + ZeroOrMore((switch_file | switch_flag) + NL) + Opt(switch_value),
-                        bs.switch_head)
-    switch_statement = Build(switch_head + NL + Expect(switch_body, _after("MissingCurlyBraceInSwitchStatement")),
-                             bs.switch_statement)
+    switch_value = Build(
+        LPAREN
+        + NL
+        + Expect(chain, _after("PipelineValueRequired"))
+        + NL
+        + Expect(RPAREN, _after("MissingEndParenthesisInSwitchStatement")),
+        bs.switch_value,
+    )
+    switch_head = Build(
+        keyword("switch") + NL + ZeroOrMore((switch_file | switch_flag) + NL) + Opt(switch_value), bs.switch_head
+    )
+    switch_statement = Build(
+        switch_head + NL + Expect(switch_body, _after("MissingCurlyBraceInSwitchStatement")), bs.switch_statement
+    )
 
     # ------------------------------------------------------------------ functions, param blocks
-    attribute_argument = (Build(L(r"[^\W\d]\w*(?=\s*=)", lambda m, s: m.group()) + S("=") + NL
-                                + expression_nc, b.named_attribute_argument)
-                          | Build(L(r"[^\W\d]\w*(?=\s*[,)])", lambda m, s: m.group()),
-                                  b.named_attribute_argument)
-                          | expression_nc)
-    attribute = Build(L(r"\[(?P<name>[\w.]+)\(") + NL
-                      + Opt(attribute_argument + ZeroOrMore(NL_COMMA + attribute_argument)) + NL
-                      + Expect(RPAREN, fail_with("MissingEndParenthesisInExpression"))
-                      + Expect(S(r"\]"), fail_with("EndSquareBracketExpectedAtEndOfAttribute")), b.attribute)
-    parameter_decl = Build(ZeroOrMore((attribute | type_literal) + NL) + (variable | splat_error)
-                           + Opt(S("=(?!=)") + NL + Expect(expression_nc, _after_op("ExpectedValueExpression"))),
-                           b.parameter_decl)
+    attribute_argument = (
+        Build(
+            L(r"[^\W\d]\w*(?=\s*=)", lambda m, s: m.group()) + S("=") + NL + expression_nc, b.named_attribute_argument
+        )
+        | Build(L(r"[^\W\d]\w*(?=\s*[,)])", lambda m, s: m.group()), b.named_attribute_argument)
+        | expression_nc
+    )
+    attribute = Build(
+        L(r"\[(?P<name>[\w.]+)\(")
+        + NL
+        + Opt(attribute_argument + ZeroOrMore(NL_COMMA + attribute_argument))
+        + NL
+        + Expect(RPAREN, fail_with("MissingEndParenthesisInExpression"))
+        + Expect(S(r"\]"), fail_with("EndSquareBracketExpectedAtEndOfAttribute")),
+        b.attribute,
+    )
+    parameter_decl = Build(
+        ZeroOrMore((attribute | type_literal) + NL)
+        + (variable | splat_error)
+        + Opt(S("=(?!=)") + NL + Expect(expression_nc, _after_op("ExpectedValueExpression"))),
+        b.parameter_decl,
+    )
     parameters = NL + Opt(parameter_decl + ZeroOrMore(NL_COMMA + parameter_decl)) + NL
-    param_block = Build(ZeroOrMore(attribute + NL) + S(r"param(?=\s*\()") + NL
-                        + Enclosed(L(r"\("), parameters, RPAREN, "MissingEndParenthesisInFunctionParameterList",
-                                   b.param_block, error_after=True), b.attributed_param_block)
+    param_block = Build(
+        ZeroOrMore(attribute + NL)
+        + S(r"param(?=\s*\()")
+        + NL
+        + Enclosed(
+            L(r"\("),
+            parameters,
+            RPAREN,
+            "MissingEndParenthesisInFunctionParameterList",
+            b.param_block,
+            error_after=True,
+        ),
+        b.attributed_param_block,
+    )
     # A body that starts with a block name is a list of named blocks (PS: Parser.cs NamedBlockListRule).
-    named_block = Build(NL + L(r"(?:begin|process|end|dynamicparam|clean)(?![^\s(){};|&,])") + NL
-                        + Expect(block, _missing_named_block), b.named_block)
+    named_block = Build(
+        NL + L(r"(?:begin|process|end|dynamicparam|clean)(?![^\s(){};|&,])") + NL + Expect(block, _missing_named_block),
+        b.named_block,
+    )
     # Once a named block is seen, only named blocks may follow (PS: Parser.cs MissingNamedBlocks).
     only_blocks = Expect(FollowedBy(L(r"\}|\Z")), _misplaced_statement)
-    script_body <<= Build(NL + Opt(param_block + Opt(SEPS)) + NL + (named_block[1, ...] + NL + only_blocks
-                                                                      | statement_list),
-                          b.script_body)
+    script_body <<= Build(
+        NL + Opt(param_block + Opt(SEPS)) + NL + (named_block[1, ...] + NL + only_blocks | statement_list),
+        b.script_body,
+    )
     function_body = Enclosed(L(r"\{"), script_body, RBRACE, "MissingEndCurlyBrace", b.braced_script_block)
     function_statement = Build(
-        keyword("function|filter", keep=True) + NL
-        + Expect(L(r"[^\s(){};|&,]+"), fail_with("MissingNameAfterKeyword", "function")) + NL
-        + Opt(Enclosed(L(r"\("), parameters, RPAREN, "MissingEndParenthesisInFunctionParameterList",
-                       b.parameter_list, error_after=True)) + NL
-        + Expect(function_body, fail_with("MissingFunctionBody")), bs.function_definition)
+        keyword("function|filter", keep=True)
+        + NL
+        + Expect(L(r"[^\s(){};|&,]+"), fail_with("MissingNameAfterKeyword", "function"))
+        + NL
+        + Opt(
+            Enclosed(
+                L(r"\("),
+                parameters,
+                RPAREN,
+                "MissingEndParenthesisInFunctionParameterList",
+                b.parameter_list,
+                error_after=True,
+            )
+        )
+        + NL
+        + Expect(function_body, fail_with("MissingFunctionBody")),
+        bs.function_definition,
+    )
 
     # ------------------------------------------------------------------ try, flow control, labels
-    catch = Build(NL + keyword("catch") + Opt(type_literal + ZeroOrMore(
-        NL_COMMA + Expect(type_literal, _after("MissingTypeLiteralToken"))))
-                  + body("MissingCatchHandlerBlock"), bs.catch_clause)
+    catch = Build(
+        NL
+        + keyword("catch")
+        + Opt(type_literal + ZeroOrMore(NL_COMMA + Expect(type_literal, _after("MissingTypeLiteralToken"))))
+        + body("MissingCatchHandlerBlock"),
+        bs.catch_clause,
+    )
     finally_ = Build(NL + keyword("finally") + body("MissingFinallyStatementBlock"), bs.finally_clause)
-    try_statement = Build(keyword("try") + body("MissingTryStatementBlock") + ZeroOrMore(catch) + Opt(finally_),
-                          bs.try_statement)
-    flow_statement = Build(keyword("return|throw|exit", keep=True) + Opt(chain)
-                           | keyword("break|continue", keep=True) + Opt(L(r"[^\W\d]\w*")), bs.flow_statement)
+    try_statement = Build(
+        keyword("try") + body("MissingTryStatementBlock") + ZeroOrMore(catch) + Opt(finally_), bs.try_statement
+    )
+    flow_statement = Build(
+        keyword("return|throw|exit", keep=True) + Opt(chain)
+        | keyword("break|continue", keep=True) + Opt(L(r"[^\W\d]\w*")),
+        bs.flow_statement,
+    )
     loop = foreach_statement | for_statement | while_statement | do_statement | switch_statement
     labeled = Build(L(r":(?P<label>[^\W\d]\w*)", lambda m, s: m) + NL + loop, bs.labeled)
 
     # `data [name] [-SupportedCommand a,b] { ... }` (Docs: about_Data_Sections.md): its output,
     # or the variable `name` set to it.  The restricted-language checks are not made.
     data_statement = Build(
-        keyword("data") + NL + Opt(L(r"[^\W\d][\w]*(?![^\s{])", lambda m, span: b.Part("name", m.group())))
-        + NL + Opt(L(rf"{D}(?P<p>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*)", bs.data_parameter) + NL
-                   + Expect(arg_single, _after("MissingValueForSupportedCommandInDataSectionStatement"))
-                   + ZeroOrMore(COMMA + Expect(arg_single, _after("MissingValueForSupportedCommandInDataSectionStatement"))))
+        keyword("data")
         + NL
-        + Expect(block, fail_with("MissingStatementBlockForDataSection")), bs.data_statement)
+        + Opt(L(r"[^\W\d][\w]*(?![^\s{])", lambda m, span: b.Part("name", m.group())))
+        + NL
+        + Opt(
+            L(rf"{D}(?P<p>[^\W\d][^\s{{}}();,|&.\[:{_QUOTES}]*)", bs.data_parameter)
+            + NL
+            + Expect(arg_single, _after("MissingValueForSupportedCommandInDataSectionStatement"))
+            + ZeroOrMore(COMMA + Expect(arg_single, _after("MissingValueForSupportedCommandInDataSectionStatement")))
+        )
+        + NL
+        + Expect(block, fail_with("MissingStatementBlockForDataSection")),
+        bs.data_statement,
+    )
     # Keywords whose statements pscompat cannot run are refused while parsing, in PowerShell's
     # words for a keyword it does not support (ParserStrings.resx ReservedKeywordNotAllowed).
     unsupported = Build(keyword("class|enum|using|configuration", keep=True), bs.unsupported_keyword)
     # Docs: about_Trap.md.  Until nodes.Trap exists, `trap` is refused like the keywords above.
-    trap_statement = Build(keyword("trap", keep=True) + NL + Opt(type_literal) + NL
-                           + Expect(block, _after("MissingTrapStatement")), bs.trap_statement)
+    trap_statement = Build(
+        keyword("trap", keep=True) + NL + Opt(type_literal) + NL + Expect(block, _after("MissingTrapStatement")),
+        bs.trap_statement,
+    )
 
     keyword_start = FollowedBy(keyword("|".join(STATEMENT_KEYWORDS)))
-    statement <<= Dispatch([
-        ("iIfFwWdDsStTrReEbBcCuU", keyword_start + (if_statement | loop | function_statement | try_statement
-                                                    | flow_statement | data_statement | trap_statement | unsupported)),
-        (":", labeled),
-        # A statement cannot start with `|` (`if ($x) {} | Out-Null`): PS: Parser.cs PipelineRule.
-        ("|", FollowedBy(L(r"\|(?!\|)")) + Expect(pp.NoMatch(), fail_with("EmptyPipeElement"))),
-        (None, chain)])
+    statement <<= Dispatch(
+        [
+            (
+                "iIfFwWdDsStTrReEbBcCuU",
+                keyword_start
+                + (
+                    if_statement
+                    | loop
+                    | function_statement
+                    | try_statement
+                    | flow_statement
+                    | data_statement
+                    | trap_statement
+                    | unsupported
+                ),
+            ),
+            (":", labeled),
+            # A statement cannot start with `|` (`if ($x) {} | Out-Null`): PS: Parser.cs PipelineRule.
+            ("|", FollowedBy(L(r"\|(?!\|)")) + Expect(pp.NoMatch(), fail_with("EmptyPipeElement"))),
+            (None, chain),
+        ]
+    )
     statement_list <<= NL + ZeroOrMore(statement + Opt(SEPS))
 
     finish_elements(script_body)
@@ -424,8 +669,7 @@ def parse(text: str, name: str = "<script>") -> nodes.ScriptBlock:
     except RecursionError:
         raise to_parse_error(SyntaxFail("UnexpectedToken", 0, Span(0, 0), ("",)), text, name) from None
     script = tokens[0]
-    return nodes.ScriptBlock(Span(0, len(text)), script.param_block, script.begin, script.process,
-                             script.end, text)
+    return nodes.ScriptBlock(Span(0, len(text)), script.param_block, script.begin, script.process, script.end, text)
 
 
 @functools.lru_cache(maxsize=256)

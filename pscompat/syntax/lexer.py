@@ -6,6 +6,7 @@ tokenizer.cs), so instead of a separate lexer every token is a regex matched whe
 expects it (pyparsing is scannerless).  Newlines are statement separators, so elements skip only
 blanks, backtick-newline continuations and comments (`skip_gap`), never newlines.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,8 @@ from decimal import Decimal
 
 import pyparsing as pp
 
-from pscompat.syntax.parse_errors import SyntaxFail, unexpected_token
 from pscompat.source import Span
+from pscompat.syntax.parse_errors import SyntaxFail, unexpected_token
 
 # Docs: Spec chapter-02.md `dash:`; PS: CharTraits.cs IsDash / IsSingleQuote / IsDoubleQuote.
 DASH = "-\u2013\u2014\u2015"
@@ -38,7 +39,7 @@ _GAP_FIRST = frozenset(" \t\f\v\u00a0\u0085\ufeff`<#")
 def skip_gap(text: str, loc: int) -> int:
     # Called before every token; most of the time a token starts right there, so the regex
     # only runs when the next character can begin a gap.
-    if text[loc:loc + 1] not in _GAP_FIRST:
+    if text[loc : loc + 1] not in _GAP_FIRST:
         return loc
     end = _GAP.match(text, loc).end()
     if text.startswith("<#", end):
@@ -97,7 +98,7 @@ def _sequence_parse(element: pp.And):
     return parse
 
 
-def _lexeme_parse(element: "Lexeme"):
+def _lexeme_parse(element: Lexeme):
     match, build, suppressed = element.regex.match, element.build, element.suppressed
     pre_parse, call_pre, results, errmsg = element.preParse, element.callPreparse, _results, element.errmsg
 
@@ -119,8 +120,10 @@ def _lexeme_parse(element: "Lexeme"):
 
 def _plain(element: pp.ParserElement) -> bool:
     """Does the element use none of what pyparsing's general _parseNoCache is there for?"""
-    return not (element.parseAction or element.failAction or element.debug or element.resultsName) and \
-        type(element).postParse is pp.ParserElement.postParse
+    return (
+        not (element.parseAction or element.failAction or element.debug or element.resultsName)
+        and type(element).postParse is pp.ParserElement.postParse
+    )
 
 
 def _direct_parse(element: pp.ParserElement):
@@ -175,10 +178,13 @@ def _results_maker():
 
     try:
         fast, real = make(["x"]), cls(["x"])
-        if set(getattr(cls, "__slots__", ())) >= set(_SLOTS) and all(
-                getattr(fast, s) == getattr(real, s) for s in _SLOTS) and fast.as_list() == ["x"]:
+        if (
+            set(getattr(cls, "__slots__", ())) >= set(_SLOTS)
+            and all(getattr(fast, s) == getattr(real, s) for s in _SLOTS)
+            and fast.as_list() == ["x"]
+        ):
             return make
-    except Exception:  # noqa: BLE001 - any surprise means: use the general constructor
+    except Exception:
         pass
     return cls
 
@@ -249,7 +255,7 @@ class Dispatch(pp.ParseExpression):
 
     def parseImpl(self, instring, loc, do_actions=True):
         error = None
-        for element in self.table.get(instring[loc:loc + 1], self.default):
+        for element in self.table.get(instring[loc : loc + 1], self.default):
             try:
                 return element._parse(instring, loc, do_actions)
             except pp.ParseException as exc:
@@ -334,11 +340,15 @@ def fail_with(error_id: str, *args, token_arg: bool = False):
 # ----------------------------------------------------------------------------- numbers
 
 # Docs: Core/About/about_Numeric_Literals.md (types, suffixes, multipliers).
-NUMBER = (r"(?:0x[0-9a-f]+|0b[01]+|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[+-]?\d+)?)"
-          r"(?:ul|us|uy|[lusynd])?(?:kb|mb|gb|tb|pb)?(?![\w?])")  # `1?2:3` is a command name (Parsing.Tests.ps1)
+NUMBER = (
+    r"(?:0x[0-9a-f]+|0b[01]+|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[+-]?\d+)?)"
+    r"(?:ul|us|uy|[lusynd])?(?:kb|mb|gb|tb|pb)?(?![\w?])"
+)  # `1?2:3` is a command name (Parsing.Tests.ps1)
 _NUMBER_PARTS = re.compile(
     r"(?P<sign>[-\u2013\u2014\u2015+]?)(?:0x(?P<hex>[0-9a-f]+)|0b(?P<bin>[01]+)|(?P<dec>[\d.]+(?:e[+-]?\d+)?))"
-    r"(?P<suffix>ul|us|uy|[lusynd])?(?P<mult>kb|mb|gb|tb|pb)?$", re.I)
+    r"(?P<suffix>ul|us|uy|[lusynd])?(?P<mult>kb|mb|gb|tb|pb)?$",
+    re.I,
+)
 _MULTIPLIER = {"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, "tb": 1 << 40, "pb": 1 << 50}
 _INT32, _INT64 = 1 << 31, 1 << 63
 _DECIMAL_MAX = Decimal("79228162514264337593543950335")
@@ -389,13 +399,19 @@ def number_value(text: str):
 
 
 # Docs: about_Numeric_Literals.md, type suffixes; an integer out of its type's range is not a number.
-_SUFFIX_RANGES = {"y": ("SByte", -128, 127), "uy": ("Byte", 0, 255), "s": ("Int16", -32768, 32767),
-                  "us": ("UInt16", 0, 65535), "l": ("Int64", -_INT64, _INT64 - 1),
-                  "ul": ("UInt64", 0, (1 << 64) - 1)}
+_SUFFIX_RANGES = {
+    "y": ("SByte", -128, 127),
+    "uy": ("Byte", 0, 255),
+    "s": ("Int16", -32768, 32767),
+    "us": ("UInt16", 0, 65535),
+    "l": ("Int64", -_INT64, _INT64 - 1),
+    "ul": ("UInt64", 0, (1 << 64) - 1),
+}
 
 
 def _typed_integer(value: int, suffix: str):
     from pscompat.values.dotnet import integers as numtypes
+
     if suffix == "n":
         return numtypes.BigInteger(value)
     if suffix == "u":
@@ -421,13 +437,16 @@ ARG_END = re.compile(r"[\s;,|&(){}<>]|\Z")
 # (Docs: about_Operators.md, null-conditional operators: use `${a}?.b`).  A name may hold several
 # colons, but not `::` (PS: tokenizer.cs ScanVariable: `$Variable:a:b:c` is one token); escapes,
 # `u{...} included, are decoded inside braces.
-VARIABLE = (r"\$(?:\{(?P<braced>(?:`u\{[0-9A-Fa-f]{1,6}\}|`[\s\S]|[^}`])*)\}"
-            r"|(?P<name>\w(?:[\w?]|:(?!:))*|[$?^]))")
+VARIABLE = (
+    r"\$(?:\{(?P<braced>(?:`u\{[0-9A-Fa-f]{1,6}\}|`[\s\S]|[^}`])*)\}"
+    r"|(?P<name>\w(?:[\w?]|:(?!:))*|[$?^]))"
+)
 
 
 def variable_name(match) -> tuple[str, bool]:
     if match["braced"] is not None:
         from pscompat.syntax.strings import decode_escapes
+
         return decode_escapes(match["braced"]), True
     name = match["name"]
     if name.endswith(":") and name.count(":") == 1:
@@ -440,32 +459,90 @@ def variable_name(match) -> tuple[str, bool]:
 
 # Binary precedence from PS: src/System.Management.Automation/engine/parser/token.cs
 # (TokenFlags.BinaryPrecedence*): all binary operators are left associative.
-_COMPARISON = ("eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch",
-               "contains", "notcontains", "in", "notin", "replace", "split")
-PRECEDENCE = {"-and": 1, "-or": 1, "-xor": 1, "-band": 2, "-bor": 2, "-bxor": 2,
-              "-is": 5, "-isnot": 5, "-as": 5, "-join": 5, "-shl": 5, "-shr": 5,
-              "??": 7, "+": 9, "-": 9, "*": 10, "/": 10, "%": 10, "-f": 12, "..": 13}
+_COMPARISON = (
+    "eq",
+    "ne",
+    "gt",
+    "ge",
+    "lt",
+    "le",
+    "like",
+    "notlike",
+    "match",
+    "notmatch",
+    "contains",
+    "notcontains",
+    "in",
+    "notin",
+    "replace",
+    "split",
+)
+PRECEDENCE = {
+    "-and": 1,
+    "-or": 1,
+    "-xor": 1,
+    "-band": 2,
+    "-bor": 2,
+    "-bxor": 2,
+    "-is": 5,
+    "-isnot": 5,
+    "-as": 5,
+    "-join": 5,
+    "-shl": 5,
+    "-shr": 5,
+    "??": 7,
+    "+": 9,
+    "-": 9,
+    "*": 10,
+    "/": 10,
+    "%": 10,
+    "-f": 12,
+    "..": 13,
+}
 for _op in _COMPARISON:
     for _prefix in ("", "c", "i"):
         PRECEDENCE[f"-{_prefix}{_op}"] = 5
 
-_DASH_OPS = "|".join(sorted((op[1:] for op in PRECEDENCE if op.startswith("-") and len(op) > 1),
-                            key=len, reverse=True))
-BINARY_OP = (rf"{D}(?:{_DASH_OPS})(?![\w-])|\?\?(?!=)|\.\.|\+(?![+=])|\*(?![=>])|/(?!=)|%(?!=)"
-             rf"|{D}(?![{DASH_CLASS}=A-Za-z_])")
+_DASH_OPS = "|".join(sorted((op[1:] for op in PRECEDENCE if op.startswith("-") and len(op) > 1), key=len, reverse=True))
+BINARY_OP = (
+    rf"{D}(?:{_DASH_OPS})(?![\w-])|\?\?(?!=)|\.\.|\+(?![+=])|\*(?![=>])|/(?!=)|%(?!=)"
+    rf"|{D}(?![{DASH_CLASS}=A-Za-z_])"
+)
 # Prefix operators: Docs: about_Operators.md; PS: Parser.cs UnaryExpressionRule.
-UNARY_OP = (rf"!|{D}(?:not|bnot|split|csplit|isplit|join)(?![\w-])|\+\+|{D}{D}|,"
-            rf"|{D}(?![A-Za-z_=])|\+(?!=)")
+UNARY_OP = (
+    rf"!|{D}(?:not|bnot|split|csplit|isplit|join)(?![\w-])|\+\+|{D}{D}|,"
+    rf"|{D}(?![A-Za-z_=])|\+(?!=)"
+)
 ASSIGN_OP = rf"=(?!=)|\+=|{D}=|\*=|/=|%=|\?\?="
 
 
 # What starts an expression statement rather than a command (Docs: about_Parsing.md).
 EXPRESSION_START = (
     rf"\$[\w?^${{(:]|[(\[{{!,{SQUOTE}{DQUOTE}]|@[({{{SQUOTE}{DQUOTE}\w]|\+|\.\d|{NUMBER}"
-    rf"|{D}(?:\d|\.\d|[ \t$(\[@{{{SQUOTE}{DQUOTE}{DASH_CLASS}]|(?:not|bnot|split|csplit|isplit|join)(?![\w-]))")
-STATEMENT_KEYWORDS = ("if", "foreach", "for", "while", "do", "switch", "function", "filter", "try",
-                      "return", "throw", "exit", "break", "continue", "data", "class", "enum", "using",
-                      "trap", "configuration")
+    rf"|{D}(?:\d|\.\d|[ \t$(\[@{{{SQUOTE}{DQUOTE}{DASH_CLASS}]|(?:not|bnot|split|csplit|isplit|join)(?![\w-]))"
+)
+STATEMENT_KEYWORDS = (
+    "if",
+    "foreach",
+    "for",
+    "while",
+    "do",
+    "switch",
+    "function",
+    "filter",
+    "try",
+    "return",
+    "throw",
+    "exit",
+    "break",
+    "continue",
+    "data",
+    "class",
+    "enum",
+    "using",
+    "trap",
+    "configuration",
+)
 
 
 def canonical_op(text: str) -> str:

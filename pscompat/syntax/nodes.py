@@ -10,9 +10,10 @@ Conventions the grammar and the compiler both rely on:
 - In command (argument) mode a bare word is a StringConstant(kind='bare'); a bare word that
   contains `$` or `$( )` is an ExpandableString(kind='bare').
 """
+
 from __future__ import annotations
 
-from typing import Any, Optional, Union
+from typing import Any, Union
 
 from pscompat.records import Record, fields
 from pscompat.source import Span
@@ -69,7 +70,7 @@ class Convert(Node):
     """`[int]$x`, `[ordered]@{...}`, `[pscustomobject]@{...}`."""
 
     type: TypeName
-    operand: "Expression"
+    operand: Expression
 
 
 class ArrayLiteral(Node):
@@ -81,19 +82,19 @@ class ArrayLiteral(Node):
 class ArrayExpression(Node):
     """`@( statements )`."""
 
-    body: "StatementBlock"
+    body: StatementBlock
 
 
 class SubExpression(Node):
     """`$( statements )`."""
 
-    body: "StatementBlock"
+    body: StatementBlock
 
 
 class Paren(Node):
     """`( pipeline )`: a single pipeline or assignment statement in parentheses."""
 
-    pipeline: "Statement"
+    pipeline: Statement
 
 
 class Hashtable(Node):
@@ -105,7 +106,7 @@ class Hashtable(Node):
 class ScriptBlockExpression(Node):
     """`{ ... }` as a value."""
 
-    body: "ScriptBlock"
+    body: ScriptBlock
 
 
 class Unary(Node):
@@ -113,7 +114,7 @@ class Unary(Node):
     '++' / '--' (prefix), 'post++' / 'post--' (postfix)."""
 
     op: str
-    operand: "Expression"
+    operand: Expression
 
 
 class Binary(Node):
@@ -122,22 +123,22 @@ class Binary(Node):
     '-shl', ...), '??'."""
 
     op: str
-    left: "Expression"
-    right: "Expression"
+    left: Expression
+    right: Expression
 
 
 class Ternary(Node):
-    condition: "Expression"
-    if_true: "Expression"
-    if_false: "Expression"
+    condition: Expression
+    if_true: Expression
+    if_false: Expression
 
 
 class Member(Node):
     """`$x.Name`, `$x.$dyn`, `[math]::PI`, `$x?.Name`.  member is a StringConstant(kind='bare')
     for a plain name, otherwise any expression."""
 
-    target: "Expression"
-    member: "Expression"
+    target: Expression
+    member: Expression
     static: bool = False
     null_conditional: bool = False
 
@@ -145,8 +146,8 @@ class Member(Node):
 class InvokeMember(Node):
     """`$s.ToUpper()`, `[math]::Round(2.5, 0)`, `$x?.Foo()`."""
 
-    target: "Expression"
-    member: "Expression"
+    target: Expression
+    member: Expression
     arguments: tuple
     static: bool = False
     null_conditional: bool = False
@@ -155,15 +156,30 @@ class InvokeMember(Node):
 class Index(Node):
     """`$a[0]`, `$a[1..3]`, `$h['k']`, `$a?[0]`."""
 
-    target: "Expression"
-    index: "Expression"
+    target: Expression
+    index: Expression
     null_conditional: bool = False
 
 
 Expression = Union[
-    Constant, StringConstant, ExpandableString, Variable, TypeExpression, Convert, ArrayLiteral,
-    ArrayExpression, SubExpression, Paren, Hashtable, ScriptBlockExpression, Unary, Binary, Ternary,
-    Member, InvokeMember, Index,
+    Constant,
+    StringConstant,
+    ExpandableString,
+    Variable,
+    TypeExpression,
+    Convert,
+    ArrayLiteral,
+    ArrayExpression,
+    SubExpression,
+    Paren,
+    Hashtable,
+    ScriptBlockExpression,
+    Unary,
+    Binary,
+    Ternary,
+    Member,
+    InvokeMember,
+    Index,
 ]
 
 
@@ -174,7 +190,7 @@ class CommandParameter(Node):
     """`-Name`, `-Name:value` (argument set), `–Name` (en dash: name has no dash either way)."""
 
     name: str
-    argument: Optional["Expression"] = None
+    argument: Expression | None = None
     text: str = ""  # as typed, dash included, e.g. '–ImageName'
 
 
@@ -182,9 +198,9 @@ class Redirection(Node):
     """`> file`, `>> file`, `2> $null`, `2>&1`, `*> file`.  stream: '1','2','3'...,'*'."""
 
     stream: str
-    target: Optional["Expression"]  # None when merging
+    target: Expression | None  # None when merging
     append: bool = False
-    merge_to: Optional[str] = None  # '1' for 2>&1
+    merge_to: str | None = None  # '1' for 2>&1
 
 
 class Command(Node):
@@ -199,7 +215,7 @@ class Command(Node):
 class CommandExpression(Node):
     """An expression used as a pipeline element (`1..5 | ...`, `$x`)."""
 
-    expression: "Expression"
+    expression: Expression
     redirections: tuple = ()
 
 
@@ -210,9 +226,9 @@ class Pipeline(Node):
 class PipelineChain(Node):
     """`a && b`, `a || b` (PowerShell 7)."""
 
-    left: "Statement"
+    left: Statement
     op: str
-    right: "Statement"
+    right: Statement
 
 
 # ----------------------------------------------------------------------------- statements
@@ -222,9 +238,9 @@ class Assignment(Node):
     """target: Variable, Member, Index, Convert(type, Variable) or ArrayLiteral of those.
     op: '=', '+=', '-=', '*=', '/=', '%=', '??='.  value: a Statement (pipeline or assignment)."""
 
-    target: "Expression"
+    target: Expression
     op: str
-    value: "Statement"
+    value: Statement
 
 
 class StatementBlock(Node):
@@ -233,52 +249,52 @@ class StatementBlock(Node):
 
 class If(Node):
     clauses: tuple  # tuple[tuple[Statement, StatementBlock], ...]: if + elseif
-    else_body: Optional[StatementBlock] = None
+    else_body: StatementBlock | None = None
 
 
 class ForEach(Node):
     variable: Variable
-    iterable: "Statement"
+    iterable: Statement
     body: StatementBlock
-    label: Optional[str] = None
+    label: str | None = None
 
 
 class For(Node):
-    init: Optional["Statement"]
-    condition: Optional["Statement"]
-    iterator: Optional["Statement"]
+    init: Statement | None
+    condition: Statement | None
+    iterator: Statement | None
     body: StatementBlock
-    label: Optional[str] = None
+    label: str | None = None
 
 
 class While(Node):
-    condition: "Statement"
+    condition: Statement
     body: StatementBlock
-    label: Optional[str] = None
+    label: str | None = None
 
 
 class DoLoop(Node):
     """`do { } while (c)` (until=False) and `do { } until (c)` (until=True)."""
 
     body: StatementBlock
-    condition: "Statement"
+    condition: Statement
     until: bool = False
-    label: Optional[str] = None
+    label: str | None = None
 
 
 class SwitchClause(Node):
     """pattern: an expression, or a ScriptBlockExpression (condition block)."""
 
-    pattern: "Expression"
+    pattern: Expression
     body: StatementBlock
 
 
 class Switch(Node):
-    value: "Statement"
+    value: Statement
     clauses: tuple  # tuple[SwitchClause, ...]
-    default: Optional[StatementBlock] = None
+    default: StatementBlock | None = None
     flags: tuple = ()  # subset of ('regex', 'wildcard', 'exact', 'casesensitive', 'file')
-    label: Optional[str] = None
+    label: str | None = None
 
 
 class Attribute(Node):
@@ -295,8 +311,8 @@ class ParameterDecl(Node):
     type constraint (`[switch]`, `[int]`...); attributes hold the [Parameter()] / [Validate*()]."""
 
     name: str
-    type: Optional[TypeName] = None
-    default: Optional["Expression"] = None
+    type: TypeName | None = None
+    default: Expression | None = None
     attributes: tuple = ()
 
 
@@ -308,10 +324,10 @@ class ParamBlock(Node):
 class ScriptBlock(Node):
     """A script or script block body.  Unnamed statements go to `end`."""
 
-    param_block: Optional[ParamBlock] = None
-    begin: Optional[StatementBlock] = None
-    process: Optional[StatementBlock] = None
-    end: Optional[StatementBlock] = None
+    param_block: ParamBlock | None = None
+    begin: StatementBlock | None = None
+    process: StatementBlock | None = None
+    end: StatementBlock | None = None
     text: str = ""  # the source text inside the braces (for ToString and calculated-property names)
 
 
@@ -319,27 +335,27 @@ class FunctionDefinition(Node):
     name: str
     body: ScriptBlock
     is_filter: bool = False
-    parameters: Optional[tuple] = None  # `function f($a, $b) {}` form: tuple[ParameterDecl]
+    parameters: tuple | None = None  # `function f($a, $b) {}` form: tuple[ParameterDecl]
 
 
 class Return(Node):
-    pipeline: Optional["Statement"] = None
+    pipeline: Statement | None = None
 
 
 class Break(Node):
-    label: Optional[str] = None
+    label: str | None = None
 
 
 class Continue(Node):
-    label: Optional[str] = None
+    label: str | None = None
 
 
 class Throw(Node):
-    pipeline: Optional["Statement"] = None
+    pipeline: Statement | None = None
 
 
 class Exit(Node):
-    pipeline: Optional["Statement"] = None
+    pipeline: Statement | None = None
 
 
 class Catch(Node):
@@ -350,7 +366,7 @@ class Catch(Node):
 class Try(Node):
     body: StatementBlock
     catches: tuple = ()
-    finally_: Optional[StatementBlock] = None
+    finally_: StatementBlock | None = None
 
 
 class Trap(Node):
@@ -362,8 +378,24 @@ class Trap(Node):
 
 
 Statement = Union[
-    Pipeline, PipelineChain, Assignment, If, ForEach, For, While, DoLoop, Switch,
-    FunctionDefinition, Return, Break, Continue, Throw, Exit, Try, Trap, StatementBlock,
+    Pipeline,
+    PipelineChain,
+    Assignment,
+    If,
+    ForEach,
+    For,
+    While,
+    DoLoop,
+    Switch,
+    FunctionDefinition,
+    Return,
+    Break,
+    Continue,
+    Throw,
+    Exit,
+    Try,
+    Trap,
+    StatementBlock,
 ]
 
 

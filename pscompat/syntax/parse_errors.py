@@ -4,6 +4,7 @@ Message texts and ids are PowerShell's (PS: src/System.Management.Automation/res
 ParserStrings.resx).  Inside the grammar a definite error is raised as `SyntaxFail`, which is not
 a pyparsing exception, so no alternative can backtrack over it; `parse()` converts it once.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,7 @@ MESSAGES = {
     "EndSquareBracketExpectedAtEndOfAttribute": "Missing ] at end of attribute or type literal.",
     "TerminatorExpectedAtEndOfString": "The string is missing the terminator: {0}.",
     "MissingTerminatorMultiLineComment": "The terminator '#>' is missing from the multiline comment.",
-    "UnexpectedCharactersAfterHereStringHeader":
-        "No characters are allowed after a here-string header but before the end of the line.",
+    "UnexpectedCharactersAfterHereStringHeader": "No characters are allowed after a here-string header but before the end of the line.",
     "ExpectedValueExpression": "You must provide a value expression following the '{0}' operator.",
     "MissingExpressionAfterOperator": "Missing expression after unary operator '{0}'.",
     "MissingExpressionAfterToken": "Missing expression after '{0}'.",
@@ -45,55 +45,42 @@ MESSAGES = {
     "MissingStatementBlock": "Missing statement block after {0} ( condition ).",
     "MissingStatementBlockAfterElse": "Missing statement block after 'else' keyword.",
     "MissingOpenParenthesisAfterKeyword": "Missing opening '(' after keyword '{0}'.",
-    "MissingVariableNameAfterForeach":
-        "Missing variable name after foreach. The correct form is: foreach ($a in $b) {{...}}",
-    "MissingInInForeach":
-        "Missing 'in' after variable in foreach loop. The correct form is: foreach ($a in $b) {{...}}",
-    "MissingForeachExpression":
-        "Missing expression in foreach loop. The correct form is: foreach ($a in $b) {{...}}",
-    "MissingEndParenthesisAfterForeach":
-        "Missing closing ')' after expression part of foreach loop. The correct form is: foreach ($a in $b) {{...}}",
-    "MissingForeachStatement":
-        "Missing statement body in foreach loop. The correct form is: foreach ($a in $b) {{...}}",
+    "MissingVariableNameAfterForeach": "Missing variable name after foreach. The correct form is: foreach ($a in $b) {{...}}",
+    "MissingInInForeach": "Missing 'in' after variable in foreach loop. The correct form is: foreach ($a in $b) {{...}}",
+    "MissingForeachExpression": "Missing expression in foreach loop. The correct form is: foreach ($a in $b) {{...}}",
+    "MissingEndParenthesisAfterForeach": "Missing closing ')' after expression part of foreach loop. The correct form is: foreach ($a in $b) {{...}}",
+    "MissingForeachStatement": "Missing statement body in foreach loop. The correct form is: foreach ($a in $b) {{...}}",
     "MissingExpressionAfterKeyword": "Missing expression after '{0}' in loop.",
     "MissingLoopStatement": "Missing statement body in {0} loop.",
     "MissingWhileOrUntilInDoWhile": "Missing while or until keyword in do loop.",
     "MissingEndParenthesisInSwitchStatement": "Missing ')' after expression in switch statement.",
     "MissingCurlyBraceInSwitchStatement": "Missing '{{' in switch statement.",
     "MissingSwitchStatementClause": "Missing statement block in switch statement clause.",
-    "MissingFilenameOption":
-        "Cannot process the 'switch' statement because of a missing file name argument to the -file option.",
+    "MissingFilenameOption": "Cannot process the 'switch' statement because of a missing file name argument to the -file option.",
     "MissingNameAfterKeyword": "Missing name after {0} keyword.",
     "MissingFunctionBody": "Missing function body in function declaration.",
     "MissingEndParenthesisInFunctionParameterList": "Missing ')' in function parameter list.",
     "MissingStatementBlockForDataSection": "The Data section is missing its statement block.",
     "ReservedKeywordNotAllowed": "The '{0}' keyword is not supported in this version of the language.",
-    "InvalidLeftHandSide":
-        "The assignment expression is not valid. The input to an assignment operator must be an object that is able "
-        "to accept assignments, such as a variable or a property.",
+    "InvalidLeftHandSide": "The assignment expression is not valid. The input to an assignment operator must be an object that is able "
+    "to accept assignments, such as a variable or a property.",
     "OperatorRequiresVariableOrProperty": "The '{0}' operator works only on variables or on properties.",
-    "PipelineValueRequired":
-        "A switch statement must have one of the following:  '-file file_name' or '( expression )'.",
+    "PipelineValueRequired": "A switch statement must have one of the following:  '-file file_name' or '( expression )'.",
     "InvalidSwitchFlag": "The parameter {0} is not valid for the switch statement.",
     "MissingSwitchConditionExpression": "Missing condition in switch statement clause.",
     "MultipleSwitchDefaultClauses": "A switch statement can have only one default clause.",
-    "InvalidUnicodeEscapeSequence":
-        "The Unicode escape sequence is not valid. A valid sequence is `u{{ followed by one to six hex digits "
-        "and a closing '}}'.",
-    "TooManyDigitsInUnicodeEscapeSequence":
-        "The Unicode escape sequence contains more than the maximum of six hex digits between braces.",
+    "InvalidUnicodeEscapeSequence": "The Unicode escape sequence is not valid. A valid sequence is `u{{ followed by one to six hex digits "
+    "and a closing '}}'.",
+    "TooManyDigitsInUnicodeEscapeSequence": "The Unicode escape sequence contains more than the maximum of six hex digits between braces.",
     "InvalidUnicodeEscapeSequenceValue": "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.",
     "MissingUnicodeEscapeSequenceTerminator": "The Unicode escape sequence is missing the closing '}}'.",
     "DuplicateFormalParameter": "Duplicate parameter ${0} in parameter list.",
     "ControlLeavingFinally": "Flow of control cannot leave a Finally block.",
-    "InvalidParameterForDataSectionStatement":
-        'The "{0}" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand.',
-    "MissingValueForSupportedCommandInDataSectionStatement":
-        "The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or function name to the parameter.",
+    "InvalidParameterForDataSectionStatement": 'The "{0}" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand.',
+    "MissingValueForSupportedCommandInDataSectionStatement": "The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or function name to the parameter.",
     "MissingTypeLiteralToken": "Missing type literal.",
-    "SplattingNotPermitted":
-        "The splatting operator '@' cannot be used to reference variables in an expression. '@{0}' can be used "
-        "only as an argument to a command. To reference variables in an expression use '${0}'.",
+    "SplattingNotPermitted": "The splatting operator '@' cannot be used to reference variables in an expression. '@{0}' can be used "
+    "only as an argument to a command. To reference variables in an expression use '${0}'.",
     "MissingArgument": "Missing argument in parameter list.",
     "MissingTrapStatement": "The 'trap' statement was incomplete. A trap statement requires a body.",
     "MissingNamedBlocks": "unexpected token '{0}', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.",
@@ -104,12 +91,10 @@ MESSAGES = {
     "MissingFinallyStatementBlock": "The Finally block is missing its statement block.",
     "MissingTypename": "Missing type name after '['.",
     "EndSquareBracketExpectedAtEndOfType": "Missing ] at end of type token.",
-    "InvalidVariableReference":
-        "Variable reference is not valid. '$' was not followed by a valid variable name character. "
-        "Consider using ${{}} to delimit the name.",
-    "InvalidVariableReferenceWithDrive":
-        "Variable reference is not valid. ':' was not followed by a valid variable name character. "
-        "Consider using ${{}} to delimit the name.",
+    "InvalidVariableReference": "Variable reference is not valid. '$' was not followed by a valid variable name character. "
+    "Consider using ${{}} to delimit the name.",
+    "InvalidVariableReferenceWithDrive": "Variable reference is not valid. ':' was not followed by a valid variable name character. "
+    "Consider using ${{}} to delimit the name.",
     "IncompleteDollarVariableReference": "${{variable}} reference starting is missing the closing '}}'.",
     "BadNumericConstant": "The numeric constant {0} is not valid.",
 }
@@ -133,7 +118,8 @@ class SyntaxFail(Exception):
 _BLANK_TAIL = re.compile(r"(?:\s+|`(?=\s|\Z)|<#[\s\S]*?(?:#>|\Z)|#[^\r\n]*)*\Z")
 # The token pwsh names in "Unexpected token '...'": a generic word, a variable, a string or one char.
 _TOKEN_AT = re.compile(
-    r"""[-\u2013\u2014\u2015]?[^\s(){};,|&'"$]+|\$\{[^}]*\}?|\$[\w?:]*|'[^']*'?|"[^"]*"?|&&|\|\||\S""")
+    r"""[-\u2013\u2014\u2015]?[^\s(){};,|&'"$]+|\$\{[^}]*\}?|\$[\w?:]*|'[^']*'?|"[^"]*"?|&&|\|\||\S"""
+)
 
 
 def blank_from(text: str, pos: int) -> bool:

@@ -1,12 +1,13 @@
 """Semantic checks pwsh makes right after parsing (PS: engine/parser/SemanticChecks.cs), done
 here while the tree is built so the first error is the one pwsh reports for a script with only
 that error.  Each raises SyntaxFail with PowerShell's error id."""
+
 from __future__ import annotations
 
-from pscompat.syntax import nodes as n
-from pscompat.syntax.parse_errors import SyntaxFail
 from pscompat.records import fields
 from pscompat.source import Span
+from pscompat.syntax import nodes as n
+from pscompat.syntax.parse_errors import SyntaxFail
 
 
 def check_assignable(target, simple: bool, error_id: str, *args) -> None:
@@ -19,8 +20,12 @@ def check_assignable(target, simple: bool, error_id: str, *args) -> None:
         return
     if isinstance(target, n.Paren):
         inner = target.pipeline
-        if (isinstance(inner, n.Pipeline) and len(inner.elements) == 1
-                and isinstance(inner.elements[0], n.CommandExpression) and not inner.elements[0].redirections):
+        if (
+            isinstance(inner, n.Pipeline)
+            and len(inner.elements) == 1
+            and isinstance(inner.elements[0], n.CommandExpression)
+            and not inner.elements[0].redirections
+        ):
             check_assignable(inner.elements[0].expression, simple, error_id, *args)
             return
         raise SyntaxFail(error_id, target.span.start, inner.span, args)

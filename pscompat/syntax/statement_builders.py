@@ -3,15 +3,17 @@ trap, flow statements (return/throw/exit), labels and `data` sections.  Split fr
 grammar_build (expressions, commands and pipelines), whose marker classes they use; the grammar
 names these as `bs.<builder>`.
 """
+
 from __future__ import annotations
 
-from pscompat.syntax import nodes as n
-from pscompat.syntax.builders import MISSING, Part
-from pscompat.syntax.semantic_checks import check_finally
-from pscompat.syntax.parse_errors import SyntaxFail
-from pscompat.syntax.lexer import skip_gap
 from pscompat.records import replace
 from pscompat.source import Span
+from pscompat.syntax import nodes as n
+from pscompat.syntax.builders import MISSING, Part
+from pscompat.syntax.lexer import skip_gap
+from pscompat.syntax.parse_errors import SyntaxFail
+from pscompat.syntax.semantic_checks import check_finally
+
 
 def if_statement(text, start, end, tokens):
     clauses, else_body = [(tokens[0], tokens[1])], None
@@ -99,8 +101,7 @@ def switch_statement(text, start, end, tokens):
     clauses, default = [], None
     for clause in tokens[1].value:
         pattern = clause.pattern
-        if isinstance(pattern, n.StringConstant) and pattern.kind == "bare" \
-                and pattern.value.lower() == "default":
+        if isinstance(pattern, n.StringConstant) and pattern.kind == "bare" and pattern.value.lower() == "default":
             if default is not None:
                 raise SyntaxFail("MultipleSwitchDefaultClauses", pattern.span.start, pattern.span)
             default = clause.body

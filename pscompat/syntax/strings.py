@@ -7,17 +7,17 @@ part back to the statement grammar (`subexpression`, a pyparsing element) at the
 Docs: Core/About/about_Quoting_Rules.md (expansion, doubled quotes, here-strings);
 Core/About/about_Special_Characters.md (backtick escapes); about_Parsing.md (argument mode).
 """
+
 from __future__ import annotations
 
 import re
 
-from pscompat.syntax import nodes as n
-from pscompat.syntax.parse_errors import SyntaxFail
-from pscompat.syntax.lexer import DQUOTE, SQUOTE, VARIABLE, variable_name
 from pscompat.source import Span
+from pscompat.syntax import nodes as n
+from pscompat.syntax.lexer import DQUOTE, SQUOTE, VARIABLE, variable_name
+from pscompat.syntax.parse_errors import SyntaxFail
 
-_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r",
-            "t": "\t", "v": "\v"}
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _VARIABLE = re.compile(VARIABLE, re.I)
 _SINGLE_BODY = re.compile(f"(?:[^{SQUOTE}]|[{SQUOTE}]{{2}})*[{SQUOTE}]")
 _DOUBLED_SINGLE = re.compile(f"([{SQUOTE}])[{SQUOTE}]")
@@ -29,8 +29,7 @@ _WORD_NO_START = _WORD_STOP | frozenset("@#<>") | frozenset(SQUOTE) | frozenset(
 
 
 def _unterminated(start: int, text: str, terminator: str) -> SyntaxFail:
-    return SyntaxFail("TerminatorExpectedAtEndOfString", len(text), Span(start, len(text)),
-                      (terminator,))
+    return SyntaxFail("TerminatorExpectedAtEndOfString", len(text), Span(start, len(text)), (terminator,))
 
 
 def decode_escape(text: str, i: int) -> tuple[str, int]:
@@ -44,6 +43,7 @@ def decode_escape(text: str, i: int) -> tuple[str, int]:
 def _unicode_escape(text: str, i: int) -> tuple[str, int]:
     """`u{hex}: one to six hex digits, at most 0x10FFFF; the errors and their positions are
     pwsh's (PS: tokenizer.cs ScanUnicodeEscape)."""
+
     def fail(error_id, at, stop=None):
         return SyntaxFail(error_id, at, Span(at, at if stop is None else stop))
 
@@ -61,7 +61,7 @@ def _unicode_escape(text: str, i: int) -> tuple[str, int]:
         if k == 6:
             raise fail("TooManyDigitsInUnicodeEscapeSequence", j)
         j += 1
-    value = int(text[i + 3:j], 16)
+    value = int(text[i + 3 : j], 16)
     if value > 0x10FFFF:
         raise fail("InvalidUnicodeEscapeSequenceValue", i + 3, j)
     return chr(value), j + 1
@@ -92,11 +92,11 @@ def literal_word(raw: str) -> str:
         elif c in SQUOTE:
             match = _SINGLE_BODY.match(raw, i + 1)
             stop = match.end() if match else size
-            out.append(_DOUBLED_SINGLE.sub(r"\1", raw[i + 1:stop - 1]))
+            out.append(_DOUBLED_SINGLE.sub(r"\1", raw[i + 1 : stop - 1]))
             i = stop
         elif c in DQUOTE:
             j = i + 1
-            while j < size and not (raw[j] in DQUOTE and raw[j + 1:j + 2] not in tuple(DQUOTE)):
+            while j < size and not (raw[j] in DQUOTE and raw[j + 1 : j + 2] not in tuple(DQUOTE)):
                 if raw[j] == "`" and j + 1 < size:
                     ch, j = decode_escape(raw, j)
                 else:
@@ -158,7 +158,7 @@ class StringScanners:
         if match is None:
             raise _unterminated(loc, text, "'")
         end = match.end()
-        value = _DOUBLED_SINGLE.sub(r"\1", text[loc + 1:end - 1])
+        value = _DOUBLED_SINGLE.sub(r"\1", text[loc + 1 : end - 1])
         return end, n.StringConstant(Span(loc, end), value, "single")
 
     def double(self, text: str, loc: int):
@@ -180,7 +180,7 @@ class StringScanners:
                     i += 2
                     continue
                 end = i + 1
-                return end, parts.node(Span(loc, end), "double", text[loc + 1:i])
+                return end, parts.node(Span(loc, end), "double", text[loc + 1 : i])
             elif c == "$" and (found := self.dollar(text, i)) is not None:
                 i = found[0]
                 parts.add(found[1])
@@ -198,8 +198,9 @@ class StringScanners:
         if header.group(2) is None:
             if header.end() >= len(text):
                 raise _unterminated(loc, text, quote + "@")
-            raise SyntaxFail("UnexpectedCharactersAfterHereStringHeader", header.end(),
-                             Span(header.end(), header.end() + 1))
+            raise SyntaxFail(
+                "UnexpectedCharactersAfterHereStringHeader", header.end(), Span(header.end(), header.end() + 1)
+            )
         start = header.end()
         close = _HERE_CLOSE[quote].search(text, start)
         if close is None:

@@ -6,6 +6,7 @@ never added: the tree keeps the `Paren` nodes the source had.  A script block in
 is written from its `text`, because that text is part of the tree (`$sb.ToString()`, calculated
 property names) and must survive the round trip exactly.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,19 @@ import re
 from pscompat.syntax import nodes as n
 from pscompat.syntax.lexer import DQUOTE, EXPRESSION_START, NUMBER, SQUOTE, STATEMENT_KEYWORDS
 
-_DOUBLE_ESCAPES = {"\0": "`0", "\a": "`a", "\b": "`b", "\x1b": "`e", "\f": "`f", "\n": "`n",
-                   "\r": "`r", "\t": "`t", "\v": "`v", "`": "``", "$": "`$"}
+_DOUBLE_ESCAPES = {
+    "\0": "`0",
+    "\a": "`a",
+    "\b": "`b",
+    "\x1b": "`e",
+    "\f": "`f",
+    "\n": "`n",
+    "\r": "`r",
+    "\t": "`t",
+    "\v": "`v",
+    "`": "``",
+    "$": "`$",
+}
 _BARE_SPECIAL = set(" \t\f\v\u00a0;,|&(){}`$") | set(SQUOTE) | set(DQUOTE)
 _BARE_START_SPECIAL = set("@#<>-\u2013\u2014\u2015")
 _LOOKS_NUMERIC = re.compile(rf"[-\u2013\u2014\u2015+]?{NUMBER}\Z", re.I)
@@ -220,8 +232,7 @@ class _Unparser:
     def visit_Command(self, node):
         words, parameters = [], True
         for element in node.elements:
-            if not words and not node.invocation and isinstance(element, n.StringConstant) \
-                    and element.kind == "bare":
+            if not words and not node.invocation and isinstance(element, n.StringConstant) and element.kind == "bare":
                 words.append(_command_name(element.value))
                 continue
             words.append(self.arg(element, parameters))
@@ -261,8 +272,9 @@ class _Unparser:
         return " ".join(parts)
 
     def visit_ForEach(self, node):
-        return (f"{self._label(node)}foreach ({self.visit(node.variable)} in {self.visit(node.iterable)}) "
-                + self.block(node.body))
+        return f"{self._label(node)}foreach ({self.visit(node.variable)} in {self.visit(node.iterable)}) " + self.block(
+            node.body
+        )
 
     def visit_For(self, node):
         parts = [self.visit(p) if p is not None else "" for p in (node.init, node.condition, node.iterator)]

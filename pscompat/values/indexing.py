@@ -1,5 +1,6 @@
 """PowerShell's index operator, reading and assigning: negative indexes, index lists,
 dictionaries (by key, and [ordered] by position), strings (a [char]), by-name indexers."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -44,7 +45,7 @@ def index_value(target: Any, index: Any) -> Any:
         n = len(target)
         if -n <= i < n:
             if isinstance(target, str):  # a string's element is a [char]
-                from pscompat.values.objects.model import Char
+                from pscompat.values.objects.classes import Char
 
                 return Char(target[i])
             return target[i]
@@ -75,8 +76,11 @@ def set_index(target, index, value) -> None:
 
         i = convert_to(index, "int")
         if not -len(target) <= i < len(target):
-            raise RuntimeError_("Index was outside the bounds of the array.", "IndexOutOfRange",
-                                exception_type="System.IndexOutOfRangeException")
+            raise RuntimeError_(
+                "Index was outside the bounds of the array.",
+                "IndexOutOfRange",
+                exception_type="System.IndexOutOfRangeException",
+            )
         target[i] = value
         return
     try:

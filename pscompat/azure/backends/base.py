@@ -14,14 +14,16 @@ alike, so the interface keeps the REST concepts of the classic API (reference az
   `OSDiskConfiguration`, `RoleList`...), i.e. the XML bodies of §3.3 without the XML, so a REST
   backend only has to parse, and `models.py` builds the PowerShell objects from them.
 """
+
 from __future__ import annotations
 
 import os
 import time
 import uuid
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any
 
 # Operation statuses of Get Operation Status (§3.3 Operation).
 IN_PROGRESS, SUCCEEDED, FAILED = "InProgress", "Succeeded", "Failed"
@@ -88,9 +90,9 @@ class Operation:
 
     request_id: str
     status: str
-    http_status: Optional[int] = None
-    error_code: Optional[str] = None
-    error_message: Optional[str] = None
+    http_status: int | None = None
+    error_code: str | None = None
+    error_message: str | None = None
     percent: int = -1  # how far an InProgress operation is, when the backend knows (sandbox does)
     detail: str = ""  # what it is doing right now, for Write-Progress
 
@@ -104,8 +106,9 @@ class Operation:
 
     def raise_if_failed(self) -> None:
         if self.status == FAILED:
-            raise CloudError(self.error_code or "InternalError", self.error_message or "", self.http_status or 500,
-                             self.request_id)
+            raise CloudError(
+                self.error_code or "InternalError", self.error_message or "", self.http_status or 500, self.request_id
+            )
 
 
 ProgressCallback = Callable[[Operation], None]
@@ -122,8 +125,9 @@ class ComputeBackend(ABC):
     def get_operation_status(self, request_id: str) -> Operation:
         """GET /operations/<request-id>."""
 
-    def wait(self, response: Response, progress: ProgressCallback | None = None,
-             timeout: float | None = None) -> Operation:
+    def wait(
+        self, response: Response, progress: ProgressCallback | None = None, timeout: float | None = None
+    ) -> Operation:
         """Poll an accepted (202) call until it finishes; synchronous calls are already done.
 
         Raises CloudError when the operation failed, like the .NET client's long-running calls."""
@@ -136,8 +140,9 @@ class ComputeBackend(ABC):
                 op.raise_if_failed()
                 return op
             if deadline is not None and time.monotonic() > deadline:
-                raise CloudError("OperationTimedOut", "The operation did not complete in time.", 500,
-                                 response.request_id)
+                raise CloudError(
+                    "OperationTimedOut", "The operation did not complete in time.", 500, response.request_id
+                )
             time.sleep(self.poll_interval)
 
     # --- OS images --------------------------------------------------------------------------
@@ -274,6 +279,8 @@ def without_passwords(role: dict) -> dict:
     sets = role.get("ConfigurationSets")
     if not sets:
         return role
-    cleaned = [{k: v for k, v in c.items() if k not in ("AdminPassword", "UserPassword")} if isinstance(c, dict) else c
-               for c in sets]
+    cleaned = [
+        {k: v for k, v in c.items() if k not in ("AdminPassword", "UserPassword")} if isinstance(c, dict) else c
+        for c in sets
+    ]
     return {**role, "ConfigurationSets": cleaned}

@@ -7,6 +7,7 @@
 * the subscription-level lists (locations, role sizes, subscriptions);
 * synthetic images for `grow(n)`, the benchmark catalog.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,10 +36,18 @@ def public_os_images() -> list[dict]:
         r = dict(zip(columns, row))
         prefix, publisher = raw["publishers"][r["publisher"]]
         image = {
-            "Category": "Public", "Label": r["Label"], "Location": raw["locations"][r["loc"]],
-            "LogicalSizeInGB": r["LogicalSizeInGB"], "Name": f"{prefix}__{r['slug']}", "OS": r["OS"],
-            "ImageFamily": r["ImageFamily"], "ShowInGui": r["ShowInGui"], "PublishedDate": r["PublishedDate"],
-            "IsPremium": r["IsPremium"], "RecommendedVMSize": r["RecommendedVMSize"], "PublisherName": publisher,
+            "Category": "Public",
+            "Label": r["Label"],
+            "Location": raw["locations"][r["loc"]],
+            "LogicalSizeInGB": r["LogicalSizeInGB"],
+            "Name": f"{prefix}__{r['slug']}",
+            "OS": r["OS"],
+            "ImageFamily": r["ImageFamily"],
+            "ShowInGui": r["ShowInGui"],
+            "PublishedDate": r["PublishedDate"],
+            "IsPremium": r["IsPremium"],
+            "RecommendedVMSize": r["RecommendedVMSize"],
+            "PublisherName": publisher,
             "IOType": "Standard_LRS",
         }
         for extra in r["extras"]:
@@ -56,9 +65,17 @@ def public_vm_images() -> list[dict]:
         prefix, publisher = raw["publishers"][spec.pop("publisher")]
         name = f"{prefix}__{spec.pop('slug')}"
         location = spec.pop("Location")
-        image = {"Name": name, "Category": "Public", **spec, "PublisherName": publisher,
-                 "Location": raw["locations"].get(location, location), "CreatedTime": PUBLIC_IMAGE_TIME,
-                 "ModifiedTime": PUBLIC_IMAGE_TIME, "IsPremium": False, "VMImageState": "VMImageReadyForUse"}
+        image = {
+            "Name": name,
+            "Category": "Public",
+            **spec,
+            "PublisherName": publisher,
+            "Location": raw["locations"].get(location, location),
+            "CreatedTime": PUBLIC_IMAGE_TIME,
+            "ModifiedTime": PUBLIC_IMAGE_TIME,
+            "IsPremium": False,
+            "VMImageState": "VMImageReadyForUse",
+        }
         images.append(image)
     return images
 
@@ -70,8 +87,13 @@ def find_public_os_image(family: str) -> dict:
 
 # --- the seed document's demo subscription ------------------------------------------------------
 def _disk(name: str, size: int, lun: int | None = None, os: str | None = None, source: str | None = None) -> dict:
-    disk = {"HostCaching": "ReadWrite" if os else "None", "DiskName": name, "MediaLink": f"{BLOB_BASE}{name}.vhd",
-            "LogicalDiskSizeInGB": size, "IOType": "Standard"}
+    disk = {
+        "HostCaching": "ReadWrite" if os else "None",
+        "DiskName": name,
+        "MediaLink": f"{BLOB_BASE}{name}.vhd",
+        "LogicalDiskSizeInGB": size,
+        "IOType": "Standard",
+    }
     if os:
         disk.update({"OS": os, "SourceImageName": source})
     else:
@@ -79,66 +101,127 @@ def _disk(name: str, size: int, lun: int | None = None, os: str | None = None, s
     return disk
 
 
-def demo_vm(service: str, vm: str, created: str, data_disk_sizes: tuple = (), ip: str = "10.0.0.4",
-            status: str = "StoppedVM") -> dict:
+def demo_vm(
+    service: str, vm: str, created: str, data_disk_sizes: tuple = (), ip: str = "10.0.0.4", status: str = "StoppedVM"
+) -> dict:
     """One stopped (StayProvisioned) Windows VM made from the newest 2012 R2 image, as a Deployment."""
     image = find_public_os_image("Windows Server 2012 R2 Datacenter")
     stamp = created[:10]
     role = {
-        "RoleName": vm, "RoleType": "PersistentVMRole", "RoleSize": "Small",
+        "RoleName": vm,
+        "RoleType": "PersistentVMRole",
+        "RoleSize": "Small",
         "OSVirtualHardDisk": _disk(f"{service}-{vm}-0-{stamp}", 128, os="Windows", source=image["Name"]),
-        "DataVirtualHardDisks": [_disk(f"{service}-{vm}-{lun + 1}-{stamp}", size, lun=lun)
-                                 for lun, size in enumerate(data_disk_sizes)],
-        "ConfigurationSets": [{"ConfigurationSetType": "NetworkConfiguration", "InputEndpoints": [
-            {"Name": "RemoteDesktop", "Protocol": "tcp", "Port": 57034, "LocalPort": 3389},
-            {"Name": "PowerShell", "Protocol": "tcp", "Port": 5986, "LocalPort": 5986}]}],
+        "DataVirtualHardDisks": [
+            _disk(f"{service}-{vm}-{lun + 1}-{stamp}", size, lun=lun) for lun, size in enumerate(data_disk_sizes)
+        ],
+        "ConfigurationSets": [
+            {
+                "ConfigurationSetType": "NetworkConfiguration",
+                "InputEndpoints": [
+                    {"Name": "RemoteDesktop", "Protocol": "tcp", "Port": 57034, "LocalPort": 3389},
+                    {"Name": "PowerShell", "Protocol": "tcp", "Port": 5986, "LocalPort": 5986},
+                ],
+            }
+        ],
         "ProvisionGuestAgent": True,
     }
-    instance = {"RoleName": vm, "InstanceName": vm, "InstanceStatus": status,
-                "PowerState": "Started" if status == "ReadyRole" else "Stopped", "InstanceSize": "Small",
-                "IpAddress": ip, "HostName": vm, "InstanceFaultDomain": 0, "InstanceUpgradeDomain": 0}
-    return {"Name": service, "DeploymentSlot": "Production", "Status": "Running", "Label": service,
-            "Url": f"http://{service.lower()}.cloudapp.net/", "CreatedTime": created,
-            "RoleList": [role], "RoleInstanceList": [instance]}
+    instance = {
+        "RoleName": vm,
+        "InstanceName": vm,
+        "InstanceStatus": status,
+        "PowerState": "Started" if status == "ReadyRole" else "Stopped",
+        "InstanceSize": "Small",
+        "IpAddress": ip,
+        "HostName": vm,
+        "InstanceFaultDomain": 0,
+        "InstanceUpgradeDomain": 0,
+    }
+    return {
+        "Name": service,
+        "DeploymentSlot": "Production",
+        "Status": "Running",
+        "Label": service,
+        "Url": f"http://{service.lower()}.cloudapp.net/",
+        "CreatedTime": created,
+        "RoleList": [role],
+        "RoleInstanceList": [instance],
+    }
 
 
 def demo_services() -> list[dict]:
     def service(name: str, created: str) -> dict:
-        return {"ServiceName": name, "Url": f"https://management.core.windows.net/{SUBSCRIPTION_ID}/services/"
-                f"hostedservices/{name}", "Label": name, "Description": None, "Location": "West US",
-                "AffinityGroup": None, "Status": "Created", "DateCreated": created, "DateLastModified": created}
+        return {
+            "ServiceName": name,
+            "Url": f"https://management.core.windows.net/{SUBSCRIPTION_ID}/services/hostedservices/{name}",
+            "Label": name,
+            "Description": None,
+            "Location": "West US",
+            "AffinityGroup": None,
+            "Status": "Created",
+            "DateCreated": created,
+            "DateLastModified": created,
+        }
+
     return [service("myServiceName", "2015-06-01T17:20:11Z"), service("mySvc2", "2015-06-03T09:02:47Z")]
 
 
 def demo_deployments() -> list[dict]:
-    return [demo_vm("myServiceName", "MyVMtoCapture", "2015-06-01T17:24:52Z"),
-            demo_vm("mySvc2", "MyVMToCapture2", "2015-06-03T09:05:13Z", data_disk_sizes=(100,), ip="10.0.0.5")]
+    return [
+        demo_vm("myServiceName", "MyVMtoCapture", "2015-06-01T17:24:52Z"),
+        demo_vm("mySvc2", "MyVMToCapture2", "2015-06-03T09:05:13Z", data_disk_sizes=(100,), ip="10.0.0.5"),
+    ]
 
 
 def demo_user_vm_images() -> list[dict]:
     """`MyOldVmImage`: a generalized VM image captured earlier, with one data disk, in User category."""
     stamp = "2015-05-11"
     name = "MyOldVmImage"
-    return [{
-        "Name": name, "Label": "My old VM image", "Category": "User",
-        "OSDiskConfiguration": {"Name": f"{name}-os-{stamp}", "HostCaching": "ReadWrite", "OSState": "Generalized",
-                                "OS": "Windows", "MediaLink": f"{BLOB_BASE}{name}-os-{stamp}.vhd",
-                                "LogicalDiskSizeInGB": 128, "IOType": "Standard"},
-        "DataDiskConfigurations": [{"Name": f"{name}-datadisk-0-{stamp}", "HostCaching": "None", "Lun": 0,
-                                    "MediaLink": f"{BLOB_BASE}{name}-datadisk-0-{stamp}.vhd",
-                                    "LogicalDiskSizeInGB": 50, "IOType": "Standard"}],
-        "ServiceName": "myOldService", "DeploymentName": "myOldService", "RoleName": "myOldVm",
-        "Location": "West US", "CreatedTime": f"{stamp}T16:41:07.5209212Z", "ModifiedTime": f"{stamp}T16:41:07.5209212Z",
-        "IsPremium": False, "VMImageState": "VMImageReadyForUse", "RoleStateOnCapture": "StoppedVM",
-        "RoleSizeOnCapture": "Small",
-    }]
+    return [
+        {
+            "Name": name,
+            "Label": "My old VM image",
+            "Category": "User",
+            "OSDiskConfiguration": {
+                "Name": f"{name}-os-{stamp}",
+                "HostCaching": "ReadWrite",
+                "OSState": "Generalized",
+                "OS": "Windows",
+                "MediaLink": f"{BLOB_BASE}{name}-os-{stamp}.vhd",
+                "LogicalDiskSizeInGB": 128,
+                "IOType": "Standard",
+            },
+            "DataDiskConfigurations": [
+                {
+                    "Name": f"{name}-datadisk-0-{stamp}",
+                    "HostCaching": "None",
+                    "Lun": 0,
+                    "MediaLink": f"{BLOB_BASE}{name}-datadisk-0-{stamp}.vhd",
+                    "LogicalDiskSizeInGB": 50,
+                    "IOType": "Standard",
+                }
+            ],
+            "ServiceName": "myOldService",
+            "DeploymentName": "myOldService",
+            "RoleName": "myOldVm",
+            "Location": "West US",
+            "CreatedTime": f"{stamp}T16:41:07.5209212Z",
+            "ModifiedTime": f"{stamp}T16:41:07.5209212Z",
+            "IsPremium": False,
+            "VMImageState": "VMImageReadyForUse",
+            "RoleStateOnCapture": "StoppedVM",
+            "RoleSizeOnCapture": "Small",
+        }
+    ]
 
 
 # --- subscription-level lists --------------------------------------------------------------------
 def locations() -> list[dict]:
     services = ["Compute", "Storage", "PersistentVMRole", "HighMemory"]
-    return [{"Name": name, "DisplayName": name, "AvailableServices": services}
-            for name in _raw()["locations"]["L16"].split(";")]
+    return [
+        {"Name": name, "DisplayName": name, "AvailableServices": services}
+        for name in _raw()["locations"]["L16"].split(";")
+    ]
 
 
 # (name, label, cores, memory MB, max data disks, VM resource disk MB) of the 2015 sizes.
@@ -163,9 +246,19 @@ _ROLE_SIZES = (
 
 
 def role_sizes() -> list[dict]:
-    return [{"Name": n, "Label": label, "Cores": cores, "MemoryInMb": mem, "SupportedByWebWorkerRoles": True,
-             "SupportedByVirtualMachines": True, "MaxDataDiskCount": disks,
-             "VirtualMachineResourceDiskSizeInMb": res} for n, label, cores, mem, disks, res in _ROLE_SIZES]
+    return [
+        {
+            "Name": n,
+            "Label": label,
+            "Cores": cores,
+            "MemoryInMb": mem,
+            "SupportedByWebWorkerRoles": True,
+            "SupportedByVirtualMachines": True,
+            "MaxDataDiskCount": disks,
+            "VirtualMachineResourceDiskSizeInMb": res,
+        }
+        for n, label, cores, mem, disks, res in _ROLE_SIZES
+    ]
 
 
 def role_size(name: str) -> dict | None:
@@ -173,12 +266,24 @@ def role_size(name: str) -> dict | None:
 
 
 def subscriptions() -> list[dict]:
-    return [{"SubscriptionId": SUBSCRIPTION_ID, "SubscriptionName": "pscompat sandbox", "Environment": "AzureCloud",
-             "ServiceEndpoint": "https://management.core.windows.net/", "CurrentStorageAccountName": STORAGE_ACCOUNT,
-             "IsDefault": True},
-            {"SubscriptionId": "9d2f4e1a-7c3b-4a5e-8f60-1b2c3d4e5f60", "SubscriptionName": "pscompat sandbox (test)",
-             "Environment": "AzureCloud", "ServiceEndpoint": "https://management.core.windows.net/",
-             "CurrentStorageAccountName": STORAGE_ACCOUNT, "IsDefault": False}]
+    return [
+        {
+            "SubscriptionId": SUBSCRIPTION_ID,
+            "SubscriptionName": "pscompat sandbox",
+            "Environment": "AzureCloud",
+            "ServiceEndpoint": "https://management.core.windows.net/",
+            "CurrentStorageAccountName": STORAGE_ACCOUNT,
+            "IsDefault": True,
+        },
+        {
+            "SubscriptionId": "9d2f4e1a-7c3b-4a5e-8f60-1b2c3d4e5f60",
+            "SubscriptionName": "pscompat sandbox (test)",
+            "Environment": "AzureCloud",
+            "ServiceEndpoint": "https://management.core.windows.net/",
+            "CurrentStorageAccountName": STORAGE_ACCOUNT,
+            "IsDefault": False,
+        },
+    ]
 
 
 # --- synthetic catalog for benchmarks ------------------------------------------------------------
@@ -191,7 +296,16 @@ def synthetic_os_image(index: int) -> dict:
     os_name = "Windows" if index % len(_SYNTHETIC_FAMILIES) == 0 else "Linux"
     day = 1 + index % 28
     month = 1 + (index // 28) % 12
-    return {"Category": "Public", "Label": f"{family} build {index}", "Location": _raw()["locations"]["L15"],
-            "LogicalSizeInGB": 128 if os_name == "Windows" else 30, "Name": f"{SYNTHETIC_PREFIX}Synthetic-{index:07d}",
-            "OS": os_name, "ImageFamily": family, "PublishedDate": f"2015-{month:02d}-{day:02d}T00:00:00Z",
-            "IsPremium": False, "PublisherName": "pscompat synthetic", "IOType": "Standard_LRS"}
+    return {
+        "Category": "Public",
+        "Label": f"{family} build {index}",
+        "Location": _raw()["locations"]["L15"],
+        "LogicalSizeInGB": 128 if os_name == "Windows" else 30,
+        "Name": f"{SYNTHETIC_PREFIX}Synthetic-{index:07d}",
+        "OS": os_name,
+        "ImageFamily": family,
+        "PublishedDate": f"2015-{month:02d}-{day:02d}T00:00:00Z",
+        "IsPremium": False,
+        "PublisherName": "pscompat synthetic",
+        "IOType": "Standard_LRS",
+    }

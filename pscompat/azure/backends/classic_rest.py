@@ -15,18 +15,27 @@ environment at each call, so a session can point itself elsewhere without restar
 Bodies are built and read by `rest_classic_xml`; resources come back as the dicts the sandbox
 returns for the same resource, so the cmdlets and models do not know which backend they talk to.
 """
+
 from __future__ import annotations
 
 import os
 import ssl
-from typing import Iterator
+from collections.abc import Iterator
 from urllib.parse import quote
 
 import httpx
 
 from pscompat.azure.backends import classic_xml as X
-from pscompat.azure.backends.base import (SUCCEEDED, CloudError, ComputeBackend, Operation, Response, new_request_id, not_found,
-                      register_backend)
+from pscompat.azure.backends.base import (
+    SUCCEEDED,
+    CloudError,
+    ComputeBackend,
+    Operation,
+    Response,
+    new_request_id,
+    not_found,
+    register_backend,
+)
 
 DEFAULT_ENDPOINT = "https://management.core.windows.net"
 DEFAULT_VERSION = "2016-03-01"
@@ -43,9 +52,15 @@ class TransportError(CloudError):
 
 def _settings() -> tuple:
     env = os.environ.get
-    return (env("PSCOMPAT_AZURE_ENDPOINT") or DEFAULT_ENDPOINT, env("PSCOMPAT_AZURE_SUBSCRIPTION") or "",
-            env("PSCOMPAT_AZURE_CERT") or "", env("PSCOMPAT_AZURE_CERT_KEY") or "", env("PSCOMPAT_AZURE_TOKEN") or "",
-            env("PSCOMPAT_AZURE_VERSION") or DEFAULT_VERSION, env("PSCOMPAT_AZURE_HTTP_TIMEOUT") or "100")
+    return (
+        env("PSCOMPAT_AZURE_ENDPOINT") or DEFAULT_ENDPOINT,
+        env("PSCOMPAT_AZURE_SUBSCRIPTION") or "",
+        env("PSCOMPAT_AZURE_CERT") or "",
+        env("PSCOMPAT_AZURE_CERT_KEY") or "",
+        env("PSCOMPAT_AZURE_TOKEN") or "",
+        env("PSCOMPAT_AZURE_VERSION") or DEFAULT_VERSION,
+        env("PSCOMPAT_AZURE_HTTP_TIMEOUT") or "100",
+    )
 
 
 def _seconds(name: str, default: float) -> float:
@@ -82,16 +97,22 @@ class ClassicRestBackend(ComputeBackend):
         if self._client is None or settings != self._settings:
             endpoint, subscription, cert, key, token, version, timeout = settings
             if not subscription:
-                raise TransportError("MissingSubscription", "The classic REST backend needs a subscription id: set "
-                                     "PSCOMPAT_AZURE_SUBSCRIPTION.", 400)
+                raise TransportError(
+                    "MissingSubscription",
+                    "The classic REST backend needs a subscription id: set PSCOMPAT_AZURE_SUBSCRIPTION.",
+                    400,
+                )
             verify: ssl.SSLContext | bool = True
             if cert:
                 try:
                     verify = ssl.create_default_context()
                     verify.load_cert_chain(cert, key or None)
                 except (OSError, ssl.SSLError) as err:
-                    raise TransportError("CertificateError", f"Cannot load the management certificate '{cert}' "
-                                         f"(PSCOMPAT_AZURE_CERT): {err}.", 400) from None
+                    raise TransportError(
+                        "CertificateError",
+                        f"Cannot load the management certificate '{cert}' (PSCOMPAT_AZURE_CERT): {err}.",
+                        400,
+                    ) from None
             headers = {"x-ms-version": version, "Accept": "application/xml"}
             if token:
                 headers["Authorization"] = f"Bearer {token}"
@@ -114,13 +135,21 @@ class ClassicRestBackend(ComputeBackend):
         if body is not None or method in ("POST", "PUT"):
             headers["Content-Type"] = "application/xml"
         try:
-            reply = client.request(method, url, content=body if body is not None else b"", headers=headers,
-                                   params={"comp": "media"} if media else None)
+            reply = client.request(
+                method,
+                url,
+                content=body if body is not None else b"",
+                headers=headers,
+                params={"comp": "media"} if media else None,
+            )
         except httpx.TimeoutException:
             raise TransportError("OperationTimedOut", f"The request to {url} timed out.", 504) from None
         except httpx.HTTPError as err:
-            raise TransportError("ConnectionFailed", f"An error occurred while sending the request to {url}: "
-                                 f"{err or type(err).__name__}.", 503) from None
+            raise TransportError(
+                "ConnectionFailed",
+                f"An error occurred while sending the request to {url}: {err or type(err).__name__}.",
+                503,
+            ) from None
         request_id = reply.headers.get("x-ms-request-id") or new_request_id()
         if reply.status_code >= 400:
             raise _error(reply, request_id)
@@ -130,16 +159,25 @@ class ClassicRestBackend(ComputeBackend):
         try:
             return X.parse(body, schema, root)
         except X.XmlError as err:
-            raise TransportError("InvalidXmlResponse", f"The service's answer could not be read: {err}.", 502,
-                                 request_id) from None
+            raise TransportError(
+                "InvalidXmlResponse", f"The service's answer could not be read: {err}.", 502, request_id
+            ) from None
 
     def _get(self, path: str, schema, root: str) -> Response:
         request_id, status, body = self._call("GET", path)
         value = self._read(body, schema, root, request_id)
         return Response(request_id, status, _rows(value) if isinstance(schema, X.ListOf) else value)
 
-    def _send(self, method: str, path: str, root: str | None = None, schema=None, value: dict | None = None,
-              media: bool = False, answer=None) -> Response:
+    def _send(
+        self,
+        method: str,
+        path: str,
+        root: str | None = None,
+        schema=None,
+        value: dict | None = None,
+        media: bool = False,
+        answer=None,
+    ) -> Response:
         """A mutating call: 202 means the caller polls; a synchronous answer may carry a body."""
         try:
             body = X.dump(root, schema, value) if root is not None else None
@@ -158,8 +196,9 @@ class ClassicRestBackend(ComputeBackend):
         rid, _, body = self._call("GET", f"/operations/{_q(request_id)}")
         op = self._read(body, X.OPERATION, "Operation", rid)
         error = op.get("Error") or {}
-        return Operation(request_id, op.get("Status") or "", op.get("HttpStatusCode"), error.get("Code"),
-                         error.get("Message"))
+        return Operation(
+            request_id, op.get("Status") or "", op.get("HttpStatusCode"), error.get("Code"), error.get("Message")
+        )
 
     # --- OS images --------------------------------------------------------------------------
     def list_os_images(self) -> Response:
@@ -169,12 +208,12 @@ class ClassicRestBackend(ComputeBackend):
         return self._get(f"/services/images/{_q(name)}", X.OS_IMAGE, "OSImage")
 
     def add_os_image(self, image: dict) -> Response:
-        return self._send("POST", "/services/images", "OSImage", X.OS_IMAGE_ADD, image,
-                          answer=("OSImage", X.OS_IMAGE))
+        return self._send("POST", "/services/images", "OSImage", X.OS_IMAGE_ADD, image, answer=("OSImage", X.OS_IMAGE))
 
     def update_os_image(self, name: str, changes: dict) -> Response:
-        return self._send("PUT", f"/services/images/{_q(name)}", "OSImage", X.OS_IMAGE_UPDATE, changes,
-                          answer=("OSImage", X.OS_IMAGE))
+        return self._send(
+            "PUT", f"/services/images/{_q(name)}", "OSImage", X.OS_IMAGE_UPDATE, changes, answer=("OSImage", X.OS_IMAGE)
+        )
 
     def delete_os_image(self, name: str, delete_vhd: bool = False) -> Response:
         return self._send("DELETE", f"/services/images/{_q(name)}", media=delete_vhd)
@@ -210,26 +249,37 @@ class ClassicRestBackend(ComputeBackend):
         return self._send("DELETE", f"/services/hostedservices/{_q(name)}", media=delete_all)
 
     def get_deployment(self, service: str, slot: str = "Production") -> Response:
-        return self._get(f"/services/hostedservices/{_q(service)}/deploymentslots/{slot.lower()}", X.DEPLOYMENT,
-                         "Deployment")
+        return self._get(
+            f"/services/hostedservices/{_q(service)}/deploymentslots/{slot.lower()}", X.DEPLOYMENT, "Deployment"
+        )
 
     def create_deployment(self, service: str, deployment: dict) -> Response:
-        body = {"DeploymentSlot": "Production", **deployment,
-                "RoleList": [_persistent_vm_role(r) for r in deployment.get("RoleList") or ()]}
-        return self._send("POST", f"/services/hostedservices/{_q(service)}/deployments", "Deployment",
-                          X.DEPLOYMENT_CREATE, body)
+        body = {
+            "DeploymentSlot": "Production",
+            **deployment,
+            "RoleList": [_persistent_vm_role(r) for r in deployment.get("RoleList") or ()],
+        }
+        return self._send(
+            "POST", f"/services/hostedservices/{_q(service)}/deployments", "Deployment", X.DEPLOYMENT_CREATE, body
+        )
 
     # --- roles ------------------------------------------------------------------------------
     def _roles(self, service: str, deployment: str) -> str:
         return f"/services/hostedservices/{_q(service)}/deployments/{_q(deployment)}"
 
     def add_role(self, service: str, deployment: str, role: dict) -> Response:
-        return self._send("POST", f"{self._roles(service, deployment)}/roles", "PersistentVMRole", X.ROLE,
-                          _persistent_vm_role(role))
+        return self._send(
+            "POST", f"{self._roles(service, deployment)}/roles", "PersistentVMRole", X.ROLE, _persistent_vm_role(role)
+        )
 
     def update_role(self, service: str, deployment: str, role_name: str, role: dict) -> Response:
-        return self._send("PUT", f"{self._roles(service, deployment)}/roles/{_q(role_name)}", "PersistentVMRole",
-                          X.ROLE, _persistent_vm_role(role))
+        return self._send(
+            "PUT",
+            f"{self._roles(service, deployment)}/roles/{_q(role_name)}",
+            "PersistentVMRole",
+            X.ROLE,
+            _persistent_vm_role(role),
+        )
 
     def delete_role(self, service: str, deployment: str, role_name: str, delete_vhd: bool = False) -> Response:
         return self._send("DELETE", f"{self._roles(service, deployment)}/roles/{_q(role_name)}", media=delete_vhd)
@@ -239,8 +289,13 @@ class ClassicRestBackend(ComputeBackend):
         schema = X.ROLE_OPERATIONS.get(kind)
         if schema is None:
             raise CloudError("BadRequest", f"The operation type {kind} is not supported.")
-        return self._send("POST", f"{self._roles(service, deployment)}/roleinstances/{_q(role_name)}/Operations",
-                          kind, schema, operation)
+        return self._send(
+            "POST",
+            f"{self._roles(service, deployment)}/roleinstances/{_q(role_name)}/Operations",
+            kind,
+            schema,
+            operation,
+        )
 
     # --- subscription-level lists -----------------------------------------------------------
     def list_locations(self) -> Response:
@@ -258,17 +313,25 @@ class ClassicRestBackend(ComputeBackend):
         response = self._get("", X.SUBSCRIPTION, "Subscription")
         sub = response.value
         endpoint = self._settings[0].rstrip("/") + "/"
-        response.value = [{"SubscriptionId": sub.get("SubscriptionID") or self._settings[1],
-                           "SubscriptionName": sub.get("SubscriptionName"), "Environment": "AzureCloud",
-                           "ServiceEndpoint": endpoint, "CurrentStorageAccountName": None, "IsDefault": True}]
+        response.value = [
+            {
+                "SubscriptionId": sub.get("SubscriptionID") or self._settings[1],
+                "SubscriptionName": sub.get("SubscriptionName"),
+                "Environment": "AzureCloud",
+                "ServiceEndpoint": endpoint,
+                "CurrentStorageAccountName": None,
+                "IsDefault": True,
+            }
+        ]
         return response
 
     def set_default_subscription(self, subscription_id: str) -> Response:
         # The environment names the subscription; there is no profile file to persist a choice in.
         _, settings = self._session()
         if subscription_id.lower() != settings[1].lower():
-            raise not_found(f"The subscription {subscription_id} is not the configured one "
-                            "(PSCOMPAT_AZURE_SUBSCRIPTION).")
+            raise not_found(
+                f"The subscription {subscription_id} is not the configured one (PSCOMPAT_AZURE_SUBSCRIPTION)."
+            )
         request_id = new_request_id()
         self._local[request_id] = Operation(request_id, SUCCEEDED, 200)
         return Response(request_id, 200)

@@ -9,6 +9,7 @@ Field notation, one token per element: `Name` (text), `Name:i` (integer), `Name:
 `Name:b64` (base64 text, as hosted-service and deployment labels travel), `Element=key` when the
 dict key differs from the element name.  Nested elements are given as keyword arguments.
 """
+
 from __future__ import annotations
 
 import base64
@@ -48,12 +49,14 @@ class ListOf:
 @dataclass
 class Flat:
     """An element whose children belong to the parent dict (HostedServiceProperties)."""
+
     schema: Schema
 
 
 @dataclass
 class Variant:
     """A polymorphic entry whose schema depends on one member (ConfigurationSetType)."""
+
     key: str
     schemas: dict
 
@@ -224,13 +227,19 @@ def root_of(body: bytes) -> str:
 
 
 # --- the element tables (§3.3; hosted services, deployments and roles after the Python SDK, S14) -----
-OS_IMAGE = fields("AffinityGroup Category Label Location LogicalSizeInGB:i MediaLink Name OS Eula Description "
-                  "ImageFamily ShowInGui:b PublishedDate IsPremium:b IconUri PrivacyUri RecommendedVMSize "
-                  "PublisherName PricingDetailLink SmallIconUri Language OSState IOType")
-OS_IMAGE_ADD = fields("Label MediaLink Name OS Eula Description ImageFamily PublishedDate IsPremium:b PrivacyUri "
-                      "IconUri RecommendedVMSize SmallIconUri ShowInGui:b")
-OS_IMAGE_UPDATE = fields("Label Eula Description ImageFamily ShowInGui:b PublishedDate IconUri PrivacyUri "
-                         "RecommendedVMSize SmallIconUri Language")
+OS_IMAGE = fields(
+    "AffinityGroup Category Label Location LogicalSizeInGB:i MediaLink Name OS Eula Description "
+    "ImageFamily ShowInGui:b PublishedDate IsPremium:b IconUri PrivacyUri RecommendedVMSize "
+    "PublisherName PricingDetailLink SmallIconUri Language OSState IOType"
+)
+OS_IMAGE_ADD = fields(
+    "Label MediaLink Name OS Eula Description ImageFamily PublishedDate IsPremium:b PrivacyUri "
+    "IconUri RecommendedVMSize SmallIconUri ShowInGui:b"
+)
+OS_IMAGE_UPDATE = fields(
+    "Label Eula Description ImageFamily ShowInGui:b PublishedDate IconUri PrivacyUri "
+    "RecommendedVMSize SmallIconUri Language"
+)
 
 OS_DISK_CONFIG = fields("Name HostCaching OSState OS MediaLink LogicalDiskSizeInGB:i IOType ResizedSizeInGB:i")
 DATA_DISK_CONFIG = fields("Name HostCaching Lun:i MediaLink LogicalDiskSizeInGB:i IOType ResizedSizeInGB:i")
@@ -240,51 +249,71 @@ VM_IMAGE = fields(
     "SmallIconUri PrivacyUri PublisherName PublishedDate ShowInGui:b PricingDetailLink VMImageState "
     "RoleStateOnCapture RoleSizeOnCapture",
     OSDiskConfiguration=Obj(OS_DISK_CONFIG),
-    DataDiskConfigurations=ListOf("DataDiskConfiguration", DATA_DISK_CONFIG))
-_VM_IMAGE_METADATA = ("Language ImageFamily RecommendedVMSize Eula IconUri SmallIconUri PrivacyUri PublishedDate "
-                      "ShowInGui:b")
+    DataDiskConfigurations=ListOf("DataDiskConfiguration", DATA_DISK_CONFIG),
+)
+_VM_IMAGE_METADATA = (
+    "Language ImageFamily RecommendedVMSize Eula IconUri SmallIconUri PrivacyUri PublishedDate ShowInGui:b"
+)
 # The sandbox has no blob contents to read sizes from, so a created image's sizes travel with it.
 VM_IMAGE_CREATE = fields(
     f"Name Label Description OSDiskConfiguration DataDiskConfigurations {_VM_IMAGE_METADATA}",
     OSDiskConfiguration=Obj(fields("HostCaching OSState OS MediaLink LogicalDiskSizeInGB:i")),
-    DataDiskConfigurations=ListOf("DataDiskConfiguration",
-                                  fields("HostCaching Lun:i MediaLink LogicalDiskSizeInGB:i")))
+    DataDiskConfigurations=ListOf("DataDiskConfiguration", fields("HostCaching Lun:i MediaLink LogicalDiskSizeInGB:i")),
+)
 VM_IMAGE_UPDATE = fields(
     f"Label Description OSDiskConfiguration DataDiskConfigurations {_VM_IMAGE_METADATA}",
     OSDiskConfiguration=Obj(fields("HostCaching")),
-    DataDiskConfigurations=ListOf("DataDiskConfiguration", fields("Name HostCaching Lun:i")))
+    DataDiskConfigurations=ListOf("DataDiskConfiguration", fields("Name HostCaching Lun:i")),
+)
 
 HOSTED_SERVICE = fields(
     "Url ServiceName HostedServiceProperties",
-    HostedServiceProperties=Flat(fields("Description AffinityGroup Location Label:b64 Status DateCreated "
-                                        "DateLastModified")))
+    HostedServiceProperties=Flat(
+        fields("Description AffinityGroup Location Label:b64 Status DateCreated DateLastModified")
+    ),
+)
 CREATE_HOSTED_SERVICE = fields("ServiceName Label:b64 Description Location AffinityGroup")
 
 INPUT_ENDPOINT = fields("LoadBalancedEndpointSetName LocalPort:i Name Port:i Protocol")
-CONFIGURATION_SET = Variant("ConfigurationSetType", {
-    # Element order of WindowsProvisioningConfigurationSet / LinuxProvisioningConfigurationSet in
-    # Create Virtual Machine Deployment (the service never returns the password elements).
-    "WindowsProvisioningConfiguration": fields(
-        "ConfigurationSetType ComputerName AdminPassword ResetPasswordOnFirstLogon:b EnableAutomaticUpdates:b "
-        "TimeZone AdminUsername"),
-    "LinuxProvisioningConfiguration": fields(
-        "ConfigurationSetType HostName UserName UserPassword DisableSshPasswordAuthentication=DisableSSH:b"),
-    "NetworkConfiguration": fields(
-        "ConfigurationSetType InputEndpoints SubnetNames StaticVirtualNetworkIPAddress",
-        InputEndpoints=ListOf("InputEndpoint", INPUT_ENDPOINT), SubnetNames=ListOf("SubnetName", "s")),
-})
-OS_VHD = fields("HostCaching DiskLabel DiskName MediaLink SourceImageName OS LogicalDiskSizeInGB:i IOType "
-                "ResizedSizeInGB:i")
+CONFIGURATION_SET = Variant(
+    "ConfigurationSetType",
+    {
+        # Element order of WindowsProvisioningConfigurationSet / LinuxProvisioningConfigurationSet in
+        # Create Virtual Machine Deployment (the service never returns the password elements).
+        "WindowsProvisioningConfiguration": fields(
+            "ConfigurationSetType ComputerName AdminPassword ResetPasswordOnFirstLogon:b EnableAutomaticUpdates:b "
+            "TimeZone AdminUsername"
+        ),
+        "LinuxProvisioningConfiguration": fields(
+            "ConfigurationSetType HostName UserName UserPassword DisableSshPasswordAuthentication=DisableSSH:b"
+        ),
+        "NetworkConfiguration": fields(
+            "ConfigurationSetType InputEndpoints SubnetNames StaticVirtualNetworkIPAddress",
+            InputEndpoints=ListOf("InputEndpoint", INPUT_ENDPOINT),
+            SubnetNames=ListOf("SubnetName", "s"),
+        ),
+    },
+)
+OS_VHD = fields(
+    "HostCaching DiskLabel DiskName MediaLink SourceImageName OS LogicalDiskSizeInGB:i IOType ResizedSizeInGB:i"
+)
 DATA_VHD = fields("HostCaching DiskLabel DiskName Lun:i LogicalDiskSizeInGB:i MediaLink SourceMediaLink IOType")
 ROLE = fields(
     "RoleName RoleType ConfigurationSets VMImageName AvailabilitySetName DataVirtualHardDisks Label "
     "OSVirtualHardDisk RoleSize ProvisionGuestAgent:b",
     ConfigurationSets=ListOf("ConfigurationSet", CONFIGURATION_SET),
-    DataVirtualHardDisks=ListOf("DataVirtualHardDisk", DATA_VHD), OSVirtualHardDisk=Obj(OS_VHD))
-ROLE_INSTANCE = fields("RoleName InstanceName InstanceStatus InstanceUpgradeDomain:i InstanceFaultDomain:i "
-                       "InstanceSize IpAddress PowerState HostName")
-DEPLOYMENT = fields("Name DeploymentSlot Status Label:b64 Url RoleInstanceList RoleList CreatedTime",
-                    RoleInstanceList=ListOf("RoleInstance", ROLE_INSTANCE), RoleList=ListOf("Role", ROLE))
+    DataVirtualHardDisks=ListOf("DataVirtualHardDisk", DATA_VHD),
+    OSVirtualHardDisk=Obj(OS_VHD),
+)
+ROLE_INSTANCE = fields(
+    "RoleName InstanceName InstanceStatus InstanceUpgradeDomain:i InstanceFaultDomain:i "
+    "InstanceSize IpAddress PowerState HostName"
+)
+DEPLOYMENT = fields(
+    "Name DeploymentSlot Status Label:b64 Url RoleInstanceList RoleList CreatedTime",
+    RoleInstanceList=ListOf("RoleInstance", ROLE_INSTANCE),
+    RoleList=ListOf("Role", ROLE),
+)
 # Create Virtual Machine Deployment takes its label as plain text, unlike Get Deployment's answer.
 DEPLOYMENT_CREATE = fields("Name DeploymentSlot Label RoleList", RoleList=ListOf("Role", ROLE))
 
@@ -293,17 +322,21 @@ ROLE_OPERATIONS = {  # root element -> body (§3.3); the root names the operatio
     "StartRoleOperation": fields("OperationType"),
     "RestartRoleOperation": fields("OperationType"),
     "CaptureRoleOperation": fields("OperationType PostCaptureAction TargetImageLabel TargetImageName"),
-    "CaptureRoleAsVMImageOperation": fields("OperationType OSState VMImageName VMImageLabel Description Language "
-                                            "ImageFamily RecommendedVMSize"),
+    "CaptureRoleAsVMImageOperation": fields(
+        "OperationType OSState VMImageName VMImageLabel Description Language ImageFamily RecommendedVMSize"
+    ),
 }
 
 OPERATION = fields("ID Status HttpStatusCode:i Error", Error=Obj(fields("Code Message")))
 ERROR = fields("Code Message")
 LOCATION = fields("Name DisplayName AvailableServices", AvailableServices=ListOf("AvailableService", "s"))
-ROLE_SIZE = fields("Name Label Cores:i MemoryInMb:i SupportedByWebWorkerRoles:b SupportedByVirtualMachines:b "
-                   "MaxDataDiskCount:i WebWorkerResourceDiskSizeInMb:i VirtualMachineResourceDiskSizeInMb:i")
-SUBSCRIPTION = fields("SubscriptionID SubscriptionName SubscriptionStatus AccountAdminLiveEmailId "
-                      "ServiceAdminLiveEmailId")
+ROLE_SIZE = fields(
+    "Name Label Cores:i MemoryInMb:i SupportedByWebWorkerRoles:b SupportedByVirtualMachines:b "
+    "MaxDataDiskCount:i WebWorkerResourceDiskSizeInMb:i VirtualMachineResourceDiskSizeInMb:i"
+)
+SUBSCRIPTION = fields(
+    "SubscriptionID SubscriptionName SubscriptionStatus AccountAdminLiveEmailId ServiceAdminLiveEmailId"
+)
 
 # Collections: root element -> ListOf(item element, schema).
 IMAGES = ListOf("OSImage", OS_IMAGE)

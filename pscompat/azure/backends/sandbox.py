@@ -10,21 +10,32 @@ default 0).  A process killed before that leaves the store untouched; its operat
 
 Command line:  python -m pscompat.azure.backends.sandbox reset | grow N | path | check
 """
+
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
-import sys
 import time
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
-from pscompat.azure.backends import catalog
-from pscompat.azure.backends import sandbox_vms
-from pscompat.azure.backends import store
-from pscompat.azure.backends.base import (FAILED, IMAGE_NOT_FOUND, IN_PROGRESS, SUCCEEDED, CloudError, ComputeBackend, Operation,
-                      Response, bad_request, conflict, new_request_id, not_found, register_backend,
-                      without_passwords)
+from pscompat.azure.backends import catalog, sandbox_vms, store
+from pscompat.azure.backends.base import (
+    FAILED,
+    IMAGE_NOT_FOUND,
+    IN_PROGRESS,
+    SUCCEEDED,
+    CloudError,
+    ComputeBackend,
+    Operation,
+    Response,
+    bad_request,
+    conflict,
+    new_request_id,
+    not_found,
+    register_backend,
+    without_passwords,
+)
 
 grow = store.grow
 reset = store.reset
@@ -115,9 +126,11 @@ class SandboxBackend(ComputeBackend):
                 conn.execute("ROLLBACK TO dry_run")
                 conn.execute("RELEASE dry_run")
             rid = new_request_id()
-            conn.execute("INSERT INTO operations (id, kind, status, payload, pid, started, duration) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (rid, kind, IN_PROGRESS, store.dumps(payload), os.getpid(), time.time(), self.latency))
+            conn.execute(
+                "INSERT INTO operations (id, kind, status, payload, pid, started, duration) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (rid, kind, IN_PROGRESS, store.dumps(payload), os.getpid(), time.time(), self.latency),
+            )
         return Response(rid, 202)
 
     def _complete(self, rid: str) -> None:
@@ -132,31 +145,42 @@ class SandboxBackend(ComputeBackend):
                 _fault(f"apply:{row[0]}")
             except CloudError as err:
                 conn.execute("ROLLBACK TO apply")
-                conn.execute("UPDATE operations SET status = ?, http_status = ?, error_code = ?, error_message = ?, "
-                             "finished = ? WHERE id = ?",
-                             (FAILED, err.http_status, err.code, err.message, time.time(), rid))
+                conn.execute(
+                    "UPDATE operations SET status = ?, http_status = ?, error_code = ?, error_message = ?, "
+                    "finished = ? WHERE id = ?",
+                    (FAILED, err.http_status, err.code, err.message, time.time(), rid),
+                )
             else:
-                conn.execute("UPDATE operations SET status = ?, http_status = 200, finished = ? WHERE id = ?",
-                             (SUCCEEDED, time.time(), rid))
+                conn.execute(
+                    "UPDATE operations SET status = ?, http_status = 200, finished = ? WHERE id = ?",
+                    (SUCCEEDED, time.time(), rid),
+                )
             conn.execute("RELEASE apply")
 
     def _fail_orphaned_operations(self) -> None:
         """Operations whose process died before completing them never happened: mark them Failed."""
         conn = self._conn
-        orphans = [rid for rid, pid in conn.execute("SELECT id, pid FROM operations WHERE status = ?", (IN_PROGRESS,))
-                   if pid != os.getpid() and not _pid_alive(pid)]
+        orphans = [
+            rid
+            for rid, pid in conn.execute("SELECT id, pid FROM operations WHERE status = ?", (IN_PROGRESS,))
+            if pid != os.getpid() and not _pid_alive(pid)
+        ]
         if orphans:
             with store.transaction(conn):
-                conn.executemany("UPDATE operations SET status = ?, http_status = 500, error_code = 'InternalError', "
-                                 "error_message = 'The operation was interrupted before it completed.', finished = ? "
-                                 "WHERE id = ? AND status = ?", [(FAILED, time.time(), rid, IN_PROGRESS)
-                                                                 for rid in orphans])
+                conn.executemany(
+                    "UPDATE operations SET status = ?, http_status = 500, error_code = 'InternalError', "
+                    "error_message = 'The operation was interrupted before it completed.', finished = ? "
+                    "WHERE id = ? AND status = ?",
+                    [(FAILED, time.time(), rid, IN_PROGRESS) for rid in orphans],
+                )
 
     def get_operation_status(self, request_id: str) -> Operation:
         if request_id in self._sync_ops:
             return self._sync_ops[request_id]
-        query = "SELECT status, http_status, error_code, error_message, pid, started, duration, kind " \
-                "FROM operations WHERE id = ?"
+        query = (
+            "SELECT status, http_status, error_code, error_message, pid, started, duration, kind "
+            "FROM operations WHERE id = ?"
+        )
         row = self.conn.execute(query, (request_id,)).fetchone()
         if row is None:
             raise not_found("The operation request ID was not found.")
@@ -235,8 +259,13 @@ class SandboxBackend(ComputeBackend):
         with store.transaction(conn):
             if self._one("vm_images", image["Name"]) is not None:
                 raise conflict(f"An image with the name '{image['Name']}' already exists.")
-            image = {"Category": "User", "IsPremium": False, "VMImageState": "VMImageReadyForUse",
-                     "CreatedTime": sandbox_vms.iso(sandbox_vms.utc_now()), **image}
+            image = {
+                "Category": "User",
+                "IsPremium": False,
+                "VMImageState": "VMImageReadyForUse",
+                "CreatedTime": sandbox_vms.iso(sandbox_vms.utc_now()),
+                **image,
+            }
             image["ModifiedTime"] = image["CreatedTime"]
             image.setdefault("DataDiskConfigurations", [])
             conn.execute("INSERT INTO vm_images (name, body) VALUES (?, ?)", (image["Name"], store.dumps(image)))
@@ -285,11 +314,17 @@ class SandboxBackend(ComputeBackend):
         if not service.get("Location") and not service.get("AffinityGroup"):
             raise bad_request("A location or an affinity group is required.")
         now = sandbox_vms.iso(sandbox_vms.utc_now())
-        body = {"ServiceName": name, "Url": f"https://management.core.windows.net/{catalog.SUBSCRIPTION_ID}/"
-                f"services/hostedservices/{name}", "Label": service.get("Label") or name,
-                "Description": service.get("Description"), "Location": service.get("Location"),
-                "AffinityGroup": service.get("AffinityGroup"), "Status": "Created", "DateCreated": now,
-                "DateLastModified": now}
+        body = {
+            "ServiceName": name,
+            "Url": f"https://management.core.windows.net/{catalog.SUBSCRIPTION_ID}/services/hostedservices/{name}",
+            "Label": service.get("Label") or name,
+            "Description": service.get("Description"),
+            "Location": service.get("Location"),
+            "AffinityGroup": service.get("AffinityGroup"),
+            "Status": "Created",
+            "DateCreated": now,
+            "DateLastModified": now,
+        }
         conn = self.conn
         with store.transaction(conn):
             if conn.execute("SELECT 1 FROM services WHERE name = ?", (name,)).fetchone():
@@ -309,23 +344,28 @@ class SandboxBackend(ComputeBackend):
 
     # --- roles ------------------------------------------------------------------------------
     def add_role(self, service: str, deployment: str, role: dict) -> Response:
-        return self._begin("add_role", {"service": service, "deployment": deployment,
-                                        "role": without_passwords(role)})
+        return self._begin("add_role", {"service": service, "deployment": deployment, "role": without_passwords(role)})
 
     def update_role(self, service: str, deployment: str, role_name: str, role: dict) -> Response:
-        return self._begin("update_role", {"service": service, "deployment": deployment, "role_name": role_name,
-                                           "role": without_passwords(role)})
+        return self._begin(
+            "update_role",
+            {"service": service, "deployment": deployment, "role_name": role_name, "role": without_passwords(role)},
+        )
 
     def delete_role(self, service: str, deployment: str, role_name: str, delete_vhd: bool = False) -> Response:
-        return self._begin("delete_role", {"service": service, "deployment": deployment, "role_name": role_name,
-                                           "delete_vhd": delete_vhd})
+        return self._begin(
+            "delete_role",
+            {"service": service, "deployment": deployment, "role_name": role_name, "delete_vhd": delete_vhd},
+        )
 
     def role_operation(self, service: str, deployment: str, role_name: str, operation: dict) -> Response:
         sandbox_vms.check_role_operation(operation)
-        kind = {"CaptureRoleOperation": "capture_os_image",
-                "CaptureRoleAsVMImageOperation": "capture_vm_image"}.get(operation["OperationType"], "power")
-        return self._begin(kind, {"service": service, "deployment": deployment, "role_name": role_name,
-                                  "operation": operation})
+        kind = {"CaptureRoleOperation": "capture_os_image", "CaptureRoleAsVMImageOperation": "capture_vm_image"}.get(
+            operation["OperationType"], "power"
+        )
+        return self._begin(
+            kind, {"service": service, "deployment": deployment, "role_name": role_name, "operation": operation}
+        )
 
     # --- subscription-level -----------------------------------------------------------------
     def list_locations(self) -> Response:
@@ -363,4 +403,3 @@ def _merge_disk_config(image: dict, disks: dict) -> None:
 
 
 register_backend("sandbox", SandboxBackend)
-

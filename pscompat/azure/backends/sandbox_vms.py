@@ -6,15 +6,15 @@ The sandbox calls each one twice: once, rolled back, when the request arrives (s
 come back synchronously, like the server's 4xx answers before a 202), and once for real when the
 asynchronous operation completes (preconditions may have changed in between).
 """
+
 from __future__ import annotations
 
 import json
 import sqlite3
 from datetime import datetime, timezone
 
-from pscompat.azure.backends import catalog
-from pscompat.azure.backends import store
-from pscompat.azure.backends.base import CloudError, IMAGE_NOT_FOUND, bad_request, conflict, not_found
+from pscompat.azure.backends import catalog, store
+from pscompat.azure.backends.base import IMAGE_NOT_FOUND, CloudError, bad_request, conflict, not_found
 
 
 def utc_now() -> datetime:
@@ -48,8 +48,9 @@ def require_deployment(conn: sqlite3.Connection, service: str, deployment_name: 
 
 def save_deployment(conn: sqlite3.Connection, service: str, deployment: dict) -> None:
     if deployment["RoleList"]:
-        conn.execute("INSERT OR REPLACE INTO deployments (service, body) VALUES (?, ?)",
-                     (service, store.dumps(deployment)))
+        conn.execute(
+            "INSERT OR REPLACE INTO deployments (service, body) VALUES (?, ?)", (service, store.dumps(deployment))
+        )
     else:  # the last VM went away: so does the deployment (the service stays)
         conn.execute("DELETE FROM deployments WHERE service = ?", (service,))
 
@@ -84,12 +85,17 @@ def _release_disks(conn: sqlite3.Connection, disks: list[dict], delete_vhd: bool
 
 
 # --- creating VMs ------------------------------------------------------------------------------
-def _new_disk(service: str, role: str, n: int, stamp: str, size: int, media_link: str | None = None,
-              **extra) -> dict:
+def _new_disk(service: str, role: str, n: int, stamp: str, size: int, media_link: str | None = None, **extra) -> dict:
     name = f"{service}-{role}-{n}-{stamp}"
-    return {"HostCaching": "None", "DiskLabel": None, "DiskName": name,
-            "MediaLink": media_link or f"{catalog.BLOB_BASE}{name}.vhd", "LogicalDiskSizeInGB": size,
-            "IOType": "Standard", **extra}
+    return {
+        "HostCaching": "None",
+        "DiskLabel": None,
+        "DiskName": name,
+        "MediaLink": media_link or f"{catalog.BLOB_BASE}{name}.vhd",
+        "LogicalDiskSizeInGB": size,
+        "IOType": "Standard",
+        **extra,
+    }
 
 
 def _image_for(conn: sqlite3.Connection, spec: dict) -> tuple[str, dict]:
@@ -112,22 +118,53 @@ def materialize_role(conn: sqlite3.Connection, service: str, spec: dict, taken_i
     os_spec = spec.get("OSVirtualHardDisk") or {}
     if kind == "vm":
         config = image["OSDiskConfiguration"]
-        os_disk = _new_disk(service, name, 0, stamp, config["LogicalDiskSizeInGB"], os_spec.get("MediaLink"),
-                            OS=config["OS"], SourceImageName=image["Name"])
+        os_disk = _new_disk(
+            service,
+            name,
+            0,
+            stamp,
+            config["LogicalDiskSizeInGB"],
+            os_spec.get("MediaLink"),
+            OS=config["OS"],
+            SourceImageName=image["Name"],
+        )
         os_disk["HostCaching"] = config.get("HostCaching") or "ReadWrite"
-        data_disks = [_new_disk(service, name, d["Lun"] + 1, stamp, d["LogicalDiskSizeInGB"], Lun=d["Lun"],
-                                HostCaching=d.get("HostCaching") or "None")
-                      for d in image["DataDiskConfigurations"]]
+        data_disks = [
+            _new_disk(
+                service,
+                name,
+                d["Lun"] + 1,
+                stamp,
+                d["LogicalDiskSizeInGB"],
+                Lun=d["Lun"],
+                HostCaching=d.get("HostCaching") or "None",
+            )
+            for d in image["DataDiskConfigurations"]
+        ]
     else:
-        os_disk = _new_disk(service, name, 0, stamp, image["LogicalSizeInGB"], os_spec.get("MediaLink"),
-                            OS=image["OS"], SourceImageName=image["Name"])
+        os_disk = _new_disk(
+            service,
+            name,
+            0,
+            stamp,
+            image["LogicalSizeInGB"],
+            os_spec.get("MediaLink"),
+            OS=image["OS"],
+            SourceImageName=image["Name"],
+        )
         os_disk["HostCaching"] = os_spec.get("HostCaching") or "ReadWrite"
         data_disks = []
-    role = {"RoleName": name, "RoleType": "PersistentVMRole", "RoleSize": spec.get("RoleSize") or "Small",
-            "Label": spec.get("Label"), "AvailabilitySetName": spec.get("AvailabilitySetName"),
-            "OSVirtualHardDisk": os_disk, "DataVirtualHardDisks": data_disks,
-            "ConfigurationSets": spec.get("ConfigurationSets") or [],
-            "ProvisionGuestAgent": spec.get("ProvisionGuestAgent", True)}
+    role = {
+        "RoleName": name,
+        "RoleType": "PersistentVMRole",
+        "RoleSize": spec.get("RoleSize") or "Small",
+        "Label": spec.get("Label"),
+        "AvailabilitySetName": spec.get("AvailabilitySetName"),
+        "OSVirtualHardDisk": os_disk,
+        "DataVirtualHardDisks": data_disks,
+        "ConfigurationSets": spec.get("ConfigurationSets") or [],
+        "ProvisionGuestAgent": spec.get("ProvisionGuestAgent", True),
+    }
     if kind == "vm":
         role["VMImageName"] = image["Name"]
     _attach_data_disks(conn, service, role, spec.get("DataVirtualHardDisks") or [], stamp)
@@ -135,9 +172,17 @@ def materialize_role(conn: sqlite3.Connection, service: str, spec: dict, taken_i
     for disk in role["DataVirtualHardDisks"]:
         store.register_disk(conn, disk, f"{service}/{name}")
     ip = next(f"10.0.0.{n}" for n in range(4, 255) if f"10.0.0.{n}" not in taken_ips)
-    instance = {"RoleName": name, "InstanceName": name, "InstanceStatus": "ReadyRole", "PowerState": "Started",
-                "InstanceSize": role["RoleSize"], "IpAddress": ip, "HostName": name,
-                "InstanceFaultDomain": 0, "InstanceUpgradeDomain": 0}
+    instance = {
+        "RoleName": name,
+        "InstanceName": name,
+        "InstanceStatus": "ReadyRole",
+        "PowerState": "Started",
+        "InstanceSize": role["RoleSize"],
+        "IpAddress": ip,
+        "HostName": name,
+        "InstanceFaultDomain": 0,
+        "InstanceUpgradeDomain": 0,
+    }
     return role, instance
 
 
@@ -156,13 +201,27 @@ def _attach_data_disks(conn: sqlite3.Connection, service: str, role: dict, wante
             if row[1] is not None:
                 raise conflict(f"The disk {want['DiskName']} is already in use by {row[1]}.")
             found = json.loads(row[0])
-            disk = {"HostCaching": want.get("HostCaching") or "None", "DiskLabel": want.get("DiskLabel"),
-                    "DiskName": found["DiskName"], "MediaLink": found["MediaLink"],
-                    "LogicalDiskSizeInGB": found["LogicalDiskSizeInGB"], "IOType": "Standard", "Lun": lun}
+            disk = {
+                "HostCaching": want.get("HostCaching") or "None",
+                "DiskLabel": want.get("DiskLabel"),
+                "DiskName": found["DiskName"],
+                "MediaLink": found["MediaLink"],
+                "LogicalDiskSizeInGB": found["LogicalDiskSizeInGB"],
+                "IOType": "Standard",
+                "Lun": lun,
+            }
         else:
-            disk = _new_disk(service, role["RoleName"], lun + 1, stamp, int(want.get("LogicalDiskSizeInGB") or 0),
-                             want.get("MediaLink"), Lun=lun, HostCaching=want.get("HostCaching") or "None",
-                             DiskLabel=want.get("DiskLabel"))
+            disk = _new_disk(
+                service,
+                role["RoleName"],
+                lun + 1,
+                stamp,
+                int(want.get("LogicalDiskSizeInGB") or 0),
+                want.get("MediaLink"),
+                Lun=lun,
+                HostCaching=want.get("HostCaching") or "None",
+                DiskLabel=want.get("DiskLabel"),
+            )
         by_lun[lun] = disk
     role["DataVirtualHardDisks"] = [by_lun[lun] for lun in sorted(by_lun)]
 
@@ -176,9 +235,16 @@ def apply_create_deployment(conn: sqlite3.Connection, p: dict) -> None:
     if load_deployment(conn, service) is not None:
         raise conflict(f"The deployment slot Production of hosted service {service} is already occupied.")
     spec = p["deployment"]
-    deployment = {"Name": spec.get("Name") or service, "DeploymentSlot": "Production", "Status": "Running",
-                  "Label": spec.get("Label") or service, "Url": f"http://{service.lower()}.cloudapp.net/",
-                  "CreatedTime": iso(utc_now()), "RoleList": [], "RoleInstanceList": []}
+    deployment = {
+        "Name": spec.get("Name") or service,
+        "DeploymentSlot": "Production",
+        "Status": "Running",
+        "Label": spec.get("Label") or service,
+        "Url": f"http://{service.lower()}.cloudapp.net/",
+        "CreatedTime": iso(utc_now()),
+        "RoleList": [],
+        "RoleInstanceList": [],
+    }
     for role_spec in spec["RoleList"]:
         _add(conn, service, deployment, role_spec)
     save_deployment(conn, service, deployment)
@@ -269,9 +335,18 @@ def apply_capture_os_image(conn: sqlite3.Connection, p: dict) -> None:
         raise conflict(f"An image with the name '{name}' already exists.")
     os_disk = role["OSVirtualHardDisk"]
     media = f"{catalog.BLOB_BASE}{name}-os-{utc_now():%Y-%m-%d}.vhd"
-    image = {"Category": "User", "Label": op.get("TargetImageLabel") or name, "Location": service["Location"],
-             "LogicalSizeInGB": os_disk["LogicalDiskSizeInGB"], "MediaLink": media, "Name": name,
-             "OS": os_disk["OS"], "IsPremium": False, "OSState": "Generalized", "IOType": "Standard"}
+    image = {
+        "Category": "User",
+        "Label": op.get("TargetImageLabel") or name,
+        "Location": service["Location"],
+        "LogicalSizeInGB": os_disk["LogicalDiskSizeInGB"],
+        "MediaLink": media,
+        "Name": name,
+        "OS": os_disk["OS"],
+        "IsPremium": False,
+        "OSState": "Generalized",
+        "IOType": "Standard",
+    }
     conn.execute("INSERT INTO os_images (name, body) VALUES (?, ?)", (name, store.dumps(image)))
     store.put_blob(conn, media, os_disk["LogicalDiskSizeInGB"], name)
     _remove_role(deployment, role["RoleName"])
@@ -294,21 +369,47 @@ def apply_capture_vm_image(conn: sqlite3.Connection, p: dict) -> None:
     now = utc_now()
     day = f"{now:%Y-%m-%d}"
     os_disk = role["OSVirtualHardDisk"]
-    os_config = {"Name": f"{name}-os-{day}", "HostCaching": os_disk.get("HostCaching") or "ReadWrite",
-                 "OSState": state, "OS": os_disk["OS"], "MediaLink": f"{catalog.BLOB_BASE}{name}-os-{day}.vhd",
-                 "LogicalDiskSizeInGB": os_disk["LogicalDiskSizeInGB"], "IOType": "Standard"}
-    data_configs = [{"Name": f"{name}-datadisk-{n}-{day}", "HostCaching": d.get("HostCaching") or "None",
-                     "Lun": d["Lun"], "MediaLink": f"{catalog.BLOB_BASE}{name}-datadisk-{n}-{day}.vhd",
-                     "LogicalDiskSizeInGB": d["LogicalDiskSizeInGB"], "IOType": "Standard"}
-                    for n, d in enumerate(role["DataVirtualHardDisks"])]
-    image = {"Name": name, "Label": op.get("VMImageLabel") or name, "Category": "User",
-             "Description": op.get("Description"), "OSDiskConfiguration": os_config,
-             "DataDiskConfigurations": data_configs, "ServiceName": service["ServiceName"],
-             "DeploymentName": deployment["Name"], "RoleName": role["RoleName"], "Location": service["Location"],
-             "CreatedTime": iso(now), "ModifiedTime": iso(now), "Language": op.get("Language"),
-             "ImageFamily": op.get("ImageFamily"), "RecommendedVMSize": op.get("RecommendedVMSize"),
-             "IsPremium": False, "VMImageState": "VMImageReadyForUse",
-             "RoleStateOnCapture": instance["InstanceStatus"], "RoleSizeOnCapture": role["RoleSize"]}
+    os_config = {
+        "Name": f"{name}-os-{day}",
+        "HostCaching": os_disk.get("HostCaching") or "ReadWrite",
+        "OSState": state,
+        "OS": os_disk["OS"],
+        "MediaLink": f"{catalog.BLOB_BASE}{name}-os-{day}.vhd",
+        "LogicalDiskSizeInGB": os_disk["LogicalDiskSizeInGB"],
+        "IOType": "Standard",
+    }
+    data_configs = [
+        {
+            "Name": f"{name}-datadisk-{n}-{day}",
+            "HostCaching": d.get("HostCaching") or "None",
+            "Lun": d["Lun"],
+            "MediaLink": f"{catalog.BLOB_BASE}{name}-datadisk-{n}-{day}.vhd",
+            "LogicalDiskSizeInGB": d["LogicalDiskSizeInGB"],
+            "IOType": "Standard",
+        }
+        for n, d in enumerate(role["DataVirtualHardDisks"])
+    ]
+    image = {
+        "Name": name,
+        "Label": op.get("VMImageLabel") or name,
+        "Category": "User",
+        "Description": op.get("Description"),
+        "OSDiskConfiguration": os_config,
+        "DataDiskConfigurations": data_configs,
+        "ServiceName": service["ServiceName"],
+        "DeploymentName": deployment["Name"],
+        "RoleName": role["RoleName"],
+        "Location": service["Location"],
+        "CreatedTime": iso(now),
+        "ModifiedTime": iso(now),
+        "Language": op.get("Language"),
+        "ImageFamily": op.get("ImageFamily"),
+        "RecommendedVMSize": op.get("RecommendedVMSize"),
+        "IsPremium": False,
+        "VMImageState": "VMImageReadyForUse",
+        "RoleStateOnCapture": instance["InstanceStatus"],
+        "RoleSizeOnCapture": role["RoleSize"],
+    }
     image = {k: v for k, v in image.items() if v is not None}
     conn.execute("INSERT INTO vm_images (name, body) VALUES (?, ?)", (name, store.dumps(image)))
     for config in [os_config, *data_configs]:
@@ -335,6 +436,8 @@ def check_role_operation(operation: dict) -> None:
     kind = operation.get("OperationType")
     if kind == "CaptureRoleAsVMImageOperation" and operation.get("OSState") not in ("Generalized", "Specialized"):
         raise bad_request("OSState must be Generalized or Specialized.")
-    if kind not in ("CaptureRoleOperation", "CaptureRoleAsVMImageOperation") and \
-            (kind, operation.get("PostShutdownAction")) not in _POWER:
+    if (
+        kind not in ("CaptureRoleOperation", "CaptureRoleAsVMImageOperation")
+        and (kind, operation.get("PostShutdownAction")) not in _POWER
+    ):
         raise CloudError("BadRequest", f"The operation type {kind} is not supported.")

@@ -8,14 +8,15 @@ previous committed state (SQLite's journal rolls the half transaction back on ne
 
 Resources are stored as their REST bodies (JSON text) next to the columns we look them up by.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from pscompat.azure.backends import catalog
 
@@ -39,8 +40,7 @@ CREATE TABLE IF NOT EXISTS operations (id TEXT PRIMARY KEY, kind TEXT NOT NULL, 
     started REAL NOT NULL, duration REAL NOT NULL, finished REAL);
 CREATE INDEX IF NOT EXISTS operations_status ON operations(status);
 """
-_TABLES = ("os_images", "vm_images", "deployments", "services", "disks", "blobs", "subscriptions", "operations",
-           "meta")
+_TABLES = ("os_images", "vm_images", "deployments", "services", "disks", "blobs", "subscriptions", "operations", "meta")
 
 
 def home(explicit: str | os.PathLike | None = None) -> Path:
@@ -109,8 +109,9 @@ def dumps(body: dict) -> str:
 
 
 def _seed(conn: sqlite3.Connection) -> None:
-    conn.executemany("INSERT INTO os_images (name, body) VALUES (?, ?)",
-                     ((i["Name"], dumps(i)) for i in catalog.public_os_images()))
+    conn.executemany(
+        "INSERT INTO os_images (name, body) VALUES (?, ?)", ((i["Name"], dumps(i)) for i in catalog.public_os_images())
+    )
     for image in catalog.public_vm_images() + catalog.demo_user_vm_images():
         conn.execute("INSERT INTO vm_images (name, body) VALUES (?, ?)", (image["Name"], dumps(image)))
         for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
@@ -125,8 +126,10 @@ def _seed(conn: sqlite3.Connection) -> None:
             for disk in [role["OSVirtualHardDisk"], *role["DataVirtualHardDisks"]]:
                 register_disk(conn, disk, f"{service}/{role['RoleName']}")
     for sub in catalog.subscriptions():
-        conn.execute("INSERT INTO subscriptions (id, body, is_default) VALUES (?, ?, ?)",
-                     (sub["SubscriptionId"], dumps(sub), int(sub["IsDefault"])))
+        conn.execute(
+            "INSERT INTO subscriptions (id, body, is_default) VALUES (?, ?, ?)",
+            (sub["SubscriptionId"], dumps(sub), int(sub["IsDefault"])),
+        )
     conn.execute("INSERT INTO meta (key, value) VALUES ('schema', ?), ('synthetic', '0')", (SCHEMA_VERSION,))
 
 
@@ -147,10 +150,17 @@ def blob_exists(conn: sqlite3.Connection, url: str) -> bool:
 def register_disk(conn: sqlite3.Connection, disk: dict, attached_to: str | None) -> None:
     """A VM's OS or data disk in the subscription's disk repository (what Add-AzureDataDisk -Import
     finds), backed by a blob in the sandbox storage account."""
-    body = {"DiskName": disk["DiskName"], "MediaLink": disk["MediaLink"], "OS": disk.get("OS"),
-            "LogicalDiskSizeInGB": disk["LogicalDiskSizeInGB"], "SourceImageName": disk.get("SourceImageName")}
-    conn.execute("INSERT OR REPLACE INTO disks (name, body, attached_to) VALUES (?, ?, ?)",
-                 (disk["DiskName"], dumps(body), attached_to))
+    body = {
+        "DiskName": disk["DiskName"],
+        "MediaLink": disk["MediaLink"],
+        "OS": disk.get("OS"),
+        "LogicalDiskSizeInGB": disk["LogicalDiskSizeInGB"],
+        "SourceImageName": disk.get("SourceImageName"),
+    }
+    conn.execute(
+        "INSERT OR REPLACE INTO disks (name, body, attached_to) VALUES (?, ?, ?)",
+        (disk["DiskName"], dumps(body), attached_to),
+    )
     put_blob(conn, disk["MediaLink"], disk["LogicalDiskSizeInGB"], disk["DiskName"])
 
 

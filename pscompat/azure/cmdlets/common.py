@@ -1,20 +1,29 @@
 """What every classic Azure cmdlet shares (reference §1.1): the ExecuteClientActionNewSM wrapper
 with its `Begin Operation`/`Completed Operation` verbose lines, the operation-status lookup after
 each call, the classic error rendering, the two-call image-type probe, and value completers."""
+
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Callable, Iterator
 
+from pscompat.azure.backends.base import (
+    CloudError,
+    ComputeBackend,
+    Operation,
+    Response,
+    current_backend,
+    register_backend,
+)
 from pscompat.engine.commands import Cmdlet, Parameter
-from pscompat.azure.backends.base import CloudError, ComputeBackend, Operation, Response, current_backend, register_backend
 
 
 def _classic_rest() -> ComputeBackend:
     # Imported on first use: httpx and the XML tables stay out of the sandbox's start-up.
     from pscompat.azure.backends.classic_rest import ClassicRestBackend
+
     return ClassicRestBackend()
 
 
@@ -27,20 +36,30 @@ PROFILE = Parameter("Profile", "AzureSMProfile", help="Ignored: the sandbox has 
 # Verbatim message strings [S9] (reference §1.8).
 NO_DEPLOYMENT_IN_SERVICE = "No deployment found in service: '{0}'."
 NO_VM_DEPLOYMENT = "No VM deployment found by service name '{0}' and VM name '{1}'."
-ANOTHER_IMAGE_TYPE = ("There is another image in '{0}' type found with the same name '{1}' exists; WAPS will stop "
-                      "here to avoid duplicates and potential conflicts. Please use another name for the image.")
-DUPLICATE_NAMES = ("Duplicate names '{0}' found in both VM and OS images. Please delete one of them, using other "
-                   "method such as Portal or Invoke-RestMethod call, and try again.")
-CAPTURE_WHILE_RUNNING = ("VM image capture operation is trigged while VM is still running. As this may cause data "
-                         "corruption while creating VMs from this image, we recommend using Stop-AzureVM to stop the VM "
-                         "before capturing.")
-LAST_VM_PROMPT = ("The specified virtual machine is the last virtual machine in this deployment. Continuing will "
-                  "result in a new IP address for your deployment. To shut down without losing the deployment IP use "
-                  "-StayProvisioned.")
+ANOTHER_IMAGE_TYPE = (
+    "There is another image in '{0}' type found with the same name '{1}' exists; WAPS will stop "
+    "here to avoid duplicates and potential conflicts. Please use another name for the image."
+)
+DUPLICATE_NAMES = (
+    "Duplicate names '{0}' found in both VM and OS images. Please delete one of them, using other "
+    "method such as Portal or Invoke-RestMethod call, and try again."
+)
+CAPTURE_WHILE_RUNNING = (
+    "VM image capture operation is trigged while VM is still running. As this may cause data "
+    "corruption while creating VMs from this image, we recommend using Stop-AzureVM to stop the VM "
+    "before capturing."
+)
+LAST_VM_PROMPT = (
+    "The specified virtual machine is the last virtual machine in this deployment. Continuing will "
+    "result in a new IP address for your deployment. To shut down without losing the deployment IP use "
+    "-StayProvisioned."
+)
 # NewAzureVMCommand's text when the service is missing (azure-powershell NewAzureVM.cs; not in the reference).
 SERVICE_MISSING = "Cloud Service does not exist. Specify -Location or -AffinityGroup to create one."
-NOT_NULL_OR_EMPTY = ("Cannot validate argument on parameter '{0}'. The argument is null or empty. Provide an argument "
-                     "that is not null or empty, and then try the command again.")
+NOT_NULL_OR_EMPTY = (
+    "Cannot validate argument on parameter '{0}'. The argument is null or empty. Provide an argument "
+    "that is not null or empty, and then try the command again."
+)
 COMPUTE_CLOUD_EXCEPTION = "Microsoft.WindowsAzure.Commands.Common.ComputeCloudException"
 IAAS = "Microsoft.WindowsAzure.Commands.ServiceManagement.IaaS."
 
@@ -66,8 +85,11 @@ class AzureCmdlet(Cmdlet):
         """Validate, then run the cmdlet body with CloudErrors reported as non-terminating errors."""
         for name in self.validate_not_empty:
             if getattr(self, name, None) == "":
-                self.throw_terminating(NOT_NULL_OR_EMPTY.format(name),
-                                       f"ParameterArgumentValidationError,{self.dotnet_class}", "InvalidData")
+                self.throw_terminating(
+                    NOT_NULL_OR_EMPTY.format(name),
+                    f"ParameterArgumentValidationError,{self.dotnet_class}",
+                    "InvalidData",
+                )
         with self.reporting():
             yield from self.run() or ()
 
@@ -76,8 +98,9 @@ class AzureCmdlet(Cmdlet):
         return None
 
     # --- the REST wrapper -----------------------------------------------------------------
-    def client_action(self, call: Callable[..., Response], *args, progress: str | None = None,
-                      description: str | None = None) -> tuple[Response, Operation]:
+    def client_action(
+        self, call: Callable[..., Response], *args, progress: str | None = None, description: str | None = None
+    ) -> tuple[Response, Operation]:
         """ExecuteClientActionNewSM: Begin verbose line, the call, Get Operation Status (polling an
         accepted call, with Write-Progress when `progress` names the activity), Completed line.
         `description` replaces the cmdlet name in the verbose lines (e.g. `New-AzureVM - Create VM x`)."""
@@ -106,6 +129,7 @@ class AzureCmdlet(Cmdlet):
             if not operation.done:
                 status = f"{operation.status}: {operation.detail}".rstrip(": ")
                 self.write_progress(activity, status, max(operation.percent, 0))
+
         return report
 
     @contextmanager
@@ -159,8 +183,9 @@ def roles_matching(deployment: dict, patterns) -> list[tuple[dict, dict]]:
     if isinstance(patterns, str):
         patterns = [patterns]
     pairs = zip(deployment["RoleList"], deployment["RoleInstanceList"])
-    return [(r, i) for r, i in pairs
-            if any(fnmatch.fnmatchcase(r["RoleName"].lower(), str(p).lower()) for p in patterns)]
+    return [
+        (r, i) for r, i in pairs if any(fnmatch.fnmatchcase(r["RoleName"].lower(), str(p).lower()) for p in patterns)
+    ]
 
 
 # --- value completion: names from the current backend ----------------------------------------

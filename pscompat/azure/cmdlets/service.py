@@ -1,10 +1,18 @@
 """Cloud services and subscription-level lists: Get-/New-/Remove-AzureService, Get-AzureLocation,
 Get-AzureRoleSize, Get-AzureSubscription, Select-AzureSubscription."""
+
 from __future__ import annotations
 
-from pscompat.engine.commands import Parameter, cmdlet
 from pscompat.azure import models
-from pscompat.azure.cmdlets.common import MODULE, PROFILE, AzureCmdlet, complete_locations, complete_role_sizes, complete_service_names
+from pscompat.azure.cmdlets.common import (
+    MODULE,
+    PROFILE,
+    AzureCmdlet,
+    complete_locations,
+    complete_role_sizes,
+    complete_service_names,
+)
+from pscompat.engine.commands import Parameter, cmdlet
 
 SERVICES = "Microsoft.WindowsAzure.Commands.ServiceManagement.HostedServices."
 PROFILE_COMMANDS = "Microsoft.WindowsAzure.Commands.Profile."
@@ -12,16 +20,27 @@ PROFILE_COMMANDS = "Microsoft.WindowsAzure.Commands.Profile."
 
 def _service_context(service: dict, cmdlet: str, operation) -> models.HostedServiceDetailedContext:
     return models.HostedServiceDetailedContext(
-        ServiceName=service["ServiceName"], Url=service.get("Url"), Label=service.get("Label"),
-        Description=service.get("Description"), Location=service.get("Location"),
-        AffinityGroup=service.get("AffinityGroup"), Status=service.get("Status"), ExtendedProperties={},
+        ServiceName=service["ServiceName"],
+        Url=service.get("Url"),
+        Label=service.get("Label"),
+        Description=service.get("Description"),
+        Location=service.get("Location"),
+        AffinityGroup=service.get("AffinityGroup"),
+        Status=service.get("Status"),
+        ExtendedProperties={},
         DateModified=models.parse_time(service.get("DateLastModified")),
-        DateCreated=models.parse_time(service.get("DateCreated")), **models.operation_fields(cmdlet, operation))
+        DateCreated=models.parse_time(service.get("DateCreated")),
+        **models.operation_fields(cmdlet, operation),
+    )
 
 
-@cmdlet("Get-AzureService", module=MODULE, output_type="HostedServiceDetailedContext",
-        synopsis="Gets the cloud services of the subscription.",
-        examples=(("Get-AzureService | Get-AzureVM", "Every VM, service by service."),))
+@cmdlet(
+    "Get-AzureService",
+    module=MODULE,
+    output_type="HostedServiceDetailedContext",
+    synopsis="Gets the cloud services of the subscription.",
+    examples=(("Get-AzureService | Get-AzureVM", "Every VM, service by service."),),
+)
 class GetAzureService(AzureCmdlet):
     dotnet_class = SERVICES + "GetAzureServiceCommand"
     validate_not_empty = ("ServiceName",)
@@ -41,18 +60,36 @@ class GetAzureService(AzureCmdlet):
             yield _service_context(service, self.name, operation)
 
 
-@cmdlet("New-AzureService", module=MODULE, default_set="ParameterSetLocation", output_type="ManagementOperationContext",
-        synopsis="Creates a cloud service in a location or affinity group.",
-        examples=(('New-AzureService -ServiceName web-svc -Location "West US"', "An empty cloud service."),))
+@cmdlet(
+    "New-AzureService",
+    module=MODULE,
+    default_set="ParameterSetLocation",
+    output_type="ManagementOperationContext",
+    synopsis="Creates a cloud service in a location or affinity group.",
+    examples=(('New-AzureService -ServiceName web-svc -Location "West US"', "An empty cloud service."),),
+)
 class NewAzureService(AzureCmdlet):
     dotnet_class = SERVICES + "NewAzureServiceCommand"
     validate_not_empty = ("ServiceName",)
     parameters = (
         Parameter("ServiceName", "string", position=0, mandatory=True, pipeline_by_name=True),
-        Parameter("Location", "string", position=1, mandatory=True, sets=("ParameterSetLocation",),
-                  pipeline_by_name=True, completer=complete_locations),
-        Parameter("AffinityGroup", "string", position=1, mandatory=True, sets=("ParameterSetAffinityGroup",),
-                  pipeline_by_name=True),
+        Parameter(
+            "Location",
+            "string",
+            position=1,
+            mandatory=True,
+            sets=("ParameterSetLocation",),
+            pipeline_by_name=True,
+            completer=complete_locations,
+        ),
+        Parameter(
+            "AffinityGroup",
+            "string",
+            position=1,
+            mandatory=True,
+            sets=("ParameterSetAffinityGroup",),
+            pipeline_by_name=True,
+        ),
         Parameter("Label", "string", position=2, pipeline_by_name=True),
         Parameter("Description", "string", position=3, pipeline_by_name=True),
         Parameter("ReverseDnsFqdn", "string", position=4, pipeline_by_name=True),
@@ -60,21 +97,32 @@ class NewAzureService(AzureCmdlet):
     )
 
     def run(self):
-        body = {"ServiceName": self.ServiceName, "Location": self.Location, "AffinityGroup": self.AffinityGroup,
-                "Label": self.Label or self.ServiceName, "Description": self.Description}
+        body = {
+            "ServiceName": self.ServiceName,
+            "Location": self.Location,
+            "AffinityGroup": self.AffinityGroup,
+            "Label": self.Label or self.ServiceName,
+            "Description": self.Description,
+        }
         _, operation = self.client_action(self.backend.create_service, body)
         yield models.operation_context(self.name, operation)
 
 
-@cmdlet("Remove-AzureService", module=MODULE, output_type="ManagementOperationContext", supports_should_process=True,
-        synopsis="Deletes a cloud service; -DeleteAll also deletes its VMs, their disks and VHD blobs.",
-        examples=(("Remove-AzureService -ServiceName web-svc -DeleteAll -Force", "Deletes the service and all in it."),))
+@cmdlet(
+    "Remove-AzureService",
+    module=MODULE,
+    output_type="ManagementOperationContext",
+    supports_should_process=True,
+    synopsis="Deletes a cloud service; -DeleteAll also deletes its VMs, their disks and VHD blobs.",
+    examples=(("Remove-AzureService -ServiceName web-svc -DeleteAll -Force", "Deletes the service and all in it."),),
+)
 class RemoveAzureService(AzureCmdlet):
     dotnet_class = SERVICES + "RemoveAzureServiceCommand"
     validate_not_empty = ("ServiceName",)
     parameters = (
-        Parameter("ServiceName", "string", position=0, mandatory=True, pipeline_by_name=True,
-                  completer=complete_service_names),
+        Parameter(
+            "ServiceName", "string", position=0, mandatory=True, pipeline_by_name=True, completer=complete_service_names
+        ),
         Parameter("Force", "switch", help="Do not ask for confirmation."),
         Parameter("DeleteAll", "switch", help="Also delete the deployment, its disks and their VHD blobs."),
         PROFILE,
@@ -83,14 +131,22 @@ class RemoveAzureService(AzureCmdlet):
     def run(self):
         if not self.should_process(self.ServiceName, self.name):
             return
-        _, operation = self.client_action(self.backend.delete_service, self.ServiceName, bool(self.DeleteAll),
-                                          progress=f"Removing cloud service '{self.ServiceName}'")
+        _, operation = self.client_action(
+            self.backend.delete_service,
+            self.ServiceName,
+            bool(self.DeleteAll),
+            progress=f"Removing cloud service '{self.ServiceName}'",
+        )
         yield models.operation_context(self.name, operation)
 
 
-@cmdlet("Get-AzureLocation", module=MODULE, output_type="LocationsContext",
-        synopsis="Gets the regions where the subscription can create services.",
-        examples=(("Get-AzureLocation | select -Expand Name", "The region names."),))
+@cmdlet(
+    "Get-AzureLocation",
+    module=MODULE,
+    output_type="LocationsContext",
+    synopsis="Gets the regions where the subscription can create services.",
+    examples=(("Get-AzureLocation | select -Expand Name", "The region names."),),
+)
 class GetAzureLocation(AzureCmdlet):
     dotnet_class = "Microsoft.WindowsAzure.Commands.ServiceManagement.Location.GetAzureLocationCommand"
     parameters = (PROFILE,)
@@ -98,14 +154,21 @@ class GetAzureLocation(AzureCmdlet):
     def run(self):
         response, operation = self.client_action(self.backend.list_locations)
         for location in response.value:
-            yield models.LocationsContext(DisplayName=location["DisplayName"], Name=location["Name"],
-                                          AvailableServices=list(location["AvailableServices"]),
-                                          **models.operation_fields(self.name, operation))
+            yield models.LocationsContext(
+                DisplayName=location["DisplayName"],
+                Name=location["Name"],
+                AvailableServices=list(location["AvailableServices"]),
+                **models.operation_fields(self.name, operation),
+            )
 
 
-@cmdlet("Get-AzureRoleSize", module=MODULE, output_type="RoleSizeContext",
-        synopsis="Gets the VM sizes (cores, memory, data-disk count).",
-        examples=(("Get-AzureRoleSize -InstanceSize Small", "One size."),))
+@cmdlet(
+    "Get-AzureRoleSize",
+    module=MODULE,
+    output_type="RoleSizeContext",
+    synopsis="Gets the VM sizes (cores, memory, data-disk count).",
+    examples=(("Get-AzureRoleSize -InstanceSize Small", "One size."),),
+)
 class GetAzureRoleSize(AzureCmdlet):
     dotnet_class = "Microsoft.WindowsAzure.Commands.ServiceManagement.IaaS.GetAzureRoleSizeCommand"
     parameters = (
@@ -119,12 +182,17 @@ class GetAzureRoleSize(AzureCmdlet):
             if self.InstanceSize and size["Name"].lower() != self.InstanceSize.lower():
                 continue
             yield models.RoleSizeContext(
-                InstanceSize=size["Name"], RoleSizeLabel=size["Label"], Cores=size["Cores"],
-                MemoryInMb=size["MemoryInMb"], SupportedByWebWorkerRoles=size["SupportedByWebWorkerRoles"],
+                InstanceSize=size["Name"],
+                RoleSizeLabel=size["Label"],
+                Cores=size["Cores"],
+                MemoryInMb=size["MemoryInMb"],
+                SupportedByWebWorkerRoles=size["SupportedByWebWorkerRoles"],
                 SupportedByVirtualMachines=size["SupportedByVirtualMachines"],
-                MaxDataDiskCount=size["MaxDataDiskCount"], WebWorkerResourceDiskSizeInMb=None,
+                MaxDataDiskCount=size["MaxDataDiskCount"],
+                WebWorkerResourceDiskSizeInMb=None,
                 VirtualMachineResourceDiskSizeInMb=size["VirtualMachineResourceDiskSizeInMb"],
-                **models.operation_fields(self.name, operation))
+                **models.operation_fields(self.name, operation),
+            )
 
 
 # Select-AzureSubscription -Current lasts for the session (here: the process); -Default persists.
@@ -137,9 +205,13 @@ def _subscriptions(cmd: AzureCmdlet) -> list[dict]:
     return [{**s, "IsCurrent": s["SubscriptionId"] == current} for s in subs]
 
 
-@cmdlet("Get-AzureSubscription", module=MODULE, output_type="PSAzureSubscription",
-        synopsis="Gets the subscriptions of the profile (the sandbox has two).",
-        examples=(("Get-AzureSubscription -Current", "The subscription the cmdlets use."),))
+@cmdlet(
+    "Get-AzureSubscription",
+    module=MODULE,
+    output_type="PSAzureSubscription",
+    synopsis="Gets the subscriptions of the profile (the sandbox has two).",
+    examples=(("Get-AzureSubscription -Current", "The subscription the cmdlets use."),),
+)
 class GetAzureSubscription(AzureCmdlet):
     dotnet_class = PROFILE_COMMANDS + "GetAzureSubscriptionCommand"
     parameters = (
@@ -158,15 +230,27 @@ class GetAzureSubscription(AzureCmdlet):
             yield models.AzureSubscription(**{k: sub.get(k) for k in models.AzureSubscription.PS_PROPERTIES})
 
 
-@cmdlet("Select-AzureSubscription", module=MODULE, default_set="SelectSubscriptionByNameParameterSet",
-        synopsis="Makes a subscription current (this session) or default (persisted).",
-        examples=(('Select-AzureSubscription -SubscriptionName "pscompat sandbox" -Default', "Persists the choice."),))
+@cmdlet(
+    "Select-AzureSubscription",
+    module=MODULE,
+    default_set="SelectSubscriptionByNameParameterSet",
+    synopsis="Makes a subscription current (this session) or default (persisted).",
+    examples=(('Select-AzureSubscription -SubscriptionName "pscompat sandbox" -Default', "Persists the choice."),),
+)
 class SelectAzureSubscription(AzureCmdlet):
     dotnet_class = PROFILE_COMMANDS + "SelectAzureSubscriptionCommand"
     parameters = (
-        Parameter("SubscriptionName", "string", position=0, mandatory=True, aliases=("Name",),
-                  sets=("SelectSubscriptionByNameParameterSet",)),
-        Parameter("SubscriptionId", "string", mandatory=True, aliases=("Id",), sets=("SelectSubscriptionByIdParameterSet",)),
+        Parameter(
+            "SubscriptionName",
+            "string",
+            position=0,
+            mandatory=True,
+            aliases=("Name",),
+            sets=("SelectSubscriptionByNameParameterSet",),
+        ),
+        Parameter(
+            "SubscriptionId", "string", mandatory=True, aliases=("Id",), sets=("SelectSubscriptionByIdParameterSet",)
+        ),
         Parameter("Current", "switch"),
         Parameter("Default", "switch"),
         Parameter("PassThru", "switch"),

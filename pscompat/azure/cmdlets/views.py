@@ -5,6 +5,7 @@ Status table) and others, but none for OSImageContext, VMImageContext or
 ManagementOperationContext (§2.5): those fall back to PowerShell's rule (more than four properties:
 a list of all of them in declared order; up to four: a table), which the formatter applies itself.
 """
+
 from __future__ import annotations
 
 from pscompat.azure.models import ALL_MODELS, NS
@@ -26,7 +27,7 @@ def register() -> None:
         for type_name, (kind, properties) in VIEWS.items():
             register_view(type_name, kind, properties)
     try:
-        from pscompat.values.convert.primitives import register_type
+        from pscompat.values.dotnet.typenames import register_type
     except ImportError:
         return
     for model in ALL_MODELS:

@@ -1,24 +1,47 @@
 """Existing VMs: Get-AzureVM, Stop-/Start-/Restart-AzureVM, Remove-AzureVM, Update-AzureVM (§1.7)."""
+
 from __future__ import annotations
 
-from pscompat.engine.commands import Parameter, cmdlet
 from pscompat.azure import models
 from pscompat.azure.backends.base import CloudError
-from pscompat.azure.cmdlets.common import (IAAS, LAST_VM_PROMPT, MODULE, PROFILE, AzureCmdlet, complete_service_names, complete_vm_names,
-                     roles_matching)
+from pscompat.azure.cmdlets.common import (
+    IAAS,
+    LAST_VM_PROMPT,
+    MODULE,
+    PROFILE,
+    AzureCmdlet,
+    complete_service_names,
+    complete_vm_names,
+    roles_matching,
+)
+from pscompat.engine.commands import Parameter, cmdlet
 
 VMS = IAAS + "PersistentVMs."
 
 
 def _service_parameter(position: int = 0, mandatory: bool = True, sets: tuple = ()) -> Parameter:
-    return Parameter("ServiceName", "string", position=position, mandatory=mandatory, sets=sets,
-                     pipeline_by_name=True, completer=complete_service_names)
+    return Parameter(
+        "ServiceName",
+        "string",
+        position=position,
+        mandatory=mandatory,
+        sets=sets,
+        pipeline_by_name=True,
+        completer=complete_service_names,
+    )
 
 
-@cmdlet("Get-AzureVM", module=MODULE, default_set="ListAllVMs", output_type="PersistentVMRoleContext",
-        synopsis="Gets the VMs of a cloud service, or of every cloud service.",
-        examples=(("Get-AzureVM", "Every VM of the subscription (ServiceName, Name, Status)."),
-                  ('Get-AzureVM -ServiceName "mySvc2" -Name "MyVMToCapture2"', "One VM, with all its details."),))
+@cmdlet(
+    "Get-AzureVM",
+    module=MODULE,
+    default_set="ListAllVMs",
+    output_type="PersistentVMRoleContext",
+    synopsis="Gets the VMs of a cloud service, or of every cloud service.",
+    examples=(
+        ("Get-AzureVM", "Every VM of the subscription (ServiceName, Name, Status)."),
+        ('Get-AzureVM -ServiceName "mySvc2" -Name "MyVMToCapture2"', "One VM, with all its details."),
+    ),
+)
 class GetAzureVM(AzureCmdlet):
     dotnet_class = VMS + "GetAzureVMCommand"
     validate_not_empty = ("ServiceName",)
@@ -59,8 +82,15 @@ class _RoleOperationCmdlet(AzureCmdlet):
 
     parameters = (
         _service_parameter(),
-        Parameter("Name", "string[]", position=1, mandatory=True, sets=("ByName",), pipeline_by_name=True,
-                  completer=complete_vm_names),
+        Parameter(
+            "Name",
+            "string[]",
+            position=1,
+            mandatory=True,
+            sets=("ByName",),
+            pipeline_by_name=True,
+            completer=complete_vm_names,
+        ),
         Parameter("VM", "object[]", position=1, mandatory=True, sets=("Input",), aliases=("InputObject",)),
     )
     activity = ""
@@ -85,16 +115,31 @@ class _RoleOperationCmdlet(AzureCmdlet):
             operation = self.operation_for(deployment, role, instance)
             if operation is None:
                 continue
-            _, done = self.client_action(self.backend.role_operation, self.ServiceName, deployment["Name"],
-                                         role["RoleName"], operation, progress=f"{self.activity} '{role['RoleName']}'")
+            _, done = self.client_action(
+                self.backend.role_operation,
+                self.ServiceName,
+                deployment["Name"],
+                role["RoleName"],
+                operation,
+                progress=f"{self.activity} '{role['RoleName']}'",
+            )
             yield models.operation_context(self.name, done)
 
 
-@cmdlet("Stop-AzureVM", module=MODULE, default_set="ByName", output_type="ManagementOperationContext",
-        supports_should_process=True,
-        synopsis="Shuts VMs down: deallocated by default, provisioned (keeping the IP) with -StayProvisioned.",
-        examples=(('Stop-AzureVM -ServiceName "mySvc2" -Name "MyVMToCapture2" -StayProvisioned',
-                   "Stops the VM but keeps it provisioned."),))
+@cmdlet(
+    "Stop-AzureVM",
+    module=MODULE,
+    default_set="ByName",
+    output_type="ManagementOperationContext",
+    supports_should_process=True,
+    synopsis="Shuts VMs down: deallocated by default, provisioned (keeping the IP) with -StayProvisioned.",
+    examples=(
+        (
+            'Stop-AzureVM -ServiceName "mySvc2" -Name "MyVMToCapture2" -StayProvisioned',
+            "Stops the VM but keeps it provisioned.",
+        ),
+    ),
+)
 class StopAzureVM(_RoleOperationCmdlet):
     dotnet_class = VMS + "StopAzureVMCommand"
     activity = "Stopping VM"
@@ -107,12 +152,15 @@ class StopAzureVM(_RoleOperationCmdlet):
     def operation_for(self, deployment, role, instance):
         if not self.should_process(role["RoleName"], self.name):
             return None
-        others_running = any(i["InstanceStatus"] != "StoppedDeallocated" for i in deployment["RoleInstanceList"]
-                             if i is not instance)
+        others_running = any(
+            i["InstanceStatus"] != "StoppedDeallocated" for i in deployment["RoleInstanceList"] if i is not instance
+        )
         if not self.StayProvisioned and not self.Force and not others_running and not self._confirm_last_vm():
             return None
-        return {"OperationType": "ShutdownRoleOperation",
-                "PostShutdownAction": "Stopped" if self.StayProvisioned else "StoppedDeallocated"}
+        return {
+            "OperationType": "ShutdownRoleOperation",
+            "PostShutdownAction": "Stopped" if self.StayProvisioned else "StoppedDeallocated",
+        }
 
     def _confirm_last_vm(self) -> bool:
         """ShouldContinue with the VIP-loss text (§1.7).  The engine has no prompt yet, so the
@@ -124,9 +172,14 @@ class StopAzureVM(_RoleOperationCmdlet):
         return True
 
 
-@cmdlet("Start-AzureVM", module=MODULE, default_set="ByName", output_type="ManagementOperationContext",
-        synopsis="Starts stopped VMs.",
-        examples=(('Start-AzureVM -ServiceName "mySvc2" -Name "MyVMToCapture2"', "Starts the VM."),))
+@cmdlet(
+    "Start-AzureVM",
+    module=MODULE,
+    default_set="ByName",
+    output_type="ManagementOperationContext",
+    synopsis="Starts stopped VMs.",
+    examples=(('Start-AzureVM -ServiceName "mySvc2" -Name "MyVMToCapture2"', "Starts the VM."),),
+)
 class StartAzureVM(_RoleOperationCmdlet):
     dotnet_class = VMS + "StartAzureVMCommand"
     activity = "Starting VM"
@@ -136,9 +189,14 @@ class StartAzureVM(_RoleOperationCmdlet):
         return {"OperationType": "StartRoleOperation"}
 
 
-@cmdlet("Restart-AzureVM", module=MODULE, default_set="ByName", output_type="ManagementOperationContext",
-        synopsis="Restarts VMs.",
-        examples=(('Restart-AzureVM -ServiceName "mySvc2" -Name "MyVMToCapture2"', "Restarts the VM."),))
+@cmdlet(
+    "Restart-AzureVM",
+    module=MODULE,
+    default_set="ByName",
+    output_type="ManagementOperationContext",
+    synopsis="Restarts VMs.",
+    examples=(('Restart-AzureVM -ServiceName "mySvc2" -Name "MyVMToCapture2"', "Restarts the VM."),),
+)
 class RestartAzureVM(_RoleOperationCmdlet):
     dotnet_class = VMS + "RestartAzureVMCommand"
     activity = "Restarting VM"
@@ -148,10 +206,19 @@ class RestartAzureVM(_RoleOperationCmdlet):
         return {"OperationType": "RestartRoleOperation"}
 
 
-@cmdlet("Remove-AzureVM", module=MODULE, output_type="ManagementOperationContext", supports_should_process=True,
-        synopsis="Deletes a VM; its disks stay in the disk repository unless -DeleteVHD is given.",
-        examples=(('Remove-AzureVM -ServiceName "mySvc2" -Name "MyVMToCapture2" -DeleteVHD',
-                   "Deletes the VM, its disks and their VHD blobs."),))
+@cmdlet(
+    "Remove-AzureVM",
+    module=MODULE,
+    output_type="ManagementOperationContext",
+    supports_should_process=True,
+    synopsis="Deletes a VM; its disks stay in the disk repository unless -DeleteVHD is given.",
+    examples=(
+        (
+            'Remove-AzureVM -ServiceName "mySvc2" -Name "MyVMToCapture2" -DeleteVHD',
+            "Deletes the VM, its disks and their VHD blobs.",
+        ),
+    ),
+)
 class RemoveAzureVM(AzureCmdlet):
     dotnet_class = VMS + "RemoveAzureVMCommand"
     validate_not_empty = ("ServiceName", "Name")
@@ -166,15 +233,25 @@ class RemoveAzureVM(AzureCmdlet):
         deployment = self.deployment(self.ServiceName)
         if deployment is None or not self.should_process(self.Name, self.name):
             return
-        _, operation = self.client_action(self.backend.delete_role, self.ServiceName, deployment["Name"], self.Name,
-                                          bool(self.DeleteVHD))
+        _, operation = self.client_action(
+            self.backend.delete_role, self.ServiceName, deployment["Name"], self.Name, bool(self.DeleteVHD)
+        )
         yield models.operation_context(self.name, operation)
 
 
-@cmdlet("Update-AzureVM", module=MODULE, output_type="ManagementOperationContext",
-        synopsis="Applies a changed VM configuration (size, data disks) to a VM.",
-        examples=(("Get-AzureVM -ServiceName s -Name v | Add-AzureDataDisk -CreateNew -DiskSizeInGB 20 "
-                   "-DiskLabel logs -LUN 1 | Update-AzureVM", "Adds an empty 20 GB data disk."),))
+@cmdlet(
+    "Update-AzureVM",
+    module=MODULE,
+    output_type="ManagementOperationContext",
+    synopsis="Applies a changed VM configuration (size, data disks) to a VM.",
+    examples=(
+        (
+            "Get-AzureVM -ServiceName s -Name v | Add-AzureDataDisk -CreateNew -DiskSizeInGB 20 "
+            "-DiskLabel logs -LUN 1 | Update-AzureVM",
+            "Adds an empty 20 GB data disk.",
+        ),
+    ),
+)
 class UpdateAzureVM(AzureCmdlet):
     dotnet_class = VMS + "UpdateAzureVMCommand"
     validate_not_empty = ("ServiceName", "Name")
@@ -188,11 +265,20 @@ class UpdateAzureVM(AzureCmdlet):
     def run(self):
         vm = models.vm_of(self.VM)
         if vm is None:
-            self.throw_terminating("The VM parameter must be a PersistentVM (New-AzureVMConfig or Get-AzureVM).",
-                                   f"ArgumentException,{self.dotnet_class}", "InvalidArgument")
+            self.throw_terminating(
+                "The VM parameter must be a PersistentVM (New-AzureVMConfig or Get-AzureVM).",
+                f"ArgumentException,{self.dotnet_class}",
+                "InvalidArgument",
+            )
         deployment = self.deployment(self.ServiceName)
         if deployment is None:
             return
-        _, operation = self.client_action(self.backend.update_role, self.ServiceName, deployment["Name"], self.Name,
-                                          models.role_spec(vm), progress=f"Updating VM '{self.Name}'")
+        _, operation = self.client_action(
+            self.backend.update_role,
+            self.ServiceName,
+            deployment["Name"],
+            self.Name,
+            models.role_spec(vm),
+            progress=f"Updating VM '{self.Name}'",
+        )
         yield models.operation_context(self.name, operation)

@@ -6,18 +6,28 @@ the existence check with its own Begin/Completed verbose pair, `Service already 
 cannot be specified.`, the role named after the service when -Name is absent, the
 `<svc>-<vm>-<y>-<m>-<d>-<ms>.vhd` OS disk name, the RemoteDesktop/WinRmHTTPs/SSH endpoints.
 """
+
 from __future__ import annotations
 
 import re
 from datetime import datetime
 
-from pscompat.engine.commands import Parameter, cmdlet
-from pscompat.azure.backends import catalog
 from pscompat.azure import models
+from pscompat.azure.backends import catalog
 from pscompat.azure.backends.base import CloudError
-from pscompat.azure.cmdlets.common import (MODULE, PROFILE, SERVICE_MISSING, VM_IMAGE, AzureCmdlet, complete_image_names,
-                     complete_locations, complete_role_sizes, complete_service_names)
+from pscompat.azure.cmdlets.common import (
+    MODULE,
+    PROFILE,
+    SERVICE_MISSING,
+    VM_IMAGE,
+    AzureCmdlet,
+    complete_image_names,
+    complete_locations,
+    complete_role_sizes,
+    complete_service_names,
+)
 from pscompat.azure.cmdlets.vm import VMS
+from pscompat.engine.commands import Parameter, cmdlet
 
 HOST_CACHING = ("ReadOnly", "ReadWrite", "None")
 PASSWORD_COMPLEXITY = "Password does not meet complexity requirements."
@@ -31,8 +41,11 @@ def _vm_parameter() -> Parameter:
 def _persistent_vm(cmd: AzureCmdlet) -> models.PersistentVM:
     vm = models.vm_of(cmd.VM)
     if vm is None:
-        cmd.throw_terminating("The VM parameter must be a PersistentVM (New-AzureVMConfig or Get-AzureVM).",
-                              f"ArgumentException,{cmd.dotnet_class}", "InvalidArgument")
+        cmd.throw_terminating(
+            "The VM parameter must be a PersistentVM (New-AzureVMConfig or Get-AzureVM).",
+            f"ArgumentException,{cmd.dotnet_class}",
+            "InvalidArgument",
+        )
     return vm
 
 
@@ -40,19 +53,27 @@ def _endpoint(name: str, port: int) -> dict:
     return {"Name": name, "Protocol": "tcp", "LocalPort": port}
 
 
-def _provision(vm: models.PersistentVM, linux: bool, user: str | None, password: str | None,
-               endpoints: list[dict]) -> None:
+def _provision(
+    vm: models.PersistentVM, linux: bool, user: str | None, password: str | None, endpoints: list[dict]
+) -> None:
     """Add the provisioning and network configuration sets (replacing earlier ones)."""
     config = models.ProvisioningConfigurationSet(
         ConfigurationSetType="LinuxProvisioningConfiguration" if linux else "WindowsProvisioningConfiguration",
-        ComputerName=None if linux else vm.RoleName, HostName=vm.RoleName if linux else None,
-        AdminUsername=None if linux else user, UserName=user if linux else None,
-        EnableAutomaticUpdates=None if linux else True, ResetPasswordOnFirstLogon=None if linux else False,
-        DisableSSH=False if linux else None)
+        ComputerName=None if linux else vm.RoleName,
+        HostName=vm.RoleName if linux else None,
+        AdminUsername=None if linux else user,
+        UserName=user if linux else None,
+        EnableAutomaticUpdates=None if linux else True,
+        ResetPasswordOnFirstLogon=None if linux else False,
+        DisableSSH=False if linux else None,
+    )
     config._password = password
     network = models.NetworkConfigurationSet(ConfigurationSetType="NetworkConfiguration", InputEndpoints=endpoints)
-    vm.ConfigurationSets = [c for c in vm.ConfigurationSets or ()
-                            if not isinstance(c, (models.ProvisioningConfigurationSet, models.NetworkConfigurationSet))]
+    vm.ConfigurationSets = [
+        c
+        for c in vm.ConfigurationSets or ()
+        if not isinstance(c, (models.ProvisioningConfigurationSet, models.NetworkConfigurationSet))
+    ]
     vm.ConfigurationSets += [config, network]
 
 
@@ -65,10 +86,19 @@ def _password_ok(password: str | None, linux: bool) -> bool:
     return sum(bool(re.search(c, password)) for c in classes) >= 3
 
 
-@cmdlet("New-AzureVMConfig", module=MODULE, default_set="ImageName", output_type="PersistentVM",
-        synopsis="Creates a VM configuration object from an OS image, a VM image or an existing OS disk.",
-        examples=(('$vm = New-AzureVMConfig -Name web01 -InstanceSize Small -ImageName $img',
-                   "A configuration to pass on to Add-AzureProvisioningConfig and New-AzureVM."),))
+@cmdlet(
+    "New-AzureVMConfig",
+    module=MODULE,
+    default_set="ImageName",
+    output_type="PersistentVM",
+    synopsis="Creates a VM configuration object from an OS image, a VM image or an existing OS disk.",
+    examples=(
+        (
+            "$vm = New-AzureVMConfig -Name web01 -InstanceSize Small -ImageName $img",
+            "A configuration to pass on to Add-AzureProvisioningConfig and New-AzureVM.",
+        ),
+    ),
+)
 class NewAzureVMConfig(AzureCmdlet):
     dotnet_class = VMS + "NewAzureVMConfigCommand"
     validate_not_empty = ("Name", "InstanceSize")
@@ -78,8 +108,9 @@ class NewAzureVMConfig(AzureCmdlet):
         Parameter("HostCaching", "string", position=2, validate_set=("ReadOnly", "ReadWrite")),
         Parameter("AvailabilitySetName", "string", position=3),
         Parameter("Label", "string", position=4),
-        Parameter("ImageName", "string", position=5, mandatory=True, sets=("ImageName",),
-                  completer=complete_image_names),
+        Parameter(
+            "ImageName", "string", position=5, mandatory=True, sets=("ImageName",), completer=complete_image_names
+        ),
         Parameter("MediaLocation", "string", position=6, sets=("ImageName",)),
         Parameter("DiskLabel", "string", position=7, sets=("ImageName",)),
         Parameter("DiskName", "string", position=5, mandatory=True, sets=("ExistingDisk",)),
@@ -87,11 +118,20 @@ class NewAzureVMConfig(AzureCmdlet):
     )
 
     def run(self):
-        vm = models.PersistentVM(RoleName=self.Name, RoleSize=self.InstanceSize, RoleType="PersistentVMRole",
-                                 AvailabilitySetName=self.AvailabilitySetName, Label=self.Label, ConfigurationSets=[],
-                                 DataVirtualHardDisks=[], ProvisionGuestAgent=True, MediaLocation=self.MediaLocation)
-        disk = models.OSVirtualHardDisk(HostCaching=self.HostCaching, DiskLabel=self.DiskLabel,
-                                        DiskName=self.DiskName, MediaLink=self.MediaLocation)
+        vm = models.PersistentVM(
+            RoleName=self.Name,
+            RoleSize=self.InstanceSize,
+            RoleType="PersistentVMRole",
+            AvailabilitySetName=self.AvailabilitySetName,
+            Label=self.Label,
+            ConfigurationSets=[],
+            DataVirtualHardDisks=[],
+            ProvisionGuestAgent=True,
+            MediaLocation=self.MediaLocation,
+        )
+        disk = models.OSVirtualHardDisk(
+            HostCaching=self.HostCaching, DiskLabel=self.DiskLabel, DiskName=self.DiskName, MediaLink=self.MediaLocation
+        )
         if self.ImageName is not None:
             if VM_IMAGE in self.image_types(self.ImageName):
                 vm.VMImageName = self.ImageName
@@ -101,10 +141,19 @@ class NewAzureVMConfig(AzureCmdlet):
         yield vm
 
 
-@cmdlet("Add-AzureProvisioningConfig", module=MODULE, default_set="Windows", output_type="IPersistentVM",
-        synopsis="Adds the Windows or Linux provisioning configuration (admin user, password) to a VM configuration.",
-        examples=(('$vm | Add-AzureProvisioningConfig -Windows -AdminUsername admin1 -Password "Pa55word!"',
-                   "Windows VM with RDP and WinRM endpoints."),))
+@cmdlet(
+    "Add-AzureProvisioningConfig",
+    module=MODULE,
+    default_set="Windows",
+    output_type="IPersistentVM",
+    synopsis="Adds the Windows or Linux provisioning configuration (admin user, password) to a VM configuration.",
+    examples=(
+        (
+            '$vm | Add-AzureProvisioningConfig -Windows -AdminUsername admin1 -Password "Pa55word!"',
+            "Windows VM with RDP and WinRM endpoints.",
+        ),
+    ),
+)
 class AddAzureProvisioningConfig(AzureCmdlet):
     dotnet_class = VMS + "AddAzureProvisioningConfigCommand"
     parameters = (
@@ -127,19 +176,29 @@ class AddAzureProvisioningConfig(AzureCmdlet):
         if linux:
             endpoints = [] if self.NoSSHEndpoint else [_endpoint("SSH", 22)]
         else:
-            endpoints = ([] if self.NoRDPEndpoint else [_endpoint("RemoteDesktop", 3389)]) + \
-                        ([] if self.NoWinRMEndpoint else [_endpoint("WinRmHTTPs", 5986)])
+            endpoints = ([] if self.NoRDPEndpoint else [_endpoint("RemoteDesktop", 3389)]) + (
+                [] if self.NoWinRMEndpoint else [_endpoint("WinRmHTTPs", 5986)]
+            )
         _provision(vm, linux, self.LinuxUser if linux else self.AdminUsername, self.Password, endpoints)
         if not linux and self.DisableAutomaticUpdates:
             vm.ConfigurationSets[-2].EnableAutomaticUpdates = False
         yield self.VM
 
 
-@cmdlet("Add-AzureDataDisk", module=MODULE, default_set="CreateNew", output_type="IPersistentVM",
-        synopsis="Adds a new empty data disk (-CreateNew), an existing disk (-Import) or a VHD (-ImportFrom) to a VM "
-                 "configuration; Update-AzureVM or New-AzureVM applies it.",
-        examples=(("$vm | Add-AzureDataDisk -CreateNew -DiskSizeInGB 100 -DiskLabel data -LUN 0",
-                   "An empty 100 GB disk at LUN 0."),))
+@cmdlet(
+    "Add-AzureDataDisk",
+    module=MODULE,
+    default_set="CreateNew",
+    output_type="IPersistentVM",
+    synopsis="Adds a new empty data disk (-CreateNew), an existing disk (-Import) or a VHD (-ImportFrom) to a VM "
+    "configuration; Update-AzureVM or New-AzureVM applies it.",
+    examples=(
+        (
+            "$vm | Add-AzureDataDisk -CreateNew -DiskSizeInGB 100 -DiskLabel data -LUN 0",
+            "An empty 100 GB disk at LUN 0.",
+        ),
+    ),
+)
 class AddAzureDataDisk(AzureCmdlet):
     dotnet_class = VMS + "AddAzureDataDiskCommand"
     parameters = (
@@ -149,10 +208,17 @@ class AddAzureDataDisk(AzureCmdlet):
         Parameter("ImportFrom", "switch", mandatory=True, sets=("ImportFrom",)),
         Parameter("DiskSizeInGB", "int", position=0, mandatory=True, sets=("CreateNew",)),
         Parameter("DiskName", "string", position=0, mandatory=True, sets=("Import",)),
-        Parameter("MediaLocation", "string", mandatory=True, mandatory_sets=("ImportFrom",),
-                  sets=("CreateNew", "ImportFrom")),
-        Parameter("DiskLabel", "string", position=1, mandatory=True, mandatory_sets=("CreateNew",),
-                  sets=("CreateNew", "ImportFrom")),
+        Parameter(
+            "MediaLocation", "string", mandatory=True, mandatory_sets=("ImportFrom",), sets=("CreateNew", "ImportFrom")
+        ),
+        Parameter(
+            "DiskLabel",
+            "string",
+            position=1,
+            mandatory=True,
+            mandatory_sets=("CreateNew",),
+            sets=("CreateNew", "ImportFrom"),
+        ),
         Parameter("LUN", "int", position=2, mandatory=True),
         Parameter("HostCaching", "string", validate_set=HOST_CACHING),
         PROFILE,
@@ -160,8 +226,9 @@ class AddAzureDataDisk(AzureCmdlet):
 
     def run(self):
         vm = _persistent_vm(self)
-        disk = models.DataVirtualHardDisk(HostCaching=self.HostCaching or "None", DiskLabel=self.DiskLabel,
-                                          Lun=self.LUN, IOType="Standard")
+        disk = models.DataVirtualHardDisk(
+            HostCaching=self.HostCaching or "None", DiskLabel=self.DiskLabel, Lun=self.LUN, IOType="Standard"
+        )
         if self.parameter_set == "CreateNew":
             disk.LogicalDiskSizeInGB, disk.MediaLink = self.DiskSizeInGB, self.MediaLocation
         elif self.parameter_set == "Import":
@@ -188,14 +255,21 @@ class _DeployingCmdlet(AzureCmdlet):
         self.verbose_completed()
         for value, what in ((location, "Location"), (affinity_group, "AffinityGroup")):
             if value and exists:
-                self.error(f"Service already exists, {what} cannot be specified.", exception_type="System.ApplicationException")
+                self.error(
+                    f"Service already exists, {what} cannot be specified.", exception_type="System.ApplicationException"
+                )
                 return False
         if not exists and not (location or affinity_group):
             self.error(SERVICE_MISSING, exception_type="System.Exception")
             return False
         if not exists:
-            body = {"ServiceName": service, "Location": location, "AffinityGroup": affinity_group, "Label": service,
-                    "Description": f"Implicitly created hosted service{datetime.utcnow():%Y-%m-%d %H:%M}"}
+            body = {
+                "ServiceName": service,
+                "Location": location,
+                "AffinityGroup": affinity_group,
+                "Label": service,
+                "Description": f"Implicitly created hosted service{datetime.utcnow():%Y-%m-%d %H:%M}",
+            }
             self.client_action(self.backend.create_service, body, description=f"{self.name} - Create Cloud Service")
         return True
 
@@ -210,21 +284,34 @@ class _DeployingCmdlet(AzureCmdlet):
         if deployment is None:
             body = {"Name": deployment_name or service, "Label": label or service, "RoleList": specs}
             names = ", ".join(s["RoleName"] for s in specs)
-            _, operation = self.client_action(self.backend.create_deployment, service, body,
-                                              progress=f"Creating VM {names}",
-                                              description=f"{self.name} - Create Deployment with VM {names}")
+            _, operation = self.client_action(
+                self.backend.create_deployment,
+                service,
+                body,
+                progress=f"Creating VM {names}",
+                description=f"{self.name} - Create Deployment with VM {names}",
+            )
             yield models.operation_context(self.name, operation)
             return
         for spec in specs:
-            _, operation = self.client_action(self.backend.add_role, service, deployment["Name"], spec,
-                                              progress=f"Creating VM {spec['RoleName']}",
-                                              description=f"{self.name} - Create VM {spec['RoleName']}")
+            _, operation = self.client_action(
+                self.backend.add_role,
+                service,
+                deployment["Name"],
+                spec,
+                progress=f"Creating VM {spec['RoleName']}",
+                description=f"{self.name} - Create VM {spec['RoleName']}",
+            )
             yield models.operation_context(self.name, operation)
 
 
-@cmdlet("New-AzureVM", module=MODULE, output_type="ManagementOperationContext",
-        synopsis="Creates VMs from configurations; creates the cloud service too when -Location is given.",
-        examples=(('New-AzureVM -ServiceName web-svc -Location "West US" -VMs $vm', "A new service with one VM."),))
+@cmdlet(
+    "New-AzureVM",
+    module=MODULE,
+    output_type="ManagementOperationContext",
+    synopsis="Creates VMs from configurations; creates the cloud service too when -Location is given.",
+    examples=(('New-AzureVM -ServiceName web-svc -Location "West US" -VMs $vm', "A new service with one VM."),),
+)
 class NewAzureVM(_DeployingCmdlet):
     dotnet_class = VMS + "NewAzureVMCommand"
     validate_not_empty = ("ServiceName",)
@@ -253,10 +340,20 @@ class NewAzureVM(_DeployingCmdlet):
                 yield from self.deploy(self.ServiceName, self._vms, self.DeploymentName, self.DeploymentLabel)
 
 
-@cmdlet("New-AzureQuickVM", module=MODULE, default_set="Windows", output_type="ManagementOperationContext",
-        synopsis="Creates a Windows or Linux VM from an image in one step.",
-        examples=(('New-AzureQuickVM -Windows -ServiceName web-svc -Name web01 -ImageName $img -AdminUsername admin1 '
-                   '-Password "Pa55word!" -Location "West US"', "A new service and VM."),))
+@cmdlet(
+    "New-AzureQuickVM",
+    module=MODULE,
+    default_set="Windows",
+    output_type="ManagementOperationContext",
+    synopsis="Creates a Windows or Linux VM from an image in one step.",
+    examples=(
+        (
+            "New-AzureQuickVM -Windows -ServiceName web-svc -Name web01 -ImageName $img -AdminUsername admin1 "
+            '-Password "Pa55word!" -Location "West US"',
+            "A new service and VM.",
+        ),
+    ),
+)
 class NewAzureQuickVM(_DeployingCmdlet):
     dotnet_class = VMS + "NewQuickVM"
     validate_not_empty = ("ServiceName", "ImageName", "Name")
@@ -291,16 +388,27 @@ class NewAzureQuickVM(_DeployingCmdlet):
             return
         name = self.Name or self.ServiceName  # "default like the portal"
         now = datetime.now()
-        media = self.MediaLocation or (f"{catalog.BLOB_BASE}{self.ServiceName}-{name}-{now.year}-{now.month}-"
-                                       f"{now.day}-{now.microsecond // 1000}.vhd")
-        vm = models.PersistentVM(RoleName=name, RoleSize=self.InstanceSize, RoleType="PersistentVMRole",
-                                 Label=self.ServiceName, AvailabilitySetName=self.AvailabilitySetName,
-                                 ConfigurationSets=[], DataVirtualHardDisks=[], ProvisionGuestAgent=True,
-                                 OSVirtualHardDisk=models.OSVirtualHardDisk(MediaLink=media, HostCaching=self.HostCaching))
+        media = self.MediaLocation or (
+            f"{catalog.BLOB_BASE}{self.ServiceName}-{name}-{now.year}-{now.month}-"
+            f"{now.day}-{now.microsecond // 1000}.vhd"
+        )
+        vm = models.PersistentVM(
+            RoleName=name,
+            RoleSize=self.InstanceSize,
+            RoleType="PersistentVMRole",
+            Label=self.ServiceName,
+            AvailabilitySetName=self.AvailabilitySetName,
+            ConfigurationSets=[],
+            DataVirtualHardDisks=[],
+            ProvisionGuestAgent=True,
+            OSVirtualHardDisk=models.OSVirtualHardDisk(MediaLink=media, HostCaching=self.HostCaching),
+        )
         if VM_IMAGE in self.image_types(self.ImageName):
             vm.VMImageName = self.ImageName
         else:
             vm.OSVirtualHardDisk.SourceImageName = self.ImageName
-        endpoints = [_endpoint("SSH", 22)] if linux else [_endpoint("RemoteDesktop", 3389), _endpoint("WinRmHTTPs", 5986)]
+        endpoints = (
+            [_endpoint("SSH", 22)] if linux else [_endpoint("RemoteDesktop", 3389), _endpoint("WinRmHTTPs", 5986)]
+        )
         _provision(vm, linux, self.LinuxUser if linux else self.AdminUsername, self.Password, endpoints)
         yield from self.deploy(self.ServiceName, [vm])

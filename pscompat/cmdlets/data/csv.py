@@ -4,12 +4,15 @@ Utility/commands/utility/CsvCommands.cs).
 PowerShell 7 writes no #TYPE line unless -IncludeTypeInformation, quotes every field, takes the
 columns from the first object, and leaves a $null value as an empty, unquoted field.
 """
+
 from __future__ import annotations
 
 import os
 
-from pscompat.values.objects.model import PSObject, is_dictionary, lookup_member, properties, type_names
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.values.objects.access import lookup_member, properties
+from pscompat.values.objects.classes import PSObject, is_dictionary
+from pscompat.values.objects.model import type_names
 
 CSV_PREFIX = "CSV:"
 
@@ -22,7 +25,7 @@ def _field_text(value):
         return "System.Object[]"
     if is_dictionary(value):
         return type_names(value)[0]
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     return to_string(value)
 
@@ -61,7 +64,7 @@ class CsvWriter:
             names = type_names(obj)
             first = names[0] if names else ""
             if first.upper().startswith(CSV_PREFIX):
-                first = first[len(CSV_PREFIX):]
+                first = first[len(CSV_PREFIX) :]
             lines.append(f"#TYPE {first}" if names else "#TYPE")
         lines.append(self.delimiter.join(self._emit(n, n) for n in self.names))
         return lines
@@ -102,15 +105,22 @@ _WRITE_PARAMS = (
 
 
 def _writer(cmd) -> CsvWriter:
-    return CsvWriter(_delimiter(cmd), str(cmd.bound.get("UseQuotes") or "Always"), cmd.bound.get("QuoteFields"),
-                     bool(cmd.bound.get("IncludeTypeInformation")) and not cmd.bound.get("NoTypeInformation"))
+    return CsvWriter(
+        _delimiter(cmd),
+        str(cmd.bound.get("UseQuotes") or "Always"),
+        cmd.bound.get("QuoteFields"),
+        bool(cmd.bound.get("IncludeTypeInformation")) and not cmd.bound.get("NoTypeInformation"),
+    )
 
 
-@cmdlet("ConvertTo-Csv", default_set="Delimiter",
-        synopsis="Converts .NET objects into a series of character-separated value (CSV) strings.",
-        description="Writes a header line with the first object's property names, then one line per "
-                    "object; every field is quoted.",
-        examples=(("[pscustomobject]@{a=1;b='x'} | ConvertTo-Csv", '"a","b" then "1","x".'),))
+@cmdlet(
+    "ConvertTo-Csv",
+    default_set="Delimiter",
+    synopsis="Converts .NET objects into a series of character-separated value (CSV) strings.",
+    description="Writes a header line with the first object's property names, then one line per "
+    "object; every field is quoted.",
+    examples=(("[pscustomobject]@{a=1;b='x'} | ConvertTo-Csv", '"a","b" then "1","x".'),),
+)
 class ConvertToCsv(Cmdlet):
     """Converts .NET objects into a series of character-separated value (CSV) strings."""
 
@@ -129,11 +139,15 @@ class ConvertToCsv(Cmdlet):
         return lines
 
 
-@cmdlet("Export-Csv", aliases=("epcsv",), default_set="Delimiter", supports_should_process=True,
-        synopsis="Converts objects into a series of CSV strings and saves the strings to a file.",
-        description="Writes the objects as CSV to a file (UTF-8); -Append adds rows under the "
-                    "existing header.",
-        examples=(("Get-Process | Export-Csv procs.csv", "Saves the objects as CSV."),))
+@cmdlet(
+    "Export-Csv",
+    aliases=("epcsv",),
+    default_set="Delimiter",
+    supports_should_process=True,
+    synopsis="Converts objects into a series of CSV strings and saves the strings to a file.",
+    description="Writes the objects as CSV to a file (UTF-8); -Append adds rows under the existing header.",
+    examples=(("Get-Process | Export-Csv procs.csv", "Saves the objects as CSV."),),
+)
 class ExportCsv(Cmdlet):
     """Converts objects into a series of CSV strings and saves the strings to a file."""
 
@@ -152,9 +166,12 @@ class ExportCsv(Cmdlet):
         self._lines = []
         path = self.LiteralPath or self.Path
         if not path:
-            self.throw_terminating("Cannot perform operation because the path resolved to more than one file. "
-                                   "This command cannot operate on multiple files.", "CannotSpecifyPathAndLiteralPath",
-                                   "InvalidData")
+            self.throw_terminating(
+                "Cannot perform operation because the path resolved to more than one file. "
+                "This command cannot operate on multiple files.",
+                "CannotSpecifyPathAndLiteralPath",
+                "InvalidData",
+            )
         self._path = os.path.join(self.ctx.cwd, os.path.expanduser(path))
         if self.Append and os.path.exists(self._path):
             with open(self._path, encoding="utf-8-sig") as fh:
@@ -255,8 +272,10 @@ class CsvReader:
         for name in names:
             if name.lower() in seen:
                 self.cmd.throw_terminating(
-                    f'The member "{name}" is already present.', "AlreadyPresentPSMemberInfoInternalCollectionAdd",
-                    "NotSpecified")
+                    f'The member "{name}" is already present.',
+                    "AlreadyPresentPSMemberInfoInternalCollectionAdd",
+                    "NotSpecified",
+                )
             seen.add(name.lower())
         return names
 
@@ -277,12 +296,15 @@ _READ_PARAMS = (
 )
 
 
-@cmdlet("ConvertFrom-Csv", default_set="Delimiter",
-        synopsis="Converts object properties in character-separated value (CSV) format into CSV "
-                 "versions of the original objects.",
-        description="Reads CSV lines (the first is the header unless -Header is given) into "
-                    "PSCustomObjects whose property values are strings.",
-        examples=(("'a,b','1,2' | ConvertFrom-Csv", "One object with a='1' and b='2'."),))
+@cmdlet(
+    "ConvertFrom-Csv",
+    default_set="Delimiter",
+    synopsis="Converts object properties in character-separated value (CSV) format into CSV "
+    "versions of the original objects.",
+    description="Reads CSV lines (the first is the header unless -Header is given) into "
+    "PSCustomObjects whose property values are strings.",
+    examples=(("'a,b','1,2' | ConvertFrom-Csv", "One object with a='1' and b='2'."),),
+)
 class ConvertFromCsv(Cmdlet):
     """Converts CSV text into objects."""
 
@@ -298,16 +320,20 @@ class ConvertFromCsv(Cmdlet):
         for item in items:
             if item is None:
                 continue
-            from pscompat.values.convert.primitives import to_string
+            from pscompat.values.convert.strings import to_string
 
             out.extend(self._reader.feed(to_string(item)))
         return out
 
 
-@cmdlet("Import-Csv", aliases=("ipcsv",), default_set="Delimiter",
-        synopsis="Creates table-like custom objects from the items in a character-separated value (CSV) file.",
-        description="Reads a CSV file into PSCustomObjects (one per row, string values).",
-        examples=(("Import-Csv procs.csv | Where-Object Name -like 'p*'", "Reads and filters rows."),))
+@cmdlet(
+    "Import-Csv",
+    aliases=("ipcsv",),
+    default_set="Delimiter",
+    synopsis="Creates table-like custom objects from the items in a character-separated value (CSV) file.",
+    description="Reads a CSV file into PSCustomObjects (one per row, string values).",
+    examples=(("Import-Csv procs.csv | Where-Object Name -like 'p*'", "Reads and filters rows."),),
+)
 class ImportCsv(Cmdlet):
     """Creates table-like custom objects from the items in a CSV file."""
 

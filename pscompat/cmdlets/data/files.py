@@ -5,14 +5,15 @@ Microsoft.PowerShell.Utility/Get-Date.md).
 Paths are file-system paths relative to the session's current directory; text is UTF-8 and
 lines end with "\n", as PowerShell 7 writes them on Unix.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
 import glob
 import os
 
-from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.cmdlets.objects.common import has_wildcard
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
 
 def _full(cmd, path: str) -> str:
@@ -40,10 +41,20 @@ def _resolve(cmd, paths, literal: bool) -> list[tuple[str, str]]:
     return out
 
 
-_ENCODINGS = {"ascii": "ascii", "bigendianunicode": "utf-16-be", "bigendianutf32": "utf-32-be",
-              "default": "utf-8", "latin1": "latin-1", "oem": "utf-8", "unicode": "utf-16-le",
-              "utf32": "utf-32-le", "utf7": "utf-7", "utf8": "utf-8", "utf8bom": "utf-8-sig",
-              "utf8nobom": "utf-8"}
+_ENCODINGS = {
+    "ascii": "ascii",
+    "bigendianunicode": "utf-16-be",
+    "bigendianutf32": "utf-32-be",
+    "default": "utf-8",
+    "latin1": "latin-1",
+    "oem": "utf-8",
+    "unicode": "utf-16-le",
+    "utf32": "utf-32-le",
+    "utf7": "utf-7",
+    "utf8": "utf-8",
+    "utf8bom": "utf-8-sig",
+    "utf8nobom": "utf-8",
+}
 
 
 def python_encoding(name, reading: bool = False) -> str:
@@ -59,27 +70,42 @@ def python_encoding(name, reading: bool = False) -> str:
 
 
 def _not_found(cmd, path: str, full: str) -> None:
-    cmd.write_error(f"Cannot find path '{full}' because it does not exist.", "PathNotFound",
-                    "ObjectNotFound", full, "System.Management.Automation.ItemNotFoundException")
+    cmd.write_error(
+        f"Cannot find path '{full}' because it does not exist.",
+        "PathNotFound",
+        "ObjectNotFound",
+        full,
+        "System.Management.Automation.ItemNotFoundException",
+    )
 
 
-@cmdlet("Get-Content", aliases=("gc", "cat", "type"), module="Microsoft.PowerShell.Management",
-        default_set="Path",
-        synopsis="Gets the content of the item at the specified location.",
-        description="Writes a file's lines (without line endings) one at a time, or the whole text "
-                    "with -Raw; -TotalCount/-Head and -Tail limit the lines.",
-        examples=(
-            ("Get-Content notes.txt", "The lines of notes.txt."),
-            ("Get-Content data.json -Raw | ConvertFrom-Json", "The file as one string."),
-            ("Get-Content log.txt -Tail 5", "The last five lines."),
-        ))
+@cmdlet(
+    "Get-Content",
+    aliases=("gc", "cat", "type"),
+    module="Microsoft.PowerShell.Management",
+    default_set="Path",
+    synopsis="Gets the content of the item at the specified location.",
+    description="Writes a file's lines (without line endings) one at a time, or the whole text "
+    "with -Raw; -TotalCount/-Head and -Tail limit the lines.",
+    examples=(
+        ("Get-Content notes.txt", "The lines of notes.txt."),
+        ("Get-Content data.json -Raw | ConvertFrom-Json", "The file as one string."),
+        ("Get-Content log.txt -Tail 5", "The last five lines."),
+    ),
+)
 class GetContent(Cmdlet):
     """Gets the content of the item at the specified location."""
 
     parameters = (
         Parameter("Path", "string[]", position=0, mandatory=True, pipeline_by_name=True, sets=("Path",)),
-        Parameter("LiteralPath", "string[]", mandatory=True, pipeline_by_name=True, sets=("LiteralPath",),
-                  aliases=("PSPath", "LP")),
+        Parameter(
+            "LiteralPath",
+            "string[]",
+            mandatory=True,
+            pipeline_by_name=True,
+            sets=("LiteralPath",),
+            aliases=("PSPath", "LP"),
+        ),
         Parameter("TotalCount", "long", aliases=("First", "Head"), default=-1),
         Parameter("Tail", "int", aliases=("Last",), default=-1),
         Parameter("ReadCount", "long", default=1),
@@ -94,9 +120,12 @@ class GetContent(Cmdlet):
         out = []
         for typed, full in _resolve(self, self.LiteralPath if literal else self.Path, literal):
             if os.path.isdir(full):
-                self.write_error(f"Unable to get content because it is a directory: '{full}'. Please use "
-                                 f"'Get-ChildItem' instead.", "GetContentReaderUnauthorizedAccessError",
-                                 "ReadError", typed)
+                self.write_error(
+                    f"Unable to get content because it is a directory: '{full}'. Please use 'Get-ChildItem' instead.",
+                    "GetContentReaderUnauthorizedAccessError",
+                    "ReadError",
+                    typed,
+                )
                 continue
             if not os.path.exists(full):
                 _not_found(self, typed, full)
@@ -123,11 +152,11 @@ class GetContent(Cmdlet):
         if total is not None and total >= 0:
             items = items[:total]
         if tail is not None and tail >= 0:
-            items = items[len(items) - tail:] if tail else []
+            items = items[len(items) - tail :] if tail else []
         count = self.bound.get("ReadCount", 1) or 1
         if count > 1 or count <= 0 and "ReadCount" in self.bound:
             size = count if count > 0 else max(len(items), 1)
-            return [items[i:i + size] for i in range(0, len(items), size)]
+            return [items[i : i + size] for i in range(0, len(items), size)]
         return items
 
 
@@ -137,10 +166,17 @@ class _WriteContent(Cmdlet):
     append = False
     parameters = (
         Parameter("Path", "string[]", position=0, mandatory=True, pipeline_by_name=True, sets=("Path",)),
-        Parameter("LiteralPath", "string[]", mandatory=True, pipeline_by_name=True, sets=("LiteralPath",),
-                  aliases=("PSPath", "LP")),
-        Parameter("Value", "object[]", position=1, mandatory=True, pipeline=True, allow_null=True,
-                  allow_empty_collection=True),
+        Parameter(
+            "LiteralPath",
+            "string[]",
+            mandatory=True,
+            pipeline_by_name=True,
+            sets=("LiteralPath",),
+            aliases=("PSPath", "LP"),
+        ),
+        Parameter(
+            "Value", "object[]", position=1, mandatory=True, pipeline=True, allow_null=True, allow_empty_collection=True
+        ),
         Parameter("NoNewline", "switch"),
         Parameter("PassThru", "switch"),
         Parameter("Force", "switch"),
@@ -154,58 +190,96 @@ class _WriteContent(Cmdlet):
         self._values.extend(_as_list(self.Value) if self.Value is not None else [None])
 
     def end(self):
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
+
         literal = self.parameter_set == "LiteralPath"
         texts = ["" if v is None else to_string(v) for v in self._values]
         body = "".join(texts) if self.NoNewline else "".join(t + "\n" for t in texts)
         for typed, full in _resolve(self, self.LiteralPath if literal else self.Path, literal):
             parent = os.path.dirname(full)
             if parent and not os.path.isdir(parent):
-                self.write_error(f"Could not find a part of the path '{full}'.", "GetContentWriterDirectoryNotFoundError",
-                                 "ObjectNotFound", typed)
+                self.write_error(
+                    f"Could not find a part of the path '{full}'.",
+                    "GetContentWriterDirectoryNotFoundError",
+                    "ObjectNotFound",
+                    typed,
+                )
                 continue
             if not self.should_process(full):
                 continue
-            with open(full, "a" if self.append else "w", encoding=python_encoding(self.Encoding),
-                      newline="") as fh:
+            with open(full, "a" if self.append else "w", encoding=python_encoding(self.Encoding), newline="") as fh:
                 fh.write(body)
         return list(self._values) if self.PassThru else None
 
 
-@cmdlet("Set-Content", module="Microsoft.PowerShell.Management", default_set="Path",
-        supports_should_process=True,
-        synopsis="Writes new content or replaces existing content in a file.",
-        description="Replaces the file's content with the values, one per line.",
-        examples=(("'a','b' | Set-Content out.txt", "out.txt holds two lines."),))
+@cmdlet(
+    "Set-Content",
+    module="Microsoft.PowerShell.Management",
+    default_set="Path",
+    supports_should_process=True,
+    synopsis="Writes new content or replaces existing content in a file.",
+    description="Replaces the file's content with the values, one per line.",
+    examples=(("'a','b' | Set-Content out.txt", "out.txt holds two lines."),),
+)
 class SetContent(_WriteContent):
     """Writes new content or replaces existing content in a file."""
 
 
-@cmdlet("Add-Content", aliases=("ac",), module="Microsoft.PowerShell.Management", default_set="Path",
-        supports_should_process=True,
-        synopsis="Adds content to the specified items, such as adding words to a file.",
-        description="Appends the values to the file, one per line (the file is created if missing).",
-        examples=(("Add-Content log.txt 'done'", "Appends a line."),))
+@cmdlet(
+    "Add-Content",
+    aliases=("ac",),
+    module="Microsoft.PowerShell.Management",
+    default_set="Path",
+    supports_should_process=True,
+    synopsis="Adds content to the specified items, such as adding words to a file.",
+    description="Appends the values to the file, one per line (the file is created if missing).",
+    examples=(("Add-Content log.txt 'done'", "Appends a line."),),
+)
 class AddContent(_WriteContent):
     """Adds content to the specified items, such as adding words to a file."""
 
     append = True
 
 
-@cmdlet("Test-Path", module="Microsoft.PowerShell.Management", default_set="Path",
-        synopsis="Determines whether all elements of a path exist.",
-        description="True if the path exists (-PathType Leaf: a file, Container: a directory); "
-                    "-IsValid checks only the syntax.",
-        examples=(("Test-Path ./notes.txt", "True if the file exists."),
-                  ("Test-Path /tmp -PathType Container", "True: a directory.")))
+@cmdlet(
+    "Test-Path",
+    module="Microsoft.PowerShell.Management",
+    default_set="Path",
+    synopsis="Determines whether all elements of a path exist.",
+    description="True if the path exists (-PathType Leaf: a file, Container: a directory); "
+    "-IsValid checks only the syntax.",
+    examples=(
+        ("Test-Path ./notes.txt", "True if the file exists."),
+        ("Test-Path /tmp -PathType Container", "True: a directory."),
+    ),
+)
 class TestPath(Cmdlet):
     """Determines whether all elements of a path exist."""
 
     parameters = (
-        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Path",),
-                  allow_null=True, allow_empty_string=True, allow_empty_collection=True),
-        Parameter("LiteralPath", "string[]", mandatory=True, pipeline_by_name=True, sets=("LiteralPath",),
-                  aliases=("PSPath", "LP"), allow_null=True, allow_empty_string=True, allow_empty_collection=True),
+        Parameter(
+            "Path",
+            "string[]",
+            position=0,
+            mandatory=True,
+            pipeline=True,
+            pipeline_by_name=True,
+            sets=("Path",),
+            allow_null=True,
+            allow_empty_string=True,
+            allow_empty_collection=True,
+        ),
+        Parameter(
+            "LiteralPath",
+            "string[]",
+            mandatory=True,
+            pipeline_by_name=True,
+            sets=("LiteralPath",),
+            aliases=("PSPath", "LP"),
+            allow_null=True,
+            allow_empty_string=True,
+            allow_empty_collection=True,
+        ),
         Parameter("PathType", "string", aliases=("Type",), validate_set=("Any", "Container", "Leaf")),
         Parameter("IsValid", "switch"),
         Parameter("Filter", "string"),
@@ -223,8 +297,12 @@ class TestPath(Cmdlet):
             paths = [None]
         for path in paths:
             if path is None:
-                self.write_error("The provided Path argument was null or an empty collection.",
-                                 "NullPathNotPermitted", "InvalidArgument", exception_type="System.ArgumentNullException")
+                self.write_error(
+                    "The provided Path argument was null or an empty collection.",
+                    "NullPathNotPermitted",
+                    "InvalidArgument",
+                    exception_type="System.ArgumentNullException",
+                )
                 continue
             if not str(path).strip():
                 out.append(False)
@@ -233,8 +311,9 @@ class TestPath(Cmdlet):
                 out.append("\x00" not in str(path))
                 continue
             full = _full(self, path)
-            matches = glob.glob(full) if not literal and has_wildcard(str(path)) else (
-                [full] if os.path.exists(full) else [])
+            matches = (
+                glob.glob(full) if not literal and has_wildcard(str(path)) else ([full] if os.path.exists(full) else [])
+            )
             if kind == "leaf":
                 out.append(any(os.path.isfile(m) for m in matches))
             elif kind == "container":
@@ -252,16 +331,20 @@ def _join(base: str, child: str) -> str:
     return base.rstrip("/\\") + "/" + child.lstrip("/\\")
 
 
-@cmdlet("Join-Path", module="Microsoft.PowerShell.Management",
-        synopsis="Combines a path and a child path into a single path.",
-        description="Joins the parts with one separator between them.",
-        examples=(("Join-Path a b c", "a/b/c"), ("Join-Path /tmp -ChildPath x.txt", "/tmp/x.txt")))
+@cmdlet(
+    "Join-Path",
+    module="Microsoft.PowerShell.Management",
+    synopsis="Combines a path and a child path into a single path.",
+    description="Joins the parts with one separator between them.",
+    examples=(("Join-Path a b c", "a/b/c"), ("Join-Path /tmp -ChildPath x.txt", "/tmp/x.txt")),
+)
 class JoinPath(Cmdlet):
     """Combines a path and a child path into a single path."""
 
     parameters = (
-        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True,
-                  aliases=("PSPath",)),
+        Parameter(
+            "Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, aliases=("PSPath",)
+        ),
         Parameter("ChildPath", "string", position=1, pipeline_by_name=True),
         Parameter("AdditionalChildPath", "string[]", position=2, remaining=True),
         Parameter("Resolve", "switch"),
@@ -290,11 +373,15 @@ class JoinPath(Cmdlet):
         return out
 
 
-@cmdlet("Split-Path", module="Microsoft.PowerShell.Management", default_set="ParentSet",
-        synopsis="Returns the specified part of a path.",
-        description="The parent directory (default), -Leaf (last element), -LeafBase (without the "
-                    "extension), -Extension, -Qualifier, -NoQualifier or -IsAbsolute of a path.",
-        examples=(("Split-Path /tmp/a/b.txt", "/tmp/a"), ("Split-Path /tmp/a/b.txt -Leaf", "b.txt")))
+@cmdlet(
+    "Split-Path",
+    module="Microsoft.PowerShell.Management",
+    default_set="ParentSet",
+    synopsis="Returns the specified part of a path.",
+    description="The parent directory (default), -Leaf (last element), -LeafBase (without the "
+    "extension), -Extension, -Qualifier, -NoQualifier or -IsAbsolute of a path.",
+    examples=(("Split-Path /tmp/a/b.txt", "/tmp/a"), ("Split-Path /tmp/a/b.txt -Leaf", "b.txt")),
+)
 class SplitPath(Cmdlet):
     """Returns the specified part of a path."""
 
@@ -322,7 +409,7 @@ class SplitPath(Cmdlet):
     def _part(self, path: str):
         trimmed = path.rstrip("/\\") or path[:1]
         sep = max(trimmed.rfind("/"), trimmed.rfind("\\"))
-        leaf = trimmed[sep + 1:] if sep >= 0 else trimmed
+        leaf = trimmed[sep + 1 :] if sep >= 0 else trimmed
         if self.Leaf:
             return leaf
         if self.LeafBase:
@@ -331,15 +418,19 @@ class SplitPath(Cmdlet):
             return os.path.splitext(leaf)[1]
         if self.IsAbsolute:
             return path.startswith(("/", "\\", "~")) or (len(path) > 1 and path[1] == ":")
-        qualifier = path[:path.index(":") + 1] if ":" in path[:3] else ""
+        qualifier = path[: path.index(":") + 1] if ":" in path[:3] else ""
         if self.Qualifier:
             if not qualifier:  # SplitPathCommand: WriteError, then the next path
-                self.write_error(f"Cannot parse path because path '{path}' does not have a qualifier specified.",
-                                 "ParsePathFormatError", "InvalidArgument", path)
+                self.write_error(
+                    f"Cannot parse path because path '{path}' does not have a qualifier specified.",
+                    "ParsePathFormatError",
+                    "InvalidArgument",
+                    path,
+                )
                 return None
             return qualifier
         if self.NoQualifier:
-            return path[len(qualifier):]
+            return path[len(qualifier) :]
         if sep < 0:
             return ""
         if sep == 0:
@@ -348,8 +439,24 @@ class SplitPath(Cmdlet):
 
 
 _UFORMAT = {
-    "a": "%a", "A": "%A", "b": "%b", "B": "%B", "h": "%b", "d": "%d", "H": "%H", "I": "%I", "j": "%j",
-    "m": "%m", "M": "%M", "p": "%p", "S": "%S", "y": "%y", "Y": "%Y", "n": "\n", "t": "\t", "%": "%",
+    "a": "%a",
+    "A": "%A",
+    "b": "%b",
+    "B": "%B",
+    "h": "%b",
+    "d": "%d",
+    "H": "%H",
+    "I": "%I",
+    "j": "%j",
+    "m": "%m",
+    "M": "%M",
+    "p": "%p",
+    "S": "%S",
+    "y": "%y",
+    "Y": "%Y",
+    "n": "\n",
+    "t": "\t",
+    "%": "%",
 }
 
 
@@ -396,8 +503,15 @@ def uformat(d: _dt.datetime, fmt: str) -> str:
             out.append(str(d.isoweekday() % 7))
         elif spec in ("G", "g", "V", "U", "W"):
             iso = d.isocalendar()
-            out.append({"G": str(iso[0]), "g": f"{iso[0] % 100:02d}", "V": f"{iso[1]:02d}",
-                        "U": d.strftime("%U"), "W": d.strftime("%W")}[spec])
+            out.append(
+                {
+                    "G": str(iso[0]),
+                    "g": f"{iso[0] % 100:02d}",
+                    "V": f"{iso[1]:02d}",
+                    "U": d.strftime("%U"),
+                    "W": d.strftime("%W"),
+                }[spec]
+            )
         elif spec == "C":
             out.append(f"{d.year // 100:02d}")
         elif spec == "Z":
@@ -409,23 +523,31 @@ def uformat(d: _dt.datetime, fmt: str) -> str:
     return "".join(out)
 
 
-@cmdlet("Get-Date", module="Microsoft.PowerShell.Utility", default_set="net",
-        synopsis="Gets the current date and time.",
-        description="Returns a DateTime (now, or -Date with -Year/-Month/... replaced), or its text "
-                    "with -Format (.NET format strings) or -UFormat (Unix specifiers).",
-        examples=(
-            ("Get-Date -Format 'yyyy-MM-dd'", "Today's date as text."),
-            ("(Get-Date).AddDays(-7)", "A week ago."),
-            ("Get-Date -UFormat '%Y%m%d'", "Unix-style format."),
-        ))
+@cmdlet(
+    "Get-Date",
+    module="Microsoft.PowerShell.Utility",
+    default_set="net",
+    synopsis="Gets the current date and time.",
+    description="Returns a DateTime (now, or -Date with -Year/-Month/... replaced), or its text "
+    "with -Format (.NET format strings) or -UFormat (Unix specifiers).",
+    examples=(
+        ("Get-Date -Format 'yyyy-MM-dd'", "Today's date as text."),
+        ("(Get-Date).AddDays(-7)", "A week ago."),
+        ("Get-Date -UFormat '%Y%m%d'", "Unix-style format."),
+    ),
+)
 class GetDate(Cmdlet):
     """Gets the current date and time."""
 
     parameters = (
         Parameter("Date", "datetime", position=0, pipeline=True, pipeline_by_name=True, aliases=("LastWriteTime",)),
         Parameter("UnixTimeSeconds", "long", aliases=("UnixTime",)),
-        Parameter("Year", "int"), Parameter("Month", "int"), Parameter("Day", "int"),
-        Parameter("Hour", "int"), Parameter("Minute", "int"), Parameter("Second", "int"),
+        Parameter("Year", "int"),
+        Parameter("Month", "int"),
+        Parameter("Day", "int"),
+        Parameter("Hour", "int"),
+        Parameter("Minute", "int"),
+        Parameter("Second", "int"),
         Parameter("Millisecond", "int"),
         Parameter("DisplayHint", "string", validate_set=("Date", "Time", "DateTime")),
         Parameter("Format", "string", sets=("net",)),
@@ -442,8 +564,14 @@ class GetDate(Cmdlet):
         else:
             d = _dt.datetime.now()
         fields = {}
-        for name, attr in (("Year", "year"), ("Month", "month"), ("Day", "day"), ("Hour", "hour"),
-                           ("Minute", "minute"), ("Second", "second")):
+        for name, attr in (
+            ("Year", "year"),
+            ("Month", "month"),
+            ("Day", "day"),
+            ("Hour", "hour"),
+            ("Minute", "minute"),
+            ("Second", "second"),
+        ):
             if name in bound:
                 fields[attr] = bound[name]
         if fields:

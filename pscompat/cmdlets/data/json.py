@@ -7,6 +7,7 @@ indentation, `"name": value`, doubles always with a decimal point.
 ConvertFrom-Json keeps property order (PSCustomObject), reads integers as Int64 and ISO 8601
 date strings as DateTime, as Newtonsoft's reader does.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -15,10 +16,12 @@ import enum
 import json
 import re
 
-from pscompat.values.dotnet.integers import Int64
-from pscompat.values.objects.model import PSObject, is_dictionary, properties
-from pscompat.engine.runtime import is_enumerable
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.runtime import is_enumerable
+from pscompat.values.dotnet.integers import Int64
+from pscompat.values.objects.access import properties
+from pscompat.values.objects.classes import PSObject, is_dictionary
+
 
 class _Context:
     def __init__(self, cmd, depth: int, enums_as_strings: bool, escape: str):
@@ -27,7 +30,7 @@ class _Context:
 
 
 def _to_string(value) -> str:
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     return to_string(value)
 
@@ -42,15 +45,16 @@ def process_value(obj, depth: int, ctx: _Context):
         return obj.name if ctx.enums_as_strings else obj.value
     if isinstance(obj, int):
         return obj
-    from pscompat.values.objects.model import Char
+    from pscompat.values.objects.classes import Char
 
     if isinstance(obj, Char):
         return str(obj)
     if depth > ctx.depth:
         if not ctx.warned and ctx.cmd is not None:
             ctx.warned = True
-            ctx.cmd.write_warning(f"Resulting JSON is truncated as serialization has exceeded the set "
-                                  f"depth of {ctx.depth}.")
+            ctx.cmd.write_warning(
+                f"Resulting JSON is truncated as serialization has exceeded the set depth of {ctx.depth}."
+            )
         return _to_string(obj) if isinstance(obj, PSObject) else _dotnet_string(obj)
     if isinstance(obj, PSObject):
         return {name: process_value(value, depth + 1, ctx) for name, value in obj.properties()}
@@ -60,7 +64,11 @@ def process_value(obj, depth: int, ctx: _Context):
             if not isinstance(key, str):
                 ctx.cmd.throw_terminating(
                     f"The type '{_type_name(obj)}' is not supported for serialization or deserialization "
-                    f"of a dictionary. Keys must be strings.", "NonStringKeyInDictionary", "InvalidOperation", obj)
+                    f"of a dictionary. Keys must be strings.",
+                    "NonStringKeyInDictionary",
+                    "InvalidOperation",
+                    obj,
+                )
             result[key] = process_value(value, depth + 1, ctx)
         return result
     if is_enumerable(obj):
@@ -86,7 +94,7 @@ def _dotnet_string(obj) -> str:
 # --- writing: Newtonsoft.Json's text -------------------------------------------------------------
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _DEFAULT_ESCAPE = re.compile('["\\\\\x00-\x1f\x85\u2028\u2029]')
-_HTML_ESCAPE = re.compile('["\\\\\x00-\x1f\x85\u2028\u2029<>&\'\u007f-\uffff]')
+_HTML_ESCAPE = re.compile("[\"\\\\\x00-\x1f\x85\u2028\u2029<>&'\u007f-\uffff]")
 _NON_ASCII_ESCAPE = re.compile('["\\\\\x00-\x1f\u007f-\uffff]')
 
 
@@ -108,7 +116,7 @@ def json_number(value) -> str:
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return '"NaN"' if value != value else ('"Infinity"' if value > 0 else '"-Infinity"')
-        from pscompat.values.convert.primitives import format_double
+        from pscompat.values.convert.strings import format_double
 
         text = format_double(value)
     else:
@@ -148,11 +156,15 @@ def write_json(value, compress: bool, escape: str = "Default", indent: int = 0) 
         if not value:
             return "{}"
         if compress:
-            return "{" + ",".join(json_string(k, escape) + ":" + write_json(v, True, escape)
-                                  for k, v in value.items()) + "}"
+            return (
+                "{"
+                + ",".join(json_string(k, escape) + ":" + write_json(v, True, escape) for k, v in value.items())
+                + "}"
+            )
         pad = "  " * (indent + 1)
-        items = [pad + json_string(k, escape) + ": " + write_json(v, False, escape, indent + 1)
-                 for k, v in value.items()]
+        items = [
+            pad + json_string(k, escape) + ": " + write_json(v, False, escape, indent + 1) for k, v in value.items()
+        ]
         return "{\n" + ",\n".join(items) + "\n" + "  " * indent + "}"
     if isinstance(value, list):
         if not value:
@@ -165,15 +177,17 @@ def write_json(value, compress: bool, escape: str = "Default", indent: int = 0) 
     return json_string(_to_string(value), escape)
 
 
-@cmdlet("ConvertTo-Json",
-        synopsis="Converts an object to a JSON-formatted string.",
-        description="Serializes the input (several pipeline objects become one JSON array) with "
-                    "-Depth levels of nesting (default 2); deeper objects are written as strings.",
-        examples=(
-            ("@{a=1; b=@(1,2)} | ConvertTo-Json -Compress", '{"a":1,"b":[1,2]}'),
-            ("[pscustomobject]@{Name='x'} | ConvertTo-Json", "An indented JSON object."),
-            ("1 | ConvertTo-Json -AsArray", "[1] as a JSON array."),
-        ))
+@cmdlet(
+    "ConvertTo-Json",
+    synopsis="Converts an object to a JSON-formatted string.",
+    description="Serializes the input (several pipeline objects become one JSON array) with "
+    "-Depth levels of nesting (default 2); deeper objects are written as strings.",
+    examples=(
+        ("@{a=1; b=@(1,2)} | ConvertTo-Json -Compress", '{"a":1,"b":[1,2]}'),
+        ("[pscustomobject]@{Name='x'} | ConvertTo-Json", "An indented JSON object."),
+        ("1 | ConvertTo-Json -AsArray", "[1] as a JSON array."),
+    ),
+)
 class ConvertToJson(Cmdlet):
     """Converts an object to a JSON-formatted string."""
 
@@ -195,7 +209,9 @@ class ConvertToJson(Cmdlet):
             self.throw_terminating(
                 f"Cannot validate argument on parameter 'Depth'. The {depth} argument is {bound} allowed "
                 f"range of {limit}. Supply an argument that is {rel} and then try the command again.",
-                "ParameterArgumentValidationError", "InvalidData")
+                "ParameterArgumentValidationError",
+                "InvalidData",
+            )
         self._items = []
 
     def process(self):
@@ -213,8 +229,10 @@ class ConvertToJson(Cmdlet):
 
 
 # --- ConvertFrom-Json ----------------------------------------------------------------------------
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?"
-                       r"(Z|[+-]\d{2}:?\d{2})?$")
+_ISO_DATE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?"
+    r"(Z|[+-]\d{2}:?\d{2})?$"
+)
 
 
 def _parse_date(text: str):
@@ -253,25 +271,34 @@ def _object_hook(as_hashtable: bool):
             table: dict = {}
             for key, value in pairs:
                 if key in table:
-                    raise _Duplicate(f"Cannot convert the JSON string because a dictionary that was converted "
-                                     f"from the string contains the duplicated key '{key}'.")
+                    raise _Duplicate(
+                        f"Cannot convert the JSON string because a dictionary that was converted "
+                        f"from the string contains the duplicated key '{key}'."
+                    )
                 table[key] = _convert(value)
             return table
         obj = PSObject()
         for key, value in pairs:
             if key == "":
-                raise _Duplicate("The provided JSON includes a property whose name is an empty string, this is "
-                                 "only supported using the -AsHashTable switch.")
+                raise _Duplicate(
+                    "The provided JSON includes a property whose name is an empty string, this is "
+                    "only supported using the -AsHashTable switch."
+                )
             if obj.has_property(key):
                 existing = next(n for n in obj.property_names() if n.lower() == key.lower())
                 if existing == key:
-                    raise _Duplicate(f"Cannot convert the JSON string because a dictionary that was converted "
-                                     f"from the string contains the duplicated key '{key}'.")
-                raise _Duplicate(f"Cannot convert the JSON string because it contains keys with different "
-                                 f"casing. Please use the -AsHashTable switch instead. The key that was attempted "
-                                 f"to be added to the existing key '{existing}' was '{key}'.")
+                    raise _Duplicate(
+                        f"Cannot convert the JSON string because a dictionary that was converted "
+                        f"from the string contains the duplicated key '{key}'."
+                    )
+                raise _Duplicate(
+                    f"Cannot convert the JSON string because it contains keys with different "
+                    f"casing. Please use the -AsHashTable switch instead. The key that was attempted "
+                    f"to be added to the existing key '{existing}' was '{key}'."
+                )
             obj.set_property(key, _convert(value))
         return obj
+
     return hook
 
 
@@ -290,20 +317,21 @@ _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
 
 
 def parse_json(text: str, as_hashtable: bool = False):
-    return _convert(json.loads(text, object_pairs_hook=_object_hook(as_hashtable),
-                               parse_constant=lambda c: float(c)))
+    return _convert(json.loads(text, object_pairs_hook=_object_hook(as_hashtable), parse_constant=lambda c: float(c)))
 
 
-@cmdlet("ConvertFrom-Json",
-        synopsis="Converts a JSON-formatted string to a custom object or a hash table.",
-        description="Parses JSON text (pipeline strings are joined with newlines first) into "
-                    "PSCustomObjects that keep the property order, or hashtables with -AsHashtable. "
-                    "A top-level array is written as one object unless -NoEnumerate is absent.",
-        examples=(
-            ("'{\"a\":1,\"b\":[1,2]}' | ConvertFrom-Json", "An object with a=1 and b=1,2."),
-            ("'[1,2,3]' | ConvertFrom-Json", "The numbers 1, 2, 3."),
-            ("Get-Content data.json -Raw | ConvertFrom-Json -AsHashtable", "A hashtable."),
-        ))
+@cmdlet(
+    "ConvertFrom-Json",
+    synopsis="Converts a JSON-formatted string to a custom object or a hash table.",
+    description="Parses JSON text (pipeline strings are joined with newlines first) into "
+    "PSCustomObjects that keep the property order, or hashtables with -AsHashtable. "
+    "A top-level array is written as one object unless -NoEnumerate is absent.",
+    examples=(
+        ('\'{"a":1,"b":[1,2]}\' | ConvertFrom-Json', "An object with a=1 and b=1,2."),
+        ("'[1,2,3]' | ConvertFrom-Json", "The numbers 1, 2, 3."),
+        ("Get-Content data.json -Raw | ConvertFrom-Json -AsHashtable", "A hashtable."),
+    ),
+)
 class ConvertFromJson(Cmdlet):
     """Converts a JSON-formatted string to a custom object or a hash table."""
 
@@ -352,8 +380,9 @@ class ConvertFromJson(Cmdlet):
         try:
             return self._parse(text)
         except (ValueError, RecursionError) as exc:
-            self.throw_terminating(f"Conversion from JSON failed with error: {exc}",
-                                   "System.ArgumentException", "ParserError")
+            self.throw_terminating(
+                f"Conversion from JSON failed with error: {exc}", "System.ArgumentException", "ParserError"
+            )
 
     def _emit(self, result):
         if result is _EMPTY:

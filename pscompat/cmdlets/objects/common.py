@@ -3,12 +3,16 @@ property resolution with wildcards, and PowerShell's ObjectCommandComparer.
 
 Kept free of cmdlet declarations so every objects_*.py module can import it.
 """
+
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from pscompat.values.objects.model import PSObject, is_dictionary, lookup_member, properties, declared_name
 from pscompat.engine.runtime import is_enumerable
+from pscompat.values.objects.access import lookup_member, properties
+from pscompat.values.objects.adapted import declared_name
+from pscompat.values.objects.classes import PSObject, is_dictionary
 
 _WILDCARD_CHARS = frozenset("*?[")
 
@@ -77,7 +81,7 @@ def wildcard_regex(pattern: str):
             if end == -1:
                 out.append(re.escape(ch))
             else:
-                body = pattern[i + 1:end].replace("\\", "\\\\")
+                body = pattern[i + 1 : end].replace("\\", "\\\\")
                 out.append("[" + body + "]")
                 i = end
         else:
@@ -94,7 +98,7 @@ def wildcard_matcher(pattern: str):
     fn = _pattern_cache.get(pattern)
     if fn is None:
         rx = wildcard_regex(pattern)
-        fn = _pattern_cache[pattern] = (lambda text, _m=rx.match: _m(text) is not None)
+        fn = _pattern_cache[pattern] = lambda text, _m=rx.match: _m(text) is not None
     return fn
 
 
@@ -129,8 +133,11 @@ def resolve_property(obj, name: str) -> tuple[bool, str, Any]:
             return (True, real, obj.get(real)) if obj.has_property(real) else (False, name, None)
         return True, real, obj._values[folded]
     if is_dictionary(obj):
-        real = obj.real_key(name, None) if hasattr(obj, "real_key") else next(
-            (k for k in obj if isinstance(k, str) and k.lower() == name.lower()), None)
+        real = (
+            obj.real_key(name, None)
+            if hasattr(obj, "real_key")
+            else next((k for k in obj if isinstance(k, str) and k.lower() == name.lower()), None)
+        )
         if real is not None:
             return True, real, obj[real]
     found, value = lookup_member(obj, name)
@@ -160,17 +167,18 @@ def base_type_name(obj) -> str:
 
 # --- ObjectCommandComparer (Sort-Object, Group-Object, Select -Unique, Compare-Object) --------
 
+
 def command_compare(a, b, case_sensitive: bool = False) -> int:
     """ObjectCommandComparer.Compare: LanguagePrimitives.TryCompare, falling back to comparing
     the two values' string forms under the culture (PS: ObjectCommandComparer.cs)."""
     if a is None and b is None:
         return 0
-    from pscompat.values.operators.comparison import compare
+    from pscompat.values.operators.equality import compare
 
     try:
         return compare(a, b, case_sensitive)
     except Exception:  # not comparable: PowerShell compares ToString() forms instead
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         return compare(to_string(a), to_string(b), case_sensitive)
 
@@ -184,7 +192,7 @@ def property_reader(name: str, missing):
     """A one-argument reader of property `name` (no wildcards) that returns `missing` when the
     object lacks it: the value resolve_property would find, with the per-class attribute getter
     remembered, so sorting or grouping many objects of one class resolves the name once."""
-    from pscompat.values.objects.model import member_getter
+    from pscompat.values.objects.access import member_getter
 
     folded = name.lower()
     getters: dict = {}

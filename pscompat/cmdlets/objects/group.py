@@ -1,15 +1,16 @@
 """Group-Object and Get-Unique (PS: src/Microsoft.PowerShell.Commands.Utility/commands/utility/
 Group-Object.cs, GetUnique.cs), on the order matrix of objects_sort.
 """
+
 from __future__ import annotations
 
 from functools import cmp_to_key
 
-from pscompat.values.objects.model import Hashtable, PSObject
-from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.cmdlets.objects.common import command_compare, has_input, has_wildcard, property_reader
 from pscompat.cmdlets.objects.properties import GROUP_ENTRIES, parse_properties
 from pscompat.cmdlets.objects.sort import _MISSING, _NUMBER, _Entry, expand_specs, make_comparer, order_values
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.values.objects.classes import Hashtable, PSObject
 
 
 class GroupInfo:
@@ -27,7 +28,7 @@ class GroupInfo:
         self.add(entry.obj)
 
     @classmethod
-    def of(cls, entry: _Entry, group: list, count: int) -> "GroupInfo":
+    def of(cls, entry: _Entry, group: list, count: int) -> GroupInfo:
         """A finished group: its first entry, its members (empty with -NoElement), their count."""
         info = cls.__new__(cls)
         info._entry, info._no_element = entry, not group
@@ -48,7 +49,7 @@ class GroupInfo:
 
 
 def _build_name(values) -> str:
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     parts = []
     for value in values:
@@ -61,15 +62,18 @@ def _build_name(values) -> str:
     return ", ".join(parts)
 
 
-@cmdlet("Group-Object", aliases=("group",),
-        synopsis="Groups objects that contain the same value for specified properties.",
-        description="Emits one GroupInfo per distinct key (Count, Name, Group, Values); groups are "
-                    "sorted by key when all keys have one type, else kept in order of appearance.",
-        examples=(
-            ("'a','b','a' | Group-Object", "Two groups: a (Count 2) and b (Count 1)."),
-            ("Get-ChildItem | Group-Object Extension -NoElement", "Counts per extension."),
-            ("$items | Group-Object Kind -AsHashTable", "A hashtable from key to group."),
-        ))
+@cmdlet(
+    "Group-Object",
+    aliases=("group",),
+    synopsis="Groups objects that contain the same value for specified properties.",
+    description="Emits one GroupInfo per distinct key (Count, Name, Group, Values); groups are "
+    "sorted by key when all keys have one type, else kept in order of appearance.",
+    examples=(
+        ("'a','b','a' | Group-Object", "Two groups: a (Count 2) and b (Count 1)."),
+        ("Get-ChildItem | Group-Object Extension -NoElement", "Counts per extension."),
+        ("$items | Group-Object Kind -AsHashTable", "A hashtable from key to group."),
+    ),
+)
 class GroupObject(Cmdlet):
     """Groups objects that contain the same value for specified properties."""
 
@@ -94,12 +98,17 @@ class GroupObject(Cmdlet):
         if self.AsString and not self.AsHashTable:
             self.throw_terminating(
                 "The command cannot be run because the AsString parameter requires that you "
-                "specify the AsHashtable parameter.", "ArgumentException", "InvalidArgument")
+                "specify the AsHashtable parameter.",
+                "ArgumentException",
+                "InvalidArgument",
+            )
         if self.AsHashTable and not self.AsString and len(specs) > 1:
             self.throw_terminating(
                 "The command cannot be run because using the AsHashTable parameter with more "
                 "than one property requires adding the AsString parameter.",
-                "ArgumentException", "InvalidArgument")
+                "ArgumentException",
+                "InvalidArgument",
+            )
         self._specs = specs
 
     def process(self):
@@ -165,6 +174,7 @@ class GroupObject(Cmdlet):
                         first(item)
                     values = [read(item) for read in readers]
                     append(_Entry(item, values, len(entries), any(v is not _MISSING for v in values)))
+
         return ("each", each, None)
 
     @staticmethod
@@ -207,9 +217,14 @@ class GroupObject(Cmdlet):
         if kind is str and not case_sensitive and len({v.casefold() for v in exact}) != len(exact):
             return self._bucket_folded(objs, vals, no_element)
         # a finished group's entry carries its key; its index is never read
-        return self._sorted_groups([GroupInfo.of(_Entry(members[0], [v], None, True),
-                                                 members if not no_element else [], len(members))
-                                    for v, members in exact.items()], kind, case_sensitive)
+        return self._sorted_groups(
+            [
+                GroupInfo.of(_Entry(members[0], [v], None, True), members if not no_element else [], len(members))
+                for v, members in exact.items()
+            ],
+            kind,
+            case_sensitive,
+        )
 
     def _bucket_folded(self, objs: list, vals: list, no_element: bool):
         """_bucket when texts that differ in case only must share a group (input order kept)."""
@@ -234,7 +249,7 @@ class GroupObject(Cmdlet):
         if kind is not str:
             groups.sort(key=lambda g: g._entry.values[0])
         else:
-            from pscompat.values.operators.comparison import string_sort_key
+            from pscompat.values.operators.equality import string_sort_key
 
             groups.sort(key=lambda g: string_sort_key(g._entry.values[0], case_sensitive))
         return groups
@@ -253,7 +268,8 @@ class GroupObject(Cmdlet):
                     "duplication. Provide a valid value for the property, and then try again.",
                     "The objects grouped by this property cannot be expanded because there is a key "
                     "duplication. Provide a valid value for the property, and then try again.",
-                    "InvalidArgument")
+                    "InvalidArgument",
+                )
                 return []
             table[key] = g.Group
         return [table]
@@ -294,15 +310,18 @@ class GroupObject(Cmdlet):
         return groups
 
 
-@cmdlet("Get-Unique", aliases=("gu",),
-        synopsis="Returns unique items from a sorted list.",
-        description="Drops each object equal to the one before it (so the input should be sorted). "
-                    "Strings compare case-sensitively unless -CaseInsensitive; -AsString compares "
-                    "the string forms, -OnType the type names.",
-        examples=(
-            ("1,1,2,2,2,3 | Get-Unique", "1, 2, 3."),
-            ("'a','A','b' | Get-Unique -CaseInsensitive", "a, b."),
-        ))
+@cmdlet(
+    "Get-Unique",
+    aliases=("gu",),
+    synopsis="Returns unique items from a sorted list.",
+    description="Drops each object equal to the one before it (so the input should be sorted). "
+    "Strings compare case-sensitively unless -CaseInsensitive; -AsString compares "
+    "the string forms, -OnType the type names.",
+    examples=(
+        ("1,1,2,2,2,3 | Get-Unique", "1, 2, 3."),
+        ("'a','A','b' | Get-Unique -CaseInsensitive", "a, b."),
+    ),
+)
 class GetUnique(Cmdlet):
     """Returns unique items from a sorted list."""
 
@@ -329,7 +348,7 @@ class GetUnique(Cmdlet):
 
             unique = (type_names(obj) or [""])[0] != (type_names(last) or [""])[0]
         elif self.AsString:
-            from pscompat.values.convert.primitives import to_string
+            from pscompat.values.convert.strings import to_string
 
             text = to_string(obj)
             if self._last_string is None:

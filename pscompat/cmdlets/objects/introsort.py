@@ -10,9 +10,10 @@ partitioning.  -Unique keeps the first of each run, so it shows which of the equ
 Python's sort is stable; only when equal keys exist does the order differ, and only then is
 this (slower, a Python call per comparison) algorithm needed.
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 _INSERTION_THRESHOLD = 16  # IntrosortSizeThreshold
 

@@ -4,20 +4,20 @@ Statistics are kept per property name (case-insensitive, first spelling wins) in
 appearance; a property no object has produces no result.  Sums are doubles, the standard
 deviation is the sample one (PowerShell's running-variance update, ported as is).
 """
+
 from __future__ import annotations
 
-from pscompat.errors import PSError
-from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
-from pscompat.values.objects.model import is_dictionary
 from pscompat.cmdlets.objects.common import has_input, property_reader, resolve_property
 from pscompat.cmdlets.objects.properties import parse_properties
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.errors import PSError
+from pscompat.values.objects.classes import is_dictionary
 
 THIS_OBJECT = "$_"
 
 
 class _Stats:
-    __slots__ = ("name", "count", "sum", "sum_previous", "variance", "max", "min",
-                 "characters", "words", "lines")
+    __slots__ = ("name", "count", "sum", "sum_previous", "variance", "max", "min", "characters", "words", "lines")
 
     def __init__(self, name):
         self.name = name
@@ -28,8 +28,11 @@ class _Stats:
 
 
 class GenericMeasureInfo:
-    PS_TYPE_NAMES = ("Microsoft.PowerShell.Commands.GenericMeasureInfo",
-                     "Microsoft.PowerShell.Commands.MeasureInfo", "System.Object")
+    PS_TYPE_NAMES = (
+        "Microsoft.PowerShell.Commands.GenericMeasureInfo",
+        "Microsoft.PowerShell.Commands.MeasureInfo",
+        "System.Object",
+    )
     PS_PROPERTIES = ("Count", "Average", "Sum", "Maximum", "Minimum", "StandardDeviation", "Property")
 
     def __init__(self, count, average, total, maximum, minimum, deviation, prop):
@@ -41,13 +44,19 @@ class GenericMeasureInfo:
 class GenericObjectMeasureInfo(GenericMeasureInfo):
     """Used when a minimum or maximum is not a number (strings, dates): keeps the value."""
 
-    PS_TYPE_NAMES = ("Microsoft.PowerShell.Commands.GenericObjectMeasureInfo",
-                     "Microsoft.PowerShell.Commands.MeasureInfo", "System.Object")
+    PS_TYPE_NAMES = (
+        "Microsoft.PowerShell.Commands.GenericObjectMeasureInfo",
+        "Microsoft.PowerShell.Commands.MeasureInfo",
+        "System.Object",
+    )
 
 
 class TextMeasureInfo:
-    PS_TYPE_NAMES = ("Microsoft.PowerShell.Commands.TextMeasureInfo",
-                     "Microsoft.PowerShell.Commands.MeasureInfo", "System.Object")
+    PS_TYPE_NAMES = (
+        "Microsoft.PowerShell.Commands.TextMeasureInfo",
+        "Microsoft.PowerShell.Commands.MeasureInfo",
+        "System.Object",
+    )
     PS_PROPERTIES = ("Lines", "Words", "Characters", "Property")
 
     def __init__(self, lines, words, characters, prop):
@@ -80,10 +89,10 @@ def _pick(value, current, is_min: bool):
     a = value if a is None else a
     b = current if b is None else b
     if a is not None and type(a) is not type(b):
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         a, b = to_string(a), to_string(b)
-    from pscompat.values.operators.comparison import compare
+    from pscompat.values.operators.equality import compare
 
     result = compare(b, a, True)
     return value if (result if is_min else -result) > 0 else current
@@ -108,17 +117,20 @@ def count_lines(text: str) -> int:
     return lines if text.endswith("\n") else lines + 1
 
 
-@cmdlet("Measure-Object", aliases=("measure",), default_set="GenericMeasure",
-        synopsis="Calculates the numeric properties of objects, and the characters, words, and "
-                 "lines in string objects.",
-        description="Counts the input objects and, on request, computes the sum, average, minimum, "
-                    "maximum and standard deviation of their values or of named properties; with "
-                    "-Line, -Word or -Character it measures text.",
-        examples=(
-            ("1..10 | Measure-Object -Sum -Average", "Count 10, Sum 55, Average 5.5."),
-            ("Get-ChildItem | Measure-Object -Property Length -AllStats", "All statistics of a property."),
-            ("'one two','three' | Measure-Object -Word -Line", "Lines 2, Words 3."),
-        ))
+@cmdlet(
+    "Measure-Object",
+    aliases=("measure",),
+    default_set="GenericMeasure",
+    synopsis="Calculates the numeric properties of objects, and the characters, words, and lines in string objects.",
+    description="Counts the input objects and, on request, computes the sum, average, minimum, "
+    "maximum and standard deviation of their values or of named properties; with "
+    "-Line, -Word or -Character it measures text.",
+    examples=(
+        ("1..10 | Measure-Object -Sum -Average", "Count 10, Sum 55, Average 5.5."),
+        ("Get-ChildItem | Measure-Object -Property Length -AllStats", "All statistics of a property."),
+        ("'one two','three' | Measure-Object -Word -Line", "Lines 2, Words 3."),
+    ),
+)
 class MeasureObject(Cmdlet):
     """Calculates the numeric properties of objects, and the characters, words, and lines in
     string objects."""
@@ -213,7 +225,7 @@ class MeasureObject(Cmdlet):
         real = resolve_property(items[0], name)[1]
         known = self._stats.get(real.lower())
         start = 0.0 if known is None else known.sum
-        if not (start.is_integer() and abs(start) + sums[1] < 2 ** 53):
+        if not (start.is_integer() and abs(start) + sums[1] < 2**53):
             return False
         stat = self._entry(real)
         self._records += len(items)
@@ -267,12 +279,11 @@ class MeasureObject(Cmdlet):
         stat = self._entry(name)
         stat.count += 1
         if self._text:
-            from pscompat.values.convert.primitives import to_string
+            from pscompat.values.convert.strings import to_string
 
             text = "" if value is None else to_string(value)
             if self.Character:
-                stat.characters += (sum(1 for c in text if not c.isspace())
-                                    if self.IgnoreWhiteSpace else len(text))
+                stat.characters += sum(1 for c in text if not c.isspace()) if self.IgnoreWhiteSpace else len(text)
             if self.Word:
                 stat.words += count_words(text)
             if self.Line:
@@ -281,10 +292,11 @@ class MeasureObject(Cmdlet):
             number = _to_double(value)
             if number is None:
                 self._non_numeric = True
-                from pscompat.values.convert.primitives import to_string
+                from pscompat.values.convert.strings import to_string
 
-                self.write_error(f'Input object "{to_string(value)}" is not numeric.',
-                                 "NonNumericInputObject", "InvalidType", value)
+                self.write_error(
+                    f'Input object "{to_string(value)}" is not numeric.', "NonNumericInputObject", "InvalidType", value
+                )
                 return
             stat.sum_previous = stat.sum
             stat.sum += number
@@ -306,9 +318,14 @@ class MeasureObject(Cmdlet):
                 continue  # a property no input object has (an error only in strict mode)
             prop = stat.name if self._specs is not None else None
             if self.parameter_set == "TextMeasure":
-                out.append(TextMeasureInfo(stat.lines if self.Line else None,
-                                           stat.words if self.Word else None,
-                                           stat.characters if self.Character else None, prop))
+                out.append(
+                    TextMeasureInfo(
+                        stat.lines if self.Line else None,
+                        stat.words if self.Word else None,
+                        stat.characters if self.Character else None,
+                        prop,
+                    )
+                )
             else:
                 out.append(self._generic(stat, prop))
         return out
@@ -321,7 +338,7 @@ class MeasureObject(Cmdlet):
             if self._avg and stat.count > 0:
                 average = stat.sum / stat.count
             if self._std:
-                deviation = stat.variance ** 0.5
+                deviation = stat.variance**0.5
         numeric = all(v is None or _to_double(v) is not None for v in (stat.min, stat.max))
         maximum = stat.max if self._max else None
         minimum = stat.min if self._min else None

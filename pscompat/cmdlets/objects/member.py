@@ -4,20 +4,37 @@ utility/GetMember.cs, AddMember.cs, New-Object.cs).
 Get-Member lists each distinct type once (by its first PSTypeName), members sorted by member
 type name then member name; a -Name that matches nothing writes nothing and no error.
 """
+
 from __future__ import annotations
 
-from pscompat.values.objects.model import Hashtable, PSObject, is_dictionary
-from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.cmdlets.objects.common import has_input, wildcard_matcher
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.values.objects.classes import Hashtable, PSObject, is_dictionary
 
 # PSMemberTypes flag groups, as -MemberType accepts them.
 _GROUPS = {
     "properties": ("AliasProperty", "CodeProperty", "Property", "NoteProperty", "ScriptProperty"),
     "methods": ("CodeMethod", "Method", "ScriptMethod"),
 }
-MEMBER_TYPES = ("AliasProperty", "CodeProperty", "Property", "NoteProperty", "ScriptProperty",
-                "Properties", "PropertySet", "Method", "CodeMethod", "ScriptMethod", "Methods",
-                "ParameterizedProperty", "MemberSet", "Event", "Dynamic", "InferredProperty", "All")
+MEMBER_TYPES = (
+    "AliasProperty",
+    "CodeProperty",
+    "Property",
+    "NoteProperty",
+    "ScriptProperty",
+    "Properties",
+    "PropertySet",
+    "Method",
+    "CodeMethod",
+    "ScriptMethod",
+    "Methods",
+    "ParameterizedProperty",
+    "MemberSet",
+    "Event",
+    "Dynamic",
+    "InferredProperty",
+    "All",
+)
 
 
 class MemberDefinition:
@@ -72,16 +89,19 @@ def _member_type_filter(value):
     return wanted
 
 
-@cmdlet("Get-Member", aliases=("gm",),
-        synopsis="Gets the properties and methods of objects.",
-        description="Lists the members of each distinct type of input object, sorted by member type "
-                    "and name. With -Name (wildcards allowed) only matching members are listed; a name "
-                    "that matches nothing produces no output and no error.",
-        examples=(
-            ("'abc' | Get-Member", "The members of System.String."),
-            ("$o | Get-Member -MemberType NoteProperty", "Only the note properties."),
-            ("(Get-Member -InputObject $o -Name Size) -ne $null", "True if $o has a member named Size."),
-        ))
+@cmdlet(
+    "Get-Member",
+    aliases=("gm",),
+    synopsis="Gets the properties and methods of objects.",
+    description="Lists the members of each distinct type of input object, sorted by member type "
+    "and name. With -Name (wildcards allowed) only matching members are listed; a name "
+    "that matches nothing produces no output and no error.",
+    examples=(
+        ("'abc' | Get-Member", "The members of System.String."),
+        ("$o | Get-Member -MemberType NoteProperty", "Only the note properties."),
+        ("(Get-Member -InputObject $o -Name Size) -ne $null", "True if $o has a member named Size."),
+    ),
+)
 class GetMember(Cmdlet):
     """Gets the properties and methods of objects."""
 
@@ -131,8 +151,10 @@ class GetMember(Cmdlet):
         if type_name in self._seen:
             return None
         self._seen.add(type_name)
-        rows = [(m[0], str(m[1]), m[2]) if isinstance(m, tuple) else (m.Name, str(m.MemberType), m.Definition)
-                for m in static_members(obj)]
+        rows = [
+            (m[0], str(m[1]), m[2]) if isinstance(m, tuple) else (m.Name, str(m.MemberType), m.Definition)
+            for m in static_members(obj)
+        ]
         if self._types is not None:
             rows = [r for r in rows if r[1].lower() in self._types]
         out = []
@@ -145,26 +167,29 @@ class GetMember(Cmdlet):
 
     def end(self):
         if not self._seen:
-            self.write_error("You must specify an object for the Get-Member cmdlet.",
-                             "NoObjectInGetMember", "CloseError")
+            self.write_error(
+                "You must specify an object for the Get-Member cmdlet.", "NoObjectInGetMember", "CloseError"
+            )
         return None
 
 
-@cmdlet("Add-Member",
-        synopsis="Adds custom properties and methods to an instance of a PowerShell object.",
-        description="Adds a note property (-NotePropertyName/-NotePropertyValue, "
-                    "-NotePropertyMembers or -MemberType NoteProperty), a ScriptProperty (getter "
-                    "-Value, setter -SecondValue, run with $this), an AliasProperty (-Value target, "
-                    "-SecondValue type), a ScriptMethod, or a type name (-TypeName) to a "
-                    "PSCustomObject; -Force replaces a member of that name; -PassThru writes the object on.",
-        default_set="TypeNameSet",
-        examples=(
-            ("$o | Add-Member -NotePropertyName Status -NotePropertyValue Done", "Adds a property."),
-            ("$o | Add-Member -MemberType NoteProperty -Name Size -Value 10 -PassThru", "Adds and passes on."),
-            ("$o | Add-Member -NotePropertyMembers @{A=1; B=2}", "Adds several properties."),
-            ("$o | Add-Member ScriptProperty Total { $this.A + $this.B }", "A property computed on each read."),
-            ("$o | Add-Member ScriptMethod Describe { param($p) \"$p$($this.A)\" }", "$o.Describe('A=') calls it."),
-        ))
+@cmdlet(
+    "Add-Member",
+    synopsis="Adds custom properties and methods to an instance of a PowerShell object.",
+    description="Adds a note property (-NotePropertyName/-NotePropertyValue, "
+    "-NotePropertyMembers or -MemberType NoteProperty), a ScriptProperty (getter "
+    "-Value, setter -SecondValue, run with $this), an AliasProperty (-Value target, "
+    "-SecondValue type), a ScriptMethod, or a type name (-TypeName) to a "
+    "PSCustomObject; -Force replaces a member of that name; -PassThru writes the object on.",
+    default_set="TypeNameSet",
+    examples=(
+        ("$o | Add-Member -NotePropertyName Status -NotePropertyValue Done", "Adds a property."),
+        ("$o | Add-Member -MemberType NoteProperty -Name Size -Value 10 -PassThru", "Adds and passes on."),
+        ("$o | Add-Member -NotePropertyMembers @{A=1; B=2}", "Adds several properties."),
+        ("$o | Add-Member ScriptProperty Total { $this.A + $this.B }", "A property computed on each read."),
+        ('$o | Add-Member ScriptMethod Describe { param($p) "$p$($this.A)" }', "$o.Describe('A=') calls it."),
+    ),
+)
 class AddMember(Cmdlet):
     """Adds custom properties and methods to an instance of a PowerShell object."""
 
@@ -180,16 +205,19 @@ class AddMember(Cmdlet):
         Parameter("PassThru", "switch", sets=_ALL),
         Parameter("NotePropertyName", "string", position=0, mandatory=True, sets=("NotePropertySingleMemberSet",)),
         Parameter("NotePropertyValue", "object", position=1, mandatory=True, sets=("NotePropertySingleMemberSet",)),
-        Parameter("NotePropertyMembers", "hashtable", position=0, mandatory=True,
-                  sets=("NotePropertyMultiMemberSet",)),
+        Parameter("NotePropertyMembers", "hashtable", position=0, mandatory=True, sets=("NotePropertyMultiMemberSet",)),
     )
 
     def process(self):
         obj = self.InputObject
         type_name = self.TypeName
         if type_name is not None and not type_name.strip():
-            self.throw_terminating("The TypeName parameter should not be empty or contain only white space.",
-                                   "TypeNameShouldNotBeEmpty", "InvalidArgument", type_name)
+            self.throw_terminating(
+                "The TypeName parameter should not be empty or contain only white space.",
+                "TypeNameShouldNotBeEmpty",
+                "InvalidArgument",
+                type_name,
+            )
         sets = self.parameter_set
         if sets == "NotePropertyMultiMemberSet":
             for name, value in self.NotePropertyMembers.items():
@@ -197,8 +225,11 @@ class AddMember(Cmdlet):
                     return None
         elif sets == "NotePropertySingleMemberSet":
             if not self.NotePropertyName:
-                self.throw_terminating("The name for a NoteProperty member should not be null or an "
-                                       "empty string.", "NotePropertyNameShouldNotBeNull", "InvalidArgument")
+                self.throw_terminating(
+                    "The name for a NoteProperty member should not be null or an empty string.",
+                    "NotePropertyNameShouldNotBeNull",
+                    "InvalidArgument",
+                )
             if not self._add(obj, self.NotePropertyName, self.NotePropertyValue):
                 return None
         elif sets == "MemberSet":
@@ -225,48 +256,67 @@ class AddMember(Cmdlet):
             single = [n for n, v in values.items() if v.value and v.value & number and bin(v.value).count("1") == 1]
             kind = ", ".join(single) if single else text
         else:
-            kind = ", ".join(next((n for n in values if n.lower() == part.strip().lower()), part.strip())
-                             for part in text.split(","))
+            kind = ", ".join(
+                next((n for n in values if n.lower() == part.strip().lower()), part.strip()) for part in text.split(",")
+            )
         if "," in kind:
-            self.throw_terminating(f'To add a member, only one member type can be specified. The member '
-                                   f'types specified are: "{kind}"', "WrongMemberCount", "InvalidOperation")
+            self.throw_terminating(
+                f'To add a member, only one member type can be specified. The member types specified are: "{kind}"',
+                "WrongMemberCount",
+                "InvalidOperation",
+            )
         if kind not in ("NoteProperty", "ScriptProperty", "AliasProperty", "ScriptMethod"):
             # Code/set members need .NET methods and member sets this object model lacks.
-            self.throw_terminating(f'Cannot add a member with type "{kind}". Specify a different type '
-                                   f'for the MemberTypes parameter.', "CannotAddMemberType", "InvalidOperation")
+            self.throw_terminating(
+                f'Cannot add a member with type "{kind}". Specify a different type for the MemberTypes parameter.',
+                "CannotAddMemberType",
+                "InvalidOperation",
+            )
         return kind
 
     def _no_second_value(self, kind: str) -> None:
         if "SecondValue" in self.bound:
             self.throw_terminating(
                 f'The SecondValue parameter is not necessary for a member of type "{kind}", and '
-                f'should not be specified. Do not specify the SecondValue parameter when you add '
-                f'members of this type.', "Value2ShouldNotBeSpecified", "InvalidOperation")
+                f"should not be specified. Do not specify the SecondValue parameter when you add "
+                f"members of this type.",
+                "Value2ShouldNotBeSpecified",
+                "InvalidOperation",
+            )
 
     def _not_null(self, value, which: str, kind: str) -> None:
         if value is None:
             param = "Value" if which == "Value1" else "SecondValue"
             self.throw_terminating(
                 f'The {param} parameter should not be null for a member of type "{kind}". Specify a non-null '
-                f'value for the {param} parameter when adding members of this type.', which + "ShouldNotBeNull",
-                "InvalidOperation")
+                f"value for the {param} parameter when adding members of this type.",
+                which + "ShouldNotBeNull",
+                "InvalidOperation",
+            )
 
     def _convert(self, value, type_name: str):
         """AddMember.GetParameterType: LanguagePrimitives.ConvertTo, its cast error terminating."""
-        from pscompat.values.convert.primitives import convert_to, to_string
         from pscompat.errors import PSError
+        from pscompat.values.convert.primitives import convert_to
+        from pscompat.values.convert.strings import to_string
         from pscompat.values.objects.model import type_names
 
         try:
             return convert_to(value, type_name)
         except PSError as exc:
             if type_name == "System.Type" and isinstance(value, str):
-                self.throw_terminating(f'Cannot convert the "{value}" value of type "System.String" to type '
-                                       f'"System.Type".', "InvalidCastFromStringToType", "InvalidArgument")
+                self.throw_terminating(
+                    f'Cannot convert the "{value}" value of type "System.String" to type "System.Type".',
+                    "InvalidCastFromStringToType",
+                    "InvalidArgument",
+                )
             names = type_names(value)
-            self.throw_terminating(f'Cannot convert the "{to_string(value)}" value of type '
-                                   f'"{names[0] if names else "System.Object"}" to type "{type_name}".',
-                                   exc.fully_qualified_error_id.split(",")[0], "InvalidArgument")
+            self.throw_terminating(
+                f'Cannot convert the "{to_string(value)}" value of type '
+                f'"{names[0] if names else "System.Object"}" to type "{type_name}".',
+                exc.fully_qualified_error_id.split(",")[0],
+                "InvalidArgument",
+            )
 
     def _make_member(self, kind: str):
         """AddMember.GetScriptProperty / GetAliasProperty / GetScriptMethod."""
@@ -279,8 +329,10 @@ class AddMember(Cmdlet):
             if value is None and second is None:
                 self.throw_terminating(
                     f'Both Value and SecondValue parameters should not be null for a member of type "{kind}". '
-                    f'Specify a non-null value for one of the two parameters.', "Value1AndValue2AreNotBothNull",
-                    "InvalidOperation")
+                    f"Specify a non-null value for one of the two parameters.",
+                    "Value1AndValue2AreNotBothNull",
+                    "InvalidOperation",
+                )
             getter = None if value is None else self._convert(value, block_type)
             setter = None if second is None else self._convert(second, block_type)
             return ScriptProperty(self.Name, getter, setter, self.ctx, self.runtime.scope)
@@ -313,9 +365,14 @@ class AddMember(Cmdlet):
         exists = obj.has_member(name) if type(obj) is ExtendedPSObject else obj.has_property(name)
         if exists:
             if not self.Force:
-                self.write_error(f'Cannot add a member with the name "{name}" because a member with that '
-                                 f'name already exists. To overwrite the member anyway, add the Force '
-                                 f'parameter to your command.', "MemberAlreadyExists", "InvalidOperation", obj)
+                self.write_error(
+                    f'Cannot add a member with the name "{name}" because a member with that '
+                    f"name already exists. To overwrite the member anyway, add the Force "
+                    f"parameter to your command.",
+                    "MemberAlreadyExists",
+                    "InvalidOperation",
+                    obj,
+                )
                 return False
             obj.remove_property(name)
         return True
@@ -323,7 +380,11 @@ class AddMember(Cmdlet):
     def _cannot_add(self, obj, name):
         self.throw_terminating(
             f'Cannot add a member with the name "{name}": members can only be added to a '
-            f'PSCustomObject here ([pscustomobject]@{{...}}).', "CannotAddMemberType", "InvalidOperation", obj)
+            f"PSCustomObject here ([pscustomobject]@{{...}}).",
+            "CannotAddMemberType",
+            "InvalidOperation",
+            obj,
+        )
 
     def _add(self, obj, name, value) -> bool:
         if isinstance(obj, PSObject):
@@ -335,19 +396,27 @@ class AddMember(Cmdlet):
         return False
 
 
-_PSOBJECT_TYPES = {"psobject", "pscustomobject", "system.management.automation.psobject",
-                   "system.management.automation.pscustomobject", "object", "system.object"}
+_PSOBJECT_TYPES = {
+    "psobject",
+    "pscustomobject",
+    "system.management.automation.psobject",
+    "system.management.automation.pscustomobject",
+    "object",
+    "system.object",
+}
 
 
-@cmdlet("New-Object",
-        synopsis="Creates an instance of a .NET or COM object.",
-        description="Creates an object of the given type; `New-Object PSObject -Property @{...}` "
-                    "creates a custom object with those properties.",
-        default_set="Net",
-        examples=(
-            ("New-Object PSObject -Property @{Name='a'; Size=1}", "A custom object."),
-            ("New-Object System.Collections.ArrayList", "An empty ArrayList."),
-        ))
+@cmdlet(
+    "New-Object",
+    synopsis="Creates an instance of a .NET or COM object.",
+    description="Creates an object of the given type; `New-Object PSObject -Property @{...}` "
+    "creates a custom object with those properties.",
+    default_set="Net",
+    examples=(
+        ("New-Object PSObject -Property @{Name='a'; Size=1}", "A custom object."),
+        ("New-Object System.Collections.ArrayList", "An empty ArrayList."),
+    ),
+)
 class NewObject(Cmdlet):
     """Creates an instance of a .NET or COM object."""
 
@@ -361,8 +430,11 @@ class NewObject(Cmdlet):
 
     def end(self):
         if self.parameter_set == "Com":
-            self.throw_terminating("A parameter cannot be found that matches parameter name 'ComObject'.",
-                                   "NamedParameterNotFound", "InvalidArgument")
+            self.throw_terminating(
+                "A parameter cannot be found that matches parameter name 'ComObject'.",
+                "NamedParameterNotFound",
+                "InvalidArgument",
+            )
         type_name = self.TypeName.strip()
         if type_name.startswith("[") and type_name.endswith("]"):
             type_name = type_name[1:-1]
@@ -384,7 +456,7 @@ class NewObject(Cmdlet):
                 elif is_dictionary(obj):
                     obj[name] = value
                 else:
-                    from pscompat.values.objects.model import set_member
+                    from pscompat.values.objects.access import set_member
 
                     set_member(obj, str(name), value)
         return (obj,)
@@ -398,14 +470,14 @@ class NewObject(Cmdlet):
         if lowered in ("hashtable", "system.collections.hashtable"):
             return Hashtable()
         if lowered in ("system.collections.arraylist", "collections.arraylist"):
-            from pscompat.values.dotnet.type_literals import ArrayList
+            from pscompat.values.dotnet.collections import ArrayList
 
             return ArrayList(args[0]) if args and isinstance(args[0], (list, tuple)) else ArrayList()
         if lowered.startswith(("system.collections.generic.list[", "collections.generic.list[")):
-            from pscompat.values.convert.primitives import type_of_name
-            from pscompat.values.dotnet.type_literals import GenericList
+            from pscompat.values.dotnet.collections import GenericList
+            from pscompat.values.dotnet.typenames import type_of_name
 
-            return GenericList(type_of_name(type_name[type_name.index("[") + 1:-1]))
+            return GenericList(type_of_name(type_name[type_name.index("[") + 1 : -1]))
         from pscompat.values.dotnet.type_literals import resolve_type
 
         try:
@@ -417,9 +489,15 @@ class NewObject(Cmdlet):
             if error_id.startswith("MethodNotFound"):
                 self.throw_terminating(
                     f"A constructor was not found. Cannot find an appropriate constructor for type {type_name}.",
-                    "CannotFindAppropriateCtor", "ObjectNotFound", type_name)
+                    "CannotFindAppropriateCtor",
+                    "ObjectNotFound",
+                    type_name,
+                )
             if not error_id.startswith("TypeNotFound"):
                 raise
         self.throw_terminating(
             f"Cannot find type [{type_name}]: verify that the assembly containing this type is loaded.",
-            "TypeNotFound", "InvalidType", type_name)
+            "TypeNotFound",
+            "InvalidType",
+            type_name,
+        )

@@ -1,26 +1,30 @@
 """Tee-Object and Compare-Object (PS: src/Microsoft.PowerShell.Commands.Utility/commands/utility/
 Tee-Object.cs, Compare-Object.cs).
 """
+
 from __future__ import annotations
 
 import os
 
-from pscompat.values.objects.model import PSObject
-from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.cmdlets.objects.common import has_input
 from pscompat.cmdlets.objects.properties import SORT_ENTRIES, parse_properties
 from pscompat.cmdlets.objects.sort import _Entry, expand_specs, make_comparer, order_values
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.values.objects.classes import PSObject
 
 
-@cmdlet("Tee-Object", aliases=("tee",),
-        synopsis="Saves command output in a file or variable and also sends it down the pipeline.",
-        description="Passes every input object on unchanged and also writes it to a file (as Out-File "
-                    "renders it) or collects it into a variable.",
-        default_set="File",
-        examples=(
-            ("Get-Process | Tee-Object -Variable procs | Select-Object -First 1", "Keeps all in $procs."),
-            ("'a','b' | Tee-Object -FilePath out.txt", "Writes a and b to out.txt and to the pipeline."),
-        ))
+@cmdlet(
+    "Tee-Object",
+    aliases=("tee",),
+    synopsis="Saves command output in a file or variable and also sends it down the pipeline.",
+    description="Passes every input object on unchanged and also writes it to a file (as Out-File "
+    "renders it) or collects it into a variable.",
+    default_set="File",
+    examples=(
+        ("Get-Process | Tee-Object -Variable procs | Select-Object -First 1", "Keeps all in $procs."),
+        ("'a','b' | Tee-Object -FilePath out.txt", "Writes a and b to out.txt and to the pipeline."),
+    ),
+)
 class TeeObject(Cmdlet):
     """Saves command output in a file or variable and also sends it down the pipeline."""
 
@@ -65,21 +69,25 @@ class TeeObject(Cmdlet):
         return None
 
 
-@cmdlet("Compare-Object", aliases=("compare", "diff"),
-        synopsis="Compares two sets of objects.",
-        description="Reports the objects that are only in the reference set ('<=') or only in the "
-                    "difference set ('=>'), and with -IncludeEqual those in both ('==').",
-        examples=(
-            ("Compare-Object 1,2,3 2,3,4", "1 (<=) and 4 (=>)."),
-            ("Compare-Object $a $b -Property Name -IncludeEqual", "Compares by a property."),
-        ))
+@cmdlet(
+    "Compare-Object",
+    aliases=("compare", "diff"),
+    synopsis="Compares two sets of objects.",
+    description="Reports the objects that are only in the reference set ('<=') or only in the "
+    "difference set ('=>'), and with -IncludeEqual those in both ('==').",
+    examples=(
+        ("Compare-Object 1,2,3 2,3,4", "1 (<=) and 4 (=>)."),
+        ("Compare-Object $a $b -Property Name -IncludeEqual", "Compares by a property."),
+    ),
+)
 class CompareObject(Cmdlet):
     """Compares two sets of objects."""
 
     parameters = (
         Parameter("ReferenceObject", "psobject[]", position=0, mandatory=True, allow_empty_collection=True),
-        Parameter("DifferenceObject", "psobject[]", position=1, mandatory=True, pipeline=True,
-                  allow_empty_collection=True),
+        Parameter(
+            "DifferenceObject", "psobject[]", position=1, mandatory=True, pipeline=True, allow_empty_collection=True
+        ),
         Parameter("SyncWindow", "int", default=2147483647),
         Parameter("Property", "object[]"),
         Parameter("ExcludeDifferent", "switch"),

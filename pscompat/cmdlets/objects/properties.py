@@ -5,12 +5,13 @@ PowerShell's own: FormatAndOutput/common/Utilities/MshParameter.cs (ParameterPro
 match by unambiguous prefix, errors are terminating 'DictionaryKey*' ids) and Mshexpression.cs
 (PSPropertyExpression: ResolveNames / GetValues).  Docs: about_Calculated_Properties.md.
 """
+
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
-from pscompat.values.objects.model import is_dictionary
 from pscompat.cmdlets.objects.common import has_wildcard, match_properties, resolve_property
+from pscompat.values.objects.classes import is_dictionary
 
 SCRIPTBLOCK_TYPE = "System.Management.Automation.ScriptBlock"
 
@@ -30,8 +31,9 @@ def dotnet_type_name(value) -> str:
 class Entry:
     """One key a property hashtable may have: primary name, secondary names, allowed types."""
 
-    def __init__(self, key: str, secondary: tuple = (), types: tuple = ("System.String",),
-                 mandatory: bool = False, check=None):
+    def __init__(
+        self, key: str, secondary: tuple = (), types: tuple = ("System.String",), mandatory: bool = False, check=None
+    ):
         self.key = key
         self.names = (key,) + secondary
         self.types = types
@@ -43,8 +45,12 @@ class Entry:
         return any(name.startswith(typed) for name in self.names)
 
 
-EXPRESSION = Entry("expression", types=("System.String", SCRIPTBLOCK_TYPE), mandatory=True,
-                   check=lambda v: isinstance(v, str) or is_scriptblock(v))
+EXPRESSION = Entry(
+    "expression",
+    types=("System.String", SCRIPTBLOCK_TYPE),
+    mandatory=True,
+    check=lambda v: isinstance(v, str) or is_scriptblock(v),
+)
 NAME = Entry("name", ("label",), check=lambda v: isinstance(v, str))
 ASCENDING = Entry("ascending", types=("System.Boolean",), check=lambda v: isinstance(v, bool))
 DESCENDING = Entry("descending", types=("System.Boolean",), check=lambda v: isinstance(v, bool))
@@ -66,14 +72,14 @@ class PropertySpec:
         self.wildcard = not self.is_block and has_wildcard(expression)
         self.entries = entries
         if self.is_block:
-            from pscompat.values.convert.primitives import to_string
+            from pscompat.values.convert.strings import to_string
 
             self.text = to_string(expression)
         else:
             self.text = expression
 
     @property
-    def name(self) -> Optional[str]:
+    def name(self) -> str | None:
         return self.entries.get("name")
 
     def resolve(self, obj) -> list[str]:
@@ -84,7 +90,7 @@ class PropertySpec:
         found, real, _ = resolve_property(obj, self.expression)
         return [real] if found else []
 
-    def values(self, cmd, obj) -> list[tuple[str, Any, Optional[BaseException]]]:
+    def values(self, cmd, obj) -> list[tuple[str, Any, BaseException | None]]:
         """GetValues: [(resolved name, value, exception)]; script blocks run in a child scope
         with $_ = obj and errors are caught (PowerShell 'eats' them for calculated values)."""
         if self.is_block:
@@ -95,8 +101,8 @@ class PropertySpec:
         return result
 
     def block_value(self, cmd, obj):
-        from pscompat.errors import PSError
         from pscompat.cmdlets.objects.common import as_is
+        from pscompat.errors import PSError
 
         try:
             return self.text, as_is(cmd.invoke(self.expression, dollar_under=obj, use_local_scope=True)), None
@@ -126,10 +132,16 @@ def parse_properties(cmd, values, entries=SELECT_ENTRIES) -> list[PropertySpec]:
         else:
             allowed = "{" + ", ".join(entries[0].types) + "}"
             if value is None:
-                _binding_error(cmd, f"The value of a parameter was null; one of the following "
-                                    f"types was expected: {allowed}.", "DictionaryKeyUnknownType")
-            _binding_error(cmd, f"Cannot convert {dotnet_type_name(value)} to one of the following "
-                                f"types {allowed}.", "DictionaryKeyUnknownType")
+                _binding_error(
+                    cmd,
+                    f"The value of a parameter was null; one of the following types was expected: {allowed}.",
+                    "DictionaryKeyUnknownType",
+                )
+            _binding_error(
+                cmd,
+                f"Cannot convert {dotnet_type_name(value)} to one of the following types {allowed}.",
+                "DictionaryKeyUnknownType",
+            )
     return specs
 
 
@@ -140,35 +152,42 @@ def _from_hashtable(cmd, table, entries) -> PropertySpec:
             _binding_error(cmd, "The value of a key cannot be null.", "DictionaryKeyNull")
         if not isinstance(key, str):
             short = dotnet_type_name(key).rsplit(".", 1)[-1]
-            _binding_error(cmd, f"The {short} key type is not valid. The key must be a string.",
-                           "DictionaryKeyNonString")
+            _binding_error(
+                cmd, f"The {short} key type is not valid. The key must be a string.", "DictionaryKeyNonString"
+            )
         matching = [e for e in entries if e.matches(key)]
         if len(matching) > 1:
-            _binding_error(cmd, f"The {key} key is ambiguous; {matching[0].key} and "
-                                f"{matching[1].key} conflict.", "DictionaryKeyAmbiguous")
+            _binding_error(
+                cmd,
+                f"The {key} key is ambiguous; {matching[0].key} and {matching[1].key} conflict.",
+                "DictionaryKeyAmbiguous",
+            )
         if not matching:
             _binding_error(cmd, f"The {key} key is not valid.", "DictionaryKeyIllegal")
         entry = matching[0]
         if entry.key in found:
-            _binding_error(cmd, f'The duplicated key "{key}" conflicts with "{entry.key}".',
-                           "DictionaryKeyDuplicate")
+            _binding_error(cmd, f'The duplicated key "{key}" conflicts with "{entry.key}".', "DictionaryKeyDuplicate")
         if value is None:
             _binding_error(cmd, f"The {key} key has no value.", "DictionaryKeyMissingValue")
         if entry.check is not None and not entry.check(value):
             actual = dotnet_type_name(value)
             if len(entry.types) > 1:
-                _binding_error(cmd, f'The "{key}" key has a type, {actual}, that is not valid; '
-                                    f'expected types are {{{", ".join(entry.types)}}}.',
-                               "DictionaryKeyIllegalValue1")
-            _binding_error(cmd, f'The "{key}" key has a type, {actual}, that is not valid; '
-                                f'expected type is {entry.types[0]}.', "DictionaryKeyIllegalValue2")
+                _binding_error(
+                    cmd,
+                    f'The "{key}" key has a type, {actual}, that is not valid; '
+                    f"expected types are {{{', '.join(entry.types)}}}.",
+                    "DictionaryKeyIllegalValue1",
+                )
+            _binding_error(
+                cmd,
+                f'The "{key}" key has a type, {actual}, that is not valid; expected type is {entry.types[0]}.',
+                "DictionaryKeyIllegalValue2",
+            )
         if entry is EXPRESSION and value == "":
-            _binding_error(cmd, f'The "{entry.key}" key cannot have an empty string value.',
-                           "ExpressionEmptyString1")
+            _binding_error(cmd, f'The "{entry.key}" key cannot have an empty string value.', "ExpressionEmptyString1")
         found[entry.key] = value
     for entry in entries:
         if entry.mandatory and entry.key not in found:
-            _binding_error(cmd, f"A mandatory entry for {entry.key} is missing.",
-                           "DictionaryKeyMandatoryEntry")
+            _binding_error(cmd, f"A mandatory entry for {entry.key} is missing.", "DictionaryKeyMandatoryEntry")
     expression = found.pop("expression")
     return PropertySpec(expression, found)

@@ -4,15 +4,23 @@ The -First/-Last/-Skip/-SkipLast bookkeeping is a port of PowerShell's SelectObj
 combinations have documented quirks (`-Last 3 -Skip 2` skips from the end; `-First a -Last b`
 never repeats an object).  -First and -Index stop the upstream commands once satisfied.
 """
+
 from __future__ import annotations
 
 from collections import deque
 
-from pscompat.values.objects.model import PSCUSTOMOBJECT_TYPE_NAMES, PSObject, is_dictionary
-from pscompat.engine.runtime import StopUpstream, is_enumerable
-from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
-from pscompat.cmdlets.objects.common import NS, base_type_name, command_compare, property_reader, resolve_property, wildcard_matcher
+from pscompat.cmdlets.objects.common import (
+    NS,
+    base_type_name,
+    command_compare,
+    property_reader,
+    resolve_property,
+    wildcard_matcher,
+)
 from pscompat.cmdlets.objects.properties import PropertySpec, parse_properties
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.runtime import StopUpstream, is_enumerable
+from pscompat.values.objects.classes import PSCUSTOMOBJECT_TYPE_NAMES, PSObject, is_dictionary
 
 SELECT_ID = NS + "SelectObjectCommand"
 _NOTHING = object()
@@ -32,7 +40,9 @@ def check_range(cmd, names=_RANGE_CHECKED, minimum: int = 0) -> None:
                     f"Cannot validate argument on parameter '{name}'. The {v} argument is less than "
                     f"the minimum allowed range of {minimum}. Supply an argument that is greater than "
                     f"or equal to {minimum} and then try the command again.",
-                    "ParameterArgumentValidationError", "InvalidData")
+                    "ParameterArgumentValidationError",
+                    "InvalidData",
+                )
 
 
 class _SelectQueue:
@@ -88,18 +98,22 @@ class _SelectError(Exception):
         self.args4 = (message, error_id, category, target)
 
 
-@cmdlet("Select-Object", aliases=("select",), default_set="DefaultParameter",
-        synopsis="Selects objects or object properties.",
-        description="Selects specified properties of objects (emitting new objects), expands one "
-                    "property, or selects objects by position (-First, -Last, -Skip, -Index) and "
-                    "uniqueness (-Unique).",
-        examples=(
-            ("Get-Process | Select-Object -Property ProcessName, Id", "New objects with two properties."),
-            ("1..10 | Select-Object -First 3", "The first three objects: 1, 2, 3."),
-            ("$o | Select-Object -ExpandProperty Items", "The values of a property, enumerated."),
-            ("$o | Select-Object Name, @{Name='KB'; Expression={$_.Length / 1KB}}", "A calculated property."),
-            ("'a','b','a' | Select-Object -Unique", "Unique objects: a, b."),
-        ))
+@cmdlet(
+    "Select-Object",
+    aliases=("select",),
+    default_set="DefaultParameter",
+    synopsis="Selects objects or object properties.",
+    description="Selects specified properties of objects (emitting new objects), expands one "
+    "property, or selects objects by position (-First, -Last, -Skip, -Index) and "
+    "uniqueness (-Unique).",
+    examples=(
+        ("Get-Process | Select-Object -Property ProcessName, Id", "New objects with two properties."),
+        ("1..10 | Select-Object -First 3", "The first three objects: 1, 2, 3."),
+        ("$o | Select-Object -ExpandProperty Items", "The values of a property, enumerated."),
+        ("$o | Select-Object Name, @{Name='KB'; Expression={$_.Length / 1KB}}", "A calculated property."),
+        ("'a','b','a' | Select-Object -Unique", "Unique objects: a, b."),
+    ),
+)
 class SelectObject(Cmdlet):
     """Selects objects or object properties."""
 
@@ -137,13 +151,18 @@ class SelectObject(Cmdlet):
         # The common `select Name, Size` on PSCustomObjects: plain names, looked up directly in
         # the property bag (Select-Object runs over hundreds of thousands of objects).
         self._names_only = None
-        if self._props and self._expand is None and self._exclude is None and all(
-                not p.is_block and not p.wildcard for p in self._props):
+        if (
+            self._props
+            and self._expand is None
+            and self._exclude is None
+            and all(not p.is_block and not p.wildcard for p in self._props)
+        ):
             self._names_only = [(p.expression.lower(), p.expression, p.name) for p in self._props]
         self._uniques = [] if self.Unique else None
         first, last = bound.get("First", 0) or 0, bound.get("Last", 0) or 0
-        self._queue = _SelectQueue(first, last, bound.get("Skip", 0) or 0, bound.get("SkipLast", 0) or 0,
-                                   "First" in bound or "Last" in bound)
+        self._queue = _SelectQueue(
+            first, last, bound.get("Skip", 0) or 0, bound.get("SkipLast", 0) or 0, "First" in bound or "Last" in bound
+        )
         index = bound.get("Index") if "Index" in bound else bound.get("SkipIndex")
         self._index = None
         if index is not None:
@@ -169,8 +188,13 @@ class SelectObject(Cmdlet):
 
     def fast_path(self):
         queue = self._queue
-        if (self._index is None and self._uniques is None and not queue.first_or_last
-                and not queue.skip and not queue.skip_last):
+        if (
+            self._index is None
+            and self._uniques is None
+            and not queue.first_or_last
+            and not queue.skip
+            and not queue.skip_last
+        ):
             if self._names_only is None:
                 return ("each", self._fast_select, None)
             return ("push", self._compiled_select, None)
@@ -181,8 +205,15 @@ class SelectObject(Cmdlet):
         (-First n, after -Skip s), or None when it may read them all."""
         bound = self.bound
         queue = self._queue
-        if (self.parameter_set != "DefaultParameter" or not queue.first or queue.last or queue.skip_last
-                or self._uniques is not None or self._wait or self._index is not None):
+        if (
+            self.parameter_set != "DefaultParameter"
+            or not queue.first
+            or queue.last
+            or queue.skip_last
+            or self._uniques is not None
+            or self._wait
+            or self._index is not None
+        ):
             return None
         return queue.first + queue.skip
 
@@ -232,8 +263,12 @@ class SelectObject(Cmdlet):
         if item is None:  # Select-Object drops $null input
             return None
         self._last_input = item
-        if self._names_only is not None and self._uniques is None and type(item) is not PSObject \
-                and not is_dictionary(item):
+        if (
+            self._names_only is not None
+            and self._uniques is None
+            and type(item) is not PSObject
+            and not is_dictionary(item)
+        ):
             return self._select_attributes(item)
         return self._handle(item)
 
@@ -251,8 +286,9 @@ class SelectObject(Cmdlet):
         if shape is None:
             names = [rename or resolve_property(item, typed)[1] for typed, rename, _ in readers]
             unique = len({n.lower() for n in names}) == len(names)
-            shape = per_class[cls] = (names, ["Selected." + base_type_name(item), *PSCUSTOMOBJECT_TYPE_NAMES]) \
-                if unique else False
+            shape = per_class[cls] = (
+                (names, ["Selected." + base_type_name(item), *PSCUSTOMOBJECT_TYPE_NAMES]) if unique else False
+            )
         if shape is False:
             return self._handle(item)  # duplicate names: the general path reports them
         names, type_names = shape
@@ -324,7 +360,10 @@ class SelectObject(Cmdlet):
                 if result.has_property(name):
                     self.write_error(
                         f'The property cannot be processed because the property "{name}" already exists.',
-                        "AlreadyExistingUserSpecifiedPropertyNoExpand," + SELECT_ID, "InvalidOperation", obj)
+                        "AlreadyExistingUserSpecifiedPropertyNoExpand," + SELECT_ID,
+                        "InvalidOperation",
+                        obj,
+                    )
                 else:
                     result.set_property(name, value)
             return self._filtered_write(result, matched)
@@ -341,7 +380,10 @@ class SelectObject(Cmdlet):
             if result.has_property(name):
                 self.write_error(
                     f'The property cannot be processed because the property "{name}" already exists.',
-                    "AlreadyExistingUserSpecifiedPropertyNoExpand," + SELECT_ID, "InvalidOperation", obj)
+                    "AlreadyExistingUserSpecifiedPropertyNoExpand," + SELECT_ID,
+                    "InvalidOperation",
+                    obj,
+                )
             else:
                 result.set_property(name, value)
             matched.append((name, value))
@@ -362,33 +404,45 @@ class SelectObject(Cmdlet):
                 results = [(spec.expression, None, None)]
         name = spec.name
         if name and len(results) > 1:
-            self.write_error("Cannot rename multiple results.", "RenamingMultipleResults," + SELECT_ID,
-                             "InvalidOperation", obj)
+            self.write_error(
+                "Cannot rename multiple results.", "RenamingMultipleResults," + SELECT_ID, "InvalidOperation", obj
+            )
             return
         for resolved, value, _ in results:
             if exclude and _excluded(exclude, resolved):
                 continue
             if not name and not resolved:
-                self.throw_terminating("A property is an empty script block and does not provide a name.",
-                                       "EmptyScriptBlockAndNoName," + SELECT_ID, "InvalidArgument")
+                self.throw_terminating(
+                    "A property is an empty script block and does not provide a name.",
+                    "EmptyScriptBlockAndNoName," + SELECT_ID,
+                    "InvalidArgument",
+                )
             matched.append((name or resolved, value))
 
     def _expand_object(self, obj, matched: list) -> list:
         spec = self._expand
         results = spec.values(self, obj)
         if not results:
-            raise _SelectError(f'Property "{self.ExpandProperty}" cannot be found.',
-                               "ExpandPropertyNotFound," + SELECT_ID, "InvalidArgument", obj)
+            raise _SelectError(
+                f'Property "{self.ExpandProperty}" cannot be found.',
+                "ExpandPropertyNotFound," + SELECT_ID,
+                "InvalidArgument",
+                obj,
+            )
         if len(results) > 1:
-            raise _SelectError("Multiple properties cannot be expanded.",
-                               "MutlipleExpandProperties," + SELECT_ID, "InvalidArgument", obj)
+            raise _SelectError(
+                "Multiple properties cannot be expanded.",
+                "MutlipleExpandProperties," + SELECT_ID,
+                "InvalidArgument",
+                obj,
+            )
         _, value, exc = results[0]
         if exc is not None:
             raise _SelectError(exc.message, "PropertyEvaluationExpand," + SELECT_ID, "InvalidResult", obj)
         if value is None:
             return []
         out = []
-        for element in (value if is_enumerable(value) else (value,)):
+        for element in value if is_enumerable(value) else (value,):
             if element is None:
                 continue
             self._add_note_properties(element, obj, matched)
@@ -404,7 +458,10 @@ class SelectObject(Cmdlet):
             if target.has_property(name):
                 self.write_error(
                     f'The property cannot be processed because the property "{name}" already exists.',
-                    "AlreadyExistingUserSpecifiedPropertyExpand," + SELECT_ID, "InvalidOperation", obj)
+                    "AlreadyExistingUserSpecifiedPropertyExpand," + SELECT_ID,
+                    "InvalidOperation",
+                    obj,
+                )
             else:
                 target.set_property(name, value)
 
@@ -418,11 +475,14 @@ class SelectObject(Cmdlet):
                 continue
             # Two PSCustomObjects always compare equal as base objects (PowerShell compares
             # their empty ToString() forms), so only the selected properties tell them apart.
-            if not (isinstance(obj, PSObject) and isinstance(written, PSObject)) \
-                    and command_compare(obj, written, case_sensitive) != 0:
+            if (
+                not (isinstance(obj, PSObject) and isinstance(written, PSObject))
+                and command_compare(obj, written, case_sensitive) != 0
+            ):
                 continue
-            if all(written.has_property(n) and command_compare(written.get(n), v, case_sensitive) == 0
-                   for n, v in added):
+            if all(
+                written.has_property(n) and command_compare(written.get(n), v, case_sensitive) == 0 for n, v in added
+            ):
                 return []
         self._mark_selected(obj, bool(added))
         self._uniques.append((obj, len(added)))

@@ -4,17 +4,18 @@
 Both sorters build an 'order matrix': per input object, one value per key, where a key the
 object lacks is 'non-existing' and sorts after everything else in either direction.
 """
+
 from __future__ import annotations
 
 import heapq
 from datetime import datetime
 from functools import cmp_to_key
 
-from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
-from pscompat.cmdlets.objects.introsort import dotnet_sort
 from pscompat.cmdlets.objects.common import command_compare, has_input, property_reader, resolve_property
+from pscompat.cmdlets.objects.introsort import dotnet_sort
 from pscompat.cmdlets.objects.properties import SORT_ENTRIES, PropertySpec, parse_properties
 from pscompat.cmdlets.objects.select import check_range
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
 _MISSING = object()  # ObjectCommandPropertyValue.NonExistingProperty
 # Up to this many objects, Sort-Object without -Stable reproduces .NET's unstable order of
@@ -170,15 +171,14 @@ def _column_key(entries: list[_Entry], k: int, case_sensitive: bool):
         return None
     if kind is not str:
         return lambda e: e.values[k]
-    from pscompat.values.operators.comparison import string_sort_key
+    from pscompat.values.operators.equality import string_sort_key
 
     if case_sensitive:  # equal keys fall back to an ordinal comparison, as compare_strings does
         return lambda e: (string_sort_key(e.values[k], True), e.values[k])
     return lambda e: string_sort_key(e.values[k], False)
 
 
-def _fast_sort(entries: list[_Entry], directions: list[bool], case_sensitive: bool,
-               distinct_only: bool = False):
+def _fast_sort(entries: list[_Entry], directions: list[bool], case_sensitive: bool, distinct_only: bool = False):
     """The comparer's (stable) order by native keys: one stable sort per key column, last key
     first, each in its own direction.  None when some column needs the general comparer, or
     (distinct_only) when two entries' keys are all equal: their order is then the unstable
@@ -197,16 +197,20 @@ def _fast_sort(entries: list[_Entry], directions: list[bool], case_sensitive: bo
     return ordered
 
 
-@cmdlet("Sort-Object", aliases=("sort",), default_set="Default",
-        synopsis="Sorts objects by property values.",
-        description="Sorts objects in ascending or descending order by one or more keys: property "
-                    "names, script blocks or hashtables with Expression and Ascending/Descending.",
-        examples=(
-            ("3,1,2 | Sort-Object", "Sorts numbers: 1, 2, 3."),
-            ("Get-Process | Sort-Object -Property CPU -Descending", "Sorts by a property, largest first."),
-            ("$f | Sort-Object @{Expression='Status'; Descending=$true}, Name", "Mixed directions."),
-            ("1..10 | Sort-Object -Top 3 -Descending", "The three largest: 10, 9, 8."),
-        ))
+@cmdlet(
+    "Sort-Object",
+    aliases=("sort",),
+    default_set="Default",
+    synopsis="Sorts objects by property values.",
+    description="Sorts objects in ascending or descending order by one or more keys: property "
+    "names, script blocks or hashtables with Expression and Ascending/Descending.",
+    examples=(
+        ("3,1,2 | Sort-Object", "Sorts numbers: 1, 2, 3."),
+        ("Get-Process | Sort-Object -Property CPU -Descending", "Sorts by a property, largest first."),
+        ("$f | Sort-Object @{Expression='Status'; Descending=$true}, Name", "Mixed directions."),
+        ("1..10 | Sort-Object -Top 3 -Descending", "The three largest: 10, 9, 8."),
+    ),
+)
 class SortObject(Cmdlet):
     """Sorts objects by property values."""
 
@@ -250,8 +254,9 @@ class SortObject(Cmdlet):
             return []
         specs = expand_specs(self._specs, objects)
         if len(specs) <= 1 and not self.Unique:
-            ordered = self._sort_one_key(objects, specs[0] if specs else None,
-                                         _directions(specs, 1, bool(self.Descending))[0])
+            ordered = self._sort_one_key(
+                objects, specs[0] if specs else None, _directions(specs, 1, bool(self.Descending))[0]
+            )
             if ordered is not None:
                 return ordered
         entries = _plain_entries(objects, specs)
@@ -278,8 +283,7 @@ class SortObject(Cmdlet):
             # With every key present (no missing values) that is the stable sort itself.
             ordered = _fast_sort(entries, directions, bool(self.CaseSensitive))
             if ordered is None:
-                key = cmp_to_key(lambda a, b: (b.comparable - a.comparable) or compare(a, b)
-                                 or (a.index - b.index))
+                key = cmp_to_key(lambda a, b: (b.comparable - a.comparable) or compare(a, b) or (a.index - b.index))
                 ordered = sorted(entries, key=key)
             if top:
                 ordered = ordered[:top]
@@ -307,7 +311,7 @@ class SortObject(Cmdlet):
         if kind is None:
             return None
         if kind is str:
-            from pscompat.values.operators.comparison import string_sort_key
+            from pscompat.values.operators.equality import string_sort_key
 
             cs = bool(self.CaseSensitive)
             keys = [(string_sort_key(v, True), v) for v in vals] if cs else [string_sort_key(v, False) for v in vals]
@@ -315,8 +319,7 @@ class SortObject(Cmdlet):
             keys = vals
         top, bottom = self.bound.get("Top", 0) or 0, self.bound.get("Bottom", 0) or 0
         n = len(objects)
-        if (not self.Stable and not top and not bottom and n <= EXACT_UNSTABLE_LIMIT
-                and len(set(keys)) < n):
+        if not self.Stable and not top and not bottom and n <= EXACT_UNSTABLE_LIMIT and len(set(keys)) < n:
             # equal keys: their order is what .NET's unstable sort leaves
             sign = 1 if ascending else -1
 

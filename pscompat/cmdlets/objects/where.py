@@ -3,15 +3,17 @@
 Both run their script blocks in the caller's scope and process $null input objects; only a
 missing input (the cmdlet first in a pipeline) is skipped by Where-Object.
 """
+
 from __future__ import annotations
 
 import re
 
-from pscompat.values.convert.primitives import to_bool
-from pscompat.errors import PSError
-from pscompat.values.objects.model import is_dictionary, lookup_member
-from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.cmdlets.objects.common import NS, has_input, has_wildcard, match_properties, property_reader, unroll
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.errors import PSError
+from pscompat.values.convert.primitives import to_bool
+from pscompat.values.objects.access import lookup_member
+from pscompat.values.objects.classes import is_dictionary
 
 WHERE_ID = NS + "WhereObjectCommand"
 FOREACH_ID = NS + "ForEachObjectCommand"
@@ -19,25 +21,36 @@ FOREACH_ID = NS + "ForEachObjectCommand"
 # (switch, parameter set, alias, operator) in PowerShell's declaration order.  EQ is the only
 # switch that is not mandatory in its set: `Where-Object Name` alone lands in EqualSet.
 WHERE_OPERATORS = (
-    ("EQ", "EqualSet", "IEQ", "ieq"), ("CEQ", "CaseSensitiveEqualSet", None, "ceq"),
-    ("NE", "NotEqualSet", "INE", "ine"), ("CNE", "CaseSensitiveNotEqualSet", None, "cne"),
-    ("GT", "GreaterThanSet", "IGT", "igt"), ("CGT", "CaseSensitiveGreaterThanSet", None, "cgt"),
-    ("LT", "LessThanSet", "ILT", "ilt"), ("CLT", "CaseSensitiveLessThanSet", None, "clt"),
-    ("GE", "GreaterOrEqualSet", "IGE", "ige"), ("CGE", "CaseSensitiveGreaterOrEqualSet", None, "cge"),
-    ("LE", "LessOrEqualSet", "ILE", "ile"), ("CLE", "CaseSensitiveLessOrEqualSet", None, "cle"),
-    ("Like", "LikeSet", "ILike", "ilike"), ("CLike", "CaseSensitiveLikeSet", None, "clike"),
+    ("EQ", "EqualSet", "IEQ", "ieq"),
+    ("CEQ", "CaseSensitiveEqualSet", None, "ceq"),
+    ("NE", "NotEqualSet", "INE", "ine"),
+    ("CNE", "CaseSensitiveNotEqualSet", None, "cne"),
+    ("GT", "GreaterThanSet", "IGT", "igt"),
+    ("CGT", "CaseSensitiveGreaterThanSet", None, "cgt"),
+    ("LT", "LessThanSet", "ILT", "ilt"),
+    ("CLT", "CaseSensitiveLessThanSet", None, "clt"),
+    ("GE", "GreaterOrEqualSet", "IGE", "ige"),
+    ("CGE", "CaseSensitiveGreaterOrEqualSet", None, "cge"),
+    ("LE", "LessOrEqualSet", "ILE", "ile"),
+    ("CLE", "CaseSensitiveLessOrEqualSet", None, "cle"),
+    ("Like", "LikeSet", "ILike", "ilike"),
+    ("CLike", "CaseSensitiveLikeSet", None, "clike"),
     ("NotLike", "NotLikeSet", "INotLike", "inotlike"),
     ("CNotLike", "CaseSensitiveNotLikeSet", None, "cnotlike"),
-    ("Match", "MatchSet", "IMatch", "imatch"), ("CMatch", "CaseSensitiveMatchSet", None, "cmatch"),
+    ("Match", "MatchSet", "IMatch", "imatch"),
+    ("CMatch", "CaseSensitiveMatchSet", None, "cmatch"),
     ("NotMatch", "NotMatchSet", "INotMatch", "inotmatch"),
     ("CNotMatch", "CaseSensitiveNotMatchSet", None, "cnotmatch"),
     ("Contains", "ContainsSet", "IContains", "icontains"),
     ("CContains", "CaseSensitiveContainsSet", None, "ccontains"),
     ("NotContains", "NotContainsSet", "INotContains", "inotcontains"),
     ("CNotContains", "CaseSensitiveNotContainsSet", None, "cnotcontains"),
-    ("In", "InSet", "IIn", "iin"), ("CIn", "CaseSensitiveInSet", None, "cin"),
-    ("NotIn", "NotInSet", "INotIn", "inotin"), ("CNotIn", "CaseSensitiveNotInSet", None, "cnotin"),
-    ("Is", "IsSet", None, "is"), ("IsNot", "IsNotSet", None, "isnot"),
+    ("In", "InSet", "IIn", "iin"),
+    ("CIn", "CaseSensitiveInSet", None, "cin"),
+    ("NotIn", "NotInSet", "INotIn", "inotin"),
+    ("CNotIn", "CaseSensitiveNotInSet", None, "cnotin"),
+    ("Is", "IsSet", None, "is"),
+    ("IsNot", "IsNotSet", None, "isnot"),
 )
 _OPERATOR_SETS = tuple(row[1] for row in WHERE_OPERATORS)
 
@@ -50,8 +63,9 @@ def _where_parameters() -> tuple:
         Parameter("Value", "object", position=1, sets=_OPERATOR_SETS),
     ]
     for switch, set_name, alias, _ in WHERE_OPERATORS:
-        params.append(Parameter(switch, "switch", mandatory=switch != "EQ", sets=(set_name,),
-                                aliases=(alias,) if alias else ()))
+        params.append(
+            Parameter(switch, "switch", mandatory=switch != "EQ", sets=(set_name,), aliases=(alias,) if alias else ())
+        )
     params.append(Parameter("Not", "switch", mandatory=True, sets=("Not",)))
     return tuple(params)
 
@@ -77,17 +91,23 @@ def _strip_type_brackets(value):
     return value
 
 
-@cmdlet("Where-Object", aliases=("where", "?"), module="Microsoft.PowerShell.Core",
-        default_set="EqualSet",
-        synopsis="Selects objects from a collection based on their property values.",
-        description="Keeps the input objects for which the script block returns a true value, or "
-                    "whose property compares true with a value (simplified syntax).",
-        examples=(
-            ("1..5 | Where-Object {$_ -gt 2}", "Numbers greater than two: 3, 4, 5."),
-            ("Get-Process | Where-Object Name -like 'p*'", "Simplified syntax: a property, an "
-             "operator switch and a value."),
-            ("$items | Where-Object -Not IsHidden", "A property alone is a truth test; -Not negates it."),
-        ))
+@cmdlet(
+    "Where-Object",
+    aliases=("where", "?"),
+    module="Microsoft.PowerShell.Core",
+    default_set="EqualSet",
+    synopsis="Selects objects from a collection based on their property values.",
+    description="Keeps the input objects for which the script block returns a true value, or "
+    "whose property compares true with a value (simplified syntax).",
+    examples=(
+        ("1..5 | Where-Object {$_ -gt 2}", "Numbers greater than two: 3, 4, 5."),
+        (
+            "Get-Process | Where-Object Name -like 'p*'",
+            "Simplified syntax: a property, an operator switch and a value.",
+        ),
+        ("$items | Where-Object -Not IsHidden", "A property alone is a truth test; -Not negates it."),
+    ),
+)
 class WhereObject(Cmdlet):
     """Selects objects from a collection based on their property values."""
 
@@ -131,7 +151,7 @@ class WhereObject(Cmdlet):
         span, source = getattr(runtime, "span", None), getattr(runtime, "source", None)
         if span is None or source is None:
             return False
-        text = source.text[span.start:span.end]
+        text = source.text[span.start : span.end]
         return _NULL_VALUE.search(text) is not None
 
     def process(self):
@@ -151,13 +171,17 @@ class WhereObject(Cmdlet):
             self.throw_terminating(
                 "The specified operator requires both the -Property and -Value parameters. "
                 "Provide values for both parameters, and then try the command again.",
-                "ValueNotSpecifiedForWhereObject," + WHERE_ID, "InvalidArgument")
+                "ValueNotSpecifiedForWhereObject," + WHERE_ID,
+                "InvalidArgument",
+            )
         if self._value_given and self._boolean:
             self.throw_terminating(
                 "An operator is required to compare the two specified values. Include a valid "
                 "operator in the command, and then try the command again. For example, "
                 "Get-Process | Where-Object -Property Name -eq Idle",
-                "OperatorNotSpecified," + WHERE_ID, "InvalidArgument")
+                "OperatorNotSpecified," + WHERE_ID,
+                "InvalidArgument",
+            )
         ok, lvalue = self._property_value(item)
         if not ok:
             return False
@@ -169,8 +193,12 @@ class WhereObject(Cmdlet):
             try:
                 keep = to_bool(self._op(lvalue, self._rvalue, self.runtime.scope))
             except PSError as exc:  # PowerShell reports OperatorFailed and goes on
-                self.write_error(f"The '{_token_kind(self._op_name)}' operator failed: {exc.message}.",
-                                 "OperatorFailed," + WHERE_ID, "InvalidOperation", item)
+                self.write_error(
+                    f"The '{_token_kind(self._op_name)}' operator failed: {exc.message}.",
+                    "OperatorFailed," + WHERE_ID,
+                    "InvalidOperation",
+                    item,
+                )
                 return False
         return keep
 
@@ -195,13 +223,23 @@ class WhereObject(Cmdlet):
             try:
                 r = op(value, right, scope)
             except PSError as exc:  # PowerShell reports OperatorFailed and goes on
-                self.write_error(f"The '{_token_kind(op_name)}' operator failed: {exc.message}.",
-                                 "OperatorFailed," + WHERE_ID, "InvalidOperation", item)
+                self.write_error(
+                    f"The '{_token_kind(op_name)}' operator failed: {exc.message}.",
+                    "OperatorFailed," + WHERE_ID,
+                    "InvalidOperation",
+                    item,
+                )
                 return False
             return r if r is True or r is False else to_bool(r)
 
-        return MemberComparison(self.Property, op_name, lambda item: None if item is None else read(item), general,
-                                right_const=self._rvalue, plain_objects=lambda first: not is_dictionary(first))
+        return MemberComparison(
+            self.Property,
+            op_name,
+            lambda item: None if item is None else read(item),
+            general,
+            right_const=self._rvalue,
+            plain_objects=lambda first: not is_dictionary(first),
+        )
 
     def _property_value(self, item):
         """(ok, value): hashtable key first, then the member; wildcards must match one."""
@@ -216,8 +254,11 @@ class WhereObject(Cmdlet):
             if len(names) > 1:
                 self.write_error(
                     f'Input name "{name}" is ambiguous. It can be resolved to multiple matched '
-                    f'members. Possible matches include: {" ".join(names)}.',
-                    "AmbiguousPropertyName," + WHERE_ID, "InvalidArgument", item)
+                    f"members. Possible matches include: {' '.join(names)}.",
+                    "AmbiguousPropertyName," + WHERE_ID,
+                    "InvalidArgument",
+                    item,
+                )
                 return False, None
             if not names:
                 return True, None
@@ -228,18 +269,23 @@ class WhereObject(Cmdlet):
             return True, None
 
 
-@cmdlet("ForEach-Object", aliases=("foreach", "%"), module="Microsoft.PowerShell.Core",
-        default_set="ScriptBlockSet", supports_should_process=True,
-        synopsis="Performs an operation against each item in a collection of input objects.",
-        description="Runs the -Process script block once per input object with $_ set to it (in "
-                    "the caller's scope), -Begin before the first and -End after the last; or "
-                    "gets a property / calls a method of each object (-MemberName).",
-        examples=(
-            ("1..3 | ForEach-Object {$_ * 2}", "Doubles each number: 2, 4, 6."),
-            ("1..3 | ForEach-Object -Begin {$s = 0} -Process {$s += $_} -End {$s}", "Sums: 6."),
-            ("'a','b' | ForEach-Object ToUpper", "Calls a method on each object: A, B."),
-            ("Get-ChildItem | ForEach-Object -MemberName Name", "Gets a property of each object."),
-        ))
+@cmdlet(
+    "ForEach-Object",
+    aliases=("foreach", "%"),
+    module="Microsoft.PowerShell.Core",
+    default_set="ScriptBlockSet",
+    supports_should_process=True,
+    synopsis="Performs an operation against each item in a collection of input objects.",
+    description="Runs the -Process script block once per input object with $_ set to it (in "
+    "the caller's scope), -Begin before the first and -End after the last; or "
+    "gets a property / calls a method of each object (-MemberName).",
+    examples=(
+        ("1..3 | ForEach-Object {$_ * 2}", "Doubles each number: 2, 4, 6."),
+        ("1..3 | ForEach-Object -Begin {$s = 0} -Process {$s += $_} -End {$s}", "Sums: 6."),
+        ("'a','b' | ForEach-Object ToUpper", "Calls a method on each object: A, B."),
+        ("Get-ChildItem | ForEach-Object -MemberName Name", "Gets a property of each object."),
+    ),
+)
 class ForEachObject(Cmdlet):
     """Performs an operation against each item in a collection of input objects."""
 
@@ -250,8 +296,7 @@ class ForEachObject(Cmdlet):
         Parameter("End", "scriptblock", sets=("ScriptBlockSet",)),
         Parameter("RemainingScripts", "scriptblock[]", remaining=True, sets=("ScriptBlockSet",)),
         Parameter("MemberName", "string", position=0, mandatory=True, sets=("PropertyAndMethodSet",)),
-        Parameter("ArgumentList", "object[]", remaining=True, aliases=("Args",),
-                  sets=("PropertyAndMethodSet",)),
+        Parameter("ArgumentList", "object[]", remaining=True, aliases=("Args",), sets=("PropertyAndMethodSet",)),
     )
 
     def begin(self):
@@ -260,7 +305,9 @@ class ForEachObject(Cmdlet):
         if self.bound.get("WhatIf") or self.bound.get("Confirm"):
             self.throw_terminating(
                 "The -WhatIf and -Confirm parameters are not supported for script blocks.",
-                "NoShouldProcessForScriptBlockSet," + FOREACH_ID, "InvalidOperation")
+                "NoShouldProcessForScriptBlockSet," + FOREACH_ID,
+                "InvalidOperation",
+            )
         # PowerShell keeps one list: -Begin first, then -Process, then -RemainingScripts;
         # with no explicit -End and more than two blocks the last one is the end block.
         scripts = []
@@ -317,8 +364,12 @@ class ForEachObject(Cmdlet):
             args = [args]
         if item is None:
             if args:
-                self.write_error("You cannot call a method on a null-valued expression.",
-                                 "InvokeMethodOnNull," + FOREACH_ID, "InvalidArgument", item)
+                self.write_error(
+                    "You cannot call a method on a null-valued expression.",
+                    "InvokeMethodOnNull," + FOREACH_ID,
+                    "InvalidArgument",
+                    item,
+                )
                 return None
             # `$null | ForEach-Object aa | ForEach-Object {$_ + 3}` yields 3: write $null.
             return (None,)
@@ -326,8 +377,12 @@ class ForEachObject(Cmdlet):
 
         if args:
             if not has_method(item, name):
-                self.write_error(f'Input name "{name}" cannot be resolved to a method.',
-                                 "MethodNotFound," + FOREACH_ID, "InvalidArgument", item)
+                self.write_error(
+                    f'Input name "{name}" cannot be resolved to a method.',
+                    "MethodNotFound," + FOREACH_ID,
+                    "InvalidArgument",
+                    item,
+                )
                 return None
             return self._call(item, name, list(args))
         if is_dictionary(item) and name in item:
@@ -337,8 +392,11 @@ class ForEachObject(Cmdlet):
             if len(names) > 1:
                 self.write_error(
                     f'Input name "{name}" is ambiguous. It can be resolved to multiple matched '
-                    f'members. Possible matches include: {" ".join(names)}.',
-                    "AmbiguousPropertyOrMethodName," + FOREACH_ID, "InvalidArgument", item)
+                    f"members. Possible matches include: {' '.join(names)}.",
+                    "AmbiguousPropertyOrMethodName," + FOREACH_ID,
+                    "InvalidArgument",
+                    item,
+                )
                 return None
             if names:
                 name = names[0]
@@ -356,8 +414,7 @@ class ForEachObject(Cmdlet):
         try:
             result = call_method(item, name, args)
         except PSError as exc:
-            self.write_error(exc.message, "MethodInvocationError," + FOREACH_ID,
-                             "InvalidOperation", item)
+            self.write_error(exc.message, "MethodInvocationError," + FOREACH_ID, "InvalidOperation", item)
             return None
         return unroll(result)
 

@@ -5,23 +5,30 @@ What they print follows PowerShell's own commands: Write-Host is WriteConsoleCmd
 (WriteOrThrowErrorCommand).  Docs: Util/Write-*.md; PS tests
 test/powershell/Modules/Microsoft.PowerShell.Utility/{Write-Host,Write-Error}.Tests.ps1.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
-from pscompat.values.convert.primitives import to_string
+from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.runtime import is_enumerable
 from pscompat.errors import ErrorRecord
 from pscompat.format.text import culture_string, entry_text
-from pscompat.values.objects.model import is_dictionary, type_names
-from pscompat.engine.runtime import is_enumerable
-from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.values.convert.strings import to_string
+from pscompat.values.objects.classes import is_dictionary
+from pscompat.values.objects.model import type_names
 
 
 # The colours are validated and accepted; the text goes through the runtime's information
 # stream (so 6> redirection works), which carries no colour.
-@cmdlet("Write-Host", synopsis="Writes customized output to a host.",
-        examples=(("Write-Host 'no newline' -NoNewline", "Text without a line break."),
-                  ("Write-Host (2,4,6) -Separator ', +2= '", "Items joined by a separator.")))
+@cmdlet(
+    "Write-Host",
+    synopsis="Writes customized output to a host.",
+    examples=(
+        ("Write-Host 'no newline' -NoNewline", "Text without a line break."),
+        ("Write-Host (2,4,6) -Separator ', +2= '", "Items joined by a separator."),
+    ),
+)
 class WriteHost(Cmdlet):
     parameters = (
         Parameter("Object", "object", position=0, pipeline=True, remaining=True, aliases=("Msg", "Message")),
@@ -32,13 +39,20 @@ class WriteHost(Cmdlet):
     )
 
     def begin(self):
-        self._colors = {name: _console_color(self, name, self.bound[name])
-                        for name in ("ForegroundColor", "BackgroundColor") if self.bound.get(name) is not None}
+        self._colors = {
+            name: _console_color(self, name, self.bound[name])
+            for name in ("ForegroundColor", "BackgroundColor")
+            if self.bound.get(name) is not None
+        }
 
     def process(self):
         sep = None if self.Separator is None else to_string(self.Separator)
-        self.write_host(_host_text(self.Object, sep) or "", not self.NoNewline,
-                        self._colors.get("ForegroundColor"), self._colors.get("BackgroundColor"))
+        self.write_host(
+            _host_text(self.Object, sep) or "",
+            not self.NoNewline,
+            self._colors.get("ForegroundColor"),
+            self._colors.get("BackgroundColor"),
+        )
 
 
 def _console_color(cmd: Cmdlet, param: str, value: Any) -> str:
@@ -49,25 +63,46 @@ def _console_color(cmd: Cmdlet, param: str, value: Any) -> str:
     if isinstance(value, int):
         if 0 <= value < len(_CONSOLE_COLOR_ORDER):
             return _CONSOLE_COLOR_ORDER[value]
-        cmd.throw_terminating(f"Cannot bind parameter '{param}'. Cannot convert the \"{value}\" value of type "
-                              f"\"System.Int32\" to type \"System.ConsoleColor\".",
-                              "CannotConvertArgumentNoMessage", "InvalidArgument")
+        cmd.throw_terminating(
+            f"Cannot bind parameter '{param}'. Cannot convert the \"{value}\" value of type "
+            f'"System.Int32" to type "System.ConsoleColor".',
+            "CannotConvertArgumentNoMessage",
+            "InvalidArgument",
+        )
     text = value.strip()
     if text.lstrip("-").isdigit():
         return _console_color(cmd, param, int(text))
     hit = next((c for c in _CONSOLE_COLOR_ORDER if c.lower() == text.lower()), None)
     if hit is None:
         cmd.throw_terminating(
-            f"Cannot bind parameter '{param}'. Cannot convert value \"{value}\" to type \"System.ConsoleColor\". "
-            f"Error: \"Unable to match the identifier name {value} to a valid enumerator name. Specify one of "
-            f"the following enumerator names and try again:\n{', '.join(_CONSOLE_COLOR_ORDER)}\"",
-            "CannotConvertArgumentNoMessage", "InvalidArgument")
+            f'Cannot bind parameter \'{param}\'. Cannot convert value "{value}" to type "System.ConsoleColor". '
+            f'Error: "Unable to match the identifier name {value} to a valid enumerator name. Specify one of '
+            f'the following enumerator names and try again:\n{", ".join(_CONSOLE_COLOR_ORDER)}"',
+            "CannotConvertArgumentNoMessage",
+            "InvalidArgument",
+        )
     return hit
 
 
 # System.ConsoleColor in value order (Black = 0 ... White = 15).
-_CONSOLE_COLOR_ORDER = ("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow",
-                        "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White")
+_CONSOLE_COLOR_ORDER = (
+    "Black",
+    "DarkBlue",
+    "DarkGreen",
+    "DarkCyan",
+    "DarkRed",
+    "DarkMagenta",
+    "DarkYellow",
+    "Gray",
+    "DarkGray",
+    "Blue",
+    "Green",
+    "Cyan",
+    "Red",
+    "Magenta",
+    "Yellow",
+    "White",
+)
 
 
 def _host_text(obj: Any, sep: str | None) -> str | None:
@@ -87,12 +122,18 @@ def _host_text(obj: Any, sep: str | None) -> str | None:
 
 
 def _message_param():
-    return (Parameter("Message", "string", position=0, mandatory=True, pipeline=True, aliases=("Msg",),
-                      allow_empty_string=True),)  # [AllowEmptyString] (Write.cs)
+    return (
+        Parameter(
+            "Message", "string", position=0, mandatory=True, pipeline=True, aliases=("Msg",), allow_empty_string=True
+        ),
+    )  # [AllowEmptyString] (Write.cs)
 
 
-@cmdlet("Write-Verbose", synopsis="Writes text to the verbose message stream.",
-        examples=(("Write-Verbose 'Copying files' -Verbose", "Shown as 'VERBOSE: Copying files'."),))
+@cmdlet(
+    "Write-Verbose",
+    synopsis="Writes text to the verbose message stream.",
+    examples=(("Write-Verbose 'Copying files' -Verbose", "Shown as 'VERBOSE: Copying files'."),),
+)
 class WriteVerbose(Cmdlet):
     parameters = _message_param()
 
@@ -119,8 +160,15 @@ class WriteDebug(Cmdlet):
 @cmdlet("Write-Information", synopsis="Specifies how PowerShell handles information stream data for a command.")
 class WriteInformation(Cmdlet):
     parameters = (
-        Parameter("MessageData", "object", position=0, mandatory=True, pipeline=True, aliases=("Msg", "Message"),
-                  allow_null=True),
+        Parameter(
+            "MessageData",
+            "object",
+            position=0,
+            mandatory=True,
+            pipeline=True,
+            aliases=("Msg", "Message"),
+            allow_null=True,
+        ),
         Parameter("Tags", "string[]", position=1),
     )
 
@@ -129,23 +177,66 @@ class WriteInformation(Cmdlet):
 
 
 _CATEGORIES = (
-    "NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected", "InvalidArgument",
-    "InvalidData", "InvalidOperation", "InvalidResult", "InvalidType", "MetadataError", "NotImplemented",
-    "NotInstalled", "ObjectNotFound", "OperationStopped", "OperationTimeout", "SyntaxError", "ParserError",
-    "PermissionDenied", "ResourceBusy", "ResourceExists", "ResourceUnavailable", "ReadError", "WriteError",
-    "FromStdErr", "SecurityError", "ProtocolError", "ConnectionError", "AuthenticationError",
-    "LimitsExceeded", "QuotaExceeded", "NotEnabled",
+    "NotSpecified",
+    "OpenError",
+    "CloseError",
+    "DeviceError",
+    "DeadlockDetected",
+    "InvalidArgument",
+    "InvalidData",
+    "InvalidOperation",
+    "InvalidResult",
+    "InvalidType",
+    "MetadataError",
+    "NotImplemented",
+    "NotInstalled",
+    "ObjectNotFound",
+    "OperationStopped",
+    "OperationTimeout",
+    "SyntaxError",
+    "ParserError",
+    "PermissionDenied",
+    "ResourceBusy",
+    "ResourceExists",
+    "ResourceUnavailable",
+    "ReadError",
+    "WriteError",
+    "FromStdErr",
+    "SecurityError",
+    "ProtocolError",
+    "ConnectionError",
+    "AuthenticationError",
+    "LimitsExceeded",
+    "QuotaExceeded",
+    "NotEnabled",
 )
 
 
-@cmdlet("Write-Error", synopsis="Writes an object to the error stream.", default_set="NoException",
-        examples=(("Write-Error -Message 'Not found' -Category ObjectNotFound -ErrorId NF01",
-                   "A non-terminating error; the script goes on."),))
+@cmdlet(
+    "Write-Error",
+    synopsis="Writes an object to the error stream.",
+    default_set="NoException",
+    examples=(
+        (
+            "Write-Error -Message 'Not found' -Category ObjectNotFound -ErrorId NF01",
+            "A non-terminating error; the script goes on.",
+        ),
+    ),
+)
 class WriteError(Cmdlet):
     parameters = (
-        Parameter("Message", "string", position=0, mandatory=True, aliases=("Msg",), pipeline=True,
-                  sets=("NoException", "WithException"), mandatory_sets=("NoException",),
-                  allow_null=True, allow_empty_string=True),  # [AllowNull] [AllowEmptyString]
+        Parameter(
+            "Message",
+            "string",
+            position=0,
+            mandatory=True,
+            aliases=("Msg",),
+            pipeline=True,
+            sets=("NoException", "WithException"),
+            mandatory_sets=("NoException",),
+            allow_null=True,
+            allow_empty_string=True,
+        ),  # [AllowNull] [AllowEmptyString]
         Parameter("Exception", "object", mandatory=True, sets=("WithException",)),
         Parameter("ErrorRecord", "object", mandatory=True, sets=("ErrorRecord",)),
         Parameter("Category", "string", validate_set=_CATEGORIES, sets=("NoException", "WithException")),
@@ -168,12 +259,14 @@ class WriteError(Cmdlet):
         if exc is not None:
             message = message if message is not None else to_string(getattr(exc, "Message", exc))
             exception_type = getattr(exc, "exception_type", None) or type_names(exc)[0]
-        rec = self.runtime.record(to_string(message), "x", self.Category or "NotSpecified",
-                                  self.TargetObject, exception_type)
+        rec = self.runtime.record(
+            to_string(message), "x", self.Category or "NotSpecified", self.TargetObject, exception_type
+        )
         # Write-Error's FullyQualifiedErrorId carries no command suffix: the -ErrorId as given,
         # else the exception type (PS WriteErrorCommand).
-        rec.fully_qualified_error_id = self.ErrorId or ("Microsoft.PowerShell.Commands.WriteErrorException"
-                                                        if exc is None else exception_type)
+        rec.fully_qualified_error_id = self.ErrorId or (
+            "Microsoft.PowerShell.Commands.WriteErrorException" if exc is None else exception_type
+        )
         caller = _calling_function(self)
         if caller:
             # WriteErrorCommand gives the record its caller's $MyInvocation: inside a function
@@ -192,9 +285,16 @@ def _calling_function(cmd: Cmdlet) -> str | None:
     return name if kind in ("Function", "Filter") and name else None
 
 
-@cmdlet("Write-Progress", synopsis="Displays a progress bar within a PowerShell command window.",
-        examples=(("foreach ($i in 1..100) { Write-Progress -Activity Search -Status \"$i%\" -PercentComplete $i }",
-                   "A bar that fills up; nothing is drawn when the output is not a terminal."),))
+@cmdlet(
+    "Write-Progress",
+    synopsis="Displays a progress bar within a PowerShell command window.",
+    examples=(
+        (
+            'foreach ($i in 1..100) { Write-Progress -Activity Search -Status "$i%" -PercentComplete $i }',
+            "A bar that fills up; nothing is drawn when the output is not a terminal.",
+        ),
+    ),
+)
 class WriteProgress(Cmdlet):
     parameters = (
         Parameter("Activity", "string", position=0),
@@ -211,11 +311,14 @@ class WriteProgress(Cmdlet):
     def process(self):
         percent = -1 if self.PercentComplete is None else int(self.PercentComplete)
         if percent > 100:
-            self.throw_terminating(f"Cannot validate argument on parameter 'PercentComplete'. The {percent} "
-                                   f"argument is greater than the maximum allowed range of 100.",
-                                   "ParameterArgumentValidationError", "InvalidData")
+            self.throw_terminating(
+                f"Cannot validate argument on parameter 'PercentComplete'. The {percent} "
+                f"argument is greater than the maximum allowed range of 100.",
+                "ParameterArgumentValidationError",
+                "InvalidData",
+            )
         # PowerShell shows 'Processing' when no status is given (WriteProgressCommand).
         status = self.Status if self.Status else "Processing"
-        self.write_progress(to_string(self.Activity or ""), to_string(status), percent,
-                            bool(self.Completed), int(self.Id or 0))
-
+        self.write_progress(
+            to_string(self.Activity or ""), to_string(status), percent, bool(self.Completed), int(self.Id or 0)
+        )

@@ -10,6 +10,7 @@ CommandLine, Parent and CPU script properties).
 Like .NET, an object keeps the snapshot it was read with until Refresh(); a process that exits
 while it is read simply leaves its values empty, it never raises.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -21,8 +22,12 @@ import time
 
 from pscompat.values.dotnet.integers import Int64
 
-PROCESS_TYPE_NAMES = ("System.Diagnostics.Process", "System.ComponentModel.Component",
-                      "System.MarshalByRefObject", "System.Object")
+PROCESS_TYPE_NAMES = (
+    "System.Diagnostics.Process",
+    "System.ComponentModel.Component",
+    "System.MarshalByRefObject",
+    "System.Object",
+)
 USER_NAME_TYPE_NAME = "System.Diagnostics.Process#IncludeUserName"
 
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -38,15 +43,20 @@ class ProcessPriorityClass(enum.IntEnum):
     AboveNormal = 32768
 
 
-ProcessPriorityClass.PS_TYPE_NAMES = ("System.Diagnostics.ProcessPriorityClass", "System.Enum",
-                                      "System.ValueType", "System.Object")
+ProcessPriorityClass.PS_TYPE_NAMES = (
+    "System.Diagnostics.ProcessPriorityClass",
+    "System.Enum",
+    "System.ValueType",
+    "System.Object",
+)
 ProcessPriorityClass.__str__ = lambda self: self.name
 
 
 def _read(path: str, binary: bool = False):
     try:
-        with open(path, "rb" if binary else "r", encoding=None if binary else "utf-8",
-                  errors=None if binary else "replace") as f:
+        with open(
+            path, "rb" if binary else "r", encoding=None if binary else "utf-8", errors=None if binary else "replace"
+        ) as f:
             return f.read()
     except (OSError, ValueError):  # gone, not ours to read, or a kernel thread's empty files
         return None
@@ -59,7 +69,7 @@ def _parse_stat(text: str | None) -> tuple[str, list[str]] | None:
     open_at, close_at = text.find("("), text.rfind(")")
     if open_at < 0 or close_at < open_at:
         return None
-    return text[open_at + 1:close_at], text[close_at + 2:].split()
+    return text[open_at + 1 : close_at], text[close_at + 2 :].split()
 
 
 def _parse_status(text: str | None) -> dict:
@@ -102,8 +112,12 @@ def _ticks(count: int | None) -> _dt.timedelta | None:
 
 
 class ProcessThread:
-    PS_TYPE_NAMES = ("System.Diagnostics.ProcessThread", "System.ComponentModel.Component",
-                     "System.MarshalByRefObject", "System.Object")
+    PS_TYPE_NAMES = (
+        "System.Diagnostics.ProcessThread",
+        "System.ComponentModel.Component",
+        "System.MarshalByRefObject",
+        "System.Object",
+    )
     PS_PROPERTIES = ("Id",)
 
     def __init__(self, tid: int):
@@ -117,15 +131,57 @@ class Process:
     PS_TYPE_NAMES = PROCESS_TYPE_NAMES
     # pwsh's `Format-List *` order: the type table's members, then .NET's properties.
     PS_PROPERTIES = (
-        "Name", "SI", "Handles", "VM", "WS", "PM", "NPM", "Path", "CommandLine", "Parent", "Company", "CPU",
-        "FileVersion", "ProductVersion", "Description", "Product", "__NounName",
-        "BasePriority", "HasExited", "StartTime", "Id", "MachineName", "MainWindowHandle", "MainWindowTitle",
-        "NonpagedSystemMemorySize64", "NonpagedSystemMemorySize", "PagedMemorySize64", "PagedMemorySize",
-        "PagedSystemMemorySize64", "PagedSystemMemorySize", "PeakPagedMemorySize64", "PeakPagedMemorySize",
-        "PeakWorkingSet64", "PeakWorkingSet", "PeakVirtualMemorySize64", "PeakVirtualMemorySize",
-        "PriorityClass", "PrivateMemorySize64", "PrivateMemorySize", "PrivilegedProcessorTime", "ProcessName",
-        "Responding", "SessionId", "Threads", "TotalProcessorTime", "UserProcessorTime",
-        "VirtualMemorySize64", "VirtualMemorySize", "HandleCount", "WorkingSet64", "WorkingSet",
+        "Name",
+        "SI",
+        "Handles",
+        "VM",
+        "WS",
+        "PM",
+        "NPM",
+        "Path",
+        "CommandLine",
+        "Parent",
+        "Company",
+        "CPU",
+        "FileVersion",
+        "ProductVersion",
+        "Description",
+        "Product",
+        "__NounName",
+        "BasePriority",
+        "HasExited",
+        "StartTime",
+        "Id",
+        "MachineName",
+        "MainWindowHandle",
+        "MainWindowTitle",
+        "NonpagedSystemMemorySize64",
+        "NonpagedSystemMemorySize",
+        "PagedMemorySize64",
+        "PagedMemorySize",
+        "PagedSystemMemorySize64",
+        "PagedSystemMemorySize",
+        "PeakPagedMemorySize64",
+        "PeakPagedMemorySize",
+        "PeakWorkingSet64",
+        "PeakWorkingSet",
+        "PeakVirtualMemorySize64",
+        "PeakVirtualMemorySize",
+        "PriorityClass",
+        "PrivateMemorySize64",
+        "PrivateMemorySize",
+        "PrivilegedProcessorTime",
+        "ProcessName",
+        "Responding",
+        "SessionId",
+        "Threads",
+        "TotalProcessorTime",
+        "UserProcessorTime",
+        "VirtualMemorySize64",
+        "VirtualMemorySize",
+        "HandleCount",
+        "WorkingSet64",
+        "WorkingSet",
     )
 
     def __init__(self, pid: int, stat: tuple[str, list[str]], status: dict, cmdline: bytes | None):
@@ -133,7 +189,7 @@ class Process:
         self._load(stat, status, cmdline)
 
     @classmethod
-    def read(cls, pid: int) -> "Process | None":
+    def read(cls, pid: int) -> Process | None:
         """The process with this id as /proc shows it now, or None when there is none."""
         stat = _parse_stat(_read(f"/proc/{pid}/stat"))
         if stat is None:
@@ -142,7 +198,7 @@ class Process:
 
     def _load(self, stat, status: dict, cmdline: bytes | None) -> None:
         comm, fields = stat
-        number = (lambda i: int(fields[i]) if len(fields) > i and fields[i].lstrip("-").isdigit() else None)
+        number = lambda i: int(fields[i]) if len(fields) > i and fields[i].lstrip("-").isdigit() else None
         self._state = fields[0] if fields else "X"
         self._ppid = number(1)
         self._session = number(3) or 0
@@ -179,7 +235,7 @@ class Process:
         return self._cmdline[:-1].decode("utf-8", "replace").replace("\0", " ")
 
     @property
-    def Parent(self) -> "Process | None":
+    def Parent(self) -> Process | None:
         return Process.read(self._ppid) if self._ppid else None
 
     @property
@@ -229,9 +285,19 @@ class Process:
     def PriorityClass(self) -> ProcessPriorityClass:
         # Process.Unix.cs PriorityClassCore: nice -5..-1 falls through to BelowNormal there too
         nice = self._nice
-        return (ProcessPriorityClass.RealTime if nice < -15 else ProcessPriorityClass.High if nice < -10
-                else ProcessPriorityClass.AboveNormal if nice < -5 else ProcessPriorityClass.Normal if nice == 0
-                else ProcessPriorityClass.BelowNormal if nice <= 10 else ProcessPriorityClass.Idle)
+        return (
+            ProcessPriorityClass.RealTime
+            if nice < -15
+            else ProcessPriorityClass.High
+            if nice < -10
+            else ProcessPriorityClass.AboveNormal
+            if nice < -5
+            else ProcessPriorityClass.Normal
+            if nice == 0
+            else ProcessPriorityClass.BelowNormal
+            if nice <= 10
+            else ProcessPriorityClass.Idle
+        )
 
     @property
     def HandleCount(self) -> int:
@@ -270,14 +336,14 @@ class Process:
         except PermissionError as exc:
             from pscompat.values.methods.invoke import DotNetError
 
-            raise DotNetError(exc.strerror or "Operation not permitted",
-                              "System.ComponentModel.Win32Exception") from None
+            raise DotNetError(
+                exc.strerror or "Operation not permitted", "System.ComponentModel.Win32Exception"
+            ) from None
 
     def Refresh(self) -> None:
         stat = _parse_stat(_read(f"/proc/{self.Id}/stat"))
         if stat is not None:
-            self._load(stat, _parse_status(_read(f"/proc/{self.Id}/status")),
-                       _read(f"/proc/{self.Id}/cmdline", True))
+            self._load(stat, _parse_status(_read(f"/proc/{self.Id}/status")), _read(f"/proc/{self.Id}/cmdline", True))
 
     def WaitForExit(self, milliseconds: int = -1) -> bool:
         # not our child in general, so no waitpid(): poll as .NET does for other processes
@@ -294,8 +360,7 @@ class Process:
     Dispose = Close
 
     def ToString(self) -> str:
-        return f"System.Diagnostics.Process ({self.ProcessName})" if self.ProcessName else \
-            "System.Diagnostics.Process"
+        return f"System.Diagnostics.Process ({self.ProcessName})" if self.ProcessName else "System.Diagnostics.Process"
 
     def __repr__(self) -> str:
         return f"<Process {self.ProcessName} ({self.Id})>"

@@ -1,24 +1,29 @@
 """Error statements compiled: try/catch/finally, trap and throw (about_Try_Catch_Finally,
 about_Trap, about_Throw), and how a catch type matches a PowerShell error."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from pscompat.syntax import nodes as N
-from pscompat.errors import ErrorRecord, PSError, ScriptThrow
 from pscompat.engine.runtime import BreakFlow, ContinueFlow
 from pscompat.engine.scope import MISSING
+from pscompat.errors import ErrorRecord, PSError, ScriptThrow
+from pscompat.syntax import nodes as N
 
 _EXCEPTION_PARENTS = {
     "system.dividebyzeroexception": ("system.arithmeticexception", "system.systemexception"),
     "system.management.automation.commandnotfoundexception": ("system.management.automation.runtimeexception",),
     "system.management.automation.parameterbindingexception": ("system.management.automation.runtimeexception",),
     "system.management.automation.actionpreferencestopexception": ("system.management.automation.runtimeexception",),
-    "system.management.automation.itemnotfoundexception": ("system.management.automation.sessionstateexception",
-                                                            "system.management.automation.runtimeexception"),
+    "system.management.automation.itemnotfoundexception": (
+        "system.management.automation.sessionstateexception",
+        "system.management.automation.runtimeexception",
+    ),
     "system.management.automation.methodinvocationexception": ("system.management.automation.runtimeexception",),
-    "system.management.automation.psinvalidcastexception": ("system.invalidcastexception",
-                                                            "system.management.automation.runtimeexception"),
+    "system.management.automation.psinvalidcastexception": (
+        "system.invalidcastexception",
+        "system.management.automation.runtimeexception",
+    ),
     "system.formatexception": ("system.systemexception",),
     "system.argumentnullexception": ("system.argumentexception", "system.systemexception"),
     "system.argumentoutofrangeexception": ("system.argumentexception", "system.systemexception"),
@@ -47,9 +52,15 @@ def exception_matches(err: PSError, type_name: str) -> bool:
         return True
     for actual in [err.exception_type] + _inner_types(err):
         actual = actual.lower()
-        chain = (actual,) + _EXCEPTION_PARENTS.get(actual, ()) + (
-            ("system.management.automation.runtimeexception",)
-            if actual.startswith("system.management.automation") else ())
+        chain = (
+            (actual,)
+            + _EXCEPTION_PARENTS.get(actual, ())
+            + (
+                ("system.management.automation.runtimeexception",)
+                if actual.startswith("system.management.automation")
+                else ()
+            )
+        )
         for name in chain:
             if want == name or want == name.rsplit(".", 1)[-1]:
                 return True
@@ -58,8 +69,14 @@ def exception_matches(err: PSError, type_name: str) -> bool:
 
 def make_throw(value, span, source) -> PSError:
     if isinstance(value, ErrorRecord):
-        err = ScriptThrow(value.message, value.fully_qualified_error_id, span=span, source=source,
-                          reason="Exception", exception_type=value.exception_type)
+        err = ScriptThrow(
+            value.message,
+            value.fully_qualified_error_id,
+            span=span,
+            source=source,
+            reason="Exception",
+            exception_type=value.exception_type,
+        )
         err.error_record = value
         return err
     if isinstance(value, PSError):
@@ -67,19 +84,30 @@ def make_throw(value, span, source) -> PSError:
     from pscompat.values.dotnet.exceptions import DotNetException
 
     if isinstance(value, DotNetException):  # `throw [ArgumentException]::new('bad')`
-        err = ScriptThrow(value.Message, value.Message, span=span, source=source, reason="Exception",
-                          category="OperationStopped", target=value, exception_type=value.full_name)
+        err = ScriptThrow(
+            value.Message,
+            value.Message,
+            span=span,
+            source=source,
+            reason="Exception",
+            category="OperationStopped",
+            target=value,
+            exception_type=value.full_name,
+        )
         err.__cause__ = value.InnerException if isinstance(value.InnerException, BaseException) else None
         return err
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     if value is None:
-        return ScriptThrow("ScriptHalted", "ScriptHalted", span=span, source=source, reason="Exception",
-                           category="OperationStopped")
+        return ScriptThrow(
+            "ScriptHalted", "ScriptHalted", span=span, source=source, reason="Exception", category="OperationStopped"
+        )
     message = to_string(value)
-    err = ScriptThrow(message, message, span=span, source=source, reason="Exception", category="OperationStopped",
-                      target=value)
+    err = ScriptThrow(
+        message, message, span=span, source=source, reason="Exception", category="OperationStopped", target=value
+    )
     return err
+
 
 Stmt = Callable  # fn(scope, emit)
 
@@ -99,8 +127,14 @@ class ErrorStatements:
                 try:
                     fn(scope, emit)
                 except PSError as exc:
-                    handler = next((body for types, body in handlers
-                                    if not types or any(exception_matches(exc, t) for t in types)), None)
+                    handler = next(
+                        (
+                            body
+                            for types, body in handlers
+                            if not types or any(exception_matches(exc, t) for t in types)
+                        ),
+                        None,
+                    )
                     if handler is None:
                         if not scope.ctx.statement_error(exc, scope):
                             raise

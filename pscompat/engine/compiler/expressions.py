@@ -4,17 +4,19 @@ Each AST node is turned into a closure when its script block is first run; runni
 block again (Where-Object over 200k objects) only calls closures.  Statements live in
 `compiler_stmt.py`, pipelines and commands in `pipeline.py`.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from pscompat.syntax import nodes as N
-from pscompat.errors import PSError, RuntimeError_
-from pscompat.engine.runtime import FlowControl, StopUpstream, unwrap
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
-from pscompat.values.indexing import index_value
+from pscompat.engine.runtime import FlowControl, StopUpstream, unwrap
 from pscompat.engine.scope import MISSING, env_get, split_qualified
+from pscompat.errors import PSError, RuntimeError_
 from pscompat.source import Source
+from pscompat.syntax import nodes as N
+from pscompat.values.indexing import index_value
 
 Fn = Callable[[Any], Any]
 
@@ -33,8 +35,9 @@ def located(fn: Fn, node: N.Node, source: Source) -> Fn:
         except (FlowControl, StopUpstream, KeyboardInterrupt):
             raise
         except RecursionError:
-            raise RuntimeError_("The script failed due to call depth overflow.", "CallDepthOverflow",
-                                span=span, source=source) from None
+            raise RuntimeError_(
+                "The script failed due to call depth overflow.", "CallDepthOverflow", span=span, source=source
+            ) from None
         except Exception as exc:  # a Python error inside a value method: report it as PowerShell would
             raise python_error(exc, span, source) from exc
 
@@ -43,8 +46,13 @@ def located(fn: Fn, node: N.Node, source: Source) -> Fn:
 
 def python_error(exc: Exception, span, source) -> PSError:
     if isinstance(exc, ZeroDivisionError):
-        return RuntimeError_("Attempted to divide by zero.", "RuntimeException", span=span, source=source,
-                             exception_type="System.DivideByZeroException")
+        return RuntimeError_(
+            "Attempted to divide by zero.",
+            "RuntimeException",
+            span=span,
+            source=source,
+            exception_type="System.DivideByZeroException",
+        )
     return RuntimeError_(str(exc) or type(exc).__name__, "RuntimeException", span=span, source=source)
 
 
@@ -72,7 +80,7 @@ class ExpressionCompiler:
         return lambda scope: value
 
     def e_ExpandableString(self, node: N.ExpandableString) -> Fn:
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         parts = [p if isinstance(p, str) else self.expr(p) for p in node.parts]
         if len(parts) == 1 and isinstance(parts[0], str):
@@ -113,13 +121,19 @@ class ExpressionCompiler:
         if qual in ("local", "private"):
             return lambda scope: scope.vars.get(key)
         if qual is not None and qual not in ("variable", "using"):
-            raise PSError(f"Cannot find drive. A drive with the name '{qual}' does not exist.", "DriveNotFound",
-                          span=node.span, source=self.source)
+            raise PSError(
+                f"Cannot find drive. A drive with the name '{qual}' does not exist.",
+                "DriveNotFound",
+                span=node.span,
+                source=self.source,
+            )
         dynamic = DYNAMIC_VARIABLES.get(key)
         if dynamic is not None:
+
             def get_dynamic(scope):
                 v = scope.lookup(key, MISSING)
                 return dynamic(scope) if v is MISSING else v
+
             return get_dynamic
         name = node.name
 
@@ -163,7 +177,7 @@ class ExpressionCompiler:
         return self.stmts.value(node.pipeline, paren=True)
 
     def e_Hashtable(self, node: N.Hashtable) -> Fn:
-        from pscompat.values.objects.model import Hashtable
+        from pscompat.values.objects.classes import Hashtable
 
         pairs = [(self.expr(k), self.stmts.value(v)) for k, v in node.pairs]
         source, span = self.source, node.span
@@ -173,8 +187,12 @@ class ExpressionCompiler:
             for kf, vf in pairs:
                 k = kf(scope)
                 if k in h:
-                    raise RuntimeError_(f"Duplicate keys '{k}' are not allowed in hash literals.", "DuplicateKeyInHashLiteral",
-                                        span=span, source=source)
+                    raise RuntimeError_(
+                        f"Duplicate keys '{k}' are not allowed in hash literals.",
+                        "DuplicateKeyInHashLiteral",
+                        span=span,
+                        source=source,
+                    )
                 h[k] = vf(scope)
             return h
 
@@ -212,18 +230,21 @@ class ExpressionCompiler:
         from pscompat.values.convert.primitives import convert_to
 
         tname = node.type.name.lower()
-        if isinstance(node.operand, N.Hashtable) and tname in ("ordered", "pscustomobject",
-                                                              "system.management.automation.pscustomobject"):
+        if isinstance(node.operand, N.Hashtable) and tname in (
+            "ordered",
+            "pscustomobject",
+            "system.management.automation.pscustomobject",
+        ):
             build = self.e_Hashtable(node.operand).build
             if tname == "ordered":
                 return lambda scope: build(scope, ordered=True)
-            from pscompat.values.objects.model import PSObject
+            from pscompat.values.objects.classes import PSObject
 
             return lambda scope: PSObject(build(scope, ordered=True))
         operand = self.expr(node.operand)
         type_name = node.type.name
         if tname in ("string", "system.string"):
-            from pscompat.values.convert.primitives import to_string
+            from pscompat.values.convert.strings import to_string
 
             def to_text(scope):  # an array joins with $OFS
                 v = operand(scope)
@@ -261,17 +282,24 @@ class ExpressionCompiler:
         if op == "-or":
             return lambda scope: to_bool(left(scope)) or to_bool(right(scope))
         if op == "??":
+
             def coalesce(scope):
                 v = left(scope)
                 return right(scope) if v is None else v
+
             return coalesce
         from pscompat.values.operators.table import get_binary
 
         try:
             fn = get_binary(op)
         except KeyError:
-            raise PSError(f"Unexpected token '{op}' in expression or statement.", "UnexpectedToken",
-                          span=node.span, source=self.source, reason="ParserError") from None
+            raise PSError(
+                f"Unexpected token '{op}' in expression or statement.",
+                "UnexpectedToken",
+                span=node.span,
+                source=self.source,
+                reason="ParserError",
+            ) from None
         span, source = node.span, self.source
         folded = _fold(fn, node)
         if folded is not _NOT_FOLDED:
@@ -301,17 +329,21 @@ class ExpressionCompiler:
         if isinstance(member, N.StringConstant):
             name = member.value
             return lambda scope: name
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         fn = self.expr(member)
         return lambda scope: to_string(fn(scope))
 
     def e_Member(self, node: N.Member) -> Fn:
-        from pscompat.values.objects.model import get_member
+        from pscompat.values.objects.access import get_member
 
         name_fn = self.member_name(node.member)
         if node.static:
-            target = self.type_getter(node.target.type) if isinstance(node.target, N.TypeExpression) else self.expr(node.target)
+            target = (
+                self.type_getter(node.target.type)
+                if isinstance(node.target, N.TypeExpression)
+                else self.expr(node.target)
+            )
             return located(lambda scope: _static_target(target(scope)).get_static(name_fn(scope)), node, self.source)
         target = self.expr(node.target)
         if isinstance(node.member, N.StringConstant):
@@ -327,7 +359,11 @@ class ExpressionCompiler:
         name_fn = self.member_name(node.member)
         args = [self.expr(a) for a in node.arguments]
         if node.static:
-            target = self.type_getter(node.target.type) if isinstance(node.target, N.TypeExpression) else self.expr(node.target)
+            target = (
+                self.type_getter(node.target.type)
+                if isinstance(node.target, N.TypeExpression)
+                else self.expr(node.target)
+            )
 
             def static_call(scope):
                 t = _static_target(target(scope))
@@ -391,7 +427,8 @@ def _fold(fn, node: N.Binary):
 def constant_member(target: Fn, name: str) -> Fn:
     """`$x.Name` with a literal name: the attribute getter is cached for the last class seen,
     since a pipeline usually reads the same property of many objects of one class."""
-    from pscompat.values.objects.model import PSObject, get_member, member_getter
+    from pscompat.values.objects.access import get_member, member_getter
+    from pscompat.values.objects.classes import PSObject
 
     folded = name.lower()
     cache: list = [None, None]  # class, getter
@@ -434,9 +471,9 @@ _BLOCK_METHODS = {
 
 def _create_block(values):
     """[scriptblock]::Create(text): parse and wrap, as PowerShell does."""
-    from pscompat.values.convert.primitives import to_string
-    from pscompat.syntax.grammar import parse_cached
     from pscompat.engine.scriptblock import ScriptBlockValue
+    from pscompat.syntax.grammar import parse_cached
+    from pscompat.values.convert.strings import to_string
 
     text = to_string(values[0] if values else "")
     return ScriptBlockValue(parse_cached(text, "<ScriptBlock>"), Source(text, "<ScriptBlock>"))

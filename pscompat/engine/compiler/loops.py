@@ -1,12 +1,13 @@
 """Loop statements compiled: foreach, for, while, do (about_Foreach, about_For, about_While,
 about_Do); `break`/`continue` arrive as exceptions and may name a loop label."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from pscompat.syntax import nodes as N
 from pscompat.engine.runtime import BreakFlow, ContinueFlow, Enumerator, as_list
 from pscompat.engine.scope import MISSING
+from pscompat.syntax import nodes as N
 
 Stmt = Callable  # fn(scope, emit)
 

@@ -1,20 +1,31 @@
 """Statements compiled into closures `fn(scope, emit)`; `emit` receives each output object."""
+
 from __future__ import annotations
 
-from typing import Any, Callable, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
-from pscompat.syntax import nodes as N
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
-from pscompat.engine.compiler.expressions import CONSTANT_VARIABLES, ExpressionCompiler, located, python_error
-from pscompat.values.indexing import index_value, set_index
 from pscompat.engine.compiler.error_statements import ErrorStatements
+from pscompat.engine.compiler.expressions import CONSTANT_VARIABLES, ExpressionCompiler, located, python_error
 from pscompat.engine.compiler.loops import LoopStatements
-from pscompat.errors import PSError, RuntimeError_
-from pscompat.engine.runtime import (BreakFlow, ContinueFlow, ExitFlow, FlowControl, ReturnFlow, StopUpstream, as_list,
-                      emit_enumerated, unwrap)
+from pscompat.engine.runtime import (
+    BreakFlow,
+    ContinueFlow,
+    ExitFlow,
+    FlowControl,
+    ReturnFlow,
+    StopUpstream,
+    as_list,
+    emit_enumerated,
+    unwrap,
+)
 from pscompat.engine.scope import AUTOMATION_NULL, env_set, split_qualified
 from pscompat.engine.scriptblock import CompiledBlock
+from pscompat.errors import PSError, RuntimeError_
 from pscompat.source import Source
+from pscompat.syntax import nodes as N
+from pscompat.values.indexing import set_index
 
 Stmt = Callable[[Any, Callable], None]
 
@@ -26,7 +37,8 @@ def compile_script_block(node: N.ScriptBlock, source: Source, is_filter: bool = 
     if node.param_block is not None:
         cb.decls = node.param_block.parameters
         cb.is_advanced = bool(node.param_block.attributes) or any(
-            a.name.lower() == "parameter" for d in cb.decls for a in d.attributes)
+            a.name.lower() == "parameter" for d in cb.decls for a in d.attributes
+        )
         cb.defaults = {d.name.lower(): sc.expr(d.default) for d in cb.decls if d.default is not None}
     cb.begin = sc.block(node.begin) if node.begin else None
     cb.process = sc.block(node.process) if node.process else None
@@ -49,9 +61,14 @@ def _member_test(sc, node):
     if not (isinstance(node, N.Binary) and node.op.startswith("-") and node.op not in _NOT_TESTS):
         return None
     left, right = node.left, node.right
-    if not (isinstance(left, N.Member) and not left.static and not left.null_conditional
-            and isinstance(left.member, N.StringConstant) and isinstance(left.target, N.Variable)
-            and left.target.name.lower() in ("_", "psitem")):
+    if not (
+        isinstance(left, N.Member)
+        and not left.static
+        and not left.null_conditional
+        and isinstance(left.member, N.StringConstant)
+        and isinstance(left.target, N.Variable)
+        and left.target.name.lower() in ("_", "psitem")
+    ):
         return None
     if isinstance(right, N.Variable):
         if right.splatted or right.name.lower() in ("_", "psitem") or ":" in right.name:
@@ -79,6 +96,7 @@ def _member_test(sc, node):
 class MemberTest(NamedTuple):
     """`$_.<name> <operator> <right>` (see _member_test); right_kind is ("constant", value),
     ("variable", lower-cased name) or ("computed", None)."""
+
     name: str
     op_name: str
     op: Callable
@@ -87,17 +105,44 @@ class MemberTest(NamedTuple):
     span: Any
 
 
-_NOT_TESTS = frozenset(("-and", "-or", "-xor", "-f", "-replace", "-ireplace", "-creplace", "-split", "-isplit",
-                        "-csplit", "-join", "-as", "-band", "-bor", "-bxor", "-shl", "-shr", "-match", "-imatch",
-                        "-cmatch", "-notmatch", "-inotmatch", "-cnotmatch"))
+_NOT_TESTS = frozenset(
+    (
+        "-and",
+        "-or",
+        "-xor",
+        "-f",
+        "-replace",
+        "-ireplace",
+        "-creplace",
+        "-split",
+        "-isplit",
+        "-csplit",
+        "-join",
+        "-as",
+        "-band",
+        "-bor",
+        "-bxor",
+        "-shl",
+        "-shr",
+        "-match",
+        "-imatch",
+        "-cmatch",
+        "-notmatch",
+        "-inotmatch",
+        "-cnotmatch",
+    )
+)
 
 
 def _collected_statements(node):
     """The statements of a `$( )` or of a parenthesised command pipeline, else None."""
     if isinstance(node, N.SubExpression):
         return node.body
-    if isinstance(node, N.Paren) and isinstance(node.pipeline, N.Pipeline) and not (
-            len(node.pipeline.elements) == 1 and isinstance(node.pipeline.elements[0], N.CommandExpression)):
+    if (
+        isinstance(node, N.Paren)
+        and isinstance(node.pipeline, N.Pipeline)
+        and not (len(node.pipeline.elements) == 1 and isinstance(node.pipeline.elements[0], N.CommandExpression))
+    ):
         return node.pipeline
     return None
 
@@ -138,6 +183,7 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
                 except PSError as exc:
                     if not scope.ctx.statement_error(exc, scope):
                         raise
+
             return run_one
 
         def run(scope, emit):
@@ -163,8 +209,9 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
             except (FlowControl, StopUpstream, KeyboardInterrupt, GeneratorExit):
                 raise
             except RecursionError:
-                raise RuntimeError_("The script failed due to call depth overflow.", "CallDepthOverflow",
-                                    span=span, source=source) from None
+                raise RuntimeError_(
+                    "The script failed due to call depth overflow.", "CallDepthOverflow", span=span, source=source
+                ) from None
             except Exception as exc:
                 raise python_error(exc, span, source) from exc
 
@@ -193,8 +240,11 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
     # -- pipelines ---------------------------------------------------------------------------
     def s_Pipeline(self, node: N.Pipeline) -> Stmt:
-        if len(node.elements) == 1 and isinstance(node.elements[0], N.CommandExpression) \
-                and not node.elements[0].redirections:
+        if (
+            len(node.elements) == 1
+            and isinstance(node.elements[0], N.CommandExpression)
+            and not node.elements[0].redirections
+        ):
             expr_node = node.elements[0].expression
             inner = _collected_statements(expr_node)
             if inner is not None:
@@ -250,7 +300,7 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
     def s_Assignment(self, node: N.Assignment, want_value: bool = False):
         setter = self.setter(node.target)
         op = node.op
-        from pscompat.values.methods.dispatch import VOID
+        from pscompat.values.methods.invoke import VOID
 
         VOID_TYPE = type(VOID)
         if op == "=" and isinstance(node.target, N.Variable) and not node.target.name.count(":"):
@@ -271,6 +321,7 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
             return assign_marked if want_value else (lambda scope, emit: assign_marked(scope))
         value = self.value(node.value)
         if op == "=":
+
             def assign(scope, emit=None):
                 v = value(scope)
                 setter(scope, v)
@@ -317,7 +368,7 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
             return typed
         if isinstance(target, N.Member):
-            from pscompat.values.objects.model import set_member
+            from pscompat.values.objects.access import set_member
 
             obj = self.expr(target.target)
             name = self.member_name(target.member)
@@ -339,10 +390,17 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
             return multi
         if isinstance(target, N.Paren):
-            return self.setter(target.pipeline.elements[0].expression) if isinstance(target.pipeline, N.Pipeline) else None
-        raise PSError("The assignment expression is not valid. The input to an assignment operator must be an object "
-                      "that is able to accept assignments, such as a variable or a property.", "InvalidLeftHandSide",
-                      span=target.span, source=self.source, reason="ParserError")
+            return (
+                self.setter(target.pipeline.elements[0].expression) if isinstance(target.pipeline, N.Pipeline) else None
+            )
+        raise PSError(
+            "The assignment expression is not valid. The input to an assignment operator must be an object "
+            "that is able to accept assignments, such as a variable or a property.",
+            "InvalidLeftHandSide",
+            span=target.span,
+            source=self.source,
+            reason="ParserError",
+        )
 
     def increment(self, node: N.Unary) -> Callable:
         from pscompat.values.operators.table import get_binary
@@ -390,8 +448,9 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
         body = node.body
         if node.parameters is not None and body.param_block is None:
-            body = N.ScriptBlock(body.span, N.ParamBlock(node.span, node.parameters), body.begin, body.process,
-                                 body.end, body.text)
+            body = N.ScriptBlock(
+                body.span, N.ParamBlock(node.span, node.parameters), body.begin, body.process, body.end, body.text
+            )
         sbv = ScriptBlockValue(body, self.source, is_filter=node.is_filter)
         name = node.name
         kind = "Filter" if node.is_filter else "Function"
@@ -436,6 +495,7 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
         return ex
 
+
 def variable_setter(name: str) -> Callable:
     qual, key = split_qualified(name)
     if qual == "env":
@@ -443,21 +503,27 @@ def variable_setter(name: str) -> Callable:
     if qual is None and key == "psitem":
         key = "_"
     if qual in ("global", "script"):
+
         def set_q(scope, v):
             target = scope.global_scope() if qual == "global" else scope.script_scope()
             target.ctx.assign(target, key, v)
+
         return set_q
     if qual is not None and qual not in ("local", "private", "variable"):
+
         def bad(scope, v):
             raise PSError(f"Cannot find drive. A drive with the name '{qual}' does not exist.", "DriveNotFound")
+
         return bad
 
     if qual == "private":
+
         def set_private(scope, v):
             if scope.private is None:
                 scope.private = set()
             scope.private.add(key)
             scope.ctx.assign(scope, key, v)
+
         return set_private
 
     def set_local(scope, v):
@@ -466,4 +532,4 @@ def variable_setter(name: str) -> Callable:
     return set_local
 
 
-__all__ = ["compile_script_block", "StatementCompiler", "index_value"]
+__all__ = ["compile_script_block", "StatementCompiler"]

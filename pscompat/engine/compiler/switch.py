@@ -1,10 +1,11 @@
 """The switch statement (about_Switch): each input value is tested against every clause;
 `break` leaves the switch, `continue` moves to the next value; `default` runs when no clause matched."""
+
 from __future__ import annotations
 
-from pscompat.syntax import nodes as N
 from pscompat.engine.runtime import BreakFlow, ContinueFlow, Enumerator, as_list
 from pscompat.engine.scope import MISSING
+from pscompat.syntax import nodes as N
 
 
 def compile_switch(sc, node: N.Switch):

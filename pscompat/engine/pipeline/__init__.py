@@ -4,21 +4,22 @@ All begin blocks run first (left to right), then the first command produces obje
 down stage by stage, then the end blocks run left to right.  A stage that wants no more input
 raises StopUpstream: the stages before it stop (no end block), it and those after it finish.
 """
+
 from __future__ import annotations
 
 import os
 import shutil
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from pscompat.syntax import nodes as N
 from pscompat.engine.binding import Arg, Binder, Binding, ParameterToken
-from pscompat.errors import CommandNotFoundError
+from pscompat.engine.pipeline.stages import CmdletStage, ExpressionStage, NativeStage, ScriptStage, Stage
 from pscompat.engine.runtime import CommandRuntime, StopUpstream
 from pscompat.engine.scope import Scope
-from pscompat.source import Source
-from pscompat.engine.pipeline.stages import CmdletStage, ExpressionStage, NativeStage, ScriptStage, Stage
 from pscompat.engine.streams import Redirector
-
+from pscompat.errors import CommandNotFoundError
+from pscompat.source import Source
+from pscompat.syntax import nodes as N
 
 # ----------------------------------------------------------------------------- compile time
 
@@ -37,8 +38,10 @@ class CommandSpec:
         self.static_name = head.value if isinstance(head, N.StringConstant) else None
         self.name_fn = comp.expr(head)
         self.args = [compile_arg(el, comp) for el in node.elements[1:]]
-        self.redirections = [(r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
-                             for r in node.redirections]
+        self.redirections = [
+            (r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
+            for r in node.redirections
+        ]
 
 
 def compile_arg(el, comp):
@@ -65,9 +68,16 @@ def compile_pipeline(node: N.Pipeline, comp) -> Callable:
     specs = []
     for el in node.elements:
         if isinstance(el, N.CommandExpression):
-            specs.append(("expr", (comp.expr(el.expression), _plain_variable(el.expression)),
-                          [(r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
-                           for r in el.redirections]))
+            specs.append(
+                (
+                    "expr",
+                    (comp.expr(el.expression), _plain_variable(el.expression)),
+                    [
+                        (r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
+                        for r in el.redirections
+                    ],
+                )
+            )
         else:
             specs.append(("command", CommandSpec(el, comp), None))
 
@@ -100,7 +110,7 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
         target = ("script", name_value, "")
         name = "<ScriptBlock>"
     else:
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         name = to_string(name_value) if not isinstance(name_value, str) else name_value
         target = ctx.resolve_command(name, scope)
@@ -108,8 +118,14 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
             raise CommandNotFoundError(
                 f"The term '{name}' is not recognized as a name of a cmdlet, function, script file, or executable "
                 f"program.\nCheck the spelling of the name, or if a path was included, verify that the path is "
-                f"correct and try again.", "CommandNotFoundException", span=cs.node.elements[0].span, source=cs.source,
-                reason=name, target=name, exception_type="System.Management.Automation.CommandNotFoundException")
+                f"correct and try again.",
+                "CommandNotFoundException",
+                span=cs.node.elements[0].span,
+                source=cs.source,
+                reason=name,
+                target=name,
+                exception_type="System.Management.Automation.CommandNotFoundException",
+            )
     kind, obj, _ = target
     if kind == "native":
         return NativeStage(obj, native_argv(args), scope)
@@ -154,6 +170,7 @@ def _out_variable(stage: Stage, binding: Binding, scope: Scope) -> Stage:
             def current(obj):
                 setter(scope, obj)
                 downstream(obj)
+
             connect_pv(current)
 
         stage.connect = connect_current
@@ -166,6 +183,7 @@ def _out_variable(stage: Stage, binding: Binding, scope: Scope) -> Stage:
         def tee(obj):
             collected.append(obj)
             downstream(obj)
+
         connect(tee)
 
     stage.connect = connect_tee
@@ -207,13 +225,20 @@ def evaluate_args(cs: CommandSpec, scope: Scope) -> tuple[list[Arg], dict]:
             value = a(scope)
             if isinstance(value, dict):
                 for k, v in value.items():
-                    args.append(Arg(name=str(k), value=v, has_value=True, span=span, text="-" + str(k), colon=True,
-                                    splat=True))
+                    args.append(
+                        Arg(name=str(k), value=v, has_value=True, span=span, text="-" + str(k), colon=True, splat=True)
+                    )
             elif isinstance(value, (list, tuple)):
                 for v in value:  # `@args`: names a simple function did not declare pass on as names
                     if isinstance(v, ParameterToken):
-                        args.append(Arg(name=v.lstrip("-\u2013\u2014\u2015").split(":", 1)[0], has_value=False,
-                                        span=span, text=str(v)))
+                        args.append(
+                            Arg(
+                                name=v.lstrip("-\u2013\u2014\u2015").split(":", 1)[0],
+                                has_value=False,
+                                span=span,
+                                text=str(v),
+                            )
+                        )
                     else:
                         args.append(Arg(value=v, span=span))
             elif value is not None:
@@ -258,8 +283,13 @@ def run_stages(stages: list[Stage], emit: Callable[[Any], None], input_items=Non
                     limit = stages[i + 1].input_limit()
                     if limit is not None:
                         stages[i].limit_output(limit)
-            if n > 1 and type(stages[0]) is ExpressionStage and type(stages[1]) is CmdletStage \
-                    and stages[1].takes_lists and not getattr(stages[0], "redirected", False):
+            if (
+                n > 1
+                and type(stages[0]) is ExpressionStage
+                and type(stages[1]) is CmdletStage
+                and stages[1].takes_lists
+                and not getattr(stages[0], "redirected", False)
+            ):
                 stages[0].fused = stages[1]
             for st, buf in zip(stages, buffers):
                 for item in buf:

@@ -19,10 +19,12 @@ object and the arguments show, and leaves everything else to the general path:
 * integer_total, plain_column: Measure-Object's sum and Group-Object's / Sort-Object's key
   column over objects of one class, in one loop or in C-level passes.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from keyword import iskeyword
-from typing import Any, Callable
+from typing import Any
 
 from pscompat.engine.scope import MISSING
 
@@ -59,7 +61,7 @@ def specialise(op_name: str, right) -> tuple[str, Any] | None:
             return "int_cmp", None
     elif name in ("like", "notlike") and rtype is str:
         from pscompat.errors import PSError
-        from pscompat.values.operators.comparison import like_to_regex
+        from pscompat.values.operators.patterns import like_to_regex
 
         try:
             return "str_like", like_to_regex(right, cs).match
@@ -80,27 +82,33 @@ def _test_lines(kind: str | None, op_name: str, dropped: str) -> list[str]:
         # The verdict on a text depends on the text alone: most objects repeat a few values
         # (a family, a location), so each distinct text is tested once (up to a bound).
         test = "v == R or v.casefold() == K" if kind == "str_eq" else "K(v) is not None"
-        return ["if v.__class__ is str:",
-                "    if v in DROP:",
-                f"        {dropped}",
-                "    if v in KEEP:",
-                "        keep = True",
-                "    else:",
-                f"        keep = {'not (' + test + ')' if negate else test}",
-                f"        if len(DROP) + len(KEEP) < {_MEMO_LIMIT}:",
-                "            (KEEP if keep else DROP).add(v)",
-                "else:",
-                "    keep = GENERAL(item, v, R)"]
+        return [
+            "if v.__class__ is str:",
+            "    if v in DROP:",
+            f"        {dropped}",
+            "    if v in KEEP:",
+            "        keep = True",
+            "    else:",
+            f"        keep = {'not (' + test + ')' if negate else test}",
+            f"        if len(DROP) + len(KEEP) < {_MEMO_LIMIT}:",
+            "            (KEEP if keep else DROP).add(v)",
+            "else:",
+            "    keep = GENERAL(item, v, R)",
+        ]
     if kind == "str_eq_cs":
-        return ["if v.__class__ is str:",
-                f"    keep = v {'!=' if negate else '=='} R",
-                "else:",
-                "    keep = GENERAL(item, v, R)"]
+        return [
+            "if v.__class__ is str:",
+            f"    keep = v {'!=' if negate else '=='} R",
+            "else:",
+            "    keep = GENERAL(item, v, R)",
+        ]
     if kind == "int_cmp":
-        return ["if v.__class__ is int:",
-                f"    keep = v {_PY_OPERATOR[name]} R",
-                "else:",
-                "    keep = GENERAL(item, v, R)"]
+        return [
+            "if v.__class__ is int:",
+            f"    keep = v {_PY_OPERATOR[name]} R",
+            "else:",
+            "    keep = GENERAL(item, v, R)",
+        ]
     return ["keep = GENERAL(item, v, R)"]
 
 
@@ -110,15 +118,17 @@ def _read_lines(attribute: str | None, check: list[str]) -> list[str]:
     script property), so `check` follows it."""
     if attribute is None:
         return ["v = READ(item)"] + check
-    return ["if item.__class__ is CLS:",
-            "    try:",
-            f"        v = item.{attribute}",
-            "    except AttributeError:  # an unset slot",
-            "        v = READ(item)",
-            *("        " + line for line in check),
-            "else:",
-            "    v = READ(item)",
-            *("    " + line for line in check)]
+    return [
+        "if item.__class__ is CLS:",
+        "    try:",
+        f"        v = item.{attribute}",
+        "    except AttributeError:  # an unset slot",
+        "        v = READ(item)",
+        *("        " + line for line in check),
+        "else:",
+        "    v = READ(item)",
+        *("    " + line for line in check),
+    ]
 
 
 def _changed(mode: str) -> str:
@@ -138,30 +148,39 @@ def _loop_source(kind: str | None, op_name: str, mode: str, attribute: str | Non
     test, or the stages downstream), so it is checked after such code, not per object; once it
     changed, the loop returns False and the rest of the objects are tested one by one."""
     if mode == "computed":  # may change with no code running ($PWD): read for each object
-        return ("    def loop(it, downstream):\n"
-                "        for item in it:\n"
-                "            if test(item):\n"
-                "                downstream(item)\n"
-                "        return True\n")
+        return (
+            "    def loop(it, downstream):\n"
+            "        for item in it:\n"
+            "            if test(item):\n"
+            "                downstream(item)\n"
+            "        return True\n"
+        )
     test = _test_lines(kind, op_name, "continue")
     if mode == "constant":
         read, after_general, after_push = _read_lines(attribute, []), [], []
     else:
         changed = _changed(mode)
-        read = _read_lines(attribute, [f"if {changed}:", "    if GENERAL(item, v, r):", "        downstream(item)",
-                                       "    return False"])
-        after_general = [f"    if {changed}:", "        if keep:", "            downstream(item)",
-                         "        return False"]
+        read = _read_lines(
+            attribute, [f"if {changed}:", "    if GENERAL(item, v, r):", "        downstream(item)", "    return False"]
+        )
+        after_general = [
+            f"    if {changed}:",
+            "        if keep:",
+            "            downstream(item)",
+            "        return False",
+        ]
         after_push = [f"    if {changed}:", "        return False"]
     if test[-1] == "    keep = GENERAL(item, v, R)":
         test = test + after_general
     elif test == ["keep = GENERAL(item, v, R)"]:
         test = test + [line[4:] for line in after_general]
-    return ("    def loop(it, downstream):\n"
-            "        r = None\n"
-            "        for item in it:\n"
-            + _indent(read + test + ["if keep:", "    downstream(item)", *after_push], 3)
-            + "        return True\n")
+    return (
+        "    def loop(it, downstream):\n"
+        "        r = None\n"
+        "        for item in it:\n"
+        + _indent(read + test + ["if keep:", "    downstream(item)", *after_push], 3)
+        + "        return True\n"
+    )
 
 
 def _one_source(kind: str | None, op_name: str, mode: str, attribute: str | None) -> str:
@@ -179,11 +198,14 @@ def _factory(kind: str | None, op_name: str, mode: str, attribute: str | None):
     make = _FACTORIES.get(key)
     if make is not None:
         return make
-    source = ("def make(CLS, READ, R, K, GENERAL, RIGHT, LGET, KEY, MISSING, KEEP, DROP):\n"
-              + _loop_source(kind, op_name, mode, attribute) + _one_source(kind, op_name, mode, attribute)
-              + "    return loop, test\n")
+    source = (
+        "def make(CLS, READ, R, K, GENERAL, RIGHT, LGET, KEY, MISSING, KEEP, DROP):\n"
+        + _loop_source(kind, op_name, mode, attribute)
+        + _one_source(kind, op_name, mode, attribute)
+        + "    return loop, test\n"
+    )
     namespace: dict = {}
-    exec(compile(source, f"<pscompat fused {kind} {op_name} {mode}>", "exec"), namespace)  # noqa: S102
+    exec(compile(source, f"<pscompat fused {kind} {op_name} {mode}>", "exec"), namespace)
     if len(_FACTORIES) > 256:
         _FACTORIES.clear()
     make = _FACTORIES[key] = namespace["make"]
@@ -203,8 +225,17 @@ class MemberComparison:
     plain_objects(first)        -> may objects of first's class be read as plain attributes?
     """
 
-    def __init__(self, name: str, op_name: str, read: Callable, general: Callable, right_const: Any = None,
-                 right_value: Callable | None = None, right_local: tuple | None = None, plain_objects=None):
+    def __init__(
+        self,
+        name: str,
+        op_name: str,
+        read: Callable,
+        general: Callable,
+        right_const: Any = None,
+        right_value: Callable | None = None,
+        right_local: tuple | None = None,
+        plain_objects=None,
+    ):
         self.name, self.op_name, self.read, self.general = name, op_name, read, general
         self.right_const, self.right_value, self.right_local = right_const, right_value, right_local
         self.plain_objects = plain_objects
@@ -257,8 +288,9 @@ class MemberComparison:
         return one(item)
 
 
-def record_builder(cls: type, attributes: list[str], names: list[str], type_names: list[str], downstream: Callable,
-                   general: Callable):
+def record_builder(
+    cls: type, attributes: list[str], names: list[str], type_names: list[str], downstream: Callable, general: Callable
+):
     """A push function for Select-Object Name, Size over ordinary objects: an object of `cls`
     becomes a PSObject with property names[i] = item.<attributes[i]>, written to `downstream`;
     other objects go to general(item).  The attributes must be plain (plain_attribute); an unset
@@ -273,9 +305,19 @@ def record_builder(cls: type, attributes: list[str], names: list[str], type_name
     if make is None:
         make = _BUILDERS[key] = _builder_factory(folded, attributes)
     # PSObject's own __init__ folds and copies per call; its slots are filled directly here
-    return make(cls, object.__new__, PSObject, PSObject._names.__set__, PSObject._values.__set__,
-                PSObject.type_names.__set__, dict(zip(folded, names)), tuple(type_names), TypeNameList, downstream,
-                general)
+    return make(
+        cls,
+        object.__new__,
+        PSObject,
+        PSObject._names.__set__,
+        PSObject._values.__set__,
+        PSObject.type_names.__set__,
+        dict(zip(folded, names)),
+        tuple(type_names),
+        TypeNameList,
+        downstream,
+        general,
+    )
 
 
 _BUILDERS: dict = {}
@@ -285,24 +327,26 @@ def _builder_factory(folded: list[str], attributes: list[str]):
     if len(_BUILDERS) > 256:
         _BUILDERS.clear()
     values = ", ".join(f"{f!r}: item.{a}" for f, a in zip(folded, attributes))
-    source = ("def make(CLS, NEW, PSOBJECT, SET_NAMES, SET_VALUES, SET_TYPES, NAMES, TYPES, TYPE_LIST, DOWNSTREAM,\n"
-              "         GENERAL):\n"
-              "    def push(item):\n"
-              "        if item.__class__ is CLS:\n"
-              "            try:\n"
-              f"                values = {{{values}}}\n"
-              "            except AttributeError:  # an unset slot\n"
-              "                return GENERAL(item)\n"
-              "            obj = NEW(PSOBJECT)\n"
-              "            SET_NAMES(obj, NAMES.copy())\n"
-              "            SET_VALUES(obj, values)\n"
-              "            SET_TYPES(obj, TYPE_LIST(TYPES))\n"
-              "            DOWNSTREAM(obj)\n"
-              "        else:\n"
-              "            GENERAL(item)\n"
-              "    return push\n")
+    source = (
+        "def make(CLS, NEW, PSOBJECT, SET_NAMES, SET_VALUES, SET_TYPES, NAMES, TYPES, TYPE_LIST, DOWNSTREAM,\n"
+        "         GENERAL):\n"
+        "    def push(item):\n"
+        "        if item.__class__ is CLS:\n"
+        "            try:\n"
+        f"                values = {{{values}}}\n"
+        "            except AttributeError:  # an unset slot\n"
+        "                return GENERAL(item)\n"
+        "            obj = NEW(PSOBJECT)\n"
+        "            SET_NAMES(obj, NAMES.copy())\n"
+        "            SET_VALUES(obj, values)\n"
+        "            SET_TYPES(obj, TYPE_LIST(TYPES))\n"
+        "            DOWNSTREAM(obj)\n"
+        "        else:\n"
+        "            GENERAL(item)\n"
+        "    return push\n"
+    )
     namespace: dict = {}
-    exec(compile(source, "<pscompat select>", "exec"), namespace)  # noqa: S102
+    exec(compile(source, "<pscompat select>", "exec"), namespace)
     return namespace["make"]
 
 
@@ -317,25 +361,27 @@ def integer_total(cls: type, attribute: str):
         return None
     make = _TOTALS.get(attribute)
     if make is None:
-        source = ("def make(CLS):\n"
-                  "    def total(items):\n"
-                  "        t = negative = 0\n"
-                  "        for item in items:\n"
-                  "            if item.__class__ is not CLS:\n"
-                  "                return None\n"
-                  "            try:\n"
-                  f"                v = item.{attribute}\n"
-                  "            except AttributeError:  # an unset slot\n"
-                  "                return None\n"
-                  "            if v.__class__ is not int:\n"
-                  "                return None\n"
-                  "            t += v\n"
-                  "            if v < 0:\n"
-                  "                negative -= v\n"
-                  "        return t, t + 2 * negative\n"
-                  "    return total\n")
+        source = (
+            "def make(CLS):\n"
+            "    def total(items):\n"
+            "        t = negative = 0\n"
+            "        for item in items:\n"
+            "            if item.__class__ is not CLS:\n"
+            "                return None\n"
+            "            try:\n"
+            f"                v = item.{attribute}\n"
+            "            except AttributeError:  # an unset slot\n"
+            "                return None\n"
+            "            if v.__class__ is not int:\n"
+            "                return None\n"
+            "            t += v\n"
+            "            if v < 0:\n"
+            "                negative -= v\n"
+            "        return t, t + 2 * negative\n"
+            "    return total\n"
+        )
         namespace: dict = {}
-        exec(compile(source, "<pscompat total>", "exec"), namespace)  # noqa: S102
+        exec(compile(source, "<pscompat total>", "exec"), namespace)
         if len(_TOTALS) > 256:
             _TOTALS.clear()
         make = _TOTALS[attribute] = namespace["make"]
@@ -348,8 +394,8 @@ def plain_column(items: list, name: str) -> list | None:
     else None (the caller reads object by object)."""
     from operator import attrgetter
 
-    from pscompat.values.objects.model import is_dictionary
     from pscompat.values.objects.access import plain_attribute
+    from pscompat.values.objects.classes import is_dictionary
 
     if not items or items[0] is None or is_dictionary(items[0]):
         return None

@@ -4,14 +4,16 @@ Every stage has begin / push (one object) / run_once (first in the pipeline) / e
 `downstream` to push its output to.  A stage that raises StopUpstream from its own code stamps
 it with its position, so the driver (pipeline.run_stages) knows which commands to stop.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from pscompat.engine.binding import Binder, Binding
-from pscompat.errors import ErrorRecord, ParameterBindingError, PSError
 from pscompat.engine.runtime import CommandRuntime, ReturnFlow, StopUpstream, emit_enumerated
 from pscompat.engine.scope import Scope
+from pscompat.errors import ErrorRecord, ParameterBindingError, PSError
 
 
 class Stage:
@@ -64,8 +66,11 @@ class ExpressionStage(Stage):
         emit_enumerated(value, self.downstream)
 
     def push(self, item):  # an expression after `|` ignores its input, like PowerShell's error case
-        raise PSError("Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline",
-                      reason="ParserError")
+        raise PSError(
+            "Expressions are only allowed as the first element of a pipeline.",
+            "ExpressionsMustBeFirstInPipeline",
+            reason="ParserError",
+        )
 
 
 def _drain(result, downstream) -> None:
@@ -88,13 +93,22 @@ class CmdletStage(Stage):
         cmd.bound = binding.bound
         cmd.parameter_set = binding.parameter_set
         for p in info.parameters:
-            setattr(cmd, p.name, binding.bound[p.name] if p.name in binding.bound
-                    else (False if p.is_switch else p.default))
+            setattr(
+                cmd, p.name, binding.bound[p.name] if p.name in binding.bound else (False if p.is_switch else p.default)
+            )
         self.cmd, self.binding, self.binder, self.runtime = cmd, binding, binder, runtime
         pp = binding.pipeline_params
         self.fast = None
-        self.fast_input = pp[0].name if (len(pp) == 1 and pp[0].pipeline and not pp[0].pipeline_by_name
-                                          and pp[0].type.lower() in ("object", "psobject")) else None
+        self.fast_input = (
+            pp[0].name
+            if (
+                len(pp) == 1
+                and pp[0].pipeline
+                and not pp[0].pipeline_by_name
+                and pp[0].type.lower() in ("object", "psobject")
+            )
+            else None
+        )
 
     def begin(self):
         _drain(self.cmd.begin(), self.downstream)
@@ -198,6 +212,7 @@ def _fast_push(stage: CmdletStage, downstream):
         return fn(downstream)
 
     if kind == "filter":
+
         def push_filtered(item):
             try:
                 if fn(item):
@@ -205,6 +220,7 @@ def _fast_push(stage: CmdletStage, downstream):
             except StopUpstream as stop:
                 stage.stamp(stop)
                 raise
+
         return push_filtered
 
     def push_each(item):
@@ -216,6 +232,7 @@ def _fast_push(stage: CmdletStage, downstream):
         except StopUpstream as stop:
             stage.stamp(stop)
             raise
+
     return push_each
 
 
@@ -240,8 +257,9 @@ class ScriptStage(Stage):
         bound = v["psboundparameters"] = _bound_table(binding)
         from pscompat.engine.invocation import InvocationInfo, PSCmdlet
 
-        invocation = v["myinvocation"] = InvocationInfo(binder.info, binder.name, bound, v["args"], binder.span,
-                                                        binder.source)
+        invocation = v["myinvocation"] = InvocationInfo(
+            binder.info, binder.name, bound, v["args"], binder.span, binder.source
+        )
         if binder.info.is_advanced:
             v["pscmdlet"] = PSCmdlet(runtime, binding.parameter_set, invocation, lambda: self.downstream)
 
@@ -289,7 +307,7 @@ class ScriptStage(Stage):
 
 
 def _bound_table(binding: Binding):
-    from pscompat.values.objects.model import Hashtable
+    from pscompat.values.objects.classes import Hashtable
 
     h = Hashtable()
     for k, val in binding.bound.items():
@@ -310,11 +328,12 @@ class NativeStage(Stage):
     def end(self):
         import subprocess
 
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         stdin = "".join(to_string(i) + "\n" for i in self.input) if self.input else None
-        proc = subprocess.run([self.path] + [to_string(a) for a in self.args], input=stdin, capture_output=True,
-                              text=True)
+        proc = subprocess.run(
+            [self.path] + [to_string(a) for a in self.args], input=stdin, capture_output=True, text=True
+        )
         self.scope.global_scope().vars["lastexitcode"] = proc.returncode
         if proc.stderr:
             import sys

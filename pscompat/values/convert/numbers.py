@@ -1,6 +1,7 @@
 """Numbers: PowerShell's numeric-literal grammar (string -> number) and the casts to the numeric
 types and [char] (`[int]'0x10'`, `[byte]300` fails, `[double]'1e3'`, `[decimal]'1.50'`).
 Split out of conversion.py, which re-exports these names."""
+
 from __future__ import annotations
 
 import decimal
@@ -11,7 +12,7 @@ import re
 from pscompat.values.convert.strings import _cast_error, _value_error, format_double
 from pscompat.values.dotnet.integers import BY_TYPE_NAME as _SIZED_INTS
 from pscompat.values.dotnet.integers import BigInteger, Int64
-from pscompat.values.objects.model import Char
+from pscompat.values.objects.classes import Char
 
 _Decimal = decimal.Decimal
 
@@ -28,8 +29,13 @@ _NUMBER = re.compile(
 )
 _MULTIPLIERS = {"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, "tb": 1 << 40, "pb": 1 << 50}
 _INT_RANGES = {  # suffix -> (min, max) of its type
-    "y": (-128, 127), "uy": (0, 255), "s": (-(1 << 15), (1 << 15) - 1), "us": (0, (1 << 16) - 1),
-    "l": (-(1 << 63), (1 << 63) - 1), "u": (0, (1 << 64) - 1), "ul": (0, (1 << 64) - 1),
+    "y": (-128, 127),
+    "uy": (0, 255),
+    "s": (-(1 << 15), (1 << 15) - 1),
+    "us": (0, (1 << 16) - 1),
+    "l": (-(1 << 63), (1 << 63) - 1),
+    "u": (0, (1 << 64) - 1),
+    "ul": (0, (1 << 64) - 1),
 }
 INT32_MIN, INT32_MAX = -(1 << 31), (1 << 31) - 1
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
@@ -55,8 +61,11 @@ def parse_number(text: str):
     sign = -1 if m["sign"] == "-" else 1
     suffix = (m["suffix"] or "").lower()
     mult = _MULTIPLIERS.get((m["mult"] or "").lower(), 1)
-    if m["dec"] is not None and ("." in m["dec"] or "e" in m["dec"].lower()) or (
-            m["dec"] is not None and suffix == "d"):
+    if (
+        m["dec"] is not None
+        and ("." in m["dec"] or "e" in m["dec"].lower())
+        or (m["dec"] is not None and suffix == "d")
+    ):
         if suffix == "d":
             return sign * _Decimal(m["dec"]) * mult
         value = sign * float(m["dec"]) * mult
@@ -93,8 +102,9 @@ def _format_error(value: str) -> str:
 
 
 def _special_double(text: str):
-    return {"nan": math.nan, "infinity": math.inf, "-infinity": -math.inf,
-            "+infinity": math.inf}.get(text.strip().lower())
+    return {"nan": math.nan, "infinity": math.inf, "-infinity": -math.inf, "+infinity": math.inf}.get(
+        text.strip().lower()
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -102,16 +112,25 @@ def _special_double(text: str):
 
 
 _INTEGER_TYPES = {  # full name -> (min, max, .NET short name)
-    "System.Int32": (INT32_MIN, INT32_MAX, "Int32"), "System.Int64": (INT64_MIN, INT64_MAX, "Int64"),
-    "System.Int16": (-(1 << 15), (1 << 15) - 1, "Int16"), "System.Byte": (0, 255, "Byte"),
-    "System.SByte": (-128, 127, "SByte"), "System.UInt16": (0, (1 << 16) - 1, "UInt16"),
-    "System.UInt32": (0, (1 << 32) - 1, "UInt32"), "System.UInt64": (0, (1 << 64) - 1, "UInt64"),
+    "System.Int32": (INT32_MIN, INT32_MAX, "Int32"),
+    "System.Int64": (INT64_MIN, INT64_MAX, "Int64"),
+    "System.Int16": (-(1 << 15), (1 << 15) - 1, "Int16"),
+    "System.Byte": (0, 255, "Byte"),
+    "System.SByte": (-128, 127, "SByte"),
+    "System.UInt16": (0, (1 << 16) - 1, "UInt16"),
+    "System.UInt32": (0, (1 << 32) - 1, "UInt32"),
+    "System.UInt64": (0, (1 << 64) - 1, "UInt64"),
 }
 
 
 # .NET's OverflowException wording per type (SR.Overflow_Byte, ...).
-_OVERFLOW_NOUN = {"Byte": "an unsigned byte", "SByte": "a signed byte", "UInt16": "a UInt16",
-                  "UInt32": "a UInt32", "UInt64": "a UInt64"}
+_OVERFLOW_NOUN = {
+    "Byte": "an unsigned byte",
+    "SByte": "a signed byte",
+    "UInt16": "a UInt16",
+    "UInt32": "a UInt32",
+    "UInt64": "a UInt64",
+}
 
 
 def _to_integer(value, full: str):
@@ -132,14 +151,22 @@ def _to_integer(value, full: str):
         raise _cast_error(value, full)
     if isinstance(number, float):
         if number != number or number in (math.inf, -math.inf):
-            raise _value_error(value, full, f"Value was either too large or too small for {_OVERFLOW_NOUN.get(short, 'an ' + short)}.",
-                               "InvalidCastIConvertible")
+            raise _value_error(
+                value,
+                full,
+                f"Value was either too large or too small for {_OVERFLOW_NOUN.get(short, 'an ' + short)}.",
+                "InvalidCastIConvertible",
+            )
         number = round(number)  # .NET rounds half to even: [int]2.5 -> 2, [int]3.5 -> 4
     elif isinstance(number, _Decimal):
         number = int(number.to_integral_value(decimal.ROUND_HALF_EVEN))
     if not lo <= number <= hi:
-        raise _value_error(value, full, f"Value was either too large or too small for {_OVERFLOW_NOUN.get(short, 'an ' + short)}.",
-                           "InvalidCastIConvertible")
+        raise _value_error(
+            value,
+            full,
+            f"Value was either too large or too small for {_OVERFLOW_NOUN.get(short, 'an ' + short)}.",
+            "InvalidCastIConvertible",
+        )
     sized = _SIZED_INTS.get(full)  # Int32 stays a plain int
     return number if sized is None else sized(number)
 
@@ -154,8 +181,9 @@ def _to_bigint(value):
             return BigInteger(int(text))
         number = parse_number(text) if text else 0
         if number is None:
-            raise _value_error(value, "System.Numerics.BigInteger", _format_error(value),
-                               "InvalidCastFromStringToInteger")
+            raise _value_error(
+                value, "System.Numerics.BigInteger", _format_error(value), "InvalidCastFromStringToInteger"
+            )
         value = number
     if isinstance(value, float) and (value != value or value in (math.inf, -math.inf)):
         raise _cast_error(value, "System.Numerics.BigInteger")
@@ -201,8 +229,9 @@ def _to_decimal(value, full: str = "System.Decimal"):
         value = number
     if isinstance(value, float):
         if value != value or value in (math.inf, -math.inf):
-            raise _value_error(value, full, "Value was either too large or too small for a Decimal.",
-                               "InvalidCastIConvertible")
+            raise _value_error(
+                value, full, "Value was either too large or too small for a Decimal.", "InvalidCastIConvertible"
+            )
         return _Decimal(format_double(value)) if "E" not in format_double(value) else _Decimal(repr(value))
     if isinstance(value, (bool, int, _Decimal)):
         return _Decimal(int(value)) if isinstance(value, bool) else _Decimal(value)
@@ -212,13 +241,15 @@ def _to_decimal(value, full: str = "System.Decimal"):
 def _to_char(value, full: str = "System.Char"):
     if isinstance(value, str):
         if len(value) != 1:
-            raise _value_error(value, full, "String must be exactly one character long.",
-                               "InvalidCastParseTargetInvocation")
+            raise _value_error(
+                value, full, "String must be exactly one character long.", "InvalidCastParseTargetInvocation"
+            )
         return Char(value)
     if isinstance(value, int) and not isinstance(value, bool):
         if not 0 <= value <= 0xFFFF:
-            raise _value_error(value, full, "Value was either too large or too small for a character.",
-                               "InvalidCastIConvertible")
+            raise _value_error(
+                value, full, "Value was either too large or too small for a character.", "InvalidCastIConvertible"
+            )
         return Char(chr(value))
     if value is None:
         return Char("\0")

@@ -7,6 +7,7 @@ conversion_numbers (the numeric-literal grammar, casts to numeric types and [cha
 module keeps truthiness, to_number, -is, the cast dispatch (convert_to) with the casts to
 arrays, hashtables, dates and time spans, and re-exports the rest.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -14,15 +15,32 @@ import decimal
 import enum
 import re
 
-from pscompat.values.convert.numbers import (_INTEGER_TYPES, INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN,  # noqa: F401
-                                 _format_error, _special_double, _to_bigint, _to_char, _to_decimal,
-                                 _to_double, _to_integer, parse_number)
-from pscompat.values.convert.strings import (_cast_error, _value_error, format_datetime, format_decimal,  # noqa: F401
-                                 double_to_string, format_double, format_timespan, to_string)
 from pscompat.errors import PSError
+from pscompat.values.convert.numbers import (  # noqa: F401
+    _INTEGER_TYPES,
+    INT32_MAX,
+    INT32_MIN,
+    INT64_MAX,
+    INT64_MIN,
+    _format_error,
+    _special_double,
+    _to_bigint,
+    _to_char,
+    _to_decimal,
+    _to_double,
+    _to_integer,
+    parse_number,
+)
+from pscompat.values.convert.strings import (
+    _cast_error,
+    _value_error,
+    to_string,
+)
+
 # register_type / type_of_name / type_spelling live in typenames; other modules import them from here.
 from pscompat.values.dotnet.typenames import register_type, type_of_name, type_spelling  # noqa: F401
-from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, Char, Hashtable, PSObject, type_names
+from pscompat.values.objects.classes import Char, Hashtable, PSObject
+from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, type_names
 
 _Decimal = decimal.Decimal
 _NoneType = type(None)
@@ -95,9 +113,11 @@ def to_number(value):
         if number is None:
             number = _special_double(value)
         if number is None:
-            raise PSError(f'Cannot convert value "{value}" to type "System.Int32". '
-                          f'Error: "{_format_error(value)}"', "InvalidCastFromStringToInteger",
-                          category="InvalidArgument")
+            raise PSError(
+                f'Cannot convert value "{value}" to type "System.Int32". Error: "{_format_error(value)}"',
+                "InvalidCastFromStringToInteger",
+                category="InvalidArgument",
+            )
         return number
     if isinstance(value, (int, float, _Decimal)):
         return value if not isinstance(value, bool) else int(value)
@@ -107,12 +127,17 @@ def to_number(value):
 # --------------------------------------------------------------------------------------------
 # Interfaces and bases a value also "is" beyond its PSTypeNames (for -is).
 _IMPLIED = {
-    "System.Object[]": ("System.Collections.IList", "System.Collections.ICollection",
-                        "System.Collections.IEnumerable"),
-    "System.Collections.Hashtable": ("System.Collections.IDictionary", "System.Collections.ICollection",
-                                     "System.Collections.IEnumerable"),
+    "System.Object[]": ("System.Collections.IList", "System.Collections.ICollection", "System.Collections.IEnumerable"),
+    "System.Collections.Hashtable": (
+        "System.Collections.IDictionary",
+        "System.Collections.ICollection",
+        "System.Collections.IEnumerable",
+    ),
     "System.Collections.Specialized.OrderedDictionary": (
-        "System.Collections.IDictionary", "System.Collections.ICollection", "System.Collections.IEnumerable"),
+        "System.Collections.IDictionary",
+        "System.Collections.ICollection",
+        "System.Collections.IEnumerable",
+    ),
     "System.String": ("System.Collections.IEnumerable", "System.IComparable", "System.IConvertible"),
 }
 
@@ -201,18 +226,38 @@ def _to_datetime(value, full: str = "System.DateTime"):
     if isinstance(value, str):
         parsed = parse_datetime(value)
         if parsed is None:
-            raise _value_error(value, full, f"String '{value}' was not recognized as a valid DateTime.",
-                               "InvalidCastParseTargetInvocation")
+            raise _value_error(
+                value,
+                full,
+                f"String '{value}' was not recognized as a valid DateTime.",
+                "InvalidCastParseTargetInvocation",
+            )
         return parsed
     if isinstance(value, int) and not isinstance(value, bool):  # ticks
         return _dt.datetime(1, 1, 1) + _dt.timedelta(microseconds=value // 10)
     raise _cast_error(value, full)
 
 
-_DATE_FORMATS = ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y", "%m/%d/%Y %I:%M:%S %p",
-                 "%m/%d/%Y %I:%M %p", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d", "%d %B %Y", "%d %b %Y",
-                 "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y %H:%M:%S",
-                 "%d %b %Y %H:%M:%S", "%a, %d %b %Y %H:%M:%S GMT", "%H:%M:%S", "%H:%M")
+_DATE_FORMATS = (
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%d %B %Y %H:%M:%S",
+    "%d %b %Y %H:%M:%S",
+    "%a, %d %b %Y %H:%M:%S GMT",
+    "%H:%M:%S",
+    "%H:%M",
+)
 
 
 _TWO_DIGIT_YEAR = re.compile(r"(?P<md>\d{1,2}/\d{1,2}/)(?P<yy>\d{2})(?P<rest>(?:\s.*)?)$")
@@ -260,12 +305,17 @@ def _to_timespan(value, full: str = "System.TimeSpan"):
         if m is None and s.lstrip("-").isdigit():
             return _dt.timedelta(days=int(s))
         if m is not None and int(m["h"]) < 24 and int(m["m"]) < 60 and int(m["s"] or 0) < 60:
-            span = _dt.timedelta(days=int(m["d"] or 0), hours=int(m["h"]), minutes=int(m["m"]),
-                                 seconds=int(m["s"] or 0),
-                                 microseconds=int((m["f"] or "0").ljust(7, "0")) / 10)
+            span = _dt.timedelta(
+                days=int(m["d"] or 0),
+                hours=int(m["h"]),
+                minutes=int(m["m"]),
+                seconds=int(m["s"] or 0),
+                microseconds=int((m["f"] or "0").ljust(7, "0")) / 10,
+            )
             return -span if m["neg"] else span
-        raise _value_error(value, full, f"String '{value}' was not recognized as a valid TimeSpan.",
-                           "InvalidCastParseTargetInvocation")
+        raise _value_error(
+            value, full, f"String '{value}' was not recognized as a valid TimeSpan.", "InvalidCastParseTargetInvocation"
+        )
     raise _cast_error(value, full)
 
 
@@ -280,6 +330,12 @@ def _to_pstype_value(value, full: str):
     from pscompat.values.dotnet.type_literals import convert_special
 
     return convert_special(value, full)
+
+
+def _to_void():
+    from pscompat.values.methods.invoke import VOID  # the methods import this module
+
+    return VOID
 
 
 _CONVERTERS = {
@@ -299,7 +355,7 @@ _CONVERTERS = {
     "System.Collections.Hashtable": _to_hashtable,
     "System.Collections.Specialized.OrderedDictionary": _to_hashtable,
     SCRIPTBLOCK_TYPE: _to_scriptblock,
-    "System.Void": lambda v, full: __import__("pscompat.values.methods.dispatch", fromlist=["VOID"]).VOID,  # [void]: no output
+    "System.Void": lambda v, full: _to_void(),  # [void]: no output
     "System.Numerics.BigInteger": lambda v, full: _to_bigint(v),
 }
 _CONVERTERS.update({name: _to_integer for name in _INTEGER_TYPES})

@@ -1,6 +1,7 @@
 """PowerShell's string conversion: `"$x"` / `[string]$x` (PSObject.ToString with the invariant
 culture), the text of numbers, dates and time spans, and the cast errors that quote a value
 as that text.  Split out of conversion.py, which re-exports these names."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -8,10 +9,12 @@ import decimal
 import enum
 import math
 
-from pscompat.values.dotnet_format.numbers import double_to_string
 from pscompat.errors import PSError
-from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, Char, ExtendedPSObject, Hashtable, PSObject, type_names
 from pscompat.values.dotnet.typenames import type_spelling
+from pscompat.values.dotnet_format.numbers import double_to_string
+from pscompat.values.objects.classes import Char, Hashtable, PSObject
+from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, type_names
+from pscompat.values.objects.script_members import ExtendedPSObject
 
 _Decimal = decimal.Decimal
 _NoneType = type(None)
@@ -94,10 +97,12 @@ def _object_string(value) -> str:
     if names and names[0] == "System.RuntimeType" and hasattr(value, "full_name"):
         return type_spelling(value.full_name)
     if isinstance(value, enum.Enum):
-        from pscompat.values.dotnet.enums import enum_text  # here, not at the top: building the enum types costs start-up time
+        from pscompat.values.dotnet.enums import (
+            enum_text,  # here, not at the top: building the enum types costs start-up time
+        )
 
         return enum_text(value)
-    from pscompat.values.objects.model import _class_info  # per-type method table: cheap after the first call
+    from pscompat.values.objects.adapted import _class_info  # per-type method table: cheap after the first call
 
     method = _class_info(type(value)).methods.get("tostring")
     if method is not None:
@@ -117,7 +122,8 @@ _STRING = {
     _Decimal: format_decimal,
     list: _list_string,
     tuple: _list_string,
-    PSObject: _psobject_string, ExtendedPSObject: _psobject_string,
+    PSObject: _psobject_string,
+    ExtendedPSObject: _psobject_string,
     dict: lambda v: "System.Collections.Hashtable",
     Hashtable: lambda v: type_names(v)[0],
     _dt.datetime: format_datetime,
@@ -137,7 +143,9 @@ def to_string(value, ofs: str = " ") -> str:
     if isinstance(value, bool):
         return "True" if value else "False"
     if isinstance(value, enum.Enum):
-        from pscompat.values.dotnet.enums import enum_text  # here, not at the top: building the enum types costs start-up time
+        from pscompat.values.dotnet.enums import (
+            enum_text,  # here, not at the top: building the enum types costs start-up time
+        )
 
         return enum_text(value)
     if isinstance(value, int):
@@ -159,10 +167,16 @@ def to_string(value, ofs: str = " ") -> str:
 
 def _cast_error(value, target: str, error_id: str = "ConvertToFinalInvalidCastException") -> PSError:
     text = to_string(value)
-    return PSError(f'Cannot convert the "{text}" value of type "{type_names(value)[0]}" to type '
-                   f'"{target}".', error_id, category="InvalidArgument")
+    return PSError(
+        f'Cannot convert the "{text}" value of type "{type_names(value)[0]}" to type "{target}".',
+        error_id,
+        category="InvalidArgument",
+    )
 
 
 def _value_error(value, target: str, inner: str, error_id: str) -> PSError:
-    return PSError(f'Cannot convert value "{to_string(value)}" to type "{target}". Error: "{inner}"',
-                   error_id, category="InvalidArgument")
+    return PSError(
+        f'Cannot convert value "{to_string(value)}" to type "{target}". Error: "{inner}"',
+        error_id,
+        category="InvalidArgument",
+    )

@@ -1,12 +1,13 @@
 """The small .NET value classes scripts construct: [version], ArrayList, List[T] and
 StringBuilder.  Kept apart from PSType so the type table reads as a table of factories."""
+
 from __future__ import annotations
 
 import functools
 
-from pscompat.values.convert.primitives import convert_to, to_number, to_string
-from pscompat.values.methods.dispatch import DotNetError
-
+from pscompat.values.convert.primitives import convert_to, to_number
+from pscompat.values.convert.strings import to_string
+from pscompat.values.methods.invoke import DotNetError
 
 # --------------------------------------------------------------------------------------------
 # Small .NET value types
@@ -24,9 +25,12 @@ class Version:
             text = parts[0].strip()
             pieces = text.split(".")
             if not 2 <= len(pieces) <= 4 or not all(p.strip().isdigit() for p in pieces):
-                raise DotNetError("Version string portion was too short or too long." if not 2 <= len(pieces) <= 4
-                                  else f"The input string '{text}' was not in a correct format.",
-                                  "ArgumentException" if not 2 <= len(pieces) <= 4 else "FormatException")
+                raise DotNetError(
+                    "Version string portion was too short or too long."
+                    if not 2 <= len(pieces) <= 4
+                    else f"The input string '{text}' was not in a correct format.",
+                    "ArgumentException" if not 2 <= len(pieces) <= 4 else "FormatException",
+                )
             parts = tuple(int(p) for p in pieces)
         nums = [int(to_number(p)) for p in parts] + [-1] * (4 - len(parts))
         self.Major, self.Minor, self.Build, self.Revision = (max(n, 0) if i < 2 else n for i, n in enumerate(nums))
@@ -130,15 +134,15 @@ class StringBuilder:
     def Length(self) -> int:
         return sum(map(len, self._parts))
 
-    def Append(self, value=None) -> "StringBuilder":
+    def Append(self, value=None) -> StringBuilder:
         self._parts.append(to_string(value))
         return self
 
-    def AppendLine(self, value="") -> "StringBuilder":
+    def AppendLine(self, value="") -> StringBuilder:
         self._parts.append(to_string(value) + "\n")
         return self
 
-    def Clear(self) -> "StringBuilder":
+    def Clear(self) -> StringBuilder:
         self._parts.clear()
         return self
 

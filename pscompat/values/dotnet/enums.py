@@ -5,42 +5,118 @@ and `[enum]::GetNames/GetValues/Parse/IsDefined`.
 Values are Python IntEnum / IntFlag members carrying their .NET full name, so comparisons,
 arithmetic and `-is` see numbers of a named type, and string conversion gives the member name
 (Enum.ToString, with flags joined by ', ')."""
+
 from __future__ import annotations
 
 import enum
 
 from pscompat.errors import PSError
-from pscompat.values.objects.model import DayOfWeek
+from pscompat.values.objects.adapted import DayOfWeek
 
 _DEFS = {  # full name -> (flags, [(name, value)]) in declaration order (the .NET values)
-    "System.ConsoleColor": (False, list(zip(
-        ("Black DarkBlue DarkGreen DarkCyan DarkRed DarkMagenta DarkYellow Gray DarkGray Blue Green Cyan Red "
-         "Magenta Yellow White").split(), range(16)))),
-    "System.Management.Automation.ActionPreference": (False, list(zip(
-        "SilentlyContinue Stop Continue Inquire Ignore Suspend Break".split(), range(7)))),
-    "System.Management.Automation.CommandTypes": (True, [
-        ("Alias", 1), ("Function", 2), ("Filter", 4), ("Cmdlet", 8), ("ExternalScript", 16),
-        ("Application", 32), ("Script", 64), ("Configuration", 256), ("All", 383)]),
-    "System.Security.AccessControl.AceFlags": (True, [
-        ("None", 0), ("ObjectInherit", 1), ("ContainerInherit", 2), ("NoPropagateInherit", 4),
-        ("InheritOnly", 8), ("InheritanceFlags", 15), ("Inherited", 16), ("SuccessfulAccess", 64),
-        ("FailedAccess", 128), ("AuditFlags", 192)]),
-    "System.IO.FileAttributes": (True, [
-        ("ReadOnly", 1), ("Hidden", 2), ("System", 4), ("Directory", 16), ("Archive", 32), ("Device", 64),
-        ("Normal", 128), ("Temporary", 256), ("SparseFile", 512), ("ReparsePoint", 1024), ("Compressed", 2048),
-        ("Offline", 4096), ("NotContentIndexed", 8192), ("Encrypted", 16384), ("IntegrityStream", 32768),
-        ("NoScrubData", 131072)]),
-    "System.Management.Automation.PSMemberTypes": (True, [
-        ("AliasProperty", 1), ("CodeProperty", 2), ("Property", 4), ("NoteProperty", 8), ("ScriptProperty", 16),
-        ("Properties", 31), ("PropertySet", 32), ("Method", 64), ("CodeMethod", 128), ("ScriptMethod", 256),
-        ("Methods", 448), ("ParameterizedProperty", 512), ("MemberSet", 1024), ("Event", 2048), ("Dynamic", 4096),
-        ("InferredProperty", 8192), ("All", 16383)]),
-    "System.Management.Automation.ErrorCategory": (False, list(zip((
-        "NotSpecified OpenError CloseError DeviceError DeadlockDetected InvalidArgument InvalidData "
-        "InvalidOperation InvalidResult InvalidType MetadataError NotImplemented NotInstalled ObjectNotFound "
-        "OperationStopped OperationTimeout SyntaxError ParserError PermissionDenied ResourceBusy ResourceExists "
-        "ResourceUnavailable ReadError WriteError FromStdErr SecurityError ProtocolError ConnectionError "
-        "AuthenticationError LimitsExceeded QuotaExceeded NotEnabled").split(), range(32)))),
+    "System.ConsoleColor": (
+        False,
+        list(
+            zip(
+                (
+                    "Black DarkBlue DarkGreen DarkCyan DarkRed DarkMagenta DarkYellow Gray DarkGray Blue Green Cyan Red "
+                    "Magenta Yellow White"
+                ).split(),
+                range(16),
+            )
+        ),
+    ),
+    "System.Management.Automation.ActionPreference": (
+        False,
+        list(zip("SilentlyContinue Stop Continue Inquire Ignore Suspend Break".split(), range(7))),
+    ),
+    "System.Management.Automation.CommandTypes": (
+        True,
+        [
+            ("Alias", 1),
+            ("Function", 2),
+            ("Filter", 4),
+            ("Cmdlet", 8),
+            ("ExternalScript", 16),
+            ("Application", 32),
+            ("Script", 64),
+            ("Configuration", 256),
+            ("All", 383),
+        ],
+    ),
+    "System.Security.AccessControl.AceFlags": (
+        True,
+        [
+            ("None", 0),
+            ("ObjectInherit", 1),
+            ("ContainerInherit", 2),
+            ("NoPropagateInherit", 4),
+            ("InheritOnly", 8),
+            ("InheritanceFlags", 15),
+            ("Inherited", 16),
+            ("SuccessfulAccess", 64),
+            ("FailedAccess", 128),
+            ("AuditFlags", 192),
+        ],
+    ),
+    "System.IO.FileAttributes": (
+        True,
+        [
+            ("ReadOnly", 1),
+            ("Hidden", 2),
+            ("System", 4),
+            ("Directory", 16),
+            ("Archive", 32),
+            ("Device", 64),
+            ("Normal", 128),
+            ("Temporary", 256),
+            ("SparseFile", 512),
+            ("ReparsePoint", 1024),
+            ("Compressed", 2048),
+            ("Offline", 4096),
+            ("NotContentIndexed", 8192),
+            ("Encrypted", 16384),
+            ("IntegrityStream", 32768),
+            ("NoScrubData", 131072),
+        ],
+    ),
+    "System.Management.Automation.PSMemberTypes": (
+        True,
+        [
+            ("AliasProperty", 1),
+            ("CodeProperty", 2),
+            ("Property", 4),
+            ("NoteProperty", 8),
+            ("ScriptProperty", 16),
+            ("Properties", 31),
+            ("PropertySet", 32),
+            ("Method", 64),
+            ("CodeMethod", 128),
+            ("ScriptMethod", 256),
+            ("Methods", 448),
+            ("ParameterizedProperty", 512),
+            ("MemberSet", 1024),
+            ("Event", 2048),
+            ("Dynamic", 4096),
+            ("InferredProperty", 8192),
+            ("All", 16383),
+        ],
+    ),
+    "System.Management.Automation.ErrorCategory": (
+        False,
+        list(
+            zip(
+                (
+                    "NotSpecified OpenError CloseError DeviceError DeadlockDetected InvalidArgument InvalidData "
+                    "InvalidOperation InvalidResult InvalidType MetadataError NotImplemented NotInstalled ObjectNotFound "
+                    "OperationStopped OperationTimeout SyntaxError ParserError PermissionDenied ResourceBusy ResourceExists "
+                    "ResourceUnavailable ReadError WriteError FromStdErr SecurityError ProtocolError ConnectionError "
+                    "AuthenticationError LimitsExceeded QuotaExceeded NotEnabled"
+                ).split(),
+                range(32),
+            )
+        ),
+    ),
 }
 
 ENUMS: dict[str, type] = {"System.DayOfWeek": DayOfWeek}
@@ -92,9 +168,13 @@ def enum_text(value) -> str:
 
 def _names_error(text: str, full: str, cls: type) -> PSError:
     names = ", ".join(m.name for m in _declared(cls))
-    return PSError(f'Cannot convert value "{text}" to type "{full}". Error: "Unable to match the identifier '
-                   f'name {text} to a valid enumerator name. Specify one of the following enumerator names '
-                   f'and try again:\n{names}"', "InvalidCastFromStringToEnum", category="InvalidArgument")
+    return PSError(
+        f'Cannot convert value "{text}" to type "{full}". Error: "Unable to match the identifier '
+        f"name {text} to a valid enumerator name. Specify one of the following enumerator names "
+        f'and try again:\n{names}"',
+        "InvalidCastFromStringToEnum",
+        category="InvalidArgument",
+    )
 
 
 def to_enum(value, full: str):
@@ -120,7 +200,7 @@ def to_enum(value, full: str):
         return make(cls, total)
     if isinstance(value, (int, float)) and not isinstance(value, bool) or isinstance(value, enum.Enum):
         return make(cls, int(value))
-    from pscompat.values.convert.primitives import _cast_error
+    from pscompat.values.convert.strings import _cast_error
 
     raise _cast_error(value, full)
 
@@ -135,12 +215,15 @@ def make(cls: type, number: int):
 
 def _enum_type(arg) -> type:
     name = getattr(arg, "full_name", None) or str(arg)
-    from pscompat.values.convert.primitives import type_of_name
+    from pscompat.values.dotnet.typenames import type_of_name
 
     cls = ENUMS.get(type_of_name(name)) if name not in ENUMS else ENUMS[name]
     if cls is None:
-        raise PSError(f'Cannot convert the "{name}" value of type "System.String" to type "System.Type".',
-                      "InvalidArgument", category="InvalidArgument")
+        raise PSError(
+            f'Cannot convert the "{name}" value of type "System.String" to type "System.Type".',
+            "InvalidArgument",
+            category="InvalidArgument",
+        )
     return cls
 
 
@@ -154,8 +237,9 @@ ENUM_STATICS = {
     "GetNames": lambda t: [m.name for m in sorted(_declared(_enum_type(t)), key=int)],
     "GetValues": lambda t: sorted(_declared(_enum_type(t)), key=int),
     "Parse": _parse,
-    "IsDefined": lambda t, v: any(m.name == v if isinstance(v, str) else int(m) == int(v)
-                                  for m in _declared(_enum_type(t))),
+    "IsDefined": lambda t, v: any(
+        m.name == v if isinstance(v, str) else int(m) == int(v) for m in _declared(_enum_type(t))
+    ),
     "ToObject": lambda t, v: make(_enum_type(t), int(v)),
 }
 

@@ -5,6 +5,7 @@ The names here are registered with the type system (typenames.KNOWN_TYPES) and g
 constructors (pstypes); the compiler's `throw` turns a DotNetException into a PowerShell error
 of that type.  Kept free of heavy imports: typenames imports it at start-up.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -64,8 +65,7 @@ class DotNetException(Exception):
     def __init__(self, full_name: str, message: str | None = None, inner: Any = None, param: str | None = None):
         short = full_name.rsplit(".", 1)[-1]
         text = message if message is not None else f"Exception of type '{full_name}' was thrown."
-        if param and full_name.endswith(("ArgumentException", "ArgumentNullException",
-                                         "ArgumentOutOfRangeException")):
+        if param and full_name.endswith(("ArgumentException", "ArgumentNullException", "ArgumentOutOfRangeException")):
             text = f"{text} (Parameter '{param}')"
         super().__init__(text)
         self.full_name = full_name
@@ -93,13 +93,16 @@ class DotNetException(Exception):
 def construct(full_name: str, *args):
     """`[T]::new()`, `[T]::new(message)`, `[T]::new(message, inner)`, and for argument
     exceptions `[ArgumentNullException]::new(paramName)` / `(paramName, message)`."""
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     texts = [a if isinstance(a, BaseException) else to_string(a) for a in args]
     if full_name.endswith(("ArgumentNullException", "ArgumentOutOfRangeException")):
         if len(texts) == 1:
-            default = ("Value cannot be null." if full_name.endswith("NullException")
-                       else "Specified argument was out of the range of valid values.")
+            default = (
+                "Value cannot be null."
+                if full_name.endswith("NullException")
+                else "Specified argument was out of the range of valid values."
+            )
             return DotNetException(full_name, default, param=texts[0])
         if len(texts) >= 2 and not isinstance(texts[1], BaseException):
             return DotNetException(full_name, texts[1], param=texts[0])

@@ -5,6 +5,7 @@ A plain Python int is an Int32 (or an Int64 when it does not fit, as PowerShell 
 literals).  A value cast with `[long]`, `[byte]`, ... is an instance of one of these int
 subclasses, so `.GetType()`, `-is` and formatting see its .NET type; arithmetic gives plain
 ints back (operators.py widens to Int64 where PowerShell does)."""
+
 from __future__ import annotations
 
 
@@ -19,9 +20,18 @@ class SizedInt(int):
 
 
 def _make(name: str) -> type:
-    cls = type(name, (SizedInt,), {"__slots__": (), "PS_TYPE_NAMES": (
-        f"System.{name}" if name != "BigInteger" else "System.Numerics.BigInteger",
-        "System.ValueType", "System.Object")})
+    cls = type(
+        name,
+        (SizedInt,),
+        {
+            "__slots__": (),
+            "PS_TYPE_NAMES": (
+                f"System.{name}" if name != "BigInteger" else "System.Numerics.BigInteger",
+                "System.ValueType",
+                "System.Object",
+            ),
+        },
+    )
     cls.__module__ = __name__
     return cls
 

@@ -1,6 +1,7 @@
 """The .NET regular-expression dialect on Python's re (named groups, \\z, character-class
 shorthands, $1/${name} replacements) and the Regex/Match/Group objects [regex] gives back.
 Separate because it is self-contained text translation, independent of the type table."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -8,16 +9,16 @@ import functools
 import re
 import warnings
 
-from pscompat.values.convert.primitives import to_string
 from pscompat.errors import PSError
-
+from pscompat.values.convert.strings import to_string
 
 # --------------------------------------------------------------------------------------------
 # .NET regular expressions on Python's re
 
 
-_NAMED_GROUP = re.compile(r"\(\?<(?![=!])(\w+)>|\(\?'(\w+)'|\\k<(\w+)>|\\k'(\w+)'|\\Z|\\z|\\.|\[(?:\\.|[^\]])*\]",
-                          re.DOTALL)
+_NAMED_GROUP = re.compile(
+    r"\(\?<(?![=!])(\w+)>|\(\?'(\w+)'|\\k<(\w+)>|\\k'(\w+)'|\\Z|\\z|\\.|\[(?:\\.|[^\]])*\]", re.DOTALL
+)
 
 
 def _translate(match: re.Match) -> str:
@@ -43,8 +44,11 @@ def _char_class(text: str) -> str:
     """.NET takes a '-' next to a shorthand class as a literal ([\\w-.]); Python's re rejects it."""
     tokens = _CLASS_TOKEN.findall(text[1:-1])
     for i, tok in enumerate(tokens):
-        if tok == "-" and 0 < i < len(tokens) - 1 and (
-                _SHORTHAND.match(tokens[i - 1]) or _SHORTHAND.match(tokens[i + 1])):
+        if (
+            tok == "-"
+            and 0 < i < len(tokens) - 1
+            and (_SHORTHAND.match(tokens[i - 1]) or _SHORTHAND.match(tokens[i + 1]))
+        ):
             tokens[i] = "\\-"
     return "[" + "".join(tokens) + "]"
 
@@ -57,8 +61,11 @@ def dotnet_regex(pattern: str, ignore_case: bool = False, flags: int = 0) -> re.
             warnings.simplefilter("ignore", FutureWarning)
             return re.compile(_NAMED_GROUP.sub(_translate, pattern), flags | (re.IGNORECASE if ignore_case else 0))
     except re.error as exc:
-        raise PSError(f'Invalid pattern \'{pattern}\' at offset {exc.pos or 0}. {exc.msg}.',
-                      "InvalidRegularExpression", category="InvalidOperation") from None
+        raise PSError(
+            f"Invalid pattern '{pattern}' at offset {exc.pos or 0}. {exc.msg}.",
+            "InvalidRegularExpression",
+            category="InvalidOperation",
+        ) from None
 
 
 _REPLACEMENT = re.compile(r"\$(?:(\d+)|\{(\w+)\}|([$&`'+_]))")
@@ -66,6 +73,7 @@ _REPLACEMENT = re.compile(r"\$(?:(\d+)|\{(\w+)\}|([$&`'+_]))")
 
 def dotnet_replacement(replacement: str):
     """A re.sub callable for a .NET substitution string ($1, ${name}, $0, $&, $$, $`, $', $_)."""
+
     def expand(m: re.Match) -> str:
         def sub(r: re.Match) -> str:
             num, name, special = r.groups()
@@ -74,9 +82,9 @@ def dotnet_replacement(replacement: str):
             if special == "&":
                 return m.group(0)
             if special == "`":
-                return m.string[:m.start()]
+                return m.string[: m.start()]
             if special == "'":
-                return m.string[m.end():]
+                return m.string[m.end() :]
             if special == "_":
                 return m.string
             if special == "+":
@@ -86,13 +94,14 @@ def dotnet_replacement(replacement: str):
                 return m.group(key) or ""
             except (IndexError, re.error):
                 return r.group(0)  # an unknown group stays literal, as in .NET
+
         return _REPLACEMENT.sub(sub, replacement)
+
     return expand
 
 
 class Group:
-    PS_TYPE_NAMES = ("System.Text.RegularExpressions.Group", "System.Text.RegularExpressions.Capture",
-                     "System.Object")
+    PS_TYPE_NAMES = ("System.Text.RegularExpressions.Group", "System.Text.RegularExpressions.Capture", "System.Object")
     PS_PROPERTIES = ("Success", "Name", "Captures", "Index", "Length", "Value")
 
     def __init__(self, match: re.Match | None, key):
@@ -125,12 +134,11 @@ class Match(Group):
         names = {index: name for name, index in self._match.re.groupindex.items()}
         return [Group(self._match, names.get(i, i)) for i in range(self._match.re.groups + 1)]
 
-    def NextMatch(self) -> "Match":
+    def NextMatch(self) -> Match:
         if self._match is None or self._regex is None:
             return Match(None)
         pos = self._match.end() + (self._match.end() == self._match.start())
-        return Match(self._regex.search(self._text, pos) if pos <= len(self._text) else None,
-                     self._regex, self._text)
+        return Match(self._regex.search(self._text, pos) if pos <= len(self._text) else None, self._regex, self._text)
 
 
 class Regex:

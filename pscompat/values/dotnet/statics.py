@@ -1,6 +1,7 @@
 """The static members of .NET types (`[math]::Round`, `[string]::Join`, `[IO.Path]::Combine`,
 `[datetime]::Now`, ...): full type name -> {Name: value or function}.  A large table of
 small helpers, so it lives apart from PSType, which only looks entries up."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -13,16 +14,17 @@ import socket
 import tempfile
 import uuid
 
-from pscompat.values.convert.primitives import convert_to, to_number, to_string
 from pscompat.errors import PSError
-from pscompat.values.methods.dispatch import DotNetError
+from pscompat.values.convert.primitives import convert_to, to_number
+from pscompat.values.convert.strings import to_string
+from pscompat.values.dotnet.collections import Version
 from pscompat.values.dotnet.enums import ENUM_STATICS
 from pscompat.values.dotnet.enums import statics as enum_statics
 from pscompat.values.dotnet.integers import Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64
-from pscompat.values.objects.model import Char
-from pscompat.values.dotnet.collections import Version
 from pscompat.values.dotnet.regex import Regex
-
+from pscompat.values.dotnet.switch_parameter import SwitchParameter
+from pscompat.values.methods.invoke import DotNetError
+from pscompat.values.objects.classes import Char
 
 # --------------------------------------------------------------------------------------------
 # Static members: full type name -> {folded name: (Name, fn)}; properties take no arguments.
@@ -45,7 +47,7 @@ def _round(value, digits=0, mode=None):
     x = float(x)
     if math.isnan(x) or math.isinf(x):
         return x
-    power = 10.0 ** digits
+    power = 10.0**digits
     scaled = x * power
     if away:
         rounded = math.copysign(math.floor(abs(scaled) + 0.5), scaled)
@@ -56,7 +58,7 @@ def _round(value, digits=0, mode=None):
 
 def _same_kind(fn):
     # Floor/Ceiling/Truncate return a Decimal for a Decimal, else a double.
-    return lambda x: (decimal.Decimal(fn(_num(x))) if isinstance(_num(x), decimal.Decimal) else float(fn(_num(x))))
+    return lambda x: decimal.Decimal(fn(_num(x))) if isinstance(_num(x), decimal.Decimal) else float(fn(_num(x)))
 
 
 def _minmax(pick):
@@ -64,6 +66,7 @@ def _minmax(pick):
         a, b = _num(a), _num(b)
         result = pick(a, b)
         return float(result) if isinstance(a, float) or isinstance(b, float) else result
+
     return f
 
 
@@ -78,14 +81,25 @@ def _log(x, base=None):
 
 
 _MATH = {
-    "Round": _round, "Floor": _same_kind(math.floor), "Ceiling": _same_kind(math.ceil),
-    "Truncate": _same_kind(math.trunc), "Abs": lambda x: abs(_num(x)),
-    "Max": _minmax(max), "Min": _minmax(min), "Pow": lambda x, y: float(_num(x)) ** float(_num(y)),
-    "Sqrt": lambda x: math.sqrt(_num(x)) if _num(x) >= 0 else float("nan"), "Log": _log,
-    "Log10": lambda x: _log(x, 10), "Log2": lambda x: _log(x, 2), "Exp": lambda x: math.exp(_num(x)),
-    "Sign": lambda x: (_num(x) > 0) - (_num(x) < 0), "Sin": lambda x: math.sin(_num(x)),
-    "Cos": lambda x: math.cos(_num(x)), "Tan": lambda x: math.tan(_num(x)),
-    "Atan": lambda x: math.atan(_num(x)), "Atan2": lambda y, x: math.atan2(_num(y), _num(x)),
+    "Round": _round,
+    "Floor": _same_kind(math.floor),
+    "Ceiling": _same_kind(math.ceil),
+    "Truncate": _same_kind(math.trunc),
+    "Abs": lambda x: abs(_num(x)),
+    "Max": _minmax(max),
+    "Min": _minmax(min),
+    "Pow": lambda x, y: float(_num(x)) ** float(_num(y)),
+    "Sqrt": lambda x: math.sqrt(_num(x)) if _num(x) >= 0 else float("nan"),
+    "Log": _log,
+    "Log10": lambda x: _log(x, 10),
+    "Log2": lambda x: _log(x, 2),
+    "Exp": lambda x: math.exp(_num(x)),
+    "Sign": lambda x: (_num(x) > 0) - (_num(x) < 0),
+    "Sin": lambda x: math.sin(_num(x)),
+    "Cos": lambda x: math.cos(_num(x)),
+    "Tan": lambda x: math.tan(_num(x)),
+    "Atan": lambda x: math.atan(_num(x)),
+    "Atan2": lambda y, x: math.atan2(_num(y), _num(x)),
     "DivRem": lambda a, b: divmod(int(_num(a)), int(_num(b)))[0],
     "BigMul": lambda a, b: int(_num(a)) * int(_num(b)),
 }
@@ -98,7 +112,7 @@ def _join(sep, *items):
 
 
 def _format(fmt, *args):
-    from pscompat.values.operators.table import format_string
+    from pscompat.values.dotnet_format.composite import format_string
 
     if len(args) == 1 and isinstance(args[0], (list, tuple)):
         args = tuple(args[0])
@@ -114,8 +128,10 @@ def _parse_int(full):
         try:
             return convert_to(text, full)
         except PSError:
-            raise DotNetError(f"Value was either too large or too small for an {full[7:]}.",
-                              "OverflowException") from None
+            raise DotNetError(
+                f"Value was either too large or too small for an {full[7:]}.", "OverflowException"
+            ) from None
+
     return parse
 
 
@@ -123,8 +139,9 @@ def _parse_double(text, *rest):
     try:
         return convert_to(to_string(text), "System.Double")
     except PSError:
-        raise DotNetError(f"The input string '{to_string(text)}' was not in a correct format.",
-                          "FormatException") from None
+        raise DotNetError(
+            f"The input string '{to_string(text)}' was not in a correct format.", "FormatException"
+        ) from None
 
 
 def _parse_datetime(text, *rest):
@@ -137,7 +154,7 @@ def _parse_datetime(text, *rest):
 
 
 def _parse_exact(text, fmt, *rest):
-    from pscompat.values.methods.dispatch import parse_exact
+    from pscompat.values.methods.dates import parse_exact
 
     formats = fmt if isinstance(fmt, (list, tuple)) else [fmt]
     for candidate in formats:
@@ -153,6 +170,7 @@ def _regex_static(method):
         options = rest[-1] if rest and method != "Replace" or len(rest) > 1 else None
         regex = Regex(to_string(pattern), options)
         return getattr(regex, method)(text, *([rest[0]] if method == "Replace" else []))
+
     return call
 
 
@@ -160,6 +178,7 @@ def _char_test(pred):
     def test(value, index=None):
         text = to_string(value)
         return pred(text[int(index)] if index is not None else text[:1])
+
     return test
 
 
@@ -185,7 +204,7 @@ def _reverse(items) -> None:
 
 def _sort(items, *rest) -> None:
     """Array.Sort(items): in place, by Comparer.Default (culture order; 'a' before 'A')."""
-    from pscompat.values.operators.comparison import compare
+    from pscompat.values.operators.equality import compare
 
     items.sort(key=functools.cmp_to_key(lambda a, b: compare(a, b, True)))
 
@@ -197,25 +216,38 @@ def _env_var(name, *target):
 _STATICS = {
     "System.Math": {"PI": math.pi, "E": math.e, "Tau": math.tau, **_MATH},
     "System.DateTime": {
-        "Now": lambda: _dt.datetime.now(), "UtcNow": lambda: _dt.datetime.utcnow(),
+        "Now": lambda: _dt.datetime.now(),
+        "UtcNow": lambda: _dt.datetime.utcnow(),
         "Today": lambda: _dt.datetime.combine(_dt.date.today(), _dt.time()),
-        "MinValue": _dt.datetime.min, "MaxValue": _dt.datetime(9999, 12, 31, 23, 59, 59, 999999),
-        "Parse": _parse_datetime, "ParseExact": _parse_exact,
+        "MinValue": _dt.datetime.min,
+        "MaxValue": _dt.datetime(9999, 12, 31, 23, 59, 59, 999999),
+        "Parse": _parse_datetime,
+        "ParseExact": _parse_exact,
         "DaysInMonth": lambda y, m: __import__("calendar").monthrange(int(y), int(m))[1],
         "IsLeapYear": lambda y: __import__("calendar").isleap(int(y)),
     },
     "System.String": {
-        "Empty": "", "IsNullOrEmpty": lambda s: s is None or to_string(s) == "",
+        "Empty": "",
+        "IsNullOrEmpty": lambda s: s is None or to_string(s) == "",
         "IsNullOrWhiteSpace": lambda s: s is None or to_string(s).strip() == "",
-        "Join": _join, "Format": _format, "Concat": lambda *a: "".join(to_string(x) for x in a),
+        "Join": _join,
+        "Format": _format,
+        "Concat": lambda *a: "".join(to_string(x) for x in a),
         "Compare": lambda a, b, ignore=False: (lambda x, y: (x > y) - (x < y))(
-            *((to_string(a).lower(), to_string(b).lower()) if ignore is True else
-              ((to_string(a).lower(), to_string(a).swapcase()), (to_string(b).lower(), to_string(b).swapcase())))),
+            *(
+                (to_string(a).lower(), to_string(b).lower())
+                if ignore is True
+                else ((to_string(a).lower(), to_string(a).swapcase()), (to_string(b).lower(), to_string(b).swapcase()))
+            )
+        ),
         "Equals": lambda a, b: to_string(a) == to_string(b),
     },
     "System.Int32": {"MaxValue": 2147483647, "MinValue": -2147483648, "Parse": _parse_int("System.Int32")},
-    "System.Int64": {"MaxValue": Int64((1 << 63) - 1), "MinValue": Int64(-(1 << 63)),
-                     "Parse": _parse_int("System.Int64")},
+    "System.Int64": {
+        "MaxValue": Int64((1 << 63) - 1),
+        "MinValue": Int64(-(1 << 63)),
+        "Parse": _parse_int("System.Int64"),
+    },
     "System.Byte": {"MaxValue": Byte(255), "MinValue": Byte(0), "Parse": _parse_int("System.Byte")},
     "System.SByte": {"MaxValue": SByte(127), "MinValue": SByte(-128), "Parse": _parse_int("System.SByte")},
     "System.Int16": {"MaxValue": Int16(32767), "MinValue": Int16(-32768), "Parse": _parse_int("System.Int16")},
@@ -227,42 +259,69 @@ _STATICS = {
         "Escape": lambda s: re.sub(r"([*?\[\]`])", r"`\1", to_string(s)),
         "ContainsWildcardCharacters": lambda s: bool(re.search(r"(?<!`)[*?\[]", to_string(s))),
     },
-    "System.Double": {"MaxValue": 1.7976931348623157e308, "MinValue": -1.7976931348623157e308,
-                      "NaN": math.nan, "PositiveInfinity": math.inf, "NegativeInfinity": -math.inf,
-                      "Epsilon": 5e-324, "Parse": _parse_double, "IsNaN": lambda x: math.isnan(_num(x)),
-                      "IsInfinity": lambda x: math.isinf(_num(x))},
-    "System.Decimal": {"MaxValue": decimal.Decimal("79228162514264337593543950335"),
-                       "MinValue": decimal.Decimal("-79228162514264337593543950335"),
-                       "Parse": lambda s, *r: convert_to(to_string(s), "System.Decimal")},
+    "System.Double": {
+        "MaxValue": 1.7976931348623157e308,
+        "MinValue": -1.7976931348623157e308,
+        "NaN": math.nan,
+        "PositiveInfinity": math.inf,
+        "NegativeInfinity": -math.inf,
+        "Epsilon": 5e-324,
+        "Parse": _parse_double,
+        "IsNaN": lambda x: math.isnan(_num(x)),
+        "IsInfinity": lambda x: math.isinf(_num(x)),
+    },
+    "System.Decimal": {
+        "MaxValue": decimal.Decimal("79228162514264337593543950335"),
+        "MinValue": decimal.Decimal("-79228162514264337593543950335"),
+        "Parse": lambda s, *r: convert_to(to_string(s), "System.Decimal"),
+    },
     "System.Boolean": {"Parse": lambda s: _parse_bool(s), "TrueString": "True", "FalseString": "False"},
-    "System.Guid": {"NewGuid": lambda *_: uuid.uuid4(), "Empty": uuid.UUID(int=0),
-                    "Parse": lambda s: uuid.UUID(to_string(s))},
+    "System.Guid": {
+        "NewGuid": lambda *_: uuid.uuid4(),
+        "Empty": uuid.UUID(int=0),
+        "Parse": lambda s: uuid.UUID(to_string(s)),
+    },
     "System.Text.RegularExpressions.Regex": {
-        "Escape": lambda s: _regex_escape(to_string(s)), "Unescape": lambda s: re.sub(r"\\(.)", r"\1", to_string(s)),
-        "Match": _regex_static("Match"), "Matches": _regex_static("Matches"),
-        "IsMatch": _regex_static("IsMatch"), "Replace": _regex_static("Replace"), "Split": _regex_static("Split"),
+        "Escape": lambda s: _regex_escape(to_string(s)),
+        "Unescape": lambda s: re.sub(r"\\(.)", r"\1", to_string(s)),
+        "Match": _regex_static("Match"),
+        "Matches": _regex_static("Matches"),
+        "IsMatch": _regex_static("IsMatch"),
+        "Replace": _regex_static("Replace"),
+        "Split": _regex_static("Split"),
     },
     "System.Char": {
-        "IsDigit": _char_test(str.isdigit), "IsLetter": _char_test(str.isalpha),
-        "IsUpper": _char_test(str.isupper), "IsLower": _char_test(str.islower),
-        "IsWhiteSpace": _char_test(str.isspace), "IsLetterOrDigit": _char_test(str.isalnum),
+        "IsDigit": _char_test(str.isdigit),
+        "IsLetter": _char_test(str.isalpha),
+        "IsUpper": _char_test(str.isupper),
+        "IsLower": _char_test(str.islower),
+        "IsWhiteSpace": _char_test(str.isspace),
+        "IsLetterOrDigit": _char_test(str.isalnum),
         "IsPunctuation": _char_test(lambda c: bool(c) and __import__("unicodedata").category(c).startswith("P")),
-        "ToUpper": lambda c: Char(to_string(c).upper()), "ToLower": lambda c: Char(to_string(c).lower()),
-        "MaxValue": Char("\uffff"), "MinValue": Char("\0"),
+        "ToUpper": lambda c: Char(to_string(c).upper()),
+        "ToLower": lambda c: Char(to_string(c).lower()),
+        "MaxValue": Char("\uffff"),
+        "MinValue": Char("\0"),
     },
     "System.Environment": {
-        "NewLine": os.linesep, "MachineName": lambda: socket.gethostname().split(".")[0],
+        "NewLine": os.linesep,
+        "MachineName": lambda: socket.gethostname().split(".")[0],
         "UserName": lambda: os.environ.get("USER") or os.environ.get("USERNAME", ""),
-        "GetEnvironmentVariable": _env_var, "ProcessorCount": lambda: os.cpu_count() or 1,
-        "CurrentDirectory": lambda: os.getcwd(), "Is64BitProcess": True, "Is64BitOperatingSystem": True,
+        "GetEnvironmentVariable": _env_var,
+        "ProcessorCount": lambda: os.cpu_count() or 1,
+        "CurrentDirectory": lambda: os.getcwd(),
+        "Is64BitProcess": True,
+        "Is64BitOperatingSystem": True,
     },
     "System.IO.Path": {
-        "Combine": _path_combine, "GetFileName": lambda p: os.path.basename(to_string(p)),
+        "Combine": _path_combine,
+        "GetFileName": lambda p: os.path.basename(to_string(p)),
         "GetExtension": lambda p: os.path.splitext(to_string(p))[1],
         "GetFileNameWithoutExtension": lambda p: os.path.splitext(os.path.basename(to_string(p)))[0],
         "GetDirectoryName": lambda p: os.path.dirname(to_string(p)),
         "GetTempPath": lambda *_: os.path.join(tempfile.gettempdir(), ""),
-        "DirectorySeparatorChar": Char(os.sep), "PathSeparator": Char(os.pathsep),
+        "DirectorySeparatorChar": Char(os.sep),
+        "PathSeparator": Char(os.pathsep),
         "IsPathRooted": lambda p: os.path.isabs(to_string(p)),
         "GetFullPath": lambda p: os.path.abspath(to_string(p)),
     },
@@ -272,31 +331,46 @@ _STATICS = {
         "FromMinutes": lambda n: _dt.timedelta(minutes=float(_num(n))),
         "FromSeconds": lambda n: _dt.timedelta(seconds=float(_num(n))),
         "FromMilliseconds": lambda n: _dt.timedelta(milliseconds=float(_num(n))),
-        "Zero": _dt.timedelta(0), "Parse": lambda s: convert_to(to_string(s), "System.TimeSpan"),
+        "Zero": _dt.timedelta(0),
+        "Parse": lambda s: convert_to(to_string(s), "System.TimeSpan"),
     },
-    "System.Array": {"Reverse": _reverse, "Sort": _sort, "IndexOf": lambda items, v: next(
-        (i for i, x in enumerate(items) if x == v), -1)},
+    "System.Array": {
+        "Reverse": _reverse,
+        "Sort": _sort,
+        "IndexOf": lambda items, v: next((i for i, x in enumerate(items) if x == v), -1),
+    },
     "System.Version": {"Parse": lambda s: Version(to_string(s))},
     "System.Convert": {
         "ToInt32": lambda v, base=None: int(to_string(v), int(base)) if base is not None else convert_to(v, "int"),
         "ToInt64": lambda v, base=None: int(to_string(v), int(base)) if base is not None else convert_to(v, "long"),
-        "ToDouble": lambda v: convert_to(v, "double"), "ToString": _convert_to_string,
+        "ToDouble": lambda v: convert_to(v, "double"),
+        "ToString": _convert_to_string,
         "ToBoolean": lambda v: _parse_bool(v) if isinstance(v, str) else convert_to(v, "bool"),
         "ToBase64String": lambda b: __import__("base64").b64encode(bytes(b)).decode("ascii"),
         "FromBase64String": lambda s: list(__import__("base64").b64decode(to_string(s))),
     },
     "System.MidpointRounding": {"ToEven": "ToEven", "AwayFromZero": "AwayFromZero"},
-    "System.StringSplitOptions": {"None": "None", "RemoveEmptyEntries": "RemoveEmptyEntries",
-                                  "TrimEntries": "TrimEntries"},
-    "System.StringComparison": {n: n for n in ("Ordinal", "OrdinalIgnoreCase", "CurrentCulture",
-                                               "CurrentCultureIgnoreCase", "InvariantCulture",
-                                               "InvariantCultureIgnoreCase")},
+    "System.StringSplitOptions": {
+        "None": "None",
+        "RemoveEmptyEntries": "RemoveEmptyEntries",
+        "TrimEntries": "TrimEntries",
+    },
+    "System.StringComparison": {
+        n: n
+        for n in (
+            "Ordinal",
+            "OrdinalIgnoreCase",
+            "CurrentCulture",
+            "CurrentCultureIgnoreCase",
+            "InvariantCulture",
+            "InvariantCultureIgnoreCase",
+        )
+    },
 }
 _STATICS["System.Single"] = _STATICS["System.Double"]
 _STATICS.update(enum_statics())
 _STATICS["System.Enum"] = ENUM_STATICS
-_STATICS["System.Management.Automation.SwitchParameter"] = {
-    "Present": lambda: __import__("pscompat.values.dotnet.switch_parameter", fromlist=["SwitchParameter"]).SwitchParameter(True)}
+_STATICS["System.Management.Automation.SwitchParameter"] = {"Present": lambda: SwitchParameter(True)}
 
 
 def _parse_bool(text) -> bool:

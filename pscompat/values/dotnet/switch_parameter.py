@@ -3,6 +3,7 @@
 A switch is its own type in PowerShell (`$s.GetType().Name` is SwitchParameter, `$s.IsPresent`,
 `$s.ToBool()`), yet it behaves as a bool everywhere a bool is expected: `if ($s)`, `-not $s`,
 `[bool]$s`, `$s -eq $true`.  Python code sees it as truthy/falsy and equal to True/False."""
+
 from __future__ import annotations
 
 SWITCH_TYPE = "System.Management.Automation.SwitchParameter"
@@ -24,7 +25,7 @@ class SwitchParameter:
         return self._present
 
     @staticmethod
-    def Present() -> "SwitchParameter":
+    def Present() -> SwitchParameter:
         return SwitchParameter(True)
 
     def ToString(self) -> str:

@@ -6,45 +6,53 @@ Split by domain: pstypes_regex (the .NET regex dialect, Regex/Match), pstypes_co
 (Version, ArrayList, List[T], StringBuilder), pstypes_statics (static members).  This module
 keeps PSType, constructors and type resolution, and re-exports the rest.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
 import uuid
 
-from pscompat.values.dotnet.exceptions import constructors as _exception_constructors
-from pscompat.values.convert.primitives import convert_to, is_instance, to_string, type_of_name
 from pscompat.errors import PSError
-from pscompat.values.methods.dispatch import DotNetError, invoke_dotnet
-from pscompat.values.objects.model import type_names
+from pscompat.values.convert.primitives import convert_to, is_instance
+from pscompat.values.convert.strings import to_string
 from pscompat.values.dotnet.collections import ArrayList, GenericList, StringBuilder, Version
-from pscompat.values.dotnet.regex import Group, Match, Regex, dotnet_regex, dotnet_replacement
+from pscompat.values.dotnet.exceptions import constructors as _exception_constructors
+from pscompat.values.dotnet.regex import Regex
 from pscompat.values.dotnet.statics import _STATICS, _num
+from pscompat.values.dotnet.typenames import type_of_name
+from pscompat.values.methods.invoke import DotNetError, invoke_dotnet
+from pscompat.values.objects.classes import PSObject
+from pscompat.values.objects.model import type_names
 
-__all__ = ["PSType", "resolve_type", "resolve_type_info", "convert_special", "dotnet_regex",
-           "dotnet_replacement", "Group", "Match", "Regex", "Version", "ArrayList", "GenericList",
-           "StringBuilder"]
+__all__ = ["PSType", "resolve_type", "resolve_type_info", "convert_special"]
 
 # --------------------------------------------------------------------------------------------
 # Type values
 
 
-_STATIC_INDEX = {full: {name.lower(): (name, member) for name, member in members.items()}
-                 for full, members in _STATICS.items()}
+_STATIC_INDEX = {
+    full: {name.lower(): (name, member) for name, member in members.items()} for full, members in _STATICS.items()
+}
 
 
 class PSType:
     """A type literal (`[int]`) and the value of `$x.GetType()`: Name, FullName, casts,
     `-is`, static members and constructors."""
 
-    PS_TYPE_NAMES = ("System.RuntimeType", "System.Reflection.TypeInfo", "System.Type",
-                     "System.Reflection.MemberInfo", "System.Object")
+    PS_TYPE_NAMES = (
+        "System.RuntimeType",
+        "System.Reflection.TypeInfo",
+        "System.Type",
+        "System.Reflection.MemberInfo",
+        "System.Object",
+    )
     PS_PROPERTIES = ("Name", "FullName", "Namespace", "IsArray", "BaseType")
 
     def __init__(self, full_name: str):
         self.full_name = full_name
         generic = full_name.find("[")
         base = full_name[:generic] if generic > 0 and not full_name.endswith("[]") else full_name
-        self.name = base.rsplit(".", 1)[-1] + (full_name[len(base):] if full_name.endswith("[]") else "")
+        self.name = base.rsplit(".", 1)[-1] + (full_name[len(base) :] if full_name.endswith("[]") else "")
         if generic > 0 and not full_name.endswith("[]"):
             self.name += f"`{full_name.count(',') + 1}"
         self.Namespace = base.rsplit(".", 1)[0] if "." in base else ""
@@ -86,8 +94,11 @@ class PSType:
             return self.new(args)
         entry = self._statics().get(method.lower())
         if entry is None or not callable(entry[1]) or _is_property(entry[1]):
-            raise PSError(f"Method invocation failed because [{self.full_name}] does not contain a method "
-                          f"named '{method}'.", "MethodNotFound", category="InvalidOperation")
+            raise PSError(
+                f"Method invocation failed because [{self.full_name}] does not contain a method named '{method}'.",
+                "MethodNotFound",
+                category="InvalidOperation",
+            )
         return invoke_dotnet(entry[0], entry[1], list(args))
 
     def new(self, args: list):
@@ -98,8 +109,11 @@ class PSType:
         if factory is None:
             if len(args) == 1:
                 return self.convert(args[0])
-            raise PSError(f"Method invocation failed because [{self.full_name}] does not contain a method "
-                          f"named 'new'.", "MethodNotFound", category="InvalidOperation")
+            raise PSError(
+                f"Method invocation failed because [{self.full_name}] does not contain a method named 'new'.",
+                "MethodNotFound",
+                category="InvalidOperation",
+            )
         return invoke_dotnet("new", lambda *a: factory(self.full_name, *a), list(args))
 
     def static_members(self) -> list:
@@ -134,44 +148,62 @@ def _is_property(fn) -> bool:
     return code is not None and code.co_argcount == 0 and not code.co_flags & 0x04
 
 
-_BASES = {"System.Int32": "System.ValueType", "System.Int64": "System.ValueType",
-          "System.Double": "System.ValueType", "System.Boolean": "System.ValueType",
-          "System.DateTime": "System.ValueType", "System.String": "System.Object",
-          "System.Object[]": "System.Array", "System.Array": "System.Object",
-          "System.Collections.Hashtable": "System.Object", "System.ValueType": "System.Object"}
+_BASES = {
+    "System.Int32": "System.ValueType",
+    "System.Int64": "System.ValueType",
+    "System.Double": "System.ValueType",
+    "System.Boolean": "System.ValueType",
+    "System.DateTime": "System.ValueType",
+    "System.String": "System.Object",
+    "System.Object[]": "System.Array",
+    "System.Array": "System.Object",
+    "System.Collections.Hashtable": "System.Object",
+    "System.ValueType": "System.Object",
+}
 
 
 def _generic_args(full: str) -> list[str]:
-    inner = full[full.index("[") + 1:-1]
+    inner = full[full.index("[") + 1 : -1]
     return [a.strip() for a in inner.split(",")] if inner else []
 
 
 def _new_hashtable(full, *args):
-    from pscompat.values.objects.model import Hashtable
+    from pscompat.values.objects.classes import Hashtable
 
     return Hashtable(ordered=full.endswith("OrderedDictionary"))
+
+
+def _new_note_property(name, value):
+    from pscompat.values.objects.intrinsic import new_note_property  # it imports the type literals
+
+    return new_note_property(name, value)
 
 
 _CONSTRUCTORS = {
     "System.Collections.ArrayList": lambda full, items=(): ArrayList(items if isinstance(items, (list, tuple)) else ()),
     "System.Collections.Generic.List": lambda full, items=(): GenericList(
-        (_generic_args(full) or ["System.Object"])[0], items if isinstance(items, (list, tuple)) else ()),
+        (_generic_args(full) or ["System.Object"])[0], items if isinstance(items, (list, tuple)) else ()
+    ),
     "System.Text.StringBuilder": lambda full, text="": StringBuilder(text),
     "System.Text.RegularExpressions.Regex": lambda full, pattern, options=None: Regex(to_string(pattern), options),
     "System.Version": lambda full, *parts: Version(*parts) if parts else Version(0, 0),
     "System.Guid": lambda full, text=None: uuid.UUID(to_string(text)) if text is not None else uuid.UUID(int=0),
-    "System.DateTime": lambda full, *parts: _dt.datetime(*(int(_num(p)) for p in parts)) if parts else _dt.datetime(1, 1, 1),
+    "System.DateTime": lambda full, *parts: (
+        _dt.datetime(*(int(_num(p)) for p in parts)) if parts else _dt.datetime(1, 1, 1)
+    ),
     "System.TimeSpan": lambda full, *parts: _timespan(*parts),
     "System.Collections.Hashtable": _new_hashtable,
     "System.Collections.Specialized.OrderedDictionary": _new_hashtable,
-    "System.Management.Automation.PSObject": lambda full, *a: __import__(
-        "pscompat.values.objects.model", fromlist=["PSObject"]).PSObject(),
-    "System.Object": lambda full: __import__("pscompat.values.objects.model", fromlist=["PSObject"]).PSObject(),
+    "System.Management.Automation.PSObject": lambda full, *a: PSObject(),
+    "System.Object": lambda full: PSObject(),
     "System.String": lambda full, chars, count=None: (
-        to_string(chars) * int(_num(count)) if count is not None else
-        "".join(to_string(c) for c in chars) if isinstance(chars, (list, tuple)) else to_string(chars)),
-    "System.Management.Automation.PSNoteProperty": lambda full, name, value=None: __import__(
-        "pscompat.values.objects.intrinsic", fromlist=["new_note_property"]).new_note_property(name, value),
+        to_string(chars) * int(_num(count))
+        if count is not None
+        else "".join(to_string(c) for c in chars)
+        if isinstance(chars, (list, tuple))
+        else to_string(chars)
+    ),
+    "System.Management.Automation.PSNoteProperty": lambda full, name, value=None: _new_note_property(name, value),
 }
 _CONSTRUCTORS.update(_exception_constructors())  # [System.ArgumentException]::new('bad') & co
 
@@ -228,22 +260,31 @@ def convert_special(value, full: str):
         try:
             return Version(to_string(value))
         except DotNetError as exc:
-            raise PSError(f'Cannot convert value "{to_string(value)}" to type "System.Version". Error: '
-                          f'"{exc.message}"', "InvalidCastParseTargetInvocation", category="InvalidArgument") from None
+            raise PSError(
+                f'Cannot convert value "{to_string(value)}" to type "System.Version". Error: "{exc.message}"',
+                "InvalidCastParseTargetInvocation",
+                category="InvalidArgument",
+            ) from None
     if full == "System.Guid":
         if isinstance(value, uuid.UUID):
             return value
         try:
             return uuid.UUID(to_string(value))
         except ValueError:
-            raise PSError(f'Cannot convert value "{to_string(value)}" to type "System.Guid". Error: "Guid should '
-                          f'contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)."',
-                          "InvalidCastParseTargetInvocation", category="InvalidArgument") from None
+            raise PSError(
+                f'Cannot convert value "{to_string(value)}" to type "System.Guid". Error: "Guid should '
+                f'contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)."',
+                "InvalidCastParseTargetInvocation",
+                category="InvalidArgument",
+            ) from None
     if full == "System.Type":
         return value if isinstance(value, PSType) else resolve_type(to_string(value))
     base = full.split("[", 1)[0]
     if base in ("System.Collections.ArrayList", "System.Collections.Generic.List"):
         items = value if isinstance(value, (list, tuple)) else ([] if value is None else [value])
         return _CONSTRUCTORS[base](full, list(items))
-    raise PSError(f'Cannot convert the "{to_string(value)}" value of type "{type_names(value)[0]}" to type '
-                  f'"{full}".', "ConvertToFinalInvalidCastException", category="InvalidArgument")
+    raise PSError(
+        f'Cannot convert the "{to_string(value)}" value of type "{type_names(value)[0]}" to type "{full}".',
+        "ConvertToFinalInvalidCastException",
+        category="InvalidArgument",
+    )

@@ -17,24 +17,31 @@ Split by domain: dotnetfmt_numbers (standard numeric formats, format_double), do
 (custom numeric formats), dotnetfmt_dates, dotnetfmt_errors.  This module keeps composite
 formatting (`-f`) and format_value, and re-exports the rest.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from pscompat.values.dotnet_format.dates import format_datetime, format_timespan
-from pscompat.values.dotnet_format.errors import (_DIGIT, _PARSE_FAIL, _UNCLOSED, _UNEXPECTED_CLOSE, MSG_INDEX,
-                               DotNetFormatError)
-from pscompat.values.dotnet_format.numbers import _decimal_str, double_to_string, format_double, format_number
 from pscompat.errors import PSError
+from pscompat.values.dotnet_format.dates import format_datetime, format_timespan
+from pscompat.values.dotnet_format.errors import (
+    _DIGIT,
+    _PARSE_FAIL,
+    _UNCLOSED,
+    _UNEXPECTED_CLOSE,
+    MSG_INDEX,
+    DotNetFormatError,
+)
+from pscompat.values.dotnet_format.numbers import _decimal_str, double_to_string, format_double, format_number
 
-__all__ = ["format_string", "format_value", "format_double", "double_to_string", "DotNetFormatError",
-           "format_datetime", "format_timespan"]
+__all__ = ["format_string", "format_value"]
 
 # ------------------------------------------------------------------------------------------
 # composite formatting
 # ------------------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=512)
 def _parse_composite(fmt: str):
@@ -113,7 +120,7 @@ def _parse_composite(fmt: str):
                         break
                     if ch == "{":
                         raise DotNetFormatError(_PARSE_FAIL.format(pos, _UNCLOSED))
-                spec = fmt[start + 1:pos]
+                spec = fmt[start + 1 : pos]
         pos += 1
         if buf:
             parts.append("".join(buf))
@@ -153,8 +160,9 @@ def format_string(fmt, args) -> str:
             out.append(s)
         return "".join(out)
     except DotNetFormatError as e:
-        raise PSError(f"Error formatting a string: {e.message}.", "FormatError",
-                      category="InvalidOperation", target=fmt) from None
+        raise PSError(
+            f"Error formatting a string: {e.message}.", "FormatError", category="InvalidOperation", target=fmt
+        ) from None
 
 
 def _to_string_fmt(v) -> str:
@@ -168,7 +176,7 @@ def _to_string_fmt(v) -> str:
 
 def _to_string(v) -> str:
     try:
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
     except ImportError:  # pragma: no cover - conversion.py lands separately
         return _fallback_to_string(v)
     return to_string(v)
@@ -200,6 +208,7 @@ def _fallback_to_string(v) -> str:
 # entry point for one value
 # ------------------------------------------------------------------------------------------
 
+
 def format_value(value, fmt: str | None) -> str:
     """`value.ToString(fmt)` with en-US culture for numbers, dates and time spans."""
     if value is None:
@@ -226,4 +235,3 @@ def format_value(value, fmt: str | None) -> str:
         except TypeError:
             pass
     return _to_string(value)
-

@@ -1,6 +1,7 @@
 """Custom .NET numeric format strings (`'{0:#,##0.00}'`, `'0.0E+00'`, `'0%'`, sections split by
 `;`), and the rounding and digit grouping they share with the standard formats in
 dotnetfmt_numbers.  Split out of dotnetfmt.py, which re-exports the public names."""
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -32,6 +33,7 @@ def _group(intpart: str) -> str:
 # custom numeric format strings
 # ------------------------------------------------------------------------------------------
 
+
 def _split_sections(fmt: str) -> list[str]:
     sections, cur, i, q = [], [], 0, None
     while i < len(fmt):
@@ -44,7 +46,7 @@ def _split_sections(fmt: str) -> list[str]:
             q = c
             cur.append(c)
         elif c == "\\" and i + 1 < len(fmt):
-            cur.append(fmt[i:i + 2])
+            cur.append(fmt[i : i + 2])
             i += 1
         elif c == ";":
             sections.append("".join(cur))
@@ -64,15 +66,14 @@ def _tokenize_custom(sec: str) -> list[tuple[str, str]]:
         if c in "'\"":
             j = sec.find(c, i + 1)
             j = len(sec) if j < 0 else j
-            toks.append(("lit", sec[i + 1:j]))
+            toks.append(("lit", sec[i + 1 : j]))
             i = j + 1
             continue
         if c == "\\":
-            toks.append(("lit", sec[i + 1:i + 2]))
+            toks.append(("lit", sec[i + 1 : i + 2]))
             i += 2
             continue
-        if c in "Ee" and i + 1 < len(sec) and (sec[i + 1] == "0" or
-                                               (sec[i + 1] in "+-" and sec[i + 2:i + 3] == "0")):
+        if c in "Ee" and i + 1 < len(sec) and (sec[i + 1] == "0" or (sec[i + 1] in "+-" and sec[i + 2 : i + 3] == "0")):
             j = i + 1
             sign = ""
             if sec[j] in "+-":
@@ -113,20 +114,19 @@ def _format_custom(value, fmt: str) -> str:
     while j >= 0 and toks[j][0] == ",":
         scale += 1
         j -= 1
-    int_toks = toks[:j + 1]
+    int_toks = toks[: j + 1]
     grouping = any(t[0] == "," for t in int_toks) and any(t[0] in "0#" for t in int_toks)
     pct = sum(1 for t in toks if t[0] == "%")
     permille = sum(1 for t in toks if t[0] == "‰")
     d = d * (Decimal(100) ** pct) * (Decimal(1000) ** permille) / (Decimal(1000) ** scale)
     frac_end = exp_tok if exp_tok is not None else len(toks)
-    frac_toks = toks[point + 1:frac_end] if point is not None else []
+    frac_toks = toks[point + 1 : frac_end] if point is not None else []
     frac_ph = [t[0] for t in frac_toks if t[0] in "0#"]
     int_ph = [t for t in int_toks if t[0] in "0#"]
     exponent_str = ""
     if exp_tok is not None:
         etext = toks[exp_tok][1]
-        echar, esign, edigits = etext[0], etext[1:-1] if len(etext) > 2 else "", int(
-            etext.lstrip("Ee+-") or 0)
+        echar, esign, edigits = etext[0], etext[1:-1] if len(etext) > 2 else "", int(etext.lstrip("Ee+-") or 0)
         nint = max(1, len(int_ph))
         if d == 0:
             e = 0
@@ -197,7 +197,7 @@ def _format_custom(value, fmt: str) -> str:
             elif t[0] in "%‰":
                 out.append(t[1])
     out.append(exponent_str)
-    for t in toks[(exp_tok + 1 if exp_tok is not None else frac_end):]:
+    for t in toks[(exp_tok + 1 if exp_tok is not None else frac_end) :]:
         if t[0] == "lit" or t[0] in "%‰":
             out.append(t[1])
     res = "".join(out)

@@ -4,6 +4,7 @@ Sources: learn.microsoft.com/dotnet/standard/base-types/standard-date-and-time-f
 custom-date-and-time-format-strings, standard-timespan-format-strings,
 custom-timespan-format-strings.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -11,8 +12,20 @@ from datetime import datetime, timedelta, timezone
 from pscompat.values.dotnet_format.errors import MSG_BAD_INPUT, DotNetFormatError
 
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 # ------------------------------------------------------------------------------------------
@@ -20,13 +33,25 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 # ------------------------------------------------------------------------------------------
 
 _STD_DATE = {
-    "d": "M/d/yyyy", "D": "dddd, MMMM d, yyyy", "t": "h:mm tt", "T": "h:mm:ss tt",
-    "f": "dddd, MMMM d, yyyy h:mm tt", "F": "dddd, MMMM d, yyyy h:mm:ss tt",
-    "g": "M/d/yyyy h:mm tt", "G": "M/d/yyyy h:mm:ss tt", "M": "MMMM d", "m": "MMMM d",
-    "Y": "MMMM yyyy", "y": "MMMM yyyy", "s": "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
-    "u": "yyyy'-'MM'-'dd HH':'mm':'ss'Z'", "U": "dddd, MMMM d, yyyy h:mm:ss tt",
-    "o": "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK", "O": "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
-    "r": "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'", "R": "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+    "d": "M/d/yyyy",
+    "D": "dddd, MMMM d, yyyy",
+    "t": "h:mm tt",
+    "T": "h:mm:ss tt",
+    "f": "dddd, MMMM d, yyyy h:mm tt",
+    "F": "dddd, MMMM d, yyyy h:mm:ss tt",
+    "g": "M/d/yyyy h:mm tt",
+    "G": "M/d/yyyy h:mm:ss tt",
+    "M": "MMMM d",
+    "m": "MMMM d",
+    "Y": "MMMM yyyy",
+    "y": "MMMM yyyy",
+    "s": "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
+    "u": "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
+    "U": "dddd, MMMM d, yyyy h:mm:ss tt",
+    "o": "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
+    "O": "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
+    "r": "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+    "R": "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
 }
 
 
@@ -40,7 +65,7 @@ def format_datetime(dt: datetime, fmt: str) -> str:
         if fmt in "rRu" and dt.tzinfo is not None:
             dt = dt.astimezone(timezone.utc)
         if fmt == "U":
-            dt = (dt.astimezone(timezone.utc) if dt.tzinfo else dt)
+            dt = dt.astimezone(timezone.utc) if dt.tzinfo else dt
         fmt = _STD_DATE[fmt]
     return _custom_date(dt, fmt)
 
@@ -113,8 +138,7 @@ def _custom_date(dt: datetime, fmt: str) -> str:
         elif c == "K":
             off = dt.utcoffset() if dt.tzinfo else None
             if off is not None:
-                out.append("Z" if off == timedelta(0) and dt.tzinfo is timezone.utc
-                           else _offset(off, 3))
+                out.append("Z" if off == timedelta(0) and dt.tzinfo is timezone.utc else _offset(off, 3))
             n = 1
         elif c == "z":
             off = dt.utcoffset() if dt.tzinfo else _local_offset(dt)
@@ -129,7 +153,7 @@ def _custom_date(dt: datetime, fmt: str) -> str:
             j = fmt.find(c, i + 1)
             if j < 0:
                 raise DotNetFormatError(MSG_BAD_INPUT)
-            out.append(fmt[i + 1:j])
+            out.append(fmt[i + 1 : j])
             n = j - i + 1
         elif c == "\\":
             if i + 1 >= len(fmt):
@@ -167,6 +191,7 @@ def _offset(off: timedelta, n: int) -> str:
 # ------------------------------------------------------------------------------------------
 # time spans
 # ------------------------------------------------------------------------------------------
+
 
 def _ticks(td: timedelta) -> int:
     return (td.days * 86400 + td.seconds) * 10_000_000 + td.microseconds * 10
@@ -217,7 +242,7 @@ def format_timespan(td: timedelta, fmt: str) -> str:
             j = fmt.find(c, i + 1)
             if j < 0:
                 raise DotNetFormatError(MSG_BAD_INPUT)
-            out.append(fmt[i + 1:j])
+            out.append(fmt[i + 1 : j])
             n = j - i + 1
         elif c == "\\":
             if i + 1 >= len(fmt):

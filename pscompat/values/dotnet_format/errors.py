@@ -1,4 +1,5 @@
 """.NET FormatException messages and the error type the formatters raise."""
+
 from __future__ import annotations
 
 from pscompat.errors import PSError
@@ -6,8 +7,7 @@ from pscompat.errors import PSError
 # .NET messages (dotnet/runtime src/libraries/System.Private.CoreLib/src/Resources/Strings.resx)
 MSG_BAD_SPECIFIER = "Format specifier was invalid."
 MSG_BAD_INPUT = "Input string was not in a correct format."
-MSG_INDEX = ("Index (zero based) must be greater than or equal to zero and less than the size "
-             "of the argument list.")
+MSG_INDEX = "Index (zero based) must be greater than or equal to zero and less than the size of the argument list."
 _PARSE_FAIL = "Input string was not in a correct format. Failure to parse near offset {0}. {1}"
 _UNEXPECTED_CLOSE = "Unexpected closing brace without a corresponding opening brace."
 _UNCLOSED = "Format item ends prematurely."

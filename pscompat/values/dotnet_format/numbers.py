@@ -1,6 +1,7 @@
 """Standard .NET numeric format strings (`N2`, `F0`, `X8`, `E3`, `P1`, `C`, `G`, `R`) and the
 double's own text (`format_double`).  Custom formats are dotnetfmt_custom's.  Split out of
 dotnetfmt.py, which re-exports the public names."""
+
 from __future__ import annotations
 
 import math
@@ -9,12 +10,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from pscompat.values.dotnet_format.custom import _format_custom, _group, _round_digits
 from pscompat.values.dotnet_format.errors import MSG_BAD_SPECIFIER, DotNetFormatError
 
-_INT32 = (-2**31, 2**31 - 1)
-_INT64 = (-2**63, 2**63 - 1)
+_INT32 = (-(2**31), 2**31 - 1)
+_INT64 = (-(2**63), 2**63 - 1)
 
 # ------------------------------------------------------------------------------------------
 # numbers
 # ------------------------------------------------------------------------------------------
+
 
 def _decimal_str(d: Decimal) -> str:
     """System.Decimal.ToString(): no exponent, keeps the scale (1.50 stays 1.50)."""
@@ -190,8 +192,11 @@ def format_number(value, fmt: str) -> str:
             if is_int:
                 return str(value)
             if is_float:
-                return format_double(value, "", invariant=False) if upper else \
-                    format_double(value, "", invariant=False).replace("E", "e")
+                return (
+                    format_double(value, "", invariant=False)
+                    if upper
+                    else format_double(value, "", invariant=False).replace("E", "e")
+                )
             return _decimal_str(value)
         if value == 0:
             return "0"

@@ -1,16 +1,17 @@
 """Instance methods of numbers, arrays/lists, dictionaries (with DictionaryEntry) and
 PSObjects: the .NET surface of Python's built-in containers."""
+
 from __future__ import annotations
 
 import decimal
 
-from pscompat.values.convert.strings import format_double
 from pscompat.errors import PSError
-from pscompat.values.objects.model import Char, Hashtable, type_names
+from pscompat.values.convert.strings import format_double
 from pscompat.values.methods.dates import format_value
 from pscompat.values.methods.invoke import DotNetError
 from pscompat.values.methods.strings import _compare_to, _str
-
+from pscompat.values.objects.classes import Char, Hashtable
+from pscompat.values.objects.model import type_names
 
 # --------------------------------------------------------------------------------------------
 # Numbers, collections, dictionaries
@@ -74,7 +75,10 @@ _LIST_METHODS = {
     "clone": lambda lst: list(lst),
     "getvalue": lambda lst, i: lst[int(i)],
     "setvalue": _array_set_value,
-    "add": _fixed_size, "remove": _fixed_size, "insert": _fixed_size, "removeat": _fixed_size,
+    "add": _fixed_size,
+    "remove": _fixed_size,
+    "insert": _fixed_size,
+    "removeat": _fixed_size,
     "clear": _array_clear,
     "tostring": lambda lst: type_names(lst)[0],
     "equals": lambda lst, other: lst is other,
@@ -102,8 +106,10 @@ class DictionaryEntry:
 def _dict_add(d: dict, key, value) -> None:
     if key in d if isinstance(d, Hashtable) else any(_same_key(k, key) for k in d):
         existing = d.real_key(key) if isinstance(d, Hashtable) else key
-        raise DotNetError(f"Item has already been added. Key in dictionary: '{_str(existing)}'  "
-                          f"Key being added: '{_str(key)}'", "ArgumentException")
+        raise DotNetError(
+            f"Item has already been added. Key in dictionary: '{_str(existing)}'  Key being added: '{_str(key)}'",
+            "ArgumentException",
+        )
     d[key] = value
 
 
@@ -125,13 +131,19 @@ def _dict_remove(d: dict, key) -> None:
 def _dict_insert(d: dict, index, key, value) -> None:
     """OrderedDictionary.Insert(index, key, value)."""
     if not getattr(d, "ordered", False):
-        raise PSError(f"Method invocation failed because [{type_names(d)[0]}] does not contain a method "
-                      f"named 'Insert'.", "MethodNotFound", category="InvalidOperation")
+        raise PSError(
+            f"Method invocation failed because [{type_names(d)[0]}] does not contain a method named 'Insert'.",
+            "MethodNotFound",
+            category="InvalidOperation",
+        )
     items = list(d.items())
     i = int(index)
     if not 0 <= i <= len(items):
-        raise DotNetError("Index was out of range. Must be non-negative and less than or equal to the size of "
-                          "the collection. (Parameter 'index')", "ArgumentOutOfRangeException")
+        raise DotNetError(
+            "Index was out of range. Must be non-negative and less than or equal to the size of "
+            "the collection. (Parameter 'index')",
+            "ArgumentOutOfRangeException",
+        )
     if key in d:
         _dict_add(d, key, value)  # raises the duplicate-key error
     d.clear()
@@ -153,8 +165,9 @@ _DICT_METHODS = {
     "clear": _dict_clear,
     "clone": lambda d: d.copy() if isinstance(d, Hashtable) else Hashtable(d),
     "getenumerator": lambda d: [DictionaryEntry(k, v) for k, v in d.items()],
-    "item": lambda d, k: d.get(k) if isinstance(d, Hashtable) else next(
-        (v for x, v in d.items() if _same_key(x, k)), None),
+    "item": lambda d, k: (
+        d.get(k) if isinstance(d, Hashtable) else next((v for x, v in d.items() if _same_key(x, k)), None)
+    ),
     "tostring": lambda d: type_names(d)[0],
     "equals": lambda d, other: d is other,
     "gethashcode": lambda d: id(d) & 0x7FFFFFFF,

@@ -1,6 +1,7 @@
 """DateTime and TimeSpan instance methods (invariant culture), `ToString(format)` and
 `[datetime]::ParseExact`'s pattern translation; the date arithmetic lives apart from
 the string and collection tables."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -9,29 +10,57 @@ import re as _re
 from pscompat.values.methods.invoke import DotNetError
 from pscompat.values.methods.strings import _str
 
-
 # --------------------------------------------------------------------------------------------
 # DateTime / TimeSpan (invariant culture)
-_DT_TOKEN = _re.compile(r"d{1,4}|M{1,4}|y{1,5}|H{1,2}|h{1,2}|m{1,2}|s{1,2}|f{1,7}|F{1,7}|t{1,2}|z{1,3}|K"
-                        r"|'[^']*'|\"[^\"]*\"|\\.|%|.", _re.DOTALL)
+_DT_TOKEN = _re.compile(
+    r"d{1,4}|M{1,4}|y{1,5}|H{1,2}|h{1,2}|m{1,2}|s{1,2}|f{1,7}|F{1,7}|t{1,2}|z{1,3}|K"
+    r"|'[^']*'|\"[^\"]*\"|\\.|%|.",
+    _re.DOTALL,
+)
 # Standard patterns ParseExact understands (en-US, like the formatter in dotnetfmt).
-_STANDARD_DT = {"d": "M/d/yyyy", "s": "yyyy'-'MM'-'dd'T'HH':'mm':'ss", "u": "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
-                "G": "M/d/yyyy h:mm:ss tt", "g": "M/d/yyyy h:mm tt", "T": "h:mm:ss tt", "t": "h:mm tt",
-                "o": "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK", "r": "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'"}
+_STANDARD_DT = {
+    "d": "M/d/yyyy",
+    "s": "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
+    "u": "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
+    "G": "M/d/yyyy h:mm:ss tt",
+    "g": "M/d/yyyy h:mm tt",
+    "T": "h:mm:ss tt",
+    "t": "h:mm tt",
+    "o": "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
+    "r": "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+}
 
 
 def format_value(value, fmt) -> str:
     """value.ToString(fmt), by the project's .NET formatter (operators, else dotnetfmt)."""
-    try:
-        from pscompat.values.operators.table import format_value as formatter
-    except ImportError:
-        from pscompat.values.dotnet_format.composite import format_value as formatter
+    from pscompat.values.dotnet_format.composite import format_value as formatter
+
     return formatter(value, None if fmt is None else _str(fmt))
 
 
-_STRPTIME = {"dddd": "%A", "ddd": "%a", "dd": "%d", "d": "%d", "MMMM": "%B", "MMM": "%b", "MM": "%m",
-             "M": "%m", "yyyy": "%Y", "yy": "%y", "HH": "%H", "H": "%H", "hh": "%I", "h": "%I",
-             "mm": "%M", "m": "%M", "ss": "%S", "s": "%S", "tt": "%p", "zzz": "%z", "K": "%z"}
+_STRPTIME = {
+    "dddd": "%A",
+    "ddd": "%a",
+    "dd": "%d",
+    "d": "%d",
+    "MMMM": "%B",
+    "MMM": "%b",
+    "MM": "%m",
+    "M": "%m",
+    "yyyy": "%Y",
+    "yy": "%y",
+    "HH": "%H",
+    "H": "%H",
+    "hh": "%I",
+    "h": "%I",
+    "mm": "%M",
+    "m": "%M",
+    "ss": "%S",
+    "s": "%S",
+    "tt": "%p",
+    "zzz": "%z",
+    "K": "%z",
+}
 
 
 def parse_exact(text: str, fmt: str) -> _dt.datetime:
@@ -79,14 +108,16 @@ _DATETIME_METHODS = {
     "subtract": _subtract,
     # DateTime.ToString() uses the current culture (en-US 'G'); "$d" and [string]$d are invariant.
     # A lone IFormatProvider argument (the invariant culture) gives the invariant form.
-    "tostring": lambda d, fmt=None, provider=None: format_value(d, "G") if fmt is None else (
-        format_value(d, fmt) if isinstance(fmt, str) else _str(d)),
+    "tostring": lambda d, fmt=None, provider=None: (
+        format_value(d, "G") if fmt is None else (format_value(d, fmt) if isinstance(fmt, str) else _str(d))
+    ),
     "toshortdatestring": lambda d: format_value(d, "d"),
     "tolongdatestring": lambda d: format_value(d, "D"),
     "toshorttimestring": lambda d: format_value(d, "t"),
     "tolongtimestring": lambda d: format_value(d, "T"),
-    "touniversaltime": lambda d: d.astimezone(_dt.timezone.utc).replace(tzinfo=None) if d.tzinfo is None else
-    d.astimezone(_dt.timezone.utc),
+    "touniversaltime": lambda d: (
+        d.astimezone(_dt.timezone.utc).replace(tzinfo=None) if d.tzinfo is None else d.astimezone(_dt.timezone.utc)
+    ),
     "tolocaltime": lambda d: d.astimezone().replace(tzinfo=None) if d.tzinfo else d,
     "compareto": lambda d, other: (d > other) - (d < other),
     "equals": lambda d, other: isinstance(other, _dt.datetime) and d == other,

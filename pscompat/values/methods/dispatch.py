@@ -9,6 +9,7 @@ Split by domain: methods_invoke (DotNetError, VOID, invoke_dotnet), methods_stri
 methods_collections (numbers, lists, dictionaries, PSObject), methods_datetime.  This module
 keeps the dispatch (call_method, has_method, ...) and re-exports the rest.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -16,46 +17,67 @@ import decimal
 import enum
 
 from pscompat.errors import PSError
-from pscompat.values.objects.model import Char, ExtendedPSObject, Hashtable, PSObject, _class_info, type_names
-from pscompat.values.methods.collections import (_DICT_METHODS, _LIST_METHODS, _NUMBER_METHODS, _PSOBJECT_METHODS,
-                                  DictionaryEntry)
-from pscompat.values.methods.dates import _DATETIME_METHODS, _TIMESPAN_METHODS, format_value, parse_exact
-from pscompat.values.methods.invoke import VOID, DotNetError, VoidResult, invoke_dotnet, is_void
+from pscompat.values.methods.collections import (
+    _DICT_METHODS,
+    _LIST_METHODS,
+    _NUMBER_METHODS,
+    _PSOBJECT_METHODS,
+)
+from pscompat.values.methods.dates import _DATETIME_METHODS, _TIMESPAN_METHODS
+from pscompat.values.methods.invoke import VoidResult, invoke_dotnet, is_void
 from pscompat.values.methods.strings import _STRING_METHODS, _str
+from pscompat.values.objects.adapted import _class_info
+from pscompat.values.objects.classes import Char, Hashtable, PSObject
+from pscompat.values.objects.model import type_names
+from pscompat.values.objects.script_members import ExtendedPSObject
 
-__all__ = ["INTRINSIC_BLOCK_METHODS", "DotNetError", "VoidResult", "VOID", "is_void", "invoke_dotnet",
-           "DictionaryEntry", "format_value", "parse_exact", "get_type", "call_method", "has_method",
-           "method_names", "method_definition"]
+__all__ = ["INTRINSIC_BLOCK_METHODS", "get_type", "call_method", "has_method", "method_names", "method_definition"]
 
 INTRINSIC_BLOCK_METHODS = frozenset({"foreach", "where"})
 
 
 def _not_found(obj, name: str) -> PSError:
     names = type_names(obj)
-    return PSError(f"Method invocation failed because [{names[0] if names else 'System.Object'}] does not "
-                   f"contain a method named '{name}'.", "MethodNotFound", category="InvalidOperation")
+    return PSError(
+        f"Method invocation failed because [{names[0] if names else 'System.Object'}] does not "
+        f"contain a method named '{name}'.",
+        "MethodNotFound",
+        category="InvalidOperation",
+    )
 
 
 # --------------------------------------------------------------------------------------------
 # Dispatch
 
 # .NET spellings, for error messages ('Exception calling "Substring" ...').
-_CANONICAL = {n.lower(): n for n in (
-    "ToUpper ToUpperInvariant ToLower ToLowerInvariant Trim TrimStart TrimEnd Split Replace Substring "
-    "Contains StartsWith EndsWith IndexOf LastIndexOf IndexOfAny PadLeft PadRight Insert Remove "
-    "ToCharArray Equals CompareTo Normalize IsNormalized ToString GetHashCode GetEnumerator Chars "
-    "Clone GetValue SetValue Add RemoveAt Clear ContainsKey ContainsValue Item AddDays AddHours "
-    "AddMinutes AddSeconds AddMilliseconds AddTicks AddMonths AddYears Subtract ToShortDateString "
-    "ToLongDateString ToShortTimeString ToLongTimeString ToUniversalTime ToLocalTime "
-    "IsDaylightSavingTime Negate Duration GetType").split()}
+_CANONICAL = {
+    n.lower(): n
+    for n in (
+        "ToUpper ToUpperInvariant ToLower ToLowerInvariant Trim TrimStart TrimEnd Split Replace Substring "
+        "Contains StartsWith EndsWith IndexOf LastIndexOf IndexOfAny PadLeft PadRight Insert Remove "
+        "ToCharArray Equals CompareTo Normalize IsNormalized ToString GetHashCode GetEnumerator Chars "
+        "Clone GetValue SetValue Add RemoveAt Clear ContainsKey ContainsValue Item AddDays AddHours "
+        "AddMinutes AddSeconds AddMilliseconds AddTicks AddMonths AddYears Subtract ToShortDateString "
+        "ToLongDateString ToShortTimeString ToLongTimeString ToUniversalTime ToLocalTime "
+        "IsDaylightSavingTime Negate Duration GetType"
+    ).split()
+}
 
 _TABLES = {
-    str: _STRING_METHODS, Char: _STRING_METHODS,
-    int: _NUMBER_METHODS, float: _NUMBER_METHODS, bool: _NUMBER_METHODS, decimal.Decimal: _NUMBER_METHODS,
-    list: _LIST_METHODS, tuple: _LIST_METHODS,
-    Hashtable: _DICT_METHODS, dict: _DICT_METHODS,
-    PSObject: _PSOBJECT_METHODS, ExtendedPSObject: _PSOBJECT_METHODS,
-    _dt.datetime: _DATETIME_METHODS, _dt.timedelta: _TIMESPAN_METHODS,
+    str: _STRING_METHODS,
+    Char: _STRING_METHODS,
+    int: _NUMBER_METHODS,
+    float: _NUMBER_METHODS,
+    bool: _NUMBER_METHODS,
+    decimal.Decimal: _NUMBER_METHODS,
+    list: _LIST_METHODS,
+    tuple: _LIST_METHODS,
+    Hashtable: _DICT_METHODS,
+    dict: _DICT_METHODS,
+    PSObject: _PSOBJECT_METHODS,
+    ExtendedPSObject: _PSOBJECT_METHODS,
+    _dt.datetime: _DATETIME_METHODS,
+    _dt.timedelta: _TIMESPAN_METHODS,
 }
 _UNIVERSAL = {
     "tostring": lambda o, *a: _str(o),
@@ -95,8 +117,9 @@ def call_method(obj, name: str, args: list):
     """`$obj.Name(args)`.  Raises PSError InvokeMethodOnNull / MethodNotFound, and
     'Exception calling ...' when the method throws."""
     if obj is None:
-        raise PSError("You cannot call a method on a null-valued expression.", "InvokeMethodOnNull",
-                      category="InvalidOperation")
+        raise PSError(
+            "You cannot call a method on a null-valued expression.", "InvokeMethodOnNull", category="InvalidOperation"
+        )
     folded = name.lower()
     if type(obj) is ExtendedPSObject:  # an instance member wins over the type's methods
         method = obj.script_method(folded)
@@ -127,7 +150,7 @@ def call_method(obj, name: str, args: list):
 def _foreach_member(obj, args: list) -> list:
     """The intrinsic `.ForEach(type)`, `.ForEach('Property')`, `.ForEach('Property', value)` (sets it)
     and `.ForEach('Method', args...)` (about_Arrays, ForEach method)."""
-    from pscompat.values.objects.model import lookup_member, set_member
+    from pscompat.values.objects.access import lookup_member, set_member
 
     items = list(obj) if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields") else [obj]
     first, rest = args[0], list(args[1:])
@@ -153,8 +176,7 @@ def _enumerate_method(items, name: str, args: list):
     too); the first element lacking it raises MethodNotFound (about_Member-Access_Enumeration)."""
     results: list = []
     for item in items:
-        value = (_enumerate_method(item, name, args) if type(item) in (list, tuple)
-                 else call_method(item, name, args))
+        value = _enumerate_method(item, name, args) if type(item) in (list, tuple) else call_method(item, name, args)
         if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
             results.extend(value)
         elif value is not None:
@@ -199,5 +221,9 @@ def method_definition(obj, name: str) -> str:
             return f"System.Object {found[0]}{inspect.signature(found[1])}"
         except (TypeError, ValueError):
             pass
-    return {"GetType": "type GetType()", "ToString": "string ToString()", "Equals": "bool Equals(System.Object obj)",
-            "GetHashCode": "int GetHashCode()"}.get(name, f"{name}(...)")
+    return {
+        "GetType": "type GetType()",
+        "ToString": "string ToString()",
+        "Equals": "bool Equals(System.Object obj)",
+        "GetHashCode": "int GetHashCode()",
+    }.get(name, f"{name}(...)")

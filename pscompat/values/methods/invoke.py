@@ -1,8 +1,8 @@
 """How a .NET method call behaves: DotNetError (what a method implementation raises instead
 of a .NET exception), void results (VOID), and invoke_dotnet, which turns failures into
 PowerShell's method-invocation errors.  A leaf module, so every method table can use it."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 from pscompat.errors import PSError
 
@@ -55,13 +55,20 @@ def invoke_dotnet(name: str, fn, args: list, void: bool | None = None):
         raise _exception_calling(name, args, exc.message, exc.exception_name) from exc
     except TypeError as exc:
         if "argument" in str(exc) and ("positional" in str(exc) or "required" in str(exc)):
-            raise PSError(f'Cannot find an overload for "{name}" and the argument count: "{len(args)}".',
-                          "MethodCountCouldNotFindBest", category="NotSpecified") from exc
+            raise PSError(
+                f'Cannot find an overload for "{name}" and the argument count: "{len(args)}".',
+                "MethodCountCouldNotFindBest",
+                category="NotSpecified",
+            ) from exc
         raise _exception_calling(name, args, str(exc), "MethodInvocationException") from exc
     except (ValueError, ArithmeticError, LookupError, AttributeError, OSError) as exc:
         raise _exception_calling(name, args, str(exc), "MethodInvocationException") from exc
 
 
 def _exception_calling(name: str, args: list, message: str, error_id: str) -> PSError:
-    return PSError(f'Exception calling "{name}" with "{len(args)}" argument(s): "{message}"', error_id,
-                   category="NotSpecified", exception_type="System.Management.Automation.MethodInvocationException")
+    return PSError(
+        f'Exception calling "{name}" with "{len(args)}" argument(s): "{message}"',
+        error_id,
+        category="NotSpecified",
+        exception_type="System.Management.Automation.MethodInvocationException",
+    )

@@ -1,20 +1,20 @@
 """System.String's instance methods (`Split`, `Substring`, `IndexOf`, `PadLeft`, ...) with
 .NET semantics: ordinal and case-sensitive unless a StringComparison says otherwise."""
+
 from __future__ import annotations
 
 import re as _re
 import unicodedata
 
-from pscompat.values.objects.model import Char
 from pscompat.values.methods.invoke import DotNetError
-
+from pscompat.values.objects.classes import Char
 
 # --------------------------------------------------------------------------------------------
 # Strings (System.String)
 
 
 def _str(value) -> str:
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     return to_string(value)
 
@@ -34,6 +34,7 @@ def _trim(side):
     def trim(s, *chars):
         strip = {"both": str.strip, "start": str.lstrip, "end": str.rstrip}[side]
         return strip(s, _chars(list(chars)) if chars else None)
+
     return trim
 
 
@@ -83,19 +84,24 @@ def _split_any(s: str, separators: list[str], count: int) -> list[str]:
 def _substring(s: str, start, length=None):
     start = int(start)
     if start < 0:
-        raise DotNetError("StartIndex cannot be less than zero. (Parameter 'startIndex')", "ArgumentOutOfRangeException")
+        raise DotNetError(
+            "StartIndex cannot be less than zero. (Parameter 'startIndex')", "ArgumentOutOfRangeException"
+        )
     if start > len(s):
-        raise DotNetError("startIndex cannot be larger than length of string. (Parameter 'startIndex')",
-                          "ArgumentOutOfRangeException")
+        raise DotNetError(
+            "startIndex cannot be larger than length of string. (Parameter 'startIndex')", "ArgumentOutOfRangeException"
+        )
     if length is None:
         return s[start:]
     length = int(length)
     if length < 0:
         raise DotNetError("Length cannot be less than zero. (Parameter 'length')", "ArgumentOutOfRangeException")
     if start + length > len(s):
-        raise DotNetError("Index and length must refer to a location within the string. (Parameter 'length')",
-                          "ArgumentOutOfRangeException")
-    return s[start:start + length]
+        raise DotNetError(
+            "Index and length must refer to a location within the string. (Parameter 'length')",
+            "ArgumentOutOfRangeException",
+        )
+    return s[start : start + length]
 
 
 def _index_of(last: bool):
@@ -108,10 +114,14 @@ def _index_of(last: bool):
             return hay.rfind(needle, 0, end)
         start = ints[0] if ints else 0
         if start > len(s):
-            raise DotNetError("Index was out of range. Must be non-negative and less than or equal to the size "
-                              "of the collection. (Parameter 'startIndex')", "ArgumentOutOfRangeException")
+            raise DotNetError(
+                "Index was out of range. Must be non-negative and less than or equal to the size "
+                "of the collection. (Parameter 'startIndex')",
+                "ArgumentOutOfRangeException",
+            )
         end = start + ints[1] if len(ints) > 1 else len(s)
         return hay.find(needle, start, end)
+
     return index_of
 
 
@@ -143,49 +153,68 @@ def _pad(left: bool):
         if width < 0:
             raise DotNetError("Non-negative number required. (Parameter 'totalWidth')", "ArgumentOutOfRangeException")
         return s.rjust(width, _str(char)) if left else s.ljust(width, _str(char))
+
     return pad
 
 
 def _remove(s: str, start, count=None):
     start = int(start)
     if start < 0:
-        raise DotNetError("StartIndex cannot be less than zero. (Parameter 'startIndex')", "ArgumentOutOfRangeException")
+        raise DotNetError(
+            "StartIndex cannot be less than zero. (Parameter 'startIndex')", "ArgumentOutOfRangeException"
+        )
     if start > len(s):
-        raise DotNetError("startIndex must be less than length of string. (Parameter 'startIndex')",
-                          "ArgumentOutOfRangeException")
+        raise DotNetError(
+            "startIndex must be less than length of string. (Parameter 'startIndex')", "ArgumentOutOfRangeException"
+        )
     if count is None:
         return s[:start]
     count = int(count)
     if start + count > len(s):
-        raise DotNetError("Index and count must refer to a location within the string. (Parameter 'count')",
-                          "ArgumentOutOfRangeException")
-    return s[:start] + s[start + count:]
+        raise DotNetError(
+            "Index and count must refer to a location within the string. (Parameter 'count')",
+            "ArgumentOutOfRangeException",
+        )
+    return s[:start] + s[start + count :]
 
 
 def _insert(s: str, index, value):
     index = int(index)
     if not 0 <= index <= len(s):
-        raise DotNetError("Specified argument was out of the range of valid values. (Parameter 'startIndex')",
-                          "ArgumentOutOfRangeException")
+        raise DotNetError(
+            "Specified argument was out of the range of valid values. (Parameter 'startIndex')",
+            "ArgumentOutOfRangeException",
+        )
     return s[:index] + _str(value) + s[index:]
 
 
 _STRING_METHODS = {
-    "toupper": lambda s, *c: s.upper(), "toupperinvariant": lambda s: s.upper(),
-    "tolower": lambda s, *c: s.lower(), "tolowerinvariant": lambda s: s.lower(),
-    "trim": _trim("both"), "trimstart": _trim("start"), "trimend": _trim("end"),
-    "split": _split, "replace": _replace, "substring": _substring,
+    "toupper": lambda s, *c: s.upper(),
+    "toupperinvariant": lambda s: s.upper(),
+    "tolower": lambda s, *c: s.lower(),
+    "tolowerinvariant": lambda s: s.lower(),
+    "trim": _trim("both"),
+    "trimstart": _trim("start"),
+    "trimend": _trim("end"),
+    "split": _split,
+    "replace": _replace,
+    "substring": _substring,
     "contains": lambda s, v, c=None: (_str(v).lower() in s.lower()) if _ignore_case(c) else _str(v) in s,
-    "startswith": lambda s, v, c=None: (s.lower().startswith(_str(v).lower()) if _ignore_case(c)
-                                        else s.startswith(_str(v))),
-    "endswith": lambda s, v, c=None: (s.lower().endswith(_str(v).lower()) if _ignore_case(c)
-                                      else s.endswith(_str(v))),
-    "indexof": _index_of(False), "lastindexof": _index_of(True),
-    "indexofany": lambda s, chars, start=0: min((i for i in (s.find(c, int(start)) for c in _chars(chars))
-                                                  if i >= 0), default=-1),
-    "padleft": _pad(True), "padright": _pad(False), "insert": _insert, "remove": _remove,
+    "startswith": lambda s, v, c=None: (
+        s.lower().startswith(_str(v).lower()) if _ignore_case(c) else s.startswith(_str(v))
+    ),
+    "endswith": lambda s, v, c=None: s.lower().endswith(_str(v).lower()) if _ignore_case(c) else s.endswith(_str(v)),
+    "indexof": _index_of(False),
+    "lastindexof": _index_of(True),
+    "indexofany": lambda s, chars, start=0: min(
+        (i for i in (s.find(c, int(start)) for c in _chars(chars)) if i >= 0), default=-1
+    ),
+    "padleft": _pad(True),
+    "padright": _pad(False),
+    "insert": _insert,
+    "remove": _remove,
     "tochararray": lambda s: [Char(c) for c in s],
-    "equals": lambda s, v, c=None: (isinstance(v, str) and (s.lower() == v.lower() if _ignore_case(c) else s == v)),
+    "equals": lambda s, v, c=None: isinstance(v, str) and (s.lower() == v.lower() if _ignore_case(c) else s == v),
     "compareto": _compare_to,
     "normalize": lambda s, form="FormC": unicodedata.normalize("NF" + _str(form)[-1].upper(), s),
     "isnormalized": lambda s: unicodedata.is_normalized("NFC", s),

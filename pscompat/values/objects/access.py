@@ -1,6 +1,7 @@
 """Member access on any object: the get_member hot path (one dict dispatch on the exact
 type), member-access enumeration, lookup/has/set_member and the display-order property list.
 Separate from the classes so the dispatch table and its fallbacks can be read in one place."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -11,9 +12,17 @@ import operator
 import uuid
 from typing import Any
 
-from pscompat.values.objects.adapted import (_DATETIME_NAMES, _DATETIME_PROPS, _TIMESPAN_NAMES, _TIMESPAN_PROPS,
-                               _class_info, _dict_member, _list_props, _object_lookup,
-                               _object_properties)
+from pscompat.values.objects.adapted import (
+    _DATETIME_NAMES,
+    _DATETIME_PROPS,
+    _TIMESPAN_NAMES,
+    _TIMESPAN_PROPS,
+    _class_info,
+    _dict_member,
+    _list_props,
+    _object_lookup,
+    _object_properties,
+)
 from pscompat.values.objects.classes import _MISSING, Hashtable, PSObject
 from pscompat.values.objects.script_members import ExtendedPSObject
 
@@ -173,9 +182,16 @@ _GETTERS = {
 def _getter_for(cls: type):
     """Getter for a type not in the table: found by its nearest known base, then cached."""
     for base, getter in (
-        (PSObject, _get_psobject), (Hashtable, _get_hashtable), (dict, _get_dict),
-        (str, _get_str), (bool, _get_scalar), (enum.Enum, _get_object), (int, _get_scalar),
-        (float, _get_scalar), (_dt.datetime, _get_datetime), (_dt.timedelta, _get_timespan),
+        (PSObject, _get_psobject),
+        (Hashtable, _get_hashtable),
+        (dict, _get_dict),
+        (str, _get_str),
+        (bool, _get_scalar),
+        (enum.Enum, _get_object),
+        (int, _get_scalar),
+        (float, _get_scalar),
+        (_dt.datetime, _get_datetime),
+        (_dt.timedelta, _get_timespan),
     ):
         if issubclass(cls, base):
             break
@@ -204,8 +220,11 @@ def plain_attribute(cls: type, name: str) -> str | None:
     """The attribute behind property `name` of instances of `cls` when reading it runs no code
     (a slot or an instance attribute, no property, no __getattr__), else None: generated code
     may then read `obj.<attribute>` (an AttributeError still means an unset slot)."""
-    if member_getter(cls, name) is None or cls.__getattribute__ is not object.__getattribute__ \
-            or getattr(cls, "__getattr__", None) is not None:
+    if (
+        member_getter(cls, name) is None
+        or cls.__getattribute__ is not object.__getattribute__
+        or getattr(cls, "__getattr__", None) is not None
+    ):
         return None
     real = _class_info(cls).props[name.lower()]
     for klass in cls.__mro__:
@@ -280,17 +299,20 @@ def set_member(obj, name: str, value) -> None:
 
     if isinstance(obj, PSObject):
         if not obj.has_property(name):
-            raise PSError(_NOT_SETTABLE.format(name), "PropertyNotFound",
-                          category="InvalidOperation")
+            raise PSError(_NOT_SETTABLE.format(name), "PropertyNotFound", category="InvalidOperation")
         obj.set_property(name, value)
         return
     if isinstance(obj, dict):
-        real = obj.real_key(name, name) if isinstance(obj, Hashtable) else next(
-            (k for k in obj if isinstance(k, str) and k.lower() == name.lower()), name)
+        real = (
+            obj.real_key(name, name)
+            if isinstance(obj, Hashtable)
+            else next((k for k in obj if isinstance(k, str) and k.lower() == name.lower()), name)
+        )
         obj[real] = value
         return
-    if obj is not None and not isinstance(obj, (str, int, float, decimal.Decimal, list, tuple,
-                                                 _dt.datetime, _dt.timedelta)):
+    if obj is not None and not isinstance(
+        obj, (str, int, float, decimal.Decimal, list, tuple, _dt.datetime, _dt.timedelta)
+    ):
         info = _class_info(type(obj))
         real = info.props.get(name.lower())
         if real is None:
@@ -305,8 +327,7 @@ def set_member(obj, name: str, value) -> None:
     raise PSError(_NOT_SETTABLE.format(name), "PropertyNotFound", category="InvalidOperation")
 
 
-_NOT_SETTABLE = ("The property '{}' cannot be found on this object. "
-                 "Verify that the property exists and can be set.")
+_NOT_SETTABLE = "The property '{}' cannot be found on this object. Verify that the property exists and can be set."
 
 
 def properties(obj) -> list[tuple[str, Any]]:
@@ -317,16 +338,29 @@ def properties(obj) -> list[tuple[str, Any]]:
     if obj is None:
         return []
     if isinstance(obj, dict):
-        return [("IsReadOnly", False), ("IsFixedSize", False), ("IsSynchronized", False),
-                ("Keys", list(obj.keys())), ("Values", list(obj.values())),
-                ("SyncRoot", obj), ("Count", len(obj))]
+        return [
+            ("IsReadOnly", False),
+            ("IsFixedSize", False),
+            ("IsSynchronized", False),
+            ("Keys", list(obj.keys())),
+            ("Values", list(obj.values())),
+            ("SyncRoot", obj),
+            ("Count", len(obj)),
+        ]
     if isinstance(obj, str):
         return [("Length", len(obj))]
     if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields"):
         n = len(obj)
-        return [("Length", n), ("LongLength", n), ("Rank", 1), ("SyncRoot", obj),
-                ("IsReadOnly", False), ("IsFixedSize", True), ("IsSynchronized", False),
-                ("Count", n)]
+        return [
+            ("Length", n),
+            ("LongLength", n),
+            ("Rank", 1),
+            ("SyncRoot", obj),
+            ("IsReadOnly", False),
+            ("IsFixedSize", True),
+            ("IsSynchronized", False),
+            ("Count", n),
+        ]
     if isinstance(obj, _dt.datetime):
         return [(n, _DATETIME_PROPS[n.lower()](obj)) for n in _DATETIME_NAMES]
     if isinstance(obj, _dt.timedelta):

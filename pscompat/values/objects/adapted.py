@@ -1,6 +1,7 @@
 """Adapted members of base objects: the per-class property/method tables for plain Python
 objects, and the .NET properties of built-in values (DateTime, TimeSpan, arrays, dictionaries).
 Kept apart from the get_member dispatch so those tables read as data, not as control flow."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -8,7 +9,6 @@ import datetime as _dt
 import enum
 from functools import cached_property
 from typing import Any, NamedTuple
-
 
 # --------------------------------------------------------------------------------------------
 # Per-type member tables for ordinary Python objects.
@@ -133,22 +133,40 @@ def _ticks(value: _dt.timedelta) -> int:
 
 
 _DATETIME_PROPS = {
-    "year": lambda d: d.year, "month": lambda d: d.month, "day": lambda d: d.day,
-    "hour": lambda d: d.hour, "minute": lambda d: d.minute, "second": lambda d: d.second,
+    "year": lambda d: d.year,
+    "month": lambda d: d.month,
+    "day": lambda d: d.day,
+    "hour": lambda d: d.hour,
+    "minute": lambda d: d.minute,
+    "second": lambda d: d.second,
     "millisecond": lambda d: d.microsecond // 1000,
     "microsecond": lambda d: d.microsecond % 1000,
     "date": lambda d: d.replace(hour=0, minute=0, second=0, microsecond=0),
     "dayofweek": lambda d: DayOfWeek((d.weekday() + 1) % 7),
     "dayofyear": lambda d: d.timetuple().tm_yday,
-    "timeofday": lambda d: _dt.timedelta(hours=d.hour, minutes=d.minute, seconds=d.second,
-                                         microseconds=d.microsecond),
+    "timeofday": lambda d: _dt.timedelta(hours=d.hour, minutes=d.minute, seconds=d.second, microseconds=d.microsecond),
     "ticks": lambda d: _ticks(d.replace(tzinfo=None) - _EPOCH),
 }
-_DATETIME_NAMES = ("Date", "Day", "DayOfWeek", "DayOfYear", "Hour", "Millisecond", "Microsecond",
-                   "Minute", "Month", "Second", "Ticks", "TimeOfDay", "Year")
+_DATETIME_NAMES = (
+    "Date",
+    "Day",
+    "DayOfWeek",
+    "DayOfYear",
+    "Hour",
+    "Millisecond",
+    "Microsecond",
+    "Minute",
+    "Month",
+    "Second",
+    "Ticks",
+    "TimeOfDay",
+    "Year",
+)
 
 _TIMESPAN_PROPS = {
-    "days": lambda t: _ticks(t) // (86400 * _TICKS_PER_SECOND) if t.days >= 0 else -(_ticks(-t) // (86400 * _TICKS_PER_SECOND)),
+    "days": lambda t: (
+        _ticks(t) // (86400 * _TICKS_PER_SECOND) if t.days >= 0 else -(_ticks(-t) // (86400 * _TICKS_PER_SECOND))
+    ),
     "hours": lambda t: _span_part(t, 3600, 24),
     "minutes": lambda t: _span_part(t, 60, 60),
     "seconds": lambda t: _span_part(t, 1, 60),
@@ -160,8 +178,19 @@ _TIMESPAN_PROPS = {
     "totalseconds": lambda t: t.total_seconds(),
     "totalmilliseconds": lambda t: t.total_seconds() * 1000,
 }
-_TIMESPAN_NAMES = ("Days", "Hours", "Milliseconds", "Minutes", "Seconds", "Ticks", "TotalDays",
-                   "TotalHours", "TotalMilliseconds", "TotalMinutes", "TotalSeconds")
+_TIMESPAN_NAMES = (
+    "Days",
+    "Hours",
+    "Milliseconds",
+    "Minutes",
+    "Seconds",
+    "Ticks",
+    "TotalDays",
+    "TotalHours",
+    "TotalMilliseconds",
+    "TotalMinutes",
+    "TotalSeconds",
+)
 
 
 def _span_part(t: _dt.timedelta, unit: int, modulo: int) -> int:
@@ -179,9 +208,15 @@ def _span_ms(t: _dt.timedelta) -> int:
 
 def _list_props(value) -> dict:
     n = len(value)
-    return {"count": n, "length": n, "longlength": n, "rank": 1, "isreadonly": False,
-            "isfixedsize": isinstance(value, (list, tuple)) and type(value) in (list, tuple),
-            "issynchronized": False}
+    return {
+        "count": n,
+        "length": n,
+        "longlength": n,
+        "rank": 1,
+        "isreadonly": False,
+        "isfixedsize": isinstance(value, (list, tuple)) and type(value) in (list, tuple),
+        "issynchronized": False,
+    }
 
 
 def _dict_member(d: dict, folded: str):

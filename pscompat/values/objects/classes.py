@@ -1,6 +1,7 @@
 """The value classes of PowerShell's object model: Char, Hashtable (@{} / [ordered]@{}),
 TypeNameList and PSObject ([pscustomobject]).  They depend on nothing else in the model, so
 the member-access and type-name modules can build on them without import cycles."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -89,7 +90,7 @@ class Hashtable(dict):
         dict.clear(self)
         self._folded.clear()
 
-    def copy(self) -> "Hashtable":
+    def copy(self) -> Hashtable:
         return Hashtable(self, ordered=self.ordered)
 
     __copy__ = copy
@@ -118,8 +119,11 @@ class TypeNameList(list):
     """A PSObject's PSTypeNames: a Collection<string>, so Insert/Add/Remove/Clear work
     (`$o.pstypenames.Insert(0, 'My.Type')` names the type formatting and -is see)."""
 
-    PS_TYPE_NAMES = ("System.Management.Automation.PSObject+ConsolidatedString",
-                     "System.Collections.ObjectModel.Collection`1[[System.String]]", "System.Object")
+    PS_TYPE_NAMES = (
+        "System.Management.Automation.PSObject+ConsolidatedString",
+        "System.Collections.ObjectModel.Collection`1[[System.String]]",
+        "System.Object",
+    )
 
     def Add(self, name) -> None:
         self.append(str(name))
@@ -194,7 +198,7 @@ class PSObject:
 
     items = properties
 
-    def copy(self) -> "PSObject":
+    def copy(self) -> PSObject:
         return PSObject(self.properties(), self.type_names)
 
     def __reduce__(self):  # copy/pickle must not go through the property-setting __setattr__
@@ -234,7 +238,7 @@ class PSObject:
         return "PSObject(" + ", ".join(f"{n}={v!r}" for n, v in self.properties()) + ")"
 
     def __str__(self) -> str:
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         return to_string(self)
 
@@ -242,4 +246,3 @@ class PSObject:
 def is_dictionary(obj) -> bool:
     """IDictionary: member access looks keys up first; the pipeline does not enumerate it."""
     return isinstance(obj, dict)
-

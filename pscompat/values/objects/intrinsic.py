@@ -2,12 +2,16 @@
 PSObject view: Properties, Methods, Members, TypeNames, BaseObject, Copy()), `.pstypenames`,
 `.psbase`, `.psadapted`, `.psextended`, and the member-info objects they list
 (PSNoteProperty / PSProperty / PSMethod), including `[psnoteproperty]::new(name, value)`."""
+
 from __future__ import annotations
 
 import fnmatch
 import re
 
-from pscompat.values.objects.model import ExtendedPSObject, PSObject, properties, set_member, type_names
+from pscompat.values.objects.access import properties, set_member
+from pscompat.values.objects.classes import PSObject
+from pscompat.values.objects.model import type_names
+from pscompat.values.objects.script_members import ExtendedPSObject
 
 INTRINSIC = frozenset(("psobject", "pstypenames", "psbase", "psadapted", "psextended"))
 
@@ -23,14 +27,15 @@ class PSMemberInfo:
     """One member of an object as PowerShell's PSMemberInfo shows it; Value reads and writes
     through to the object it belongs to (`$o.psobject.Properties['a'].Value = 2`)."""
 
-    PS_PROPERTIES = ("Value", "MemberType", "IsSettable", "IsGettable", "TypeNameOfValue", "Name",
-                     "IsInstance")
-    _KIND_TYPES = {"NoteProperty": "System.Management.Automation.PSNoteProperty",
-                   "Property": "System.Management.Automation.PSProperty",
-                   "Method": "System.Management.Automation.PSMethod",
-                   "ScriptProperty": "System.Management.Automation.PSScriptProperty",
-                   "AliasProperty": "System.Management.Automation.PSAliasProperty",
-                   "ScriptMethod": "System.Management.Automation.PSScriptMethod"}
+    PS_PROPERTIES = ("Value", "MemberType", "IsSettable", "IsGettable", "TypeNameOfValue", "Name", "IsInstance")
+    _KIND_TYPES = {
+        "NoteProperty": "System.Management.Automation.PSNoteProperty",
+        "Property": "System.Management.Automation.PSProperty",
+        "Method": "System.Management.Automation.PSMethod",
+        "ScriptProperty": "System.Management.Automation.PSScriptProperty",
+        "AliasProperty": "System.Management.Automation.PSAliasProperty",
+        "ScriptMethod": "System.Management.Automation.PSScriptMethod",
+    }
     _METHOD_KINDS = ("Method", "ScriptMethod")
 
     def __init__(self, name: str, member_type: str, owner=None, value=None, settable: bool = True):
@@ -43,8 +48,11 @@ class PSMemberInfo:
     @property
     def PS_TYPE_NAMES(self):
         kind = self._KIND_TYPES[self._kind]
-        base = "System.Management.Automation.PSMethodInfo" if self._kind in self._METHOD_KINDS else \
-            "System.Management.Automation.PSPropertyInfo"
+        base = (
+            "System.Management.Automation.PSMethodInfo"
+            if self._kind in self._METHOD_KINDS
+            else "System.Management.Automation.PSPropertyInfo"
+        )
         return (kind, base, "System.Management.Automation.PSMemberInfo", "System.Object")
 
     @property
@@ -60,7 +68,7 @@ class PSMemberInfo:
             return self._value
         if self._kind == "Property":  # the .NET property, not a same-named hashtable key
             return dict(properties(self._owner)).get(self.Name)
-        from pscompat.values.objects.model import get_member
+        from pscompat.values.objects.access import get_member
 
         return get_member(self._owner, self.Name)
 
@@ -69,7 +77,7 @@ class PSMemberInfo:
         if self._owner is None:
             self._value = value
         elif self._kind == "ScriptProperty" and not self.IsSettable:
-            from pscompat.values.methods.dispatch import DotNetError
+            from pscompat.values.methods.invoke import DotNetError
 
             # PSScriptProperty.Value's own text, not the member-assignment binder's
             raise DotNetError(f'Set accessor for property "{self.Name}" is unavailable.', "SetValueException")
@@ -108,7 +116,7 @@ class PSMemberInfo:
         return PSMemberInfo(self.Name, self._kind, None, self.Value, self._settable)
 
     def ToString(self) -> str:
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         if self._kind in self._METHOD_KINDS:
             return self._value or self.Name
@@ -118,8 +126,11 @@ class PSMemberInfo:
         value = self.Value
         shown = "null" if value is None else to_string(value)
         spelled = _type_spelling(_type_name_of(value))
-        return f"{spelled} {self.Name}={shown}" if self._kind == "NoteProperty" else \
-            f"{spelled} {self.Name} {{get;{'set;' if self._settable else ''}}}"
+        return (
+            f"{spelled} {self.Name}={shown}"
+            if self._kind == "NoteProperty"
+            else f"{spelled} {self.Name} {{get;{'set;' if self._settable else ''}}}"
+        )
 
     __str__ = ToString
 
@@ -128,14 +139,14 @@ class PSMemberInfo:
 
 
 def _type_spelling(full: str) -> str:
-    from pscompat.values.convert.primitives import type_spelling
+    from pscompat.values.dotnet.typenames import type_spelling
 
     return type_spelling(full)
 
 
 def new_note_property(name, value=None) -> PSMemberInfo:
     """[psnoteproperty]::new(name, value): a free-standing note, added with Properties.Add."""
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
 
     return PSMemberInfo(to_string(name), "NoteProperty", None, value)
 
@@ -144,8 +155,10 @@ class PSMemberCollection(list):
     """PSMemberInfoCollection: enumerable (so `.Name` enumerates), `Item(name)`, `Match(pattern)`,
     and on a PSCustomObject's Properties, `Add(member)` / `Remove(name)`."""
 
-    PS_TYPE_NAMES = ("System.Management.Automation.PSMemberInfoCollection`1[[System.Management.Automation."
-                     "PSPropertyInfo]]", "System.Object")
+    PS_TYPE_NAMES = (
+        "System.Management.Automation.PSMemberInfoCollection`1[[System.Management.Automation.PSPropertyInfo]]",
+        "System.Object",
+    )
 
     def __init__(self, owner, items):
         super().__init__(items)
@@ -163,11 +176,14 @@ class PSMemberCollection(list):
         if not isinstance(self._owner, PSObject):
             raise ValueError("Members can only be added to a PSObject's own (extended) members here.")
         if self._owner.has_property(member.Name):
-            from pscompat.values.methods.dispatch import DotNetError
+            from pscompat.values.methods.invoke import DotNetError
 
-            raise DotNetError(f'Cannot add a member with the name "{member.Name}" because a member with '
-                              f'that name already exists. To overwrite the member anyway, add the Force '
-                              f'parameter to your command.', "ExtendedTypeSystemException")
+            raise DotNetError(
+                f'Cannot add a member with the name "{member.Name}" because a member with '
+                f"that name already exists. To overwrite the member anyway, add the Force "
+                f"parameter to your command.",
+                "ExtendedTypeSystemException",
+            )
         self._owner.set_property(member.Name, member.Value)
         self.append(PSMemberInfo(member.Name, "NoteProperty", self._owner))
 
@@ -181,24 +197,36 @@ class PSMemberCollection(list):
 def _property_infos(obj) -> list[PSMemberInfo]:
     if isinstance(obj, PSObject):
         if type(obj) is ExtendedPSObject:  # script/alias members: their own kind
-            return [PSMemberInfo(name, getattr(value, "kind", "NoteProperty"), obj)
-                    for name, value in obj.members() if not getattr(value, "is_method", False)]
+            return [
+                PSMemberInfo(name, getattr(value, "kind", "NoteProperty"), obj)
+                for name, value in obj.members()
+                if not getattr(value, "is_method", False)
+            ]
         return [PSMemberInfo(name, "NoteProperty", obj) for name in obj.property_names()]
     from pscompat.values.objects.model import _settable
 
     readonly = isinstance(obj, (str, int, float, list, tuple, dict))
-    return [PSMemberInfo(name, "Property", obj, settable=not readonly and _settable(type(obj), name))
-            for name, _value in properties(obj)]
+    return [
+        PSMemberInfo(name, "Property", obj, settable=not readonly and _settable(type(obj), name))
+        for name, _value in properties(obj)
+    ]
 
 
 def _method_infos(obj) -> list[PSMemberInfo]:
     from pscompat.values.methods.dispatch import method_definition, method_names
 
-    scripted = [PSMemberInfo(name, "ScriptMethod", obj, value.definition(), settable=False)
-                for name, value in obj.members() if getattr(value, "is_method", False)] \
-        if type(obj) is ExtendedPSObject else []
-    return scripted + [PSMemberInfo(name, "Method", obj, method_definition(obj, name), settable=False)
-                       for name in method_names(obj)]
+    scripted = (
+        [
+            PSMemberInfo(name, "ScriptMethod", obj, value.definition(), settable=False)
+            for name, value in obj.members()
+            if getattr(value, "is_method", False)
+        ]
+        if type(obj) is ExtendedPSObject
+        else []
+    )
+    return scripted + [
+        PSMemberInfo(name, "Method", obj, method_definition(obj, name), settable=False) for name in method_names(obj)
+    ]
 
 
 class PSObjectView:
@@ -237,7 +265,7 @@ class PSObjectView:
         return obj.copy() if hasattr(obj, "copy") else obj
 
     def ToString(self) -> str:
-        from pscompat.values.convert.primitives import to_string
+        from pscompat.values.convert.strings import to_string
 
         return to_string(self._obj)
 

@@ -11,6 +11,7 @@ The model is split by domain: psobject_classes (Char, Hashtable, PSObject), psob
 This module keeps type names, to_python, ExceptionInfo and Get-Member's rows, and re-exports
 the rest so callers import everything from here.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -19,30 +20,36 @@ import enum
 import uuid
 from typing import NamedTuple
 
-from pscompat.values.objects.access import (get_member, has_member, lookup_member, member_getter, properties,
-                              set_member)
+from pscompat.values.objects.access import properties
+
 # _class_info: conversion and methods read the per-class tables; _rebuild_hashtable: pickles
 # made before the split name it here.
-from pscompat.values.objects.adapted import DayOfWeek, _class_info, declared_name
-from pscompat.values.objects.classes import (PSCUSTOMOBJECT_TYPE_NAMES, Char, Hashtable, PSObject, TypeNameList,
-                               _rebuild_hashtable, is_dictionary)
+from pscompat.values.objects.adapted import DayOfWeek
+from pscompat.values.objects.classes import (
+    Char,
+    Hashtable,
+    PSObject,
+)
 from pscompat.values.objects.script_members import ExtendedPSObject, Member
 
 __all__ = [
-    "Char", "Hashtable", "TypeNameList", "PSObject", "ExtendedPSObject", "PSCUSTOMOBJECT_TYPE_NAMES", "is_dictionary",
-    "DayOfWeek", "declared_name", "get_member", "lookup_member", "has_member", "set_member",
-    "member_getter", "properties", "to_python", "type_names", "SCRIPTBLOCK_TYPE", "ExceptionInfo",
-    "MemberInfo", "short_type_name", "members", "static_members",
+    "to_python",
+    "type_names",
+    "SCRIPTBLOCK_TYPE",
+    "ExceptionInfo",
+    "MemberInfo",
+    "short_type_name",
+    "members",
+    "static_members",
 ]
-
-
 
 
 def to_python(value):
     """Plain Python data for any output: objects become dicts of their properties (display
     order), PSObjects and Hashtables become dicts, lists stay lists; scalars are unchanged."""
-    if value is None or isinstance(value, (str, bool, int, float, decimal.Decimal, _dt.datetime,
-                                           _dt.timedelta, enum.Enum)):
+    if value is None or isinstance(
+        value, (str, bool, int, float, decimal.Decimal, _dt.datetime, _dt.timedelta, enum.Enum)
+    ):
         return value
     if isinstance(value, PSObject):
         return {name: to_python(v) for name, v in value.properties()}
@@ -164,10 +171,20 @@ class MemberInfo(NamedTuple):
 
 
 # Get-Member spells common types with their accelerator names (ToStringCodeMethods.Type).
-_SHORT_TYPE = {"System.Int32": "int", "System.Int64": "long", "System.String": "string", "System.Boolean": "bool",
-               "System.Double": "double", "System.Decimal": "decimal", "System.Char": "char",
-               "System.DateTime": "datetime", "System.TimeSpan": "timespan", "System.Object": "System.Object",
-               "System.Collections.Hashtable": "hashtable", "System.Object[]": "Object[]"}
+_SHORT_TYPE = {
+    "System.Int32": "int",
+    "System.Int64": "long",
+    "System.String": "string",
+    "System.Boolean": "bool",
+    "System.Double": "double",
+    "System.Decimal": "decimal",
+    "System.Char": "char",
+    "System.DateTime": "datetime",
+    "System.TimeSpan": "timespan",
+    "System.Object": "System.Object",
+    "System.Collections.Hashtable": "hashtable",
+    "System.Object[]": "Object[]",
+}
 
 
 def short_type_name(value) -> str:
@@ -187,20 +204,19 @@ def _settable(cls: type, name: str) -> bool:
 
 def members(obj) -> list[MemberInfo]:
     """Get-Member's rows for obj (properties, then methods), in display order."""
-    from pscompat.values.convert.primitives import to_string
+    from pscompat.values.convert.strings import to_string
     from pscompat.values.methods.dispatch import method_definition, method_names
 
     rows: list[MemberInfo] = []
     if isinstance(obj, PSObject):
-        for name, value in (obj.members() if type(obj) is ExtendedPSObject else obj.properties()):
+        for name, value in obj.members() if type(obj) is ExtendedPSObject else obj.properties():
             if isinstance(value, Member):
                 rows.append(MemberInfo(name, value.kind, value.definition()))
                 continue
             text = "null" if value is None else to_string(value)
             rows.append(MemberInfo(name, "NoteProperty", f"{short_type_name(value)} {name}={text}"))
     elif isinstance(obj, dict):
-        rows.append(MemberInfo("Item", "ParameterizedProperty",
-                               "System.Object Item(System.Object key) {get;set;}"))
+        rows.append(MemberInfo("Item", "ParameterizedProperty", "System.Object Item(System.Object key) {get;set;}"))
         for name, value in properties(obj):
             rows.append(MemberInfo(name, "Property", f"{short_type_name(value)} {name} {{get;}}"))
     elif obj is not None:
@@ -210,8 +226,11 @@ def members(obj) -> list[MemberInfo]:
             rows.append(MemberInfo(name, "Property", f"{short_type_name(value)} {name} {access}"))
     if obj is not None:
         listed = {row.Name.lower() for row in rows}  # Item is a parameterized property, not a method
-        rows.extend(MemberInfo(name, "Method", method_definition(obj, name))
-                    for name in method_names(obj) if name.lower() not in listed)
+        rows.extend(
+            MemberInfo(name, "Method", method_definition(obj, name))
+            for name in method_names(obj)
+            if name.lower() not in listed
+        )
     return rows
 
 

@@ -7,6 +7,7 @@ object stored in `_values` where a note property keeps its value.  A separate cl
 every fast path that tests `type(x) is PSObject` before reading `_values` passes it by and
 the general member access (which runs the getter) handles it.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -43,16 +44,15 @@ def _invoke(member, block, this, args: tuple, swallow_errors: bool = False):
 
 
 def _wrap(run, message: str, error_id: str, exception_type: str):
-    from pscompat.errors import PSError
     from pscompat.engine.runtime import FlowControl
+    from pscompat.errors import PSError
 
     try:
         return run()
     except PSError as exc:
         raise _error(message.format(exc.message), error_id + "RuntimeException", exception_type, exc) from exc
     except FlowControl as exc:  # `break` / `exit` out of the member's script
-        raise _error(message.format(_flow_text(exc)), error_id + "FlowControlException", exception_type,
-                     exc) from exc
+        raise _error(message.format(_flow_text(exc)), error_id + "FlowControlException", exception_type, exc) from exc
 
 
 def _flow_text(exc) -> str:
@@ -100,19 +100,32 @@ class ScriptProperty(Member):
 
     def read(self, obj):
         if self.getter is None:
-            raise _error(f'Cannot get property value because "{self.name}" is a write-only property.',
-                         "WriteOnlyProperty", "System.Management.Automation.RuntimeException")
-        return _wrap(lambda: _invoke(self, self.getter, obj, (), swallow_errors=True),
-                     f'Exception getting "{self.name}": "{{}}"', "ScriptGetValue",
-                     "System.Management.Automation.GetValueInvocationException")
+            raise _error(
+                f'Cannot get property value because "{self.name}" is a write-only property.',
+                "WriteOnlyProperty",
+                "System.Management.Automation.RuntimeException",
+            )
+        return _wrap(
+            lambda: _invoke(self, self.getter, obj, (), swallow_errors=True),
+            f'Exception getting "{self.name}": "{{}}"',
+            "ScriptGetValue",
+            "System.Management.Automation.GetValueInvocationException",
+        )
 
     def write(self, obj, value) -> None:
         if self.setter is None:
             # what the member-assignment binder says (PSSetMemberBinder: !IsSettable)
-            raise _error(f"'{self.name}' is a ReadOnly property.", "PropertyAssignmentException",
-                         "System.Management.Automation.RuntimeException")
-        _wrap(lambda: _invoke(self, self.setter, obj, (value,)), f'Exception setting "{self.name}": "{{}}"',
-              "ScriptSetValue", "System.Management.Automation.SetValueInvocationException")
+            raise _error(
+                f"'{self.name}' is a ReadOnly property.",
+                "PropertyAssignmentException",
+                "System.Management.Automation.RuntimeException",
+            )
+        _wrap(
+            lambda: _invoke(self, self.setter, obj, (value,)),
+            f'Exception setting "{self.name}": "{{}}"',
+            "ScriptSetValue",
+            "System.Management.Automation.SetValueInvocationException",
+        )
 
     def settable(self, obj) -> bool:
         return self.setter is not None
@@ -196,8 +209,12 @@ class ScriptMethod(Member):
 
     def call(self, obj, args: list):
         message = f'Exception calling "{self.name}" with "{len(args)}" argument(s): "{{}}"'
-        return _wrap(lambda: _invoke(self, self.script, obj, tuple(args)), message, "ScriptMethod",
-                     "System.Management.Automation.MethodInvocationException")
+        return _wrap(
+            lambda: _invoke(self, self.script, obj, tuple(args)),
+            message,
+            "ScriptMethod",
+            "System.Management.Automation.MethodInvocationException",
+        )
 
     def read(self, obj):
         from pscompat.values.objects.intrinsic import PSMemberInfo
@@ -256,8 +273,11 @@ class ExtendedPSObject(PSObject):
         current = self._values.get(folded)
         if isinstance(current, Member):
             if current.is_method:
-                raise _error(f'Cannot set the Value property for PSMemberInfo object of type '
-                             f'"System.Management.Automation.PSScriptMethod".', "CannotSetValueForMemberType")
+                raise _error(
+                    "Cannot set the Value property for PSMemberInfo object of type "
+                    '"System.Management.Automation.PSScriptMethod".',
+                    "CannotSetValueForMemberType",
+                )
             current.write(self, value)
             return
         PSObject.set_property(self, name, value)
@@ -281,8 +301,11 @@ class ExtendedPSObject(PSObject):
 
     def property_names(self) -> list[str]:
         values = self._values
-        return [name for folded, name in self._names.items()
-                if not (isinstance(values[folded], Member) and values[folded].is_method)]
+        return [
+            name
+            for folded, name in self._names.items()
+            if not (isinstance(values[folded], Member) and values[folded].is_method)
+        ]
 
     def properties(self) -> list[tuple[str, Any]]:
         out = []
@@ -297,7 +320,7 @@ class ExtendedPSObject(PSObject):
 
     items = properties
 
-    def copy(self) -> "ExtendedPSObject":
+    def copy(self) -> ExtendedPSObject:
         # PSObject.Copy() clones the instance members, script ones included
         return _rebuild_extended(self.members(), self.type_names)
 

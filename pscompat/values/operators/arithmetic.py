@@ -13,6 +13,7 @@ cases of `+` and `*` (strings, arrays, hashtables, DateTime/TimeSpan) are one su
 of the operator code.  operators.py re-exports add, subtract, multiply, divide, remainder,
 negate and plus.
 """
+
 from __future__ import annotations
 
 import enum
@@ -20,14 +21,28 @@ import math
 from datetime import datetime, timedelta
 from decimal import Decimal, localcontext
 
-from pscompat.values.convert.primitives import convert_to, to_string
 from pscompat.errors import PSError
-from pscompat.values.operators.comparison import _is_number, is_collection, scan_number
+from pscompat.values.convert.primitives import convert_to
+from pscompat.values.convert.strings import to_string
 from pscompat.values.dotnet.integers import BigInteger, Int64, UInt32, UInt64
-from pscompat.values.objects.model import Char, Hashtable, type_names
+from pscompat.values.objects.classes import Char, Hashtable
+from pscompat.values.objects.model import type_names
+from pscompat.values.operators.comparison import is_collection
+from pscompat.values.operators.equality import _is_number, scan_number
 
-__all__ = ["add", "subtract", "multiply", "divide", "remainder", "negate", "plus",
-           "INT32_MIN", "INT32_MAX", "INT64_MIN", "INT64_MAX"]
+__all__ = [
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "remainder",
+    "negate",
+    "plus",
+    "INT32_MIN",
+    "INT32_MAX",
+    "INT64_MIN",
+    "INT64_MAX",
+]
 
 INT32_MIN, INT32_MAX = -(1 << 31), (1 << 31) - 1
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
@@ -43,22 +58,34 @@ def _type_name(v) -> str:
 
 def _divide_by_zero() -> PSError:
     # PowerShell wraps .NET's DivideByZeroException; `catch [System.DivideByZeroException]` sees it.
-    return PSError("Attempted to divide by zero.", "RuntimeException", category="NotSpecified",
-                   reason="RuntimeException", exception_type="System.DivideByZeroException")
+    return PSError(
+        "Attempted to divide by zero.",
+        "RuntimeException",
+        category="NotSpecified",
+        reason="RuntimeException",
+        exception_type="System.DivideByZeroException",
+    )
 
 
 def _method_not_found(target, method: str) -> PSError:
-    return PSError(f"Method invocation failed because [{_type_name(target)}] does not contain a "
-                   f"method named '{method}'.", "MethodNotFound", category="InvalidOperation")
+    return PSError(
+        f"Method invocation failed because [{_type_name(target)}] does not contain a method named '{method}'.",
+        "MethodNotFound",
+        category="InvalidOperation",
+    )
 
 
 def _not_defined(left, op: str, right) -> PSError:
-    return PSError(f"The operation '[{_type_name(left)}] {op} [{_type_name(right)}]' is not defined.",
-                   "NotADefinedOperationForType", category="InvalidOperation")
+    return PSError(
+        f"The operation '[{_type_name(left)}] {op} [{_type_name(right)}]' is not defined.",
+        "NotADefinedOperationForType",
+        category="InvalidOperation",
+    )
 
 
 # ------------------------------------------------------------------------------------------
 # numbers
+
 
 def _width(v: int) -> int:
     if INT32_MIN <= v <= INT32_MAX:
@@ -98,16 +125,18 @@ def _fit(result: int, a: int, b: int):
 def _to_decimal(v) -> Decimal:
     if type(v) is float:
         if math.isnan(v) or math.isinf(v) or abs(v) > 7.9e28:
-            raise PSError("Value was either too large or too small for a Decimal.", "RuntimeException",
-                          category="NotSpecified")
+            raise PSError(
+                "Value was either too large or too small for a Decimal.", "RuntimeException", category="NotSpecified"
+            )
         return Decimal(format(v, ".15g"))
     return Decimal(v)
 
 
 def _decimal_result(d: Decimal) -> Decimal:
     if abs(d) > _DECIMAL_MAX:
-        raise PSError("Value was either too large or too small for a Decimal.", "RuntimeException",
-                      category="NotSpecified")
+        raise PSError(
+            "Value was either too large or too small for a Decimal.", "RuntimeException", category="NotSpecified"
+        )
     return d
 
 
@@ -115,8 +144,11 @@ def _dec_div(a: Decimal, b: Decimal) -> Decimal:
     with localcontext() as c:
         c.prec = 29
         q = a / b
-        if abs(q.as_tuple().exponent) <= 28 and len(q.as_tuple().digits) > 28 and \
-                abs(int(q.scaleb(-q.as_tuple().exponent))) > _DECIMAL_MAX:
+        if (
+            abs(q.as_tuple().exponent) <= 28
+            and len(q.as_tuple().digits) > 28
+            and abs(int(q.scaleb(-q.as_tuple().exponent))) > _DECIMAL_MAX
+        ):
             c.prec = 28
             q = a / b
     if q == q.to_integral_value() and q.as_tuple().exponent < 0:
@@ -232,8 +264,7 @@ def _arith(op: str, left, right):
 
 _INT_ENUM = (enum.IntEnum, enum.IntFlag)
 
-_OP_METHOD = {"+": "op_Addition", "-": "op_Subtraction", "*": "op_Multiply", "/": "op_Division",
-              "%": "op_Modulus"}
+_OP_METHOD = {"+": "op_Addition", "-": "op_Subtraction", "*": "op_Multiply", "/": "op_Division", "%": "op_Modulus"}
 
 
 def _ticks_to_timedelta(n) -> timedelta:
@@ -265,16 +296,23 @@ def add(left, right, ctx=None):
         return list(left) + [right]
     if isinstance(left, dict):
         if not isinstance(right, dict):
-            raise PSError("A hash table can only be added to another hash table.",
-                          "AddHashTableToNonHashTable", category="InvalidOperation")
+            raise PSError(
+                "A hash table can only be added to another hash table.",
+                "AddHashTableToNonHashTable",
+                category="InvalidOperation",
+            )
         ordered = getattr(left, "ordered", False)
         result = Hashtable(ordered=ordered)
         for src in (left, right):
             for k, v in src.items():
                 if k in result:
-                    raise PSError(f"Item has already been added. Key in dictionary: '{to_string(k)}'  "
-                                  f"Key being added: '{to_string(k)}'", "System.ArgumentException",
-                                  category="OperationStopped", exception_type="System.ArgumentException")
+                    raise PSError(
+                        f"Item has already been added. Key in dictionary: '{to_string(k)}'  "
+                        f"Key being added: '{to_string(k)}'",
+                        "System.ArgumentException",
+                        category="OperationStopped",
+                        exception_type="System.ArgumentException",
+                    )
                 result[k] = v
         return result
     if isinstance(left, datetime):
@@ -296,8 +334,7 @@ def add(left, right, ctx=None):
 
 def _implicit(left, right, op: str):
     """ParserOps.ImplicitOp: a Python operator overload, else PowerShell's error."""
-    method = {"+": "__add__", "-": "__sub__", "*": "__mul__", "/": "__truediv__",
-              "%": "__mod__"}[op]
+    method = {"+": "__add__", "-": "__sub__", "*": "__mul__", "/": "__truediv__", "%": "__mod__"}[op]
     fn = getattr(left, method, None)
     if fn is not None:
         try:
@@ -354,8 +391,11 @@ def multiply(left, right, ctx=None):
     if isinstance(left, str):
         n = _count(right, "System.Int32")
         if n < 0:
-            raise PSError("Specified argument was out of the range of valid values. (Parameter 'times')",
-                          "ArgumentOutOfRangeException", category="InvalidArgument")
+            raise PSError(
+                "Specified argument was out of the range of valid values. (Parameter 'times')",
+                "ArgumentOutOfRangeException",
+                category="InvalidArgument",
+            )
         return str(left) * n
     if is_collection(left):
         n = _count(right, "System.UInt32")
@@ -402,6 +442,7 @@ def remainder(left, right, ctx=None):
 
 # ------------------------------------------------------------------------------------------
 # unary minus and plus
+
 
 def negate(value):
     t = type(value)

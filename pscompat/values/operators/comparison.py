@@ -10,21 +10,25 @@ pscompat.values.operators.comparison: operators_equality.py (equals, compare, th
 scan_number) and operators_match.py (wildcard and .NET regex translation).  This module keeps
 is_collection (what an operator enumerates) and the operator closures.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, KeysView, ValuesView
 from types import GeneratorType
 
-from pscompat.values.convert.primitives import to_string
-from pscompat.values.operators.equality import (_is_number, _order, compare, compare_strings, equals, scan_number,
-                                 string_sort_key)
-from pscompat.values.operators.patterns import (_pattern_of, dotnet_group_keys, like_to_regex, matches_table, regex_for,
-                              wildcard_match)
+from pscompat.values.convert.strings import to_string
+from pscompat.values.operators.equality import (
+    _order,
+    compare_strings,
+    equals,
+)
+from pscompat.values.operators.patterns import (
+    _pattern_of,
+    like_to_regex,
+    matches_table,
+)
 
-__all__ = ["equals", "compare", "like_to_regex", "wildcard_match", "string_sort_key",
-           "is_collection", "regex_for", "COMPARISON",
-           "_is_number", "_pattern_of", "compare_strings", "dotnet_group_keys", "matches_table",
-           "scan_number"]
+__all__ = ["is_collection", "COMPARISON"]
 
 _ENUMERABLE = (GeneratorType, range, set, frozenset, KeysView, ValuesView, Iterator)
 
@@ -46,6 +50,7 @@ def is_collection(v) -> bool:
 # ------------------------------------------------------------------------------------------
 # operator implementations: (left, right, ctx)
 
+
 def _filter(left, pred):
     return [x for x in left if pred(x)]
 
@@ -61,12 +66,15 @@ def _op_eq(cs: bool, negate: bool):
         if is_collection(left):
             return [x for x in left if equals(x, right, cs) is not negate]
         return equals(left, right, cs) is not negate
+
     return op
 
 
 _TESTS = {
-    "gt": lambda c: c > 0, "ge": lambda c: c >= 0,
-    "lt": lambda c: c < 0, "le": lambda c: c <= 0,
+    "gt": lambda c: c > 0,
+    "ge": lambda c: c >= 0,
+    "lt": lambda c: c < 0,
+    "le": lambda c: c <= 0,
 }
 
 
@@ -85,6 +93,7 @@ def _op_order(name: str, cs: bool):
         if is_collection(left):
             return [x for x in left if test(_order(x, right, cs))]
         return test(_order(left, right, cs))
+
     return op
 
 
@@ -103,6 +112,7 @@ def _op_like(cs: bool, negate: bool):
                     out.append(s)
             return out
         return (rx.match(_like_text(left)) is not None) is not negate
+
     return op
 
 
@@ -115,6 +125,7 @@ def _op_match(cs: bool, negate: bool):
         if m is not None and ctx is not None:
             ctx.matches = matches_table(m)
         return (m is not None) is not negate
+
     return op
 
 
@@ -132,6 +143,7 @@ def _op_contains(cs: bool, negate: bool, swap: bool):
         if swap:
             left, right = right, left
         return _contains(left, right, cs) is not negate
+
     return op
 
 

@@ -16,6 +16,7 @@ Separate from operators_compare.py (the operator table, which applies these to c
 element by element) because this is the value-level comparison other code calls on its own
 (Sort-Object, Measure-Object, validation, [string]::Compare); operators_compare re-exports it.
 """
+
 from __future__ import annotations
 
 import enum
@@ -24,9 +25,11 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from pscompat.values.convert.primitives import to_bool, to_number, to_string, try_convert
 from pscompat.errors import PSError
-from pscompat.values.objects.model import Char, type_names
+from pscompat.values.convert.primitives import to_bool, to_number, try_convert
+from pscompat.values.convert.strings import to_string
+from pscompat.values.objects.classes import Char
+from pscompat.values.objects.model import type_names
 
 __all__ = ["equals", "compare", "compare_strings", "string_sort_key", "scan_number"]
 
@@ -121,6 +124,7 @@ def _str_eq(a: str, b: str, case_sensitive: bool) -> bool:
 # ------------------------------------------------------------------------------------------
 # conversions used by comparisons
 
+
 def _type_name(v) -> str:
     names = type_names(v)
     return names[0] if names else "System.Object"
@@ -138,8 +142,12 @@ def scan_number(s: str, other=None):
         raise
 
 
-_PY_TYPE_TARGET = {bool: "System.Boolean", datetime: "System.DateTime", timedelta: "System.TimeSpan",
-                   Char: "System.Char"}
+_PY_TYPE_TARGET = {
+    bool: "System.Boolean",
+    datetime: "System.DateTime",
+    timedelta: "System.TimeSpan",
+    Char: "System.Char",
+}
 
 
 def _convert_like(target, value):
@@ -152,6 +160,7 @@ def _convert_like(target, value):
 
 # ------------------------------------------------------------------------------------------
 # equality
+
 
 def equals(left, right, case_sensitive: bool = False) -> bool:
     """PowerShell `-eq` on two scalars (LanguagePrimitives.Equals / the -eq binder)."""
@@ -234,6 +243,7 @@ def _equals_slow(left, right, cs: bool) -> bool:
 # ------------------------------------------------------------------------------------------
 # ordering
 
+
 def _null_order(value, number_is_rhs: bool) -> int:
     i = -1 if number_is_rhs else 1
     if _is_number(value) and value < 0:
@@ -259,8 +269,11 @@ def _sign(a, b) -> int:
 
 
 def _comparison_failure(left, right, err: PSError) -> PSError:
-    return PSError(f'Could not compare "{to_string(left)}" to "{to_string(right)}". '
-                   f'Error: "{err.message}"', "ComparisonFailure", category="InvalidOperation")
+    return PSError(
+        f'Could not compare "{to_string(left)}" to "{to_string(right)}". Error: "{err.message}"',
+        "ComparisonFailure",
+        category="InvalidOperation",
+    )
 
 
 def _compare(left, right, cs: bool, wrap: bool) -> int:
@@ -320,8 +333,11 @@ def _compare(left, right, cs: bool, wrap: bool) -> int:
     except TypeError:
         if left is right or _safe_eq(left, conv):
             return 0
-        raise PSError(f'Cannot compare "{to_string(left)}" because it is not IComparable.',
-                      "NotIcomparable", category="InvalidOperation") from None
+        raise PSError(
+            f'Cannot compare "{to_string(left)}" because it is not IComparable.',
+            "NotIcomparable",
+            category="InvalidOperation",
+        ) from None
 
 
 def _safe_eq(a, b) -> bool:

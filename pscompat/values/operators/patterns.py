@@ -10,14 +10,15 @@ Separate from operators_compare.py because the pattern translation and caching s
 (no value comparison) and are used outside the operators too: operators_text (-replace,
 -split), Get-ChildItem filters, switch -wildcard/-regex.  operators_compare re-exports all of it.
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from pscompat.values.convert.primitives import to_string
 from pscompat.errors import PSError
-from pscompat.values.objects.model import Hashtable
+from pscompat.values.convert.strings import to_string
+from pscompat.values.objects.classes import Hashtable
 
 __all__ = ["like_to_regex", "wildcard_match", "regex_for", "dotnet_group_keys", "matches_table"]
 
@@ -39,9 +40,12 @@ def _bracket_lit(c: str) -> str:
 
 
 def _invalid_wildcard(pattern: str) -> PSError:
-    return PSError(f"The specified wildcard character pattern is not valid: {pattern}",
-                   "WildcardPattern_Invalid", category="InvalidArgument",
-                   exception_type="System.Management.Automation.WildcardPatternException")
+    return PSError(
+        f"The specified wildcard character pattern is not valid: {pattern}",
+        "WildcardPattern_Invalid",
+        category="InvalidArgument",
+        exception_type="System.Management.Automation.WildcardPatternException",
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -103,6 +107,7 @@ def wildcard_match(pattern: str, text: str, case_sensitive: bool = False) -> boo
 # ------------------------------------------------------------------------------------------
 # regular expressions
 
+
 def _fallback_regex(pattern: str, ignore_case: bool, flags: int) -> re.Pattern:
     pattern = re.sub(r"\(\?<(?![=!])(\w+)>", r"(?P<\1>", pattern)
     pattern = re.sub(r"\\k<(\w+)>", r"(?P=\1)", pattern)
@@ -117,7 +122,7 @@ def regex_for(pattern: str, ignore_case: bool, flags: int = 0) -> re.Pattern:
 @lru_cache(maxsize=1024)
 def _regex_cached(pattern: str, ignore_case: bool, flags: int) -> re.Pattern:
     try:
-        from pscompat.values.dotnet.type_literals import dotnet_regex
+        from pscompat.values.dotnet.regex import dotnet_regex
     except ImportError:
         dotnet_regex = None
     try:
@@ -125,8 +130,11 @@ def _regex_cached(pattern: str, ignore_case: bool, flags: int) -> re.Pattern:
             return dotnet_regex(pattern, ignore_case, flags)
         return _fallback_regex(pattern, ignore_case, flags)
     except (re.error, PSError):
-        raise PSError(f"The regular expression pattern {pattern} is not valid.",
-                      "InvalidRegularExpression", category="InvalidOperation") from None
+        raise PSError(
+            f"The regular expression pattern {pattern} is not valid.",
+            "InvalidRegularExpression",
+            category="InvalidOperation",
+        ) from None
 
 
 def _pattern_of(right, ignore_case: bool) -> re.Pattern:

@@ -9,30 +9,42 @@ everything from pscompat.values.operators.table: operators_arith.py (+ - * / %, 
 promotion), operators_compare.py (comparison, wildcard and regex operators),
 operators_text.py (-replace/-split/-join); -f formats with dotnetfmt.py.
 """
+
 from __future__ import annotations
 
 import enum
 import math
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
-from pscompat.values.convert.primitives import convert_to, to_bool, to_string
-from pscompat.values.dotnet_format.composite import format_string
 from pscompat.errors import PSError
-from pscompat.values.operators.arithmetic import (INT32_MAX, INT32_MIN, _width, add, divide, multiply, negate, plus,
-                              remainder, subtract)
-from pscompat.values.operators.comparison import (COMPARISON, compare, equals, like_to_regex, scan_number,
-                                string_sort_key, wildcard_match)
+from pscompat.values.convert.primitives import convert_to, to_bool
+from pscompat.values.convert.strings import to_string
+from pscompat.values.dotnet_format.composite import format_string
+from pscompat.values.objects.classes import Char
+from pscompat.values.operators.arithmetic import (
+    INT32_MAX,
+    INT32_MIN,
+    _width,
+    add,
+    divide,
+    multiply,
+    negate,
+    plus,
+    remainder,
+    subtract,
+)
+from pscompat.values.operators.comparison import COMPARISON
+from pscompat.values.operators.equality import scan_number
 from pscompat.values.operators.text import join_op, replace_op, split_op, unary_join, unary_split
-from pscompat.values.objects.model import Char
 
-__all__ = ["BINARY", "UNARY", "get_binary", "compare", "equals", "like_to_regex",
-           "wildcard_match", "format_string", "string_sort_key", "range_op",
-           "add", "subtract", "multiply", "divide", "remainder", "negate", "plus"]
+__all__ = ["BINARY", "UNARY", "get_binary", "range_op"]
 
 
 # ------------------------------------------------------------------------------------------
 # bitwise and shifts
+
 
 def _bit_operand(v, other):
     if v is None:
@@ -69,6 +81,7 @@ def _bitwise(fn: Callable[[int, int], int], name: str):
 
             return make(type(left), fn(a, b))
         return fn(a, b)
+
     op.__name__ = name
     return op
 
@@ -109,6 +122,7 @@ def bnot(value):
 # ------------------------------------------------------------------------------------------
 # range, type operators, logical
 
+
 def _as_char(v):
     if isinstance(v, Char):
         return v
@@ -120,8 +134,9 @@ def _as_char(v):
 def _range_int(v) -> int:
     if type(v) is int:
         if not INT32_MIN <= v <= INT32_MAX:
-            raise PSError("Value was either too large or too small for an Int32.", "RuntimeException",
-                          category="NotSpecified")
+            raise PSError(
+                "Value was either too large or too small for an Int32.", "RuntimeException", category="NotSpecified"
+            )
         return v
     return convert_to(v, "System.Int32")
 
@@ -140,8 +155,9 @@ def range_op(left, right, ctx=None) -> list:
 
 def _type_arg(right):
     if right is None:
-        raise PSError("The right operand of '-is' must be a type.", "IsOperatorRequiresType",
-                      category="InvalidOperation")
+        raise PSError(
+            "The right operand of '-is' must be a type.", "IsOperatorRequiresType", category="InvalidOperation"
+        )
     return right
 
 
@@ -207,17 +223,28 @@ UNARY: dict[str, Callable[[Any], Any]] = {
 # ------------------------------------------------------------------------------------------
 # the binary table
 
+
 def _build() -> dict[str, Callable]:
     table: dict[str, Callable] = {
-        "+": add, "-": subtract, "*": multiply, "/": divide, "%": remainder,
-        "..": range_op, "-f": format_op,
+        "+": add,
+        "-": subtract,
+        "*": multiply,
+        "/": divide,
+        "%": remainder,
+        "..": range_op,
+        "-f": format_op,
         "-join": join_op,
-        "-is": is_op, "-isnot": isnot_op, "-as": as_op,
+        "-is": is_op,
+        "-isnot": isnot_op,
+        "-as": as_op,
         "-band": _bitwise(lambda a, b: a & b, "band"),
         "-bor": _bitwise(lambda a, b: a | b, "bor"),
         "-bxor": _bitwise(lambda a, b: a ^ b, "bxor"),
-        "-shl": shl, "-shr": shr,
-        "-and": _and, "-or": _or, "-xor": _xor,
+        "-shl": shl,
+        "-shr": shr,
+        "-and": _and,
+        "-or": _or,
+        "-xor": _xor,
     }
     table.update(COMPARISON)
     for prefix, ci in (("", True), ("i", True), ("c", False)):

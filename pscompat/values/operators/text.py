@@ -2,15 +2,18 @@
 `ReplaceOperator`, `SplitOperatorImpl`, `SplitWithPredicate`, `NegativeSplitWithPredicate`,
 `SplitWithPattern`, `JoinOperator`; Docs: about_Split.md, about_Join.md,
 about_Comparison_Operators.md "Replacement operator")."""
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from pscompat.values.convert.primitives import to_bool, to_string
 from pscompat.errors import PSError
-from pscompat.values.operators.comparison import _pattern_of, is_collection, regex_for
+from pscompat.values.convert.primitives import to_bool
+from pscompat.values.convert.strings import to_string
 from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, type_names
+from pscompat.values.operators.comparison import is_collection
+from pscompat.values.operators.patterns import _pattern_of, regex_for
 
 __all__ = ["replace_op", "split_op", "join_op", "unary_split", "unary_join", "DotNetMatch"]
 
@@ -38,11 +41,16 @@ def _element_string(v) -> str:
 # ------------------------------------------------------------------------------------------
 # -replace
 
+
 class DotNetMatch:
     """The System.Text.RegularExpressions.Match that a -replace script block sees as `$_`."""
 
-    PS_TYPE_NAMES = ("System.Text.RegularExpressions.Match", "System.Text.RegularExpressions.Group",
-                     "System.Text.RegularExpressions.Capture", "System.Object")
+    PS_TYPE_NAMES = (
+        "System.Text.RegularExpressions.Match",
+        "System.Text.RegularExpressions.Group",
+        "System.Text.RegularExpressions.Capture",
+        "System.Object",
+    )
     PS_PROPERTIES = ("Groups", "Success", "Name", "Captures", "Index", "Length", "Value")
 
     def __init__(self, m: re.Match):
@@ -55,7 +63,7 @@ class DotNetMatch:
 
     @property
     def Groups(self) -> list:
-        from pscompat.values.operators.comparison import dotnet_group_keys
+        from pscompat.values.operators.patterns import dotnet_group_keys
 
         return [_Group(self._m, key, i) for key, i in dotnet_group_keys(self._m.re)]
 
@@ -74,8 +82,7 @@ class DotNetMatch:
 
 
 class _Group:
-    PS_TYPE_NAMES = ("System.Text.RegularExpressions.Group", "System.Text.RegularExpressions.Capture",
-                     "System.Object")
+    PS_TYPE_NAMES = ("System.Text.RegularExpressions.Group", "System.Text.RegularExpressions.Capture", "System.Object")
     PS_PROPERTIES = ("Success", "Name", "Captures", "Index", "Length", "Value")
 
     def __init__(self, m: re.Match, key, index: int):
@@ -102,7 +109,7 @@ def _compile_substitution(rx: re.Pattern, template: str):
     if "$" not in template:
         return template
     keys = {}
-    from pscompat.values.operators.comparison import dotnet_group_keys
+    from pscompat.values.operators.patterns import dotnet_group_keys
 
     for key, i in dotnet_group_keys(rx):
         keys[str(key)] = i
@@ -121,7 +128,7 @@ def _compile_substitution(rx: re.Pattern, template: str):
             if key not in keys:
                 continue  # not a group: stays literal, as in .NET
             ref = ("group", keys[key])
-        parts.append(template[pos:m.start()])
+        parts.append(template[pos : m.start()])
         parts.append(ref)
         pos = m.end()
     parts.append(template[pos:])
@@ -141,15 +148,16 @@ def _expander(parts):
                 if s == "&":
                     out.append(m.group(0))
                 elif s == "`":
-                    out.append(m.string[:m.start()])
+                    out.append(m.string[: m.start()])
                 elif s == "'":
-                    out.append(m.string[m.end():])
+                    out.append(m.string[m.end() :])
                 elif s == "_":
                     out.append(m.string)
                 elif s == "+":
                     last = m.re.groups
                     out.append(m.group(last) or "" if last else "")
         return "".join(out)
+
     return expand
 
 
@@ -158,8 +166,11 @@ def replace_op(ignore_case: bool):
         substitute = ""
         if type(right) in (list, tuple):
             if len(right) > 2:
-                raise PSError(f"The -replace operator allows only two elements to follow it, not "
-                              f"{len(right)}.", "BadReplaceArgument", category="InvalidOperation")
+                raise PSError(
+                    f"The -replace operator allows only two elements to follow it, not {len(right)}.",
+                    "BadReplaceArgument",
+                    category="InvalidOperation",
+                )
             pattern = right[0] if right else ""
             if len(right) > 1:
                 substitute = right[1]
@@ -167,12 +178,14 @@ def replace_op(ignore_case: bool):
             pattern = right
         rx = _pattern_of("" if pattern is None else pattern, ignore_case)
         if _is_block(substitute):
+
             def repl(m: re.Match) -> str:
                 out = ctx.invoke_block(substitute, [], dollar_under=DotNetMatch(m))
                 if isinstance(out, list):
                     out = None if not out else (out[0] if len(out) == 1 else out)
                 return _text(out)
         elif callable(substitute) and not isinstance(substitute, str):
+
             def repl(m: re.Match) -> str:
                 return _text(substitute(DotNetMatch(m)))
         else:
@@ -185,6 +198,7 @@ def replace_op(ignore_case: bool):
         if is_collection(left):
             return [rx.sub(repl, _text(x)) for x in left]
         return rx.sub(repl, _text(left))
+
     return op
 
 
@@ -192,12 +206,20 @@ def replace_op(ignore_case: bool):
 # -split
 
 _SPLIT_OPTIONS = {
-    "none": 0, "simplematch": 1, "regexmatch": 2, "cultureinvariant": 4,
-    "ignorepatternwhitespace": 8, "multiline": 16, "singleline": 32, "ignorecase": 64,
+    "none": 0,
+    "simplematch": 1,
+    "regexmatch": 2,
+    "cultureinvariant": 4,
+    "ignorepatternwhitespace": 8,
+    "multiline": 16,
+    "singleline": 32,
+    "ignorecase": 64,
     "explicitcapture": 128,
 }
-_SPLIT_NAMES = ("None, SimpleMatch, RegexMatch, CultureInvariant, IgnorePatternWhitespace, "
-                "Multiline, Singleline, IgnoreCase, ExplicitCapture")
+_SPLIT_NAMES = (
+    "None, SimpleMatch, RegexMatch, CultureInvariant, IgnorePatternWhitespace, "
+    "Multiline, Singleline, IgnoreCase, ExplicitCapture"
+)
 
 
 def _split_options(v) -> int:
@@ -212,7 +234,9 @@ def _split_options(v) -> int:
                 f'Cannot convert value "{text}" to type "System.Management.Automation.SplitOptions". '
                 f'Error: "Unable to match the identifier name {part.strip()} to a valid enumerator '
                 f'name. Specify one of the following enumerator names and try again:\n{_SPLIT_NAMES}"',
-                "InvalidCastFromStringToEnum", category="InvalidArgument")
+                "InvalidCastFromStringToEnum",
+                category="InvalidArgument",
+            )
         flags |= _SPLIT_OPTIONS[name]
     return flags
 
@@ -241,12 +265,12 @@ def _regex_split(rx: re.Pattern, text: str, limit: int, right_to_left: bool) -> 
         return [text]
     if limit > 0:
         if right_to_left:
-            matches = matches[-(limit - 1):]
+            matches = matches[-(limit - 1) :]
         else:
-            matches = matches[:limit - 1]
+            matches = matches[: limit - 1]
     out, prev = [], 0
     for m in matches:
-        out.append(text[prev:m.start()])
+        out.append(text[prev : m.start()])
         for i in range(1, rx.groups + 1):
             g = m.group(i)
             if g is not None:
@@ -287,7 +311,7 @@ def _split_predicate(ctx, items, block, limit: int) -> list[str]:
         i = len(item) - 1
         while i >= 0:
             if is_delim(item, i):
-                split.append(item[i + 1:end])
+                split.append(item[i + 1 : end])
                 end = i
                 if abs(limit) == len(split) + 1:
                     break
@@ -304,8 +328,11 @@ def _split(ctx, left, right, ignore_case: bool, trim: bool) -> list[str]:
         items = [s.strip() for s in items]
     args = list(right) if type(right) in (list, tuple) else [right]
     if not args:
-        raise PSError(f"The argument to operator '-split' is not valid: {_text(right)}.",
-                      "BadOperatorArgument", category="InvalidOperation")
+        raise PSError(
+            f"The argument to operator '-split' is not valid: {_text(right)}.",
+            "BadOperatorArgument",
+            category="InvalidOperation",
+        )
     block = args[0] if _is_block(args[0]) else None
     pattern = None if block is not None else _text(args[0])
     limit = _fix_num(args[1]) if len(args) >= 2 else 0
@@ -313,8 +340,11 @@ def _split(ctx, left, right, ignore_case: bool, trim: bool) -> list[str]:
     if len(args) >= 3 and args[2] is not None and not (type(args[2]) is str and args[2] == ""):
         options = _split_options(args[2])
         if block is not None:
-            raise PSError("Options are not allowed on the -split operator with a predicate.",
-                          "InvalidSplitOptionWithPredicate", category="InvalidOperation")
+            raise PSError(
+                "Options are not allowed on the -split operator with a predicate.",
+                "InvalidSplitOptionWithPredicate",
+                category="InvalidOperation",
+            )
         if ignore_case:
             options |= 64
     elif ignore_case:
@@ -325,11 +355,15 @@ def _split(ctx, left, right, ignore_case: bool, trim: bool) -> list[str]:
         options |= 2
     if options & 1:
         if options & ~(1 | 64):
-            raise PSError("The combination of options with the -split operator is not valid.",
-                          "InvalidSplitOptionCombination", category="InvalidOperation")
+            raise PSError(
+                "The combination of options with the -split operator is not valid.",
+                "InvalidSplitOptionCombination",
+                category="InvalidOperation",
+            )
         pattern = re.escape(pattern)
-    flags = ((re.VERBOSE if options & 8 else 0) | (re.MULTILINE if options & 16 else 0)
-             | (re.DOTALL if options & 32 else 0))
+    flags = (
+        (re.VERBOSE if options & 8 else 0) | (re.MULTILINE if options & 16 else 0) | (re.DOTALL if options & 32 else 0)
+    )
     if options & 128:
         pattern = _explicit_capture(pattern)
     rx = regex_for(pattern, bool(options & 64), flags)
@@ -343,6 +377,7 @@ def _split(ctx, left, right, ignore_case: bool, trim: bool) -> list[str]:
 def split_op(ignore_case: bool):
     def op(left, right, ctx=None):
         return _split(ctx, left, right, ignore_case, False)
+
     return op
 
 
@@ -353,6 +388,7 @@ def unary_split(value) -> list[str]:
 
 # ------------------------------------------------------------------------------------------
 # -join
+
 
 def join_op(left, right, ctx=None) -> str:
     sep = _text(right)

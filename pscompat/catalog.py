@@ -1,0 +1,23 @@
+"""The built-in commands: every module that declares cmdlets, imported by name in code.
+
+The engine's registry knows no cmdlet module; this module, above the cmdlets and the Azure
+module in the layer order, hands it the function that imports them on first lookup.  Plain
+imports mean a renamed or missing module fails at once instead of leaving its cmdlets unknown.
+"""
+
+from __future__ import annotations
+
+from pscompat.engine.commands import REGISTRY
+
+
+def load_builtin_commands() -> None:
+    """Import every module whose classes declare cmdlets; each registers itself on import."""
+    from pscompat.azure.cmdlets import images, service, vm, vmconfig  # noqa: F401
+    from pscompat.cmdlets import core, help, items, session, text, timing, utility  # noqa: F401
+    from pscompat.cmdlets.data import csv, files, json  # noqa: F401
+    from pscompat.cmdlets.objects import group, measure, member, misc, select, sort, where  # noqa: F401
+    from pscompat.cmdlets.output import formatting, write  # noqa: F401
+    from pscompat.cmdlets.process import commands  # noqa: F401
+
+
+REGISTRY.loader = load_builtin_commands
