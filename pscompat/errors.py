@@ -1,10 +1,15 @@
-"""PowerShell errors as Python exceptions, plus the record written to the error stream."""
+"""PowerShell's terminating errors and flow-control signals as Python exceptions, and the concise
+text an error is shown in.  The record written to the error stream (ErrorRecord) is a value:
+pscompat.values.error_records."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pscompat.source import Source, Span
+
+if TYPE_CHECKING:
+    from pscompat.values.error_records import ErrorRecord
 
 
 class PSError(Exception):
@@ -103,140 +108,28 @@ class ActionPreferenceStop(PSError):
     """A non-terminating error promoted to terminating by -ErrorAction Stop."""
 
 
-def _short_type(value: Any) -> str:
-    from pscompat.values.objects.model import type_names
-
-    names = type_names(value)
-    return names[0].rsplit(".", 1)[-1] if names else "Object"
+class FlowControl(Exception):
+    """break, continue, return and exit: they unwind the Python stack as exceptions do, and
+    code at every layer (a script property's getter, a pipeline) must let them through."""
 
 
-class ErrorCategoryInfo:
-    """$_.CategoryInfo: Category, Activity, Reason, TargetName, TargetType; its text is
-    'NotSpecified: (:) [Write-Error], WriteErrorException'."""
-
-    PS_TYPE_NAMES = ("System.Management.Automation.ErrorCategoryInfo", "System.Object")
-    PS_PROPERTIES = ("Category", "Activity", "Reason", "TargetName", "TargetType")
-
-    def __init__(self, category: str, activity: str, reason: str, target: Any):
-        self.Category = category
-        self.Activity = activity
-        self.Reason = reason
-        self.TargetName = "" if target is None else str(target)
-        self.TargetType = "" if target is None else _short_type(target)
-
-    def GetMessage(self) -> str:
-        return f"{self.Category}: ({self.TargetName}:{self.TargetType}) [{self.Activity}], {self.Reason}"
-
-    ToString = GetMessage
-    __str__ = GetMessage
+class BreakFlow(FlowControl):
+    def __init__(self, label: str | None = None):
+        self.label = label
 
 
-class ErrorRecord:
-    """One entry of the error stream ($Error, result.errors); also what `catch` sees as `$_`."""
+class ContinueFlow(FlowControl):
+    def __init__(self, label: str | None = None):
+        self.label = label
 
-    PS_TYPE_NAMES = ("System.Management.Automation.ErrorRecord", "System.Object")
-    PS_PROPERTIES = (
-        "Exception",
-        "TargetObject",
-        "CategoryInfo",
-        "FullyQualifiedErrorId",
-        "InvocationInfo",
-        "ScriptStackTrace",
-    )
 
-    def __init__(
-        self,
-        message: str,
-        error_id: str,
-        category: str = "NotSpecified",
-        target: Any = None,
-        *,
-        command: str | None = None,
-        span: Span | None = None,
-        source: Source | None = None,
-        exception: BaseException | None = None,
-        exception_type: str = "System.Exception",
-    ):
-        self.message = message
-        self.fully_qualified_error_id = error_id
-        self.category = category
-        self.target_object = target
-        self.command = command
-        self.span = span
-        self.source = source
-        self.exception = exception
-        self.exception_type = exception_type
+class ReturnFlow(FlowControl):
+    pass
 
-    @classmethod
-    def from_error(cls, err: PSError) -> ErrorRecord:
-        if err.error_record is not None:
-            return err.error_record
-        rec = cls(
-            err.message,
-            err.fully_qualified_error_id,
-            err.category,
-            err.target,
-            command=err.reason,
-            span=err.span,
-            source=err.source,
-            exception=err,
-            exception_type=err.exception_type,
-        )
-        err.error_record = rec
-        return rec
 
-    # PowerShell-facing members (ErrorRecord's public surface)
-    @property
-    def FullyQualifiedErrorId(self) -> str:
-        return self.fully_qualified_error_id
-
-    @property
-    def Exception(self):
-        # one object per record, so a rethrown error's `$_.Exception` is the same exception
-        info = self.__dict__.get("_exception_info")
-        if info is None:
-            from pscompat.values.objects.model import ExceptionInfo
-
-            info = self._exception_info = ExceptionInfo(self.message, self.exception_type, self.exception)
-        return info
-
-    @property
-    def TargetObject(self):
-        return self.target_object
-
-    @property
-    def CategoryInfo(self) -> ErrorCategoryInfo:
-        return ErrorCategoryInfo(
-            self.category, self.command or "", self.exception_type.rsplit(".", 1)[-1], self.target_object
-        )
-
-    @property
-    def InvocationInfo(self):
-        return None
-
-    @property
-    def ScriptStackTrace(self) -> str:
-        if self.span and self.source:
-            line, _ = self.source.coord(self.span.start)
-            return f"at <ScriptBlock>, {self.source.name}: line {line}"
-        return ""
-
-    @property
-    def line(self) -> int | None:
-        return self.source.coord(self.span.start)[0] if self.span and self.source else None
-
-    @property
-    def column(self) -> int | None:
-        return self.source.coord(self.span.start)[1] if self.span and self.source else None
-
-    def ToString(self) -> str:
-        return self.message
-
-    def __str__(self) -> str:
-        return self.message
-
-    def __repr__(self) -> str:
-        return f"ErrorRecord({self.message!r}, {self.fully_qualified_error_id!r})"
+class ExitFlow(FlowControl):
+    def __init__(self, code: int = 0):
+        self.code = code
 
 
 def format_concise(message: str, reason: str | None, span: Span | None, source: Source | None) -> str:

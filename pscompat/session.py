@@ -7,9 +7,10 @@ from typing import Any
 
 from pscompat import catalog  # noqa: F401  (hands the command registry its cmdlet modules)
 from pscompat.engine.context import ExecutionContext
-from pscompat.engine.runtime import ExitFlow, FlowControl, ReturnFlow, StopUpstream
-from pscompat.errors import ErrorRecord, PSError
+from pscompat.engine.runtime import StopUpstream
+from pscompat.errors import ExitFlow, FlowControl, PSError, ReturnFlow
 from pscompat.result import PSResult
+from pscompat.values.error_records import ErrorRecord
 
 # Compiled scripts by parse tree (the parse cache hands back the same tree for the same text), so
 # running one script again in any session neither re-parses nor re-compiles it.  The block keeps

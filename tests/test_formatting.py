@@ -14,11 +14,11 @@ from decimal import Decimal
 
 import pytest
 
-from pscompat.errors import ErrorRecord
 from pscompat.format.directives import FormatOptions
 from pscompat.format.host import CollectingHost, ConsoleHost
 from pscompat.format.out_default import OutDefault, render
 from pscompat.format.views import Column, register_view
+from pscompat.values.error_records import ErrorRecord
 from pscompat.values.objects.classes import Hashtable, PSObject
 
 

@@ -24,11 +24,12 @@ from pscompat.values.dotnet.integers import Int64
 from pscompat.values.dotnet.switch_parameter import SwitchParameter
 from pscompat.values.dotnet.type_literals import resolve_type
 from pscompat.values.dotnet.typenames import type_of_name
+from pscompat.values.error_records import ExceptionInfo
 from pscompat.values.methods.dispatch import call_method, has_method
 from pscompat.values.methods.invoke import VOID
 from pscompat.values.objects.access import get_member, has_member, properties, set_member
 from pscompat.values.objects.classes import Char, Hashtable, PSObject
-from pscompat.values.objects.model import ExceptionInfo, to_python, type_names
+from pscompat.values.objects.model import to_python, type_names
 
 
 @dataclasses.dataclass

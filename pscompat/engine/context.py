@@ -10,9 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 from pscompat.engine.commands import REGISTRY, CommandInfo
-from pscompat.engine.runtime import FlowControl, ReturnFlow, StopUpstream, emit_enumerated, unwrap
+from pscompat.engine.runtime import StopUpstream, emit_enumerated, unwrap
 from pscompat.engine.scope import MISSING, Scope
-from pscompat.errors import ActionPreferenceStop, ErrorRecord, ParseError, PSError, ScriptThrow
+from pscompat.errors import ActionPreferenceStop, FlowControl, ParseError, PSError, ReturnFlow, ScriptThrow
+from pscompat.values.error_records import ErrorRecord
 
 PREFERENCES = {
     "erroractionpreference": "Continue",
@@ -330,6 +331,22 @@ class ExecutionContext:
             return list(v) if is_enumerable(v) else (v,)
 
         return each, _restorer(vars_, old)
+
+    def invoke_member_script(self, block, this, args: tuple, scope: Scope, swallow_errors: bool = False):
+        """ScriptBlock.DoInvokeReturnAsIs(useLocalScope: true, scriptThis: this), as a script
+        property or method runs: a new scope under the one the member was defined in, with
+        $this, $args (and param()) set; one object comes back as itself, several as an array."""
+        run_scope = Scope(scope, self)
+        run_scope.vars["this"] = this
+        if swallow_errors and str(scope.lookup("erroractionpreference", "")).lower() != "stop":
+            # a getter runs with ErrorHandlingBehavior.SwallowErrors: its non-terminating errors
+            # are not shown (under Stop they still end the read, as the preference says)
+            run_scope.vars["erroractionpreference"] = "SilentlyContinue"
+        # dollarUnder is AutomationNull: the block sees the $_ around it, not a fresh $null
+        out = self.invoke_block(block, args, scope.lookup("_", None), True, run_scope)
+        if not out:
+            return None
+        return out[0] if len(out) == 1 else out
 
     def invoke_block(
         self, block, args=(), dollar_under: Any = None, use_local_scope: bool = False, scope: Scope | None = None

@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterator, KeysView, ValuesView
 from types import GeneratorType
 from typing import Any
 
-from pscompat.errors import ActionPreferenceStop, ErrorRecord, PSError
+from pscompat.errors import ActionPreferenceStop, PSError
 from pscompat.source import Source, Span
+from pscompat.values.error_records import ErrorRecord
 
 
 class StopUpstream(Exception):
@@ -21,29 +22,6 @@ class StopUpstream(Exception):
     def __init__(self) -> None:
         super().__init__("StopUpstream")
         self.owner: Any = None  # (pipeline run, stage index), stamped by the stage that raised
-
-
-class FlowControl(Exception):
-    pass
-
-
-class BreakFlow(FlowControl):
-    def __init__(self, label: str | None = None):
-        self.label = label
-
-
-class ContinueFlow(FlowControl):
-    def __init__(self, label: str | None = None):
-        self.label = label
-
-
-class ReturnFlow(FlowControl):
-    pass
-
-
-class ExitFlow(FlowControl):
-    def __init__(self, code: int = 0):
-        self.code = code
 
 
 _ENUMERABLE = (GeneratorType, range, set, frozenset, KeysView, ValuesView, Iterator)

@@ -212,7 +212,7 @@ def _register_builtin() -> None:
             ["CommandType", ("Name", _command_name), "Version", "Source"],
             widths=[15, 50, 10, 0],
         )
-    from pscompat.errors import ErrorRecord
+    from pscompat.values.error_records import ErrorRecord
 
     # errors.ErrorRecord declares no PS_TYPE_NAMES yet: register under the name it reports too.
     for name in dict.fromkeys(

@@ -89,7 +89,7 @@ def repl(session, debug: bool = False) -> int:
             return 130
         if not text.strip():
             continue
-        from pscompat.engine.runtime import ExitFlow  # noqa: F401  (exit ends the prompt, as in pwsh)
+        from pscompat.errors import ExitFlow  # noqa: F401  (exit ends the prompt, as in pwsh)
 
         code = run_text(session, text, "<interactive>", debug=debug)
         if _exited(session):

@@ -12,9 +12,9 @@ from typing import Any
 
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.runtime import is_enumerable
-from pscompat.errors import ErrorRecord
 from pscompat.format.text import culture_string, entry_text
 from pscompat.values.convert.strings import to_string
+from pscompat.values.error_records import ErrorRecord
 from pscompat.values.objects.classes import is_dictionary
 from pscompat.values.objects.model import type_names
 

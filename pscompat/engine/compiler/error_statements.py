@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pscompat.engine.runtime import BreakFlow, ContinueFlow
 from pscompat.engine.scope import MISSING
-from pscompat.errors import ErrorRecord, PSError, ScriptThrow
+from pscompat.errors import BreakFlow, ContinueFlow, PSError, ScriptThrow
 from pscompat.syntax import nodes as N
+from pscompat.values.error_records import ErrorRecord
 
 _EXCEPTION_PARENTS = {
     "system.dividebyzeroexception": ("system.arithmeticexception", "system.systemexception"),

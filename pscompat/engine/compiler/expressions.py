@@ -11,9 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
-from pscompat.engine.runtime import FlowControl, StopUpstream, unwrap
+from pscompat.engine.runtime import StopUpstream, unwrap
 from pscompat.engine.scope import MISSING, env_get, split_qualified
-from pscompat.errors import PSError, RuntimeError_
+from pscompat.errors import FlowControl, PSError, RuntimeError_
 from pscompat.source import Source
 from pscompat.syntax import nodes as N
 from pscompat.values.indexing import index_value

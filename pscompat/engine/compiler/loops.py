@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pscompat.engine.runtime import BreakFlow, ContinueFlow, Enumerator, as_list
+from pscompat.engine.runtime import Enumerator, as_list
 from pscompat.engine.scope import MISSING
+from pscompat.errors import BreakFlow, ContinueFlow
 from pscompat.syntax import nodes as N
 
 Stmt = Callable  # fn(scope, emit)

@@ -9,20 +9,10 @@ from pscompat.engine.automatic import DYNAMIC_VARIABLES
 from pscompat.engine.compiler.error_statements import ErrorStatements
 from pscompat.engine.compiler.expressions import CONSTANT_VARIABLES, ExpressionCompiler, located, python_error
 from pscompat.engine.compiler.loops import LoopStatements
-from pscompat.engine.runtime import (
-    BreakFlow,
-    ContinueFlow,
-    ExitFlow,
-    FlowControl,
-    ReturnFlow,
-    StopUpstream,
-    as_list,
-    emit_enumerated,
-    unwrap,
-)
+from pscompat.engine.runtime import StopUpstream, as_list, emit_enumerated, unwrap
 from pscompat.engine.scope import AUTOMATION_NULL, env_set, split_qualified
 from pscompat.engine.scriptblock import CompiledBlock
-from pscompat.errors import PSError, RuntimeError_
+from pscompat.errors import BreakFlow, ContinueFlow, ExitFlow, FlowControl, PSError, ReturnFlow, RuntimeError_
 from pscompat.source import Source
 from pscompat.syntax import nodes as N
 from pscompat.values.indexing import set_index

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from pscompat.engine.binding import Binder, Binding
-from pscompat.engine.runtime import CommandRuntime, ReturnFlow, StopUpstream, emit_enumerated
+from pscompat.engine.runtime import CommandRuntime, StopUpstream, emit_enumerated
 from pscompat.engine.scope import Scope
-from pscompat.errors import ErrorRecord, ParameterBindingError, PSError
+from pscompat.errors import ParameterBindingError, PSError, ReturnFlow
+from pscompat.values.error_records import ErrorRecord
 
 
 class Stage:

@@ -121,42 +121,6 @@ def type_names(obj) -> list[str]:
 # $_.Exception in a catch block
 
 
-class ExceptionInfo:
-    """What `$_.Exception` is: a .NET exception's public surface over a PSError/Python error."""
-
-    PS_PROPERTIES = ("Message", "InnerException")
-
-    def __init__(self, message: str, exception_type: str = "System.Exception", inner=None):
-        self.Message = message
-        self._type = exception_type
-        self._inner = inner  # the Python exception; its __cause__ is the inner exception
-
-    @property
-    def PS_TYPE_NAMES(self):
-        return (self._type, "System.Exception", "System.Object")
-
-    @property
-    def InnerException(self):
-        cause = getattr(self._inner, "__cause__", None)
-        if cause is None:
-            return None
-        return ExceptionInfo(str(cause), getattr(cause, "exception_type", "System.Exception"), cause)
-
-    def GetType(self):
-        from pscompat.values.dotnet.type_literals import resolve_type_info
-
-        return resolve_type_info(self._type)
-
-    def ToString(self) -> str:
-        return f"{self._type}: {self.Message}"
-
-    def __str__(self) -> str:
-        return self.Message
-
-    def __repr__(self) -> str:
-        return f"ExceptionInfo({self.Message!r}, {self._type!r})"
-
-
 # --------------------------------------------------------------------------------------------
 # Get-Member
 

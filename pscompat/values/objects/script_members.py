@@ -26,26 +26,13 @@ def _error(message: str, error_id: str, exception_type: str = _ETS, cause=None):
 
 
 def _invoke(member, block, this, args: tuple, swallow_errors: bool = False):
-    """ScriptBlock.DoInvokeReturnAsIs(useLocalScope: true, scriptThis: this): a new scope with
-    $this, $args (and param()) set; one object comes back as itself, several as an array."""
-    from pscompat.engine.scope import Scope
-
-    scope = Scope(member.scope, member.ctx)
-    scope.vars["this"] = this
-    if swallow_errors and str(member.scope.lookup("erroractionpreference", "")).lower() != "stop":
-        # a getter runs with ErrorHandlingBehavior.SwallowErrors: its non-terminating errors
-        # are not shown (under Stop they still end the read, as the preference says)
-        scope.vars["erroractionpreference"] = "SilentlyContinue"
-    # dollarUnder is AutomationNull: the block sees the $_ around it, not a fresh $null
-    out = member.ctx.invoke_block(block, args, member.scope.lookup("_", None), True, scope)
-    if not out:
-        return None
-    return out[0] if len(out) == 1 else out
+    """Run a member's script with `$this` bound, in the engine that defined the member (the
+    engine owns scopes; a value only knows the context it was given)."""
+    return member.ctx.invoke_member_script(block, this, args, member.scope, swallow_errors)
 
 
 def _wrap(run, message: str, error_id: str, exception_type: str):
-    from pscompat.engine.runtime import FlowControl
-    from pscompat.errors import PSError
+    from pscompat.errors import FlowControl, PSError
 
     try:
         return run()
