@@ -97,7 +97,7 @@ class Service:
     def handle(self, method: str, path: str, query: dict, headers: dict, body: bytes) -> Reply:
         subscription, _, rest = path.lstrip("/").partition("/")
         rest = "/" + rest if rest else ""
-        for route_method, pattern, handler, minimum in _COMPILED:
+        for route_method, pattern, handler, minimum in _COMPILED:  # noqa: B007  (used after the loop)
             match = pattern.match(rest)
             if match and route_method == method:
                 break

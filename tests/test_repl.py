@@ -21,7 +21,7 @@ class Terminal:
         self.tmux = ["tmux", "-L", self.name]  # a server of its own: concurrent test runs cannot stop it
         env = dict(os.environ, PSCOMPAT_HOME=str(tmp_path), TERM="xterm")
         cmd = " ".join(PSCOMPAT) + "; sleep 3"
-        for attempt in range(5):  # a tmux server that is just exiting refuses a new session once
+        for _attempt in range(5):  # a tmux server that is just exiting refuses a new session once
             done = subprocess.run(
                 [*self.tmux, "new-session", "-d", "-s", self.name, "-x", "140", "-y", "50", cmd],
                 env=env,

@@ -600,7 +600,7 @@ def test_psobject_python_surface():
     with pytest.raises(TypeError):
         iter(o)  # one pipeline object, never enumerated
     with pytest.raises(AttributeError):
-        o.missing
+        _ = o.missing
 
 
 # -- methods: .NET System.String is ordinal and case-sensitive; Docs: about_Methods.md -----------

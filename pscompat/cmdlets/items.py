@@ -195,7 +195,7 @@ class GetChildItem(_PathCmdlet):
             if not os.path.isdir(root):
                 yield item(root)
                 continue
-            for path, level in _walk(root, depth, bool(self.Force)):
+            for path, _level in _walk(root, depth, bool(self.Force)):
                 name = os.path.basename(path)
                 is_dir = os.path.isdir(path)
                 if (self.File and is_dir) or (self.Directory and not is_dir):

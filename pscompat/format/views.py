@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from pscompat.values.objects.access import get_member, lookup_member
 from pscompat.values.objects.model import type_names
 
-Expression = Union[str, Callable[[Any], Any]]
+Expression = str | Callable[[Any], Any]
 
 
 @dataclass

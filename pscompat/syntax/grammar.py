@@ -152,7 +152,7 @@ def _build():
     SEPS = S(r"[;\r\n](?:[\s;]+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*")
     COMMA = op(",", keep=False)
     NL_COMMA = S(rf"{_BLANKS},{_BLANKS}")
-    LPAREN, RPAREN, LBRACE, RBRACE = S(r"\("), S(r"\)"), S(r"\{"), S(r"\}")
+    LPAREN, RPAREN, RBRACE = S(r"\("), S(r"\)"), S(r"\}")
 
     expression, expression_nc, unary = Forward(), Forward(), Forward()
     statement, statement_list, chain = Forward(), Forward(), Forward()

@@ -13,7 +13,7 @@ Conventions the grammar and the compiler both rely on:
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Any
 
 from pscompat.records import Record, fields
 from pscompat.source import Span
@@ -161,26 +161,26 @@ class Index(Node):
     null_conditional: bool = False
 
 
-Expression = Union[
-    Constant,
-    StringConstant,
-    ExpandableString,
-    Variable,
-    TypeExpression,
-    Convert,
-    ArrayLiteral,
-    ArrayExpression,
-    SubExpression,
-    Paren,
-    Hashtable,
-    ScriptBlockExpression,
-    Unary,
-    Binary,
-    Ternary,
-    Member,
-    InvokeMember,
-    Index,
-]
+Expression = (
+    Constant
+    | StringConstant
+    | ExpandableString
+    | Variable
+    | TypeExpression
+    | Convert
+    | ArrayLiteral
+    | ArrayExpression
+    | SubExpression
+    | Paren
+    | Hashtable
+    | ScriptBlockExpression
+    | Unary
+    | Binary
+    | Ternary
+    | Member
+    | InvokeMember
+    | Index
+)
 
 
 # ----------------------------------------------------------------------------- commands
@@ -377,26 +377,26 @@ class Trap(Node):
     body: StatementBlock
 
 
-Statement = Union[
-    Pipeline,
-    PipelineChain,
-    Assignment,
-    If,
-    ForEach,
-    For,
-    While,
-    DoLoop,
-    Switch,
-    FunctionDefinition,
-    Return,
-    Break,
-    Continue,
-    Throw,
-    Exit,
-    Try,
-    Trap,
-    StatementBlock,
-]
+Statement = (
+    Pipeline
+    | PipelineChain
+    | Assignment
+    | If
+    | ForEach
+    | For
+    | While
+    | DoLoop
+    | Switch
+    | FunctionDefinition
+    | Return
+    | Break
+    | Continue
+    | Throw
+    | Exit
+    | Try
+    | Trap
+    | StatementBlock
+)
 
 
 def walk(node):

@@ -103,7 +103,7 @@ class SandboxBackend(ComputeBackend):
     def _stream(self, sql: str) -> Iterator[dict]:
         """Rows decoded one at a time from a cursor on a connection of its own: the listing is a
         consistent snapshot (WAL), and the consumer may write meanwhile (`| % { Remove-… }`)."""
-        self.conn  # make sure the store exists and is seeded
+        _ = self.conn  # make sure the store exists and is seeded
         conn = store.connect(self.path)
         try:
             for (body,) in conn.execute(sql):

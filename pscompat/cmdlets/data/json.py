@@ -100,7 +100,7 @@ _NON_ASCII_ESCAPE = re.compile('["\\\\\x00-\x1f\u007f-\uffff]')
 
 def _escape_char(m) -> str:
     ch = m.group(0)
-    return _ESCAPES.get(ch) or "\\u%04x" % ord(ch)
+    return _ESCAPES.get(ch) or f"\\u{ord(ch):04x}"
 
 
 def json_string(text: str, escape: str = "Default") -> str:
@@ -130,7 +130,7 @@ def json_number(value) -> str:
 def json_datetime(d: _dt.datetime) -> str:
     text = d.strftime("%Y-%m-%dT%H:%M:%S")
     if d.microsecond:  # .NET's "FFFFFFF": seven digits, trailing zeros dropped
-        text += "." + ("%07d" % (d.microsecond * 10)).rstrip("0")
+        text += "." + f"{d.microsecond * 10:07d}".rstrip("0")
     if d.tzinfo is not None:
         offset = d.utcoffset()
         if offset == _dt.timedelta(0) and d.tzinfo is _dt.timezone.utc:

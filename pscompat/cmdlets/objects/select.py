@@ -203,7 +203,6 @@ class SelectObject(Cmdlet):
     def input_limit(self) -> int | None:
         """How many (non-null) input objects this invocation reads before it stops its upstream
         (-First n, after -Skip s), or None when it may read them all."""
-        bound = self.bound
         queue = self._queue
         if (
             self.parameter_set != "DefaultParameter"

@@ -198,7 +198,10 @@ class Process:
 
     def _load(self, stat, status: dict, cmdline: bytes | None) -> None:
         comm, fields = stat
-        number = lambda i: int(fields[i]) if len(fields) > i and fields[i].lstrip("-").isdigit() else None
+
+        def number(i):
+            return int(fields[i]) if len(fields) > i and fields[i].lstrip("-").isdigit() else None
+
         self._state = fields[0] if fields else "X"
         self._ppid = number(1)
         self._session = number(3) or 0

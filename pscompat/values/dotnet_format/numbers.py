@@ -90,7 +90,7 @@ def double_to_string(x: float, invariant: bool = True) -> str:
         if invariant:
             return "Infinity" if x > 0 else "-Infinity"
         return "∞" if x > 0 else "-∞"
-    return ("%.15g" % x).replace("e", "E")
+    return (f"{x:.15g}").replace("e", "E")
 
 
 def _round_sig(value, sig: int) -> tuple[str, int, bool]:

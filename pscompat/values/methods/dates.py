@@ -78,7 +78,7 @@ def parse_exact(text: str, fmt: str) -> _dt.datetime:
     try:
         parsed = _dt.datetime.strptime(text, "".join(parts))
     except ValueError:
-        raise DotNetError("String '%s' was not recognized as a valid DateTime." % text, "FormatException") from None
+        raise DotNetError(f"String '{text}' was not recognized as a valid DateTime.", "FormatException") from None
     return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
 
 

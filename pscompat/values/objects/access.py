@@ -181,7 +181,7 @@ _GETTERS = {
 
 def _getter_for(cls: type):
     """Getter for a type not in the table: found by its nearest known base, then cached."""
-    for base, getter in (
+    for base, getter in (  # noqa: B007  (the getter found is used after the loop)
         (PSObject, _get_psobject),
         (Hashtable, _get_hashtable),
         (dict, _get_dict),

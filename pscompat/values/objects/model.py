@@ -36,7 +36,6 @@ __all__ = [
     "to_python",
     "type_names",
     "SCRIPTBLOCK_TYPE",
-    "ExceptionInfo",
     "MemberInfo",
     "short_type_name",
     "members",
