@@ -222,8 +222,9 @@ def test_load_is_fast_and_imports_no_engine():
         cwd=str(__import__("pathlib").Path(__file__).parents[1]),
     )
     dt, heavy = ast.literal_eval(out.stdout.strip().splitlines()[-1])
-    assert heavy == []
-    assert dt < 0.5
+    # the time itself is measured by bench/ (the xontrib load row), not asserted: a loaded machine
+    # would fail a timed unit test with no change to the code
+    assert heavy == [], (dt, heavy)
 
 
 # --------------------------------------------------------------------------- completion

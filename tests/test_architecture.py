@@ -1,0 +1,143 @@
+"""The package's shape, checked from its source: the layer order of pyproject.toml's import-linter
+contract, read again here with every import the code can make (module-level, inside functions,
+and `importlib.import_module`/`__import__` with a literal name, which import-linter cannot see),
+and the rules of ARCHITECTURE.md that a linter does not know."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "pscompat"
+
+
+def _layers() -> list[list[str]]:
+    """The contract's layers, highest first; `a | b` are independent siblings of one layer."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    block = re.search(r"layers = \[(.*?)\]", text, re.S)
+    assert block, "pyproject.toml has no import-linter layers"
+    names = re.findall(r'"([^"]+)"', block.group(1))
+    return [[part.strip() for part in name.split("|")] for name in names]
+
+
+LAYERS = _layers()
+RANK = {name: len(LAYERS) - i for i, layer in enumerate(LAYERS) for name in layer}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    """(line, imported module) for every import in the file, wherever it stands."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = _module_name(path) if path.name == "__init__.py" else _module_name(path).rpartition(".")[0]
+    found = []
+    # `if TYPE_CHECKING:` imports serve annotations only and never run (the contract skips them too)
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for inner in ast.walk(node)
+    }
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.append((node.lineno, module))
+            found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
+        elif (
+            isinstance(node, ast.Call)
+            and (
+                (isinstance(node.func, ast.Name) and node.func.id == "__import__")
+                or (isinstance(node.func, ast.Attribute) and node.func.attr == "import_module")
+            )
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append((node.lineno, node.args[0].value))
+    return found
+
+
+def _stage(module: str) -> str | None:
+    """The layer a pscompat module belongs to: its first component below the package."""
+    parts = module.split(".")
+    if parts[0] != "pscompat" or len(parts) < 2:
+        return None
+    return parts[1] if parts[1] in RANK else None
+
+
+SOURCES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_stage_and_top_level_module_is_in_the_contract():
+    stages = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir() if not p.name.startswith("__")}
+    stages = {s for s in stages if (PACKAGE / s).is_dir() or (PACKAGE / f"{s}.py").is_file()}
+    stages.discard("py")  # py.typed
+    assert stages - set(RANK) == set(), "a stage or top-level module is outside the layer contract"
+
+
+def test_at_most_a_dozen_top_level_modules():
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 12, top
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_imports_go_down_the_layers_only(path):
+    """Function-level and literal dynamic imports count: a lazy import is still a dependency."""
+    here = _stage(_module_name(path))
+    if here is None:
+        return  # the package's own __init__ and __main__ sit above every layer
+    upward = []
+    for line, module in _imports(path):
+        there = _stage(module)
+        if there is not None and there != here and RANK[there] > RANK[here]:
+            upward.append(f"line {line}: {module} ({there}) is above {here}")
+        # siblings of one layer (`format | syntax`) are independent of each other
+        if there is not None and there != here and RANK[there] == RANK[here]:
+            upward.append(f"line {line}: {module} ({there}) is an independent sibling of {here}")
+    assert upward == []
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_package_never_imports_xonsh(path):
+    """pscompat is a library first: xonsh is glue in xontrib/ only."""
+    assert [m for _, m in _imports(path) if m == "xonsh" or m.startswith("xonsh.")] == []
+
+
+def test_the_xontrib_is_glue_over_the_shell_stage():
+    """The xonsh extension reaches the package through the shell stage and the host only."""
+    allowed = ("pscompat.shell.", "pscompat.format.host", "pscompat.session", "pscompat.result", "pscompat.catalog")
+    used = [m for _, m in _imports(ROOT / "xontrib" / "pscompat.py") if m.startswith("pscompat.")]
+    assert used and [m for m in used if not m.startswith(allowed)] == []
+
+
+def test_public_names_are_not_shadowed_by_submodules():
+    """`pscompat.classify(line)` must stay a function after the package has loaded everything:
+    a submodule of the same name would replace it as an attribute of the package."""
+    code = (
+        "import pscompat; pscompat.run('Get-Command Get-Date | Out-Null'); "
+        "import pscompat.shell.completion, pscompat.shell.cli; "
+        "bad = [n for n in pscompat.__all__ if type(getattr(pscompat, n)).__name__ == 'module']; "
+        "print(bad, pscompat.classify('Get-ChildItem'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[] complete"
