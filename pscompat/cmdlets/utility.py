@@ -7,7 +7,6 @@ from __future__ import annotations
 import random
 import time
 
-from pscompat.cmdlets import help as utility_help  # noqa: F401  (registers Get-Command and Get-Help)
 from pscompat.cmdlets.objects.common import has_wildcard, wildcard_matcher
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 

@@ -12,6 +12,7 @@ import datetime as _dt
 import glob
 import os
 
+from pscompat.cmdlets.encodings import python_encoding
 from pscompat.cmdlets.objects.common import has_wildcard
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
@@ -39,34 +40,6 @@ def _resolve(cmd, paths, literal: bool) -> list[tuple[str, str]]:
         else:
             out.append((str(path), full))
     return out
-
-
-_ENCODINGS = {
-    "ascii": "ascii",
-    "bigendianunicode": "utf-16-be",
-    "bigendianutf32": "utf-32-be",
-    "default": "utf-8",
-    "latin1": "latin-1",
-    "oem": "utf-8",
-    "unicode": "utf-16-le",
-    "utf32": "utf-32-le",
-    "utf7": "utf-7",
-    "utf8": "utf-8",
-    "utf8bom": "utf-8-sig",
-    "utf8nobom": "utf-8",
-}
-
-
-def python_encoding(name, reading: bool = False) -> str:
-    """PowerShell's -Encoding names; the default is UTF-8 without a BOM (a BOM is skipped when
-    reading), as PowerShell 7 does.  A number is a code page."""
-    if not name:
-        return "utf-8-sig" if reading else "utf-8"
-    name = str(name)
-    if name.isdigit():
-        return "cp" + name
-    encoding = _ENCODINGS.get(name.lower(), name)
-    return "utf-8-sig" if reading and encoding == "utf-8" else encoding
 
 
 def _not_found(cmd, path: str, full: str) -> None:

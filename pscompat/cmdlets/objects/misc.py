@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+from pscompat.cmdlets.encodings import python_encoding
 from pscompat.cmdlets.objects.common import has_input
 from pscompat.cmdlets.objects.properties import SORT_ENTRIES, parse_properties
 from pscompat.cmdlets.objects.sort import _Entry, expand_specs, make_comparer, order_values
@@ -61,8 +62,6 @@ class TeeObject(Cmdlet):
 
         path = self.FilePath if self.parameter_set == "File" else self.LiteralPath
         path = os.path.join(self.ctx.cwd, os.path.expanduser(path))
-        from pscompat.cmdlets.data.files import python_encoding
-
         encoding = python_encoding(self.Encoding)
         with open(path, "a" if self.Append else "w", encoding=encoding, newline="") as fh:
             fh.write(render(items))

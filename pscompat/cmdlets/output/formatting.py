@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from pscompat.cmdlets.encodings import ENCODINGS
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.validation import validate_not_null_or_empty
 from pscompat.errors import PSError
@@ -301,21 +302,6 @@ class OutNull(Cmdlet):
         return None
 
 
-_ENCODINGS = {
-    "utf8": "utf-8",
-    "utf8nobom": "utf-8",
-    "utf8bom": "utf-8-sig",
-    "ascii": "ascii",
-    "unicode": "utf-16-le",
-    "bigendianunicode": "utf-16-be",
-    "utf32": "utf-32-le",
-    "bigendianutf32": "utf-32-be",
-    "latin1": "latin-1",
-    "ansi": "latin-1",
-    "oem": "utf-8",
-    "default": "utf-8",
-    "utf7": "utf-7",
-}
 _BOMS = {"unicode": "\ufeff", "bigendianunicode": "\ufeff", "utf32": "\ufeff", "bigendianutf32": "\ufeff"}
 
 
@@ -342,13 +328,13 @@ class OutFile(_Outputter):
         path = self.FilePath if self.FilePath is not None else self.LiteralPath
         self.path = os.path.join(self.ctx.cwd, os.path.expanduser(str(path)))
         name = str(self.Encoding or "utf8NoBOM").lower().replace("-", "")
-        if name not in _ENCODINGS:
+        if name not in ENCODINGS:
             self.throw_terminating(
                 f"Cannot bind parameter 'Encoding'. '{self.Encoding}' is not a supported encoding name.",
                 "CannotConvertArgumentNoMessage",
                 "InvalidArgument",
             )
-        self.encoding, self.bom = _ENCODINGS[name], _BOMS.get(name, "")
+        self.encoding, self.bom = ENCODINGS[name], _BOMS.get(name, "")
         if self.NoClobber and not self.Append and os.path.exists(self.path):
             self.throw_terminating(
                 f"The file '{self.path}' already exists.",
