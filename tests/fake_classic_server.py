@@ -1,12 +1,12 @@
-"""A fake Service Management endpoint for the tests of the classic REST backend (reference §3).
+"""A fake Service Management endpoint for the tests of the classic REST backend (docs/azure-classic-api.md §3).
 
 Run as its own process on 127.0.0.1:  python tests/fake_classic_server.py --root DIR [--token T]
 It prints `listening <port>` once it accepts connections.  Each subscription id in a URL gets a
 sandbox of its own in DIR/<subscription-id> (a `SandboxBackend`), so its state behaves like the
 service's: the tests can give every test a fresh subscription, and read the same store directly.
 
-What it holds the client to (§3.1): the x-ms-version header (missing, malformed or older than the
-operation's minimum of §3.2 -> 400 MissingOrIncorrectVersionHeader), XML bodies in the Windows
+What it holds the client to (docs/azure-classic-api.md §3.1): the x-ms-version header (missing, malformed or older than the
+operation's minimum of docs/azure-classic-api.md §3.2 -> 400 MissingOrIncorrectVersionHeader), XML bodies in the Windows
 Azure namespace with the request's root element, the Bearer token when started with --token
 (403 AuthenticationFailed).  What it gives back: x-ms-request-id on every answer, <Error> bodies,
 202 for asynchronous operations and their status under /operations/<request-id>.
@@ -43,7 +43,7 @@ NO_RESOURCE = "The requested URI does not represent any resource on the server."
 S = r"([^/]+)"  # one path segment
 HS = f"/services/hostedservices/{S}"
 ROLES = f"{HS}/deployments/{S}"
-# (method, path pattern after /<subscription>, handler name, minimum x-ms-version per §3.2)
+# (method, path pattern after /<subscription>, handler name, minimum x-ms-version per docs/azure-classic-api.md §3.2)
 ROUTES = [
     ("GET", "", "subscription", "2009-10-01"),
     ("GET", f"/operations/{S}", "operation", "2009-10-01"),

@@ -1,4 +1,4 @@
-"""Spec files in Oils' format (style.md §4): cases as data, re-checkable against real pwsh.
+"""Spec files in Oils' format (docs/spec-tests.md): cases as data, re-checkable against real pwsh.
 
 #### name of the case            (a comment line `# source: ...` may follow: where the behaviour is defined)
 <script lines>

@@ -54,7 +54,7 @@ def role(service: str, vm: str) -> dict:
     return next(r for r in SandboxBackend().get_deployment(service).value["RoleList"] if r["RoleName"] == vm)
 
 
-# --- Get-AzureVM (§1.7) ---------------------------------------------------------------------------
+# --- Get-AzureVM (docs/azure-classic-api.md §1.7) -------------------------------------------------
 def test_get_azurevm_without_parameters_lists_every_vm_as_list_contexts():
     result = ok("Get-AzureVM")
     assert [(v.ServiceName, v.Name, v.Status) for v in result] == [
@@ -107,7 +107,7 @@ def test_power_operations(script, status, ip_kept):
 def test_stopping_the_last_vm_without_force_shows_the_vip_warning():
     ok(QUICK_VM)
     result = ok("Stop-AzureVM qsvc q1")
-    assert result.warnings == [common.LAST_VM_PROMPT]  # §1.7 text
+    assert result.warnings == [common.LAST_VM_PROMPT]  # docs/azure-classic-api.md §1.7 text
     assert instance("qsvc", "q1")["InstanceStatus"] == "StoppedDeallocated"
 
 

@@ -58,9 +58,9 @@ def vm_status(service: str, vm: str) -> str | None:
 # --- the seed document, as written (en dashes, gm, where, Select) ---------------------------------
 def test_seed_get_all_images_os_first_then_vm():
     result = ok("Get-AzureVMImage")
-    assert len(result) == 32  # 29 OS + 3 VM images (§5)
+    assert len(result) == 32  # 29 OS + 3 VM images (docs/azure-classic-api.md §5)
     kinds = [type(o).__name__ for o in result]
-    assert kinds == ["OSImageContext"] * 29 + ["VMImageContext"] * 3  # OS images first (§1.2)
+    assert kinds == ["OSImageContext"] * 29 + ["VMImageContext"] * 3  # OS images first (docs/azure-classic-api.md §1.2)
 
 
 def test_seed_select_first_one():
@@ -99,12 +99,14 @@ def test_seed_save_generalized_vm_image_deletes_the_vm():
         '–ImageName "MyVmImage" –ImageLabel "This is my generalized image"'
     )
     (context,) = result
-    assert type(context).__name__ == "ManagementOperationContext"  # OutputType (§1.3)
+    assert type(context).__name__ == "ManagementOperationContext"  # OutputType (docs/azure-classic-api.md §1.3)
     assert (context.OperationDescription, context.OperationStatus) == ("Save-AzureVMImage", "Succeeded")
-    assert re.fullmatch(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", context.OperationId)  # dashed GUID (§1.1)
+    # Dashed GUID (docs/azure-classic-api.md §1.1)
+    assert re.fullmatch(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", context.OperationId)
     image = ok('Get-AzureVMImage -ImageName "MyVmImage"')[0]
     assert (image.Label, image.OSDiskConfiguration.OSState) == ("This is my generalized image", "Generalized")
-    assert vm_status("myServiceName", "MyVMtoCapture") is None  # Generalized deletes the VM (§1.3 step 4)
+    # Generalized deletes the VM (docs/azure-classic-api.md §1.3 step 4)
+    assert vm_status("myServiceName", "MyVMtoCapture") is None
 
 
 def test_seed_save_specialized_with_verbose_keeps_the_vm():
@@ -118,7 +120,7 @@ def test_seed_save_specialized_with_verbose_keeps_the_vm():
     ]  # [S19] transcript format
     assert result.warnings == []  # the seed VM is stopped: no running-VM warning
     image = ok('Get-AzureVMImage -ImageName "myFirstVMImageSP"')[0]
-    assert len(image.DataDiskConfigurations) == 1  # all data disks are captured (§1.3 step 4)
+    assert len(image.DataDiskConfigurations) == 1  # all data disks are captured (docs/azure-classic-api.md §1.3 step 4)
     assert vm_status("mySvc2", "MyVMToCapture2") == "StoppedVM"
 
 
@@ -128,10 +130,10 @@ def test_seed_remove_image():
     assert "MyOldVmImage" not in image_names()
 
 
-# --- Get-AzureVMImage (§1.2) ------------------------------------------------------------------------
+# --- Get-AzureVMImage (docs/azure-classic-api.md §1.2) ----------------------------------------------
 def test_unknown_image_is_a_non_terminating_resource_not_found():
     result = run("Get-AzureVMImage -ImageName nope; 'after'")
-    assert list(result) == ["after"]  # non-terminating: the script goes on (§1.1)
+    assert list(result) == ["after"]  # non-terminating: the script goes on (docs/azure-classic-api.md §1.1)
     (error,) = result.errors
     assert error.message.startswith("ResourceNotFound: The image with the specified name does not exist.")  # S15
     assert OPERATION_ID_LINE.search(error.message)  # ComputeCloudException's line (S11)
@@ -153,7 +155,8 @@ def test_type_names_for_is_and_gettype(name, type_name):
         f"$i = Get-AzureVMImage -ImageName '{name}'; $i.GetType().FullName; "
         f"$i -is [{NS}OSImageContext]; $i -is [{NS}ManagementOperationContext]"
     )
-    assert list(result) == [NS + type_name, True, True]  # VMImageContext is-a OSImageContext (§2.3)
+    # VMImageContext is-a OSImageContext (docs/azure-classic-api.md §2.3)
+    assert list(result) == [NS + type_name, True, True]
 
 
 def test_only_vm_images_have_data_disk_configurations():
@@ -191,13 +194,14 @@ def test_os_image_list_display_uses_the_2015_property_order():
         "OperationDescription",
         "OperationId",
         "OperationStatus",
-    ]  # §2.2 recommendation
-    assert "OperationDescription : Get-AzureVMImage" in text  # labels padded to 20 chars (§2.5)
+    ]  # docs/azure-classic-api.md §2.2 recommendation
+    # Labels padded to 20 chars (docs/azure-classic-api.md §2.5)
+    assert "OperationDescription : Get-AzureVMImage" in text
 
 
-# --- Save-AzureVMImage (§1.3) ---------------------------------------------------------------------
+# --- Save-AzureVMImage (docs/azure-classic-api.md §1.3) -------------------------------------------
 SAVE_CASES = [
-    # (script, warnings, error) -- §1.8 texts [S9]
+    # (script, warnings, error) -- docs/azure-classic-api.md §1.8 texts [S9]
     (
         "Save-AzureVMImage -ServiceName nosvc -Name novm -ImageName x",
         [
@@ -264,11 +268,11 @@ def test_save_rejects_an_unknown_os_state():
     assert 'does not belong to the set "Generalized,Specialized"' in result.errors[0].message
 
 
-# --- Remove / Add / Update (§1.4–1.6) -----------------------------------------------------------------
+# --- Remove / Add / Update (docs/azure-classic-api.md §1.4–1.6) ---------------------------------------
 DUPLICATE = (
     "Duplicate names 'MyOldVmImage' found in both VM and OS images. Please delete one of them, using other "
     "method such as Portal or Invoke-RestMethod call, and try again."
-)  # §1.8 [S9]
+)  # docs/azure-classic-api.md §1.8 [S9]
 ADD_TWIN = (
     "Add-AzureVMImage -ImageName MyOldVmImage -MediaLocation "
     "https://pscompatsandbox.blob.core.windows.net/vhds/twin.vhd -OS Windows | Out-Null; "

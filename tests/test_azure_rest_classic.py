@@ -1,7 +1,7 @@
 """The classic REST backend (pscompat/azure/rest_classic.py) against a fake Service Management
 server in its own process on 127.0.0.1 (tests/fake_classic_server.py).  The image cmdlets' cases
 of test_azure_images.py also run through it; here: the example scripts give the same output on
-both backends, the dicts equal the sandbox's, the wire (§3.1, §3.3, §3.4), errors and polling."""
+both backends, the dicts equal the sandbox's, the wire (docs/azure-classic-api.md §3.1, §3.3, §3.4), errors and polling."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ def test_rest_dicts_equal_the_sandbox_dicts(call, home):
     )
 
 
-# --- the cmdlets around a capture (§1.3, §1.7), through the wire -------------------------------------
+# --- the cmdlets around a capture (docs/azure-classic-api.md §1.3, §1.7), through the wire -----------
 VM_CASES = [
     # (script, expected output of the check script)
     ("Stop-AzureVM -ServiceName mySvc2 -Name MyVMToCapture2 -Force", ["StoppedDeallocated"]),
@@ -189,7 +189,7 @@ def test_the_subscription_is_the_configured_one(home):
     ]
 
 
-# --- the wire (§3.1, §3.3, §3.4) ---------------------------------------------------------------------
+# --- the wire (docs/azure-classic-api.md §3.1, §3.3, §3.4) -------------------------------------------
 def test_every_request_carries_the_version_and_xml_bodies_use_the_namespace(classic_server):
     classic_server.clear()
     ok("Save-AzureVMImage mySvc2 MyVMToCapture2 wire -OSState Specialized; Get-AzureVMImage wire | Out-Null")
@@ -200,11 +200,12 @@ def test_every_request_carries_the_version_and_xml_bodies_use_the_namespace(clas
         f'xmlns="{NS}"' in r["body"] and r["headers"]["content-type"] == "application/xml" for r in bodies
     )
     (capture,) = [r["body"] for r in bodies if "CaptureRoleAsVMImageOperation" in r["body"]]
-    assert re.findall(r"<(\w+)>", capture) == ["OperationType", "OSState", "VMImageName", "VMImageLabel"]  # §3.4
+    # docs/azure-classic-api.md §3.4
+    assert re.findall(r"<(\w+)>", capture) == ["OperationType", "OSState", "VMImageName", "VMImageLabel"]
     assert all(re.fullmatch(r"[0-9a-f]{32}", r["request_id"]) for r in requests)
 
 
-BODY_ORDER = [  # (script, the body's root element, its children in order: §3.3 / §3.4)
+BODY_ORDER = [  # (script, the body's root element, its children in order: docs/azure-classic-api.md §3.3 / §3.4)
     (
         "Add-AzureVMImage golden https://pscompatsandbox.blob.core.windows.net/vhds/golden.vhd Linux",
         "OSImage",
@@ -237,7 +238,7 @@ def test_save_runs_the_documented_call_sequence(classic_server):
     classic_server.clear()
     ok("Save-AzureVMImage mySvc2 MyVMToCapture2 seq -OSState Specialized")
     seen = calls(classic_server)
-    assert [c for c in seen if not c[1].startswith("/operations/")] == [  # §3.5
+    assert [c for c in seen if not c[1].startswith("/operations/")] == [  # docs/azure-classic-api.md §3.5
         ("GET", "/services/hostedservices/mySvc2/deploymentslots/production"),
         ("GET", "/services/images/seq"),
         ("GET", "/services/vmimages"),
@@ -347,7 +348,8 @@ def test_a_failed_operation_is_reported(slow_server, monkeypatch):
     use_classic(monkeypatch, slow_server, str(uuid.uuid4()))
     monkeypatch.setenv("PSCOMPAT_AZURE_TOKEN", "t0ken")
     backend = current_backend()
-    # Two captures to one name are both accepted; the second fails when it completes (§3.4 Failed).
+    # Two captures to one name are both accepted; the second fails when it completes
+    # (docs/azure-classic-api.md §3.4 Failed).
     capture = {
         "OperationType": "CaptureRoleAsVMImageOperation",
         "OSState": "Specialized",

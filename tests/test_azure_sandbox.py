@@ -1,6 +1,6 @@
-"""The sandbox backend on its own (no PowerShell engine): seeding with the reference catalog (§5),
-relocation, reset/grow, streaming, the capture/delete semantics of §1.3–1.4, the async operation
-pattern of §3.1, and crash safety with real processes."""
+"""The sandbox backend on its own (no PowerShell engine): seeding with the reference catalog (docs/azure-classic-api.md §5),
+relocation, reset/grow, streaming, the capture/delete semantics of docs/azure-classic-api.md §1.3–1.4, the async operation
+pattern of docs/azure-classic-api.md §3.1, and crash safety with real processes."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def capture(b, service, vm, name, state=None):
     return b.wait(b.role_operation(service, service, vm, op))
 
 
-# --- seeding: the real catalog with its quirks (§5) ----------------------------------------------
+# --- seeding: the real catalog with its quirks (docs/azure-classic-api.md §5) --------------------
 def test_catalog_has_the_29_public_os_images_in_recording_order(backend):
     images = os_images(backend)
     assert len(images) == 29
@@ -78,7 +78,7 @@ def test_catalog_has_the_29_public_os_images_in_recording_order(backend):
 @pytest.mark.parametrize(
     "name_part, field, expected",
     [
-        # §5 quirks: "127GB" in Windows names but LogicalSizeInGB 128
+        # docs/azure-classic-api.md §5 quirks: "127GB" in Windows names but LogicalSizeInGB 128
         ("Windows-Server-2012-R2-201505.01", "LogicalSizeInGB", 128),
         # a "June 2015" label on a 201505.01 build
         ("Windows-Server-2012-Datacenter-201505.01", "Label", "Windows Server 2012 Datacenter, June 2015"),
@@ -115,7 +115,7 @@ def test_vm_images_are_the_two_public_ones_then_the_seed_docs_user_image(backend
     ]
     asr = images[0]
     assert asr["DataDiskConfigurations"][0]["LogicalDiskSizeInGB"] == 1023
-    assert asr["CreatedTime"] == "1801-01-01T00:00:00Z"  # public images' placeholder (§3.3)
+    assert asr["CreatedTime"] == "1801-01-01T00:00:00Z"  # public images' placeholder (docs/azure-classic-api.md §3.3)
     assert images[2]["Category"] == "User"
 
 
@@ -199,10 +199,10 @@ def test_cli_path_reset_grow_check(home):
     assert cli("bogus").returncode == 2
 
 
-# --- capture, delete (§1.3, §1.4) -------------------------------------------------------------
+# --- capture, delete (docs/azure-classic-api.md §1.3, §1.4) -----------------------------------
 def test_os_image_capture_registers_a_user_image_and_deletes_the_vm(backend):
     capture(backend, "myServiceName", "MyVMtoCapture", "golden")
-    image = backend.get_os_image("GOLDEN").value  # names are case-insensitive (§7.2)
+    image = backend.get_os_image("GOLDEN").value  # names are case-insensitive (docs/azure-classic-api.md §7.2)
     assert (image["Category"], image["OS"], image["OSState"]) == ("User", "Windows", "Generalized")
     assert store.blob_exists(backend.conn, image["MediaLink"])
     with pytest.raises(CloudError) as err:  # the last VM took its deployment along
@@ -216,7 +216,7 @@ def test_vm_image_capture_copies_all_disks(backend, state, vm_survives):
     capture(backend, "mySvc2", "MyVMToCapture2", "img", state)
     image = next(i for i in vm_images(backend) if i["Name"] == "img")
     day = image["CreatedTime"][:10]
-    assert image["OSDiskConfiguration"]["Name"] == f"img-os-{day}"  # naming of §3.3
+    assert image["OSDiskConfiguration"]["Name"] == f"img-os-{day}"  # naming of docs/azure-classic-api.md §3.3
     assert [d["Name"] for d in image["DataDiskConfigurations"]] == [f"img-datadisk-0-{day}"]
     assert (image["ServiceName"], image["RoleName"], image["RoleStateOnCapture"]) == (
         "mySvc2",
@@ -263,7 +263,7 @@ def test_platform_images_cannot_be_deleted(backend):
     assert err.value.http_status == 403
 
 
-# --- the async operation pattern (§3.1) -------------------------------------------------------
+# --- the async operation pattern (docs/azure-classic-api.md §3.1) -----------------------------
 def test_async_operation_is_in_progress_until_its_duration_passes(home, monkeypatch):
     monkeypatch.setenv("PSCOMPAT_SANDBOX_LATENCY", "0.4")
     b = SandboxBackend()
@@ -274,7 +274,7 @@ def test_async_operation_is_in_progress_until_its_duration_passes(home, monkeypa
     assert b.get_deployment("mySvc2").value["RoleInstanceList"][0]["InstanceStatus"] == "StoppedVM"
     seen = []
     done = b.wait(response, progress=seen.append)
-    assert done.status == "Succeeded" and done.id.count("-") == 4  # dashed GUID (§1.1)
+    assert done.status == "Succeeded" and done.id.count("-") == 4  # dashed GUID (docs/azure-classic-api.md §1.1)
     assert b.get_deployment("mySvc2").value["RoleInstanceList"][0]["InstanceStatus"] == "ReadyRole"
     assert seen[-1].status == "Succeeded"
 

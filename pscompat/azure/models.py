@@ -1,4 +1,4 @@
-"""The objects the classic cmdlets emit, with the module's type names and property order (§2).
+"""The objects the classic cmdlets emit, with the module's type names and property order (docs/azure-classic-api.md §2).
 
 Each class declares `PS_TYPE_NAMES` (most derived first) and `PS_PROPERTIES` (display order),
 which the engine's value layer uses for `-is`, `Get-Member`, `.GetType()` and formatting.  The
@@ -72,7 +72,8 @@ class ManagementOperationContext(PSModel):
 
 
 class OSImageContext(ManagementOperationContext):
-    # The 2015 order the seed document's readers saw (§2.2 recommendation), then the operation fields.
+    # The 2015 order the seed document's readers saw (docs/azure-classic-api.md §2.2
+    # recommendation), then the operation fields.
     PS_TYPE_NAMES = _names("OSImageContext", "ManagementOperationContext")
     PS_PROPERTIES = (
         "AffinityGroup",
@@ -99,7 +100,8 @@ class OSImageContext(ManagementOperationContext):
     __slots__ = _slots(PS_PROPERTIES, ManagementOperationContext)
 
 
-# Reflection order (§2.3): members declared or overridden in VMImageContext first, then the base's others.
+# Reflection order (docs/azure-classic-api.md §2.3): members declared or overridden in
+# VMImageContext first, then the base's others.
 _VM_IMAGE_DECLARED = (
     "ImageName",
     "Label",
@@ -167,7 +169,7 @@ class DataDiskConfiguration(PSModel):
 
 
 class VirtualMachineImageDiskConfigSet(PSModel):
-    """Input of Add-/Update-AzureVMImage's VM-image set (§2.4)."""
+    """Input of Add-/Update-AzureVMImage's VM-image set (docs/azure-classic-api.md §2.4)."""
 
     PS_TYPE_NAMES = _names("VirtualMachineImageDiskConfigSet")
     PS_PROPERTIES = ("OSDiskConfiguration", "DataDiskConfigurations")
@@ -366,7 +368,7 @@ ALL_MODELS = (
 # --- builders: REST dict -> object -------------------------------------------------------------------
 @lru_cache(maxsize=4096)  # catalogs repeat dates; the conversion was a third of a 100k listing
 def parse_time(text: str | None) -> datetime | None:
-    """REST ISO-8601 UTC -> local DateTime, as the .NET client shows it (§2.5)."""
+    """REST ISO-8601 UTC -> local DateTime, as the .NET client shows it (docs/azure-classic-api.md §2.5)."""
     if not text:
         return None
     main, _, fraction = text.rstrip("Z").partition(".")
@@ -377,7 +379,7 @@ def parse_time(text: str | None) -> datetime | None:
 
 
 def operation_fields(cmdlet: str, operation: Operation | None) -> dict:
-    """OperationDescription = cmdlet name, OperationId = dashed GUID, OperationStatus (§1.1)."""
+    """OperationDescription = cmdlet name, OperationId = dashed GUID, OperationStatus (docs/azure-classic-api.md §1.1)."""
     if operation is None:
         return {"OperationDescription": cmdlet}
     return {"OperationDescription": cmdlet, "OperationId": operation.id, "OperationStatus": operation.status}
@@ -433,7 +435,8 @@ def vm_image_context(image: dict, cmdlet: str, operation: Operation | None) -> V
         k: image.get(k)
         for k in _COMMON_IMAGE + ("ServiceName", "DeploymentName", "RoleName", "Language", "PricingDetailLink")
     }
-    # MediaLink / LogicalSizeInGB stay $null: a VM image's disks live in its disk configs (§2.3).
+    # MediaLink / LogicalSizeInGB stay $null: a VM image's disks live in its disk configs
+    # (docs/azure-classic-api.md §2.3).
     return VMImageContext(
         **values,
         ImageName=image["Name"],
@@ -546,7 +549,8 @@ def role_context(
 ) -> PersistentVMRoleContext:
     cls = PersistentVMRoleListContext if listing else PersistentVMRoleContext
     fields = operation_fields(cmdlet, operation)
-    fields["OperationStatus"] = "OK"  # Get-AzureVM reports the deployment call's HTTP status (§1.7)
+    # Get-AzureVM reports the deployment call's HTTP status (docs/azure-classic-api.md §1.7)
+    fields["OperationStatus"] = "OK"
     return cls(
         DeploymentName=deployment["Name"],
         Name=role["RoleName"],

@@ -2,16 +2,16 @@
 
 The cmdlets never touch storage or HTTP themselves; they call a `ComputeBackend`.  The sandbox
 (`sandbox.py`, SQLite) is the first implementation; REST backends come later and must behave
-alike, so the interface keeps the REST concepts of the classic API (reference azure-classic.md §3):
+alike, so the interface keeps the REST concepts of the classic API (docs/azure-classic-api.md §3):
 
 * every call has a request id (`x-ms-request-id`, 32 hex digits) that the cmdlets then look up
-  with `get_operation_status`, as `ExecuteClientActionNewSM` does (§1.1);
+  with `get_operation_status`, as `ExecuteClientActionNewSM` does (docs/azure-classic-api.md §1.1);
 * mutating calls may be asynchronous: they return a `Response` with `http_status == 202` and the
-  caller polls `get_operation_status` until the status leaves `InProgress` (§3.1 async pattern);
+  caller polls `get_operation_status` until the status leaves `InProgress` (docs/azure-classic-api.md §3.1 async pattern);
 * errors are `CloudError(code, message)` parsed from the `<Error>` body; the cmdlets render them as
-  `<Code>: <Message>` plus the `OperationID : '<request id>'` line (§1.1, S11);
+  `<Code>: <Message>` plus the `OperationID : '<request id>'` line (docs/azure-classic-api.md §1.1, S11);
 * resources travel as plain dicts keyed by the REST element names (`Name`, `Label`,
-  `OSDiskConfiguration`, `RoleList`...), i.e. the XML bodies of §3.3 without the XML, so a REST
+  `OSDiskConfiguration`, `RoleList`...), i.e. the XML bodies of docs/azure-classic-api.md §3.3 without the XML, so a REST
   backend only has to parse, and `models.py` builds the PowerShell objects from them.
 """
 
@@ -25,17 +25,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-# Operation statuses of Get Operation Status (§3.3 Operation).
+# Operation statuses of Get Operation Status (docs/azure-classic-api.md §3.3 Operation).
 IN_PROGRESS, SUCCEEDED, FAILED = "InProgress", "Succeeded", "Failed"
 
 
 def new_request_id() -> str:
-    """A fresh `x-ms-request-id`: 32 lower-case hex digits, no dashes (§3.1)."""
+    """A fresh `x-ms-request-id`: 32 lower-case hex digits, no dashes (docs/azure-classic-api.md §3.1)."""
     return uuid.uuid4().hex
 
 
 def dashed(request_id: str) -> str:
-    """The operation id as Get Operation Status reports it: the request id as a dashed GUID (§1.1)."""
+    """The operation id as Get Operation Status reports it: the request id as a dashed GUID (docs/azure-classic-api.md §1.1)."""
     return str(uuid.UUID(hex=request_id))
 
 
@@ -86,7 +86,7 @@ class Response:
 
 @dataclass
 class Operation:
-    """Get Operation Status (§3.3): ID, Status, HttpStatusCode, Error{Code, Message}."""
+    """Get Operation Status (docs/azure-classic-api.md §3.3): ID, Status, HttpStatusCode, Error{Code, Message}."""
 
     request_id: str
     status: str
@@ -115,7 +115,7 @@ ProgressCallback = Callable[[Operation], None]
 
 
 class ComputeBackend(ABC):
-    """Classic compute for one subscription.  Method docstrings name the REST operation (§3.2)."""
+    """Classic compute for one subscription.  Method docstrings name the REST operation (docs/azure-classic-api.md §3.2)."""
 
     name = "abstract"
     poll_interval = 0.5  # seconds between Get Operation Status calls while an operation runs
@@ -225,7 +225,7 @@ class ComputeBackend(ABC):
 
     @abstractmethod
     def role_operation(self, service: str, deployment: str, role_name: str, operation: dict) -> Response:
-        """POST …/roleinstances/<role>/Operations (202) with one of the bodies of §3.3:
+        """POST …/roleinstances/<role>/Operations (202) with one of the bodies of docs/azure-classic-api.md §3.3:
         {OperationType: ShutdownRoleOperation, PostShutdownAction}, StartRoleOperation,
         RestartRoleOperation, CaptureRoleOperation {PostCaptureAction, TargetImageName,
         TargetImageLabel}, CaptureRoleAsVMImageOperation {OSState, VMImageName, VMImageLabel}."""

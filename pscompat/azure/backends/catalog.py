@@ -1,6 +1,6 @@
-"""What a fresh sandbox subscription contains, as REST-shaped dicts (the bodies of §3.3).
+"""What a fresh sandbox subscription contains, as REST-shaped dicts (the bodies of docs/azure-classic-api.md §3.3).
 
-* the real mid-2015 public catalog of the reference (§5), from `data/catalog.json`;
+* the real mid-2015 public catalog of the reference (docs/azure-classic-api.md §5), from `data/catalog.json`;
 * the demo cloud services and VMs the seed document names (`myServiceName`/`MyVMtoCapture`,
   `mySvc2`/`MyVMToCapture2`, both stopped and ready to capture) and the user VM image
   `MyOldVmImage` it removes, so every seed command runs as written;
@@ -16,7 +16,7 @@ from importlib import resources
 
 STORAGE_ACCOUNT = "pscompatsandbox"
 BLOB_BASE = f"https://{STORAGE_ACCOUNT}.blob.core.windows.net/vhds/"
-# Public images report this placeholder for CreatedTime/ModifiedTime (§3.3 VMImage).
+# Public images report this placeholder for CreatedTime/ModifiedTime (docs/azure-classic-api.md §3.3 VMImage).
 PUBLIC_IMAGE_TIME = "1801-01-01T00:00:00Z"
 SYNTHETIC_PREFIX = "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a__"  # not a real publisher id: marks grown rows
 SUBSCRIPTION_ID = "3b6a5c4e-1f0d-4c8e-9a7b-2d5e6f708192"
@@ -28,7 +28,7 @@ def _raw() -> dict:
 
 
 def public_os_images() -> list[dict]:
-    """The 29 OSImage bodies of §5, in the recording's order, null elements omitted (§3.3)."""
+    """The 29 OSImage bodies of docs/azure-classic-api.md §5, in the recording's order, null elements omitted (§3.3)."""
     raw = _raw()
     columns = raw["os_image_columns"]
     images = []
@@ -57,7 +57,7 @@ def public_os_images() -> list[dict]:
 
 
 def public_vm_images() -> list[dict]:
-    """The two public VMImage bodies of §5 (Site Recovery, Cloudera)."""
+    """The two public VMImage bodies of docs/azure-classic-api.md §5 (Site Recovery, Cloudera)."""
     raw = _raw()
     images = []
     for spec in raw["vm_images"]:

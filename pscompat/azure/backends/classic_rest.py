@@ -1,4 +1,4 @@
-"""The classic Service Management REST API as a `ComputeBackend` (reference §3), over httpx.
+"""The classic Service Management REST API as a `ComputeBackend` (docs/azure-classic-api.md §3), over httpx.
 
 Selected with PSCOMPAT_AZURE_BACKEND=classic; the rest of the configuration is read from the
 environment at each call, so a session can point itself elsewhere without restarting:

@@ -1,7 +1,7 @@
-"""XML bodies of the Service Management API <-> the plain dicts the backends trade (reference §3.3).
+"""XML bodies of the Service Management API <-> the plain dicts the backends trade (docs/azure-classic-api.md §3.3).
 
 Every resource is described once, as an ordered table of its elements; the same table writes a
-body (in that order, which the service's DataContract serializer insists on, §3.1) and reads one
+body (in that order, which the service's DataContract serializer insists on, docs/azure-classic-api.md §3.1) and reads one
 (where order does not matter).  Dict keys are the element names, so a body read here equals the
 dict the sandbox returns for the same resource, minus its null members (the wire omits them).
 
@@ -101,7 +101,7 @@ def _write_members(out: list, schema: Schema, value: dict, strict: bool) -> set:
         item = value.get(key)
         used.add(key)
         if item is None:
-            continue  # null members are omitted, never xsi:nil (§3.3)
+            continue  # null members are omitted, never xsi:nil (docs/azure-classic-api.md §3.3)
         if isinstance(kind, ListOf):
             out.append(f"<{element}>")
             for entry in item:
@@ -226,7 +226,7 @@ def root_of(body: bytes) -> str:
         raise XmlError(f"the body is not well-formed XML ({err})") from None
 
 
-# --- the element tables (§3.3; hosted services, deployments and roles after the Python SDK, S14) -----
+# --- the element tables (docs/azure-classic-api.md §3.3; hosted services, deployments, roles per the Python SDK, S14)
 OS_IMAGE = fields(
     "AffinityGroup Category Label Location LogicalSizeInGB:i MediaLink Name OS Eula Description "
     "ImageFamily ShowInGui:b PublishedDate IsPremium:b IconUri PrivacyUri RecommendedVMSize "
@@ -317,7 +317,7 @@ DEPLOYMENT = fields(
 # Create Virtual Machine Deployment takes its label as plain text, unlike Get Deployment's answer.
 DEPLOYMENT_CREATE = fields("Name DeploymentSlot Label RoleList", RoleList=ListOf("Role", ROLE))
 
-ROLE_OPERATIONS = {  # root element -> body (§3.3); the root names the operation
+ROLE_OPERATIONS = {  # root element -> body (docs/azure-classic-api.md §3.3); the root names the operation
     "ShutdownRoleOperation": fields("OperationType PostShutdownAction"),
     "StartRoleOperation": fields("OperationType"),
     "RestartRoleOperation": fields("OperationType"),

@@ -1,7 +1,7 @@
 """The embedded sandbox subscription: a `ComputeBackend` over the SQLite store of `store.py`.
 
 Synchronous REST calls (OS images, services) commit immediately.  Asynchronous ones (VM images,
-VMs, captures) follow the 202 pattern of §3.1: the request is validated at once (a rolled-back dry
+VMs, captures) follow the 202 pattern of docs/azure-classic-api.md §3.1: the request is validated at once (a rolled-back dry
 run of the same change, so errors come back as the server's 4xx would), an `operations` row is
 committed as `InProgress`, and the change itself is applied in one transaction when the caller
 polls Get Operation Status after the operation's duration (`PSCOMPAT_SANDBOX_LATENCY` seconds,
@@ -388,7 +388,7 @@ class SandboxBackend(ComputeBackend):
 
 
 def _merge_disk_config(image: dict, disks: dict) -> None:
-    """Update VM Image: OS-disk HostCaching, data disks' HostCaching and Lun by Name (§1.6)."""
+    """Update VM Image: OS-disk HostCaching, data disks' HostCaching and Lun by Name (docs/azure-classic-api.md §1.6)."""
     if disks.get("OSDiskConfiguration", {}).get("HostCaching"):
         image["OSDiskConfiguration"]["HostCaching"] = disks["OSDiskConfiguration"]["HostCaching"]
     by_name = {d.get("Name"): d for d in disks.get("DataDiskConfigurations") or ()}

@@ -325,7 +325,7 @@ def apply_power(conn: sqlite3.Connection, p: dict) -> None:
 # --- capture -----------------------------------------------------------------------------------
 def apply_capture_os_image(conn: sqlite3.Connection, p: dict) -> None:
     """CaptureRoleOperation with PostCaptureAction=Delete: the OS VHD becomes a User OS image and
-    the VM is deleted; its data disks stay in the disk repository, detached (§1.3 step 3)."""
+    the VM is deleted; its data disks stay in the disk repository, detached (docs/azure-classic-api.md §1.3 step 3)."""
     service = load_service(conn, p["service"])
     deployment = require_deployment(conn, p["service"], p["deployment"])
     role, _ = find_role(deployment, p["role_name"])
@@ -357,8 +357,8 @@ def apply_capture_os_image(conn: sqlite3.Connection, p: dict) -> None:
 
 def apply_capture_vm_image(conn: sqlite3.Connection, p: dict) -> None:
     """CaptureRoleAsVMImageOperation: the OS disk and every data disk are copied into the image
-    (`<image>-os-<date>`, `<image>-datadisk-<n>-<date>`, §3.3); Generalized deletes the VM,
-    Specialized keeps it (§1.3 step 4)."""
+    (`<image>-os-<date>`, `<image>-datadisk-<n>-<date>`, docs/azure-classic-api.md §3.3); Generalized deletes the VM,
+    Specialized keeps it (docs/azure-classic-api.md §1.3 step 4)."""
     service = load_service(conn, p["service"])
     deployment = require_deployment(conn, p["service"], p["deployment"])
     role, instance = find_role(deployment, p["role_name"])

@@ -1,4 +1,4 @@
-"""What every classic Azure cmdlet shares (reference §1.1): the ExecuteClientActionNewSM wrapper
+"""What every classic Azure cmdlet shares (docs/azure-classic-api.md §1.1): the ExecuteClientActionNewSM wrapper
 with its `Begin Operation`/`Completed Operation` verbose lines, the operation-status lookup after
 each call, the classic error rendering, the two-call image-type probe, and value completers."""
 
@@ -33,7 +33,7 @@ MODULE = "Azure"
 OS_IMAGE, VM_IMAGE = "OSImage", "VMImage"
 PROFILE = Parameter("Profile", "AzureSMProfile", help="Ignored: the sandbox has one profile.")
 
-# Verbatim message strings [S9] (reference §1.8).
+# Verbatim message strings [S9] (docs/azure-classic-api.md §1.8).
 NO_DEPLOYMENT_IN_SERVICE = "No deployment found in service: '{0}'."
 NO_VM_DEPLOYMENT = "No VM deployment found by service name '{0}' and VM name '{1}'."
 ANOTHER_IMAGE_TYPE = (
@@ -141,7 +141,8 @@ class AzureCmdlet(Cmdlet):
             self.report(err)
 
     def report(self, err: CloudError) -> None:
-        # §1.1: "<Code>: <Message>" + newline + "OperationID : '<request id>'", CloseError, ComputeCloudException.
+        # docs/azure-classic-api.md §1.1: "<Code>: <Message>" + newline +
+        # "OperationID : '<request id>'", CloseError, ComputeCloudException.
         self.write_error(err.classic_message, f",{self.dotnet_class}", "CloseError", None, COMPUTE_CLOUD_EXCEPTION)
 
     def error(self, message: str, category: str = "CloseError", exception_type: str = "System.ArgumentException"):
@@ -149,7 +150,7 @@ class AzureCmdlet(Cmdlet):
 
     # --- shared look-ups ------------------------------------------------------------------
     def image_types(self, name: str) -> set[str]:
-        """VirtualMachineImageHelper.GetImageType (§1.1, S7): GET the OS image by name, list the VM
+        """VirtualMachineImageHelper.GetImageType (docs/azure-classic-api.md §1.1, S7): GET the OS image by name, list the VM
         images; 404s are swallowed, other errors propagate."""
         kinds = set()
         try:
@@ -168,7 +169,7 @@ class AzureCmdlet(Cmdlet):
         return kinds
 
     def deployment(self, service: str) -> dict | None:
-        """The production deployment, or None after the classic warning (§1.3 step 1, S6)."""
+        """The production deployment, or None after the classic warning (docs/azure-classic-api.md §1.3 step 1, S6)."""
         try:
             return self.backend.get_deployment(service).value
         except CloudError as err:

@@ -1,4 +1,4 @@
-"""The classic VM-image cmdlets (reference §1.2–1.6); importing this module also registers the VM,
+"""The classic VM-image cmdlets (docs/azure-classic-api.md §1.2–1.6); importing this module also registers the VM,
 service and subscription cmdlets, the default views and the model type names."""
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ class GetAzureVMImage(AzureCmdlet):
 
     def run(self):
         if self.ImageName is None:
-            # Two wrapped REST calls (§1.1): OS images first, then VM images; rows stream one by one.
+            # Two wrapped REST calls (docs/azure-classic-api.md §1.1): OS images first,
+            # then VM images; rows stream one by one.
             yield from self._list(self.backend.list_os_images, models.os_image_context)
             yield from self._list(self.backend.list_vm_images, models.vm_image_context)
             return
@@ -138,12 +139,12 @@ class SaveAzureVMImage(AzureCmdlet):
 
     def run(self):
         deployment = self.deployment(self.ServiceName)
-        if deployment is None:  # §1.3 step 1: two warnings, no error
+        if deployment is None:  # docs/azure-classic-api.md §1.3 step 1: two warnings, no error
             self.write_warning(NO_VM_DEPLOYMENT.format(self.ServiceName, self.Name))
             return
         kinds = self.image_types(self.ImageName)
         clash = VM_IMAGE if self.OSState is None else OS_IMAGE
-        if clash in kinds:  # §1.3 step 2
+        if clash in kinds:  # docs/azure-classic-api.md §1.3 step 2
             self.error(ANOTHER_IMAGE_TYPE.format(clash, self.ImageName))
             return
         label = self.ImageLabel or self.ImageName
@@ -160,7 +161,7 @@ class SaveAzureVMImage(AzureCmdlet):
                 (i for i in deployment["RoleInstanceList"] if i["RoleName"].lower() == self.Name.lower()), None
             )
             if instance is not None and instance["InstanceStatus"] == "ReadyRole":
-                self.write_warning(CAPTURE_WHILE_RUNNING)  # §1.3 step 4: warn, capture anyway
+                self.write_warning(CAPTURE_WHILE_RUNNING)  # docs/azure-classic-api.md §1.3 step 4: warn, capture anyway
             operation = {
                 "OperationType": "CaptureRoleAsVMImageOperation",
                 "OSState": state,
@@ -348,7 +349,7 @@ class UpdateAzureVMImage(AzureCmdlet):
             return
         changes = _metadata(self)
         if self.DontShowInGui:
-            changes["ShowInGui"] = False  # absent switch: the element is omitted (§1.6)
+            changes["ShowInGui"] = False  # absent switch: the element is omitted (docs/azure-classic-api.md §1.6)
         if OS_IMAGE in kinds:
             response, operation = self.client_action(self.backend.update_os_image, self.ImageName, changes)
             yield models.os_image_context(response.value, self.name, operation)

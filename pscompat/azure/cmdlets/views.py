@@ -2,7 +2,7 @@
 
 The module's format.ps1xml (S10) has views for PersistentVMRoleListContext (a ServiceName | Name |
 Status table) and others, but none for OSImageContext, VMImageContext or
-ManagementOperationContext (§2.5): those fall back to PowerShell's rule (more than four properties:
+ManagementOperationContext (docs/azure-classic-api.md §2.5): those fall back to PowerShell's rule (more than four properties:
 a list of all of them in declared order; up to four: a table), which the formatter applies itself.
 """
 

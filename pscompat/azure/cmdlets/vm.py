@@ -1,4 +1,4 @@
-"""Existing VMs: Get-AzureVM, Stop-/Start-/Restart-AzureVM, Remove-AzureVM, Update-AzureVM (§1.7)."""
+"""Existing VMs: Get-AzureVM, Stop-/Start-/Restart-AzureVM, Remove-AzureVM, Update-AzureVM (docs/azure-classic-api.md §1.7)."""
 
 from __future__ import annotations
 
@@ -163,7 +163,7 @@ class StopAzureVM(_RoleOperationCmdlet):
         }
 
     def _confirm_last_vm(self) -> bool:
-        """ShouldContinue with the VIP-loss text (§1.7).  The engine has no prompt yet, so the
+        """ShouldContinue with the VIP-loss text (docs/azure-classic-api.md §1.7).  The engine has no prompt yet, so the
         question is shown as a warning and the stop goes ahead, as answering Yes would."""
         ask = getattr(self.runtime, "should_continue", None)
         if ask is not None:
