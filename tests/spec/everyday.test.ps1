@@ -109,3 +109,32 @@ try { Get-FileHash x -Algorithm wrongAlgorithm } catch { $_.FullyQualifiedErrorI
 $r = 1, 2 | Out-GridView -PassThru 3>$null 6>$null
 $r
 ## RESULT: [1, 2]
+
+#### Group-Object -NoElement makes GroupInfoNoElement objects, shown without a Group column
+# source: Group-Object.cs (noElement ? new GroupInfoNoElement(...)); PowerShellCore_format_ps1xml.cs ViewsOf_..._GroupInfoNoElement (Count, Name)
+$g = 'a', 'a', 'b' | Group-Object -NoElement
+$g[0].GetType().Name
+$g[0].Count
+($g | Out-String).Trim() -split "`n" | ForEach-Object { $_.TrimEnd() }
+## RESULT: ["GroupInfoNoElement", 2, "Count Name", "----- ----", "    2 a", "    1 b"]
+
+#### Get-Command with several names given positionally
+# source: GetCommandCommand: [Parameter(Position = 0, ParameterSetName = "AllCommandSet")] string[] Name; the binder gives the first positional argument to the lowest position of any set
+(Get-Command Get-Date, Join-String).Name
+## RESULT: ["Get-Date", "Join-String"]
+
+#### Start-Sleep validates its ranges
+# source: StartSleepCommand.cs: [ValidateRange(0.0, int.MaxValue / 1000)] Seconds, [ValidateRange(0, int.MaxValue)] Milliseconds, [ValidateRange(ValidateRangeKind.NonNegative)] Duration, MaximumDurationExceeded; Metadata.resx ValidateRangeNegativeFailure
+try { Start-Sleep -Duration ([timespan]::FromDays(-1)) } catch { $_.Exception.Message }
+try { Start-Sleep -Milliseconds -5 } catch { $_.FullyQualifiedErrorId }
+try { Start-Sleep -Duration ([timespan]::FromDays(30)) } catch { $_.Exception.Message }
+## RESULT: ["Cannot validate argument on parameter 'Duration'. The argument \"-1.00:00:00\" cannot be validated because its value is not greater than or equal to zero.", "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.StartSleepCommand", "The '-Duration' parameter value must not exceed '24.20:31:23.6470000', provided value was '30.00:00:00'."]
+
+#### ConvertFrom-Json reads documents nested up to -Depth (1024 by default)
+# source: ConvertFromJsonCommand: [Parameter] int Depth = 1024 (JsonObject.ConvertFromJson maxDepth: Json.NET MaxDepth)
+$x = ('[' * 1024 + '7' + ']' * 1024) | ConvertFrom-Json -NoEnumerate
+$n = 0; while ($x -is [array]) { $x = $x[0]; $n++ }
+$n
+$x
+try { '[[1]]' | ConvertFrom-Json -Depth 1 } catch { $_.Exception.Message -like "*MaxDepth of 1 has been exceeded*" }
+## RESULT: [1024, 7, true]
