@@ -4,11 +4,14 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import random
 import time
 
 from pscompat.cmdlets.objects.common import has_wildcard, wildcard_matcher
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.validation import validate_range
+from pscompat.values.convert.strings import to_string
 
 
 def _names(value) -> list:
@@ -19,6 +22,15 @@ def _names(value) -> list:
 
 def _matches(patterns, name: str) -> bool:
     return any(wildcard_matcher(p)(name) for p in patterns)
+
+
+def _non_negative(value, binder) -> None:
+    """[ValidateRange(ValidateRangeKind.NonNegative)] (Metadata.resx ValidateRangeNegativeFailure)."""
+    if value is not None and value < type(value)(0):
+        raise ValueError(
+            f'The argument "{to_string(value)}" cannot be validated because its value is not greater than or '
+            "equal to zero."
+        )
 
 
 @cmdlet(
@@ -37,19 +49,34 @@ class StartSleep(Cmdlet):
 
     parameters = (
         Parameter(
-            "Seconds", "double", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Seconds",)
+            "Seconds",
+            "double",
+            position=0,
+            mandatory=True,
+            pipeline=True,
+            pipeline_by_name=True,
+            sets=("Seconds",),
+            validators=(validate_range(0.0, float(2147483647 // 1000)),),
         ),
         Parameter(
-            "Milliseconds", "int", mandatory=True, pipeline_by_name=True, sets=("Milliseconds",), aliases=("ms",)
+            "Milliseconds",
+            "int",
+            mandatory=True,
+            pipeline_by_name=True,
+            sets=("Milliseconds",),
+            aliases=("ms",),
+            validators=(validate_range(0, 2147483647),),
         ),
         Parameter(
             "Duration",
             "timespan",
+            position=0,
             mandatory=True,
             pipeline=True,
             pipeline_by_name=True,
             sets=("FromTimeSpan",),
             aliases=("ts",),
+            validators=(_non_negative,),
         ),
     )
 
@@ -58,16 +85,16 @@ class StartSleep(Cmdlet):
             seconds = self.Milliseconds / 1000
         elif self.parameter_set == "FromTimeSpan":
             seconds = self.Duration.total_seconds()
+            if seconds * 1000 > 2147483647:  # Thread.Sleep takes an Int32 of milliseconds
+                self.throw_terminating(
+                    f"The '-Duration' parameter value must not exceed '{to_string(_dt.timedelta(milliseconds=2147483647))}', "
+                    f"provided value was '{to_string(self.Duration)}'.",
+                    "MaximumDurationExceeded",
+                    "InvalidArgument",
+                    exception_type="System.Management.Automation.PSArgumentException",
+                )
         else:
             seconds = float(self.Seconds)
-        if seconds < 0:
-            self.throw_terminating(
-                f"Cannot validate argument on parameter '{self.parameter_set}'. The "
-                f"{seconds:g} argument is less than the minimum allowed range of 0. Supply an "
-                f"argument that is greater than or equal to 0 and then try the command again.",
-                "ParameterArgumentValidationError",
-                "InvalidData",
-            )
         time.sleep(seconds)
 
 

@@ -55,6 +55,9 @@ def _exact_type(value: Any, type_name: str) -> bool:
     """Does the value already have the parameter's type (no conversion needed)?"""
     from pscompat.engine.scriptblock import ScriptBlockValue
 
+    if type_name.endswith("[]") and isinstance(value, (list, tuple)) and value:
+        # an array whose elements all have the element type fits without conversion
+        return all(_exact_type(v, type_name[:-2]) for v in value)
     t = type_name.lower().rstrip("[]")
     if t in ("scriptblock", "system.management.automation.scriptblock"):
         return isinstance(value, ScriptBlockValue)
@@ -356,7 +359,17 @@ class Binder:
         if positional and len(pool) > 1:
             # PowerShell first binds positional arguments without type coercion: the set whose
             # positional slots accept the arguments' own types wins (a script block -> FilterScript).
-            scores = {s: self._positional_fit(s, positional, named) for s in pool}
+            # the i-th positional argument goes to the i-th lowest position any set still has open
+            # (ParameterBinderController: positions are absolute, not counted per set)
+            positions = sorted(
+                {
+                    p.position_in(s)
+                    for s in pool
+                    for p in self.info.parameters
+                    if p.in_set(s) and p.position_in(s) is not None and p.name not in named
+                }
+            )
+            scores = {s: self._positional_fit(s, positional, named, positions) for s in pool}
             best = max(scores.values())
             pool = [s for s in pool if scores[s] == best]
         if self.info.default_set in pool:
@@ -367,24 +380,24 @@ class Binder:
                 return with_input[0]
         return pool[0]
 
-    def _positional_fit(self, set_name: str, positional: list, named: dict) -> int:
-        slots = sorted(
-            (
-                p
-                for p in self.info.parameters
-                if p.in_set(set_name) and p.position_in(set_name) is not None and p.name not in named
-            ),
-            key=lambda p: p.position_in(set_name),
-        )
+    def _positional_fit(self, set_name: str, positional: list, named: dict, positions: list) -> int:
+        at = {
+            p.position_in(set_name): p
+            for p in self.info.parameters
+            if p.in_set(set_name) and p.position_in(set_name) is not None and p.name not in named
+        }
         score = 0
-        for p, a in zip(slots, positional):
-            if _exact_type(a.value, p.type):
+        for position, a in zip(positions, positional):
+            p = at.get(position)
+            if p is None:
+                score -= 10  # the argument binds a parameter of another set: this one is out
+            elif _exact_type(a.value, p.type):
                 score += 2
             elif p.type.lower() in ("object", "psobject"):
                 score += 1
             else:
                 score -= 1
-        if len(positional) > len(slots) and not any(p.remaining for p in self.info.parameters if p.in_set(set_name)):
+        if len(positional) > len(at) and not any(p.remaining for p in self.info.parameters if p.in_set(set_name)):
             score -= 10
         return score
 

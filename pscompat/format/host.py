@@ -82,7 +82,7 @@ def information_text(data: Any) -> str:
 def error_text(record: Any) -> str:
     """ConciseView of an ErrorRecord (or of a PSError)."""
     return format_concise(
-        getattr(record, "message", str(record)),
+        getattr(record, "shown_message", None) or getattr(record, "message", str(record)),
         getattr(record, "command", None) or getattr(record, "reason", None),
         getattr(record, "span", None),
         getattr(record, "source", None),

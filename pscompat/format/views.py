@@ -155,7 +155,7 @@ def _error_text(record: Any) -> str:
     from pscompat.errors import format_concise
 
     return format_concise(
-        getattr(record, "message", str(record)),
+        getattr(record, "shown_message", None) or getattr(record, "message", str(record)),
         getattr(record, "command", None),
         getattr(record, "span", None),
         getattr(record, "source", None),

@@ -43,7 +43,8 @@ def run_text(session, text: str, name: str, args=(), debug: bool = False) -> int
             getattr(host, "clear_progress", lambda: None)()
             sys.stdout.flush()
     except PSError as err:
-        sys.stderr.write(format_concise(err.message, err.reason or "Exception", err.span, err.source) + "\n")
+        shown = err.error_record.shown_message if err.error_record is not None else err.message
+        sys.stderr.write(format_concise(shown, err.reason or "Exception", err.span, err.source) + "\n")
         return 1
     except KeyboardInterrupt:
         return 130

@@ -72,12 +72,30 @@ class ErrorCategoryInfo:
     __str__ = GetMessage
 
 
+class ErrorDetails:
+    """System.Management.Automation.ErrorDetails: a message shown instead of the exception's."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.ErrorDetails", "System.Object")
+    PS_PROPERTIES = ("Message", "RecommendedAction")
+
+    def __init__(self, message: str, recommended_action: str = "") -> None:
+        self.Message = message
+        self.RecommendedAction = recommended_action
+
+    def ToString(self) -> str:
+        return self.Message
+
+    def __str__(self) -> str:
+        return self.Message
+
+
 class ErrorRecord:
     """One entry of the error stream ($Error, result.errors); also what `catch` sees as `$_`."""
 
     PS_TYPE_NAMES = ("System.Management.Automation.ErrorRecord", "System.Object")
     PS_PROPERTIES = (
         "Exception",
+        "ErrorDetails",
         "TargetObject",
         "CategoryInfo",
         "FullyQualifiedErrorId",
@@ -107,6 +125,9 @@ class ErrorRecord:
         self.source = source
         self.exception = exception
         self.exception_type = exception_type
+        # ErrorDetails.Message: what a command adds for the reader (a web response's body); the
+        # concise view and ToString() show it in place of the exception's message, as pwsh does
+        self.details: str | None = None
 
     @classmethod
     def from_error(cls, err: PSError) -> ErrorRecord:
@@ -140,6 +161,14 @@ class ErrorRecord:
         return info
 
     @property
+    def ErrorDetails(self):
+        return None if self.details is None else ErrorDetails(self.details)
+
+    @property
+    def shown_message(self) -> str:
+        return self.details or self.message
+
+    @property
     def TargetObject(self):
         return self.target_object
 
@@ -169,10 +198,10 @@ class ErrorRecord:
         return self.source.coord(self.span.start)[1] if self.span and self.source else None
 
     def ToString(self) -> str:
-        return self.message
+        return self.shown_message
 
     def __str__(self) -> str:
-        return self.message
+        return self.shown_message
 
     def __repr__(self) -> str:
         return f"ErrorRecord({self.message!r}, {self.fully_qualified_error_id!r})"

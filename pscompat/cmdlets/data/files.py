@@ -8,48 +8,13 @@ lines end with "\n", as PowerShell 7 writes them on Unix.
 
 from __future__ import annotations
 
-import datetime as _dt
 import glob
 import os
 
 from pscompat.cmdlets.encodings import python_encoding
 from pscompat.cmdlets.objects.common import has_wildcard
+from pscompat.cmdlets.paths import as_list, full_path, resolve_paths, write_not_found
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
-
-
-def _full(cmd, path: str) -> str:
-    return os.path.normpath(os.path.join(cmd.ctx.cwd, os.path.expanduser(str(path))))
-
-
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-def _resolve(cmd, paths, literal: bool) -> list[tuple[str, str]]:
-    """(as typed, full path) for each path; wildcards expand to existing files."""
-    out = []
-    for path in _as_list(paths):
-        full = _full(cmd, path)
-        if not literal and has_wildcard(str(path)):
-            matches = sorted(glob.glob(full))
-            if not matches:
-                continue
-            out.extend((m, m) for m in matches)
-        else:
-            out.append((str(path), full))
-    return out
-
-
-def _not_found(cmd, path: str, full: str) -> None:
-    cmd.write_error(
-        f"Cannot find path '{full}' because it does not exist.",
-        "PathNotFound",
-        "ObjectNotFound",
-        full,
-        "System.Management.Automation.ItemNotFoundException",
-    )
 
 
 @cmdlet(
@@ -91,7 +56,7 @@ class GetContent(Cmdlet):
     def process(self):
         literal = self.parameter_set == "LiteralPath"
         out = []
-        for typed, full in _resolve(self, self.LiteralPath if literal else self.Path, literal):
+        for typed, full in resolve_paths(self, self.LiteralPath if literal else self.Path, literal):
             if os.path.isdir(full):
                 self.write_error(
                     f"Unable to get content because it is a directory: '{full}'. Please use 'Get-ChildItem' instead.",
@@ -101,7 +66,7 @@ class GetContent(Cmdlet):
                 )
                 continue
             if not os.path.exists(full):
-                _not_found(self, typed, full)
+                write_not_found(self, typed, full)
                 continue
             out.extend(self._read(full))
         return out
@@ -160,7 +125,7 @@ class _WriteContent(Cmdlet):
         self._values = []
 
     def process(self):
-        self._values.extend(_as_list(self.Value) if self.Value is not None else [None])
+        self._values.extend(as_list(self.Value) if self.Value is not None else [None])
 
     def end(self):
         from pscompat.values.convert.strings import to_string
@@ -168,7 +133,7 @@ class _WriteContent(Cmdlet):
         literal = self.parameter_set == "LiteralPath"
         texts = ["" if v is None else to_string(v) for v in self._values]
         body = "".join(texts) if self.NoNewline else "".join(t + "\n" for t in texts)
-        for typed, full in _resolve(self, self.LiteralPath if literal else self.Path, literal):
+        for typed, full in resolve_paths(self, self.LiteralPath if literal else self.Path, literal):
             parent = os.path.dirname(full)
             if parent and not os.path.isdir(parent):
                 self.write_error(
@@ -262,7 +227,7 @@ class TestPath(Cmdlet):
 
     def process(self):
         literal = self.parameter_set == "LiteralPath"
-        paths = _as_list(self.LiteralPath if literal else self.Path)
+        paths = as_list(self.LiteralPath if literal else self.Path)
         out = []
         kind = str(self.PathType or "Any").lower()
         # PS 7 TestPathCommand.ProcessRecord: a null path (or none) is an error, a blank one is False
@@ -283,7 +248,7 @@ class TestPath(Cmdlet):
             if self.IsValid:
                 out.append("\x00" not in str(path))
                 continue
-            full = _full(self, path)
+            full = full_path(self, path)
             matches = (
                 glob.glob(full) if not literal and has_wildcard(str(path)) else ([full] if os.path.exists(full) else [])
             )
@@ -326,19 +291,19 @@ class JoinPath(Cmdlet):
 
     def process(self):
         out = []
-        for path in _as_list(self.Path):
+        for path in as_list(self.Path):
             result = _join(str(path), self.ChildPath or "")
-            for extra in _as_list(self.AdditionalChildPath):
+            for extra in as_list(self.AdditionalChildPath):
                 result = _join(result, str(extra))
             if self.Extension is not None:
                 root, _ = os.path.splitext(result)
                 ext = self.Extension
                 result = root + (ext if not ext or ext.startswith(".") else "." + ext)
             if self.Resolve:
-                full = _full(self, result)
+                full = full_path(self, result)
                 matches = sorted(glob.glob(full)) if has_wildcard(result) else ([full] if os.path.exists(full) else [])
                 if not matches:
-                    _not_found(self, result, full)
+                    write_not_found(self, result, full)
                     continue
                 out.extend(matches)
                 continue
@@ -373,7 +338,7 @@ class SplitPath(Cmdlet):
 
     def process(self):
         out = []
-        for path in _as_list(self.LiteralPath or self.Path):
+        for path in as_list(self.LiteralPath or self.Path):
             part = self._part(str(path))
             if part is not None:  # None: the path had no such part and an error was written
                 out.append(part)
@@ -409,154 +374,3 @@ class SplitPath(Cmdlet):
         if sep == 0:
             return trimmed[0] if trimmed != trimmed[0] else ""
         return trimmed[:sep]
-
-
-_UFORMAT = {
-    "a": "%a",
-    "A": "%A",
-    "b": "%b",
-    "B": "%B",
-    "h": "%b",
-    "d": "%d",
-    "H": "%H",
-    "I": "%I",
-    "j": "%j",
-    "m": "%m",
-    "M": "%M",
-    "p": "%p",
-    "S": "%S",
-    "y": "%y",
-    "Y": "%Y",
-    "n": "\n",
-    "t": "\t",
-    "%": "%",
-}
-
-
-def uformat(d: _dt.datetime, fmt: str) -> str:
-    """Get-Date -UFormat: the Unix (strftime) specifiers PowerShell supports."""
-    out, i = [], 0
-    while i < len(fmt):
-        ch = fmt[i]
-        if ch != "%" or i + 1 == len(fmt):
-            out.append(ch)
-            i += 1
-            continue
-        spec = fmt[i + 1]
-        i += 2
-        if spec in _UFORMAT:
-            out.append(d.strftime(_UFORMAT[spec]) if _UFORMAT[spec].startswith("%") else _UFORMAT[spec])
-        elif spec == "e":
-            out.append(f"{d.day:>2}")
-        elif spec == "k":
-            out.append(f"{d.hour:>2}")
-        elif spec == "l":
-            out.append(f"{(d.hour % 12) or 12:>2}")
-        elif spec == "D":
-            out.append(d.strftime("%m/%d/%y"))
-        elif spec == "F":
-            out.append(d.strftime("%Y-%m-%d"))
-        elif spec in ("T", "X"):
-            out.append(d.strftime("%H:%M:%S"))
-        elif spec == "R":
-            out.append(d.strftime("%H:%M"))
-        elif spec == "r":
-            out.append(d.strftime("%I:%M:%S %p"))
-        elif spec == "x":
-            out.append(d.strftime("%m/%d/%y"))
-        elif spec == "c":
-            out.append(d.strftime("%a %b ") + f"{d.day:>2}" + d.strftime(" %H:%M:%S %Y"))
-        elif spec == "s":
-            epoch = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
-            aware = d if d.tzinfo else d.astimezone()
-            out.append(str(int((aware - epoch).total_seconds())))
-        elif spec == "u":
-            out.append(str(d.isoweekday()))
-        elif spec == "w":
-            out.append(str(d.isoweekday() % 7))
-        elif spec in ("G", "g", "V", "U", "W"):
-            iso = d.isocalendar()
-            out.append(
-                {
-                    "G": str(iso[0]),
-                    "g": f"{iso[0] % 100:02d}",
-                    "V": f"{iso[1]:02d}",
-                    "U": d.strftime("%U"),
-                    "W": d.strftime("%W"),
-                }[spec]
-            )
-        elif spec == "C":
-            out.append(f"{d.year // 100:02d}")
-        elif spec == "Z":
-            aware = d if d.tzinfo else d.astimezone()
-            offset = int(aware.utcoffset().total_seconds() // 3600)
-            out.append(f"{offset:+03d}")
-        else:
-            out.append(spec)
-    return "".join(out)
-
-
-@cmdlet(
-    "Get-Date",
-    module="Microsoft.PowerShell.Utility",
-    default_set="net",
-    synopsis="Gets the current date and time.",
-    description="Returns a DateTime (now, or -Date with -Year/-Month/... replaced), or its text "
-    "with -Format (.NET format strings) or -UFormat (Unix specifiers).",
-    examples=(
-        ("Get-Date -Format 'yyyy-MM-dd'", "Today's date as text."),
-        ("(Get-Date).AddDays(-7)", "A week ago."),
-        ("Get-Date -UFormat '%Y%m%d'", "Unix-style format."),
-    ),
-)
-class GetDate(Cmdlet):
-    """Gets the current date and time."""
-
-    parameters = (
-        Parameter("Date", "datetime", position=0, pipeline=True, pipeline_by_name=True, aliases=("LastWriteTime",)),
-        Parameter("UnixTimeSeconds", "long", aliases=("UnixTime",)),
-        Parameter("Year", "int"),
-        Parameter("Month", "int"),
-        Parameter("Day", "int"),
-        Parameter("Hour", "int"),
-        Parameter("Minute", "int"),
-        Parameter("Second", "int"),
-        Parameter("Millisecond", "int"),
-        Parameter("DisplayHint", "string", validate_set=("Date", "Time", "DateTime")),
-        Parameter("Format", "string", sets=("net",)),
-        Parameter("UFormat", "string", mandatory=True, sets=("UFormat",)),
-        Parameter("AsUTC", "switch"),
-    )
-
-    def process(self):
-        bound = self.bound
-        if "UnixTimeSeconds" in bound:
-            d = _dt.datetime.fromtimestamp(bound["UnixTimeSeconds"], _dt.timezone.utc).astimezone().replace(tzinfo=None)
-        elif bound.get("Date") is not None:
-            d = bound["Date"]
-        else:
-            d = _dt.datetime.now()
-        fields = {}
-        for name, attr in (
-            ("Year", "year"),
-            ("Month", "month"),
-            ("Day", "day"),
-            ("Hour", "hour"),
-            ("Minute", "minute"),
-            ("Second", "second"),
-        ):
-            if name in bound:
-                fields[attr] = bound[name]
-        if fields:
-            d = d.replace(**fields)
-        if "Millisecond" in bound:
-            d = d.replace(microsecond=bound["Millisecond"] * 1000)
-        if self.AsUTC:
-            d = (d if d.tzinfo else d.astimezone()).astimezone(_dt.timezone.utc)
-        if "UFormat" in bound:
-            return (uformat(d, self.UFormat),)
-        if self.Format is not None:
-            from pscompat.values.dotnet_format.dates import format_datetime
-
-            return (format_datetime(d, self.Format),)
-        return (d,)

@@ -15,6 +15,7 @@ import decimal
 import enum
 import json
 import re
+import sys
 
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.runtime import is_enumerable
@@ -316,8 +317,42 @@ def _convert(value):
 _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
 
 
-def parse_json(text: str, as_hashtable: bool = False):
-    return _convert(json.loads(text, object_pairs_hook=_object_hook(as_hashtable), parse_constant=lambda c: float(c)))
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _nesting(text: str) -> int:
+    """How deep the document's arrays and objects nest (strings left out)."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
+        if bracket in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def parse_json(text: str, as_hashtable: bool = False, max_depth: int = 1024):
+    """JSON text to PowerShell values.  Documents nest up to -Depth (1024 by default, Json.NET's
+    MaxDepth as ConvertFrom-Json sets it); Python's recursion limit is raised for the parse so a
+    deep document is read instead of failing at Python's own limit of about 1,000."""
+    # a document with few brackets can neither pass the limit nor need a deeper Python stack:
+    # the scan is skipped for most documents
+    depth = _nesting(text) if text.count("[") + text.count("{") > min(max_depth, 300) else 0
+    if depth > max_depth:
+        raise ValueError(f"The reader's MaxDepth of {max_depth} has been exceeded.")
+    limit = sys.getrecursionlimit()
+    needed = 3 * depth + 500  # the decoder, the object hook and _convert each recurse per level
+    if needed > limit:
+        sys.setrecursionlimit(needed)
+    try:
+        return _convert(
+            json.loads(text, object_pairs_hook=_object_hook(as_hashtable), parse_constant=lambda c: float(c))
+        )
+    finally:
+        if needed > limit:
+            sys.setrecursionlimit(limit)
 
 
 @cmdlet(
@@ -372,7 +407,7 @@ class ConvertFromJson(Cmdlet):
         if not text.strip():
             return _EMPTY
         try:
-            return parse_json(text, bool(self.AsHashtable))
+            return parse_json(text, bool(self.AsHashtable), int(self.Depth if self.Depth is not None else 1024))
         except _Duplicate as exc:
             self.throw_terminating(str(exc), "System.InvalidOperationException", "InvalidOperation")
 

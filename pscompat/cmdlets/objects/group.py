@@ -12,12 +12,21 @@ from pscompat.cmdlets.objects.sort import _MISSING, _NUMBER, _Entry, expand_spec
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.values.objects.classes import Hashtable, PSObject
 
+_TYPE_NAMES = ("Microsoft.PowerShell.Commands.GroupInfo", "System.Object")
+_NO_ELEMENT_TYPE_NAMES = ("Microsoft.PowerShell.Commands.GroupInfoNoElement", *_TYPE_NAMES)
+
 
 class GroupInfo:
     """Microsoft.PowerShell.Commands.GroupInfo: Count, Name (the keys joined by ', '), Group."""
 
-    PS_TYPE_NAMES = ("Microsoft.PowerShell.Commands.GroupInfo", "System.Object")
     PS_PROPERTIES = ("Values", "Count", "Group", "Name")
+
+    @property
+    def PS_TYPE_NAMES(self) -> tuple:
+        # -NoElement makes a GroupInfoNoElement (a GroupInfo subclass), whose views leave Group out
+        if self._no_element:
+            return _NO_ELEMENT_TYPE_NAMES
+        return _TYPE_NAMES
 
     def __init__(self, entry: _Entry, no_element: bool):
         self._entry = entry

@@ -180,3 +180,54 @@ class Regex:
 
     def ToString(self) -> str:
         return self._pattern
+
+
+_SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+
+
+def dotnet_unescape(text: str) -> str:
+    """Regex.Unescape (RegexParser.ScanCharEscape): \\n \\t \\r \\a \\b \\e \\f \\v, octal up to
+    \\377, \\xHH, \\uHHHH, \\cX; any other punctuation stands for itself; a letter or digit that
+    is no escape is an error, as is a lone backslash at the end."""
+    from pscompat.values.methods.invoke import DotNetError  # the methods import this module
+
+    def bad(reason: str, offset: int) -> DotNetError:
+        return DotNetError(f"Invalid pattern '{text}' at offset {offset}. {reason}", "ArgumentException")
+
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch != "\\":
+            out.append(ch)
+            i += 1
+            continue
+        if i + 1 >= n:
+            raise bad("Illegal \\ at end of pattern.", n)
+        esc = text[i + 1]
+        i += 2
+        if esc in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[esc])
+        elif esc in "01234567":
+            digits = esc
+            while i < n and len(digits) < 3 and text[i] in "01234567" and int(digits + text[i], 8) <= 0o377:
+                digits += text[i]
+                i += 1
+            out.append(chr(int(digits, 8)))
+        elif esc in "xu":
+            width = 2 if esc == "x" else 4
+            digits = text[i : i + width]
+            if len(digits) < width or any(c not in "0123456789abcdefABCDEF" for c in digits):
+                raise bad("Insufficient or invalid hexadecimal digits.", min(i + width, n))
+            out.append(chr(int(digits, 16)))
+            i += width
+        elif esc == "c":
+            if i >= n or not text[i].isalpha():
+                raise bad("Missing control character.", i)
+            out.append(chr(ord(text[i].upper()) - 64))
+            i += 1
+        elif esc.isalnum() or esc == "_":
+            raise bad(f"Unrecognized escape sequence \\{esc}.", i)
+        else:
+            out.append(esc)
+    return "".join(out)

@@ -21,7 +21,7 @@ from pscompat.values.dotnet.collections import Version
 from pscompat.values.dotnet.enums import ENUM_STATICS
 from pscompat.values.dotnet.enums import statics as enum_statics
 from pscompat.values.dotnet.integers import Byte, Int16, Int64, SByte, UInt16, UInt32, UInt64
-from pscompat.values.dotnet.regex import Regex
+from pscompat.values.dotnet.regex import Regex, dotnet_unescape
 from pscompat.values.dotnet.switch_parameter import SwitchParameter
 from pscompat.values.methods.invoke import DotNetError
 from pscompat.values.objects.classes import Char
@@ -283,7 +283,7 @@ _STATICS = {
     },
     "System.Text.RegularExpressions.Regex": {
         "Escape": lambda s: _regex_escape(to_string(s)),
-        "Unescape": lambda s: re.sub(r"\\(.)", r"\1", to_string(s)),
+        "Unescape": lambda s: dotnet_unescape(to_string(s)),
         "Match": _regex_static("Match"),
         "Matches": _regex_static("Matches"),
         "IsMatch": _regex_static("IsMatch"),

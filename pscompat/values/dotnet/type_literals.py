@@ -18,6 +18,7 @@ from pscompat.values.convert.strings import to_string
 from pscompat.values.dotnet.collections import ArrayList, GenericList, StringBuilder, Version
 from pscompat.values.dotnet.exceptions import constructors as _exception_constructors
 from pscompat.values.dotnet.regex import Regex
+from pscompat.values.dotnet.secure import PS_CREDENTIAL, SECURE_STRING, SecureString, cast_without_value, new_credential
 from pscompat.values.dotnet.statics import _STATICS, _num
 from pscompat.values.dotnet.typenames import type_of_name
 from pscompat.values.methods.invoke import DotNetError, invoke_dotnet
@@ -185,6 +186,8 @@ _CONSTRUCTORS = {
         (_generic_args(full) or ["System.Object"])[0], items if isinstance(items, (list, tuple)) else ()
     ),
     "System.Text.StringBuilder": lambda full, text="": StringBuilder(text),
+    SECURE_STRING: lambda full: SecureString(),
+    PS_CREDENTIAL: new_credential,
     "System.Text.RegularExpressions.Regex": lambda full, pattern, options=None: Regex(to_string(pattern), options),
     "System.Version": lambda full, *parts: Version(*parts) if parts else Version(0, 0),
     "System.Guid": lambda full, text=None: uuid.UUID(to_string(text)) if text is not None else uuid.UUID(int=0),
@@ -279,6 +282,8 @@ def convert_special(value, full: str):
             ) from None
     if full == "System.Type":
         return value if isinstance(value, PSType) else resolve_type(to_string(value))
+    if full in (SECURE_STRING, PS_CREDENTIAL):
+        raise cast_without_value(type_names(value)[0], full)
     base = full.split("[", 1)[0]
     if base in ("System.Collections.ArrayList", "System.Collections.Generic.List"):
         items = value if isinstance(value, (list, tuple)) else ([] if value is None else [value])

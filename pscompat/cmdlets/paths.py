@@ -1,0 +1,45 @@
+"""File-system paths as the file cmdlets take them: relative to the session's location, `~`
+expanded, wildcards (unless -LiteralPath) expanded to the existing files they match, and the
+ItemNotFound error for a path that does not exist."""
+
+from __future__ import annotations
+
+import glob
+import os
+
+from pscompat.cmdlets.objects.common import has_wildcard
+
+
+def full_path(cmd, path: str) -> str:
+    return os.path.normpath(os.path.join(cmd.ctx.cwd, os.path.expanduser(str(path))))
+
+
+def as_list(value) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def resolve_paths(cmd, paths, literal: bool) -> list[tuple[str, str]]:
+    """(as typed, full path) for each path; wildcards expand to existing files."""
+    out = []
+    for path in as_list(paths):
+        full = full_path(cmd, path)
+        if not literal and has_wildcard(str(path)):
+            matches = sorted(glob.glob(full))
+            if not matches:
+                continue
+            out.extend((m, m) for m in matches)
+        else:
+            out.append((str(path), full))
+    return out
+
+
+def write_not_found(cmd, path: str, full: str) -> None:
+    cmd.write_error(
+        f"Cannot find path '{full}' because it does not exist.",
+        "PathNotFound",
+        "ObjectNotFound",
+        full,
+        "System.Management.Automation.ItemNotFoundException",
+    )
