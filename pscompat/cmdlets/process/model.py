@@ -348,14 +348,17 @@ class Process:
         if stat is not None:
             self._load(stat, _parse_status(_read(f"/proc/{self.Id}/status")), _read(f"/proc/{self.Id}/cmdline", True))
 
-    def WaitForExit(self, milliseconds: int = -1) -> bool:
+    def WaitForExit(self, milliseconds=None):
+        """WaitForExit() is void; WaitForExit(ms) says whether the process exited in time."""
+        from pscompat.values.methods.invoke import VOID
+
         # not our child in general, so no waitpid(): poll as .NET does for other processes
         deadline = None if milliseconds is None or milliseconds < 0 else time.monotonic() + milliseconds / 1000
         while not self.HasExited:
             if deadline is not None and time.monotonic() >= deadline:
                 return False
             time.sleep(0.01)
-        return True
+        return VOID if milliseconds is None else True
 
     def Close(self) -> None:
         pass
