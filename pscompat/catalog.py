@@ -13,7 +13,20 @@ from pscompat.engine.commands import REGISTRY
 def load_builtin_commands() -> None:
     """Import every module whose classes declare cmdlets; each registers itself on import."""
     from pscompat.azure.cmdlets import images, service, vm, vmconfig  # noqa: F401
-    from pscompat.cmdlets import core, dates, help, items, security, session, strings, text, timing, utility, web  # noqa: F401
+    from pscompat.cmdlets import (  # noqa: F401
+        core,
+        dates,
+        help,
+        items,
+        resolve_path,
+        security,
+        session,
+        strings,
+        text,
+        timing,
+        utility,
+        web,
+    )
     from pscompat.cmdlets.data import archive, clixml_cmdlets, csv, file_hash, files, json  # noqa: F401
     from pscompat.cmdlets.objects import group, measure, member, misc, select, sort, where  # noqa: F401
     from pscompat.cmdlets.output import formatting, gridview, write  # noqa: F401

@@ -12,6 +12,7 @@ import shutil
 import stat
 
 from pscompat.cmdlets import drives
+from pscompat.engine.automatic import PathInfo
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
 MODULE = "Microsoft.PowerShell.Management"
@@ -431,19 +432,6 @@ class SetItem(_PathCmdlet):
                 drives.set_item(self.ctx, self.runtime.scope, where[0], where[1], self.Value)
                 if self.PassThru:
                     yield from drives.items(self.ctx, self.runtime.scope, *where)
-
-
-class PathInfo:
-    PS_TYPE_NAMES = ("System.Management.Automation.PathInfo", "System.Object")
-    PS_PROPERTIES = ("Path",)
-
-    def __init__(self, path: str):
-        self.Path = path
-
-    def ToString(self) -> str:
-        return self.Path
-
-    __str__ = ToString
 
 
 @cmdlet("Get-Location", aliases=("gl", "pwd"), module=MODULE, synopsis="Gets the current working location.")

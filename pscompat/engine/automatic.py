@@ -4,20 +4,36 @@ first use and then kept ($PSVersionTable, $Error), so that start-up does not pay
 from __future__ import annotations
 
 
+class PathInfo:
+    """System.Management.Automation.PathInfo: a location ($PWD, Get-Location, Resolve-Path) in the
+    file system, the only provider with paths here.  Its view shows Path; Format-List * the rest."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.PathInfo", "System.Object")
+    PS_PROPERTIES = ("Drive", "Provider", "ProviderPath", "Path")
+
+    def __init__(self, path: str):
+        self.Path = path
+
+    @property
+    def ProviderPath(self) -> str:
+        return self.Path
+
+    @property
+    def Drive(self) -> str:
+        return "/"
+
+    @property
+    def Provider(self) -> str:
+        return "Microsoft.PowerShell.Core\\FileSystem"
+
+    def ToString(self) -> str:
+        return self.Path
+
+    __str__ = ToString
+
+
 def _dynamic_variables() -> dict:
     import os
-
-    class PathInfo:
-        PS_TYPE_NAMES = ("System.Management.Automation.PathInfo", "System.Object")
-        PS_PROPERTIES = ("Path",)
-
-        def __init__(self, path):
-            self.Path = path
-
-        def ToString(self):
-            return self.Path
-
-        __str__ = ToString
 
     def pwd(scope):
         return PathInfo(os.getcwd())

@@ -194,6 +194,8 @@ def _register_builtin() -> None:
         cols = ["Count", "Name"] if no_element else ["Count", "Name", "Group"]
         register_view(name, "table", cols, widths=[5, 25, 0], alignments=["right", None, None])
         register_view(name, "list", ["Name", "Count", "Values"] if no_element else ["Name", "Count", "Group", "Values"])
+    # PathInfo (PowerShellCore_format_ps1xml.cs): a table of Path alone
+    register_view("System.Management.Automation.PathInfo", "table", ["Path"])
     # GenericMeasureInfo / TextMeasureInfo have views only when Deserialized: live ones show
     # all their properties (StandardDeviation included), as the Measure-Object docs print.
     register_view(

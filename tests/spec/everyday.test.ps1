@@ -138,3 +138,22 @@ $n
 $x
 try { '[[1]]' | ConvertFrom-Json -Depth 1 } catch { $_.Exception.Message -like "*MaxDepth of 1 has been exceeded*" }
 ## RESULT: [1024, 7, true]
+
+#### Resolve-Path expands wildcards to PathInfo objects; -Relative to ./ paths
+# source: ResolvePathCommand.cs (PathInfo output; -Relative from the current location; 7.4 -RelativeBasePath)
+New-Item -ItemType Directory d | Out-Null
+Set-Content d/x.ps1 1; Set-Content d/y.ps1 2
+$r = Resolve-Path d/*.ps1
+$r[0].GetType().Name
+Split-Path $r[1].Path -Leaf
+Resolve-Path d/*.ps1 -Relative
+Resolve-Path x.ps1 -RelativeBasePath d -Relative -ErrorAction SilentlyContinue
+Set-Location d
+Resolve-Path ../d/x.ps1 -Relative
+## RESULT: ["PathInfo", "y.ps1", "./d/x.ps1", "./d/y.ps1", "./x.ps1"]
+
+#### Resolve-Path and Convert-Path report a path that matches nothing
+# source: ResolvePathCommand / SessionStateStrings.resx PathNotFound ("Cannot find path '{0}' because it does not exist.")
+try { Resolve-Path nope -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category }
+try { Convert-Path nope* -ErrorAction Stop } catch { $_.Exception.Message -like "Cannot find path '*nope*' because it does not exist." }
+## RESULT: ["PathNotFound,Microsoft.PowerShell.Commands.ResolvePathCommand", "ObjectNotFound", true]
