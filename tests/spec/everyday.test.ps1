@@ -157,3 +157,14 @@ Resolve-Path ../d/x.ps1 -Relative
 try { Resolve-Path nope -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category }
 try { Convert-Path nope* -ErrorAction Stop } catch { $_.Exception.Message -like "Cannot find path '*nope*' because it does not exist." }
 ## RESULT: ["PathNotFound,Microsoft.PowerShell.Commands.ResolvePathCommand", "ObjectNotFound", true]
+
+#### Clear-Content empties a file and keeps it; -WhatIf changes nothing
+# source: ClearContentCommand (Microsoft.PowerShell.Management); FileSystemProvider.ClearContent: ShouldProcess("Item: path", "Clear Content")
+Set-Content log.txt 'some text'
+Clear-Content log.txt -WhatIf 6>$null
+(Get-Item log.txt).Length -gt 0
+Clear-Content log.txt
+(Get-Item log.txt).Length
+Test-Path log.txt
+try { Clear-Content nofile.txt -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+## RESULT: [true, 0, true, "PathNotFound,Microsoft.PowerShell.Commands.ClearContentCommand"]

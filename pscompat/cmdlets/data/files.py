@@ -374,3 +374,43 @@ class SplitPath(Cmdlet):
         if sep == 0:
             return trimmed[0] if trimmed != trimmed[0] else ""
         return trimmed[:sep]
+
+
+@cmdlet(
+    "Clear-Content",
+    aliases=("clc",),
+    module="Microsoft.PowerShell.Management",
+    default_set="Path",
+    supports_should_process=True,
+    synopsis="Deletes the contents of an item, but does not delete the item.",
+    examples=(("Clear-Content ./logs/*.log", "Empty every log file, keeping the files."),),
+)
+class ClearContent(Cmdlet):
+    """ClearContentCommand: each file is truncated to nothing; a path that matches nothing is an error."""
+
+    parameters = (
+        Parameter("Path", "string[]", position=0, mandatory=True, pipeline_by_name=True, sets=("Path",)),
+        Parameter(
+            "LiteralPath",
+            "string[]",
+            mandatory=True,
+            pipeline_by_name=True,
+            aliases=("PSPath", "LP"),
+            sets=("LiteralPath",),
+        ),
+        Parameter("Force", "switch"),
+    )
+
+    def process(self):
+        literal = self.parameter_set == "LiteralPath"
+        for typed in as_list(self.LiteralPath if literal else self.Path):
+            matches = resolve_paths(self, [typed], literal)
+            if not matches or not all(os.path.lexists(full) for _, full in matches):
+                write_not_found(self, str(typed), full_path(self, typed))
+                continue
+            for _, full in matches:
+                if os.path.isdir(full):
+                    continue  # the FileSystem provider clears files only
+                if self.should_process(f"Item: {full}", "Clear Content"):
+                    with open(full, "r+b") as fh:
+                        fh.truncate(0)
