@@ -33,12 +33,17 @@ class FileSystemInfo:
         "Exists",
         "PSIsContainer",
         "UnixMode",
+        "User",
+        "Group",
+        "Size",
         "Mode",
     )
 
     def __init__(self, path: str):
         self.FullName = os.path.abspath(path)
         self._st = os.stat(self.FullName)
+        # the entry itself: a symbolic link shows as a link (UnixMode l..., Name -> target)
+        self._lst = os.lstat(self.FullName)
 
     @property
     def Name(self) -> str:
@@ -78,7 +83,39 @@ class FileSystemInfo:
 
     @property
     def UnixMode(self) -> str:
-        return stat.filemode(self._st.st_mode)
+        return stat.filemode(self._lst.st_mode)
+
+    @property
+    def User(self) -> str:
+        import pwd
+
+        try:
+            return pwd.getpwuid(self._lst.st_uid).pw_name
+        except KeyError:
+            return str(self._lst.st_uid)
+
+    @property
+    def Group(self) -> str:
+        import grp
+
+        try:
+            return grp.getgrgid(self._lst.st_gid).gr_name
+        except KeyError:
+            return str(self._lst.st_gid)
+
+    @property
+    def Size(self) -> int:
+        """The entry's size as stat reports it, folders included (pwsh's Unix Size property)."""
+        return self._lst.st_size
+
+    @property
+    def NameString(self) -> str:
+        if stat.S_ISLNK(self._lst.st_mode):
+            try:
+                return f"{self.Name} -> {os.readlink(self.FullName)}"
+            except OSError:
+                return self.Name
+        return self.Name
 
     @property
     def Mode(self) -> str:
@@ -108,20 +145,25 @@ def item(path: str) -> FileSystemInfo:
 def _register_views() -> None:
     from pscompat.format.views import register_view
 
-    for type_name in ("System.IO.DirectoryInfo", "System.IO.FileInfo"):
-        register_view(
-            type_name,
-            "table",
-            [
-                ("UnixMode", "UnixMode"),
-                ("LastWriteTime", lambda o: o.LastWriteTime.strftime("%m/%d/%Y %H:%M")),
-                ("Size", lambda o: "" if o.PSIsContainer else o.Length),
-                ("Name", "Name"),
-            ],
-            alignments=["left", "right", "right", "left"],
-            group_by=lambda o: o.Directory,
-            group_label="Directory",
-        )
+    # one view for both (FileSystem.format.ps1xml selects it by the FileSystemTypes set), so a
+    # folder's sub-folders and files share one table under its "Directory:" header
+    register_view(
+        ("System.IO.DirectoryInfo", "System.IO.FileInfo"),
+        "table",
+        [
+            ("UnixMode", "UnixMode"),
+            ("User", "User"),
+            ("Group", "Group"),
+            # '{0:d} {0:HH}:{0:mm}' -f $_.LastWriteTime: the short date has no leading zeros
+            ("LastWriteTime", lambda o: f"{o.LastWriteTime:%-m/%-d/%Y %H:%M}"),
+            ("Size", "Size"),
+            ("Name", "NameString"),
+        ],
+        widths=[10, 10, 10, 16, 12, 0],
+        alignments=["left", "right", "left", "right", "right", "left"],
+        group_by=lambda o: o.Directory,
+        group_label="Directory",
+    )
 
 
 _register_views()
@@ -211,19 +253,24 @@ class GetChildItem(_PathCmdlet):
 
 
 def _walk(root: str, depth: int, hidden: bool, level: int = 0):
+    """A folder's items (folders first, then files, by name), then each sub-folder's in turn, as
+    the FileSystem provider recurses; a symbolic link to a folder is listed but not entered (pwsh
+    follows links only with -FollowSymlink), so a link loop cannot recurse forever."""
     try:
         names = sorted(os.listdir(root), key=str.lower)
     except OSError:
         return
     dirs = [n for n in names if os.path.isdir(os.path.join(root, n))]
-    files = [n for n in names if n not in dirs]
-    for name in dirs + files:  # PowerShell lists directories first
-        if name.startswith(".") and not hidden:
-            continue
-        path = os.path.join(root, name)
-        yield path, level
-        if level < depth and name in dirs:
-            yield from _walk(path, depth, hidden, level + 1)
+    dir_set = set(dirs)
+    files = [n for n in names if n not in dir_set]
+    visible = [n for n in dirs + files if hidden or not n.startswith(".")]
+    for name in visible:
+        yield os.path.join(root, name), level
+    if level < depth:
+        for name in visible:
+            path = os.path.join(root, name)
+            if name in dir_set and not os.path.islink(path):
+                yield from _walk(path, depth, hidden, level + 1)
 
 
 def _list(value) -> list:

@@ -53,9 +53,13 @@ class View:
     autosize: bool = False
     render: Callable[[Any], str] | None = None
     out_of_band: bool = False  # custom views shown on their own, even inside another table
+    # the other types the view is selected by (a ps1xml SelectionSet, e.g. FileSystemTypes):
+    # objects of any of them continue one table instead of switching views
+    also: tuple = ()
 
     def applies_to(self, obj: Any) -> bool:
-        return self.type_name.lower() in (n.lower() for n in type_names(obj))
+        selected = {self.type_name.lower(), *(n.lower() for n in self.also)}
+        return any(n.lower() in selected for n in type_names(obj))
 
 
 def evaluate(expression: Expression, obj: Any) -> Any:
@@ -74,7 +78,7 @@ _VIEWS: dict[str, list[View]] = {}  # folded type name -> views in registration 
 
 
 def register_view(
-    type_name: str,
+    type_name: str | tuple[str, ...],
     kind: str = "table",
     properties=(),
     widths=None,
@@ -100,8 +104,10 @@ def register_view(
         columns.append(Column(label, expr, width, align or ("left" if kind == "table" else None)))
     if group_by is not None and group_label is None:
         group_label = group_by if isinstance(group_by, str) else "Group"
-    view = View(type_name, kind, columns, group_by, group_label, autosize, render, out_of_band)
-    _VIEWS.setdefault(type_name.lower(), []).append(view)
+    names = (type_name,) if isinstance(type_name, str) else tuple(type_name)
+    view = View(names[0], kind, columns, group_by, group_label, autosize, render, out_of_band, names[1:])
+    for name in names:
+        _VIEWS.setdefault(name.lower(), []).append(view)
     return view
 
 

@@ -168,3 +168,21 @@ Clear-Content log.txt
 Test-Path log.txt
 try { Clear-Content nofile.txt -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
 ## RESULT: [true, 0, true, "PathNotFound,Microsoft.PowerShell.Commands.ClearContentCommand"]
+
+#### Get-ChildItem -Recurse lists a folder's items, then each sub-folder's
+# source: FileSystemProvider.Dir (GetChildItems): a directory's entries are written, then its sub-directories are recursed in order
+New-Item -ItemType Directory a/deep, b | Out-Null
+Set-Content z.txt 1; Set-Content a/f.txt 1; Set-Content a/deep/g.txt 1; Set-Content b/h.txt 1
+(Get-ChildItem -Recurse).Name
+## RESULT: ["a", "b", "z.txt", "deep", "f.txt", "g.txt", "h.txt"]
+
+#### Folders and files share one table under the folder's heading
+# source: FileSystem_format_ps1xml.cs: one view for FileSystemTypes (DirectoryInfo and FileInfo), GroupByProperty PSParentPath; on UNIX the columns UnixMode User Group LastWriteTime Size Name
+New-Item -ItemType Directory sub | Out-Null
+Set-Content file.txt 'x'
+$lines = (Get-ChildItem | Out-String) -split "`n"
+@($lines | Where-Object { $_ -match '^UnixMode\s+User Group\s+LastWriteTime\s+Size Name$' }).Count
+@($lines | Where-Object { $_ -match '^\s+Directory: ' }).Count
+@($lines | Where-Object { $_ -match '^d\S+\s+\S+\s+\S+\s+\d{1,2}/\d{1,2}/\d{4} \d\d:\d\d\s+\d+ sub$' }).Count
+@($lines | Where-Object { $_ -match '^-\S+\s+\S+\s+\S+\s+\d{1,2}/\d{1,2}/\d{4} \d\d:\d\d\s+2 file\.txt$' }).Count
+## RESULT: [1, 1, 1, 1]
