@@ -213,13 +213,15 @@ def _register_builtin() -> None:
     )
     register_view("System.Collections.DictionaryEntry", "table", ["Name", "Value"], widths=[30, 0])
     register_view("System.Collections.DictionaryEntry", "list", ["Name", "Value"])
-    for kind in ("Alias", "Cmdlet", "Function", "Filter", "ExternalScript", "Application", "Script"):
-        register_view(
-            f"System.Management.Automation.{kind}Info",
-            "table",
-            ["CommandType", ("Name", _command_name), "Version", "Source"],
-            widths=[15, 50, 10, 0],
-        )
+    # one view for every kind of command (PowerShellCore_format_ps1xml.cs selects it by CommandInfo,
+    # the base type), so Get-Command's aliases, cmdlets and functions share one table
+    kinds = ("Alias", "Cmdlet", "Function", "Filter", "ExternalScript", "Application", "Script")
+    register_view(
+        ("System.Management.Automation.CommandInfo", *(f"System.Management.Automation.{k}Info" for k in kinds)),
+        "table",
+        ["CommandType", ("Name", _command_name), "Version", "Source"],
+        widths=[15, 50, 10, 0],
+    )
     from pscompat.values.error_records import ErrorRecord
 
     # errors.ErrorRecord declares no PS_TYPE_NAMES yet: register under the name it reports too.

@@ -186,3 +186,13 @@ $lines = (Get-ChildItem | Out-String) -split "`n"
 @($lines | Where-Object { $_ -match '^d\S+\s+\S+\s+\S+\s+\d{1,2}/\d{1,2}/\d{4} \d\d:\d\d\s+\d+ sub$' }).Count
 @($lines | Where-Object { $_ -match '^-\S+\s+\S+\s+\S+\s+\d{1,2}/\d{1,2}/\d{4} \d\d:\d\d\s+2 file\.txt$' }).Count
 ## RESULT: [1, 1, 1, 1]
+
+#### Get-Command's aliases, cmdlets and functions share one table
+# source: PowerShellCore_format_ps1xml.cs: the CommandInfo table view (CommandType, Name, Version, Source) selected by the base type
+function Get-Thing { }
+$lines = (Get-Command gci, Get-Date, Get-Thing | Out-String) -split "`n" | ForEach-Object { $_.TrimEnd() } | Where-Object { $_ }
+$lines[0] -match '^CommandType\s+Name\s+Version\s+Source$'
+$lines.Count
+$lines[2] -match '^Alias\s+gci -> Get-ChildItem$'
+$lines[4] -match '^Function\s+Get-Thing$'
+## RESULT: [true, 5, true, true]
