@@ -12,6 +12,7 @@ import shutil
 import stat
 
 from pscompat.cmdlets import drives
+from pscompat.cmdlets.paths import native_path
 from pscompat.engine.automatic import PathInfo
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
@@ -193,7 +194,7 @@ class _PathCmdlet(Cmdlet):
         """Resolve wildcards (PowerShell's globbing); a missing literal path is an error."""
         out = []
         for p in paths if isinstance(paths, list) else [paths]:
-            p = os.path.expanduser(str(p))
+            p = native_path(p)
             matches = [p] if literal or not any(c in p for c in "*?[") else sorted(glob.glob(p))
             matches = [m for m in matches if os.path.lexists(m)]
             if not matches:
@@ -313,7 +314,7 @@ class NewItem(_PathCmdlet):
 
     def process(self):
         for base in _list(self.Path or ["."]):
-            path = os.path.join(str(base), self.Name) if self.Name else str(base)
+            path = native_path(os.path.join(str(base), self.Name) if self.Name else str(base))
             if os.path.exists(path) and not self.Force:
                 self.write_error(
                     f"An item with the specified name {os.path.abspath(path)} already exists.",
@@ -396,7 +397,7 @@ class _CopyMove(_PathCmdlet):
 
     def process(self):
         for p in self.expand(self.Path):
-            target = self.Destination or "."
+            target = native_path(self.Destination or ".")
             if os.path.isdir(target):
                 target = os.path.join(target, os.path.basename(p.rstrip(os.sep)))
             if self.should_process(
@@ -442,7 +443,7 @@ class RenameItem(_PathCmdlet):
 
     def process(self):
         for p in self.expand(self.Path):
-            target = os.path.join(os.path.dirname(p), self.NewName)
+            target = os.path.join(os.path.dirname(p), native_path(self.NewName))
             if self.should_process(f"Item: {os.path.abspath(p)} Destination: {os.path.abspath(target)}", "Rename Item"):
                 os.rename(p, target)
                 if self.PassThru:
@@ -505,7 +506,7 @@ class SetLocation(_PathCmdlet):
     )
 
     def process(self):
-        target = os.path.expanduser(self.Path or "~")
+        target = native_path(self.Path or "~")
         if target == "-" and _STACK:
             target = _STACK.pop()
         if not os.path.isdir(target):
@@ -523,10 +524,10 @@ class PushLocation(_PathCmdlet):
     def process(self):
         here = os.getcwd()
         if self.Path:
-            if not os.path.isdir(os.path.expanduser(self.Path)):
+            if not os.path.isdir(native_path(self.Path)):
                 self.not_found(os.path.abspath(self.Path))
                 return
-            os.chdir(os.path.expanduser(self.Path))
+            os.chdir(native_path(self.Path))
         _STACK.append(here)
 
 

@@ -10,8 +10,15 @@ import os
 from pscompat.cmdlets.objects.common import has_wildcard
 
 
+def native_path(path) -> str:
+    """A path as typed, in this system's spelling: pwsh on Linux takes a backslash for the
+    separator too (SessionStateStrings.AlternatePathSeparator, FileSystemProvider.NormalizePath),
+    so a pasted `.\\logs\\app.txt` names logs/app.txt, and `~` is the home folder."""
+    return os.path.expanduser(str(path).replace("\\", "/"))
+
+
 def full_path(cmd, path: str) -> str:
-    return os.path.normpath(os.path.join(cmd.ctx.cwd, os.path.expanduser(str(path))))
+    return os.path.normpath(os.path.join(cmd.ctx.cwd, native_path(path)))
 
 
 def as_list(value) -> list:

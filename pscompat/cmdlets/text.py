@@ -6,6 +6,7 @@ from __future__ import annotations
 import glob
 import os
 
+from pscompat.cmdlets.paths import native_path
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
 NS = "Microsoft.PowerShell.Commands."
@@ -116,7 +117,7 @@ class SelectString(Cmdlet):
     def _files(self):
         paths = self.Path if isinstance(self.Path, list) else [self.Path]
         for pattern in paths:
-            matches = sorted(glob.glob(os.path.expanduser(pattern))) or [pattern]
+            matches = sorted(glob.glob(native_path(pattern))) or [pattern]
             for path in matches:
                 if not os.path.isfile(path):
                     self.write_error(

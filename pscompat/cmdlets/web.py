@@ -36,6 +36,7 @@ from typing import Any
 import httpx
 
 from pscompat.cmdlets.data.json import parse_json
+from pscompat.cmdlets.paths import native_path
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.errors import PSError
 from pscompat.values.convert.primitives import TypedArray
@@ -251,7 +252,7 @@ class _WebCmdlet(Cmdlet):
             else:
                 content = to_string(body).encode("utf-8")
         elif self.InFile:
-            with open(os.path.join(self.ctx.cwd, os.path.expanduser(str(self.InFile))), "rb") as fh:
+            with open(os.path.join(self.ctx.cwd, native_path(self.InFile)), "rb") as fh:
                 content = fh.read()
         if self.ContentType:
             headers["Content-Type"] = str(self.ContentType)
@@ -340,7 +341,7 @@ class _WebCmdlet(Cmdlet):
 
     def save(self, response: httpx.Response) -> None:
         if self.OutFile:
-            path = os.path.join(self.ctx.cwd, os.path.expanduser(str(self.OutFile)))
+            path = os.path.join(self.ctx.cwd, native_path(self.OutFile))
             with open(path, "wb") as fh:
                 fh.write(response.content)
 

@@ -196,3 +196,12 @@ $lines.Count
 $lines[2] -match '^Alias\s+gci -> Get-ChildItem$'
 $lines[4] -match '^Function\s+Get-Thing$'
 ## RESULT: [true, 5, true, true]
+
+#### A backslash in a path is a separator, as in pwsh on Linux
+# source: SessionStateStrings.cs AlternatePathSeparator ('\\' off Windows); FileSystemProvider.NormalizePath replaces it with '/'
+Set-Content .\notes.txt 'hello'
+New-Item -ItemType Directory logs\app -Force | Out-Null
+Copy-Item .\notes.txt logs\app\
+(Get-ChildItem -Recurse -File).FullName | ForEach-Object { $_.Substring((Get-Location).Path.Length) }
+Test-Path logs/app/notes.txt
+## RESULT: ["/notes.txt", "/logs/app/notes.txt", true]

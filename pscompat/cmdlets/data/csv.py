@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from pscompat.cmdlets.paths import native_path
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.values.objects.access import lookup_member, properties
 from pscompat.values.objects.classes import PSObject, is_dictionary
@@ -172,7 +173,7 @@ class ExportCsv(Cmdlet):
                 "CannotSpecifyPathAndLiteralPath",
                 "InvalidData",
             )
-        self._path = os.path.join(self.ctx.cwd, os.path.expanduser(path))
+        self._path = os.path.join(self.ctx.cwd, native_path(path))
         if self.Append and os.path.exists(self._path):
             with open(self._path, encoding="utf-8-sig") as fh:
                 first = fh.readline().rstrip("\r\n")
@@ -349,7 +350,7 @@ class ImportCsv(Cmdlet):
             paths = [paths]
         out = []
         for path in paths:
-            full = os.path.join(self.ctx.cwd, os.path.expanduser(path))
+            full = os.path.join(self.ctx.cwd, native_path(path))
             if not os.path.exists(full):
                 self.write_error(f"Could not find file '{full}'.", "FileOpenFailure", "OpenError", path)
                 continue

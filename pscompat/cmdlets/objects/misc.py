@@ -10,6 +10,7 @@ from pscompat.cmdlets.encodings import python_encoding
 from pscompat.cmdlets.objects.common import has_input
 from pscompat.cmdlets.objects.properties import SORT_ENTRIES, parse_properties
 from pscompat.cmdlets.objects.sort import _Entry, expand_specs, make_comparer, order_values
+from pscompat.cmdlets.paths import native_path
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.values.objects.classes import PSObject
 
@@ -61,7 +62,7 @@ class TeeObject(Cmdlet):
         from pscompat.format.out_default import render
 
         path = self.FilePath if self.parameter_set == "File" else self.LiteralPath
-        path = os.path.join(self.ctx.cwd, os.path.expanduser(path))
+        path = os.path.join(self.ctx.cwd, native_path(path))
         encoding = python_encoding(self.Encoding)
         with open(path, "a" if self.Append else "w", encoding=encoding, newline="") as fh:
             fh.write(render(items))

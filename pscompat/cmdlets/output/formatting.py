@@ -13,6 +13,7 @@ import os
 from typing import Any
 
 from pscompat.cmdlets.encodings import ENCODINGS
+from pscompat.cmdlets.paths import native_path
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.validation import validate_not_null_or_empty
 from pscompat.errors import PSError
@@ -326,7 +327,7 @@ class OutFile(_Outputter):
 
     def begin(self):
         path = self.FilePath if self.FilePath is not None else self.LiteralPath
-        self.path = os.path.join(self.ctx.cwd, os.path.expanduser(str(path)))
+        self.path = os.path.join(self.ctx.cwd, native_path(path))
         name = str(self.Encoding or "utf8NoBOM").lower().replace("-", "")
         if name not in ENCODINGS:
             self.throw_terminating(
