@@ -17,6 +17,7 @@ def load_builtin_commands() -> None:
         core,
         dates,
         help,
+        item_properties,
         items,
         resolve_path,
         security,

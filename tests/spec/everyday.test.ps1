@@ -205,3 +205,15 @@ Copy-Item .\notes.txt logs\app\
 (Get-ChildItem -Recurse -File).FullName | ForEach-Object { $_.Substring((Get-Location).Path.Length) }
 Test-Path logs/app/notes.txt
 ## RESULT: ["/notes.txt", "/logs/app/notes.txt", true]
+
+#### Get-ItemProperty and Get-ItemPropertyValue on a file
+# source: GetPropertyCommand.cs / GetPropertyValueCommand (Microsoft.PowerShell.Management); the provider adds PSPath, PSParentPath, PSChildName, PSDrive, PSProvider; a missing property is "Property {0} does not exist at path {1}."
+Set-Content disk.vhd 'abc'
+$p = Get-ItemProperty disk.vhd -Name Length
+$p.Length
+$p.PSChildName
+$p.PSProvider
+Get-ItemPropertyValue disk.vhd -Name Length
+(Get-ItemProperty disk.vhd).GetType().Name
+try { Get-ItemProperty disk.vhd -Name Nope -ErrorAction Stop } catch { $_.Exception.Message -like 'Property Nope does not exist at path *disk.vhd.' }
+## RESULT: [4, "disk.vhd", "Microsoft.PowerShell.Core\\FileSystem", 4, "FileInfo", true]
