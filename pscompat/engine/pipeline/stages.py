@@ -317,28 +317,100 @@ def _bound_table(binding: Binding):
 
 
 class NativeStage(Stage):
-    """An executable found on PATH: input objects become stdin lines, output lines become strings."""
+    """An executable found on PATH, run as the pipeline runs: input objects are written to its
+    stdin as lines while it works, its stdout lines go downstream as strings as they come, and
+    when a later command wants no more (`yes | Select-Object -First 2`) or the pipeline ends any
+    other way, the program is stopped (pwsh stops the native process too)."""
+
+    _EOF = object()
 
     def __init__(self, path: str, args: list, scope: Scope):
         self.path, self.args, self.scope = path, args, scope
-        self.input: list = []
+        self.proc: Any = None
+        self.lines: Any = None
 
-    def push(self, item):
-        self.input.append(item)
-
-    def end(self):
+    def _start(self, with_input: bool) -> None:
+        import queue
         import subprocess
+        import threading
 
         from pscompat.values.convert.strings import to_string
 
-        stdin = "".join(to_string(i) + "\n" for i in self.input) if self.input else None
-        proc = subprocess.run(
-            [self.path] + [to_string(a) for a in self.args], input=stdin, capture_output=True, text=True
+        self.proc = subprocess.Popen(
+            [self.path] + [to_string(a) for a in self.args],
+            stdin=subprocess.PIPE if with_input else None,  # first in the pipeline: the terminal's
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
         )
-        self.scope.global_scope().vars["lastexitcode"] = proc.returncode
-        if proc.stderr:
-            import sys
+        self.lines = queue.SimpleQueue()
+        threading.Thread(target=self._read_stdout, daemon=True).start()
+        threading.Thread(target=self._copy_stderr, daemon=True).start()
 
-            sys.stderr.write(proc.stderr)
-        for line in proc.stdout.splitlines():
+    def _read_stdout(self) -> None:
+        try:
+            for line in self.proc.stdout:
+                self.lines.put(line.rstrip("\r\n"))
+        except (OSError, ValueError):
+            pass  # the pipe was closed: the pipeline stopped the program
+        self.lines.put(self._EOF)
+
+    def _copy_stderr(self) -> None:
+        import sys
+
+        try:
+            for line in self.proc.stderr:
+                sys.stderr.write(line)
+        except (OSError, ValueError):
+            pass
+
+    def _drain(self, wait: bool) -> None:
+        import queue
+
+        while True:
+            try:
+                line = self.lines.get(block=wait)
+            except queue.Empty:
+                return
+            if line is self._EOF:
+                return
             self.downstream(line)
+
+    def push(self, item):
+        from pscompat.values.convert.strings import to_string
+
+        if self.proc is None:
+            self._start(with_input=True)
+        try:
+            self.proc.stdin.write(to_string(item) + "\n")
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError, ValueError):
+            pass  # the program stopped reading; its output still counts
+        self._drain(wait=False)
+
+    def end(self):
+        if self.proc is None:
+            self._start(with_input=False)
+        elif self.proc.stdin is not None:
+            try:
+                self.proc.stdin.close()
+            except (BrokenPipeError, OSError):
+                pass
+        self._drain(wait=True)
+        self.scope.global_scope().vars["lastexitcode"] = self.proc.wait()
+
+    def finish(self):
+        proc = self.proc
+        if proc is None:
+            return
+        if proc.poll() is None:  # stopped early (Select-Object -First, an error, Ctrl-C)
+            proc.kill()
+            proc.wait()
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
