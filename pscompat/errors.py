@@ -140,7 +140,9 @@ def format_concise(message: str, reason: str | None, span: Span | None, source: 
         and source is not None
         and (reason == "ParserError" or not source.name.startswith("<") or source.coord(span.start)[0] > 1)
     ):
-        lines = [f"{reason}: " if reason else ""]
+        # a script file is named with the line, as pwsh's ConciseView does ($myinv.ScriptName:line)
+        where = "" if source.name.startswith("<") else f"{source.name}:{source.coord(span.start)[0]}"
+        lines = [f"{reason}: {where}" if reason else where]
         lines.extend(source.excerpt(span))
         lines.extend(f"     | {part}" for part in message.split("\n"))
         return "\n".join(lines)

@@ -132,3 +132,15 @@ def test_a_pasted_pwsh_command_line_runs(tmp_path):
 def test_a_bad_command_line_exits_64_with_pwsh_message():
     r = _run("-ep", "Sometimes", "-c", "1")
     assert (r.returncode, r.stdout, r.stderr) == (64, "", "Invalid ExecutionPolicy value 'Sometimes'.\n")
+
+
+def test_an_error_in_a_script_file_names_the_file_and_line(tmp_path):
+    """pwsh's ConciseView heads an error from a script with `Command: /path/x.ps1:LINE`
+    (PowerShellCore_format_ps1xml.cs: $myinv.ScriptName:$myinv.ScriptLineNumber)."""
+    script = tmp_path / "x.ps1"
+    script.write_text('"ok"\nGet-Item nope\n')
+    out = subprocess.run(
+        [sys.executable, "-m", "pscompat", str(script)], capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
+    assert out.stdout == "ok\n"
+    assert out.stderr.splitlines()[:3] == [f"Get-Item: {script}:2", "Line |", "   2 |  Get-Item nope"]
