@@ -7,7 +7,8 @@ The syntax lines follow PowerShell's layout: one per parameter set, positional p
 
 from __future__ import annotations
 
-from pscompat.cmdlets.objects.common import has_wildcard, wildcard_matcher
+from pscompat.cmdlets.objects.common import wildcard_matcher
+from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import REGISTRY, Cmdlet, CommandInfo, Parameter, cmdlet
 
 _TYPE_ORDER = {"Alias": 0, "Function": 1, "Filter": 2, "Cmdlet": 3}

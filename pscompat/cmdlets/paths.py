@@ -7,7 +7,7 @@ from __future__ import annotations
 import glob
 import os
 
-from pscompat.cmdlets.objects.common import has_wildcard
+from pscompat.cmdlets.wildcards import has_wildcard
 
 
 def native_path(path) -> str:

@@ -8,7 +8,8 @@ import datetime as _dt
 import random
 import time
 
-from pscompat.cmdlets.objects.common import has_wildcard, wildcard_matcher
+from pscompat.cmdlets.objects.common import wildcard_matcher
+from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.validation import validate_range
 from pscompat.values.convert.strings import to_string

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import hashlib
 
-from pscompat.cmdlets.objects.common import has_wildcard
 from pscompat.cmdlets.paths import as_list, full_path, resolve_paths
+from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.values.convert.strings import to_string
 

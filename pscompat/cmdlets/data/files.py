@@ -12,8 +12,8 @@ import glob
 import os
 
 from pscompat.cmdlets.encodings import python_encoding
-from pscompat.cmdlets.objects.common import has_wildcard
 from pscompat.cmdlets.paths import as_list, full_path, resolve_paths, write_not_found
+from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
 

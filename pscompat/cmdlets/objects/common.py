@@ -14,8 +14,6 @@ from pscompat.values.objects.access import lookup_member, properties
 from pscompat.values.objects.adapted import declared_name
 from pscompat.values.objects.classes import PSObject, is_dictionary
 
-_WILDCARD_CHARS = frozenset("*?[")
-
 # Error ids are '<Id>,<cmdlet class>' (ErrorRecord.FullyQualifiedErrorId).
 NS = "Microsoft.PowerShell.Commands."
 
@@ -28,19 +26,6 @@ def has_input(cmd) -> bool:
     PowerShell leaves InputObject as AutomationNull when a cmdlet runs first in a pipeline;
     Where/Select/Sort skip that call, ForEach-Object does not."""
     return "InputObject" in cmd.bound
-
-
-def has_wildcard(text: str) -> bool:
-    """WildcardPattern.ContainsWildcardCharacters: * ? [ not escaped by a backtick."""
-    escaped = False
-    for ch in text:
-        if escaped:
-            escaped = False
-        elif ch == "`":
-            escaped = True
-        elif ch in _WILDCARD_CHARS:
-            return True
-    return False
 
 
 def unroll(value) -> Iterator:

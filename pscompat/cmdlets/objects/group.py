@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from functools import cmp_to_key
 
-from pscompat.cmdlets.objects.common import command_compare, has_input, has_wildcard, property_reader
+from pscompat.cmdlets.objects.common import command_compare, has_input, property_reader
 from pscompat.cmdlets.objects.properties import GROUP_ENTRIES, parse_properties
 from pscompat.cmdlets.objects.sort import _MISSING, _NUMBER, _Entry, expand_specs, make_comparer, order_values
+from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.values.objects.classes import Hashtable, PSObject
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pscompat.cmdlets.objects.common import has_wildcard, match_properties, resolve_property
+from pscompat.cmdlets.objects.common import match_properties, resolve_property
+from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.values.objects.classes import is_dictionary
 
 SCRIPTBLOCK_TYPE = "System.Management.Automation.ScriptBlock"

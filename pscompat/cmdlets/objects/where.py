@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from pscompat.cmdlets.objects.common import NS, has_input, has_wildcard, match_properties, property_reader, unroll
+from pscompat.cmdlets.objects.common import NS, has_input, match_properties, property_reader, unroll
+from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.errors import PSError
 from pscompat.values.convert.primitives import to_bool

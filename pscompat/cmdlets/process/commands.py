@@ -10,7 +10,7 @@ import signal
 import struct
 import sys
 
-from pscompat.cmdlets.objects.common import has_wildcard, wildcard_matcher
+from pscompat.cmdlets.objects.common import wildcard_matcher
 from pscompat.cmdlets.process.model import (
     PROCESS_TYPE_NAMES,
     USER_NAME_TYPE_NAME,
@@ -18,6 +18,7 @@ from pscompat.cmdlets.process.model import (
     ProcessWithUserName,
     all_processes,
 )
+from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.validation import validate_not_null_or_empty
 
