@@ -78,6 +78,11 @@ def test_bytes_that_are_no_text_give_an_error_not_a_traceback(tmp_path):
     assert b"is not recognized as a name of a cmdlet" in r.stderr and r.returncode == 0
 
 
+def test_arguments_that_are_not_utf8_are_decoded_as_pwsh_does(tmp_path):
+    r = run(tmp_path, "-c", b'"a\xffb"; Write-Error "c\xffd"')
+    assert (r.stdout.decode(), r.stderr.decode().splitlines()[-1]) == ("a\ufffdb\n", "Write-Error: c\ufffdd")
+
+
 # -- exit codes: pwsh's rules (ConsoleHost.cs; PowerShell issues #11712, #13501) -------------------
 # (script, exit code with -File, exit code with -Command)
 EXIT_CODES = [

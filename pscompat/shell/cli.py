@@ -135,7 +135,9 @@ def main(argv=None) -> int:
 def _main(argv) -> int:
     from pscompat.shell.pwsh_args import UsageError, parse
 
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # Bytes that are not UTF-8 reach Python as lone surrogates, which no stream can print; pwsh
+    # decodes its arguments as UTF-8 with U+FFFD for such bytes, and so does this.
+    argv = [os.fsencode(a).decode("utf-8", errors="replace") for a in (sys.argv[1:] if argv is None else argv)]
     try:
         opts = parse(argv, stdin_redirected=not sys.stdin.isatty())
     except UsageError as exc:
