@@ -183,6 +183,13 @@ def test_a_huge_range_streams_in_little_memory(tmp_path, script, expected):
     assert (r.returncode, r.stdout.decode(), r.stderr.decode()) == (0, expected, "")
 
 
+def test_an_array_too_big_for_memory_is_powershell_s_error(tmp_path):
+    r = run(tmp_path, "-c", "$a = 1..1e9; 'after'", preexec_fn=_limit_address_space(1024))
+    err = r.stderr.decode()
+    assert (r.returncode, r.stdout.decode()) == (0, "after\n"), err
+    assert "OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown." in err
+
+
 # -- call depth ------------------------------------------------------------------------------------
 def test_recursion_a_thousand_deep_runs_and_deeper_ends_in_pwsh_s_error(tmp_path):
     script = (

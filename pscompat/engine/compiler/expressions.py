@@ -66,6 +66,14 @@ def python_error(exc: Exception, span, source) -> PSError:
             source=source,
             exception_type="System.DivideByZeroException",
         )
+    if isinstance(exc, MemoryError):  # `$a = 1..1e9` on a small machine: .NET's message, not Python's name
+        return RuntimeError_(
+            "Exception of type 'System.OutOfMemoryException' was thrown.",
+            "System.OutOfMemoryException",
+            span=span,
+            source=source,
+            exception_type="System.OutOfMemoryException",
+        )
     return RuntimeError_(str(exc) or type(exc).__name__, "RuntimeException", span=span, source=source)
 
 
