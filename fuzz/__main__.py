@@ -3,6 +3,8 @@
 python -m fuzz --cases 300 --seed 1      # the short deterministic run the tests use
 python -m fuzz --seconds 600             # a long run (outside CI)
 python -m fuzz --seconds 600 --report findings.txt
+python -m fuzz --cli --cases 12 --seed 1  # the command line as a process: files, encodings, pipes
+python -m fuzz --cli --seconds 300        # (fuzz.cli)
 """
 
 from __future__ import annotations
@@ -28,10 +30,13 @@ def main(argv=None) -> int:
         help="address-space limit: a script like `1..1e9 | …` gets a MemoryError instead of "
         "driving the machine into its OOM killer",
     )
+    p.add_argument("--cli", action="store_true", help="run the command line as a process (fuzz.cli)")
     opts = p.parse_args(argv)
     if opts.cases == 10**9 and opts.seconds is None:
         opts.seconds = 60.0
 
+    if opts.cli:
+        return _main_cli(opts)
     limit = opts.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     with tempfile.TemporaryDirectory(prefix="pscompat-fuzz-") as scratch:
@@ -53,6 +58,22 @@ def main(argv=None) -> int:
         with open(opts.report, "w", encoding="utf-8") as fh:
             for f in findings.values():
                 fh.write(f"=== {f.signature} (x{f.count})\n{f.script}\n{f.traceback}\n")
+    return 1 if findings else 0
+
+
+def _main_cli(opts) -> int:
+    from .cli import fuzz_cli
+
+    with tempfile.TemporaryDirectory(prefix="pscompat-fuzz-cli-") as scratch:
+        findings, _ = fuzz_cli(
+            opts.cases, opts.seconds, opts.seed, max(opts.timeout, 5.0), scratch, min(opts.memory_mb, 2048)
+        )
+    for f in findings.values():
+        print(f"\n=== {f.signature} (x{f.count}; {f.mode}, {f.encoding})\n{f.data[:2000]!r}\n{f.stderr[-3000:]}")
+    if opts.report:
+        with open(opts.report, "w", encoding="utf-8") as fh:
+            for f in findings.values():
+                fh.write(f"=== {f.signature} (x{f.count}; {f.mode}, {f.encoding})\n{f.data!r}\n{f.stderr}\n")
     return 1 if findings else 0
 
 

@@ -177,11 +177,10 @@ class ExecutionContext:
             return ("cmdlet", info, info.name)
         if low.endswith(".ps1") and os.path.isfile(name):
             from pscompat.engine.scriptblock import ScriptBlockValue
-            from pscompat.source import Source
+            from pscompat.source import Source, read_script
             from pscompat.syntax.grammar import parse_cached
 
-            with open(name, encoding="utf-8-sig") as fh:
-                text = fh.read()
+            text = read_script(name)
             return ("script_file", ScriptBlockValue(parse_cached(text, name), Source(text, name)), name)
         if "-" not in low:
             info = REGISTRY.get("get-" + low)

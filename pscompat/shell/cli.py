@@ -28,26 +28,83 @@ def _make_session(interactive: bool):
     return session
 
 
-def run_text(session, text: str, name: str, args=(), debug: bool = False) -> int:
-    """Run one script, printing its output as Out-Default would.  Returns the exit code."""
+class OutputClosed(BaseException):
+    """Standard output or error went away (`pscompat x.ps1 | head -1`).  A BaseException, so that
+    neither the engine's error handling nor a script's catch block turns it into an error per
+    statement: the script stops and the command line exits quietly."""
+
+
+class _PipeAware:
+    """sys.stdout / sys.stderr, with a closed pipe (BrokenPipeError) raised as OutputClosed."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise OutputClosed(self._stream) from None
+
+    def flush(self):
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise OutputClosed(self._stream) from None
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+# What a shell reports for a command that a closed pipe (SIGPIPE) ended: 128 + 13.
+EXIT_PIPE_CLOSED = 141
+
+
+def _quiet_after_closed_pipe(stream) -> None:
+    """Python's recipe for EPIPE (docs of the signal module, 'Note on SIGPIPE'): point the closed
+    descriptor at /dev/null, so that the interpreter's last flush at exit has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def run_text(session, text: str, name: str, args=(), debug: bool = False, as_file: bool = False) -> int:
+    """Run one script, printing its output as Out-Default would.  Returns pwsh's exit code
+    (ConsoleHost.cs): `exit N` gives N; a terminating error gives 1; otherwise -Command (and the
+    prompt) give 0 when the last statement succeeded ($?) and 1 when not, while -File gives 0,
+    even after a trailing non-terminating error.  Ctrl-C stops the script without a message:
+    exit code 1 for -Command and 0 for -File (pwsh's, PowerShell issue #13523)."""
     from pscompat.errors import PSError, format_concise
     from pscompat.format.out_default import OutDefault
+    from pscompat.shell import engine_thread
 
     host = session.host
-    out = OutDefault(host.write, width=host.width)  # through the host, which keeps a progress bar below
-    try:
+
+    def execute():
+        out = OutDefault(host.write, width=host.width)  # through the host, which keeps a progress bar below
         try:
-            code = session.execute(text, out.feed, name=name, args=args)
+            return session.execute(text, out.feed, name=name, args=args)
         finally:
-            out.close()
-            getattr(host, "clear_progress", lambda: None)()
-            sys.stdout.flush()
+            try:
+                out.close()
+                getattr(host, "clear_progress", lambda: None)()
+            finally:
+                sys.stdout.flush()
+
+    try:
+        code = engine_thread.call(execute)
     except PSError as err:
         shown = err.error_record.shown_message if err.error_record is not None else err.message
         sys.stderr.write(format_concise(shown, err.reason or "Exception", err.span, err.source) + "\n")
         return 1
     except KeyboardInterrupt:
-        return 130
+        return 0 if as_file else 1
+    except OutputClosed as closed:
+        _quiet_after_closed_pipe(closed.args[0])
+        return EXIT_PIPE_CLOSED
     except Exception as exc:  # an internal bug: say so briefly, never a traceback unless asked
         if debug:
             raise
@@ -55,13 +112,32 @@ def run_text(session, text: str, name: str, args=(), debug: bool = False) -> int
         return 1
     if code is not None:
         return code
+    if as_file:
+        return 0
     return 0 if session.ctx.global_scope.vars.get("?", True) else 1
 
 
 def main(argv=None) -> int:
+    streams = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, _PipeAware):
+        sys.stdout, sys.stderr = _PipeAware(sys.stdout), _PipeAware(sys.stderr)
+    try:
+        code = _main(argv)
+        # a process's exit status is one byte on Unix: `exit -1` is 255 and `exit 300` is 44, as with pwsh
+        return code & 0xFF if isinstance(code, int) else code
+    except OutputClosed as closed:
+        _quiet_after_closed_pipe(closed.args[0])
+        return EXIT_PIPE_CLOSED
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv) -> int:
     from pscompat.shell.pwsh_args import UsageError, parse
 
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # Bytes that are not UTF-8 reach Python as lone surrogates, which no stream can print; pwsh
+    # decodes its arguments as UTF-8 with U+FFFD for such bytes, and so does this.
+    argv = [os.fsencode(a).decode("utf-8", errors="replace") for a in (sys.argv[1:] if argv is None else argv)]
     try:
         opts = parse(argv, stdin_redirected=not sys.stdin.isatty())
     except UsageError as exc:
@@ -84,23 +160,33 @@ def main(argv=None) -> int:
             )
             return 64
     code = _run(opts)
-    if opts.no_exit and code != 130:
+    if opts.no_exit and code != EXIT_PIPE_CLOSED:
         from pscompat.shell.repl import repl
 
         return repl(_make_session(interactive=sys.stdin.isatty()), debug=opts.debug)
     return code
 
 
+def _stdin_text() -> str:
+    """Standard input as script text, decoded as a script file is (a byte-order mark, else UTF-8
+    when valid, else Windows-1252)."""
+    from pscompat.source import decode_script
+
+    buffer = getattr(sys.stdin, "buffer", None)
+    return decode_script(buffer.read()) if buffer is not None else sys.stdin.read()
+
+
 def _run(opts) -> int | None:
     if opts.command is not None:
-        text = sys.stdin.read() if opts.stdin_command else opts.command
+        text = _stdin_text() if opts.stdin_command else opts.command
         return run_text(_make_session(interactive=False), text, "<command>", opts.args, opts.debug)
     if opts.file == "-":
-        return run_text(_make_session(interactive=False), sys.stdin.read(), "<stdin>", opts.args, opts.debug)
+        return run_text(_make_session(interactive=False), _stdin_text(), "<stdin>", opts.args, opts.debug)
     if opts.file:
+        from pscompat.source import read_script
+
         try:
-            with open(opts.file, encoding="utf-8-sig") as fh:
-                text = fh.read()
+            text = read_script(opts.file)
         except OSError as exc:
             sys.stderr.write(
                 f"The argument '{opts.file}' is not recognized as the name of a script file. "
@@ -108,7 +194,8 @@ def _run(opts) -> int | None:
                 f"is correct and try again. ({exc.strerror})\n"
             )
             return 64
-        return run_text(_make_session(interactive=False), text, os.path.abspath(opts.file), opts.args, opts.debug)
+        path = os.path.abspath(opts.file)
+        return run_text(_make_session(interactive=False), text, path, opts.args, opts.debug, as_file=True)
     if opts.no_exit:
         return 0
     from pscompat.shell.repl import repl

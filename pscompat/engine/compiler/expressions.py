@@ -35,13 +35,26 @@ def located(fn: Fn, node: N.Node, source: Source) -> Fn:
         except (FlowControl, StopUpstream, KeyboardInterrupt):
             raise
         except RecursionError:
-            raise RuntimeError_(
-                "The script failed due to call depth overflow.", "CallDepthOverflow", span=span, source=source
-            ) from None
+            raise call_depth_overflow(span, source) from None
         except Exception as exc:  # a Python error inside a value method: report it as PowerShell would
             raise python_error(exc, span, source) from exc
 
     return run
+
+
+def call_depth_overflow(span, source) -> PSError:
+    """Python's recursion limit reached: PowerShell's ScriptCallDepthException, which pwsh raises
+    when its stack runs low (ExecutionContext.CheckStackDepth; message GetErrorText.resx, error
+    record ExecutionExceptions.cs).  Like any exception it ends the statement, not the script."""
+    return RuntimeError_(
+        "The script failed due to call depth overflow.",
+        "CallDepthOverflow",
+        span=span,
+        source=source,
+        category="InvalidOperation",
+        target=0,
+        exception_type="System.Management.Automation.ScriptCallDepthException",
+    )
 
 
 def python_error(exc: Exception, span, source) -> PSError:
@@ -52,6 +65,14 @@ def python_error(exc: Exception, span, source) -> PSError:
             span=span,
             source=source,
             exception_type="System.DivideByZeroException",
+        )
+    if isinstance(exc, MemoryError):  # `$a = 1..1e9` on a small machine: .NET's message, not Python's name
+        return RuntimeError_(
+            "Exception of type 'System.OutOfMemoryException' was thrown.",
+            "System.OutOfMemoryException",
+            span=span,
+            source=source,
+            exception_type="System.OutOfMemoryException",
         )
     return RuntimeError_(str(exc) or type(exc).__name__, "RuntimeException", span=span, source=source)
 
@@ -69,6 +90,17 @@ class ExpressionCompiler:
             # statements used as values (a pipeline inside parentheses etc.)
             return self.stmts.value(node)
         return method(node)
+
+    def lazy_range(self, node: N.Node) -> Fn | None:
+        """`a..b` where PowerShell 7 enumerates a range without building its array (a pipeline's
+        first element, a foreach's collection; Compiler.cs GetRangeEnumerator): a function giving
+        a lazy sequence (range / CharRange).  None for any other expression, `(1..5)` included."""
+        if not (isinstance(node, N.Binary) and node.op == ".."):
+            return None
+        from pscompat.values.operators.table import range_enumerator
+
+        left, right = self.expr(node.left), self.expr(node.right)
+        return located(lambda scope: range_enumerator(left(scope), right(scope)), node, self.source)
 
     # -- literals ----------------------------------------------------------------------------
     def e_Constant(self, node: N.Constant) -> Fn:

@@ -9,6 +9,7 @@ from pscompat.engine.runtime import Enumerator, as_list
 from pscompat.engine.scope import MISSING
 from pscompat.errors import BreakFlow, ContinueFlow
 from pscompat.syntax import nodes as N
+from pscompat.values.operators.table import CharRange
 
 Stmt = Callable  # fn(scope, emit)
 
@@ -19,14 +20,19 @@ class LoopStatements:
     def s_ForEach(self, node: N.ForEach) -> Stmt:
         from pscompat.engine.compiler.statements import variable_setter
 
-        iterable = self.value(node.iterable)
+        iterable = _lazy_collection(self, node.iterable) or self.value(node.iterable)
         setvar = variable_setter(node.variable.name)
         body = self.block(node.body)
         label = node.label
 
         def run(scope, emit):
             value = iterable(scope)
-            items = () if value is None else (value if isinstance(value, (list, tuple)) else as_list(value))
+            if value is None:
+                items = ()
+            elif isinstance(value, (list, tuple, range, CharRange)):
+                items = value
+            else:
+                items = as_list(value)
             loop = Enumerator(items)
             saved = scope.vars.get("foreach", MISSING)
             scope.vars["foreach"] = loop
@@ -79,6 +85,16 @@ class LoopStatements:
                 pass
 
         return run
+
+
+def _lazy_collection(comp, statement):
+    """`foreach ($i in 1..1e9)`: the range as a lazy sequence, as PowerShell 7 compiles a foreach
+    whose collection is a range (Compiler.cs VisitForEachStatement, GetRangeEnumerator)."""
+    if isinstance(statement, N.Pipeline) and len(statement.elements) == 1:
+        el = statement.elements[0]
+        if isinstance(el, N.CommandExpression) and not el.redirections:
+            return comp.lazy_range(el.expression)
+    return None
 
 
 def _iteration(body, scope, emit, label) -> bool:

@@ -7,12 +7,18 @@ from typing import Any, NamedTuple
 
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
 from pscompat.engine.compiler.error_statements import ErrorStatements
-from pscompat.engine.compiler.expressions import CONSTANT_VARIABLES, ExpressionCompiler, located, python_error
+from pscompat.engine.compiler.expressions import (
+    CONSTANT_VARIABLES,
+    ExpressionCompiler,
+    call_depth_overflow,
+    located,
+    python_error,
+)
 from pscompat.engine.compiler.loops import LoopStatements
 from pscompat.engine.runtime import StopUpstream, as_list, emit_enumerated, unwrap
 from pscompat.engine.scope import AUTOMATION_NULL, env_set, split_qualified
 from pscompat.engine.scriptblock import CompiledBlock
-from pscompat.errors import BreakFlow, ContinueFlow, ExitFlow, FlowControl, PSError, ReturnFlow, RuntimeError_
+from pscompat.errors import BreakFlow, ContinueFlow, ExitFlow, FlowControl, PSError, ReturnFlow
 from pscompat.source import Source
 from pscompat.syntax import nodes as N
 from pscompat.values.indexing import set_index
@@ -199,9 +205,7 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
             except (FlowControl, StopUpstream, KeyboardInterrupt, GeneratorExit):
                 raise
             except RecursionError:
-                raise RuntimeError_(
-                    "The script failed due to call depth overflow.", "CallDepthOverflow", span=span, source=source
-                ) from None
+                raise call_depth_overflow(span, source) from None
             except Exception as exc:
                 raise python_error(exc, span, source) from exc
 
@@ -242,6 +246,15 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
                 # (PowerShell's AutomationNull), never a $null for an empty result.
                 body = self.block(inner) if isinstance(inner, N.StatementBlock) else self.stmt(inner)
                 return lambda scope, emit: _emit_collected(body, scope, emit)
+            lazy = self.lazy_range(expr_node)
+            if lazy is not None:  # `1..1e9` alone: its numbers are written as they are made
+
+                def range_statement(scope, emit):
+                    for item in lazy(scope):
+                        emit(item)
+                    scope.ctx.global_scope.vars["?"] = True
+
+                return range_statement
             fn = self.expr(expr_node)
             if _is_increment(expr_node):
                 return lambda scope, emit: fn(scope)

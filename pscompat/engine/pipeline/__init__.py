@@ -66,12 +66,14 @@ def _plain_variable(node) -> str | None:
 
 def compile_pipeline(node: N.Pipeline, comp) -> Callable:
     specs = []
-    for el in node.elements:
+    for index, el in enumerate(node.elements):
         if isinstance(el, N.CommandExpression):
+            lazy = comp.lazy_range(el.expression) if index == 0 and not el.redirections else None
+            fn = comp.expr(el.expression) if lazy is None else (lambda scope, lazy=lazy: iter(lazy(scope)))
             specs.append(
                 (
                     "expr",
-                    (comp.expr(el.expression), _plain_variable(el.expression)),
+                    (fn, _plain_variable(el.expression)),
                     [
                         (r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
                         for r in el.redirections

@@ -39,7 +39,7 @@ from pscompat.values.operators.comparison import COMPARISON
 from pscompat.values.operators.equality import scan_number
 from pscompat.values.operators.text import join_op, replace_op, split_op, unary_join, unary_split
 
-__all__ = ["BINARY", "UNARY", "get_binary", "range_op"]
+__all__ = ["BINARY", "UNARY", "get_binary", "range_op", "range_enumerator", "CharRange"]
 
 
 # ------------------------------------------------------------------------------------------
@@ -143,14 +143,41 @@ def _range_int(v) -> int:
 
 def range_op(left, right, ctx=None) -> list:
     """`a..b`: int32 endpoints (ascending or descending); single characters give [char]s."""
+    return list(range_enumerator(left, right))
+
+
+class CharRange:
+    """The [char]s of `'a'..'z'`, made one at a time (PowerShell's CharRangeEnumerator)."""
+
+    __slots__ = ("_codes",)
+
+    def __init__(self, codes: range):
+        self._codes = codes
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, index: int) -> Char:
+        return Char(chr(self._codes[index]))
+
+    def __iter__(self):
+        for code in self._codes:
+            yield Char(chr(code))
+
+
+def range_enumerator(left, right) -> range | CharRange:
+    """`a..b` as a lazy sequence, for where PowerShell 7 enumerates a range without building its
+    array: a range that is a pipeline's first element or a foreach's collection (Compiler.cs
+    GetRangeEnumerator; parserutils.cs RangeEnumerator).  `1..1e9 | Select -First 3` then costs
+    three numbers, not a billion.  Same endpoint rules as range_op."""
     lc, rc = _as_char(left), _as_char(right)
     if lc is not None and rc is not None:
         lo, hi = ord(lc), ord(rc)
         step = 1 if hi >= lo else -1
-        return [Char(chr(i)) for i in range(lo, hi + step, step)]
+        return CharRange(range(lo, hi + step, step))
     lo, hi = _range_int(left), _range_int(right)
     step = 1 if hi >= lo else -1
-    return list(range(lo, hi + step, step))
+    return range(lo, hi + step, step)
 
 
 def _type_arg(right):
