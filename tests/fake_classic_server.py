@@ -12,7 +12,9 @@ Azure namespace with the request's root element, the Bearer token when started w
 202 for asynchronous operations and their status under /operations/<request-id>.
 
 Test hooks outside the API: GET /_fake/requests lists the requests received (method, path, query,
-headers, body) and DELETE /_fake/requests forgets them.
+headers, body) and DELETE /_fake/requests forgets them; POST /_fake/answer?status=301&count=1
+[&method=DELETE][&location=URL] makes the next `count` API requests (of that method) answer that
+status with an empty body, without doing anything (a misrouted or intercepted request).
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ class Service:
         self.lock = threading.Lock()
         self.sandboxes: dict[str, SandboxBackend] = {}
         self.log: list[dict] = []
+        self.forced: list[dict] = []  # answers the tests ask for (POST /_fake/answer)
 
     def sandbox(self, subscription: str) -> SandboxBackend:
         if not re.fullmatch(r"[A-Za-z0-9-]{1,64}", subscription):
@@ -198,7 +201,12 @@ class Service:
         return Reply(201, response.request_id)  # Create Hosted Service answers 201 without a body
 
     def delete_service(self, sb, name, media, body):
-        return self.answer(sb.delete_service(name, media))
+        response = sb.delete_service(name, media)
+        if media:
+            return self.answer(response)
+        # Delete Cloud Service without comp=media is synchronous: 200 once done (gg441305).
+        sb.wait(response)
+        return Reply(200, response.request_id)
 
     def get_deployment(self, sb, service, slot, media, body):
         if slot.lower() != "production":
@@ -251,6 +259,8 @@ def make_handler(service: Service):
             headers = {k.lower(): v for k, v in self.headers.items()}
             if parts.path.startswith("/_fake/requests"):
                 return self._fake_requests()
+            if parts.path.startswith("/_fake/answer"):
+                return self._fake_answer(parse_qs(parts.query))
             entry = {
                 "method": self.command,
                 "path": parts.path,
@@ -259,6 +269,15 @@ def make_handler(service: Service):
                 "body": body.decode("utf-8", "replace"),
             }
             with service.lock:
+                forced = next((f for f in service.forced if f["method"] in (None, self.command)), None)
+                if forced is not None:
+                    forced["count"] -= 1
+                    if forced["count"] <= 0:
+                        service.forced.remove(forced)
+                    entry.update(status=forced["status"], request_id=new_request_id())
+                    service.log.append(entry)
+                    extra = {"Location": forced["location"]} if forced["location"] else {}
+                    return self._send(forced["status"], b"", {"x-ms-request-id": entry["request_id"], **extra})
                 try:
                     reply = service.handle(self.command, parts.path, parse_qs(parts.query), headers, body)
                 except CloudError as err:
@@ -278,6 +297,19 @@ def make_handler(service: Service):
                     service.log.clear()
                 data = json.dumps(service.log).encode()
             self._send(200, data, {"Content-Type": "application/json"})
+
+        def _fake_answer(self, query: dict):
+            first = {k: v[0] for k, v in query.items()}
+            with service.lock:
+                service.forced.append(
+                    {
+                        "status": int(first["status"]),
+                        "count": int(first.get("count", 1)),
+                        "method": first.get("method"),
+                        "location": first.get("location"),
+                    }
+                )
+            self._send(200, b"{}", {"Content-Type": "application/json"})
 
         def _send(self, status: int, body: bytes, headers: dict):
             self.send_response(status)
@@ -335,6 +367,13 @@ class FakeServer:
         import httpx
 
         httpx.delete(f"{self.url}/_fake/requests")
+
+    def answer_next(self, status: int, count: int = 1, method: str | None = None, location: str | None = None) -> None:
+        """The next `count` API requests (of `method`) get `status` and an empty body."""
+        import httpx
+
+        params = {"status": status, "count": count, **({"method": method} if method else {})}
+        httpx.post(f"{self.url}/_fake/answer", params={**params, **({"location": location} if location else {})})
 
     def stop(self) -> None:
         if self.proc.poll() is None:

@@ -39,6 +39,9 @@ from pscompat.azure.backends.base import (
 
 DEFAULT_ENDPOINT = "https://management.core.windows.net"
 DEFAULT_VERSION = "2016-03-01"
+# The success codes the operations document (reference §3.2, MSDN per operation): GETs and the
+# synchronous OS-image calls 200, Create Cloud Service 201, everything asynchronous 202.
+OK, CREATED, ACCEPTED = (200,), (201,), (202,)
 
 
 class TransportError(CloudError):
@@ -127,8 +130,12 @@ class ClassicRestBackend(ComputeBackend):
             self._client.close()
             self._client = None
 
-    def _call(self, method: str, path: str, body: bytes | None = None, media: bool = False) -> tuple[str, int, bytes]:
-        """One request; returns (request id, HTTP status, body) or raises CloudError."""
+    def _call(
+        self, method: str, path: str, expect: tuple[int, ...], body: bytes | None = None, media: bool = False
+    ) -> tuple[str, int, bytes]:
+        """One request; returns (request id, HTTP status, body) or raises CloudError.  Only the
+        operation's documented success codes (`expect`, reference §3.2) count as success: a 3xx is
+        not followed (it would resend the credentials elsewhere) and means nothing was done."""
         client, settings = self._session()
         url = f"{settings[0].rstrip('/')}/{settings[1]}{path}"
         headers = {}
@@ -153,6 +160,8 @@ class ClassicRestBackend(ComputeBackend):
         request_id = reply.headers.get("x-ms-request-id") or new_request_id()
         if reply.status_code >= 400:
             raise _error(reply, request_id)
+        if reply.status_code not in expect:
+            raise _unexpected(reply, request_id, method, path, expect)
         return request_id, reply.status_code, reply.content
 
     def _read(self, body: bytes, schema, root: str, request_id: str):
@@ -164,7 +173,7 @@ class ClassicRestBackend(ComputeBackend):
             ) from None
 
     def _get(self, path: str, schema, root: str) -> Response:
-        request_id, status, body = self._call("GET", path)
+        request_id, status, body = self._call("GET", path, OK)
         value = self._read(body, schema, root, request_id)
         return Response(request_id, status, _rows(value) if isinstance(schema, X.ListOf) else value)
 
@@ -172,6 +181,7 @@ class ClassicRestBackend(ComputeBackend):
         self,
         method: str,
         path: str,
+        expect: tuple[int, ...],
         root: str | None = None,
         schema=None,
         value: dict | None = None,
@@ -183,7 +193,7 @@ class ClassicRestBackend(ComputeBackend):
             body = X.dump(root, schema, value) if root is not None else None
         except X.XmlError as err:
             raise CloudError("BadRequest", f"The request cannot be written as <{root}>: {err}.") from None
-        request_id, status, reply = self._call(method, path, body, media)
+        request_id, status, reply = self._call(method, path, expect, body, media)
         result = None
         if answer is not None and reply.strip():
             result = self._read(reply, answer[1], answer[0], request_id)
@@ -193,7 +203,7 @@ class ClassicRestBackend(ComputeBackend):
     def get_operation_status(self, request_id: str) -> Operation:
         if request_id in self._local:
             return self._local[request_id]
-        rid, _, body = self._call("GET", f"/operations/{_q(request_id)}")
+        rid, _, body = self._call("GET", f"/operations/{_q(request_id)}", OK)
         op = self._read(body, X.OPERATION, "Operation", rid)
         error = op.get("Error") or {}
         return Operation(
@@ -208,30 +218,38 @@ class ClassicRestBackend(ComputeBackend):
         return self._get(f"/services/images/{_q(name)}", X.OS_IMAGE, "OSImage")
 
     def add_os_image(self, image: dict) -> Response:
-        return self._send("POST", "/services/images", "OSImage", X.OS_IMAGE_ADD, image, answer=("OSImage", X.OS_IMAGE))
+        return self._send(
+            "POST", "/services/images", OK, "OSImage", X.OS_IMAGE_ADD, image, answer=("OSImage", X.OS_IMAGE)
+        )
 
     def update_os_image(self, name: str, changes: dict) -> Response:
         return self._send(
-            "PUT", f"/services/images/{_q(name)}", "OSImage", X.OS_IMAGE_UPDATE, changes, answer=("OSImage", X.OS_IMAGE)
+            "PUT",
+            f"/services/images/{_q(name)}",
+            OK,
+            "OSImage",
+            X.OS_IMAGE_UPDATE,
+            changes,
+            answer=("OSImage", X.OS_IMAGE),
         )
 
     def delete_os_image(self, name: str, delete_vhd: bool = False) -> Response:
-        return self._send("DELETE", f"/services/images/{_q(name)}", media=delete_vhd)
+        return self._send("DELETE", f"/services/images/{_q(name)}", OK, media=delete_vhd)
 
     # --- VM images --------------------------------------------------------------------------
     def list_vm_images(self) -> Response:
         return self._get("/services/vmimages", X.VM_IMAGES, "VMImages")
 
     def create_vm_image(self, image: dict) -> Response:
-        return self._send("POST", "/services/vmimages", "VMImage", X.VM_IMAGE_CREATE, image)
+        return self._send("POST", "/services/vmimages", ACCEPTED, "VMImage", X.VM_IMAGE_CREATE, image)
 
     def update_vm_image(self, name: str, changes: dict) -> Response:
         body = {k: v for k, v in changes.items() if k != "DiskConfig"}
         body.update(changes.get("DiskConfig") or {})  # the disk settings are members of <VMImage> itself
-        return self._send("PUT", f"/services/vmimages/{_q(name)}", "VMImage", X.VM_IMAGE_UPDATE, body)
+        return self._send("PUT", f"/services/vmimages/{_q(name)}", ACCEPTED, "VMImage", X.VM_IMAGE_UPDATE, body)
 
     def delete_vm_image(self, name: str, delete_vhd: bool = False) -> Response:
-        return self._send("DELETE", f"/services/vmimages/{_q(name)}", media=delete_vhd)
+        return self._send("DELETE", f"/services/vmimages/{_q(name)}", ACCEPTED, media=delete_vhd)
 
     # --- cloud services and deployments -----------------------------------------------------
     def list_services(self) -> Response:
@@ -243,10 +261,14 @@ class ClassicRestBackend(ComputeBackend):
         return self._get(f"/services/hostedservices/{_q(name)}", X.HOSTED_SERVICE, "HostedService")
 
     def create_service(self, service: dict) -> Response:
-        return self._send("POST", "/services/hostedservices", "CreateHostedService", X.CREATE_HOSTED_SERVICE, service)
+        return self._send(
+            "POST", "/services/hostedservices", CREATED, "CreateHostedService", X.CREATE_HOSTED_SERVICE, service
+        )
 
     def delete_service(self, name: str, delete_all: bool = False) -> Response:
-        return self._send("DELETE", f"/services/hostedservices/{_q(name)}", media=delete_all)
+        # Delete Cloud Service (gg441305): synchronous 200; with comp=media asynchronous, always 202.
+        expect = ACCEPTED if delete_all else OK
+        return self._send("DELETE", f"/services/hostedservices/{_q(name)}", expect, media=delete_all)
 
     def get_deployment(self, service: str, slot: str = "Production") -> Response:
         return self._get(
@@ -260,7 +282,12 @@ class ClassicRestBackend(ComputeBackend):
             "RoleList": [_persistent_vm_role(r) for r in deployment.get("RoleList") or ()],
         }
         return self._send(
-            "POST", f"/services/hostedservices/{_q(service)}/deployments", "Deployment", X.DEPLOYMENT_CREATE, body
+            "POST",
+            f"/services/hostedservices/{_q(service)}/deployments",
+            ACCEPTED,
+            "Deployment",
+            X.DEPLOYMENT_CREATE,
+            body,
         )
 
     # --- roles ------------------------------------------------------------------------------
@@ -269,20 +296,28 @@ class ClassicRestBackend(ComputeBackend):
 
     def add_role(self, service: str, deployment: str, role: dict) -> Response:
         return self._send(
-            "POST", f"{self._roles(service, deployment)}/roles", "PersistentVMRole", X.ROLE, _persistent_vm_role(role)
+            "POST",
+            f"{self._roles(service, deployment)}/roles",
+            ACCEPTED,
+            "PersistentVMRole",
+            X.ROLE,
+            _persistent_vm_role(role),
         )
 
     def update_role(self, service: str, deployment: str, role_name: str, role: dict) -> Response:
         return self._send(
             "PUT",
             f"{self._roles(service, deployment)}/roles/{_q(role_name)}",
+            ACCEPTED,
             "PersistentVMRole",
             X.ROLE,
             _persistent_vm_role(role),
         )
 
     def delete_role(self, service: str, deployment: str, role_name: str, delete_vhd: bool = False) -> Response:
-        return self._send("DELETE", f"{self._roles(service, deployment)}/roles/{_q(role_name)}", media=delete_vhd)
+        return self._send(
+            "DELETE", f"{self._roles(service, deployment)}/roles/{_q(role_name)}", ACCEPTED, media=delete_vhd
+        )
 
     def role_operation(self, service: str, deployment: str, role_name: str, operation: dict) -> Response:
         kind = operation.get("OperationType")
@@ -292,6 +327,7 @@ class ClassicRestBackend(ComputeBackend):
         return self._send(
             "POST",
             f"{self._roles(service, deployment)}/roleinstances/{_q(role_name)}/Operations",
+            ACCEPTED,
             kind,
             schema,
             operation,
@@ -347,6 +383,25 @@ def _seconds_text(text: str, default: float) -> float:
         return float(text)
     except ValueError:
         return default
+
+
+def _unexpected(reply: httpx.Response, request_id: str, method: str, path: str, expect: tuple[int, ...]) -> CloudError:
+    """A status the operation does not document as success (a redirect, 204, 304…): an error, never
+    Succeeded, since nothing says the change was made.  The redirect target is named without its
+    query string (which may carry a signature)."""
+    wanted = " or ".join(f"{c} {httpx.codes.get_reason_phrase(c)}" for c in expect)
+    answer = f"{reply.status_code} {reply.reason_phrase or httpx.codes.get_reason_phrase(reply.status_code)}".strip()
+    where = reply.headers.get("location")
+    moved = f" to {where.split('?', 1)[0]}" if where else ""
+    code = "".join((reply.reason_phrase or f"HTTP{reply.status_code}").title().split()) or f"HTTP{reply.status_code}"
+    return CloudError(
+        code,
+        f"The service answered {method} {path or '/'} with {answer}{moved}, which is not a success for this "
+        f"operation (expected {wanted}); the request was not followed and may not have been carried out. "
+        "Check PSCOMPAT_AZURE_ENDPOINT.",
+        reply.status_code,
+        request_id,
+    )
 
 
 def _error(reply: httpx.Response, request_id: str) -> CloudError:
