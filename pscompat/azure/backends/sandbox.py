@@ -225,9 +225,7 @@ class SandboxBackend(ComputeBackend):
         image.setdefault("Location", "West US")
         conn = self.conn
         with store.transaction(conn):
-            if self._one("os_images", image["Name"]) is not None:
-                raise conflict(f"An image with the name '{image['Name']}' already exists.")
-            conn.execute("INSERT INTO os_images (name, body) VALUES (?, ?)", (image["Name"], store.dumps(image)))
+            store.insert_image(conn, "os_images", image)
             # The sandbox stands in for the VHD upload (Add-AzureVhd): the blob exists from now on.
             store.put_blob(conn, image["MediaLink"], image["LogicalSizeInGB"], image["Name"])
         return self._done(image)
@@ -257,8 +255,6 @@ class SandboxBackend(ComputeBackend):
         conn = self.conn
         rid = new_request_id()
         with store.transaction(conn):
-            if self._one("vm_images", image["Name"]) is not None:
-                raise conflict(f"An image with the name '{image['Name']}' already exists.")
             image = {
                 "Category": "User",
                 "IsPremium": False,
@@ -268,7 +264,7 @@ class SandboxBackend(ComputeBackend):
             }
             image["ModifiedTime"] = image["CreatedTime"]
             image.setdefault("DataDiskConfigurations", [])
-            conn.execute("INSERT INTO vm_images (name, body) VALUES (?, ?)", (image["Name"], store.dumps(image)))
+            store.insert_image(conn, "vm_images", image)
             for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
                 if disk.get("MediaLink"):
                     store.put_blob(conn, disk["MediaLink"], disk.get("LogicalDiskSizeInGB") or 0, image["Name"])

@@ -19,11 +19,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pscompat.azure.backends import catalog
+from pscompat.azure.backends.base import conflict
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: one image name is never both an OS image and a VM image (triggers below)
 DB_NAME = "azure-sandbox.sqlite3"
 
-_SCHEMA = """
+_SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS os_images (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
                                       body TEXT NOT NULL);
@@ -40,6 +42,19 @@ CREATE TABLE IF NOT EXISTS operations (id TEXT PRIMARY KEY, kind TEXT NOT NULL, 
     started REAL NOT NULL, duration REAL NOT NULL, finished REAL);
 CREATE INDEX IF NOT EXISTS operations_status ON operations(status);
 """
+    + """
+-- One name, one image: an OS image and a VM image of the same name could be removed or updated by no
+-- cmdlet (Remove/Update-AzureVMImage stop at "Duplicate names").  The check runs inside the inserting
+-- statement, under SQLite's single write lock, so two processes capturing the same name at once
+-- cannot both pass it (a check in Python before the INSERT could).
+CREATE TRIGGER IF NOT EXISTS os_image_name_is_free BEFORE INSERT ON os_images
+WHEN EXISTS (SELECT 1 FROM vm_images WHERE name = NEW.name)
+BEGIN SELECT RAISE(ABORT, 'image name taken'); END;
+CREATE TRIGGER IF NOT EXISTS vm_image_name_is_free BEFORE INSERT ON vm_images
+WHEN EXISTS (SELECT 1 FROM os_images WHERE name = NEW.name)
+BEGIN SELECT RAISE(ABORT, 'image name taken'); END;
+"""
+)
 _TABLES = ("os_images", "vm_images", "deployments", "services", "disks", "blobs", "subscriptions", "operations", "meta")
 
 
@@ -82,30 +97,54 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def open_store(path: Path) -> sqlite3.Connection:
-    """Connect, creating and seeding the sandbox on first use (safe when two processes race)."""
+    """Connect, creating and seeding the sandbox on first use, or bringing an older one up to
+    date (safe when two processes race: the second finds the work done)."""
     conn = connect(path)
-    if _seeded(conn):
+    if _version(conn) == SCHEMA_VERSION:
         return conn
     with transaction(conn):
-        # statement by statement: executescript() would COMMIT our transaction first
-        for statement in _SCHEMA.split(";"):
-            if statement.strip():
-                conn.execute(statement)
-        if not _seeded(conn):
-            _seed(conn)
+        version = _version(conn)
+        if version != SCHEMA_VERSION:
+            create_schema(conn)  # IF NOT EXISTS throughout: also adds what a version 1 store lacks
+            if version is None:
+                _seed(conn)
+            else:
+                conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
     return conn
 
 
-def _seeded(conn: sqlite3.Connection) -> bool:
+def create_schema(conn: sqlite3.Connection) -> None:
+    """The tables, indexes and triggers that do not exist yet (inside the caller's transaction)."""
+    # statement by statement (triggers hold `;` inside): executescript() would COMMIT our transaction
+    pending = ""
+    for line in _SCHEMA.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+
+
+def _version(conn: sqlite3.Connection) -> str | None:
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     except sqlite3.OperationalError:  # no tables yet
-        return False
-    return row is not None and row[0] == SCHEMA_VERSION
+        return None
+    return row[0] if row else None
 
 
 def dumps(body: dict) -> str:
     return json.dumps(body, separators=(",", ":"))
+
+
+def insert_image(conn: sqlite3.Connection, table: str, image: dict) -> None:
+    """Add an OS image (`os_images`) or VM image (`vm_images`); a name taken by an image of either
+    kind (any case) is the service's 409 ConflictError, and nothing is added."""
+    try:
+        conn.execute(f"INSERT INTO {table} (name, body) VALUES (?, ?)", (image["Name"], dumps(image)))
+    except sqlite3.IntegrityError:  # the UNIQUE name of the table, or the trigger of the other one
+        raise conflict(f"An image with the name '{image['Name']}' already exists.") from None
 
 
 def _seed(conn: sqlite3.Connection) -> None:
@@ -113,7 +152,7 @@ def _seed(conn: sqlite3.Connection) -> None:
         "INSERT INTO os_images (name, body) VALUES (?, ?)", ((i["Name"], dumps(i)) for i in catalog.public_os_images())
     )
     for image in catalog.public_vm_images() + catalog.demo_user_vm_images():
-        conn.execute("INSERT INTO vm_images (name, body) VALUES (?, ?)", (image["Name"], dumps(image)))
+        insert_image(conn, "vm_images", image)
         for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
             if disk.get("MediaLink"):
                 put_blob(conn, disk["MediaLink"], disk["LogicalDiskSizeInGB"], image["Name"])
@@ -222,6 +261,12 @@ def check(home_dir: str | os.PathLike | None = None) -> list[str]:
             for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
                 if disk.get("MediaLink") and not blob_exists(conn, disk["MediaLink"]):
                     problems.append(f"VM image {image['Name']}: missing blob {disk['MediaLink']}")
+        both = "SELECT o.name FROM os_images o JOIN vm_images v ON v.name = o.name"
+        for (name,) in conn.execute(both):
+            problems.append(
+                f"image name {name} is both an OS image and a VM image (made before names were kept unique): "
+                "no cmdlet can remove or update it; `reset` starts the sandbox over"
+            )
         for (body,) in conn.execute("SELECT body FROM os_images WHERE body LIKE '%MediaLink%'"):
             image = json.loads(body)
             if not blob_exists(conn, image["MediaLink"]):
