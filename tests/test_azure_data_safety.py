@@ -163,3 +163,56 @@ def test_a_version_1_store_gets_the_constraint_and_check_reports_old_duplicates(
     backend.close()
     problems = store.check()
     assert any("MyOldVmImage is both an OS image and a VM image" in p for p in problems), problems
+
+
+# --- -DeleteVHD never deletes a blob a disk or another image still uses --------------------------------
+OS_DISK = "$link = (Get-AzureVM myServiceName MyVMtoCapture).VM.OSVirtualHardDisk.MediaLink; "
+IN_USE = (
+    "BadRequest: A disk with name {disk} is currently in use by virtual machine MyVMtoCapture running within "
+    "hosted service myServiceName, deployment myServiceName."
+)
+LEASE = "BadRequest: A lease conflict occurred with the blob {link}."
+
+
+def vm_os_disk() -> tuple[str, str]:
+    disk = ok("(Get-AzureVM myServiceName MyVMtoCapture).VM.OSVirtualHardDisk")[0]
+    return disk.DiskName, disk.MediaLink
+
+
+ADD_FROM_VM = OS_DISK + "Add-AzureVMImage fromvm -MediaLocation $link -OS Windows | Out-Null"
+
+
+@pytest.mark.parametrize(
+    "setup, remove, expected, vm_left",
+    [
+        # an OS image registered over the VHD of a VM's OS disk: the VM still uses it
+        (ADD_FROM_VM, "Remove-AzureVMImage fromvm -DeleteVHD", IN_USE, True),
+        # the VM went (its disk stays in the repository, holding the VHD's lease)
+        (
+            ADD_FROM_VM + "; Remove-AzureVM -ServiceName myServiceName -Name MyVMtoCapture | Out-Null",
+            "Remove-AzureVMImage fromvm -DeleteVHD",
+            LEASE,
+            False,
+        ),
+        # the VM goes with -DeleteVHD while an image still uses its VHD
+        (ADD_FROM_VM, "Remove-AzureVM -ServiceName myServiceName -Name MyVMtoCapture -DeleteVHD", LEASE, True),
+    ],
+)
+def test_delete_vhd_refuses_a_blob_still_in_use(home, setup, remove, expected, vm_left):
+    """Issue 10: Remove-AzureVMImage -DeleteVHD deleted the blob of a disk a VM still used.  The
+    service refuses the whole request (nothing is deleted) with its in-use or lease-conflict text."""
+    disk, link = vm_os_disk()
+    ok(setup)
+    result = pscompat.run(remove)
+    assert [e.message.split("\n")[0] for e in result.errors] == [expected.format(disk=disk, link=link)]
+    backend = SandboxBackend(home)
+    try:
+        assert store.blob_exists(backend.conn, link)
+        assert backend.get_os_image("fromvm").value["MediaLink"] == link
+    finally:
+        backend.close()
+    vms = ok("Get-AzureVM -ServiceName myServiceName | % Name")
+    assert ("MyVMtoCapture" in vms) is vm_left
+    assert store.check() == []
+    # without -DeleteVHD, or once nothing else uses the VHD, the image goes
+    assert ok("Remove-AzureVMImage fromvm | % OperationStatus") == ["Succeeded"]

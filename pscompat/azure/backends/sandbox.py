@@ -244,6 +244,7 @@ class SandboxBackend(ComputeBackend):
             image = self._user_image("os_images", name, "deleted")
             conn.execute("DELETE FROM os_images WHERE name = ?", (name,))
             if delete_vhd:
+                store.refuse_if_blob_in_use(conn, image.get("MediaLink"), image["Name"])
                 store.delete_blob(conn, image.get("MediaLink"))
         return self._done()
 
@@ -293,6 +294,7 @@ class SandboxBackend(ComputeBackend):
             conn.execute("DELETE FROM vm_images WHERE name = ?", (name,))
             if delete_vhd:
                 for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
+                    store.refuse_if_blob_in_use(conn, disk.get("MediaLink"), image["Name"])
                     store.delete_blob(conn, disk.get("MediaLink"))
         self._sync_ops[rid] = Operation(rid, SUCCEEDED, 200)
         return Response(rid, 202)

@@ -79,6 +79,7 @@ def _release_disks(conn: sqlite3.Connection, disks: list[dict], delete_vhd: bool
     for disk in disks:
         if delete_vhd:
             conn.execute("DELETE FROM disks WHERE name = ?", (disk["DiskName"],))
+            store.refuse_if_blob_in_use(conn, disk["MediaLink"], disk["DiskName"])
             store.delete_blob(conn, disk["MediaLink"])
         else:
             conn.execute("UPDATE disks SET attached_to = NULL WHERE name = ?", (disk["DiskName"],))

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from pscompat.azure.backends import catalog
-from pscompat.azure.backends.base import conflict
+from pscompat.azure.backends.base import bad_request, conflict
 
 SCHEMA_VERSION = "2"  # 2: one image name is never both an OS image and a VM image (triggers below)
 DB_NAME = "azure-sandbox.sqlite3"
@@ -180,6 +180,37 @@ def put_blob(conn: sqlite3.Connection, url: str, size_gb: int, source: str | Non
 def delete_blob(conn: sqlite3.Connection, url: str | None) -> None:
     if url:
         conn.execute("DELETE FROM blobs WHERE url = ?", (url,))
+
+
+def refuse_if_blob_in_use(conn: sqlite3.Connection, url: str | None, owner: str) -> None:
+    """Before a `?comp=media` delete: a blob that a disk of the repository or another image still
+    uses must stay.  The service refuses the whole request then (nothing is deleted): for a disk
+    attached to a VM with its "currently in use" text (recorded from the service: pkgcloud/pkgcloud
+    issue 98), otherwise with the lease conflict every other holder's lease causes (hashicorp/
+    terraform issue 11941).  `owner` is the image or disk being deleted, which may hold it."""
+    if not url:
+        return
+    for name, body, attached in conn.execute("SELECT name, body, attached_to FROM disks"):
+        if name.lower() == owner.lower() or json.loads(body).get("MediaLink") != url:
+            continue
+        if attached:
+            service, _, role = attached.partition("/")
+            row = conn.execute("SELECT body FROM deployments WHERE service = ?", (service,)).fetchone()
+            deployment = json.loads(row[0])["Name"] if row else service
+            raise bad_request(
+                f"A disk with name {name} is currently in use by virtual machine {role} running within hosted "
+                f"service {service}, deployment {deployment}."
+            )
+        raise bad_request(f"A lease conflict occurred with the blob {url}.")
+    for table in ("os_images", "vm_images"):
+        for name, body in conn.execute(f"SELECT name, body FROM {table} WHERE instr(body, ?) > 0", (url,)):
+            if name.lower() != owner.lower() and url in _media_links(json.loads(body)):
+                raise bad_request(f"A lease conflict occurred with the blob {url}.")
+
+
+def _media_links(image: dict) -> set[str]:
+    disks = [image.get("OSDiskConfiguration") or {}, *(image.get("DataDiskConfigurations") or ())]
+    return {link for link in [image.get("MediaLink"), *(d.get("MediaLink") for d in disks)] if link}
 
 
 def blob_exists(conn: sqlite3.Connection, url: str) -> bool:
