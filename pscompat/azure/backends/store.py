@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pscompat.azure.backends import catalog
+from pscompat.azure.backends import catalog, storage_errors
 from pscompat.azure.backends.base import bad_request, conflict
 
 SCHEMA_VERSION = "2"  # 2: one image name is never both an OS image and a VM image (triggers below)
@@ -59,12 +60,18 @@ _TABLES = ("os_images", "vm_images", "deployments", "services", "disks", "blobs"
 
 
 def home(explicit: str | os.PathLike | None = None) -> Path:
-    """`$PSCOMPAT_HOME`, else `$XDG_DATA_HOME/pscompat`, else `~/.local/share/pscompat`."""
+    """`$PSCOMPAT_HOME`, else `$XDG_DATA_HOME/pscompat`, else `~/.local/share/pscompat`; always
+    absolute (a relative one would move with the working directory)."""
     if explicit:
-        return Path(explicit)
+        return Path(explicit).absolute()
     if os.environ.get("PSCOMPAT_HOME"):
-        return Path(os.environ["PSCOMPAT_HOME"])
-    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+        return Path(os.environ["PSCOMPAT_HOME"]).absolute()
+    data = os.environ.get("XDG_DATA_HOME")
+    if not data or not os.path.isabs(data):  # the XDG spec: a relative value is ignored
+        user_home = os.path.expanduser("~")
+        if user_home.startswith("~") or not os.path.isabs(user_home):
+            raise storage_errors.no_home("HOME is not set and this user has no home folder")
+        data = os.path.join(user_home, ".local", "share")
     return Path(data) / "pscompat"
 
 
@@ -73,14 +80,25 @@ def db_path(home_dir: str | os.PathLike | None = None) -> Path:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """An autocommit connection (transactions are explicit) in WAL mode that waits for locks."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=60.0, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 60000")
-    conn.execute("PRAGMA journal_mode = WAL")
-    # NORMAL is crash-safe in WAL mode (only a power cut can lose the last commits).
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA foreign_keys = ON")
+    """An autocommit connection (transactions are explicit) in WAL mode that waits for locks.
+
+    The folder is made 0700 and the database 0600 (SQLite gives its -wal and -shm files the
+    database's mode): a subscription's state is its owner's alone."""
+    if not path.parent.is_dir():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    timeout = storage_errors.lock_timeout()
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=timeout, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL is crash-safe in WAL mode (only a power cut can lose the last commits).
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -91,7 +109,12 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may have rolled back already (a full disk, an I/O error): the first error is the one to tell
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
         raise
     conn.execute("COMMIT")
 
@@ -100,16 +123,22 @@ def open_store(path: Path) -> sqlite3.Connection:
     """Connect, creating and seeding the sandbox on first use, or bringing an older one up to
     date (safe when two processes race: the second finds the work done)."""
     conn = connect(path)
-    if _version(conn) == SCHEMA_VERSION:
-        return conn
-    with transaction(conn):
-        version = _version(conn)
-        if version != SCHEMA_VERSION:
-            create_schema(conn)  # IF NOT EXISTS throughout: also adds what a version 1 store lacks
-            if version is None:
-                _seed(conn)
-            else:
-                conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+    try:
+        if _version(conn) == SCHEMA_VERSION:
+            return conn
+        with transaction(conn):
+            version = _version(conn)
+            if version is not None and version.isdigit() and int(version) > int(SCHEMA_VERSION):
+                raise storage_errors.newer(path, version)
+            if version != SCHEMA_VERSION:
+                create_schema(conn)  # IF NOT EXISTS throughout: also adds what a version 1 store lacks
+                if version is None:
+                    _seed(conn)
+                else:
+                    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -235,10 +264,23 @@ def register_disk(conn: sqlite3.Connection, disk: dict, attached_to: str | None)
 
 
 # --- administration ----------------------------------------------------------------------------
-def reset(home_dir: str | os.PathLike | None = None) -> Path:
-    """Back to the fresh state, in one transaction (other processes keep valid connections)."""
+def reset(home_dir: str | os.PathLike | None = None) -> tuple[Path, Path | None]:
+    """Back to the fresh state, in one transaction (other processes keep valid connections).  A
+    damaged file is not overwritten: it is renamed aside (returned second) for whoever wants to
+    rescue something from it, and a fresh sandbox takes its place."""
     path = db_path(home_dir)
-    conn = open_store(path)
+    kept = None
+    try:
+        conn = open_store(path)
+        conn.execute("SELECT count(*) FROM os_images").fetchone()
+    except sqlite3.DatabaseError as err:
+        if storage_errors.translate(err, path).code != "SandboxDamaged":
+            raise
+        kept = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        for suffix in ("", "-wal", "-shm"):
+            if Path(f"{path}{suffix}").exists():
+                os.replace(f"{path}{suffix}", f"{kept}{suffix}")
+        conn = open_store(path)
     try:
         with transaction(conn):
             for table in _TABLES:
@@ -246,7 +288,7 @@ def reset(home_dir: str | os.PathLike | None = None) -> Path:
             _seed(conn)
     finally:
         conn.close()
-    return path
+    return path, kept
 
 
 def grow(n: int, home_dir: str | os.PathLike | None = None) -> int:
@@ -269,39 +311,51 @@ def grow(n: int, home_dir: str | os.PathLike | None = None) -> int:
 def check(home_dir: str | os.PathLike | None = None) -> list[str]:
     """Consistency problems of the store (empty list = consistent): SQLite's own integrity check,
     then our invariants: every disk of a role and of a user image has its blob, every attached disk
-    belongs to an existing role, no operation is half-recorded."""
-    conn = open_store(db_path(home_dir))
-    problems: list[str] = []
+    belongs to an existing role, no operation is half-recorded.  A damaged file is a problem
+    reported, not an exception."""
+    path = db_path(home_dir)
+    conn = None
     try:
-        problems += [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        roles = set()
-        for (body,) in conn.execute("SELECT body FROM deployments"):
-            deployment = json.loads(body)
-            if not deployment["RoleList"]:
-                problems.append(f"deployment {deployment['Name']} has no roles")
-            for role in deployment["RoleList"]:
-                roles.add(f"{deployment['Name']}/{role['RoleName']}".lower())
-                for disk in [role["OSVirtualHardDisk"], *role["DataVirtualHardDisks"]]:
-                    if not blob_exists(conn, disk["MediaLink"]):
-                        problems.append(f"role {role['RoleName']}: missing blob {disk['MediaLink']}")
-        for name, attached in conn.execute("SELECT name, attached_to FROM disks WHERE attached_to IS NOT NULL"):
-            if attached.lower() not in roles:
-                problems.append(f"disk {name} attached to missing role {attached}")
-        for (body,) in conn.execute("SELECT body FROM vm_images"):
-            image = json.loads(body)
-            for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
-                if disk.get("MediaLink") and not blob_exists(conn, disk["MediaLink"]):
-                    problems.append(f"VM image {image['Name']}: missing blob {disk['MediaLink']}")
-        both = "SELECT o.name FROM os_images o JOIN vm_images v ON v.name = o.name"
-        for (name,) in conn.execute(both):
-            problems.append(
-                f"image name {name} is both an OS image and a VM image (made before names were kept unique): "
-                "no cmdlet can remove or update it; `reset` starts the sandbox over"
-            )
-        for (body,) in conn.execute("SELECT body FROM os_images WHERE body LIKE '%MediaLink%'"):
-            image = json.loads(body)
-            if not blob_exists(conn, image["MediaLink"]):
-                problems.append(f"OS image {image['Name']}: missing blob {image['MediaLink']}")
+        conn = open_store(path)
+        return _problems(conn)
+    except sqlite3.DatabaseError as err:
+        problem = storage_errors.translate(err, path)
+        if problem.code != "SandboxDamaged":
+            raise problem from None
+        return [problem.message]
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
+
+
+def _problems(conn: sqlite3.Connection) -> list[str]:
+    problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+    roles = set()
+    for (body,) in conn.execute("SELECT body FROM deployments"):
+        deployment = json.loads(body)
+        if not deployment["RoleList"]:
+            problems.append(f"deployment {deployment['Name']} has no roles")
+        for role in deployment["RoleList"]:
+            roles.add(f"{deployment['Name']}/{role['RoleName']}".lower())
+            for disk in [role["OSVirtualHardDisk"], *role["DataVirtualHardDisks"]]:
+                if not blob_exists(conn, disk["MediaLink"]):
+                    problems.append(f"role {role['RoleName']}: missing blob {disk['MediaLink']}")
+    for name, attached in conn.execute("SELECT name, attached_to FROM disks WHERE attached_to IS NOT NULL"):
+        if attached.lower() not in roles:
+            problems.append(f"disk {name} attached to missing role {attached}")
+    for (body,) in conn.execute("SELECT body FROM vm_images"):
+        image = json.loads(body)
+        for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
+            if disk.get("MediaLink") and not blob_exists(conn, disk["MediaLink"]):
+                problems.append(f"VM image {image['Name']}: missing blob {disk['MediaLink']}")
+    both = "SELECT o.name FROM os_images o JOIN vm_images v ON v.name = o.name"
+    for (name,) in conn.execute(both):
+        problems.append(
+            f"image name {name} is both an OS image and a VM image (made before names were kept unique): "
+            "no cmdlet can remove or update it; `reset` starts the sandbox over"
+        )
+    for (body,) in conn.execute("SELECT body FROM os_images WHERE body LIKE '%MediaLink%'"):
+        image = json.loads(body)
+        if not blob_exists(conn, image["MediaLink"]):
+            problems.append(f"OS image {image['Name']}: missing blob {image['MediaLink']}")
     return problems
