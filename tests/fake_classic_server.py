@@ -12,9 +12,10 @@ Azure namespace with the request's root element, the Bearer token when started w
 202 for asynchronous operations and their status under /operations/<request-id>.
 
 Test hooks outside the API: GET /_fake/requests lists the requests received (method, path, query,
-headers, body) and DELETE /_fake/requests forgets them; POST /_fake/answer?status=301&count=1
-[&method=DELETE][&location=URL] makes the next `count` API requests (of that method) answer that
-status with an empty body, without doing anything (a misrouted or intercepted request).
+headers, body) and DELETE /_fake/requests forgets them (and answers asked for and not yet given); POST /_fake/answer?status=301&count=1
+[&method=DELETE][&path=PART][&location=URL] makes the next `count` API requests (of that method) answer that
+status with an empty body, without doing anything (a misrouted or intercepted request); with
+&echo=1 the body is an <Error> quoting the request's body, as a careless service might.
 """
 
 from __future__ import annotations
@@ -269,7 +270,14 @@ def make_handler(service: Service):
                 "body": body.decode("utf-8", "replace"),
             }
             with service.lock:
-                forced = next((f for f in service.forced if f["method"] in (None, self.command)), None)
+                forced = next(
+                    (
+                        f
+                        for f in service.forced
+                        if f["method"] in (None, self.command) and (f["path"] or "") in parts.path
+                    ),
+                    None,
+                )
                 if forced is not None:
                     forced["count"] -= 1
                     if forced["count"] <= 0:
@@ -277,7 +285,11 @@ def make_handler(service: Service):
                     entry.update(status=forced["status"], request_id=new_request_id())
                     service.log.append(entry)
                     extra = {"Location": forced["location"]} if forced["location"] else {}
-                    return self._send(forced["status"], b"", {"x-ms-request-id": entry["request_id"], **extra})
+                    echo = b""
+                    if forced["echo"]:  # a service that quotes the request in its error (the secrets test)
+                        message = f"Cannot process {self.command} {parts.path}: {body.decode('utf-8', 'replace')}"
+                        echo = X.dump("Error", X.ERROR, {"Code": "BadRequest", "Message": message})
+                    return self._send(forced["status"], echo, {"x-ms-request-id": entry["request_id"], **extra})
                 try:
                     reply = service.handle(self.command, parts.path, parse_qs(parts.query), headers, body)
                 except CloudError as err:
@@ -295,6 +307,7 @@ def make_handler(service: Service):
             with service.lock:
                 if self.command == "DELETE":
                     service.log.clear()
+                    service.forced.clear()
                 data = json.dumps(service.log).encode()
             self._send(200, data, {"Content-Type": "application/json"})
 
@@ -307,6 +320,8 @@ def make_handler(service: Service):
                         "count": int(first.get("count", 1)),
                         "method": first.get("method"),
                         "location": first.get("location"),
+                        "echo": first.get("echo") == "1",
+                        "path": first.get("path"),
                     }
                 )
             self._send(200, b"{}", {"Content-Type": "application/json"})
@@ -368,11 +383,21 @@ class FakeServer:
 
         httpx.delete(f"{self.url}/_fake/requests")
 
-    def answer_next(self, status: int, count: int = 1, method: str | None = None, location: str | None = None) -> None:
-        """The next `count` API requests (of `method`) get `status` and an empty body."""
+    def answer_next(
+        self,
+        status: int,
+        count: int = 1,
+        method: str | None = None,
+        location: str | None = None,
+        echo: bool = False,
+        path: str = "",
+    ) -> None:
+        """The next `count` API requests (of `method`, whose path contains `path`) get `status` and
+        an empty body, or with `echo` an <Error> whose message quotes the request's body."""
         import httpx
 
-        params = {"status": status, "count": count, **({"method": method} if method else {})}
+        params = {"status": status, "count": count, "echo": int(echo), "path": path}
+        params.update({"method": method} if method else {})
         httpx.post(f"{self.url}/_fake/answer", params={**params, **({"location": location} if location else {})})
 
     def stop(self) -> None:

@@ -27,6 +27,7 @@ import httpx
 
 from pscompat.azure.backends import classic_xml as X
 from pscompat.azure.backends.base import (
+    PASSWORD_KEYS,
     SUCCEEDED,
     CloudError,
     ComputeBackend,
@@ -35,6 +36,7 @@ from pscompat.azure.backends.base import (
     new_request_id,
     not_found,
     register_backend,
+    register_secret,
 )
 
 DEFAULT_ENDPOINT = "https://management.core.windows.net"
@@ -107,18 +109,10 @@ class ClassicRestBackend(ComputeBackend):
                 )
             verify: ssl.SSLContext | bool = True
             if cert:
-                try:
-                    verify = ssl.create_default_context()
-                    verify.load_cert_chain(cert, key or None)
-                except (OSError, ssl.SSLError) as err:
-                    raise TransportError(
-                        "CertificateError",
-                        f"Cannot load the management certificate '{cert}' (PSCOMPAT_AZURE_CERT): {err}.",
-                        400,
-                    ) from None
+                verify = _management_certificate(cert, key)
             headers = {"x-ms-version": version, "Accept": "application/xml"}
             if token:
-                headers["Authorization"] = f"Bearer {token}"
+                headers["Authorization"] = f"Bearer {_bearer_token(token)}"
             if self._client is not None:
                 self._client.close()
             self._client = httpx.Client(verify=verify, headers=headers, timeout=_seconds_text(timeout, 100.0))
@@ -373,8 +367,69 @@ class ClassicRestBackend(ComputeBackend):
         return Response(request_id, 200)
 
 
+def _bearer_token(token: str) -> str:
+    """PSCOMPAT_AZURE_TOKEN as a header value: whitespace around it (a token read from a file with
+    its newline) is dropped; anything else a token cannot hold is an error that shows no part of it."""
+    register_secret(token)
+    cleaned = token.strip()
+    bad = next((i for i, ch in enumerate(cleaned) if not ("!" <= ch <= "~")), None)
+    if bad is not None or not cleaned:
+        where = f"a character a token cannot hold at position {bad + 1}" if bad is not None else "only white space"
+        raise TransportError(
+            "InvalidToken", f"PSCOMPAT_AZURE_TOKEN holds {where}; set it to the access token alone.", 400
+        )
+    return cleaned
+
+
+def _management_certificate(cert: str, key: str) -> ssl.SSLContext:
+    """An SSL context with the client certificate: PSCOMPAT_AZURE_CERT/_KEY name PEM files, or hold
+    the PEM text itself, which is then read from memory (an anonymous memfd, never a file on disk).
+    No error shows PEM text: it holds the private key."""
+    for value in (cert, key):
+        if _is_pem(value):
+            register_secret(value)
+    what = "the PEM text in PSCOMPAT_AZURE_CERT" if _is_pem(cert) else f"'{cert}' (PSCOMPAT_AZURE_CERT)"
+    context = ssl.create_default_context()
+    opened: list[int] = []
+    try:
+        paths = [_pem_path(value, opened) if _is_pem(value) else value for value in (cert, key)]
+        context.load_cert_chain(paths[0], paths[1] or None)
+    except (OSError, ssl.SSLError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else type(err).__name__
+        if isinstance(err, ssl.SSLError):
+            reason = f"{err.reason or 'not a PEM certificate with its private key'}"
+        raise TransportError(
+            "CertificateError", f"Cannot load the management certificate {what}: {reason}.", 400
+        ) from None
+    finally:
+        for fd in opened:
+            os.close(fd)
+    return context
+
+
+def _is_pem(value: str) -> bool:
+    return "-----BEGIN" in (value or "")
+
+
+def _pem_path(text: str, opened: list[int]) -> str:
+    if not hasattr(os, "memfd_create"):
+        raise TransportError(
+            "CertificateError",
+            "PSCOMPAT_AZURE_CERT holds PEM text, which this system cannot read from memory: save it in a file "
+            "only you can read (chmod 600) and set PSCOMPAT_AZURE_CERT to its path.",
+            400,
+        )
+    fd = os.memfd_create("pscompat-management-cert", os.MFD_CLOEXEC)
+    opened.append(fd)
+    os.write(fd, text.encode())
+    return f"/proc/self/fd/{fd}"
+
+
 def _persistent_vm_role(role: dict) -> dict:
     # Add Role / Create Deployment require RoleType; the cmdlets' role specs leave it implicit.
+    for config in role.get("ConfigurationSets") or ():
+        for element in PASSWORD_KEYS:
+            register_secret(config.get(element) if isinstance(config, dict) else None)
     return {"RoleType": "PersistentVMRole", **{k: v for k, v in role.items() if v is not None}}
 
 
