@@ -41,7 +41,7 @@ from pscompat.azure.backends.base import (
 
 DEFAULT_ENDPOINT = "https://management.core.windows.net"
 DEFAULT_VERSION = "2016-03-01"
-# The success codes the operations document (reference §3.2, MSDN per operation): GETs and the
+# The success codes the operations document (docs/azure-classic-api.md §3.2, MSDN per operation): GETs and the
 # synchronous OS-image calls 200, Create Cloud Service 201, everything asynchronous 202.
 OK, CREATED, ACCEPTED = (200,), (201,), (202,)
 
@@ -128,7 +128,7 @@ class ClassicRestBackend(ComputeBackend):
         self, method: str, path: str, expect: tuple[int, ...], body: bytes | None = None, media: bool = False
     ) -> tuple[str, int, bytes]:
         """One request; returns (request id, HTTP status, body) or raises CloudError.  Only the
-        operation's documented success codes (`expect`, reference §3.2) count as success: a 3xx is
+        operation's documented success codes (`expect`, docs/azure-classic-api.md §3.2) count as success: a 3xx is
         not followed (it would resend the credentials elsewhere) and means nothing was done."""
         client, settings = self._session()
         url = f"{settings[0].rstrip('/')}/{settings[1]}{path}"

@@ -142,7 +142,8 @@ class AzureCmdlet(Cmdlet):
 
     def report(self, err: CloudError) -> None:
         # docs/azure-classic-api.md §1.1: "<Code>: <Message>" + newline +
-        # "OperationID : '<request id>'", CloseError, ComputeCloudException; a sandbox storage failure (storage_errors.StorageError) brings its own id, category and type.
+        # "OperationID : '<request id>'", CloseError, ComputeCloudException; a sandbox storage failure
+        # (storage_errors.StorageError) brings its own id, category and type.
         self.write_error(
             err.classic_message,
             f"{getattr(err, 'error_id', '')},{self.dotnet_class}",
