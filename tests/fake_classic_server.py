@@ -12,7 +12,10 @@ Azure namespace with the request's root element, the Bearer token when started w
 202 for asynchronous operations and their status under /operations/<request-id>.
 
 Test hooks outside the API: GET /_fake/requests lists the requests received (method, path, query,
-headers, body) and DELETE /_fake/requests forgets them.
+headers, body) and DELETE /_fake/requests forgets them (and answers asked for and not yet given); POST /_fake/answer?status=301&count=1
+[&method=DELETE][&path=PART][&location=URL] makes the next `count` API requests (of that method) answer that
+status with an empty body, without doing anything (a misrouted or intercepted request); with
+&echo=1 the body is an <Error> quoting the request's body, as a careless service might.
 """
 
 from __future__ import annotations
@@ -86,6 +89,7 @@ class Service:
         self.lock = threading.Lock()
         self.sandboxes: dict[str, SandboxBackend] = {}
         self.log: list[dict] = []
+        self.forced: list[dict] = []  # answers the tests ask for (POST /_fake/answer)
 
     def sandbox(self, subscription: str) -> SandboxBackend:
         if not re.fullmatch(r"[A-Za-z0-9-]{1,64}", subscription):
@@ -198,7 +202,12 @@ class Service:
         return Reply(201, response.request_id)  # Create Hosted Service answers 201 without a body
 
     def delete_service(self, sb, name, media, body):
-        return self.answer(sb.delete_service(name, media))
+        response = sb.delete_service(name, media)
+        if media:
+            return self.answer(response)
+        # Delete Cloud Service without comp=media is synchronous: 200 once done (gg441305).
+        sb.wait(response)
+        return Reply(200, response.request_id)
 
     def get_deployment(self, sb, service, slot, media, body):
         if slot.lower() != "production":
@@ -251,6 +260,8 @@ def make_handler(service: Service):
             headers = {k.lower(): v for k, v in self.headers.items()}
             if parts.path.startswith("/_fake/requests"):
                 return self._fake_requests()
+            if parts.path.startswith("/_fake/answer"):
+                return self._fake_answer(parse_qs(parts.query))
             entry = {
                 "method": self.command,
                 "path": parts.path,
@@ -259,6 +270,26 @@ def make_handler(service: Service):
                 "body": body.decode("utf-8", "replace"),
             }
             with service.lock:
+                forced = next(
+                    (
+                        f
+                        for f in service.forced
+                        if f["method"] in (None, self.command) and (f["path"] or "") in parts.path
+                    ),
+                    None,
+                )
+                if forced is not None:
+                    forced["count"] -= 1
+                    if forced["count"] <= 0:
+                        service.forced.remove(forced)
+                    entry.update(status=forced["status"], request_id=new_request_id())
+                    service.log.append(entry)
+                    extra = {"Location": forced["location"]} if forced["location"] else {}
+                    echo = b""
+                    if forced["echo"]:  # a service that quotes the request in its error (the secrets test)
+                        message = f"Cannot process {self.command} {parts.path}: {body.decode('utf-8', 'replace')}"
+                        echo = X.dump("Error", X.ERROR, {"Code": "BadRequest", "Message": message})
+                    return self._send(forced["status"], echo, {"x-ms-request-id": entry["request_id"], **extra})
                 try:
                     reply = service.handle(self.command, parts.path, parse_qs(parts.query), headers, body)
                 except CloudError as err:
@@ -276,8 +307,24 @@ def make_handler(service: Service):
             with service.lock:
                 if self.command == "DELETE":
                     service.log.clear()
+                    service.forced.clear()
                 data = json.dumps(service.log).encode()
             self._send(200, data, {"Content-Type": "application/json"})
+
+        def _fake_answer(self, query: dict):
+            first = {k: v[0] for k, v in query.items()}
+            with service.lock:
+                service.forced.append(
+                    {
+                        "status": int(first["status"]),
+                        "count": int(first.get("count", 1)),
+                        "method": first.get("method"),
+                        "location": first.get("location"),
+                        "echo": first.get("echo") == "1",
+                        "path": first.get("path"),
+                    }
+                )
+            self._send(200, b"{}", {"Content-Type": "application/json"})
 
         def _send(self, status: int, body: bytes, headers: dict):
             self.send_response(status)
@@ -335,6 +382,23 @@ class FakeServer:
         import httpx
 
         httpx.delete(f"{self.url}/_fake/requests")
+
+    def answer_next(
+        self,
+        status: int,
+        count: int = 1,
+        method: str | None = None,
+        location: str | None = None,
+        echo: bool = False,
+        path: str = "",
+    ) -> None:
+        """The next `count` API requests (of `method`, whose path contains `path`) get `status` and
+        an empty body, or with `echo` an <Error> whose message quotes the request's body."""
+        import httpx
+
+        params = {"status": status, "count": count, "echo": int(echo), "path": path}
+        params.update({"method": method} if method else {})
+        httpx.post(f"{self.url}/_fake/answer", params={**params, **({"location": location} if location else {})})
 
     def stop(self) -> None:
         if self.proc.poll() is None:

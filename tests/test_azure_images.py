@@ -273,15 +273,25 @@ DUPLICATE = (
     "Duplicate names 'MyOldVmImage' found in both VM and OS images. Please delete one of them, using other "
     "method such as Portal or Invoke-RestMethod call, and try again."
 )  # docs/azure-classic-api.md §1.8 [S9]
-ADD_TWIN = (
-    "Add-AzureVMImage -ImageName MyOldVmImage -MediaLocation "
-    "https://pscompatsandbox.blob.core.windows.net/vhds/twin.vhd -OS Windows | Out-Null; "
-)
+
+
+def plant_os_twin_of_my_old_vm_image() -> None:
+    """An OS image named like the VM image MyOldVmImage, as a store of an older pscompat (or a
+    service that allows it) may hold: the store itself refuses to make one (test_azure_data_safety)."""
+    conn = SandboxBackend().conn
+    twin = {"Name": "MyOldVmImage", "Label": "twin", "OS": "Windows", "Category": "User", "LogicalSizeInGB": 128}
+    with store.transaction(conn):
+        for trigger in ("os_image_name_is_free", "vm_image_name_is_free"):
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute("INSERT INTO os_images (name, body) VALUES (?, ?)", ("MyOldVmImage", store.dumps(twin)))
+        store.create_schema(conn)
 
 
 @pytest.mark.parametrize("script", ["Remove-AzureVMImage MyOldVmImage", "Update-AzureVMImage MyOldVmImage -Label x"])
 def test_name_in_both_repositories_is_refused(script):
-    result = run(ADD_TWIN + script)
+    run("Get-AzureVMImage MyOldVmImage")  # the store exists
+    plant_os_twin_of_my_old_vm_image()
+    result = run(script)
     assert [e.message for e in result.errors] == [DUPLICATE]
     assert image_names().count("MyOldVmImage") == 2
 

@@ -254,6 +254,28 @@ def test_remove_with_delete_vhd_sends_comp_media(classic_server):
     assert ("DELETE", "/services/vmimages/MyOldVmImage?comp=media") in calls(classic_server)
 
 
+@pytest.mark.parametrize("status", [301, 302, 304, 307, 204])
+@pytest.mark.parametrize(
+    "script, method",
+    [
+        ("Remove-AzureVMImage MyOldVmImage -DeleteVHD", "DELETE"),  # async: 202 is its only success
+        ("Remove-AzureVMImage golden -DeleteVHD", "DELETE"),  # sync OS image delete: 200 only
+        ("Get-AzureVMImage MyOldVmImage", "GET"),
+    ],
+)
+def test_a_status_the_operation_does_not_document_is_an_error(classic_server, home, script, method, status):
+    """Issue 10: a 3xx answer was taken for success (Remove-AzureVMImage said Succeeded, nothing
+    was deleted).  Only the documented codes of §3.2 succeed; the redirect is not followed."""
+    ok("Add-AzureVMImage golden -MediaLocation https://pscompatsandbox.blob.core.windows.net/vhds/g.vhd -OS Linux")
+    classic_server.answer_next(status, method=method, location="https://elsewhere.example/x?sig=s3cr3tsig")
+    (message,) = ok(f"try {{ {script} -ErrorAction Stop; 'not reached' }} catch {{ $_.Exception.Message }}")
+    assert f"with {status} " in message and "not a success for this operation" in message, message
+    assert "s3cr3tsig" not in message and "Succeeded" not in message
+    # nothing was done, and nothing more was sent: the image is still there and still answers
+    assert [(r["method"], r["status"]) for r in classic_server.requests()][-1] == (method, status)
+    assert list(ok("'MyOldVmImage', 'golden' | % { Get-AzureVMImage $_ } | % ImageName")) == ["MyOldVmImage", "golden"]
+
+
 @pytest.mark.parametrize(
     "headers, code",
     [

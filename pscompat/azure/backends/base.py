@@ -39,10 +39,47 @@ def dashed(request_id: str) -> str:
     return str(uuid.UUID(hex=request_id))
 
 
+# --- secrets never reach a message -------------------------------------------------------------
+_SECRETS: set[str] = set()
+_SHORTEST_PART = 8  # a secret's substrings this long or longer are hidden too
+
+
+def register_secret(value: str | None) -> None:
+    """Remember a credential (token, certificate or key text, provisioning password) so that no
+    error message built in this process can show it, whole or in part."""
+    if value and len(value.strip()) >= 4:
+        _SECRETS.add(value)
+        _SECRETS.add(value.strip())
+
+
+def redact(text: str) -> str:
+    """`text` with every known secret, and every run of 8 or more of its characters, replaced by
+    `***` (a service echoing part of a request body, an HTTP library quoting a header value)."""
+    if not _SECRETS or not text:
+        return text
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, "***")
+    out, i = [], 0
+    while i < len(text):
+        window = text[i : i + _SHORTEST_PART]
+        if len(window) == _SHORTEST_PART and any(window in s for s in _SECRETS):
+            j = i + _SHORTEST_PART
+            while j < len(text) and any(text[i : j + 1] in s for s in _SECRETS):
+                j += 1
+            out.append("***")
+            i = j
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
 class CloudError(Exception):
     """An error response of the Service Management API (`<Error><Code/><Message/></Error>`)."""
 
     def __init__(self, code: str, message: str, http_status: int = 400, request_id: str | None = None):
+        code, message = redact(code), redact(message)
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
@@ -273,14 +310,18 @@ def current_backend() -> ComputeBackend:
     return backend
 
 
+PASSWORD_KEYS = ("AdminPassword", "UserPassword")
+
+
 def without_passwords(role: dict) -> dict:
     """A role body as the sandbox keeps it: the store is not a vault, and nothing reads a
     password back (the classic API never returns one)."""
     sets = role.get("ConfigurationSets")
     if not sets:
         return role
-    cleaned = [
-        {k: v for k, v in c.items() if k not in ("AdminPassword", "UserPassword")} if isinstance(c, dict) else c
-        for c in sets
-    ]
+    for c in sets:
+        if isinstance(c, dict):
+            for key in PASSWORD_KEYS:
+                register_secret(c.get(key))
+    cleaned = [{k: v for k, v in c.items() if k not in PASSWORD_KEYS} if isinstance(c, dict) else c for c in sets]
     return {**role, "ConfigurationSets": cleaned}

@@ -27,6 +27,7 @@ import httpx
 
 from pscompat.azure.backends import classic_xml as X
 from pscompat.azure.backends.base import (
+    PASSWORD_KEYS,
     SUCCEEDED,
     CloudError,
     ComputeBackend,
@@ -35,10 +36,14 @@ from pscompat.azure.backends.base import (
     new_request_id,
     not_found,
     register_backend,
+    register_secret,
 )
 
 DEFAULT_ENDPOINT = "https://management.core.windows.net"
 DEFAULT_VERSION = "2016-03-01"
+# The success codes the operations document (docs/azure-classic-api.md §3.2, MSDN per operation): GETs and the
+# synchronous OS-image calls 200, Create Cloud Service 201, everything asynchronous 202.
+OK, CREATED, ACCEPTED = (200,), (201,), (202,)
 
 
 class TransportError(CloudError):
@@ -104,18 +109,10 @@ class ClassicRestBackend(ComputeBackend):
                 )
             verify: ssl.SSLContext | bool = True
             if cert:
-                try:
-                    verify = ssl.create_default_context()
-                    verify.load_cert_chain(cert, key or None)
-                except (OSError, ssl.SSLError) as err:
-                    raise TransportError(
-                        "CertificateError",
-                        f"Cannot load the management certificate '{cert}' (PSCOMPAT_AZURE_CERT): {err}.",
-                        400,
-                    ) from None
+                verify = _management_certificate(cert, key)
             headers = {"x-ms-version": version, "Accept": "application/xml"}
             if token:
-                headers["Authorization"] = f"Bearer {token}"
+                headers["Authorization"] = f"Bearer {_bearer_token(token)}"
             if self._client is not None:
                 self._client.close()
             self._client = httpx.Client(verify=verify, headers=headers, timeout=_seconds_text(timeout, 100.0))
@@ -127,8 +124,12 @@ class ClassicRestBackend(ComputeBackend):
             self._client.close()
             self._client = None
 
-    def _call(self, method: str, path: str, body: bytes | None = None, media: bool = False) -> tuple[str, int, bytes]:
-        """One request; returns (request id, HTTP status, body) or raises CloudError."""
+    def _call(
+        self, method: str, path: str, expect: tuple[int, ...], body: bytes | None = None, media: bool = False
+    ) -> tuple[str, int, bytes]:
+        """One request; returns (request id, HTTP status, body) or raises CloudError.  Only the
+        operation's documented success codes (`expect`, docs/azure-classic-api.md §3.2) count as success: a 3xx is
+        not followed (it would resend the credentials elsewhere) and means nothing was done."""
         client, settings = self._session()
         url = f"{settings[0].rstrip('/')}/{settings[1]}{path}"
         headers = {}
@@ -153,6 +154,8 @@ class ClassicRestBackend(ComputeBackend):
         request_id = reply.headers.get("x-ms-request-id") or new_request_id()
         if reply.status_code >= 400:
             raise _error(reply, request_id)
+        if reply.status_code not in expect:
+            raise _unexpected(reply, request_id, method, path, expect)
         return request_id, reply.status_code, reply.content
 
     def _read(self, body: bytes, schema, root: str, request_id: str):
@@ -164,7 +167,7 @@ class ClassicRestBackend(ComputeBackend):
             ) from None
 
     def _get(self, path: str, schema, root: str) -> Response:
-        request_id, status, body = self._call("GET", path)
+        request_id, status, body = self._call("GET", path, OK)
         value = self._read(body, schema, root, request_id)
         return Response(request_id, status, _rows(value) if isinstance(schema, X.ListOf) else value)
 
@@ -172,6 +175,7 @@ class ClassicRestBackend(ComputeBackend):
         self,
         method: str,
         path: str,
+        expect: tuple[int, ...],
         root: str | None = None,
         schema=None,
         value: dict | None = None,
@@ -183,7 +187,7 @@ class ClassicRestBackend(ComputeBackend):
             body = X.dump(root, schema, value) if root is not None else None
         except X.XmlError as err:
             raise CloudError("BadRequest", f"The request cannot be written as <{root}>: {err}.") from None
-        request_id, status, reply = self._call(method, path, body, media)
+        request_id, status, reply = self._call(method, path, expect, body, media)
         result = None
         if answer is not None and reply.strip():
             result = self._read(reply, answer[1], answer[0], request_id)
@@ -193,7 +197,7 @@ class ClassicRestBackend(ComputeBackend):
     def get_operation_status(self, request_id: str) -> Operation:
         if request_id in self._local:
             return self._local[request_id]
-        rid, _, body = self._call("GET", f"/operations/{_q(request_id)}")
+        rid, _, body = self._call("GET", f"/operations/{_q(request_id)}", OK)
         op = self._read(body, X.OPERATION, "Operation", rid)
         error = op.get("Error") or {}
         return Operation(
@@ -208,30 +212,38 @@ class ClassicRestBackend(ComputeBackend):
         return self._get(f"/services/images/{_q(name)}", X.OS_IMAGE, "OSImage")
 
     def add_os_image(self, image: dict) -> Response:
-        return self._send("POST", "/services/images", "OSImage", X.OS_IMAGE_ADD, image, answer=("OSImage", X.OS_IMAGE))
+        return self._send(
+            "POST", "/services/images", OK, "OSImage", X.OS_IMAGE_ADD, image, answer=("OSImage", X.OS_IMAGE)
+        )
 
     def update_os_image(self, name: str, changes: dict) -> Response:
         return self._send(
-            "PUT", f"/services/images/{_q(name)}", "OSImage", X.OS_IMAGE_UPDATE, changes, answer=("OSImage", X.OS_IMAGE)
+            "PUT",
+            f"/services/images/{_q(name)}",
+            OK,
+            "OSImage",
+            X.OS_IMAGE_UPDATE,
+            changes,
+            answer=("OSImage", X.OS_IMAGE),
         )
 
     def delete_os_image(self, name: str, delete_vhd: bool = False) -> Response:
-        return self._send("DELETE", f"/services/images/{_q(name)}", media=delete_vhd)
+        return self._send("DELETE", f"/services/images/{_q(name)}", OK, media=delete_vhd)
 
     # --- VM images --------------------------------------------------------------------------
     def list_vm_images(self) -> Response:
         return self._get("/services/vmimages", X.VM_IMAGES, "VMImages")
 
     def create_vm_image(self, image: dict) -> Response:
-        return self._send("POST", "/services/vmimages", "VMImage", X.VM_IMAGE_CREATE, image)
+        return self._send("POST", "/services/vmimages", ACCEPTED, "VMImage", X.VM_IMAGE_CREATE, image)
 
     def update_vm_image(self, name: str, changes: dict) -> Response:
         body = {k: v for k, v in changes.items() if k != "DiskConfig"}
         body.update(changes.get("DiskConfig") or {})  # the disk settings are members of <VMImage> itself
-        return self._send("PUT", f"/services/vmimages/{_q(name)}", "VMImage", X.VM_IMAGE_UPDATE, body)
+        return self._send("PUT", f"/services/vmimages/{_q(name)}", ACCEPTED, "VMImage", X.VM_IMAGE_UPDATE, body)
 
     def delete_vm_image(self, name: str, delete_vhd: bool = False) -> Response:
-        return self._send("DELETE", f"/services/vmimages/{_q(name)}", media=delete_vhd)
+        return self._send("DELETE", f"/services/vmimages/{_q(name)}", ACCEPTED, media=delete_vhd)
 
     # --- cloud services and deployments -----------------------------------------------------
     def list_services(self) -> Response:
@@ -243,10 +255,14 @@ class ClassicRestBackend(ComputeBackend):
         return self._get(f"/services/hostedservices/{_q(name)}", X.HOSTED_SERVICE, "HostedService")
 
     def create_service(self, service: dict) -> Response:
-        return self._send("POST", "/services/hostedservices", "CreateHostedService", X.CREATE_HOSTED_SERVICE, service)
+        return self._send(
+            "POST", "/services/hostedservices", CREATED, "CreateHostedService", X.CREATE_HOSTED_SERVICE, service
+        )
 
     def delete_service(self, name: str, delete_all: bool = False) -> Response:
-        return self._send("DELETE", f"/services/hostedservices/{_q(name)}", media=delete_all)
+        # Delete Cloud Service (gg441305): synchronous 200; with comp=media asynchronous, always 202.
+        expect = ACCEPTED if delete_all else OK
+        return self._send("DELETE", f"/services/hostedservices/{_q(name)}", expect, media=delete_all)
 
     def get_deployment(self, service: str, slot: str = "Production") -> Response:
         return self._get(
@@ -260,7 +276,12 @@ class ClassicRestBackend(ComputeBackend):
             "RoleList": [_persistent_vm_role(r) for r in deployment.get("RoleList") or ()],
         }
         return self._send(
-            "POST", f"/services/hostedservices/{_q(service)}/deployments", "Deployment", X.DEPLOYMENT_CREATE, body
+            "POST",
+            f"/services/hostedservices/{_q(service)}/deployments",
+            ACCEPTED,
+            "Deployment",
+            X.DEPLOYMENT_CREATE,
+            body,
         )
 
     # --- roles ------------------------------------------------------------------------------
@@ -269,20 +290,28 @@ class ClassicRestBackend(ComputeBackend):
 
     def add_role(self, service: str, deployment: str, role: dict) -> Response:
         return self._send(
-            "POST", f"{self._roles(service, deployment)}/roles", "PersistentVMRole", X.ROLE, _persistent_vm_role(role)
+            "POST",
+            f"{self._roles(service, deployment)}/roles",
+            ACCEPTED,
+            "PersistentVMRole",
+            X.ROLE,
+            _persistent_vm_role(role),
         )
 
     def update_role(self, service: str, deployment: str, role_name: str, role: dict) -> Response:
         return self._send(
             "PUT",
             f"{self._roles(service, deployment)}/roles/{_q(role_name)}",
+            ACCEPTED,
             "PersistentVMRole",
             X.ROLE,
             _persistent_vm_role(role),
         )
 
     def delete_role(self, service: str, deployment: str, role_name: str, delete_vhd: bool = False) -> Response:
-        return self._send("DELETE", f"{self._roles(service, deployment)}/roles/{_q(role_name)}", media=delete_vhd)
+        return self._send(
+            "DELETE", f"{self._roles(service, deployment)}/roles/{_q(role_name)}", ACCEPTED, media=delete_vhd
+        )
 
     def role_operation(self, service: str, deployment: str, role_name: str, operation: dict) -> Response:
         kind = operation.get("OperationType")
@@ -292,6 +321,7 @@ class ClassicRestBackend(ComputeBackend):
         return self._send(
             "POST",
             f"{self._roles(service, deployment)}/roleinstances/{_q(role_name)}/Operations",
+            ACCEPTED,
             kind,
             schema,
             operation,
@@ -337,8 +367,69 @@ class ClassicRestBackend(ComputeBackend):
         return Response(request_id, 200)
 
 
+def _bearer_token(token: str) -> str:
+    """PSCOMPAT_AZURE_TOKEN as a header value: whitespace around it (a token read from a file with
+    its newline) is dropped; anything else a token cannot hold is an error that shows no part of it."""
+    register_secret(token)
+    cleaned = token.strip()
+    bad = next((i for i, ch in enumerate(cleaned) if not ("!" <= ch <= "~")), None)
+    if bad is not None or not cleaned:
+        where = f"a character a token cannot hold at position {bad + 1}" if bad is not None else "only white space"
+        raise TransportError(
+            "InvalidToken", f"PSCOMPAT_AZURE_TOKEN holds {where}; set it to the access token alone.", 400
+        )
+    return cleaned
+
+
+def _management_certificate(cert: str, key: str) -> ssl.SSLContext:
+    """An SSL context with the client certificate: PSCOMPAT_AZURE_CERT/_KEY name PEM files, or hold
+    the PEM text itself, which is then read from memory (an anonymous memfd, never a file on disk).
+    No error shows PEM text: it holds the private key."""
+    for value in (cert, key):
+        if _is_pem(value):
+            register_secret(value)
+    what = "the PEM text in PSCOMPAT_AZURE_CERT" if _is_pem(cert) else f"'{cert}' (PSCOMPAT_AZURE_CERT)"
+    context = ssl.create_default_context()
+    opened: list[int] = []
+    try:
+        paths = [_pem_path(value, opened) if _is_pem(value) else value for value in (cert, key)]
+        context.load_cert_chain(paths[0], paths[1] or None)
+    except (OSError, ssl.SSLError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else type(err).__name__
+        if isinstance(err, ssl.SSLError):
+            reason = f"{err.reason or 'not a PEM certificate with its private key'}"
+        raise TransportError(
+            "CertificateError", f"Cannot load the management certificate {what}: {reason}.", 400
+        ) from None
+    finally:
+        for fd in opened:
+            os.close(fd)
+    return context
+
+
+def _is_pem(value: str) -> bool:
+    return "-----BEGIN" in (value or "")
+
+
+def _pem_path(text: str, opened: list[int]) -> str:
+    if not hasattr(os, "memfd_create"):
+        raise TransportError(
+            "CertificateError",
+            "PSCOMPAT_AZURE_CERT holds PEM text, which this system cannot read from memory: save it in a file "
+            "only you can read (chmod 600) and set PSCOMPAT_AZURE_CERT to its path.",
+            400,
+        )
+    fd = os.memfd_create("pscompat-management-cert", os.MFD_CLOEXEC)
+    opened.append(fd)
+    os.write(fd, text.encode())
+    return f"/proc/self/fd/{fd}"
+
+
 def _persistent_vm_role(role: dict) -> dict:
     # Add Role / Create Deployment require RoleType; the cmdlets' role specs leave it implicit.
+    for config in role.get("ConfigurationSets") or ():
+        for element in PASSWORD_KEYS:
+            register_secret(config.get(element) if isinstance(config, dict) else None)
     return {"RoleType": "PersistentVMRole", **{k: v for k, v in role.items() if v is not None}}
 
 
@@ -347,6 +438,25 @@ def _seconds_text(text: str, default: float) -> float:
         return float(text)
     except ValueError:
         return default
+
+
+def _unexpected(reply: httpx.Response, request_id: str, method: str, path: str, expect: tuple[int, ...]) -> CloudError:
+    """A status the operation does not document as success (a redirect, 204, 304…): an error, never
+    Succeeded, since nothing says the change was made.  The redirect target is named without its
+    query string (which may carry a signature)."""
+    wanted = " or ".join(f"{c} {httpx.codes.get_reason_phrase(c)}" for c in expect)
+    answer = f"{reply.status_code} {reply.reason_phrase or httpx.codes.get_reason_phrase(reply.status_code)}".strip()
+    where = reply.headers.get("location")
+    moved = f" to {where.split('?', 1)[0]}" if where else ""
+    code = "".join((reply.reason_phrase or f"HTTP{reply.status_code}").title().split()) or f"HTTP{reply.status_code}"
+    return CloudError(
+        code,
+        f"The service answered {method} {path or '/'} with {answer}{moved}, which is not a success for this "
+        f"operation (expected {wanted}); the request was not followed and may not have been carried out. "
+        "Check PSCOMPAT_AZURE_ENDPOINT.",
+        reply.status_code,
+        request_id,
+    )
 
 
 def _error(reply: httpx.Response, request_id: str) -> CloudError:

@@ -13,13 +13,14 @@ Command line:  python -m pscompat.azure.backends.sandbox reset | grow N | path |
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 
-from pscompat.azure.backends import catalog, sandbox_vms, store
+from pscompat.azure.backends import catalog, sandbox_vms, storage_errors, store
 from pscompat.azure.backends.base import (
     FAILED,
     IMAGE_NOT_FOUND,
@@ -70,6 +71,28 @@ def _fault(point: str) -> None:
         os._exit(86)
 
 
+def _guarded(method: Callable) -> Callable:
+    """A REST call of the sandbox: storage failures become StorageErrors (a CloudError the cmdlets
+    report with the file, what happened and how to recover), never a Python exception."""
+
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except storage_errors.sqlite_errors() as exc:
+            raise storage_errors.translate(exc, self.path) from None
+
+    return call
+
+
+def _guard_public_methods(cls: type) -> type:
+    for name, value in list(vars(cls).items()):
+        if callable(value) and not name.startswith("_") and name != "close":
+            setattr(cls, name, _guarded(value))
+    return cls
+
+
+@_guard_public_methods
 class SandboxBackend(ComputeBackend):
     name = "sandbox"
 
@@ -83,6 +106,8 @@ class SandboxBackend(ComputeBackend):
     # --- plumbing ---------------------------------------------------------------------------
     @property
     def conn(self) -> sqlite3.Connection:
+        if self._conn is not None and not self.path.exists():
+            self.close()  # the home was removed under us: writes would go to a deleted file
         if self._conn is None:
             self._conn = store.open_store(self.path)
             self._fail_orphaned_operations()
@@ -103,13 +128,17 @@ class SandboxBackend(ComputeBackend):
     def _stream(self, sql: str) -> Iterator[dict]:
         """Rows decoded one at a time from a cursor on a connection of its own: the listing is a
         consistent snapshot (WAL), and the consumer may write meanwhile (`| % { Remove-… }`)."""
-        _ = self.conn  # make sure the store exists and is seeded
-        conn = store.connect(self.path)
+        conn = None
         try:
+            _ = self.conn  # make sure the store exists and is seeded
+            conn = store.connect(self.path)
             for (body,) in conn.execute(sql):
                 yield json.loads(body)
+        except storage_errors.sqlite_errors() as exc:  # the rows are read as the caller asks for them
+            raise storage_errors.translate(exc, self.path) from None
         finally:
-            conn.close()
+            if conn is not None:
+                conn.close()
 
     def _one(self, table: str, name: str) -> dict | None:
         row = self.conn.execute(f"SELECT body FROM {table} WHERE name = ?", (name,)).fetchone()
@@ -225,9 +254,7 @@ class SandboxBackend(ComputeBackend):
         image.setdefault("Location", "West US")
         conn = self.conn
         with store.transaction(conn):
-            if self._one("os_images", image["Name"]) is not None:
-                raise conflict(f"An image with the name '{image['Name']}' already exists.")
-            conn.execute("INSERT INTO os_images (name, body) VALUES (?, ?)", (image["Name"], store.dumps(image)))
+            store.insert_image(conn, "os_images", image)
             # The sandbox stands in for the VHD upload (Add-AzureVhd): the blob exists from now on.
             store.put_blob(conn, image["MediaLink"], image["LogicalSizeInGB"], image["Name"])
         return self._done(image)
@@ -246,6 +273,7 @@ class SandboxBackend(ComputeBackend):
             image = self._user_image("os_images", name, "deleted")
             conn.execute("DELETE FROM os_images WHERE name = ?", (name,))
             if delete_vhd:
+                store.refuse_if_blob_in_use(conn, image.get("MediaLink"), image["Name"])
                 store.delete_blob(conn, image.get("MediaLink"))
         return self._done()
 
@@ -257,8 +285,6 @@ class SandboxBackend(ComputeBackend):
         conn = self.conn
         rid = new_request_id()
         with store.transaction(conn):
-            if self._one("vm_images", image["Name"]) is not None:
-                raise conflict(f"An image with the name '{image['Name']}' already exists.")
             image = {
                 "Category": "User",
                 "IsPremium": False,
@@ -268,7 +294,7 @@ class SandboxBackend(ComputeBackend):
             }
             image["ModifiedTime"] = image["CreatedTime"]
             image.setdefault("DataDiskConfigurations", [])
-            conn.execute("INSERT INTO vm_images (name, body) VALUES (?, ?)", (image["Name"], store.dumps(image)))
+            store.insert_image(conn, "vm_images", image)
             for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
                 if disk.get("MediaLink"):
                     store.put_blob(conn, disk["MediaLink"], disk.get("LogicalDiskSizeInGB") or 0, image["Name"])
@@ -297,6 +323,7 @@ class SandboxBackend(ComputeBackend):
             conn.execute("DELETE FROM vm_images WHERE name = ?", (name,))
             if delete_vhd:
                 for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
+                    store.refuse_if_blob_in_use(conn, disk.get("MediaLink"), image["Name"])
                     store.delete_blob(conn, disk.get("MediaLink"))
         self._sync_ops[rid] = Operation(rid, SUCCEEDED, 200)
         return Response(rid, 202)

@@ -79,6 +79,7 @@ def _release_disks(conn: sqlite3.Connection, disks: list[dict], delete_vhd: bool
     for disk in disks:
         if delete_vhd:
             conn.execute("DELETE FROM disks WHERE name = ?", (disk["DiskName"],))
+            store.refuse_if_blob_in_use(conn, disk["MediaLink"], disk["DiskName"])
             store.delete_blob(conn, disk["MediaLink"])
         else:
             conn.execute("UPDATE disks SET attached_to = NULL WHERE name = ?", (disk["DiskName"],))
@@ -331,8 +332,6 @@ def apply_capture_os_image(conn: sqlite3.Connection, p: dict) -> None:
     role, _ = find_role(deployment, p["role_name"])
     op = p["operation"]
     name = op["TargetImageName"]
-    if conn.execute("SELECT 1 FROM os_images WHERE name = ?", (name,)).fetchone():
-        raise conflict(f"An image with the name '{name}' already exists.")
     os_disk = role["OSVirtualHardDisk"]
     media = f"{catalog.BLOB_BASE}{name}-os-{utc_now():%Y-%m-%d}.vhd"
     image = {
@@ -347,7 +346,7 @@ def apply_capture_os_image(conn: sqlite3.Connection, p: dict) -> None:
         "OSState": "Generalized",
         "IOType": "Standard",
     }
-    conn.execute("INSERT INTO os_images (name, body) VALUES (?, ?)", (name, store.dumps(image)))
+    store.insert_image(conn, "os_images", image)
     store.put_blob(conn, media, os_disk["LogicalDiskSizeInGB"], name)
     _remove_role(deployment, role["RoleName"])
     _release_disks(conn, [os_disk], delete_vhd=True)  # its VHD became the image's
@@ -364,8 +363,6 @@ def apply_capture_vm_image(conn: sqlite3.Connection, p: dict) -> None:
     role, instance = find_role(deployment, p["role_name"])
     op = p["operation"]
     name, state = op["VMImageName"], op["OSState"]
-    if conn.execute("SELECT 1 FROM vm_images WHERE name = ?", (name,)).fetchone():
-        raise conflict(f"An image with the name '{name}' already exists.")
     now = utc_now()
     day = f"{now:%Y-%m-%d}"
     os_disk = role["OSVirtualHardDisk"]
@@ -411,7 +408,7 @@ def apply_capture_vm_image(conn: sqlite3.Connection, p: dict) -> None:
         "RoleSizeOnCapture": role["RoleSize"],
     }
     image = {k: v for k, v in image.items() if v is not None}
-    conn.execute("INSERT INTO vm_images (name, body) VALUES (?, ?)", (name, store.dumps(image)))
+    store.insert_image(conn, "vm_images", image)
     for config in [os_config, *data_configs]:
         store.put_blob(conn, config["MediaLink"], config["LogicalDiskSizeInGB"], name)
     if state.lower() == "generalized":

@@ -142,8 +142,15 @@ class AzureCmdlet(Cmdlet):
 
     def report(self, err: CloudError) -> None:
         # docs/azure-classic-api.md §1.1: "<Code>: <Message>" + newline +
-        # "OperationID : '<request id>'", CloseError, ComputeCloudException.
-        self.write_error(err.classic_message, f",{self.dotnet_class}", "CloseError", None, COMPUTE_CLOUD_EXCEPTION)
+        # "OperationID : '<request id>'", CloseError, ComputeCloudException; a sandbox storage failure
+        # (storage_errors.StorageError) brings its own id, category and type.
+        self.write_error(
+            err.classic_message,
+            f"{getattr(err, 'error_id', '')},{self.dotnet_class}",
+            getattr(err, "category", "CloseError"),
+            None,
+            getattr(err, "exception_type", COMPUTE_CLOUD_EXCEPTION),
+        )
 
     def error(self, message: str, category: str = "CloseError", exception_type: str = "System.ArgumentException"):
         self.write_error(message, f",{self.dotnet_class}", category, None, exception_type)
