@@ -183,13 +183,9 @@ class Cmdlet:
 
     def fast_path(self):
         """Optional, asked once after begin: when this invocation's process() does nothing but
-        test or map each pipeline object, return one of
-          ('filter', pred, cleanup)        pred(item) -> keep it?
-          ('each', fn, cleanup)            fn(item) -> objects to write, or None
-          ('push', make, cleanup)          make(downstream) -> push(item), which writes itself
-        optionally with a 4th item batch(items, downstream) that takes a whole piped list in
-        one loop (stages.CmdletStage.push_all).  The pipeline then calls these per object with
-        no per-object binding; cleanup (or None) runs when the pipeline ends."""
+        test or map each pipeline object, return a pipeline.fast_paths.FastPath (FastFilter,
+        FastEach or FastPush).  The pipeline then calls it per object with no per-object
+        binding."""
         return None
 
     # --- services, forwarded to the runtime (pscompat.engine.runtime.CommandRuntime) -------------

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from pscompat.engine.commands import REGISTRY, CommandInfo
-from pscompat.engine.runtime import StopUpstream, emit_enumerated, unwrap
+from pscompat.engine.runtime import emit_enumerated, unwrap
 from pscompat.engine.scope import MISSING, Scope
-from pscompat.errors import ActionPreferenceStop, FlowControl, ParseError, PSError, ReturnFlow, ScriptThrow
+from pscompat.errors import ActionPreferenceStop, ParseError, PSError, ReturnFlow, ScriptThrow
 from pscompat.values.error_records import ErrorRecord
 
 PREFERENCES = {
@@ -32,6 +32,16 @@ PREFERENCES = {
     "nestedpromptlevel": 0,
     "shellid": "Microsoft.PowerShell",
 }
+
+
+class ResolvedCommand(NamedTuple):
+    """What a command name stands for.  kind "cmdlet": command is its CommandInfo; "function"
+    and "script_file": a ScriptBlockValue; "script": a script block invoked with & or .;
+    "native": an executable's path.  name: the name as found (its canonical spelling)."""
+
+    kind: str
+    command: Any
+    name: str
 
 
 class ExecutionContext:
@@ -162,7 +172,7 @@ class ExecutionContext:
     def define_function(self, scope: Scope, name: str, sbv, kind: str = "Function") -> None:
         self.functions[name.lower()] = sbv.command_info(name, kind)
 
-    def resolve_command(self, name: str, scope: Scope | None = None):
+    def resolve_command(self, name: str, scope: Scope | None = None) -> ResolvedCommand | None:
         low = name.lower()
         target = self.aliases.get(low) or REGISTRY.resolve_alias(low)
         if target is not None and target.lower() != low:
@@ -171,10 +181,10 @@ class ExecutionContext:
                 return found
         info = self.functions.get(low)
         if info is not None:
-            return ("function", info.function, info.name)
+            return ResolvedCommand("function", info.function, info.name)
         info = REGISTRY.get(low)
         if info is not None:
-            return ("cmdlet", info, info.name)
+            return ResolvedCommand("cmdlet", info, info.name)
         if low.endswith(".ps1") and os.path.isfile(name):
             from pscompat.engine.scriptblock import ScriptBlockValue
             from pscompat.source import Source
@@ -182,16 +192,16 @@ class ExecutionContext:
 
             with open(name, encoding="utf-8-sig") as fh:
                 text = fh.read()
-            return ("script_file", ScriptBlockValue(parse_cached(text, name), Source(text, name)), name)
+            return ResolvedCommand("script_file", ScriptBlockValue(parse_cached(text, name), Source(text, name)), name)
         if "-" not in low:
             info = REGISTRY.get("get-" + low)
             if info is not None:
-                return ("cmdlet", info, info.name)
+                return ResolvedCommand("cmdlet", info, info.name)
         from pscompat.engine.pipeline import find_native
 
         path = find_native(name)
         if path is not None:
-            return ("native", path, name)
+            return ResolvedCommand("native", path, name)
         return None
 
     def resolve_command_info(self, name: str) -> CommandInfo | None:
@@ -286,51 +296,6 @@ class ExecutionContext:
                 vars_.pop("_", None)
             else:
                 vars_["_"] = old
-
-    def compile_filter(self, block, scope: Scope):
-        """Where-Object's test as one function of the item, for the pipeline's fast path.
-        Returns (pred, restore, batch): `restore()` puts back the caller's $_ when the pipeline
-        ends; `batch(items, downstream)` (or None) tests a whole list in one loop."""
-        from pscompat.values.convert.primitives import to_bool
-
-        cb = block.compiled
-        expr = cb.expr
-        vars_ = scope.vars
-        old = vars_.get("_", MISSING)
-        if expr is None:
-            return (lambda item: self.invoke_filter(block, item, scope)), None, None
-        if cb.member_test is not None:
-            comparison = _member_comparison(cb.member_test, scope, block.source)
-            return comparison.test, None, comparison.run
-
-        def pred(item):
-            vars_["_"] = item
-            v = expr(scope)
-            if v is True or v is False:
-                return v
-            return to_bool(v)
-
-        return pred, _restorer(vars_, old), None
-
-    def compile_each(self, block, scope: Scope):
-        """ForEach-Object's process block as one function item -> objects to write."""
-        from pscompat.engine.runtime import is_enumerable
-
-        cb = block.compiled
-        expr = cb.expr
-        vars_ = scope.vars
-        old = vars_.get("_", MISSING)
-        if expr is None:
-            return (lambda item: self.invoke_block(block, (), item, False, scope)), None
-
-        def each(item):
-            vars_["_"] = item
-            v = expr(scope)
-            if v.__class__ is list or v.__class__ is tuple:
-                return v
-            return list(v) if is_enumerable(v) else (v,)
-
-        return each, _restorer(vars_, old)
 
     def invoke_member_script(self, block, this, args: tuple, scope: Scope, swallow_errors: bool = False):
         """ScriptBlock.DoInvokeReturnAsIs(useLocalScope: true, scriptThis: this), as a script
@@ -427,66 +392,6 @@ class ExecutionContext:
             rest = [i for i in items if i not in picked]
             return [picked, rest]
         return picked[:count] if count else picked
-
-
-def _member_comparison(test, scope: Scope, source):
-    """`{ $_.Name -eq $v }` as a direct test of each object (pipeline_fused): no $_ is set, no
-    tree is walked; errors are reported at the comparison, as the compiled expression would."""
-    from pscompat.engine.compiler.expressions import python_error
-    from pscompat.engine.pipeline.fused import MemberComparison
-    from pscompat.values.convert.primitives import to_bool
-    from pscompat.values.objects.access import get_member
-    from pscompat.values.objects.classes import PSObject
-
-    name, op, right, span = test.name, test.op, test.right, test.span
-    folded = name.lower()
-
-    def read(item):
-        try:
-            if item.__class__ is PSObject:
-                v = item._values.get(folded, MISSING)
-                if v is not MISSING:
-                    return v
-            return get_member(item, name)
-        except PSError as exc:
-            raise exc.locate(span, source)
-        except (FlowControl, StopUpstream):
-            raise
-        except Exception as exc:
-            raise python_error(exc, span, source) from exc
-
-    def general(item, left, right_value):
-        try:
-            r = op(left, right_value, scope)
-        except PSError as exc:
-            raise exc.locate(span, source)
-        except (FlowControl, StopUpstream):
-            raise
-        except Exception as exc:
-            raise python_error(exc, span, source) from exc
-        return r if r is True or r is False else to_bool(r)
-
-    kind, value = test.right_kind
-    if kind == "constant":
-        return MemberComparison(name, test.op_name, read, general, right_const=value)
-    return MemberComparison(
-        name,
-        test.op_name,
-        read,
-        general,
-        right_value=lambda: right(scope),
-        right_local=(scope.vars, value) if kind == "variable" else None,
-    )
-
-
-def _restorer(vars_: dict, old: Any):
-    def restore():
-        if old is MISSING:
-            vars_.pop("_", None)
-        else:
-            vars_["_"] = old
-
-    return restore
 
 
 __all__ = ["ExecutionContext"]

@@ -10,6 +10,7 @@ from pscompat.cmdlets.objects.common import command_compare, has_input, has_wild
 from pscompat.cmdlets.objects.properties import GROUP_ENTRIES, parse_properties
 from pscompat.cmdlets.objects.sort import _MISSING, _NUMBER, _Entry, expand_specs, make_comparer, order_values
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.pipeline.fast_paths import FastEach
 from pscompat.values.objects.classes import Hashtable, PSObject
 
 _TYPE_NAMES = ("Microsoft.PowerShell.Commands.GroupInfo", "System.Object")
@@ -173,7 +174,7 @@ class GroupObject(Cmdlet):
                 objs.extend(items)
                 vals.extend(column)
 
-            return ("each", each, None, batch)
+            return FastEach(each, batch=batch)
         else:
             readers = [property_reader(p, _MISSING) for p in props]
 
@@ -184,7 +185,7 @@ class GroupObject(Cmdlet):
                     values = [read(item) for read in readers]
                     append(_Entry(item, values, len(entries), any(v is not _MISSING for v in values)))
 
-        return ("each", each, None)
+        return FastEach(each)
 
     @staticmethod
     def _mixed_types(entries) -> bool:

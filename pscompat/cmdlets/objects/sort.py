@@ -16,6 +16,7 @@ from pscompat.cmdlets.objects.introsort import dotnet_sort
 from pscompat.cmdlets.objects.properties import SORT_ENTRIES, PropertySpec, parse_properties
 from pscompat.cmdlets.objects.select import check_range
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.pipeline.fast_paths import FastEach
 
 _MISSING = object()  # ObjectCommandPropertyValue.NonExistingProperty
 # Up to this many objects, Sort-Object without -Stable reproduces .NET's unstable order of
@@ -246,7 +247,7 @@ class SortObject(Cmdlet):
             if item is not None:
                 append(item)
 
-        return ("each", collect, None)
+        return FastEach(collect)
 
     def end(self):
         objects = self._objects
