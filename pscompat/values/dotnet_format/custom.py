@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 
-def _round_digits(value, ndigits_after_point: int):
+def round_digits(value, ndigits_after_point: int):
     """Exact decimal value rounded half away from zero to n places; returns (Decimal, neg)."""
     d = value if isinstance(value, Decimal) else Decimal(value)
     neg = d.is_signed()
@@ -20,7 +20,7 @@ def _round_digits(value, ndigits_after_point: int):
     return r, neg
 
 
-def _group(intpart: str) -> str:
+def group_digits(intpart: str) -> str:
     out = []
     while len(intpart) > 3:
         out.insert(0, intpart[-3:])
@@ -93,7 +93,7 @@ def _tokenize_custom(sec: str) -> list[tuple[str, str]]:
     return toks
 
 
-def _format_custom(value, fmt: str) -> str:
+def format_custom(value, fmt: str) -> str:
     sections = _split_sections(fmt)
     d = value if isinstance(value, Decimal) else Decimal(value)
     neg = d < 0
@@ -133,14 +133,14 @@ def _format_custom(value, fmt: str) -> str:
         else:
             e = d.adjusted() - (nint - 1)
         d = d.scaleb(-e)
-        r, _ = _round_digits(d, len(frac_ph))
+        r, _ = round_digits(d, len(frac_ph))
         if r.adjusted() - (nint - 1) > 0 and d != 0:  # rounding overflowed 9.99 -> 10.0
             e += 1
-            r, _ = _round_digits(d.scaleb(-1), len(frac_ph))
+            r, _ = round_digits(d.scaleb(-1), len(frac_ph))
         sign = "-" if e < 0 else ("+" if esign == "+" else "")
         exponent_str = echar + sign + str(abs(e)).rjust(edigits, "0")
     else:
-        r, _ = _round_digits(d, len(frac_ph))
+        r, _ = round_digits(d, len(frac_ph))
     s = format(r, "f")
     ip, _, fp = s.partition(".")
     if ip == "0":
@@ -156,7 +156,7 @@ def _format_custom(value, fmt: str) -> str:
     min_int = len(int_ph) - first_zero if first_zero is not None else 0
     ip = ip.rjust(min_int, "0")
     if grouping and ip:
-        ip = _group(ip)
+        ip = group_digits(ip)
     out: list[str] = []
     if int_ph:
         # map placeholders right to left; surplus digits go to the leftmost placeholder

@@ -13,7 +13,7 @@ from pscompat.values.convert.primitives import to_bool
 from pscompat.values.convert.strings import to_string
 from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, type_names
 from pscompat.values.operators.comparison import is_collection
-from pscompat.values.operators.patterns import _pattern_of, regex_for
+from pscompat.values.operators.patterns import pattern_of, regex_for
 
 __all__ = ["replace_op", "split_op", "join_op", "unary_split", "unary_join", "DotNetMatch"]
 
@@ -176,7 +176,7 @@ def replace_op(ignore_case: bool):
                 substitute = right[1]
         else:
             pattern = right
-        rx = _pattern_of("" if pattern is None else pattern, ignore_case)
+        rx = pattern_of("" if pattern is None else pattern, ignore_case)
         if _is_block(substitute):
 
             def repl(m: re.Match) -> str:
