@@ -107,6 +107,15 @@ def special_double(text: str):
     )
 
 
+def number_from_text(text: str):
+    """A string as the number an arithmetic operand or a [double] cast reads: blank -> 0, a
+    numeric literal, NaN / Infinity; None when it is none of these (the caller's error)."""
+    if not text.strip():
+        return 0
+    number = parse_number(text)
+    return number if number is not None else special_double(text)
+
+
 # --------------------------------------------------------------------------------------------
 # Casts to the numeric types and [char]
 
@@ -198,11 +207,7 @@ def to_double(value, full: str = "System.Double"):
     if isinstance(value, Char):
         raise cast_error(value, full)
     if isinstance(value, str):
-        if not value.strip():
-            return 0.0
-        number = parse_number(value)
-        if number is None:
-            number = special_double(value)
+        number = number_from_text(value)
         if number is None:
             raise value_error(value, full, format_error(value), "InvalidCastFromStringToDoubleOrSingle")
         return float(number)

@@ -23,8 +23,8 @@ from pscompat.values.convert.numbers import (  # noqa: F401
     INT64_MIN,
     INTEGER_TYPES,
     format_error,
+    number_from_text,
     parse_number,
-    special_double,
     to_bigint,
     to_char,
     to_decimal,
@@ -107,11 +107,7 @@ def to_number(value):
     if t is Char:
         return ord(value)
     if isinstance(value, str):
-        if not value.strip():
-            return 0
-        number = parse_number(value)
-        if number is None:
-            number = special_double(value)
+        number = number_from_text(value)
         if number is None:
             raise PSError(
                 f'Cannot convert value "{value}" to type "System.Int32". Error: "{format_error(value)}"',

@@ -233,13 +233,7 @@ def _as_number(v, other):
     t = type(v)
     if t is int or t is float or t is Decimal:
         return v
-    if v is None:
-        return 0
-    if t is bool:
-        return int(v)
-    if isinstance(v, Char):
-        return ord(v)
-    if isinstance(v, str):
+    if v is None or t is bool or isinstance(v, str):  # to_number's reading ([char]: its code)
         return scan_number(v, other)
     if is_number(v):
         return v.value if hasattr(v, "value") else v
