@@ -47,14 +47,12 @@ class ResolvedCommand(NamedTuple):
 class ExecutionContext:
     def __init__(self, host, variable_fallback: Callable[[str], tuple[bool, Any]] | None = None):
         self.host = host
-        self.registry = REGISTRY
         self.variable_fallback = variable_fallback
         self.functions: dict[str, CommandInfo] = {}
         self.aliases: dict[str, str] = {}  # user-defined aliases (lower name -> target)
         self.try_depth = 0
         self.frames: list = []  # active redirection frames (streams.Frame), innermost last
         self.exit_requested = False
-        self.error_count = 0
         self.run_errors: list[ErrorRecord] = []  # shown errors of the current run (PSResult.errors)
         self.assigned: set[str] = set()
         self.global_scope = Scope(None, self, is_script=True)
@@ -231,7 +229,6 @@ class ExecutionContext:
     def record_error(self, rec: ErrorRecord, action: str, error_variable: str | None, scope: Scope) -> None:
         from pscompat.engine.streams import NOT_REDIRECTED, redirect_target
 
-        self.error_count += 1
         self.global_scope.vars["?"] = False
         if action != "ignore":
             self.remember_error(rec)

@@ -123,7 +123,7 @@ def build_stage(spec: ExpressionSpec | CommandSpec, scope: Scope, expects_input:
     cs = spec
     ctx = scope.ctx
     name_value = cs.static_name if cs.static_name is not None else cs.name_fn(scope)
-    args, common_pre = evaluate_args(cs, scope)
+    args = evaluate_args(cs, scope)
     from pscompat.engine.scriptblock import ScriptBlockValue
 
     if isinstance(name_value, ScriptBlockValue):
@@ -214,7 +214,7 @@ def _list_variable(name, scope: Scope) -> list | None:
     return collected
 
 
-def evaluate_args(cs: CommandSpec, scope: Scope) -> tuple[list[Arg], dict]:
+def evaluate_args(cs: CommandSpec, scope: Scope) -> list[Arg]:
     args: list[Arg] = []
     for kind, name, fn, span, text in cs.args:
         if kind == "value":
@@ -246,7 +246,7 @@ def evaluate_args(cs: CommandSpec, scope: Scope) -> tuple[list[Arg], dict]:
                         args.append(Arg(value=v, span=span))
             elif value is not None:
                 args.append(Arg(value=value, span=span))
-    return args, {}
+    return args
 
 
 def native_argv(args: list[Arg]) -> list:

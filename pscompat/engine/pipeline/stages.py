@@ -207,7 +207,6 @@ class ScriptStage(Stage):
         self.cb = sbv.compiled
         self.binding, self.binder, self.runtime, self.scope = binding, binder, runtime, scope
         self.input: list = []
-        self.got_input = False
         v = scope.vars
         for p in binder.info.parameters:
             key = p.name.lower()
@@ -239,7 +238,6 @@ class ScriptStage(Stage):
         self._run(self.cb.begin)
 
     def push(self, item):
-        self.got_input = True
         try:
             try:
                 values = self.binder.bind_pipeline_item(self.binding, item) if self.binding.pipeline_params else {}

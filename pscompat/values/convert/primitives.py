@@ -16,15 +16,10 @@ import enum
 import re
 
 from pscompat.errors import PSError
-from pscompat.values.convert.numbers import (  # noqa: F401
-    INT32_MAX,
-    INT32_MIN,
-    INT64_MAX,
-    INT64_MIN,
+from pscompat.values.convert.numbers import (
     INTEGER_TYPES,
     format_error,
     number_from_text,
-    parse_number,
     to_bigint,
     to_char,
     to_decimal,
@@ -36,9 +31,7 @@ from pscompat.values.convert.strings import (
     to_string,
     value_error,
 )
-
-# register_type / type_of_name / type_spelling live in typenames; other modules import them from here.
-from pscompat.values.dotnet.typenames import register_type, type_of_name, type_spelling  # noqa: F401
+from pscompat.values.dotnet.typenames import type_of_name
 from pscompat.values.objects.classes import Char, Hashtable, PSObject
 from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, type_names
 

@@ -51,10 +51,6 @@ def is_collection(v) -> bool:
 # operator implementations: (left, right, ctx)
 
 
-def _filter(left, pred):
-    return [x for x in left if pred(x)]
-
-
 def _op_eq(cs: bool, negate: bool):
     def op(left, right, ctx=None):
         tl = type(left)
