@@ -14,7 +14,7 @@ from typing import Any
 from pscompat.engine.compiler.expressions import raise_located
 from pscompat.engine.compiler.statements import MemberTest
 from pscompat.engine.pipeline.fast_paths import FastEach, FastFilter
-from pscompat.engine.pipeline.fused import MemberComparison
+from pscompat.engine.pipeline.fused import LocalVariable, MemberComparison
 from pscompat.engine.runtime import is_enumerable
 from pscompat.engine.scope import MISSING, Scope
 from pscompat.values.convert.primitives import to_bool
@@ -98,7 +98,7 @@ def member_comparison(test: MemberTest, scope: Scope, source) -> MemberCompariso
         read,
         general,
         right_value=lambda: right(scope),
-        right_local=(scope.vars, test.right_key) if test.right_kind == "variable" else None,
+        right_local=LocalVariable(scope.vars, test.right_key) if test.right_kind == "variable" else None,
     )
 
 
