@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -159,6 +159,16 @@ class CommandInfo:
                 if s not in names:
                     names.append(s)
         return names or ["__AllParameterSets"]
+
+
+class ResolvedCommand(NamedTuple):
+    """What a command name stands for.  kind "cmdlet": command is its CommandInfo; "function"
+    and "script_file": a ScriptBlockValue; "script": a script block invoked with & or .;
+    "native": an executable's path.  name: the name as found (its canonical spelling)."""
+
+    kind: str
+    command: Any
+    name: str
 
 
 class Cmdlet:

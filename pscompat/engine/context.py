@@ -6,10 +6,11 @@ Cmdlets see it as `self.ctx`; compiled code reaches it as `scope.ctx`.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
-from pscompat.engine.commands import REGISTRY, CommandInfo
+from pscompat.engine.commands import REGISTRY, CommandInfo, ResolvedCommand
 from pscompat.engine.runtime import emit_enumerated, unwrap
 from pscompat.engine.scope import MISSING, Scope
 from pscompat.errors import ActionPreferenceStop, ParseError, PSError, ReturnFlow, ScriptThrow
@@ -32,16 +33,6 @@ PREFERENCES = {
     "nestedpromptlevel": 0,
     "shellid": "Microsoft.PowerShell",
 }
-
-
-class ResolvedCommand(NamedTuple):
-    """What a command name stands for.  kind "cmdlet": command is its CommandInfo; "function"
-    and "script_file": a ScriptBlockValue; "script": a script block invoked with & or .;
-    "native": an executable's path.  name: the name as found (its canonical spelling)."""
-
-    kind: str
-    command: Any
-    name: str
 
 
 class ExecutionContext:
@@ -195,8 +186,6 @@ class ExecutionContext:
             info = REGISTRY.get("get-" + low)
             if info is not None:
                 return ResolvedCommand("cmdlet", info, info.name)
-        from pscompat.engine.pipeline import find_native
-
         path = find_native(name)
         if path is not None:
             return ResolvedCommand("native", path, name)
@@ -391,4 +380,11 @@ class ExecutionContext:
         return picked[:count] if count else picked
 
 
-__all__ = ["ExecutionContext"]
+def find_native(name: str) -> str | None:
+    """An executable: a path to one, or a name found on PATH."""
+    if "/" in name or os.sep in name:
+        return name if os.path.isfile(name) and os.access(name, os.X_OK) else None
+    return shutil.which(name)
+
+
+__all__ = ["ExecutionContext", "find_native"]

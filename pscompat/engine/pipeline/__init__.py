@@ -7,13 +7,11 @@ raises StopUpstream: the stages before it stop (no end block), it and those afte
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from pscompat.engine.binding import Arg, Binder, Binding, ParameterToken
-from pscompat.engine.context import ResolvedCommand
+from pscompat.engine.commands import ResolvedCommand
 from pscompat.engine.pipeline.stages import CmdletStage, ExpressionStage, NativeStage, ScriptStage, Stage
 from pscompat.engine.pipeline.wrappers import OutputTee, RedirectedStage
 from pscompat.engine.runtime import CommandRuntime, StopUpstream
@@ -318,9 +316,3 @@ def run_stages(stages: list[Stage], emit: Callable[[Any], None], input_items=Non
     finally:
         for st in stages:
             st.finish()
-
-
-def find_native(name: str) -> str | None:
-    if "/" in name or os.sep in name:
-        return name if os.path.isfile(name) and os.access(name, os.X_OK) else None
-    return shutil.which(name)
