@@ -12,6 +12,7 @@ from fake_classic_server import classic_home
 
 import pscompat
 from pscompat.azure.backends import store
+from pscompat.azure.backends.base import CloudError
 from pscompat.azure.backends.sandbox import SandboxBackend
 from pscompat.azure.cmdlets import common
 from pscompat.azure.models import NS
@@ -50,7 +51,9 @@ def image_names(kind: str = "") -> list[str]:
 def vm_status(service: str, vm: str) -> str | None:
     try:
         deployment = SandboxBackend().get_deployment(service).value
-    except Exception:
+    except CloudError as err:  # the deployment is gone; any other failure fails the test
+        if err.http_status != 404:
+            raise
         return None
     return next((i["InstanceStatus"] for i in deployment["RoleInstanceList"] if i["RoleName"] == vm), None)
 

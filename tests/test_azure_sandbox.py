@@ -341,9 +341,25 @@ def test_process_killed_mid_capture_leaves_the_store_consistent(home):
     _assert_untouched_after_crash(home)
 
 
+# The process dies after every write of the capture and before COMMIT: the test replaces the
+# backend's apply step from outside with one that applies, then kills the process.
+DYING_CAPTURE_SCRIPT = (
+    """
+    import os
+    from pscompat.azure.backends.sandbox import SandboxBackend
+    apply = SandboxBackend.apply_operation
+    def apply_then_die(self, conn, kind, payload):
+        apply(self, conn, kind, payload)
+        if kind == "capture_vm_image":
+            os._exit(86)
+    SandboxBackend.apply_operation = apply_then_die
+"""
+    + CAPTURE_SCRIPT
+)
+
+
 def test_process_dying_inside_the_capture_transaction_rolls_it_back(home):
-    # The fault point sits after every write of the capture and before COMMIT.
-    proc = _python(CAPTURE_SCRIPT, home, PSCOMPAT_SANDBOX_FAULT="apply:capture_vm_image")
+    proc = _python(DYING_CAPTURE_SCRIPT, home)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 86 and "captured" not in out, err
     _assert_untouched_after_crash(home)

@@ -681,7 +681,6 @@ def test_data_section_is_a_subexpression_or_an_assignment():
     assert isinstance(named, n.Assignment) and named.target.name == "msgs"
 
 
-@pytest.mark.skipif(not hasattr(n, "Trap"), reason="nodes.Trap not defined yet")
 def test_trap_statement():
     trap = parse("trap [System.DivideByZeroException] { continue }; 1/0").end.statements[0]
     assert [t.name for t in trap.types] == ["System.DivideByZeroException"]

@@ -19,17 +19,6 @@ ANSI = re.compile(r"\x1b\[[0-9;?>]*[A-Za-z]|\x1b\][^\x07]*\x07")
 FAMILY = "Windows Server 2012 R2 Datacenter"
 
 
-def _has(name):
-    try:
-        from pscompat import catalog  # noqa: F401
-        from pscompat.engine.commands import REGISTRY
-
-        return REGISTRY.get(name) is not None
-    except Exception:  # a cmdlet module that does not import yet
-        return False
-
-
-needs_azure = pytest.mark.skipif(not _has("Get-AzureVMImage"), reason="Get-AzureVMImage is not registered yet")
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
@@ -157,7 +146,6 @@ def test_history_shows_the_powershell_text(tmp_path):
     assert inputs == ["xontrib load pscompat", "$x = Write-Output 42", "print(x)"]
 
 
-@needs_azure
 def test_seed_document_session(tmp_path):
     """Issue 5's 'Done when', as typed into a real interactive xonsh."""
     screen = run_interactive(
@@ -246,7 +234,6 @@ def test_script_with_ps_macro_and_block(tmp_path):
     assert "PID" in out[-1]  # `ps aux` is still the system's ps
 
 
-@needs_azure
 def test_example_session_script_runs(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "xonsh", "--no-rc", str(ROOT / "examples" / "session.xsh")],
@@ -265,7 +252,6 @@ def test_example_session_script_runs(tmp_path):
     assert "still running" in proc.stdout
 
 
-@needs_azure
 def test_image_objects_read_properties_by_key(tmp_path):
     screen = run_interactive(
         [
@@ -394,18 +380,17 @@ def test_tab_completes_parameters_and_values(tmux):
     tmux.key("Tab")
     tmux.wait_for("Select-Object -Property")
     tmux.key("C-c")
-    if _has("Get-AzureVMImage"):
-        tmux.wait_prompt()
-        tmux.type("Get-AzureVMImage -Im")
-        tmux.wait_for("-Im")
-        tmux.key("Tab")
-        tmux.wait_for("Get-AzureVMImage -ImageName")
-        tmux.key("C-c")
-        tmux.wait_prompt()
-        tmux.type("Save-AzureVMImage -OSState Spe")
-        tmux.wait_for("Spe")
-        tmux.key("Tab")
-        tmux.wait_for("-OSState Specialized")
+    tmux.wait_prompt()
+    tmux.type("Get-AzureVMImage -Im")
+    tmux.wait_for("-Im")
+    tmux.key("Tab")
+    tmux.wait_for("Get-AzureVMImage -ImageName")
+    tmux.key("C-c")
+    tmux.wait_prompt()
+    tmux.type("Save-AzureVMImage -OSState Spe")
+    tmux.wait_for("Spe")
+    tmux.key("Tab")
+    tmux.wait_for("-OSState Specialized")
 
 
 @needs_tmux

@@ -1,7 +1,7 @@
 """The xontrib inside a real (in-process) xonsh session, with xonsh's own pytest fixtures.
 
 Prompt rewriting, the Enter-key rule, history, unload and completion run against a fake
-registry; the rows that execute PowerShell need the engine and skip until it imports.
+registry; the rows that execute PowerShell run the real engine.
 """
 
 import ast
@@ -13,18 +13,6 @@ from test_classify import make_registry
 from pscompat.engine import commands as base
 
 RUNNER = "__xonsh__.imp.xontrib.pscompat.run_line"
-
-
-def _engine_ready():
-    try:
-        import pscompat
-
-        return list(pscompat.run("1 + 1")) == [2]
-    except Exception:
-        return False
-
-
-needs_engine = pytest.mark.skipif(not _engine_ready(), reason="the PowerShell engine does not run yet")
 
 
 def recording_history():
@@ -274,14 +262,12 @@ def test_ps_alias_tells_powershell_from_the_system_ps(xsh, fake_registry, args, 
 # --------------------------------------------------------------------------- running (engine)
 
 
-@needs_engine
 def test_history_keeps_what_was_typed(xsh):
     xsh.shell.shell.default("$n = 1..3 | ForEach-Object {$_ * 2}")
     xsh.shell.shell.default("x = 1")
     assert [i["inp"].rstrip("\n") for i in xsh.history.items] == ["$n = 1..3 | ForEach-Object {$_ * 2}", "x = 1"]
 
 
-@needs_engine
 def test_variables_cross_both_ways(xsh, capsys):
     sh = xsh.shell.shell  # the BaseShell: default() = transform, compile, run, history
     sh.default("family = 'Windows Server 2012 R2 Datacenter'")
@@ -294,7 +280,6 @@ def test_variables_cross_both_ways(xsh, capsys):
     assert sh.ctx["total"] == 30  # ...PowerShell sees the new value
 
 
-@needs_engine
 def test_result_is_a_list_shown_as_powershell_shows_it(xsh, capsys):
     sh = xsh.shell.shell  # the BaseShell: default() = transform, compile, run, history
     sh.default(
@@ -309,7 +294,6 @@ def test_result_is_a_list_shown_as_powershell_shows_it(xsh, capsys):
     assert r[2].Sq == 9 and r[2]["sq"] == 9
 
 
-@needs_engine
 def test_errors_print_in_powershell_form_and_the_prompt_lives(xsh, capfd):
     sh = xsh.shell.shell  # the BaseShell: default() = transform, compile, run, history
     sh.default("Write-Output (1/0)")  # statement-terminating
@@ -325,7 +309,6 @@ def test_errors_print_in_powershell_form_and_the_prompt_lives(xsh, capfd):
     assert sh.ctx["ok"] == 1
 
 
-@needs_engine
 def test_run_from_python_reads_the_callers_scope(xsh):
     module = sys.modules["xontrib.pscompat"]
 

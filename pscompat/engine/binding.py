@@ -482,14 +482,18 @@ class Binder:
                         values[p.name] = self.convert(p, get_member(item, key), self.span)
                         break
         if not values and result.pipeline_params:
-            raise self.error(
-                "The input object cannot be bound to any parameters for the command either because the "
-                "command does not take pipeline input or the input and its properties do not match any "
-                "of the parameters that take pipeline input.",
-                "InputObjectNotBound",
-                category="InvalidArgument",
-            )
+            raise self.input_not_bound()
         return values
+
+    def input_not_bound(self) -> PSError:
+        """The error for a pipeline object that no parameter of the command takes."""
+        return self.error(
+            "The input object cannot be bound to any parameters for the command either because the "
+            "command does not take pipeline input or the input and its properties do not match any "
+            "of the parameters that take pipeline input.",
+            "InputObjectNotBound",
+            category="InvalidArgument",
+        )
 
     def check_mandatory_with_input(self, result: Binding, values: dict) -> None:
         missing = [
@@ -501,10 +505,4 @@ class Binder:
             and p.name not in values
         ]
         if missing:
-            raise self.error(
-                "The input object cannot be bound to any parameters for the command either because the "
-                "command does not take pipeline input or the input and its properties do not match any "
-                "of the parameters that take pipeline input.",
-                "InputObjectNotBound",
-                category="InvalidArgument",
-            )
+            raise self.input_not_bound()

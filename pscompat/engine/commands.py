@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -161,6 +161,16 @@ class CommandInfo:
         return names or ["__AllParameterSets"]
 
 
+class ResolvedCommand(NamedTuple):
+    """What a command name stands for.  kind "cmdlet": command is its CommandInfo; "function"
+    and "script_file": a ScriptBlockValue; "script": a script block invoked with & or .;
+    "native": an executable's path.  name: the name as found (its canonical spelling)."""
+
+    kind: str
+    command: Any
+    name: str
+
+
 class Cmdlet:
     """Base class of built-in cmdlets; the engine fills in the context and bound parameters."""
 
@@ -183,13 +193,9 @@ class Cmdlet:
 
     def fast_path(self):
         """Optional, asked once after begin: when this invocation's process() does nothing but
-        test or map each pipeline object, return one of
-          ('filter', pred, cleanup)        pred(item) -> keep it?
-          ('each', fn, cleanup)            fn(item) -> objects to write, or None
-          ('push', make, cleanup)          make(downstream) -> push(item), which writes itself
-        optionally with a 4th item batch(items, downstream) that takes a whole piped list in
-        one loop (stages.CmdletStage.push_all).  The pipeline then calls these per object with
-        no per-object binding; cleanup (or None) runs when the pipeline ends."""
+        test or map each pipeline object, return a pipeline.fast_paths.FastPath (FastFilter,
+        FastEach or FastPush).  The pipeline then calls it per object with no per-object
+        binding."""
         return None
 
     # --- services, forwarded to the runtime (pscompat.engine.runtime.CommandRuntime) -------------

@@ -6,13 +6,14 @@ Cmdlets see it as `self.ctx`; compiled code reaches it as `scope.ctx`.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from typing import Any
 
-from pscompat.engine.commands import REGISTRY, CommandInfo
-from pscompat.engine.runtime import StopUpstream, emit_enumerated, unwrap
+from pscompat.engine.commands import REGISTRY, CommandInfo, ResolvedCommand
+from pscompat.engine.runtime import emit_enumerated, unwrap
 from pscompat.engine.scope import MISSING, Scope
-from pscompat.errors import ActionPreferenceStop, FlowControl, ParseError, PSError, ReturnFlow, ScriptThrow
+from pscompat.errors import ActionPreferenceStop, ParseError, PSError, ReturnFlow, ScriptThrow
 from pscompat.values.error_records import ErrorRecord
 
 PREFERENCES = {
@@ -37,14 +38,12 @@ PREFERENCES = {
 class ExecutionContext:
     def __init__(self, host, variable_fallback: Callable[[str], tuple[bool, Any]] | None = None):
         self.host = host
-        self.registry = REGISTRY
         self.variable_fallback = variable_fallback
         self.functions: dict[str, CommandInfo] = {}
         self.aliases: dict[str, str] = {}  # user-defined aliases (lower name -> target)
         self.try_depth = 0
         self.frames: list = []  # active redirection frames (streams.Frame), innermost last
         self.exit_requested = False
-        self.error_count = 0
         self.run_errors: list[ErrorRecord] = []  # shown errors of the current run (PSResult.errors)
         self.assigned: set[str] = set()
         self.global_scope = Scope(None, self, is_script=True)
@@ -162,7 +161,7 @@ class ExecutionContext:
     def define_function(self, scope: Scope, name: str, sbv, kind: str = "Function") -> None:
         self.functions[name.lower()] = sbv.command_info(name, kind)
 
-    def resolve_command(self, name: str, scope: Scope | None = None):
+    def resolve_command(self, name: str, scope: Scope | None = None) -> ResolvedCommand | None:
         low = name.lower()
         target = self.aliases.get(low) or REGISTRY.resolve_alias(low)
         if target is not None and target.lower() != low:
@@ -171,26 +170,24 @@ class ExecutionContext:
                 return found
         info = self.functions.get(low)
         if info is not None:
-            return ("function", info.function, info.name)
+            return ResolvedCommand("function", info.function, info.name)
         info = REGISTRY.get(low)
         if info is not None:
-            return ("cmdlet", info, info.name)
+            return ResolvedCommand("cmdlet", info, info.name)
         if low.endswith(".ps1") and os.path.isfile(name):
             from pscompat.engine.scriptblock import ScriptBlockValue
             from pscompat.source import Source, read_script
             from pscompat.syntax.grammar import parse_cached
 
             text = read_script(name)
-            return ("script_file", ScriptBlockValue(parse_cached(text, name), Source(text, name)), name)
+            return ResolvedCommand("script_file", ScriptBlockValue(parse_cached(text, name), Source(text, name)), name)
         if "-" not in low:
             info = REGISTRY.get("get-" + low)
             if info is not None:
-                return ("cmdlet", info, info.name)
-        from pscompat.engine.pipeline import find_native
-
+                return ResolvedCommand("cmdlet", info, info.name)
         path = find_native(name)
         if path is not None:
-            return ("native", path, name)
+            return ResolvedCommand("native", path, name)
         return None
 
     def resolve_command_info(self, name: str) -> CommandInfo | None:
@@ -220,7 +217,6 @@ class ExecutionContext:
     def record_error(self, rec: ErrorRecord, action: str, error_variable: str | None, scope: Scope) -> None:
         from pscompat.engine.streams import NOT_REDIRECTED, redirect_target
 
-        self.error_count += 1
         self.global_scope.vars["?"] = False
         if action != "ignore":
             self.remember_error(rec)
@@ -285,51 +281,6 @@ class ExecutionContext:
                 vars_.pop("_", None)
             else:
                 vars_["_"] = old
-
-    def compile_filter(self, block, scope: Scope):
-        """Where-Object's test as one function of the item, for the pipeline's fast path.
-        Returns (pred, restore, batch): `restore()` puts back the caller's $_ when the pipeline
-        ends; `batch(items, downstream)` (or None) tests a whole list in one loop."""
-        from pscompat.values.convert.primitives import to_bool
-
-        cb = block.compiled
-        expr = cb.expr
-        vars_ = scope.vars
-        old = vars_.get("_", MISSING)
-        if expr is None:
-            return (lambda item: self.invoke_filter(block, item, scope)), None, None
-        if cb.member_test is not None:
-            comparison = _member_comparison(cb.member_test, scope, block.source)
-            return comparison.test, None, comparison.run
-
-        def pred(item):
-            vars_["_"] = item
-            v = expr(scope)
-            if v is True or v is False:
-                return v
-            return to_bool(v)
-
-        return pred, _restorer(vars_, old), None
-
-    def compile_each(self, block, scope: Scope):
-        """ForEach-Object's process block as one function item -> objects to write."""
-        from pscompat.engine.runtime import is_enumerable
-
-        cb = block.compiled
-        expr = cb.expr
-        vars_ = scope.vars
-        old = vars_.get("_", MISSING)
-        if expr is None:
-            return (lambda item: self.invoke_block(block, (), item, False, scope)), None
-
-        def each(item):
-            vars_["_"] = item
-            v = expr(scope)
-            if v.__class__ is list or v.__class__ is tuple:
-                return v
-            return list(v) if is_enumerable(v) else (v,)
-
-        return each, _restorer(vars_, old)
 
     def invoke_member_script(self, block, this, args: tuple, scope: Scope, swallow_errors: bool = False):
         """ScriptBlock.DoInvokeReturnAsIs(useLocalScope: true, scriptThis: this), as a script
@@ -428,64 +379,11 @@ class ExecutionContext:
         return picked[:count] if count else picked
 
 
-def _member_comparison(test, scope: Scope, source):
-    """`{ $_.Name -eq $v }` as a direct test of each object (pipeline_fused): no $_ is set, no
-    tree is walked; errors are reported at the comparison, as the compiled expression would."""
-    from pscompat.engine.compiler.expressions import python_error
-    from pscompat.engine.pipeline.fused import MemberComparison
-    from pscompat.values.convert.primitives import to_bool
-    from pscompat.values.objects.access import get_member
-    from pscompat.values.objects.classes import PSObject
-
-    name, op, right, span = test.name, test.op, test.right, test.span
-    folded = name.lower()
-
-    def read(item):
-        try:
-            if item.__class__ is PSObject:
-                v = item._values.get(folded, MISSING)
-                if v is not MISSING:
-                    return v
-            return get_member(item, name)
-        except PSError as exc:
-            raise exc.locate(span, source)
-        except (FlowControl, StopUpstream):
-            raise
-        except Exception as exc:
-            raise python_error(exc, span, source) from exc
-
-    def general(item, left, right_value):
-        try:
-            r = op(left, right_value, scope)
-        except PSError as exc:
-            raise exc.locate(span, source)
-        except (FlowControl, StopUpstream):
-            raise
-        except Exception as exc:
-            raise python_error(exc, span, source) from exc
-        return r if r is True or r is False else to_bool(r)
-
-    kind, value = test.right_kind
-    if kind == "constant":
-        return MemberComparison(name, test.op_name, read, general, right_const=value)
-    return MemberComparison(
-        name,
-        test.op_name,
-        read,
-        general,
-        right_value=lambda: right(scope),
-        right_local=(scope.vars, value) if kind == "variable" else None,
-    )
+def find_native(name: str) -> str | None:
+    """An executable: a path to one, or a name found on PATH."""
+    if "/" in name or os.sep in name:
+        return name if os.path.isfile(name) and os.access(name, os.X_OK) else None
+    return shutil.which(name)
 
 
-def _restorer(vars_: dict, old: Any):
-    def restore():
-        if old is MISSING:
-            vars_.pop("_", None)
-        else:
-            vars_["_"] = old
-
-    return restore
-
-
-__all__ = ["ExecutionContext"]
+__all__ = ["ExecutionContext", "find_native"]

@@ -97,7 +97,6 @@ class CommandRuntime:
         self.span = span
         self.source = source
         self.common = common
-        self.had_error = False
 
     # -- preferences ---------------------------------------------------------------------
     def _preference(self, common_key: str, variable: str, default: str) -> str:
@@ -148,7 +147,6 @@ class CommandRuntime:
         self.write_error_record(self.record(message, error_id, category, target, exception_type))
 
     def write_error_record(self, rec: ErrorRecord) -> None:
-        self.had_error = True
         action = self._preference("ErrorAction", "erroractionpreference", "Continue").lower()
         if action == "stop":
             name = self.common.get("ErrorVariable")

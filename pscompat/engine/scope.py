@@ -81,13 +81,6 @@ class Scope:
     def child(self) -> Scope:
         return Scope(self, self.ctx)
 
-    def type_of(self, key: str) -> str | None:
-        """The type constraint of a typed variable (`[int]$x = 1`), kept by the owning scope."""
-        owner = self.owner(key)
-        if owner is not None and owner.types:
-            return owner.types.get(key)
-        return None
-
 
 MISSING = _MISSING
 AUTOMATION_NULL = object()  # what a pipeline that wrote nothing evaluates to, before it is stored

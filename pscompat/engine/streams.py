@@ -9,7 +9,7 @@ innermost frame that redirects its stream.  Output passed downstream runs outsid
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 STREAMS = {"2": "Error", "3": "Warning", "4": "Verbose", "5": "Debug", "6": "Information"}
 NOT_REDIRECTED = object()
@@ -36,6 +36,16 @@ class StreamRecord:
 
     def __repr__(self) -> str:
         return f"{self.kind}Record({self.Message!r})"
+
+
+class Redirection(NamedTuple):
+    """One redirection of a command, compiled: `2>&1` (merge_to "1"), `3> file` / `>> file`
+    (target(scope) -> the path, append), `*> $null` (target None)."""
+
+    stream: str  # "1".."6", or "*"
+    merge_to: str | None
+    target: Callable | None
+    append: bool
 
 
 class Frame:
@@ -71,14 +81,15 @@ def file_writer(path: str, append: bool) -> Callable[[Any], None]:
 
 
 class Redirector:
-    """The redirections of one command, applied to its pipeline stage."""
+    """The redirections of one command: its frame, and where its output goes (the pipeline
+    wraps the command's stage in a pipeline.wrappers.RedirectedStage that uses them)."""
 
-    def __init__(self, ctx, redirections: list, scope, error_variable: list | None = None):
+    def __init__(self, ctx, redirections: list[Redirection], scope, error_variable: list | None = None):
         self.ctx = ctx
         self.output: Callable | None = None
         self.output_target: Any = NOT_REDIRECTED
         targets: dict = {}
-        for stream, merge_to, target_fn, append in redirections:
+        for stream, merge_to, target_fn, append in redirections:  # Redirection
             streams = list(STREAMS) if stream == "*" else [stream]
             if merge_to is not None:  # `2>&1`: into this command's output
                 for s in streams:
@@ -98,35 +109,28 @@ class Redirector:
         if self.output is not None:
             self.output(record)
 
-    def attach(self, stage) -> None:
-        """Wrap the stage: its code runs inside the frame; its output leaves the frame."""
+    def output_to(self, downstream: Callable[[Any], None]) -> Callable[[Any], None]:
+        """Where the command's output goes, outside its frame: `downstream`, or the file (or
+        nothing) of `> file` / `> $null`.  Records merged with `2>&1` go there too."""
         frames = self.ctx.frames
         frame = self.frame
-        connect = stage.connect
-        stage.redirected = True
+        sink = downstream if self.output_target is NOT_REDIRECTED else (self.output_target or _discard)
 
-        def connect_redirected(downstream):
-            sink = downstream if self.output_target is NOT_REDIRECTED else (self.output_target or _discard)
-
-            def out(obj):
-                if frames and frames[-1] is frame:
-                    frames.pop()
-                    try:
-                        sink(obj)
-                    finally:
-                        frames.append(frame)
-                else:
+        def out(obj):
+            if frames and frames[-1] is frame:
+                frames.pop()
+                try:
                     sink(obj)
+                finally:
+                    frames.append(frame)
+            else:
+                sink(obj)
 
-            self.output = out
-            connect(out)
-            stage.push = self._inside(stage.push)
+        self.output = out
+        return out
 
-        stage.connect = connect_redirected
-        for name in ("begin", "run_once", "end"):
-            setattr(stage, name, self._inside(getattr(stage, name)))
-
-    def _inside(self, method):
+    def inside(self, method: Callable) -> Callable:
+        """`method` made to run with this frame innermost on the context's stack."""
         frames, frame = self.ctx.frames, self.frame
 
         def run(*args):

@@ -120,10 +120,6 @@ def find_view(obj: Any, kind: str | None = None) -> View | None:
     return None
 
 
-def views_for(type_name: str) -> list[View]:
-    return list(_VIEWS.get(type_name.lower(), ()))
-
-
 # --------------------------------------------------------------------------------------------
 # Built-in views
 

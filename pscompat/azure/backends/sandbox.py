@@ -65,12 +65,6 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _fault(point: str) -> None:
-    """Crash injection for the tests: PSCOMPAT_SANDBOX_FAULT=<point> kills the process there."""
-    if os.environ.get("PSCOMPAT_SANDBOX_FAULT") == point:
-        os._exit(86)
-
-
 def _guarded(method: Callable) -> Callable:
     """A REST call of the sandbox: storage failures become StorageErrors (a CloudError the cmdlets
     report with the file, what happened and how to recover), never a Python exception."""
@@ -170,8 +164,7 @@ class SandboxBackend(ComputeBackend):
                 return  # someone else finished (or failed) it meanwhile
             conn.execute("SAVEPOINT apply")
             try:
-                _APPLY[row[0]](conn, json.loads(row[1]))
-                _fault(f"apply:{row[0]}")
+                self.apply_operation(conn, row[0], json.loads(row[1]))
             except CloudError as err:
                 conn.execute("ROLLBACK TO apply")
                 conn.execute(
@@ -185,6 +178,11 @@ class SandboxBackend(ComputeBackend):
                     (SUCCEEDED, time.time(), rid),
                 )
             conn.execute("RELEASE apply")
+
+    def apply_operation(self, conn: sqlite3.Connection, kind: str, payload: dict) -> None:
+        """The writes of a completing operation, inside _complete's transaction (before COMMIT).
+        The crash-safety tests replace it to kill the process at exactly that point."""
+        _APPLY[kind](conn, payload)
 
     def _fail_orphaned_operations(self) -> None:
         """Operations whose process died before completing them never happened: mark them Failed."""

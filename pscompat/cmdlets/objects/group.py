@@ -8,9 +8,17 @@ from functools import cmp_to_key
 
 from pscompat.cmdlets.objects.common import command_compare, has_input, property_reader
 from pscompat.cmdlets.objects.properties import GROUP_ENTRIES, parse_properties
-from pscompat.cmdlets.objects.sort import _MISSING, _NUMBER, _Entry, expand_specs, make_comparer, order_values
+from pscompat.cmdlets.objects.sort import (
+    NON_EXISTING,
+    NUMBER_TYPES,
+    OrderEntry,
+    expand_specs,
+    make_comparer,
+    order_values,
+)
 from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.pipeline.fast_paths import FastEach
 from pscompat.values.objects.classes import Hashtable, PSObject
 
 _TYPE_NAMES = ("Microsoft.PowerShell.Commands.GroupInfo", "System.Object")
@@ -29,7 +37,7 @@ class GroupInfo:
             return _NO_ELEMENT_TYPE_NAMES
         return _TYPE_NAMES
 
-    def __init__(self, entry: _Entry, no_element: bool):
+    def __init__(self, entry: OrderEntry, no_element: bool):
         self._entry = entry
         self._no_element = no_element
         self.Group: list = []
@@ -38,7 +46,7 @@ class GroupInfo:
         self.add(entry.obj)
 
     @classmethod
-    def of(cls, entry: _Entry, group: list, count: int) -> GroupInfo:
+    def of(cls, entry: OrderEntry, group: list, count: int) -> GroupInfo:
         """A finished group: its first entry, its members (empty with -NoElement), their count."""
         info = cls.__new__(cls)
         info._entry, info._no_element = entry, not group
@@ -52,7 +60,7 @@ class GroupInfo:
 
     @property
     def Values(self) -> list:
-        return [None if v is _MISSING else v for v in self._entry.values]
+        return [None if v is NON_EXISTING else v for v in self._entry.values]
 
     def __repr__(self) -> str:
         return f"GroupInfo(Name={self.Name!r}, Count={self.Count})"
@@ -63,7 +71,7 @@ def _build_name(values) -> str:
 
     parts = []
     for value in values:
-        if value is None or value is _MISSING:
+        if value is None or value is NON_EXISTING:
             continue
         if isinstance(value, (list, tuple)):
             parts.append("{" + ", ".join(to_string(v) for v in value) + "}")
@@ -98,7 +106,7 @@ class GroupObject(Cmdlet):
     )
 
     def begin(self):
-        self._entries: list[_Entry] = []
+        self._entries: list[OrderEntry] = []
         self._objs: list = []
         self._vals: list = []
         self._specs = None
@@ -131,7 +139,7 @@ class GroupObject(Cmdlet):
         if any(s.wildcard for s in specs):
             specs = expand_specs(specs, [obj])
         values, comparable = order_values(self, obj, specs)
-        self._entries.append(_Entry(obj, values, len(self._entries), comparable))
+        self._entries.append(OrderEntry(obj, values, len(self._entries), comparable))
 
     def fast_path(self):
         """Plain property names (or none): read each key through a per-class reader."""
@@ -152,7 +160,7 @@ class GroupObject(Cmdlet):
             # one key per object, kept in two flat lists (_groups makes entries only if needed)
             objs, vals = self._objs, self._vals
             add_obj, add_val = objs.append, vals.append
-            read = property_reader(props[0], _MISSING) if props else None
+            read = property_reader(props[0], NON_EXISTING) if props else None
 
             def each(item):
                 if item is not None:
@@ -174,18 +182,18 @@ class GroupObject(Cmdlet):
                 objs.extend(items)
                 vals.extend(column)
 
-            return ("each", each, None, batch)
+            return FastEach(each, batch=batch)
         else:
-            readers = [property_reader(p, _MISSING) for p in props]
+            readers = [property_reader(p, NON_EXISTING) for p in props]
 
             def each(item):
                 if item is not None:
                     if not parsed:
                         first(item)
                     values = [read(item) for read in readers]
-                    append(_Entry(item, values, len(entries), any(v is not _MISSING for v in values)))
+                    append(OrderEntry(item, values, len(entries), any(v is not NON_EXISTING for v in values)))
 
-        return ("each", each, None)
+        return FastEach(each)
 
     @staticmethod
     def _mixed_types(entries) -> bool:
@@ -198,7 +206,7 @@ class GroupObject(Cmdlet):
             if len(values) != width:
                 return True
             for i, v in enumerate(values):
-                if v is None or v is _MISSING:
+                if v is None or v is NON_EXISTING:
                     continue
                 t = type(v)
                 if kinds[i] is None:
@@ -213,7 +221,7 @@ class GroupObject(Cmdlet):
         -CaseSensitive); groups are then ordered by key as the comparer orders them."""
         kind = type(vals[0])
         case_sensitive = bool(self.CaseSensitive)
-        if kind is not str and kind not in _NUMBER:
+        if kind is not str and kind not in NUMBER_TYPES:
             return None
         if set(map(type, vals)) != {kind}:
             return None
@@ -229,7 +237,7 @@ class GroupObject(Cmdlet):
         # a finished group's entry carries its key; its index is never read
         return self._sorted_groups(
             [
-                GroupInfo.of(_Entry(members[0], [v], None, True), members if not no_element else [], len(members))
+                GroupInfo.of(OrderEntry(members[0], [v], None, True), members if not no_element else [], len(members))
                 for v, members in exact.items()
             ],
             kind,
@@ -251,7 +259,7 @@ class GroupObject(Cmdlet):
         for key, head in heads.items():
             indices = members[key]
             group = [objs[i] for i in indices] if not no_element else []
-            groups.append(GroupInfo.of(_Entry(objs[head], [vals[head]], head, True), group, len(indices)))
+            groups.append(GroupInfo.of(OrderEntry(objs[head], [vals[head]], head, True), group, len(indices)))
         return self._sorted_groups(groups, str, False)
 
     @staticmethod
@@ -291,7 +299,7 @@ class GroupObject(Cmdlet):
             groups = self._bucket(objs, vals, no_element)
             if groups is not None:
                 return groups
-            self._entries = [_Entry(o, [v], i, v is not _MISSING) for i, (o, v) in enumerate(zip(objs, vals))]
+            self._entries = [OrderEntry(o, [v], i, v is not NON_EXISTING) for i, (o, v) in enumerate(zip(objs, vals))]
         entries = self._entries
         if not entries:
             return []
@@ -343,7 +351,7 @@ class GetUnique(Cmdlet):
     )
 
     def begin(self):
-        self._last = _MISSING
+        self._last = NON_EXISTING
         self._last_string = None
 
     def process(self):
@@ -351,7 +359,7 @@ class GetUnique(Cmdlet):
             return None
         obj = self.InputObject
         last = self._last
-        if last is _MISSING or last is None:
+        if last is NON_EXISTING or last is None:
             unique = True
         elif self.OnType:
             from pscompat.values.objects.model import type_names

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pscompat.cmdlets.objects.common import has_input, property_reader, resolve_property
 from pscompat.cmdlets.objects.properties import parse_properties
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.pipeline.fast_paths import FastEach
 from pscompat.errors import PSError
 from pscompat.values.objects.classes import is_dictionary
 
@@ -204,7 +205,7 @@ class MeasureObject(Cmdlet):
                 for item in items:
                     each(item)
 
-        return ("each", each, None, batch)
+        return FastEach(each, batch=batch)
 
     def _sum_of_integers(self, items: list, name: str) -> bool:
         """-Sum/-Average of an integer property of objects of one class, in one generated loop.

@@ -9,7 +9,7 @@ import os
 from pscompat.cmdlets.encodings import python_encoding
 from pscompat.cmdlets.objects.common import has_input
 from pscompat.cmdlets.objects.properties import SORT_ENTRIES, parse_properties
-from pscompat.cmdlets.objects.sort import _Entry, expand_specs, make_comparer, order_values
+from pscompat.cmdlets.objects.sort import OrderEntry, expand_specs, make_comparer, order_values
 from pscompat.cmdlets.paths import native_path
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.values.objects.classes import PSObject
@@ -115,7 +115,7 @@ class CompareObject(Cmdlet):
         out = []
         for i, obj in enumerate(objects):
             values, comparable = order_values(self, obj, self._specs)
-            out.append(_Entry(obj, values, i, comparable))
+            out.append(OrderEntry(obj, values, i, comparable))
         return out
 
     def _init(self, reference: list) -> None:
@@ -227,9 +227,9 @@ class CompareObject(Cmdlet):
 
 
 def _missing():
-    from pscompat.cmdlets.objects.sort import _MISSING
+    from pscompat.cmdlets.objects.sort import NON_EXISTING
 
-    return _MISSING
+    return NON_EXISTING
 
 
 def _as_list(value) -> list:

@@ -19,6 +19,7 @@ from pscompat.cmdlets.objects.common import (
 )
 from pscompat.cmdlets.objects.properties import PropertySpec, parse_properties
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.pipeline.fast_paths import FastEach, FastPush
 from pscompat.engine.runtime import StopUpstream, is_enumerable
 from pscompat.values.objects.classes import PSCUSTOMOBJECT_TYPE_NAMES, PSObject, is_dictionary
 
@@ -196,8 +197,8 @@ class SelectObject(Cmdlet):
             and not queue.skip_last
         ):
             if self._names_only is None:
-                return ("each", self._fast_select, None)
-            return ("push", self._compiled_select, None)
+                return FastEach(self._fast_select)
+            return FastPush(self._compiled_select)
         return None
 
     def input_limit(self) -> int | None:

@@ -16,16 +16,17 @@ from pscompat.cmdlets.objects.introsort import dotnet_sort
 from pscompat.cmdlets.objects.properties import SORT_ENTRIES, PropertySpec, parse_properties
 from pscompat.cmdlets.objects.select import check_range
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.pipeline.fast_paths import FastEach
 
-_MISSING = object()  # ObjectCommandPropertyValue.NonExistingProperty
+NON_EXISTING = object()  # ObjectCommandPropertyValue.NonExistingProperty
 # Up to this many objects, Sort-Object without -Stable reproduces .NET's unstable order of
 # equal keys exactly (objects_introsort); beyond it a Python call per comparison costs too
 # much, and equal keys keep their input order.
 EXACT_UNSTABLE_LIMIT = 4096
-_NUMBER = (int, float)
+NUMBER_TYPES = (int, float)
 
 
-class _Entry:
+class OrderEntry:
     """OrderByPropertyEntry: an input object with its sort values."""
 
     __slots__ = ("obj", "values", "index", "comparable")
@@ -73,7 +74,7 @@ def order_values(cmd, obj, specs: list[PropertySpec]) -> tuple[list, bool]:
         else:
             found, _, value = resolve_property(obj, spec.expression)
         if not found:
-            values.append(_MISSING)
+            values.append(NON_EXISTING)
             continue
         values.append(value)
         comparable = True
@@ -85,32 +86,32 @@ def _plain_entries(objects: list, specs: list[PropertySpec]):
     wildcard): each name resolved through a per-class reader.  None for other keys."""
     if not specs or any(s.is_block or s.wildcard for s in specs):
         return None
-    readers = [property_reader(s.expression, _MISSING) for s in specs]
+    readers = [property_reader(s.expression, NON_EXISTING) for s in specs]
     entries = []
     if len(readers) == 1:
         read = readers[0]
         for i, obj in enumerate(objects):
             v = read(obj)
-            entries.append(_Entry(obj, [v], i, v is not _MISSING))
+            entries.append(OrderEntry(obj, [v], i, v is not NON_EXISTING))
         return entries
     for i, obj in enumerate(objects):
         values = [read(obj) for read in readers]
-        entries.append(_Entry(obj, values, i, any(v is not _MISSING for v in values)))
+        entries.append(OrderEntry(obj, values, i, any(v is not NON_EXISTING for v in values)))
     return entries
 
 
 def make_comparer(directions: list[bool], case_sensitive: bool):
     """OrderByPropertyComparer: key by key, missing values last whatever the direction."""
 
-    def compare(a: _Entry, b: _Entry) -> int:
+    def compare(a: OrderEntry, b: OrderEntry) -> int:
         av, bv = a.values, b.values
         for k, ascending in enumerate(directions):
-            x = av[k] if k < len(av) else _MISSING
-            y = bv[k] if k < len(bv) else _MISSING
-            if x is _MISSING or y is _MISSING:
-                if x is _MISSING and y is _MISSING:
+            x = av[k] if k < len(av) else NON_EXISTING
+            y = bv[k] if k < len(bv) else NON_EXISTING
+            if x is NON_EXISTING or y is NON_EXISTING:
+                if x is NON_EXISTING and y is NON_EXISTING:
                     continue
-                return 1 if x is _MISSING else -1
+                return 1 if x is NON_EXISTING else -1
             order = command_compare(x, y, case_sensitive)
             if order:
                 return order if ascending else -order
@@ -137,15 +138,15 @@ def _directions(specs, key_count: int, descending: bool) -> list[bool]:
 
 
 def _native_kind(values: list):
-    """str, _NUMBER or datetime when every value is a plain number, every one a string, or
+    """str, NUMBER_TYPES or datetime when every value is a plain number, every one a string, or
     every one a DateTime of one kind (naive or aware): values Python orders as the comparer
     does.  None when the general comparer is needed (missing values, nulls, other types)."""
     kind = None
     aware = None
     for v in values:
         t = type(v)
-        if t in _NUMBER:
-            t = _NUMBER
+        if t in NUMBER_TYPES:
+            t = NUMBER_TYPES
         elif t is datetime:
             tz = v.tzinfo is not None  # naive and aware values do not compare
             if aware is None:
@@ -161,12 +162,12 @@ def _native_kind(values: list):
     return kind
 
 
-def _column_key(entries: list[_Entry], k: int, case_sensitive: bool):
+def _column_key(entries: list[OrderEntry], k: int, case_sensitive: bool):
     """A native sort key for key column k when every entry's value there is a plain number,
     every one a string, or every one a DateTime of one kind (the common `sort Size`,
     `sort Name`, `sort PublishedDate` cases): the comparer's order for that column without a
     Python call per comparison.  None when the column needs the general comparer."""
-    kind = _native_kind([e.values[k] if k < len(e.values) else _MISSING for e in entries])
+    kind = _native_kind([e.values[k] if k < len(e.values) else NON_EXISTING for e in entries])
     if kind is None:
         return None
     if kind is not str:
@@ -178,7 +179,7 @@ def _column_key(entries: list[_Entry], k: int, case_sensitive: bool):
     return lambda e: string_sort_key(e.values[k], False)
 
 
-def _fast_sort(entries: list[_Entry], directions: list[bool], case_sensitive: bool, distinct_only: bool = False):
+def _fast_sort(entries: list[OrderEntry], directions: list[bool], case_sensitive: bool, distinct_only: bool = False):
     """The comparer's (stable) order by native keys: one stable sort per key column, last key
     first, each in its own direction.  None when some column needs the general comparer, or
     (distinct_only) when two entries' keys are all equal: their order is then the unstable
@@ -246,7 +247,7 @@ class SortObject(Cmdlet):
             if item is not None:
                 append(item)
 
-        return ("each", collect, None)
+        return FastEach(collect)
 
     def end(self):
         objects = self._objects
@@ -264,7 +265,7 @@ class SortObject(Cmdlet):
             entries = []
             for i, obj in enumerate(objects):
                 values, comparable = order_values(self, obj, specs)
-                entries.append(_Entry(obj, values, i, comparable))
+                entries.append(OrderEntry(obj, values, i, comparable))
         key_count = max(len(e.values) for e in entries)
         if key_count == 0:
             return []
@@ -305,7 +306,7 @@ class SortObject(Cmdlet):
 
             vals = plain_column(objects, spec.expression)
             if vals is None:
-                read = property_reader(spec.expression, _MISSING)
+                read = property_reader(spec.expression, NON_EXISTING)
                 vals = [read(o) for o in objects]
         kind = _native_kind(vals)
         if kind is None:

@@ -11,6 +11,7 @@ import re
 from pscompat.cmdlets.objects.common import NS, has_input, match_properties, property_reader, unroll
 from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
+from pscompat.engine.pipeline.fast_paths import FastFilter
 from pscompat.errors import PSError
 from pscompat.values.convert.primitives import to_bool
 from pscompat.values.objects.access import lookup_member
@@ -205,12 +206,13 @@ class WhereObject(Cmdlet):
 
     def fast_path(self):
         if self.parameter_set == "ScriptBlockSet":
-            pred, cleanup, batch = self.ctx.compile_filter(self.FilterScript, self.runtime.scope)
-            return ("filter", pred, cleanup, batch)
+            from pscompat.engine.pipeline.script_paths import filter_path
+
+            return filter_path(self.FilterScript, self.runtime.scope)
         if self._op is not None and not has_wildcard(self.Property):
             comparison = self._comparison()
-            return ("filter", comparison.test, None, comparison.run)
-        return ("filter", self._keep, None)
+            return FastFilter(comparison.test, batch=comparison.run)
+        return FastFilter(self._keep)
 
     def _comparison(self):
         """`Where-Object Name -eq $v` with a plain name: compiled once (pipeline_fused), the
@@ -344,8 +346,9 @@ class ForEachObject(Cmdlet):
 
     def fast_path(self):
         if self.parameter_set == "ScriptBlockSet" and len(self._process_blocks) == 1:
-            each, cleanup = self.ctx.compile_each(self._process_blocks[0], self.runtime.scope)
-            return ("each", each, cleanup)
+            from pscompat.engine.pipeline.script_paths import each_path
+
+            return each_path(self._process_blocks[0], self.runtime.scope)
         return None
 
     def _run_all(self, blocks, item):

@@ -8,7 +8,7 @@ block again (Where-Object over 200k objects) only calls closures.  Statements li
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
 from pscompat.engine.runtime import StopUpstream, unwrap
@@ -30,14 +30,8 @@ def located(fn: Fn, node: N.Node, source: Source) -> Fn:
     def run(scope):
         try:
             return fn(scope)
-        except PSError as exc:
-            raise exc.locate(span, source)
-        except (FlowControl, StopUpstream, KeyboardInterrupt):
-            raise
-        except RecursionError:
-            raise call_depth_overflow(span, source) from None
-        except Exception as exc:  # a Python error inside a value method: report it as PowerShell would
-            raise python_error(exc, span, source) from exc
+        except Exception as exc:
+            raise_located(exc, span, source)
 
     return run
 
@@ -55,6 +49,21 @@ def call_depth_overflow(span, source) -> PSError:
         target=0,
         exception_type="System.Management.Automation.ScriptCallDepthException",
     )
+
+
+def raise_located(exc: Exception, span, source) -> NoReturn:
+    """Raise what an exception escaping the code at `span` becomes: a PSError gets the position
+    if it has none (inner positions win), flow control and StopUpstream pass unchanged, and any
+    other Python error (a bug in a value method, a division by zero, too deep a recursion) is
+    reported as PowerShell's RuntimeException there.  Called from `except Exception`, so the
+    protected code pays nothing unless something is raised."""
+    if isinstance(exc, PSError):
+        raise exc.locate(span, source)
+    if isinstance(exc, (FlowControl, StopUpstream)):
+        raise exc
+    if isinstance(exc, RecursionError):
+        raise call_depth_overflow(span, source) from None
+    raise python_error(exc, span, source) from exc
 
 
 def python_error(exc: Exception, span, source) -> PSError:
@@ -341,12 +350,8 @@ class ExpressionCompiler:
             # `located`, inlined: binary operators run per object in filters
             try:
                 return fn(left(scope), right(scope), scope)
-            except PSError as exc:
-                raise exc.locate(span, source)
-            except (FlowControl, StopUpstream, KeyboardInterrupt):
-                raise
             except Exception as exc:
-                raise python_error(exc, span, source) from exc
+                raise_located(exc, span, source)
 
         return binary
 

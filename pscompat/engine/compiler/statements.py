@@ -7,18 +7,12 @@ from typing import Any, NamedTuple
 
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
 from pscompat.engine.compiler.error_statements import ErrorStatements
-from pscompat.engine.compiler.expressions import (
-    CONSTANT_VARIABLES,
-    ExpressionCompiler,
-    call_depth_overflow,
-    located,
-    python_error,
-)
+from pscompat.engine.compiler.expressions import CONSTANT_VARIABLES, ExpressionCompiler, located, raise_located
 from pscompat.engine.compiler.loops import LoopStatements
-from pscompat.engine.runtime import StopUpstream, as_list, emit_enumerated, unwrap
+from pscompat.engine.runtime import as_list, emit_enumerated, unwrap
 from pscompat.engine.scope import AUTOMATION_NULL, env_set, split_qualified
 from pscompat.engine.scriptblock import CompiledBlock
-from pscompat.errors import BreakFlow, ContinueFlow, ExitFlow, FlowControl, PSError, ReturnFlow
+from pscompat.errors import BreakFlow, ContinueFlow, ExitFlow, PSError, ReturnFlow
 from pscompat.source import Source
 from pscompat.syntax import nodes as N
 from pscompat.values.indexing import set_index
@@ -71,13 +65,13 @@ def _member_test(sc, node):
             return None
         key = right.name.lower()
         if key in CONSTANT_VARIABLES:
-            right_kind = ("constant", CONSTANT_VARIABLES[key])
+            right_kind, right_key = "constant", CONSTANT_VARIABLES[key]
         elif key in DYNAMIC_VARIABLES:
-            right_kind = ("computed", None)
+            right_kind, right_key = "computed", None
         else:
-            right_kind = ("variable", key)
+            right_kind, right_key = "variable", key
     elif isinstance(right, (N.Constant, N.StringConstant)):
-        right_kind = ("constant", right.value)
+        right_kind, right_key = "constant", right.value
     else:
         return None
     from pscompat.values.operators.table import get_binary
@@ -86,18 +80,20 @@ def _member_test(sc, node):
         op = get_binary(node.op)
     except KeyError:
         return None
-    return MemberTest(left.member.value, node.op, op, sc.expr(right), right_kind, node.span)
+    return MemberTest(left.member.value, node.op, op, sc.expr(right), right_kind, right_key, node.span)
 
 
 class MemberTest(NamedTuple):
-    """`$_.<name> <operator> <right>` (see _member_test); right_kind is ("constant", value),
-    ("variable", lower-cased name) or ("computed", None)."""
+    """`$_.<name> <operator> <right>` (see _member_test).  The right operand is a literal
+    (right_kind "constant", right_key its value), a plain variable ("variable", its lower-cased
+    name) or a variable that changes by itself, like $PWD ("computed", None)."""
 
     name: str
     op_name: str
     op: Callable
     right: Callable
-    right_kind: tuple
+    right_kind: str
+    right_key: Any
     span: Any
 
 
@@ -200,14 +196,8 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
         def run(scope, emit):
             try:
                 fn(scope, emit)
-            except PSError as exc:
-                raise exc.locate(span, source)
-            except (FlowControl, StopUpstream, KeyboardInterrupt, GeneratorExit):
-                raise
-            except RecursionError:
-                raise call_depth_overflow(span, source) from None
             except Exception as exc:
-                raise python_error(exc, span, source) from exc
+                raise_located(exc, span, source)
 
         return run
 

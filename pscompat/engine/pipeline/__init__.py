@@ -7,21 +7,48 @@ raises StopUpstream: the stages before it stop (no end block), it and those afte
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from pscompat.engine.binding import Arg, Binder, Binding, ParameterToken
+from pscompat.engine.commands import ResolvedCommand
 from pscompat.engine.pipeline.stages import CmdletStage, ExpressionStage, NativeStage, ScriptStage, Stage
+from pscompat.engine.pipeline.wrappers import OutputTee, RedirectedStage
 from pscompat.engine.runtime import CommandRuntime, StopUpstream
 from pscompat.engine.scope import Scope
-from pscompat.engine.streams import Redirector
+from pscompat.engine.streams import Redirection, Redirector
 from pscompat.errors import CommandNotFoundError
 from pscompat.source import Source
 from pscompat.syntax import nodes as N
 
 # ----------------------------------------------------------------------------- compile time
+
+
+class ArgSpec(NamedTuple):
+    """One argument of a command, compiled.  kind "value": `value(scope)` is a positional
+    argument; "param": `-name` (with `value(scope)` when written `-name:value`, else None);
+    "splat": `@var` / `@obj.Prop`, `value(scope)` the table or list to spread."""
+
+    kind: str
+    name: str | None
+    value: Callable | None
+    span: Any
+    text: str  # the parameter as typed (`-Name`, `-n`), for an executable's argv
+
+
+class ExpressionSpec(NamedTuple):
+    """An expression first in a pipeline (`$list | ...`, `1..3 | ...`)."""
+
+    fn: Callable
+    variable: str | None  # the plain variable it reads, if it is one ($r: AutomationNull flows nothing)
+    redirections: list
+
+
+def _redirections(nodes, comp) -> list[Redirection]:
+    return [
+        Redirection(r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
+        for r in nodes
+    ]
 
 
 class CommandSpec:
@@ -38,24 +65,21 @@ class CommandSpec:
         self.static_name = head.value if isinstance(head, N.StringConstant) else None
         self.name_fn = comp.expr(head)
         self.args = [compile_arg(el, comp) for el in node.elements[1:]]
-        self.redirections = [
-            (r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
-            for r in node.redirections
-        ]
+        self.redirections = _redirections(node.redirections, comp)
 
 
-def compile_arg(el, comp):
+def compile_arg(el, comp) -> ArgSpec:
     if isinstance(el, N.CommandParameter):
         fn = comp.expr(el.argument) if el.argument is not None else None
-        return ("param", el.name, fn, el.span, el.text or "-" + el.name)
+        return ArgSpec("param", el.name, fn, el.span, el.text or "-" + el.name)
     if isinstance(el, N.Variable) and el.splatted:
-        return ("splat", comp.expr(N.Variable(el.span, el.name)), None, el.span, "")
+        return ArgSpec("splat", None, comp.expr(N.Variable(el.span, el.name)), el.span, "")
     base = el
     while isinstance(base, (N.Member, N.Index, N.InvokeMember)):
         base = base.target
     if base is not el and isinstance(base, N.Variable) and base.splatted:  # `@obj.Prop`, `@list[1]`
-        return ("splat", comp.expr(el), None, el.span, "")
-    return ("value", comp.expr(el), None, el.span, "")
+        return ArgSpec("splat", None, comp.expr(el), el.span, "")
+    return ArgSpec("value", None, comp.expr(el), el.span, "")
 
 
 def _plain_variable(node) -> str | None:
@@ -65,23 +89,14 @@ def _plain_variable(node) -> str | None:
 
 
 def compile_pipeline(node: N.Pipeline, comp) -> Callable:
-    specs = []
+    specs: list[ExpressionSpec | CommandSpec] = []
     for index, el in enumerate(node.elements):
         if isinstance(el, N.CommandExpression):
             lazy = comp.lazy_range(el.expression) if index == 0 and not el.redirections else None
             fn = comp.expr(el.expression) if lazy is None else (lambda scope, lazy=lazy: iter(lazy(scope)))
-            specs.append(
-                (
-                    "expr",
-                    (fn, _plain_variable(el.expression)),
-                    [
-                        (r.stream, r.merge_to, comp.expr(r.target) if r.target is not None else None, r.append)
-                        for r in el.redirections
-                    ],
-                )
-            )
+            specs.append(ExpressionSpec(fn, _plain_variable(el.expression), _redirections(el.redirections, comp)))
         else:
-            specs.append(("command", CommandSpec(el, comp), None))
+            specs.append(CommandSpec(el, comp))
 
     def run(scope, emit):
         g = scope.ctx.global_scope.vars
@@ -95,21 +110,20 @@ def compile_pipeline(node: N.Pipeline, comp) -> Callable:
 # ----------------------------------------------------------------------------- building a stage
 
 
-def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
-    kind, payload, redirs = spec
-    if kind == "expr":
-        stage = ExpressionStage(payload[0], scope, payload[1])
-        if redirs:
-            Redirector(scope.ctx, redirs, scope).attach(stage)
+def build_stage(spec: ExpressionSpec | CommandSpec, scope: Scope, expects_input: bool) -> Stage:
+    if isinstance(spec, ExpressionSpec):
+        stage: Stage = ExpressionStage(spec.fn, scope, spec.variable)
+        if spec.redirections:
+            stage = RedirectedStage(stage, Redirector(scope.ctx, spec.redirections, scope))
         return stage
-    cs: CommandSpec = payload
+    cs = spec
     ctx = scope.ctx
     name_value = cs.static_name if cs.static_name is not None else cs.name_fn(scope)
-    args, common_pre = evaluate_args(cs, scope)
+    args = evaluate_args(cs, scope)
     from pscompat.engine.scriptblock import ScriptBlockValue
 
     if isinstance(name_value, ScriptBlockValue):
-        target = ("script", name_value, "")
+        target = ResolvedCommand("script", name_value, "")
         name = "<ScriptBlock>"
     else:
         from pscompat.values.convert.strings import to_string
@@ -128,7 +142,7 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
                 target=name,
                 exception_type="System.Management.Automation.CommandNotFoundException",
             )
-    kind, obj, _ = target
+    kind, obj = target.kind, target.command
     if kind == "native":
         return NativeStage(obj, native_argv(args), scope)
     if kind == "cmdlet":
@@ -138,7 +152,7 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
         runtime = CommandRuntime(ctx, scope, info.name, cs.span, cs.source, binding.common)
         stage = _out_variable(CmdletStage(info, binding, binder, runtime, expects_input), binding, scope)
         if cs.redirections:
-            Redirector(ctx, cs.redirections, scope).attach(stage)
+            stage = RedirectedStage(stage, Redirector(ctx, cs.redirections, scope))
         return stage
     # a PowerShell function, filter, script file or script block
     sbv = obj
@@ -155,40 +169,23 @@ def build_stage(spec, scope: Scope, expects_input: bool) -> Stage:
     stage = _out_variable(ScriptStage(sbv, binding, binder, child, runtime), binding, scope)
     errors = _list_variable(binding.common.get("ErrorVariable"), scope)
     if cs.redirections or errors is not None:
-        Redirector(ctx, cs.redirections, scope, errors).attach(stage)
+        stage = RedirectedStage(stage, Redirector(ctx, cs.redirections, scope, errors))
     return stage
 
 
 def _out_variable(stage: Stage, binding: Binding, scope: Scope) -> Stage:
     """-OutVariable name (or +name to append): the command's output objects also go to a list
-    variable; -PipelineVariable name: the object being passed on (about_CommonParameters)."""
+    variable; -PipelineVariable name: the object being passed on (about_CommonParameters).
+    Each object is added to the -OutVariable list first, then set as the -PipelineVariable."""
     pipeline_variable = binding.common.get("PipelineVariable")
+    collected = _list_variable(binding.common.get("OutVariable"), scope)
+    if collected is not None:
+        stage = OutputTee(stage, collected.append)
     if pipeline_variable:
         from pscompat.engine.compiler.statements import variable_setter
 
-        setter, connect_pv = variable_setter(str(pipeline_variable)), stage.connect
-
-        def connect_current(downstream):
-            def current(obj):
-                setter(scope, obj)
-                downstream(obj)
-
-            connect_pv(current)
-
-        stage.connect = connect_current
-    collected = _list_variable(binding.common.get("OutVariable"), scope)
-    if collected is None:
-        return stage
-    connect = stage.connect
-
-    def connect_tee(downstream):
-        def tee(obj):
-            collected.append(obj)
-            downstream(obj)
-
-        connect(tee)
-
-    stage.connect = connect_tee
+        setter = variable_setter(str(pipeline_variable))
+        stage = OutputTee(stage, lambda obj: setter(scope, obj))
     return stage
 
 
@@ -213,18 +210,18 @@ def _list_variable(name, scope: Scope) -> list | None:
     return collected
 
 
-def evaluate_args(cs: CommandSpec, scope: Scope) -> tuple[list[Arg], dict]:
+def evaluate_args(cs: CommandSpec, scope: Scope) -> list[Arg]:
     args: list[Arg] = []
-    for kind, a, b, span, text in cs.args:
+    for kind, name, fn, span, text in cs.args:
         if kind == "value":
-            args.append(Arg(value=a(scope), span=span))
+            args.append(Arg(value=fn(scope), span=span))
         elif kind == "param":
-            if b is not None:
-                args.append(Arg(name=a, value=b(scope), has_value=True, span=span, text=text, colon=True))
+            if fn is not None:
+                args.append(Arg(name=name, value=fn(scope), has_value=True, span=span, text=text, colon=True))
             else:
-                args.append(Arg(name=a, has_value=False, span=span, text=text))
+                args.append(Arg(name=name, has_value=False, span=span, text=text))
         else:  # splat
-            value = a(scope)
+            value = fn(scope)
             if isinstance(value, dict):
                 for k, v in value.items():
                     args.append(
@@ -245,7 +242,7 @@ def evaluate_args(cs: CommandSpec, scope: Scope) -> tuple[list[Arg], dict]:
                         args.append(Arg(value=v, span=span))
             elif value is not None:
                 args.append(Arg(value=value, span=span))
-    return args, {}
+    return args
 
 
 def native_argv(args: list[Arg]) -> list:
@@ -280,28 +277,23 @@ def run_stages(stages: list[Stage], emit: Callable[[Any], None], input_items=Non
                 st.begin()
                 buffers.append(buf)
             for i in range(n - 1, -1, -1):  # wire from the end, so each stage sees its final downstream
-                stages[i].connect(stages[i + 1].push if i + 1 < n else emit)
+                stages[i].connect(stages[i + 1].receiver() if i + 1 < n else emit)
                 if i + 1 < n:
                     limit = stages[i + 1].input_limit()
                     if limit is not None:
                         stages[i].limit_output(limit)
-            if (
-                n > 1
-                and type(stages[0]) is ExpressionStage
-                and type(stages[1]) is CmdletStage
-                and stages[1].takes_lists
-                and not getattr(stages[0], "redirected", False)
-            ):
-                stages[0].fused = stages[1]
+            first = stages[0]
+            if n > 1 and type(first) is ExpressionStage and stages[1].takes_lists:
+                first.fused = stages[1]  # a list it produces goes to the command in one loop
             for st, buf in zip(stages, buffers):
                 for item in buf:
                     st.downstream(item)
             if input_items is not None:
-                first = stages[0]
+                push = first.receiver()
                 for item in input_items:
-                    first.push(item)
+                    push(item)
             else:
-                stages[0].run_once()
+                first.run_once()
         except StopUpstream as stop:
             if stop.owner is None:  # the first command itself wants no more (nothing is before it)
                 stop.owner = (token, 0)
@@ -322,9 +314,3 @@ def run_stages(stages: list[Stage], emit: Callable[[Any], None], input_items=Non
     finally:
         for st in stages:
             st.finish()
-
-
-def find_native(name: str) -> str | None:
-    if "/" in name or os.sep in name:
-        return name if os.path.isfile(name) and os.access(name, os.X_OK) else None
-    return shutil.which(name)

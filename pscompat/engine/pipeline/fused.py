@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from keyword import iskeyword
-from typing import Any
+from typing import Any, NamedTuple
 
 from pscompat.engine.scope import MISSING
 
@@ -46,25 +46,40 @@ def _operator_parts(op_name: str) -> tuple[str, bool]:
     return name, False
 
 
-def specialise(op_name: str, right) -> tuple[str, Any] | None:
-    """(kind, constant) when the operator has a specialised form for this right operand: the
-    test of a left operand of the covered type that gives the operator table's answer."""
+class Specialised(NamedTuple):
+    """A specialised test for one right operand: kind "str_eq" (K = the operand casefolded),
+    "str_eq_cs", "int_cmp", or "str_like" (K = the wildcard's compiled regex match)."""
+
+    kind: str
+    constant: Any = None  # K in the generated code
+
+
+class LocalVariable(NamedTuple):
+    """A right operand read from a plain variable: the caller's own variables and its name."""
+
+    variables: dict
+    name: str
+
+
+def specialise(op_name: str, right) -> Specialised | None:
+    """The specialised form of the operator for this right operand, if it has one: the test of
+    a left operand of the covered type that gives the operator table's answer."""
     name, cs = _operator_parts(op_name)
     rtype = type(right)
     if name in ("eq", "ne"):
         if rtype is str:
-            return ("str_eq_cs", None) if cs else ("str_eq", right.casefold())
+            return Specialised("str_eq_cs") if cs else Specialised("str_eq", right.casefold())
         if rtype is int:
-            return "int_cmp", None
+            return Specialised("int_cmp")
     elif name in ("gt", "ge", "lt", "le"):
         if rtype is int:
-            return "int_cmp", None
+            return Specialised("int_cmp")
     elif name in ("like", "notlike") and rtype is str:
         from pscompat.errors import PSError
         from pscompat.values.operators.patterns import like_to_regex
 
         try:
-            return "str_like", like_to_regex(right, cs).match
+            return Specialised("str_like", like_to_regex(right, cs).match)
         except PSError:  # an invalid pattern: the general test reports it per object
             return None
     return None
@@ -219,7 +234,7 @@ class MemberComparison:
     general(item, left, right)  -> bool: the operator table's answer, errors handled there
     right_const                 -> the right operand, when right_value is None
     right_value()               -> the right operand read afresh (a variable)
-    right_local                 -> (the caller's variables, name) when right_value reads a plain
+    right_local                 -> LocalVariable(the caller's variables, name) when right_value reads a plain
                                    variable, which changes only when code runs; None when it
                                    may change by itself ($PWD)
     plain_objects(first)        -> may objects of first's class be read as plain attributes?
@@ -233,7 +248,7 @@ class MemberComparison:
         general: Callable,
         right_const: Any = None,
         right_value: Callable | None = None,
-        right_local: tuple | None = None,
+        right_local: LocalVariable | None = None,
         plain_objects=None,
     ):
         self.name, self.op_name, self.read, self.general = name, op_name, read, general
@@ -253,9 +268,9 @@ class MemberComparison:
             if local is None:
                 mode = "computed"
             else:
-                mode = "local" if local[1] in local[0] else "variable"
+                mode = "local" if local.name in local.variables else "variable"
         spec = specialise(self.op_name, right)
-        kind, constant = spec if spec is not None else (None, None)
+        kind, constant = (spec.kind, spec.constant) if spec is not None else (None, None)
         cls, attribute = _NeverMatches, None
         if first is not None and (self.plain_objects is None or self.plain_objects(first)):
             attribute = plain_attribute(type(first), self.name)
@@ -264,7 +279,8 @@ class MemberComparison:
                     cls = type(first)
                 else:
                     attribute = None
-        lget, key = (self.right_local[0].get, self.right_local[1]) if mode == "local" else (None, None)
+        local = self.right_local
+        lget, key = (local.variables.get, local.name) if mode == "local" and local is not None else (None, None)
         make = _factory(kind, self.op_name, mode, attribute)
         return make(cls, self.read, right, constant, self.general, self.right_value, lget, key, MISSING, set(), set())
 
@@ -409,4 +425,12 @@ def plain_column(items: list, name: str) -> list | None:
         return None
 
 
-__all__ = ["MemberComparison", "integer_total", "plain_column", "record_builder", "specialise"]
+__all__ = [
+    "LocalVariable",
+    "MemberComparison",
+    "Specialised",
+    "integer_total",
+    "plain_column",
+    "record_builder",
+    "specialise",
+]

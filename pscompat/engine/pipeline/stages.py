@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pscompat.engine.binding import Binder, Binding
+from pscompat.engine.pipeline.fast_paths import FastPath
 from pscompat.engine.runtime import CommandRuntime, StopUpstream, emit_enumerated
 from pscompat.engine.scope import Scope
 from pscompat.errors import ParameterBindingError, PSError, ReturnFlow
@@ -21,11 +22,24 @@ class Stage:
     downstream: Callable[[Any], None]
     index = 0
     token: Any = None
-    redirect_output: Any = None
 
     def connect(self, downstream: Callable[[Any], None]) -> None:
         """Called once begin blocks have run: where this stage's output goes from now on."""
         self.downstream = downstream
+
+    def receiver(self) -> Callable[[Any], None]:
+        """Asked once the stage is connected: the function the stage before it writes each
+        object to (push, or a cmdlet's fast path)."""
+        return self.push
+
+    @property
+    def takes_lists(self) -> bool:
+        """Can a list piped straight in go through push_all (one loop, no per-object push)?"""
+        return False
+
+    def push_all(self, items: list) -> None:
+        """Every object of `items`, in order, as push would take them one by one."""
+        raise NotImplementedError
 
     def finish(self) -> None:
         """Runs when the pipeline is over, however it ended."""
@@ -99,7 +113,8 @@ class CmdletStage(Stage):
             )
         self.cmd, self.binding, self.binder, self.runtime = cmd, binding, binder, runtime
         pp = binding.pipeline_params
-        self.fast = None
+        self.fast: FastPath | None = None
+        self.fast_push: Callable[[Any], None] | None = None  # the fast path's per-object function
         self.fast_input = (
             pp[0].name
             if (
@@ -114,36 +129,15 @@ class CmdletStage(Stage):
     def begin(self):
         _drain(self.cmd.begin(), self.downstream)
         self.fast = self.cmd.fast_path() if self.fast_input is not None else None
-        if self.fast is not None and len(self.fast) < 4:
-            self.fast = (*self.fast, None)
 
     @property
     def takes_lists(self) -> bool:
-        """Can a list piped straight in go through push_all (one loop, no per-object push)?"""
-        return self.fast is not None and not getattr(self, "redirected", False)
+        return self.fast is not None
 
     def push_all(self, items: list) -> None:
-        """Every object of `items`, in order, as push would take them one by one.  A fast path's
-        `batch(items, downstream)` runs the whole list in one loop (Cmdlet.fast_path)."""
-        kind, fn, _, batch = self.fast
-        downstream = self.downstream
+        """A fast path's whole-list loop (or its batch): see fast_paths.FastPath.run_list."""
         try:
-            if batch is not None:
-                batch(items, downstream)
-            elif kind == "filter":
-                for item in items:
-                    if fn(item):
-                        downstream(item)
-            elif kind == "push":
-                push = self.push
-                for item in items:
-                    push(item)
-            else:
-                for item in items:
-                    out = fn(item)
-                    if out:
-                        for obj in out:
-                            downstream(obj)
+            self.fast.run_list(items, self.downstream, self.receiver())
         except StopUpstream as stop:
             self.stamp(stop)
             raise
@@ -159,11 +153,14 @@ class CmdletStage(Stage):
     def connect(self, downstream):
         self.downstream = downstream
         if self.fast is not None:
-            self.push = _fast_push(self, downstream)
+            self.fast_push = self.fast.pusher(downstream, self.stamp)
+
+    def receiver(self):
+        return self.fast_push if self.fast_push is not None else self.push
 
     def finish(self):
-        if self.fast is not None and self.fast[2] is not None:
-            self.fast[2]()
+        if self.fast is not None and self.fast.cleanup is not None:
+            self.fast.cleanup()
 
     def push(self, item):
         cmd = self.cmd
@@ -203,40 +200,6 @@ def input_not_bound(runtime: CommandRuntime, exc: ParameterBindingError, item: A
     runtime.write_error_record(rec)
 
 
-def _fast_push(stage: CmdletStage, downstream):
-    """The per-object path of a cmdlet that declared one (Cmdlet.fast_path): one call, no binding.
-    A fast path is (kind, fn, cleanup) or (kind, fn, cleanup, batch): batch(items, downstream)
-    takes a whole list at once (see push_all).  Kind "push": fn(downstream) returns the push
-    function itself, which writes its own output (it must not raise StopUpstream itself)."""
-    kind, fn, _, _ = stage.fast
-    if kind == "push":
-        return fn(downstream)
-
-    if kind == "filter":
-
-        def push_filtered(item):
-            try:
-                if fn(item):
-                    downstream(item)
-            except StopUpstream as stop:
-                stage.stamp(stop)
-                raise
-
-        return push_filtered
-
-    def push_each(item):
-        try:
-            out = fn(item)
-            if out:
-                for obj in out:
-                    downstream(obj)
-        except StopUpstream as stop:
-            stage.stamp(stop)
-            raise
-
-    return push_each
-
-
 class ScriptStage(Stage):
     """A function, filter or script block as a pipeline stage (begin/process/end, $input, $_)."""
 
@@ -244,7 +207,6 @@ class ScriptStage(Stage):
         self.cb = sbv.compiled
         self.binding, self.binder, self.runtime, self.scope = binding, binder, runtime, scope
         self.input: list = []
-        self.got_input = False
         v = scope.vars
         for p in binder.info.parameters:
             key = p.name.lower()
@@ -276,7 +238,6 @@ class ScriptStage(Stage):
         self._run(self.cb.begin)
 
     def push(self, item):
-        self.got_input = True
         try:
             try:
                 values = self.binder.bind_pipeline_item(self.binding, item) if self.binding.pipeline_params else {}

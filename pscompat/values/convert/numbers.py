@@ -9,7 +9,7 @@ import enum
 import math
 import re
 
-from pscompat.values.convert.strings import _cast_error, _value_error, format_double
+from pscompat.values.convert.strings import cast_error, format_double, value_error
 from pscompat.values.dotnet.integers import BY_TYPE_NAME as _SIZED_INTS
 from pscompat.values.dotnet.integers import BigInteger, Int64
 from pscompat.values.objects.classes import Char
@@ -97,21 +97,30 @@ def _to_integer_value(x, lo, hi):
     return value if lo <= value <= hi else None
 
 
-def _format_error(value: str) -> str:
+def format_error(value: str) -> str:
     return f"The input string '{value}' was not in a correct format."
 
 
-def _special_double(text: str):
+def special_double(text: str):
     return {"nan": math.nan, "infinity": math.inf, "-infinity": -math.inf, "+infinity": math.inf}.get(
         text.strip().lower()
     )
+
+
+def number_from_text(text: str):
+    """A string as the number an arithmetic operand or a [double] cast reads: blank -> 0, a
+    numeric literal, NaN / Infinity; None when it is none of these (the caller's error)."""
+    if not text.strip():
+        return 0
+    number = parse_number(text)
+    return number if number is not None else special_double(text)
 
 
 # --------------------------------------------------------------------------------------------
 # Casts to the numeric types and [char]
 
 
-_INTEGER_TYPES = {  # full name -> (min, max, .NET short name)
+INTEGER_TYPES = {  # full name -> (min, max, .NET short name)
     "System.Int32": (INT32_MIN, INT32_MAX, "Int32"),
     "System.Int64": (INT64_MIN, INT64_MAX, "Int64"),
     "System.Int16": (-(1 << 15), (1 << 15) - 1, "Int16"),
@@ -133,8 +142,8 @@ _OVERFLOW_NOUN = {
 }
 
 
-def _to_integer(value, full: str):
-    lo, hi, short = _INTEGER_TYPES[full]
+def to_integer(value, full: str):
+    lo, hi, short = INTEGER_TYPES[full]
     if value is None:
         return 0
     if isinstance(value, Char):
@@ -142,16 +151,16 @@ def _to_integer(value, full: str):
     elif isinstance(value, str):
         number = parse_number(value) if value.strip() else 0
         if number is None:
-            raise _value_error(value, full, _format_error(value), "InvalidCastFromStringToInteger")
+            raise value_error(value, full, format_error(value), "InvalidCastFromStringToInteger")
     elif isinstance(value, (bool, int, enum.IntEnum)):
         number = int(value)
     elif isinstance(value, (float, _Decimal)):
         number = value
     else:
-        raise _cast_error(value, full)
+        raise cast_error(value, full)
     if isinstance(number, float):
         if number != number or number in (math.inf, -math.inf):
-            raise _value_error(
+            raise value_error(
                 value,
                 full,
                 f"Value was either too large or too small for {_OVERFLOW_NOUN.get(short, 'an ' + short)}.",
@@ -161,7 +170,7 @@ def _to_integer(value, full: str):
     elif isinstance(number, _Decimal):
         number = int(number.to_integral_value(decimal.ROUND_HALF_EVEN))
     if not lo <= number <= hi:
-        raise _value_error(
+        raise value_error(
             value,
             full,
             f"Value was either too large or too small for {_OVERFLOW_NOUN.get(short, 'an ' + short)}.",
@@ -171,7 +180,7 @@ def _to_integer(value, full: str):
     return number if sized is None else sized(number)
 
 
-def _to_bigint(value):
+def to_bigint(value):
     """[bigint]: any integer, however large; strings of digits parse exactly."""
     if isinstance(value, int) and not isinstance(value, bool):
         return BigInteger(value)
@@ -181,37 +190,33 @@ def _to_bigint(value):
             return BigInteger(int(text))
         number = parse_number(text) if text else 0
         if number is None:
-            raise _value_error(
-                value, "System.Numerics.BigInteger", _format_error(value), "InvalidCastFromStringToInteger"
+            raise value_error(
+                value, "System.Numerics.BigInteger", format_error(value), "InvalidCastFromStringToInteger"
             )
         value = number
     if isinstance(value, float) and (value != value or value in (math.inf, -math.inf)):
-        raise _cast_error(value, "System.Numerics.BigInteger")
+        raise cast_error(value, "System.Numerics.BigInteger")
     if isinstance(value, (float, _Decimal)):
         return BigInteger(int(value))  # BigInteger(double) truncates
-    return BigInteger(_to_integer(value, "System.Int64"))
+    return BigInteger(to_integer(value, "System.Int64"))
 
 
-def _to_double(value, full: str = "System.Double"):
+def to_double(value, full: str = "System.Double"):
     if value is None:
         return 0.0
     if isinstance(value, Char):
-        raise _cast_error(value, full)
+        raise cast_error(value, full)
     if isinstance(value, str):
-        if not value.strip():
-            return 0.0
-        number = parse_number(value)
+        number = number_from_text(value)
         if number is None:
-            number = _special_double(value)
-        if number is None:
-            raise _value_error(value, full, _format_error(value), "InvalidCastFromStringToDoubleOrSingle")
+            raise value_error(value, full, format_error(value), "InvalidCastFromStringToDoubleOrSingle")
         return float(number)
     if isinstance(value, (bool, int, float, _Decimal)):
         return float(value)
-    raise _cast_error(value, full)
+    raise cast_error(value, full)
 
 
-def _to_decimal(value, full: str = "System.Decimal"):
+def to_decimal(value, full: str = "System.Decimal"):
     if value is None:
         return _Decimal(0)
     if isinstance(value, str) and not isinstance(value, Char):
@@ -225,32 +230,32 @@ def _to_decimal(value, full: str = "System.Decimal"):
             pass
         number = parse_number(value)
         if number is None:
-            raise _value_error(value, full, _format_error(value), "InvalidCastFromStringToDecimal")
+            raise value_error(value, full, format_error(value), "InvalidCastFromStringToDecimal")
         value = number
     if isinstance(value, float):
         if value != value or value in (math.inf, -math.inf):
-            raise _value_error(
+            raise value_error(
                 value, full, "Value was either too large or too small for a Decimal.", "InvalidCastIConvertible"
             )
         return _Decimal(format_double(value)) if "E" not in format_double(value) else _Decimal(repr(value))
     if isinstance(value, (bool, int, _Decimal)):
         return _Decimal(int(value)) if isinstance(value, bool) else _Decimal(value)
-    raise _cast_error(value, full)
+    raise cast_error(value, full)
 
 
-def _to_char(value, full: str = "System.Char"):
+def to_char(value, full: str = "System.Char"):
     if isinstance(value, str):
         if len(value) != 1:
-            raise _value_error(
+            raise value_error(
                 value, full, "String must be exactly one character long.", "InvalidCastParseTargetInvocation"
             )
         return Char(value)
     if isinstance(value, int) and not isinstance(value, bool):
         if not 0 <= value <= 0xFFFF:
-            raise _value_error(
+            raise value_error(
                 value, full, "Value was either too large or too small for a character.", "InvalidCastIConvertible"
             )
         return Char(chr(value))
     if value is None:
         return Char("\0")
-    raise _cast_error(value, full)
+    raise cast_error(value, full)

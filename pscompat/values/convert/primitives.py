@@ -16,29 +16,22 @@ import enum
 import re
 
 from pscompat.errors import PSError
-from pscompat.values.convert.numbers import (  # noqa: F401
-    _INTEGER_TYPES,
-    INT32_MAX,
-    INT32_MIN,
-    INT64_MAX,
-    INT64_MIN,
-    _format_error,
-    _special_double,
-    _to_bigint,
-    _to_char,
-    _to_decimal,
-    _to_double,
-    _to_integer,
-    parse_number,
+from pscompat.values.convert.numbers import (
+    INTEGER_TYPES,
+    format_error,
+    number_from_text,
+    to_bigint,
+    to_char,
+    to_decimal,
+    to_double,
+    to_integer,
 )
 from pscompat.values.convert.strings import (
-    _cast_error,
-    _value_error,
+    cast_error,
     to_string,
+    value_error,
 )
-
-# register_type / type_of_name / type_spelling live in typenames; other modules import them from here.
-from pscompat.values.dotnet.typenames import register_type, type_of_name, type_spelling  # noqa: F401
+from pscompat.values.dotnet.typenames import type_of_name
 from pscompat.values.objects.classes import Char, Hashtable, PSObject
 from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, type_names
 
@@ -107,14 +100,10 @@ def to_number(value):
     if t is Char:
         return ord(value)
     if isinstance(value, str):
-        if not value.strip():
-            return 0
-        number = parse_number(value)
-        if number is None:
-            number = _special_double(value)
+        number = number_from_text(value)
         if number is None:
             raise PSError(
-                f'Cannot convert value "{value}" to type "System.Int32". Error: "{_format_error(value)}"',
+                f'Cannot convert value "{value}" to type "System.Int32". Error: "{format_error(value)}"',
                 "InvalidCastFromStringToInteger",
                 category="InvalidArgument",
             )
@@ -204,7 +193,7 @@ def _to_hashtable(value, full: str):
         if isinstance(value, Hashtable) and value.ordered == (full != "System.Collections.Hashtable"):
             return value
         return Hashtable(value, ordered=full != "System.Collections.Hashtable")
-    raise _cast_error(value, full)
+    raise cast_error(value, full)
 
 
 def _to_psobject(value, full: str):
@@ -217,7 +206,7 @@ def _to_psobject(value, full: str):
 def _to_scriptblock(value, full: str):
     if value is not None and type_names(value)[:1] == [SCRIPTBLOCK_TYPE]:
         return value
-    raise _cast_error(value, full)
+    raise cast_error(value, full)
 
 
 def _to_datetime(value, full: str = "System.DateTime"):
@@ -226,7 +215,7 @@ def _to_datetime(value, full: str = "System.DateTime"):
     if isinstance(value, str):
         parsed = parse_datetime(value)
         if parsed is None:
-            raise _value_error(
+            raise value_error(
                 value,
                 full,
                 f"String '{value}' was not recognized as a valid DateTime.",
@@ -235,7 +224,7 @@ def _to_datetime(value, full: str = "System.DateTime"):
         return parsed
     if isinstance(value, int) and not isinstance(value, bool):  # ticks
         return _dt.datetime(1, 1, 1) + _dt.timedelta(microseconds=value // 10)
-    raise _cast_error(value, full)
+    raise cast_error(value, full)
 
 
 _DATE_FORMATS = (
@@ -313,10 +302,10 @@ def _to_timespan(value, full: str = "System.TimeSpan"):
                 microseconds=int((m["f"] or "0").ljust(7, "0")) / 10,
             )
             return -span if m["neg"] else span
-        raise _value_error(
+        raise value_error(
             value, full, f"String '{value}' was not recognized as a valid TimeSpan.", "InvalidCastParseTargetInvocation"
         )
-    raise _cast_error(value, full)
+    raise cast_error(value, full)
 
 
 def _to_switch(value):
@@ -342,10 +331,10 @@ _CONVERTERS = {
     "System.String": lambda v, full: to_string(v),
     "System.Boolean": lambda v, full: to_bool(v),
     "System.Management.Automation.SwitchParameter": lambda v, full: _to_switch(v),
-    "System.Double": _to_double,
-    "System.Single": _to_double,
-    "System.Decimal": _to_decimal,
-    "System.Char": _to_char,
+    "System.Double": to_double,
+    "System.Single": to_double,
+    "System.Decimal": to_decimal,
+    "System.Char": to_char,
     "System.DateTime": _to_datetime,
     "System.TimeSpan": _to_timespan,
     "System.Object": lambda v, full: v,
@@ -356,9 +345,9 @@ _CONVERTERS = {
     "System.Collections.Specialized.OrderedDictionary": _to_hashtable,
     SCRIPTBLOCK_TYPE: _to_scriptblock,
     "System.Void": lambda v, full: _to_void(),  # [void]: no output
-    "System.Numerics.BigInteger": lambda v, full: _to_bigint(v),
+    "System.Numerics.BigInteger": lambda v, full: to_bigint(v),
 }
-_CONVERTERS.update({name: _to_integer for name in _INTEGER_TYPES})
+_CONVERTERS.update({name: to_integer for name in INTEGER_TYPES})
 
 
 def convert_to(value, type_name: str):

@@ -102,9 +102,9 @@ def _object_string(value) -> str:
         )
 
         return enum_text(value)
-    from pscompat.values.objects.adapted import _class_info  # per-type method table: cheap after the first call
+    from pscompat.values.objects.adapted import class_info  # per-type method table: cheap after the first call
 
-    method = _class_info(type(value)).methods.get("tostring")
+    method = class_info(type(value)).methods.get("tostring")
     if method is not None:
         return getattr(value, method)()
     if type(value).__str__ is not object.__str__:
@@ -165,7 +165,7 @@ def to_string(value, ofs: str = " ") -> str:
 # Cast errors quote the value as its string conversion shows it.
 
 
-def _cast_error(value, target: str, error_id: str = "ConvertToFinalInvalidCastException") -> PSError:
+def cast_error(value, target: str, error_id: str = "ConvertToFinalInvalidCastException") -> PSError:
     text = to_string(value)
     return PSError(
         f'Cannot convert the "{text}" value of type "{type_names(value)[0]}" to type "{target}".',
@@ -174,7 +174,7 @@ def _cast_error(value, target: str, error_id: str = "ConvertToFinalInvalidCastEx
     )
 
 
-def _value_error(value, target: str, inner: str, error_id: str) -> PSError:
+def value_error(value, target: str, inner: str, error_id: str) -> PSError:
     return PSError(
         f'Cannot convert value "{to_string(value)}" to type "{target}". Error: "{inner}"',
         error_id,

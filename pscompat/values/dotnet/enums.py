@@ -200,9 +200,9 @@ def to_enum(value, full: str):
         return make(cls, total)
     if isinstance(value, (int, float)) and not isinstance(value, bool) or isinstance(value, enum.Enum):
         return make(cls, int(value))
-    from pscompat.values.convert.strings import _cast_error
+    from pscompat.values.convert.strings import cast_error
 
-    raise _cast_error(value, full)
+    raise cast_error(value, full)
 
 
 def make(cls: type, number: int):

@@ -30,7 +30,7 @@ from pscompat.values.objects.classes import Char
 # Static members: full type name -> {folded name: (Name, fn)}; properties take no arguments.
 
 
-def _num(x):
+def number_of(x):
     return to_number(x)
 
 
@@ -40,7 +40,7 @@ def _round(value, digits=0, mode=None):
     if isinstance(digits, str):
         digits, mode = 0, digits
     away = mode is not None and "away" in to_string(mode).lower()
-    x, digits = _num(value), int(digits)
+    x, digits = number_of(value), int(digits)
     if isinstance(x, decimal.Decimal):
         rounding = decimal.ROUND_HALF_UP if away else decimal.ROUND_HALF_EVEN
         return x.quantize(decimal.Decimal(1).scaleb(-digits), rounding=rounding)
@@ -58,12 +58,14 @@ def _round(value, digits=0, mode=None):
 
 def _same_kind(fn):
     # Floor/Ceiling/Truncate return a Decimal for a Decimal, else a double.
-    return lambda x: decimal.Decimal(fn(_num(x))) if isinstance(_num(x), decimal.Decimal) else float(fn(_num(x)))
+    return lambda x: (
+        decimal.Decimal(fn(number_of(x))) if isinstance(number_of(x), decimal.Decimal) else float(fn(number_of(x)))
+    )
 
 
 def _minmax(pick):
     def f(a, b):
-        a, b = _num(a), _num(b)
+        a, b = number_of(a), number_of(b)
         result = pick(a, b)
         return float(result) if isinstance(a, float) or isinstance(b, float) else result
 
@@ -71,12 +73,12 @@ def _minmax(pick):
 
 
 def _log(x, base=None):
-    x = float(_num(x))
+    x = float(number_of(x))
     if x <= 0:
         return float("-inf") if x == 0 else float("nan")
     if base is None:
         return math.log(x)
-    base = float(_num(base))
+    base = float(number_of(base))
     return math.log10(x) if base == 10 else math.log2(x) if base == 2 else math.log(x, base)
 
 
@@ -85,23 +87,23 @@ _MATH = {
     "Floor": _same_kind(math.floor),
     "Ceiling": _same_kind(math.ceil),
     "Truncate": _same_kind(math.trunc),
-    "Abs": lambda x: abs(_num(x)),
+    "Abs": lambda x: abs(number_of(x)),
     "Max": _minmax(max),
     "Min": _minmax(min),
-    "Pow": lambda x, y: float(_num(x)) ** float(_num(y)),
-    "Sqrt": lambda x: math.sqrt(_num(x)) if _num(x) >= 0 else float("nan"),
+    "Pow": lambda x, y: float(number_of(x)) ** float(number_of(y)),
+    "Sqrt": lambda x: math.sqrt(number_of(x)) if number_of(x) >= 0 else float("nan"),
     "Log": _log,
     "Log10": lambda x: _log(x, 10),
     "Log2": lambda x: _log(x, 2),
-    "Exp": lambda x: math.exp(_num(x)),
-    "Sign": lambda x: (_num(x) > 0) - (_num(x) < 0),
-    "Sin": lambda x: math.sin(_num(x)),
-    "Cos": lambda x: math.cos(_num(x)),
-    "Tan": lambda x: math.tan(_num(x)),
-    "Atan": lambda x: math.atan(_num(x)),
-    "Atan2": lambda y, x: math.atan2(_num(y), _num(x)),
-    "DivRem": lambda a, b: divmod(int(_num(a)), int(_num(b)))[0],
-    "BigMul": lambda a, b: int(_num(a)) * int(_num(b)),
+    "Exp": lambda x: math.exp(number_of(x)),
+    "Sign": lambda x: (number_of(x) > 0) - (number_of(x) < 0),
+    "Sin": lambda x: math.sin(number_of(x)),
+    "Cos": lambda x: math.cos(number_of(x)),
+    "Tan": lambda x: math.tan(number_of(x)),
+    "Atan": lambda x: math.atan(number_of(x)),
+    "Atan2": lambda y, x: math.atan2(number_of(y), number_of(x)),
+    "DivRem": lambda a, b: divmod(int(number_of(a)), int(number_of(b)))[0],
+    "BigMul": lambda a, b: int(number_of(a)) * int(number_of(b)),
 }
 
 
@@ -213,7 +215,7 @@ def _env_var(name, *target):
     return os.environ.get(to_string(name))
 
 
-_STATICS = {
+STATICS = {
     "System.Math": {"PI": math.pi, "E": math.e, "Tau": math.tau, **_MATH},
     "System.DateTime": {
         "Now": lambda: _dt.datetime.now(),
@@ -267,8 +269,8 @@ _STATICS = {
         "NegativeInfinity": -math.inf,
         "Epsilon": 5e-324,
         "Parse": _parse_double,
-        "IsNaN": lambda x: math.isnan(_num(x)),
-        "IsInfinity": lambda x: math.isinf(_num(x)),
+        "IsNaN": lambda x: math.isnan(number_of(x)),
+        "IsInfinity": lambda x: math.isinf(number_of(x)),
     },
     "System.Decimal": {
         "MaxValue": decimal.Decimal("79228162514264337593543950335"),
@@ -326,11 +328,11 @@ _STATICS = {
         "GetFullPath": lambda p: os.path.abspath(to_string(p)),
     },
     "System.TimeSpan": {
-        "FromDays": lambda n: _dt.timedelta(days=float(_num(n))),
-        "FromHours": lambda n: _dt.timedelta(hours=float(_num(n))),
-        "FromMinutes": lambda n: _dt.timedelta(minutes=float(_num(n))),
-        "FromSeconds": lambda n: _dt.timedelta(seconds=float(_num(n))),
-        "FromMilliseconds": lambda n: _dt.timedelta(milliseconds=float(_num(n))),
+        "FromDays": lambda n: _dt.timedelta(days=float(number_of(n))),
+        "FromHours": lambda n: _dt.timedelta(hours=float(number_of(n))),
+        "FromMinutes": lambda n: _dt.timedelta(minutes=float(number_of(n))),
+        "FromSeconds": lambda n: _dt.timedelta(seconds=float(number_of(n))),
+        "FromMilliseconds": lambda n: _dt.timedelta(milliseconds=float(number_of(n))),
         "Zero": _dt.timedelta(0),
         "Parse": lambda s: convert_to(to_string(s), "System.TimeSpan"),
     },
@@ -367,10 +369,10 @@ _STATICS = {
         )
     },
 }
-_STATICS["System.Single"] = _STATICS["System.Double"]
-_STATICS.update(enum_statics())
-_STATICS["System.Enum"] = ENUM_STATICS
-_STATICS["System.Management.Automation.SwitchParameter"] = {"Present": lambda: SwitchParameter(True)}
+STATICS["System.Single"] = STATICS["System.Double"]
+STATICS.update(enum_statics())
+STATICS["System.Enum"] = ENUM_STATICS
+STATICS["System.Management.Automation.SwitchParameter"] = {"Present": lambda: SwitchParameter(True)}
 
 
 def _parse_bool(text) -> bool:

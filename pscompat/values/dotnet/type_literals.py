@@ -19,7 +19,7 @@ from pscompat.values.dotnet.collections import ArrayList, GenericList, StringBui
 from pscompat.values.dotnet.exceptions import constructors as _exception_constructors
 from pscompat.values.dotnet.regex import Regex
 from pscompat.values.dotnet.secure import PS_CREDENTIAL, SECURE_STRING, SecureString, cast_without_value, new_credential
-from pscompat.values.dotnet.statics import _STATICS, _num
+from pscompat.values.dotnet.statics import STATICS, number_of
 from pscompat.values.dotnet.typenames import type_of_name
 from pscompat.values.methods.invoke import DotNetError, invoke_dotnet
 from pscompat.values.objects.classes import PSObject
@@ -32,7 +32,7 @@ __all__ = ["PSType", "resolve_type", "resolve_type_info", "convert_special"]
 
 
 _STATIC_INDEX = {
-    full: {name.lower(): (name, member) for name, member in members.items()} for full, members in _STATICS.items()
+    full: {name.lower(): (name, member) for name, member in members.items()} for full, members in STATICS.items()
 }
 
 
@@ -192,7 +192,7 @@ _CONSTRUCTORS = {
     "System.Version": lambda full, *parts: Version(*parts) if parts else Version(0, 0),
     "System.Guid": lambda full, text=None: uuid.UUID(to_string(text)) if text is not None else uuid.UUID(int=0),
     "System.DateTime": lambda full, *parts: (
-        _dt.datetime(*(int(_num(p)) for p in parts)) if parts else _dt.datetime(1, 1, 1)
+        _dt.datetime(*(int(number_of(p)) for p in parts)) if parts else _dt.datetime(1, 1, 1)
     ),
     "System.TimeSpan": lambda full, *parts: _timespan(*parts),
     "System.Collections.Hashtable": _new_hashtable,
@@ -200,7 +200,7 @@ _CONSTRUCTORS = {
     "System.Management.Automation.PSObject": lambda full, *a: PSObject(),
     "System.Object": lambda full: PSObject(),
     "System.String": lambda full, chars, count=None: (
-        to_string(chars) * int(_num(count))
+        to_string(chars) * int(number_of(count))
         if count is not None
         else "".join(to_string(c) for c in chars)
         if isinstance(chars, (list, tuple))
@@ -216,7 +216,7 @@ def _new_array(element: str, length):
     from pscompat.values.convert.primitives import TypedArray
     from pscompat.values.methods.dispatch import call_method
 
-    items = TypedArray([None] * int(_num(length)), element)
+    items = TypedArray([None] * int(number_of(length)), element)
     if element != "System.Object":
         call_method(items, "Clear", [])  # fill with the element type's default value
         return items
@@ -224,7 +224,7 @@ def _new_array(element: str, length):
 
 
 def _timespan(*parts):
-    nums = [int(_num(p)) for p in parts]
+    nums = [int(number_of(p)) for p in parts]
     if len(nums) == 1:
         return _dt.timedelta(microseconds=nums[0] / 10)  # ticks
     if len(nums) == 3:

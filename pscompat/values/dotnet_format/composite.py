@@ -27,14 +27,14 @@ from functools import lru_cache
 from pscompat.errors import PSError
 from pscompat.values.dotnet_format.dates import format_datetime, format_timespan
 from pscompat.values.dotnet_format.errors import (
-    _DIGIT,
-    _PARSE_FAIL,
-    _UNCLOSED,
-    _UNEXPECTED_CLOSE,
+    DIGIT,
     MSG_INDEX,
+    PARSE_FAIL,
+    UNCLOSED,
+    UNEXPECTED_CLOSE,
     DotNetFormatError,
 )
-from pscompat.values.dotnet_format.numbers import _decimal_str, double_to_string, format_double, format_number
+from pscompat.values.dotnet_format.numbers import decimal_str, double_to_string, format_double, format_number
 
 __all__ = ["format_string", "format_value"]
 
@@ -56,7 +56,7 @@ def _parse_composite(fmt: str):
     def move_next(p: int) -> int:
         p += 1
         if p >= n:
-            raise DotNetFormatError(_PARSE_FAIL.format(p, _UNCLOSED))
+            raise DotNetFormatError(PARSE_FAIL.format(p, UNCLOSED))
         return p
 
     while pos < n:
@@ -73,9 +73,9 @@ def _parse_composite(fmt: str):
             pos += 1
             continue
         if brace != "{":
-            raise DotNetFormatError(_PARSE_FAIL.format(pos, _UNEXPECTED_CLOSE))
+            raise DotNetFormatError(PARSE_FAIL.format(pos, UNEXPECTED_CLOSE))
         if not ("0" <= ch <= "9"):
-            raise DotNetFormatError(_PARSE_FAIL.format(pos, _DIGIT))
+            raise DotNetFormatError(PARSE_FAIL.format(pos, DIGIT))
         index, width, left, spec = ord(ch) - 48, 0, False, ""
         pos = move_next(pos)
         ch = fmt[pos]
@@ -98,7 +98,7 @@ def _parse_composite(fmt: str):
                     pos = move_next(pos)
                     ch = fmt[pos]
                 if not ("0" <= ch <= "9"):
-                    raise DotNetFormatError(_PARSE_FAIL.format(pos, _DIGIT))
+                    raise DotNetFormatError(PARSE_FAIL.format(pos, DIGIT))
                 width = ord(ch) - 48
                 pos = move_next(pos)
                 ch = fmt[pos]
@@ -111,7 +111,7 @@ def _parse_composite(fmt: str):
                     ch = fmt[pos]
             if ch != "}":
                 if ch != ":":
-                    raise DotNetFormatError(_PARSE_FAIL.format(pos, _UNCLOSED))
+                    raise DotNetFormatError(PARSE_FAIL.format(pos, UNCLOSED))
                 start = pos
                 while True:
                     pos = move_next(pos)
@@ -119,7 +119,7 @@ def _parse_composite(fmt: str):
                     if ch == "}":
                         break
                     if ch == "{":
-                        raise DotNetFormatError(_PARSE_FAIL.format(pos, _UNCLOSED))
+                        raise DotNetFormatError(PARSE_FAIL.format(pos, UNCLOSED))
                 spec = fmt[start + 1 : pos]
         pos += 1
         if buf:
@@ -192,7 +192,7 @@ def _fallback_to_string(v) -> str:
     if type(v) is float:
         return double_to_string(v)
     if isinstance(v, Decimal):
-        return _decimal_str(v)
+        return decimal_str(v)
     if isinstance(v, (list, tuple)):
         return " ".join(_fallback_to_string(x) for x in v)
     if isinstance(v, dict):

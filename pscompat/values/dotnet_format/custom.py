@@ -5,9 +5,10 @@ dotnetfmt_numbers.  Split out of dotnetfmt.py, which re-exports the public names
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import NamedTuple
 
 
-def _round_digits(value, ndigits_after_point: int):
+def round_digits(value, ndigits_after_point: int):
     """Exact decimal value rounded half away from zero to n places; returns (Decimal, neg)."""
     d = value if isinstance(value, Decimal) else Decimal(value)
     neg = d.is_signed()
@@ -20,7 +21,7 @@ def _round_digits(value, ndigits_after_point: int):
     return r, neg
 
 
-def _group(intpart: str) -> str:
+def group_digits(intpart: str) -> str:
     out = []
     while len(intpart) > 3:
         out.insert(0, intpart[-3:])
@@ -58,19 +59,27 @@ def _split_sections(fmt: str) -> list[str]:
     return sections
 
 
-def _tokenize_custom(sec: str) -> list[tuple[str, str]]:
-    """[('lit', text) | ('0'|'#'|'.'|','|'%'|'‰'|'E', text)]."""
+class FormatToken(NamedTuple):
+    """A piece of a custom numeric format section: kind "lit" (text as is), "E" (an exponent:
+    text is the E, its sign and the digit count), or the placeholder character itself
+    ("0", "#", ".", ",", "%", "‰")."""
+
+    kind: str
+    text: str
+
+
+def _tokenize_custom(sec: str) -> list[FormatToken]:
     toks, i = [], 0
     while i < len(sec):
         c = sec[i]
         if c in "'\"":
             j = sec.find(c, i + 1)
             j = len(sec) if j < 0 else j
-            toks.append(("lit", sec[i + 1 : j]))
+            toks.append(FormatToken("lit", sec[i + 1 : j]))
             i = j + 1
             continue
         if c == "\\":
-            toks.append(("lit", sec[i + 1 : i + 2]))
+            toks.append(FormatToken("lit", sec[i + 1 : i + 2]))
             i += 2
             continue
         if c in "Ee" and i + 1 < len(sec) and (sec[i + 1] == "0" or (sec[i + 1] in "+-" and sec[i + 2 : i + 3] == "0")):
@@ -82,18 +91,18 @@ def _tokenize_custom(sec: str) -> list[tuple[str, str]]:
             k = j
             while k < len(sec) and sec[k] == "0":
                 k += 1
-            toks.append(("E", c + sign + str(k - j)))
+            toks.append(FormatToken("E", c + sign + str(k - j)))
             i = k
             continue
         if c in "0#.,%‰":
-            toks.append((c, c))
+            toks.append(FormatToken(c, c))
         else:
-            toks.append(("lit", c))
+            toks.append(FormatToken("lit", c))
         i += 1
     return toks
 
 
-def _format_custom(value, fmt: str) -> str:
+def format_custom(value, fmt: str) -> str:
     sections = _split_sections(fmt)
     d = value if isinstance(value, Decimal) else Decimal(value)
     neg = d < 0
@@ -105,27 +114,27 @@ def _format_custom(value, fmt: str) -> str:
         sec = sections[2]
     d = abs(d)
     toks = _tokenize_custom(sec)
-    point = next((i for i, t in enumerate(toks) if t[0] == "."), None)
-    exp_tok = next((i for i, t in enumerate(toks) if t[0] == "E"), None)
+    point = next((i for i, t in enumerate(toks) if t.kind == "."), None)
+    exp_tok = next((i for i, t in enumerate(toks) if t.kind == "E"), None)
     int_end = point if point is not None else (exp_tok if exp_tok is not None else len(toks))
     # scaling commas: commas immediately left of the point (or end of the number part)
     scale = 0
     j = int_end - 1
-    while j >= 0 and toks[j][0] == ",":
+    while j >= 0 and toks[j].kind == ",":
         scale += 1
         j -= 1
     int_toks = toks[: j + 1]
-    grouping = any(t[0] == "," for t in int_toks) and any(t[0] in "0#" for t in int_toks)
-    pct = sum(1 for t in toks if t[0] == "%")
-    permille = sum(1 for t in toks if t[0] == "‰")
+    grouping = any(t.kind == "," for t in int_toks) and any(t.kind in "0#" for t in int_toks)
+    pct = sum(1 for t in toks if t.kind == "%")
+    permille = sum(1 for t in toks if t.kind == "‰")
     d = d * (Decimal(100) ** pct) * (Decimal(1000) ** permille) / (Decimal(1000) ** scale)
     frac_end = exp_tok if exp_tok is not None else len(toks)
     frac_toks = toks[point + 1 : frac_end] if point is not None else []
-    frac_ph = [t[0] for t in frac_toks if t[0] in "0#"]
-    int_ph = [t for t in int_toks if t[0] in "0#"]
+    frac_ph = [t.kind for t in frac_toks if t.kind in "0#"]
+    int_ph = [t for t in int_toks if t.kind in "0#"]
     exponent_str = ""
     if exp_tok is not None:
-        etext = toks[exp_tok][1]
+        etext = toks[exp_tok].text
         echar, esign, edigits = etext[0], etext[1:-1] if len(etext) > 2 else "", int(etext.lstrip("Ee+-") or 0)
         nint = max(1, len(int_ph))
         if d == 0:
@@ -133,14 +142,14 @@ def _format_custom(value, fmt: str) -> str:
         else:
             e = d.adjusted() - (nint - 1)
         d = d.scaleb(-e)
-        r, _ = _round_digits(d, len(frac_ph))
+        r, _ = round_digits(d, len(frac_ph))
         if r.adjusted() - (nint - 1) > 0 and d != 0:  # rounding overflowed 9.99 -> 10.0
             e += 1
-            r, _ = _round_digits(d.scaleb(-1), len(frac_ph))
+            r, _ = round_digits(d.scaleb(-1), len(frac_ph))
         sign = "-" if e < 0 else ("+" if esign == "+" else "")
         exponent_str = echar + sign + str(abs(e)).rjust(edigits, "0")
     else:
-        r, _ = _round_digits(d, len(frac_ph))
+        r, _ = round_digits(d, len(frac_ph))
     s = format(r, "f")
     ip, _, fp = s.partition(".")
     if ip == "0":
@@ -152,16 +161,16 @@ def _format_custom(value, fmt: str) -> str:
     nfrac = max(keep, last_zero + 1)
     frac_digits = fp[:nfrac]
     # integer part
-    first_zero = next((i for i, t in enumerate(int_ph) if t[0] == "0"), None)
+    first_zero = next((i for i, t in enumerate(int_ph) if t.kind == "0"), None)
     min_int = len(int_ph) - first_zero if first_zero is not None else 0
     ip = ip.rjust(min_int, "0")
     if grouping and ip:
-        ip = _group(ip)
+        ip = group_digits(ip)
     out: list[str] = []
     if int_ph:
         # map placeholders right to left; surplus digits go to the leftmost placeholder
         digits = list(ip) if not grouping else [ip]
-        slots = [i for i, t in enumerate(int_toks) if t[0] in "0#"]
+        slots = [i for i, t in enumerate(int_toks) if t.kind in "0#"]
         assign: dict[int, str] = {}
         for n, slot in enumerate(reversed(slots)):
             if n == len(slots) - 1:
@@ -172,34 +181,34 @@ def _format_custom(value, fmt: str) -> str:
         for i, t in enumerate(int_toks):
             if i in assign:
                 out.append(assign[i])
-            elif t[0] == "lit":
-                out.append(t[1])
-            elif t[0] in "%‰":
-                out.append("%" if t[0] == "%" else "‰")
+            elif t.kind == "lit":
+                out.append(t.text)
+            elif t.kind in "%‰":
+                out.append("%" if t.kind == "%" else "‰")
     else:
         for t in int_toks:
-            if t[0] == "lit":
-                out.append(t[1])
-            elif t[0] in "%‰":
-                out.append(t[1])
+            if t.kind == "lit":
+                out.append(t.text)
+            elif t.kind in "%‰":
+                out.append(t.text)
         out.append(ip)
     if point is not None:
         if frac_digits:
             out.append(".")
         fi = 0
         for t in frac_toks:
-            if t[0] in "0#":
+            if t.kind in "0#":
                 if fi < len(frac_digits):
                     out.append(frac_digits[fi])
                 fi += 1
-            elif t[0] == "lit":
-                out.append(t[1])
-            elif t[0] in "%‰":
-                out.append(t[1])
+            elif t.kind == "lit":
+                out.append(t.text)
+            elif t.kind in "%‰":
+                out.append(t.text)
     out.append(exponent_str)
     for t in toks[(exp_tok + 1 if exp_tok is not None else frac_end) :]:
-        if t[0] == "lit" or t[0] in "%‰":
-            out.append(t[1])
+        if t.kind == "lit" or t.kind in "%‰":
+            out.append(t.text)
     res = "".join(out)
     is_zero = r == 0
     if neg and not explicit_sign and not is_zero:

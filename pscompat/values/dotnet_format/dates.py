@@ -149,17 +149,9 @@ def _custom_date(dt: datetime, fmt: str) -> str:
         elif c == "/":
             out.append("/")
             n = 1
-        elif c in "'\"":
-            j = fmt.find(c, i + 1)
-            if j < 0:
-                raise DotNetFormatError(MSG_BAD_INPUT)
-            out.append(fmt[i + 1 : j])
-            n = j - i + 1
-        elif c == "\\":
-            if i + 1 >= len(fmt):
-                raise DotNetFormatError(MSG_BAD_INPUT)
-            out.append(fmt[i + 1])
-            n = 2
+        elif c in "'\"\\":
+            text, n = _literal(fmt, i)
+            out.append(text)
         elif c == "%":
             n = 1
         else:
@@ -191,6 +183,20 @@ def _offset(off: timedelta, n: int) -> str:
 # ------------------------------------------------------------------------------------------
 # time spans
 # ------------------------------------------------------------------------------------------
+
+
+def _literal(fmt: str, i: int) -> tuple[str, int]:
+    """The literal text a custom date or time-span format holds at fmt[i] (a quoted string, or
+    one character after a backslash), and how many format characters it takes."""
+    c = fmt[i]
+    if c == "\\":
+        if i + 1 >= len(fmt):
+            raise DotNetFormatError(MSG_BAD_INPUT)
+        return fmt[i + 1], 2
+    j = fmt.find(c, i + 1)
+    if j < 0:
+        raise DotNetFormatError(MSG_BAD_INPUT)
+    return fmt[i + 1 : j], j - i + 1
 
 
 def _ticks(td: timedelta) -> int:
@@ -238,17 +244,9 @@ def format_timespan(td: timedelta, fmt: str) -> str:
                 raise DotNetFormatError(MSG_BAD_INPUT)
             s = f"{frac:07d}"[:n]
             out.append(s.rstrip("0") if c == "F" else s)
-        elif c in "'\"":
-            j = fmt.find(c, i + 1)
-            if j < 0:
-                raise DotNetFormatError(MSG_BAD_INPUT)
-            out.append(fmt[i + 1 : j])
-            n = j - i + 1
-        elif c == "\\":
-            if i + 1 >= len(fmt):
-                raise DotNetFormatError(MSG_BAD_INPUT)
-            out.append(fmt[i + 1])
-            n = 2
+        elif c in "'\"\\":
+            text, n = _literal(fmt, i)
+            out.append(text)
         elif c == "%":
             n = 1
         else:

@@ -8,10 +8,10 @@ from pscompat.errors import PSError
 MSG_BAD_SPECIFIER = "Format specifier was invalid."
 MSG_BAD_INPUT = "Input string was not in a correct format."
 MSG_INDEX = "Index (zero based) must be greater than or equal to zero and less than the size of the argument list."
-_PARSE_FAIL = "Input string was not in a correct format. Failure to parse near offset {0}. {1}"
-_UNEXPECTED_CLOSE = "Unexpected closing brace without a corresponding opening brace."
-_UNCLOSED = "Format item ends prematurely."
-_DIGIT = "Expected an ASCII digit."
+PARSE_FAIL = "Input string was not in a correct format. Failure to parse near offset {0}. {1}"
+UNEXPECTED_CLOSE = "Unexpected closing brace without a corresponding opening brace."
+UNCLOSED = "Format item ends prematurely."
+DIGIT = "Expected an ASCII digit."
 
 
 class DotNetFormatError(PSError):

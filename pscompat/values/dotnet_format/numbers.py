@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
-from pscompat.values.dotnet_format.custom import _format_custom, _group, _round_digits
+from pscompat.values.dotnet_format.custom import format_custom, group_digits, round_digits
 from pscompat.values.dotnet_format.errors import MSG_BAD_SPECIFIER, DotNetFormatError
 
 _INT32 = (-(2**31), 2**31 - 1)
@@ -18,7 +18,7 @@ _INT64 = (-(2**63), 2**63 - 1)
 # ------------------------------------------------------------------------------------------
 
 
-def _decimal_str(d: Decimal) -> str:
+def decimal_str(d: Decimal) -> str:
     """System.Decimal.ToString(): no exponent, keeps the scale (1.50 stays 1.50)."""
     if not d.is_finite():
         return str(d)
@@ -111,7 +111,7 @@ def _round_sig(value, sig: int) -> tuple[str, int, bool]:
 
 
 def _fixed(value, places: int, group: bool) -> tuple[str, bool]:
-    r, neg = _round_digits(value, places)
+    r, neg = round_digits(value, places)
     s = format(r, "f")
     if "." in s:
         ip, fp = s.split(".")
@@ -119,7 +119,7 @@ def _fixed(value, places: int, group: bool) -> tuple[str, bool]:
         ip, fp = s, ""
     fp = fp.ljust(places, "0")[:places] if places else ""
     if group:
-        ip = _group(ip)
+        ip = group_digits(ip)
     out = ip + ("." + fp if places else "")
     # .NET Core 3.0+ keeps the sign of a double that rounds to zero ("-0.00"); integers and
     # decimals never format as negative zero (Number.Formatting.cs RoundNumber).
@@ -139,7 +139,7 @@ def format_number(value, fmt: str) -> str:
     """Standard and custom .NET numeric format strings (en-US)."""
     std = _parse_standard(fmt)
     if std is None:
-        return _format_custom(value, fmt)
+        return format_custom(value, fmt)
     kind, prec = std
     is_int = isinstance(value, int)
     is_float = type(value) is float
@@ -197,7 +197,7 @@ def format_number(value, fmt: str) -> str:
                     if upper
                     else format_double(value, "", invariant=False).replace("E", "e")
                 )
-            return _decimal_str(value)
+            return decimal_str(value)
         if value == 0:
             return "0"
         ds, exp, neg = _round_sig(value, prec)

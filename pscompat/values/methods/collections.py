@@ -9,7 +9,7 @@ from pscompat.errors import PSError
 from pscompat.values.convert.strings import format_double
 from pscompat.values.methods.dates import format_value
 from pscompat.values.methods.invoke import DotNetError
-from pscompat.values.methods.strings import _compare_to, _str
+from pscompat.values.methods.strings import compare_to, string_of
 from pscompat.values.objects.classes import Char, Hashtable
 from pscompat.values.objects.model import type_names
 
@@ -26,16 +26,16 @@ def _dotnet_equals(a, b) -> bool:
 
 
 def _number_tostring(value, fmt=None, provider=None):
-    if fmt is None or _str(fmt) == "":
+    if fmt is None or string_of(fmt) == "":
         # Double.ToString() is .NET's shortest round-trip text; only PowerShell's own
         # conversion ("$x", [string]$x) rounds a double to 15 digits.
-        return format_double(value) if type(value) is float else _str(value)
+        return format_double(value) if type(value) is float else string_of(value)
     return format_value(value, fmt)
 
 
-_NUMBER_METHODS = {
+NUMBER_METHODS = {
     "tostring": _number_tostring,
-    "compareto": lambda a, b: _compare_to(a, 0 if b is None else b),
+    "compareto": lambda a, b: compare_to(a, 0 if b is None else b),
     "equals": _dotnet_equals,
     "gethashcode": lambda v: hash(v) & 0x7FFFFFFF,
 }
@@ -69,7 +69,7 @@ def _array_clear(lst) -> None:
     lst[:] = [default] * len(lst)
 
 
-_LIST_METHODS = {
+LIST_METHODS = {
     "contains": lambda lst, v: any(_dotnet_equals(x, v) for x in lst),
     "indexof": lambda lst, v, *rest: next((i for i, x in enumerate(lst) if _dotnet_equals(x, v)), -1),
     "clone": lambda lst: list(lst),
@@ -107,7 +107,7 @@ def _dict_add(d: dict, key, value) -> None:
     if key in d if isinstance(d, Hashtable) else any(_same_key(k, key) for k in d):
         existing = d.real_key(key) if isinstance(d, Hashtable) else key
         raise DotNetError(
-            f"Item has already been added. Key in dictionary: '{_str(existing)}'  Key being added: '{_str(key)}'",
+            f"Item has already been added. Key in dictionary: '{string_of(existing)}'  Key being added: '{string_of(key)}'",
             "ArgumentException",
         )
     d[key] = value
@@ -155,7 +155,7 @@ def _dict_clear(d: dict) -> None:
     d.clear()
 
 
-_DICT_METHODS = {
+DICT_METHODS = {
     "insert": _dict_insert,
     "containskey": lambda d, k: k in d if isinstance(d, Hashtable) else any(_same_key(x, k) for x in d),
     "contains": lambda d, k: k in d if isinstance(d, Hashtable) else any(_same_key(x, k) for x in d),
@@ -173,8 +173,8 @@ _DICT_METHODS = {
     "gethashcode": lambda d: id(d) & 0x7FFFFFFF,
 }
 
-_PSOBJECT_METHODS = {
-    "tostring": lambda o: _str(o),
+PSOBJECT_METHODS = {
+    "tostring": lambda o: string_of(o),
     "equals": lambda o, other: o is other,
     "gethashcode": lambda o: id(o) & 0x7FFFFFFF,
 }

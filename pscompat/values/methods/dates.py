@@ -8,7 +8,7 @@ import datetime as _dt
 import re as _re
 
 from pscompat.values.methods.invoke import DotNetError
-from pscompat.values.methods.strings import _str
+from pscompat.values.methods.strings import string_of
 
 # --------------------------------------------------------------------------------------------
 # DateTime / TimeSpan (invariant culture)
@@ -35,7 +35,7 @@ def format_value(value, fmt) -> str:
     """value.ToString(fmt), by the project's .NET formatter (operators, else dotnetfmt)."""
     from pscompat.values.dotnet_format.composite import format_value as formatter
 
-    return formatter(value, None if fmt is None else _str(fmt))
+    return formatter(value, None if fmt is None else string_of(fmt))
 
 
 _STRPTIME = {
@@ -95,7 +95,7 @@ def _subtract(d, other):
     return d - other
 
 
-_DATETIME_METHODS = {
+DATETIME_METHODS = {
     "adddays": lambda d, n: d + _dt.timedelta(days=float(n)),
     "addhours": lambda d, n: d + _dt.timedelta(hours=float(n)),
     "addminutes": lambda d, n: d + _dt.timedelta(minutes=float(n)),
@@ -109,7 +109,7 @@ _DATETIME_METHODS = {
     # DateTime.ToString() uses the current culture (en-US 'G'); "$d" and [string]$d are invariant.
     # A lone IFormatProvider argument (the invariant culture) gives the invariant form.
     "tostring": lambda d, fmt=None, provider=None: (
-        format_value(d, "G") if fmt is None else (format_value(d, fmt) if isinstance(fmt, str) else _str(d))
+        format_value(d, "G") if fmt is None else (format_value(d, fmt) if isinstance(fmt, str) else string_of(d))
     ),
     "toshortdatestring": lambda d: format_value(d, "d"),
     "tolongdatestring": lambda d: format_value(d, "D"),
@@ -125,12 +125,12 @@ _DATETIME_METHODS = {
     "gethashcode": lambda d: hash(d) & 0x7FFFFFFF,
 }
 
-_TIMESPAN_METHODS = {
+TIMESPAN_METHODS = {
     "add": lambda t, other: t + other,
     "subtract": lambda t, other: t - other,
     "negate": lambda t: -t,
     "duration": lambda t: abs(t),
-    "tostring": lambda t, fmt=None, provider=None: _str(t) if fmt is None else format_value(t, fmt),
+    "tostring": lambda t, fmt=None, provider=None: string_of(t) if fmt is None else format_value(t, fmt),
     "compareto": lambda t, other: (t > other) - (t < other),
     "equals": lambda t, other: isinstance(other, _dt.timedelta) and t == other,
     "gethashcode": lambda t: hash(t) & 0x7FFFFFFF,

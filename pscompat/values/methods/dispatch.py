@@ -18,15 +18,15 @@ import enum
 
 from pscompat.errors import PSError
 from pscompat.values.methods.collections import (
-    _DICT_METHODS,
-    _LIST_METHODS,
-    _NUMBER_METHODS,
-    _PSOBJECT_METHODS,
+    DICT_METHODS,
+    LIST_METHODS,
+    NUMBER_METHODS,
+    PSOBJECT_METHODS,
 )
-from pscompat.values.methods.dates import _DATETIME_METHODS, _TIMESPAN_METHODS
+from pscompat.values.methods.dates import DATETIME_METHODS, TIMESPAN_METHODS
 from pscompat.values.methods.invoke import VoidResult, invoke_dotnet, is_void
-from pscompat.values.methods.strings import _STRING_METHODS, _str
-from pscompat.values.objects.adapted import _class_info
+from pscompat.values.methods.strings import STRING_METHODS, string_of
+from pscompat.values.objects.adapted import class_info
 from pscompat.values.objects.classes import Char, Hashtable, PSObject
 from pscompat.values.objects.model import type_names
 from pscompat.values.objects.script_members import ExtendedPSObject
@@ -64,23 +64,23 @@ _CANONICAL = {
 }
 
 _TABLES = {
-    str: _STRING_METHODS,
-    Char: _STRING_METHODS,
-    int: _NUMBER_METHODS,
-    float: _NUMBER_METHODS,
-    bool: _NUMBER_METHODS,
-    decimal.Decimal: _NUMBER_METHODS,
-    list: _LIST_METHODS,
-    tuple: _LIST_METHODS,
-    Hashtable: _DICT_METHODS,
-    dict: _DICT_METHODS,
-    PSObject: _PSOBJECT_METHODS,
-    ExtendedPSObject: _PSOBJECT_METHODS,
-    _dt.datetime: _DATETIME_METHODS,
-    _dt.timedelta: _TIMESPAN_METHODS,
+    str: STRING_METHODS,
+    Char: STRING_METHODS,
+    int: NUMBER_METHODS,
+    float: NUMBER_METHODS,
+    bool: NUMBER_METHODS,
+    decimal.Decimal: NUMBER_METHODS,
+    list: LIST_METHODS,
+    tuple: LIST_METHODS,
+    Hashtable: DICT_METHODS,
+    dict: DICT_METHODS,
+    PSObject: PSOBJECT_METHODS,
+    ExtendedPSObject: PSOBJECT_METHODS,
+    _dt.datetime: DATETIME_METHODS,
+    _dt.timedelta: TIMESPAN_METHODS,
 }
 _UNIVERSAL = {
-    "tostring": lambda o, *a: _str(o),
+    "tostring": lambda o, *a: string_of(o),
     "equals": lambda o, other: o is other or o == other,
     "gethashcode": lambda o: hash(o) & 0x7FFFFFFF if o.__hash__ else id(o) & 0x7FFFFFFF,
 }
@@ -95,7 +95,7 @@ def _base_table(obj):
 
 def _python_method(obj, folded: str):
     """A callable Python method of an ordinary object, by case-insensitive name."""
-    real = _class_info(type(obj)).methods.get(folded)
+    real = class_info(type(obj)).methods.get(folded)
     if real is not None:
         return real, getattr(obj, real)
     attrs = getattr(obj, "__dict__", None) or {}
@@ -156,7 +156,7 @@ def _foreach_member(obj, args: list) -> list:
     first, rest = args[0], list(args[1:])
     if hasattr(first, "full_name") and hasattr(first, "convert"):  # a type: convert every item
         return [first.convert(item) for item in items]
-    name = _str(first)
+    name = string_of(first)
     out: list = []
     for item in items:
         found, value = lookup_member(item, name)
@@ -206,7 +206,7 @@ def method_names(obj) -> list[str]:
     table = _TABLES.get(type(obj)) or _base_table(obj) or {}
     names = {_CANONICAL.get(n, n) for n in table} | {"GetType", "ToString", "Equals", "GetHashCode"}
     if type(obj) not in _TABLES:
-        names |= set(_class_info(type(obj)).methods.values())
+        names |= set(class_info(type(obj)).methods.values())
     return sorted(names, key=str.lower)
 
 

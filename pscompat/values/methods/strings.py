@@ -13,21 +13,21 @@ from pscompat.values.objects.classes import Char
 # Strings (System.String)
 
 
-def _str(value) -> str:
+def string_of(value) -> str:
     from pscompat.values.convert.strings import to_string
 
     return to_string(value)
 
 
 def _ignore_case(comparison) -> bool:
-    return comparison is not None and _str(comparison).lower().endswith("ignorecase")
+    return comparison is not None and string_of(comparison).lower().endswith("ignorecase")
 
 
 def _chars(arg) -> str:
     """A char[] argument: a list of chars, a [char] or a string (PowerShell converts it)."""
     if isinstance(arg, (list, tuple)):
-        return "".join(_str(c) for c in arg)
-    return _str(arg)
+        return "".join(string_of(c) for c in arg)
+    return string_of(arg)
 
 
 def _trim(side):
@@ -44,17 +44,17 @@ def _split(s: str, separator=None, *rest):
         if isinstance(arg, int) and not isinstance(arg, bool):
             count = arg
         else:
-            option = _str(arg).lower()
+            option = string_of(arg).lower()
             remove_empty |= "removeemptyentries" in option
             trim |= "trimentries" in option
     if separator is None or (isinstance(separator, (list, tuple)) and not separator):
         pieces = _split_any(s, [c for c in s if c.isspace()] or [" "], count)
     elif isinstance(separator, (list, tuple)):
-        pieces = _split_any(s, [_str(x) for x in separator], count)
+        pieces = _split_any(s, [string_of(x) for x in separator], count)
     elif isinstance(separator, Char):
         pieces = _split_any(s, [separator], count)
     else:
-        pieces = _split_any(s, [_str(separator)], count)
+        pieces = _split_any(s, [string_of(separator)], count)
     if trim:
         pieces = [p.strip() for p in pieces]
     if remove_empty:
@@ -108,7 +108,7 @@ def _index_of(last: bool):
     def index_of(s: str, value, *rest):
         ints = [int(r) for r in rest if isinstance(r, int) and not isinstance(r, bool)]
         folded = any(_ignore_case(r) for r in rest if not isinstance(r, int))
-        hay, needle = (s.lower(), _str(value).lower()) if folded else (s, _str(value))
+        hay, needle = (s.lower(), string_of(value).lower()) if folded else (s, string_of(value))
         if last:
             end = ints[0] + 1 if ints else len(s)
             return hay.rfind(needle, 0, end)
@@ -130,18 +130,18 @@ def _compare_key(s: str):
     return (s.lower(), s.swapcase())
 
 
-def _compare_to(a, b) -> int:
+def compare_to(a, b) -> int:
     if b is None:
         return 1
-    ka, kb = (_compare_key(a), _compare_key(_str(b))) if isinstance(a, str) else (a, b)
+    ka, kb = (_compare_key(a), _compare_key(string_of(b))) if isinstance(a, str) else (a, b)
     return (ka > kb) - (ka < kb)
 
 
 def _replace(s: str, old, new=None, *rest):
-    old = _str(old)
+    old = string_of(old)
     if not old:
         raise DotNetError("String cannot be of zero length. (Parameter 'oldValue')", "ArgumentException")
-    new = _str(new)
+    new = string_of(new)
     if rest and (rest[0] is True or _ignore_case(rest[0])):
         return _re.sub(_re.escape(old), lambda m: new, s, flags=_re.IGNORECASE)
     return s.replace(old, new)
@@ -152,7 +152,7 @@ def _pad(left: bool):
         width = int(width)
         if width < 0:
             raise DotNetError("Non-negative number required. (Parameter 'totalWidth')", "ArgumentOutOfRangeException")
-        return s.rjust(width, _str(char)) if left else s.ljust(width, _str(char))
+        return s.rjust(width, string_of(char)) if left else s.ljust(width, string_of(char))
 
     return pad
 
@@ -185,10 +185,10 @@ def _insert(s: str, index, value):
             "Specified argument was out of the range of valid values. (Parameter 'startIndex')",
             "ArgumentOutOfRangeException",
         )
-    return s[:index] + _str(value) + s[index:]
+    return s[:index] + string_of(value) + s[index:]
 
 
-_STRING_METHODS = {
+STRING_METHODS = {
     "toupper": lambda s, *c: s.upper(),
     "toupperinvariant": lambda s: s.upper(),
     "tolower": lambda s, *c: s.lower(),
@@ -199,11 +199,13 @@ _STRING_METHODS = {
     "split": _split,
     "replace": _replace,
     "substring": _substring,
-    "contains": lambda s, v, c=None: (_str(v).lower() in s.lower()) if _ignore_case(c) else _str(v) in s,
+    "contains": lambda s, v, c=None: (string_of(v).lower() in s.lower()) if _ignore_case(c) else string_of(v) in s,
     "startswith": lambda s, v, c=None: (
-        s.lower().startswith(_str(v).lower()) if _ignore_case(c) else s.startswith(_str(v))
+        s.lower().startswith(string_of(v).lower()) if _ignore_case(c) else s.startswith(string_of(v))
     ),
-    "endswith": lambda s, v, c=None: s.lower().endswith(_str(v).lower()) if _ignore_case(c) else s.endswith(_str(v)),
+    "endswith": lambda s, v, c=None: (
+        s.lower().endswith(string_of(v).lower()) if _ignore_case(c) else s.endswith(string_of(v))
+    ),
     "indexof": _index_of(False),
     "lastindexof": _index_of(True),
     "indexofany": lambda s, chars, start=0: min(
@@ -215,8 +217,8 @@ _STRING_METHODS = {
     "remove": _remove,
     "tochararray": lambda s: [Char(c) for c in s],
     "equals": lambda s, v, c=None: isinstance(v, str) and (s.lower() == v.lower() if _ignore_case(c) else s == v),
-    "compareto": _compare_to,
-    "normalize": lambda s, form="FormC": unicodedata.normalize("NF" + _str(form)[-1].upper(), s),
+    "compareto": compare_to,
+    "normalize": lambda s, form="FormC": unicodedata.normalize("NF" + string_of(form)[-1].upper(), s),
     "isnormalized": lambda s: unicodedata.is_normalized("NFC", s),
     "tostring": lambda s, *provider: s,
     "gethashcode": lambda s: hash(s) & 0x7FFFFFFF,

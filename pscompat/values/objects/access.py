@@ -13,17 +13,17 @@ import uuid
 from typing import Any
 
 from pscompat.values.objects.adapted import (
-    _DATETIME_NAMES,
-    _DATETIME_PROPS,
-    _TIMESPAN_NAMES,
-    _TIMESPAN_PROPS,
-    _class_info,
-    _dict_member,
-    _list_props,
-    _object_lookup,
-    _object_properties,
+    DATETIME_NAMES,
+    DATETIME_PROPS,
+    TIMESPAN_NAMES,
+    TIMESPAN_PROPS,
+    class_info,
+    dict_member,
+    list_props,
+    object_lookup,
+    object_properties,
 )
-from pscompat.values.objects.classes import _MISSING, Hashtable, PSObject
+from pscompat.values.objects.classes import ABSENT, Hashtable, PSObject
 from pscompat.values.objects.script_members import ExtendedPSObject
 
 # --------------------------------------------------------------------------------------------
@@ -41,8 +41,8 @@ def _intrinsic(obj, folded: str):
 
 
 def _get_psobject(obj: PSObject, name: str):
-    value = obj._values.get(name.lower(), _MISSING)
-    if value is not _MISSING:
+    value = obj._values.get(name.lower(), ABSENT)
+    if value is not ABSENT:
         return value
     folded = name.lower()
     if folded in ("count", "length"):
@@ -58,14 +58,14 @@ def _get_extended(obj: ExtendedPSObject, name: str):
 
 
 def _get_hashtable(obj: Hashtable, name: str):
-    real = obj._folded.get(name.lower(), _MISSING)
-    if real is not _MISSING:
+    real = obj._folded.get(name.lower(), ABSENT)
+    if real is not ABSENT:
         return dict.__getitem__(obj, real)
     return _dict_fallback(obj, name.lower())
 
 
 def _dict_fallback(obj: dict, folded: str):
-    found, value = _dict_member(obj, folded)
+    found, value = dict_member(obj, folded)
     if not found and folded in _INTRINSIC:
         return _intrinsic(obj, folded)
     return value
@@ -102,18 +102,18 @@ def _get_none(obj, name: str):
 
 
 def _get_datetime(obj, name: str):
-    getter = _DATETIME_PROPS.get(name.lower())
+    getter = DATETIME_PROPS.get(name.lower())
     return getter(obj) if getter else _get_scalar(obj, name)
 
 
 def _get_timespan(obj, name: str):
-    getter = _TIMESPAN_PROPS.get(name.lower())
+    getter = TIMESPAN_PROPS.get(name.lower())
     return getter(obj) if getter else _get_scalar(obj, name)
 
 
 def _get_list(obj, name: str):
     folded = name.lower()
-    props = _list_props(obj)
+    props = list_props(obj)
     if folded in props:
         return props[folded]
     if folded in _INTRINSIC:  # the array's own, not its elements' (no member enumeration)
@@ -152,7 +152,7 @@ def _get_guid(obj, name: str):
 
 
 def _get_object(obj, name: str):
-    found, value = _object_lookup(obj, name)
+    found, value = object_lookup(obj, name)
     if found:
         return value
     return _get_scalar(obj, name)
@@ -210,7 +210,7 @@ def member_getter(cls: type, name: str):
     it per class, so `$_.ImageFamily` over many objects skips the general lookup."""
     if (_GETTERS.get(cls) or _getter_for(cls)) is not _get_object:
         return None
-    real = _class_info(cls).props.get(name.lower())
+    real = class_info(cls).props.get(name.lower())
     if real is None:
         return None
     return operator.attrgetter(real)
@@ -226,7 +226,7 @@ def plain_attribute(cls: type, name: str) -> str | None:
         or getattr(cls, "__getattr__", None) is not None
     ):
         return None
-    real = _class_info(cls).props[name.lower()]
+    real = class_info(cls).props[name.lower()]
     for klass in cls.__mro__:
         if real in vars(klass):
             return real if type(vars(klass)[real]) is _SLOT else None
@@ -253,34 +253,34 @@ def lookup_member(obj, name: str) -> tuple[bool, Any]:
     if isinstance(obj, PSObject):
         if type(obj) is ExtendedPSObject:
             return (False, None) if obj.script_method(folded) else obj.lookup(folded)
-        value = obj._values.get(folded, _MISSING)
-        return (False, None) if value is _MISSING else (True, value)
+        value = obj._values.get(folded, ABSENT)
+        return (False, None) if value is ABSENT else (True, value)
     if isinstance(obj, Hashtable):
-        real = obj._folded.get(folded, _MISSING)
-        if real is not _MISSING:
+        real = obj._folded.get(folded, ABSENT)
+        if real is not ABSENT:
             return True, dict.__getitem__(obj, real)
-        return _dict_member(obj, folded)
+        return dict_member(obj, folded)
     if isinstance(obj, dict):
         for key in obj:
             if isinstance(key, str) and key.lower() == folded:
                 return True, obj[key]
-        return _dict_member(obj, folded)
+        return dict_member(obj, folded)
     if isinstance(obj, str):
         return (True, len(obj)) if folded == "length" else (False, None)
     if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields"):
-        props = _list_props(obj)
+        props = list_props(obj)
         return (True, props[folded]) if folded in props else (False, None)
     if isinstance(obj, _dt.datetime):
-        getter = _DATETIME_PROPS.get(folded)
+        getter = DATETIME_PROPS.get(folded)
         return (True, getter(obj)) if getter else (False, None)
     if isinstance(obj, _dt.timedelta):
-        getter = _TIMESPAN_PROPS.get(folded)
+        getter = TIMESPAN_PROPS.get(folded)
         return (True, getter(obj)) if getter else (False, None)
     if isinstance(obj, (int, float, decimal.Decimal)) and not isinstance(obj, enum.Enum):
         return False, None
     if isinstance(obj, uuid.UUID):
         return (True, str(obj)) if folded == "guid" else (False, None)
-    return _object_lookup(obj, name)
+    return object_lookup(obj, name)
 
 
 def has_member(obj, name: str) -> bool:
@@ -313,7 +313,7 @@ def set_member(obj, name: str, value) -> None:
     if obj is not None and not isinstance(
         obj, (str, int, float, decimal.Decimal, list, tuple, _dt.datetime, _dt.timedelta)
     ):
-        info = _class_info(type(obj))
+        info = class_info(type(obj))
         real = info.props.get(name.lower())
         if real is None:
             attrs = getattr(obj, "__dict__", None) or {}
@@ -362,11 +362,11 @@ def properties(obj) -> list[tuple[str, Any]]:
             ("Count", n),
         ]
     if isinstance(obj, _dt.datetime):
-        return [(n, _DATETIME_PROPS[n.lower()](obj)) for n in _DATETIME_NAMES]
+        return [(n, DATETIME_PROPS[n.lower()](obj)) for n in DATETIME_NAMES]
     if isinstance(obj, _dt.timedelta):
-        return [(n, _TIMESPAN_PROPS[n.lower()](obj)) for n in _TIMESPAN_NAMES]
+        return [(n, TIMESPAN_PROPS[n.lower()](obj)) for n in TIMESPAN_NAMES]
     if isinstance(obj, (bool, int, float, decimal.Decimal, enum.Enum)):
         return []
     if isinstance(obj, uuid.UUID):
         return [("Guid", str(obj))]
-    return _object_properties(obj)
+    return object_properties(obj)

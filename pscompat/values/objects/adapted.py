@@ -23,7 +23,7 @@ class _TypeInfoCache(NamedTuple):
 _TYPE_CACHE: dict[type, _TypeInfoCache] = {}
 
 
-def _class_info(cls: type) -> _TypeInfoCache:
+def class_info(cls: type) -> _TypeInfoCache:
     info = _TYPE_CACHE.get(cls)
     if info is not None:
         return info
@@ -57,9 +57,9 @@ def _class_info(cls: type) -> _TypeInfoCache:
     return info
 
 
-def _object_lookup(obj, name: str):
+def object_lookup(obj, name: str):
     """(found, value) for an attribute of an ordinary object, case-insensitively."""
-    info = _class_info(type(obj))
+    info = class_info(type(obj))
     folded = name.lower()
     real = info.props.get(folded)
     if real is not None:
@@ -82,12 +82,12 @@ def _object_lookup(obj, name: str):
 def declared_name(obj, name: str) -> str | None:
     """The spelling an ordinary object's class gives a property (`imagename` -> 'ImageName'),
     from the per-class cache; None when the class does not declare it."""
-    return _class_info(type(obj)).props.get(name.lower())
+    return class_info(type(obj)).props.get(name.lower())
 
 
-def _object_properties(obj) -> list[tuple[str, Any]]:
+def object_properties(obj) -> list[tuple[str, Any]]:
     cls = type(obj)
-    info = _class_info(cls)
+    info = class_info(cls)
     if getattr(cls, "PS_PROPERTIES", None) or dataclasses.is_dataclass(cls) or isinstance(obj, tuple):
         names = list(info.order)
     else:
@@ -132,7 +132,7 @@ def _ticks(value: _dt.timedelta) -> int:
     return (value.days * 86400 + value.seconds) * _TICKS_PER_SECOND + value.microseconds * 10
 
 
-_DATETIME_PROPS = {
+DATETIME_PROPS = {
     "year": lambda d: d.year,
     "month": lambda d: d.month,
     "day": lambda d: d.day,
@@ -147,7 +147,7 @@ _DATETIME_PROPS = {
     "timeofday": lambda d: _dt.timedelta(hours=d.hour, minutes=d.minute, seconds=d.second, microseconds=d.microsecond),
     "ticks": lambda d: _ticks(d.replace(tzinfo=None) - _EPOCH),
 }
-_DATETIME_NAMES = (
+DATETIME_NAMES = (
     "Date",
     "Day",
     "DayOfWeek",
@@ -163,7 +163,7 @@ _DATETIME_NAMES = (
     "Year",
 )
 
-_TIMESPAN_PROPS = {
+TIMESPAN_PROPS = {
     "days": lambda t: (
         _ticks(t) // (86400 * _TICKS_PER_SECOND) if t.days >= 0 else -(_ticks(-t) // (86400 * _TICKS_PER_SECOND))
     ),
@@ -178,7 +178,7 @@ _TIMESPAN_PROPS = {
     "totalseconds": lambda t: t.total_seconds(),
     "totalmilliseconds": lambda t: t.total_seconds() * 1000,
 }
-_TIMESPAN_NAMES = (
+TIMESPAN_NAMES = (
     "Days",
     "Hours",
     "Milliseconds",
@@ -206,7 +206,7 @@ def _span_ms(t: _dt.timedelta) -> int:
     return sign * ((abs(ticks) // 10_000) % 1000)
 
 
-def _list_props(value) -> dict:
+def list_props(value) -> dict:
     n = len(value)
     return {
         "count": n,
@@ -219,7 +219,7 @@ def _list_props(value) -> dict:
     }
 
 
-def _dict_member(d: dict, folded: str):
+def dict_member(d: dict, folded: str):
     if folded == "count":
         return True, len(d)
     if folded == "keys":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_MISSING = object()
+ABSENT = object()
 
 
 class Char(str):
@@ -59,12 +59,12 @@ class Hashtable(dict):
         return _fold(key) in self._folded
 
     def get(self, key, default=None):
-        real = self._folded.get(_fold(key), _MISSING)
-        return default if real is _MISSING else dict.__getitem__(self, real)
+        real = self._folded.get(_fold(key), ABSENT)
+        return default if real is ABSENT else dict.__getitem__(self, real)
 
     def pop(self, key, *default):
-        real = self._folded.pop(_fold(key), _MISSING)
-        if real is _MISSING:
+        real = self._folded.pop(_fold(key), ABSENT)
+        if real is ABSENT:
             if default:
                 return default[0]
             raise KeyError(key)
@@ -206,8 +206,8 @@ class PSObject:
 
     # -- Python conveniences ----------------------------------------------------------------
     def __getattr__(self, name):
-        value = self._values.get(name.lower(), _MISSING)
-        if value is _MISSING:
+        value = self._values.get(name.lower(), ABSENT)
+        if value is ABSENT:
             raise AttributeError(name)
         return value
 
@@ -223,8 +223,8 @@ class PSObject:
         self.remove_property(name)
 
     def __getitem__(self, name):
-        value = self._values.get(name.lower(), _MISSING) if isinstance(name, str) else _MISSING
-        if value is _MISSING:
+        value = self._values.get(name.lower(), ABSENT) if isinstance(name, str) else ABSENT
+        if value is ABSENT:
             raise KeyError(name)
         return value
 

@@ -203,11 +203,11 @@ def _property_infos(obj) -> list[PSMemberInfo]:
                 if not getattr(value, "is_method", False)
             ]
         return [PSMemberInfo(name, "NoteProperty", obj) for name in obj.property_names()]
-    from pscompat.values.objects.model import _settable
+    from pscompat.values.objects.model import property_settable
 
     readonly = isinstance(obj, (str, int, float, list, tuple, dict))
     return [
-        PSMemberInfo(name, "Property", obj, settable=not readonly and _settable(type(obj), name))
+        PSMemberInfo(name, "Property", obj, settable=not readonly and property_settable(type(obj), name))
         for name, _value in properties(obj)
     ]
 

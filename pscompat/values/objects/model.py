@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from pscompat.values.objects.access import properties
 
-# _class_info: conversion and methods read the per-class tables; _rebuild_hashtable: pickles
+# class_info: conversion and methods read the per-class tables; _rebuild_hashtable: pickles
 # made before the split name it here.
 from pscompat.values.objects.adapted import DayOfWeek
 from pscompat.values.objects.classes import (
@@ -157,7 +157,7 @@ def short_type_name(value) -> str:
     return _SHORT_TYPE.get(names[0], names[0])
 
 
-def _settable(cls: type, name: str) -> bool:
+def property_settable(cls: type, name: str) -> bool:
     attr = getattr(cls, name, None)
     if isinstance(attr, property):
         return attr.fset is not None
@@ -185,7 +185,7 @@ def members(obj) -> list[MemberInfo]:
     elif obj is not None:
         readonly = isinstance(obj, (str, int, float, decimal.Decimal, list, tuple, _dt.datetime, _dt.timedelta))
         for name, value in properties(obj):
-            access = "{get;}" if readonly or not _settable(type(obj), name) else "{get;set;}"
+            access = "{get;}" if readonly or not property_settable(type(obj), name) else "{get;set;}"
             rows.append(MemberInfo(name, "Property", f"{short_type_name(value)} {name} {access}"))
     if obj is not None:
         listed = {row.Name.lower() for row in rows}  # Item is a parameterized property, not a method

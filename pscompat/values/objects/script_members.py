@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pscompat.values.objects.classes import _MISSING, PSObject
+from pscompat.values.objects.classes import ABSENT, PSObject
 
 _ETS = "System.Management.Automation.ExtendedTypeSystemException"
 
@@ -144,8 +144,8 @@ class AliasProperty(Member):
         alias = self
         while True:
             folded = alias.target.lower()
-            member = obj._values.get(folded, _MISSING)
-            if member is _MISSING or (isinstance(member, Member) and member.is_method):
+            member = obj._values.get(folded, ABSENT)
+            if member is ABSENT or (isinstance(member, Member) and member.is_method):
                 raise _error(f'The member "{alias.target}" is not present.', "AliasLookupMemberNotPresent")
             if not isinstance(member, AliasProperty):
                 return folded, member
@@ -220,8 +220,8 @@ class ExtendedPSObject(PSObject):
     # -- what the engine asks ---------------------------------------------------------------
     def lookup(self, name: str) -> tuple[bool, Any]:
         """(found, value) as `$o.Name` reads it: a getter runs, and its errors propagate."""
-        value = self._values.get(name.lower(), _MISSING)
-        if value is _MISSING:
+        value = self._values.get(name.lower(), ABSENT)
+        if value is ABSENT:
             return False, None
         if isinstance(value, Member):
             return True, value.read(self)
@@ -275,12 +275,12 @@ class ExtendedPSObject(PSObject):
         self._values[folded] = member
 
     def has_property(self, name: str) -> bool:
-        value = self._values.get(name.lower(), _MISSING)
-        return value is not _MISSING and not (isinstance(value, Member) and value.is_method)
+        value = self._values.get(name.lower(), ABSENT)
+        return value is not ABSENT and not (isinstance(value, Member) and value.is_method)
 
     def get(self, name: str, default: Any = None) -> Any:
-        value = self._values.get(name.lower(), _MISSING)
-        if value is _MISSING:
+        value = self._values.get(name.lower(), ABSENT)
+        if value is ABSENT:
             return default
         if isinstance(value, Member):
             return default if value.is_method else self._quiet(value)

@@ -28,7 +28,7 @@ from pscompat.values.dotnet.integers import BigInteger, Int64, UInt32, UInt64
 from pscompat.values.objects.classes import Char, Hashtable
 from pscompat.values.objects.model import type_names
 from pscompat.values.operators.comparison import is_collection
-from pscompat.values.operators.equality import _is_number, scan_number
+from pscompat.values.operators.equality import is_number, scan_number
 
 __all__ = [
     "add",
@@ -87,7 +87,7 @@ def _not_defined(left, op: str, right) -> PSError:
 # numbers
 
 
-def _width(v: int) -> int:
+def int_width(v: int) -> int:
     if INT32_MIN <= v <= INT32_MAX:
         return 32
     if INT64_MIN <= v <= INT64_MAX:
@@ -105,7 +105,7 @@ def _fit(result: int, a: int, b: int):
     result a long ([long]1 + 1 is Int64), a [bigint] one a BigInteger."""
     ta, tb = type(a), type(b)
     if ta is not int or tb is not int:
-        wa, wb = _WIDE.get(ta, _width(a)), _WIDE.get(tb, _width(b))
+        wa, wb = _WIDE.get(ta, int_width(a)), _WIDE.get(tb, int_width(b))
         if ta is BigInteger or tb is BigInteger:
             return BigInteger(result)
         if ta is UInt64 or tb is UInt64:  # ULongOps: past the range of ulong is a double
@@ -113,7 +113,7 @@ def _fit(result: int, a: int, b: int):
         if (wa == 64 or wb == 64) and wa != 0 and wb != 0:
             return Int64(result) if INT64_MIN <= result <= INT64_MAX else float(result)
     else:
-        wa, wb = _width(a), _width(b)
+        wa, wb = int_width(a), int_width(b)
     if wa == 0 or wb == 0:  # BigInteger / UInt64 range: keep exact
         return result
     w = max(wa, wb)
@@ -218,7 +218,7 @@ def _numeric(op: str, a, b):
     if op == "/":
         if a % b == 0:
             return _fit(a // b, a, b)
-        return float(a) / float(b) if _width(a) and _width(b) else a / b
+        return float(a) / float(b) if int_width(a) and int_width(b) else a / b
     r = abs(a) % abs(b)
     return _fit(-r if a < 0 else r, a, b)
 
@@ -233,15 +233,9 @@ def _as_number(v, other):
     t = type(v)
     if t is int or t is float or t is Decimal:
         return v
-    if v is None:
-        return 0
-    if t is bool:
-        return int(v)
-    if isinstance(v, Char):
-        return ord(v)
-    if isinstance(v, str):
+    if v is None or t is bool or isinstance(v, str):  # to_number's reading ([char]: its code)
         return scan_number(v, other)
-    if _is_number(v):
+    if is_number(v):
         return v.value if hasattr(v, "value") else v
     return None
 
@@ -249,7 +243,7 @@ def _as_number(v, other):
 def _arith(op: str, left, right):
     """+ - * / % for a numeric (or bool/char) left operand."""
     a = int(left) if type(left) is bool else (ord(left) if isinstance(left, Char) else left)
-    if hasattr(a, "value") and not _is_number(a):
+    if hasattr(a, "value") and not is_number(a):
         a = a.value
     b = int(right) if isinstance(right, _INT_ENUM) else _as_number(right, a)
     if b is None:
@@ -288,7 +282,7 @@ def add(left, right, ctx=None):
         return str(left) + ("" if right is None else to_string(right))
     if isinstance(left, Char):
         return str.__str__(left) + ("" if right is None else to_string(right))
-    if tl is bool or _is_number(left) or isinstance(left, _INT_ENUM):
+    if tl is bool or is_number(left) or isinstance(left, _INT_ENUM):
         return _arith("+", left, right)
     if is_collection(left):
         if is_collection(right):
@@ -318,7 +312,7 @@ def add(left, right, ctx=None):
     if isinstance(left, datetime):
         if isinstance(right, timedelta):
             return left + right
-        if _is_number(right):
+        if is_number(right):
             return left + _ticks_to_timedelta(right)
         raise _method_not_found(left, "op_Addition") if right is None else _not_defined(left, "+", right)
     if isinstance(left, timedelta):
@@ -326,7 +320,7 @@ def add(left, right, ctx=None):
             return left + right
         if isinstance(right, datetime):
             return right + left
-        if _is_number(right):
+        if is_number(right):
             return left + _ticks_to_timedelta(right)
         raise _not_defined(left, "+", right)
     return _implicit(left, right, "+")
@@ -356,7 +350,7 @@ def subtract(left, right, ctx=None):
     if left is None:
         left = 0
         tl = int
-    if tl is bool or _is_number(left) or isinstance(left, (Char, *_INT_ENUM)):
+    if tl is bool or is_number(left) or isinstance(left, (Char, *_INT_ENUM)):
         return _arith("-", left, right)
     if isinstance(left, str):
         return _arith("-", scan_number(left, right), right)
@@ -368,13 +362,13 @@ def subtract(left, right, ctx=None):
                 return left.replace(tzinfo=None) - right.replace(tzinfo=None)
         if isinstance(right, timedelta):
             return left - right
-        if _is_number(right):
+        if is_number(right):
             return left - _ticks_to_timedelta(right)
         raise _not_defined(left, "-", right)
     if isinstance(left, timedelta):
         if isinstance(right, timedelta):
             return left - right
-        if _is_number(right):
+        if is_number(right):
             return left - _ticks_to_timedelta(right)
         raise _not_defined(left, "-", right)
     return _implicit(left, right, "-")
@@ -386,7 +380,7 @@ def multiply(left, right, ctx=None):
         return _fit(left * right, left, right)
     if left is None:
         return None
-    if tl is bool or _is_number(left):
+    if tl is bool or is_number(left):
         return _arith("*", left, right)
     if isinstance(left, str):
         n = _count(right, "System.Int32")
@@ -423,7 +417,7 @@ def divide(left, right, ctx=None):
         return float(left) / float(right)
     if left is None:
         left = 0
-    if type(left) is bool or _is_number(left) or isinstance(left, Char):
+    if type(left) is bool or is_number(left) or isinstance(left, Char):
         return _arith("/", left, right)
     if isinstance(left, str):
         return _arith("/", scan_number(left, right), right)
@@ -433,7 +427,7 @@ def divide(left, right, ctx=None):
 def remainder(left, right, ctx=None):
     if left is None:
         left = 0
-    if type(left) is bool or _is_number(left) or isinstance(left, Char):
+    if type(left) is bool or is_number(left) or isinstance(left, Char):
         return _arith("%", left, right)
     if isinstance(left, str):
         return _arith("%", scan_number(left, right), right)
@@ -458,7 +452,7 @@ def negate(value):
         return negate(scan_number(value) if not isinstance(value, Char) else ord(value))
     if isinstance(value, timedelta):
         return -value
-    if _is_number(value):
+    if is_number(value):
         return _fit(-value, value, 0) if isinstance(value, int) else -value
     neg = getattr(value, "__neg__", None)
     if neg is not None:

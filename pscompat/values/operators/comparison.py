@@ -18,14 +18,14 @@ from types import GeneratorType
 
 from pscompat.values.convert.strings import to_string
 from pscompat.values.operators.equality import (
-    _order,
+    compare_order,
     compare_strings,
     equals,
 )
 from pscompat.values.operators.patterns import (
-    _pattern_of,
     like_to_regex,
     matches_table,
+    pattern_of,
 )
 
 __all__ = ["is_collection", "COMPARISON"]
@@ -49,10 +49,6 @@ def is_collection(v) -> bool:
 
 # ------------------------------------------------------------------------------------------
 # operator implementations: (left, right, ctx)
-
-
-def _filter(left, pred):
-    return [x for x in left if pred(x)]
 
 
 def _op_eq(cs: bool, negate: bool):
@@ -91,8 +87,8 @@ def _op_order(name: str, cs: bool):
         if tl is str and type(right) is str:
             return test(compare_strings(left, right, cs))
         if is_collection(left):
-            return [x for x in left if test(_order(x, right, cs))]
-        return test(_order(left, right, cs))
+            return [x for x in left if test(compare_order(x, right, cs))]
+        return test(compare_order(left, right, cs))
 
     return op
 
@@ -118,7 +114,7 @@ def _op_like(cs: bool, negate: bool):
 
 def _op_match(cs: bool, negate: bool):
     def op(left, right, ctx=None):
-        rx = _pattern_of(right, not cs)
+        rx = pattern_of(right, not cs)
         if is_collection(left):
             return [x for x in left if (rx.search(_like_text(x)) is not None) is not negate]
         m = rx.search(_like_text(left))

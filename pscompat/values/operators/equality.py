@@ -34,7 +34,7 @@ from pscompat.values.objects.model import type_names
 __all__ = ["equals", "compare", "compare_strings", "string_sort_key", "scan_number"]
 
 
-def _is_number(v) -> bool:
+def is_number(v) -> bool:
     t = type(v)
     if t is int or t is float or t is Decimal:
         return True
@@ -135,7 +135,7 @@ def scan_number(s: str, other=None):
     try:
         return to_number(s)
     except PSError as e:
-        target = _type_name(other) if _is_number(other) else "System.Int32"
+        target = _type_name(other) if is_number(other) else "System.Int32"
         if target != "System.Int32":
             e.message = e.message.replace('"System.Int32"', f'"{target}"', 1)
             e.args = (e.message,)
@@ -194,15 +194,15 @@ def _equals_slow(left, right, cs: bool) -> bool:
             return left is right or left.value == right.value
         if isinstance(right, str):
             return _str_eq(left.name, right.strip(), False)
-        return _is_number(right) and left.value == right
+        return is_number(right) and left.value == right
     if type(left) is bool:
         if type(right) is bool:
             return left is right
         return left is to_bool(right)
-    if _is_number(left):
+    if is_number(left):
         if type(right) is bool:
             return left == int(right)
-        if _is_number(right):
+        if is_number(right):
             try:
                 return left == right
             except (TypeError, ArithmeticError):
@@ -246,7 +246,7 @@ def _equals_slow(left, right, cs: bool) -> bool:
 
 def _null_order(value, number_is_rhs: bool) -> int:
     i = -1 if number_is_rhs else 1
-    if _is_number(value) and value < 0:
+    if is_number(value) and value < 0:
         return -i
     return i
 
@@ -292,7 +292,7 @@ def _compare(left, right, cs: bool, wrap: bool) -> int:
         return _sign(ord(left), ord(conv))
     if isinstance(left, str):
         return _compare(str(left), right, cs, wrap)
-    if _is_number(left):
+    if is_number(left):
         if type(right) is bool:
             right = int(right)
         elif isinstance(right, Char):
@@ -307,7 +307,7 @@ def _compare(left, right, cs: bool, wrap: bool) -> int:
                 right = scan_number(right, left)
         elif isinstance(right, enum.Enum):
             right = right.value
-        elif not _is_number(right):
+        elif not is_number(right):
             try:
                 right = _convert_like(left, right)
             except PSError as e:
@@ -360,7 +360,7 @@ def _num_cmp(a, b) -> int:
     return -1 if a < b else (1 if a > b else 0)
 
 
-def _order(left, right, cs: bool) -> int:
+def compare_order(left, right, cs: bool) -> int:
     """The -lt/-gt binder on scalars (numeric vs string: the string is scanned as a number,
     and a failure raises 'Cannot convert value ...' unwrapped)."""
     if left is None or right is None:

@@ -137,7 +137,7 @@ def _regex_cached(pattern: str, ignore_case: bool, flags: int) -> re.Pattern:
         ) from None
 
 
-def _pattern_of(right, ignore_case: bool) -> re.Pattern:
+def pattern_of(right, ignore_case: bool) -> re.Pattern:
     if isinstance(right, re.Pattern):
         return right
     inner = getattr(right, "_re", None)

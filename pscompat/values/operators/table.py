@@ -26,9 +26,9 @@ from pscompat.values.objects.classes import Char
 from pscompat.values.operators.arithmetic import (
     INT32_MAX,
     INT32_MIN,
-    _width,
     add,
     divide,
+    int_width,
     multiply,
     negate,
     plus,
@@ -96,7 +96,7 @@ def shl(left, right, ctx=None):
         return 0
     a = _bit_operand(left, right)
     n = _bit_operand(right, left)
-    bits = _width(a) or 64
+    bits = int_width(a) or 64
     return _wrap(a << (n & (31 if bits == 32 else 63)), bits)
 
 
@@ -105,7 +105,7 @@ def shr(left, right, ctx=None):
         return 0
     a = _bit_operand(left, right)
     n = _bit_operand(right, left)
-    bits = _width(a) or 64
+    bits = int_width(a) or 64
     return a >> (n & (31 if bits == 32 else 63))
 
 
@@ -113,7 +113,7 @@ def bnot(value):
     if value is None:
         return -1
     a = _bit_operand(value, None)
-    bits = _width(a)
+    bits = int_width(a)
     if bits:
         return ~a
     return (~a) & ((1 << 64) - 1)

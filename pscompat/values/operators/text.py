@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from pscompat.errors import PSError
 from pscompat.values.convert.primitives import to_bool
 from pscompat.values.convert.strings import to_string
 from pscompat.values.objects.model import SCRIPTBLOCK_TYPE, type_names
 from pscompat.values.operators.comparison import is_collection
-from pscompat.values.operators.patterns import _pattern_of, regex_for
+from pscompat.values.operators.patterns import pattern_of, regex_for
 
 __all__ = ["replace_op", "split_op", "join_op", "unary_split", "unary_join", "DotNetMatch"]
 
@@ -103,6 +104,19 @@ class _Group:
 _SUBST = re.compile(r"\$(?:(\d+)|\{([^}]*)\}|([$&`'+_]))")
 
 
+class GroupReference(NamedTuple):
+    """`$1`, `${name}` in a substitution: the text the group matched."""
+
+    group: int
+
+
+class SpecialReference(NamedTuple):
+    """`$&` (the match), `` $` `` (the text before it), `$'` (after it), `$_` (the whole input),
+    `$+` (the last group)."""
+
+    symbol: str
+
+
 @lru_cache(maxsize=512)
 def _compile_substitution(rx: re.Pattern, template: str):
     """A .NET substitution string as a list of literal strings and group references."""
@@ -120,14 +134,14 @@ def _compile_substitution(rx: re.Pattern, template: str):
         if special == "$":
             ref = "$"
         elif special is not None:
-            ref = ("special", special)
+            ref = SpecialReference(special)
         else:
             key = num if num is not None else name
             if key.isdigit():
                 key = str(int(key))
             if key not in keys:
                 continue  # not a group: stays literal, as in .NET
-            ref = ("group", keys[key])
+            ref = GroupReference(keys[key])
         parts.append(template[pos : m.start()])
         parts.append(ref)
         pos = m.end()
@@ -141,10 +155,10 @@ def _expander(parts):
         for p in parts:
             if type(p) is str:
                 out.append(p)
-            elif p[0] == "group":
-                out.append(m.group(p[1]) or "")
+            elif type(p) is GroupReference:
+                out.append(m.group(p.group) or "")
             else:
-                s = p[1]
+                s = p.symbol
                 if s == "&":
                     out.append(m.group(0))
                 elif s == "`":
@@ -176,7 +190,7 @@ def replace_op(ignore_case: bool):
                 substitute = right[1]
         else:
             pattern = right
-        rx = _pattern_of("" if pattern is None else pattern, ignore_case)
+        rx = pattern_of("" if pattern is None else pattern, ignore_case)
         if _is_block(substitute):
 
             def repl(m: re.Match) -> str:
