@@ -212,3 +212,18 @@ def test_no_new_import_cycle_inside_a_stage():
         if not {name for _, name in group} <= KNOWN_CYCLES.get(group[0][0], set())
     ]
     assert unexpected == []
+
+
+def test_no_module_takes_another_modules_private_names():
+    """A `_name` is its module's own business: another module that needs it asks for a public name."""
+    taken = []
+    for path in SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pscompat"):
+                taken += [
+                    f"{path.relative_to(ROOT)}:{node.lineno} {node.module}.{alias.name}"
+                    for alias in node.names
+                    if alias.name.startswith("_") and not alias.name.startswith("__")
+                ]
+    assert taken == []
