@@ -136,17 +136,11 @@ class PSCmdlet:
             reason.Value = "WhatIf" if what_if_set(self._runtime) else "None"
         return answer
 
-    def ShouldContinue(self, query, caption=None, *refs) -> bool:
-        """ShouldContinue(query, caption) asks Yes/No; with ([ref]$yesToAll, [ref]$noToAll) it
-        also offers the to-all answers and keeps them in those variables."""
+    def ShouldContinue(self, query, caption=None) -> bool:
+        """ShouldContinue(query, caption): always asks, Yes or No.  (The overload with
+        [ref]$yesToAll, [ref]$noToAll waits for [ref], which pscompat does not have yet.)"""
         from pscompat.engine.consent import should_continue
 
-        if len(refs) >= 2 and all(hasattr(r, "Value") for r in refs[-2:]):
-            yes_ref, no_ref = refs[-2:]
-            pair = [bool(yes_ref.Value), bool(no_ref.Value)]
-            answer = should_continue(self._runtime, _text(query), _text(caption), pair)
-            yes_ref.Value, no_ref.Value = pair
-            return answer
         return should_continue(self._runtime, _text(query), _text(caption))
 
     def GetVariableValue(self, name: str, default=None):
