@@ -353,6 +353,13 @@ def test_preferences_decide_whether_to_ask(script, prompts, kept):
     assert (_left() == ["one.txt"]) == kept
 
 
+def test_a_drive_item_asks_with_the_providers_texts():
+    shown, _ = answering("$env:PSC_CONSENT_T = '1'; Remove-Item Env:PSC_CONSENT_T -Confirm; $env:PSC_CONSENT_T", "n\n")
+    assert 'Performing the operation "Remove Item" on target "Item: PSC_CONSENT_T".' in shown
+    assert shown.rstrip().endswith("1")
+    os.environ.pop("PSC_CONSENT_T", None)
+
+
 def test_verbose_names_the_operation_when_no_question_is_needed(home):
     Path("one.txt").write_text("x")
     result = pscompat.run("Remove-Item one.txt -Verbose")

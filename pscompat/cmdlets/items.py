@@ -371,8 +371,13 @@ class RemoveItem(_PathCmdlet):
     def process(self):
         on_drives = [p for p in _list(self.LiteralPath or self.Path) if drives.split(p) is not None]
         for p in on_drives:
-            if not drives.remove(self.ctx, self.runtime.scope, *drives.split(p)):
+            drive, pattern = drives.split(p)
+            names = [i.Name for i in drives.items(self.ctx, self.runtime.scope, drive, pattern)]
+            if not names:
                 self.not_found(p)
+            for name in names:  # SessionStateProviderBaseStrings RemoveItemAction, RemoveItemResourceTemplate
+                if self.should_process(f"Item: {name}", "Remove Item"):
+                    drives.remove(self.ctx, self.runtime.scope, drive, name)
         rest = [p for p in _list(self.LiteralPath or self.Path) if p not in on_drives]
         paths = (self.expand(rest, literal=True) if self.LiteralPath else self.expand(rest)) if rest else []
         for p in paths:

@@ -66,3 +66,15 @@ Go
 'after'
 ## RESULT: ["after"]
 ## ERRORS: PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.
+
+#### the Env:, Variable: and Function: drives ask too
+# source: SessionStateProviderBase.cs RemoveItem ("Remove Item", "Item: {0}")
+$env:PSC_CONSENT = '1'
+Remove-Item Env:PSC_CONSENT -WhatIf
+$env:PSC_CONSENT
+Remove-Item Env:PSC_CONSENT -Confirm
+$env:PSC_CONSENT
+Remove-Item Env:PSC_CONSENT
+"[$env:PSC_CONSENT]"
+## RESULT: ["1", "1", "[]"]
+## ERRORS: PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.
