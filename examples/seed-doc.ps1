@@ -1,6 +1,8 @@
 # Every PowerShell command of the seed document ("About images for virtual machines", 2015),
 # in its own spelling (en dashes, gm, where, Select).  Run on a fresh sandbox:
 #     PSCOMPAT_HOME=$(mktemp -d) python -m pscompat examples/seed-doc.ps1
+# The generalized capture deletes a VM, so it asks first; unattended, give consent up front:
+#     PSCOMPAT_HOME=$(mktemp -d) python -m pscompat -c "\$ConfirmPreference = 'None'; ./examples/seed-doc.ps1"
 
 # Get all images: yours and the ones Azure or partners provide (a long list).
 Get-AzureVMImage

@@ -104,10 +104,15 @@ def test_power_operations(script, status, ip_kept):
     assert (got["InstanceStatus"], got["IpAddress"] is not None) == (status, ip_kept)
 
 
-def test_stopping_the_last_vm_without_force_shows_the_vip_warning():
+def test_stopping_the_last_vm_without_force_asks_and_a_host_that_cannot_ask_refuses():
     ok(QUICK_VM)
-    result = ok("Stop-AzureVM qsvc q1")
-    assert result.warnings == [common.LAST_VM_PROMPT]  # docs/azure-classic-api.md §1.7 text
+    # docs/azure-classic-api.md §1.7: ShouldContinue, and the Python API cannot ask
+    result = pscompat.run("Stop-AzureVM qsvc q1")
+    assert [e.message for e in result.errors] == [
+        "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."
+    ]
+    assert instance("qsvc", "q1")["InstanceStatus"] == "ReadyRole"
+    ok("Stop-AzureVM qsvc q1 -Force")
     assert instance("qsvc", "q1")["InstanceStatus"] == "StoppedDeallocated"
 
 
@@ -272,6 +277,7 @@ def _pscompat(*args, home: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "pscompat", *args],
         cwd=REPO,
+        stdin=subprocess.DEVNULL,  # never a terminal: a question refuses, never waits
         capture_output=True,
         text=True,
         env={**os.environ, "PSCOMPAT_HOME": str(home)},
@@ -279,9 +285,14 @@ def _pscompat(*args, home: Path) -> subprocess.CompletedProcess:
     )
 
 
+# An unattended run gives its consent up front: seed-doc's generalized capture deletes a VM and
+# asks first (ConfirmImpact High, pscompat's addition).
+UNATTENDED = "$ConfirmPreference = 'None'; & ./{0}"
+
+
 @pytest.mark.parametrize("script", ["examples/seed-doc.ps1", "examples/lifecycle.ps1"])
 def test_example_scripts_run_clean_on_a_fresh_sandbox(script, home):
-    done = _pscompat(script, home=home)
+    done = _pscompat("-c", UNATTENDED.format(script), home=home)
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert store.check(home) == []
 

@@ -99,7 +99,7 @@ def test_seed_find_vm_images_with_get_member():
 def test_seed_save_generalized_vm_image_deletes_the_vm():
     result = ok(
         'Save-AzureVMImage –ServiceName "myServiceName" –Name "MyVMtoCapture" –OSState "Generalized" '
-        '–ImageName "MyVmImage" –ImageLabel "This is my generalized image"'
+        '–ImageName "MyVmImage" –ImageLabel "This is my generalized image" -Confirm:$false'  # it deletes the VM
     )
     (context,) = result
     assert type(context).__name__ == "ManagementOperationContext"  # OutputType (docs/azure-classic-api.md §1.3)
@@ -244,7 +244,10 @@ def test_save_warnings_and_collision_errors(script, warnings, error):
 
 
 def test_save_without_os_state_captures_an_os_image_and_deletes_the_vm():
-    ok("Save-AzureVMImage -ServiceName myServiceName -Name MyVMtoCapture -NewImageName osimg -NewImageLabel 'os image'")
+    ok(
+        "Save-AzureVMImage -ServiceName myServiceName -Name MyVMtoCapture -NewImageName osimg -NewImageLabel 'os image' "
+        "-Confirm:$false"
+    )
     image = ok("Get-AzureVMImage -ImageName osimg")[0]
     assert (type(image).__name__, image.Label, image.Category) == ("OSImageContext", "os image", "User")
     assert vm_status("myServiceName", "MyVMtoCapture") is None

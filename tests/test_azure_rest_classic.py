@@ -70,8 +70,9 @@ def _normalised(text: str) -> str:
 @pytest.mark.parametrize("script", ["examples/seed-doc.ps1", "examples/lifecycle.ps1"])
 def test_example_scripts_print_what_the_sandbox_prints(script, tmp_path):
     def cli(env: dict) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "pscompat", str(REPO / script)],
+        return subprocess.run(  # unattended: consent given up front (test_azure_compute.UNATTENDED)
+            [sys.executable, "-m", "pscompat", "-c", f"$ConfirmPreference = 'None'; & '{REPO / script}'"],
+            stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
             env=env,
@@ -129,9 +130,9 @@ VM_CASES = [
     ("Stop-AzureVM -ServiceName mySvc2 -Name MyVMToCapture2 -Force", ["StoppedDeallocated"]),
     ("Start-AzureVM mySvc2 MyVMToCapture2", ["ReadyRole"]),
     ("Get-AzureVM mySvc2 MyVMToCapture2 | Stop-AzureVM -StayProvisioned", ["StoppedVM"]),
-    ("Save-AzureVMImage mySvc2 MyVMToCapture2 gen -OSState Generalized", []),
+    ("Save-AzureVMImage mySvc2 MyVMToCapture2 gen -OSState Generalized -Confirm:$false", []),
     ("Save-AzureVMImage mySvc2 MyVMToCapture2 spec -OSState Specialized", ["StoppedVM"]),
-    ("Save-AzureVMImage mySvc2 MyVMToCapture2 osimg", []),
+    ("Save-AzureVMImage mySvc2 MyVMToCapture2 osimg -Confirm:$false", []),
 ]
 
 
@@ -150,7 +151,7 @@ CAPTURE_CASES = [
 
 @pytest.mark.parametrize("switch, type_name, state, data_disks", CAPTURE_CASES)
 def test_captured_image_round_trip(switch, type_name, state, data_disks):
-    ok(f"Save-AzureVMImage mySvc2 MyVMToCapture2 img -ImageLabel 'the label' {switch}")
+    ok(f"Save-AzureVMImage mySvc2 MyVMToCapture2 img -ImageLabel 'the label' {switch} -Confirm:$false")
     (image,) = ok("Get-AzureVMImage -ImageName img")
     assert (type(image).__name__, image.Label, image.Category) == (type_name, "the label", "User")
     if type_name == "VMImageContext":
@@ -212,7 +213,7 @@ BODY_ORDER = [  # (script, the body's root element, its children in order: docs/
         ["Label", "MediaLink", "Name", "OS"],
     ),
     (
-        "Save-AzureVMImage mySvc2 MyVMToCapture2 cap -ImageLabel 'a label'",
+        "Save-AzureVMImage mySvc2 MyVMToCapture2 cap -ImageLabel 'a label' -Confirm:$false",
         "CaptureRoleOperation",
         ["OperationType", "PostCaptureAction", "TargetImageLabel", "TargetImageName"],
     ),

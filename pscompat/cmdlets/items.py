@@ -343,6 +343,13 @@ class NewItem(_PathCmdlet):
             yield item(path)
 
 
+# NavigationResources.RemoveItemWithChildren
+REMOVE_WITH_CHILDREN = (
+    "The item at {0} has children and the Recurse parameter was not specified. If you continue, all children "
+    "will be removed with the item. Are you sure you want to continue?"
+)
+
+
 @cmdlet(
     "Remove-Item",
     aliases=("ri", "del", "erase", "rd", "rmdir"),
@@ -358,26 +365,36 @@ class RemoveItem(_PathCmdlet):
         Parameter("Force", "switch"),
     )
 
+    def begin(self):
+        self._to_all = [False, False]  # Yes to All / No to All for the has-children question
+
     def process(self):
         on_drives = [p for p in _list(self.LiteralPath or self.Path) if drives.split(p) is not None]
         for p in on_drives:
-            if not drives.remove(self.ctx, self.runtime.scope, *drives.split(p)):
+            drive, pattern = drives.split(p)
+            names = [i.Name for i in drives.items(self.ctx, self.runtime.scope, drive, pattern)]
+            if not names:
                 self.not_found(p)
+            for name in names:  # SessionStateProviderBaseStrings RemoveItemAction, RemoveItemResourceTemplate
+                if self.should_process(f"Item: {name}", "Remove Item"):
+                    drives.remove(self.ctx, self.runtime.scope, drive, name)
         rest = [p for p in _list(self.LiteralPath or self.Path) if p not in on_drives]
         paths = (self.expand(rest, literal=True) if self.LiteralPath else self.expand(rest)) if rest else []
         for p in paths:
-            if not self.should_process(os.path.abspath(p), "Remove File" if os.path.isfile(p) else "Remove Directory"):
+            full = os.path.abspath(p)
+            directory = os.path.isdir(p) and not os.path.islink(p)
+            # A directory with children and no -Recurse: ask first, then the removal's own
+            # ShouldProcess (PS: Navigation.cs RemoveItemCommand, RemoveItemWithChildren)
+            if (
+                directory
+                and not self.Recurse
+                and os.listdir(p)
+                and not self.should_continue(REMOVE_WITH_CHILDREN.format(full), None, self._to_all)
+            ):
                 continue
-            if os.path.isdir(p) and not os.path.islink(p):
-                if os.listdir(p) and not self.Recurse:
-                    self.write_error(
-                        f"Directory {os.path.abspath(p)} cannot be removed because it is not empty.",
-                        f"DirectoryNotEmpty,{NS}RemoveItemCommand",
-                        "WriteError",
-                        p,
-                        "System.IO.IOException",
-                    )
-                    continue
+            if not self.should_process(full, "Remove Directory" if directory else "Remove File"):
+                continue
+            if directory:
                 shutil.rmtree(p)
             else:
                 os.remove(p)

@@ -130,6 +130,7 @@ class CommandInfo:
     examples: tuple = ()  # ((code, explanation), ...)
     default_set: str = ""
     supports_should_process: bool = False
+    confirm_impact: str = "Medium"  # Low | Medium | High: prompts when not below $ConfirmPreference
     output_type: str = ""
     command_type: str = "Cmdlet"  # 'Cmdlet' | 'Function' | 'Filter'
     function: Any = None  # compiled PowerShell function (for functions)
@@ -250,9 +251,27 @@ class Cmdlet:
     ) -> None:
         self.runtime.write_progress(activity, status, percent, completed, id)
 
-    def should_process(self, target: str, action: str | None = None) -> bool:
-        """False under -WhatIf (after printing PowerShell's 'What if:' line)."""
-        return self.runtime.should_process(target, action or self.info.name)
+    def should_process(
+        self, target: str, action: str | None = None, impact: str | None = None, echo: bool = True
+    ) -> bool:
+        """ShouldProcess: may the change to target go ahead?  False under -WhatIf (after its
+        'What if:' line) or when the user answers No; asks when the cmdlet's ConfirmImpact (or
+        impact, for this one change) is not below $ConfirmPreference, or under -Confirm.  A host
+        that cannot ask stops the command with PowerShell's NonInteractive error.  echo=False:
+        -Verbose does not repeat the operation (for consent added where the original had none)."""
+        return self.runtime.should_process(target, action or self.info.name, impact, echo)
+
+    def should_continue(self, query: str, caption: str | None = None, to_all: list | None = None) -> bool:
+        """ShouldContinue: always asks (cmdlets skip it under -Force).  to_all: a [yes, no]
+        pair the caller keeps across calls, to offer Yes to All / No to All."""
+        return self.runtime.should_continue(query, caption, to_all)
+
+    @property
+    def what_if(self) -> bool:
+        """-WhatIf, or $WhatIfPreference: a dry run."""
+        from pscompat.engine.consent import what_if_set
+
+        return what_if_set(self.runtime)
 
     def invoke(self, block, *args, dollar_under: Any = None, use_local_scope: bool = False) -> list:
         """Run a script block (with $_ set) and return its output as a list."""
@@ -325,6 +344,7 @@ def cmdlet(
     examples: tuple = (),
     default_set: str = "",
     supports_should_process: bool = False,
+    confirm_impact: str = "Medium",
     output_type: str = "",
 ):
     """Class decorator: declare a cmdlet and register it."""
@@ -341,6 +361,7 @@ def cmdlet(
             examples=tuple(examples),
             default_set=default_set,
             supports_should_process=supports_should_process,
+            confirm_impact=confirm_impact,
             output_type=output_type,
         )
         cls.info = info

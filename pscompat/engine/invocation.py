@@ -120,13 +120,34 @@ class PSCmdlet:
         err.error_record = record
         raise err
 
-    def ShouldProcess(self, target, action=None) -> bool:
-        return self._runtime.should_process(
-            str(target), str(action) if action is not None else self.MyInvocation.MyCommand.Name
-        )
+    def ShouldProcess(self, target, action=None, caption=None, reason=None) -> bool:
+        """ShouldProcess(target), (target, action), or (verboseDescription, verboseWarning,
+        caption): see pscompat.engine.consent.  A 4th [ref] argument gets the reason
+        ('WhatIf' or 'None')."""
+        from pscompat.engine.consent import PERFORMING, should_process, what_if_set
+
+        if caption is None:
+            if action is None:
+                action = self.MyInvocation.MyCommand.Name
+            answer = should_process(self._runtime, PERFORMING.format(_text(action), _text(target)))
+        else:
+            answer = should_process(self._runtime, _text(target), _text(action), _text(caption))
+        if reason is not None and hasattr(reason, "Value"):
+            reason.Value = "WhatIf" if what_if_set(self._runtime) else "None"
+        return answer
 
     def ShouldContinue(self, query, caption=None) -> bool:
-        return bool(self._runtime.common.get("Force"))
+        """ShouldContinue(query, caption): always asks, Yes or No.  (The overload with
+        [ref]$yesToAll, [ref]$noToAll waits for [ref], which pscompat does not have yet.)"""
+        from pscompat.engine.consent import should_continue
+
+        return should_continue(self._runtime, _text(query), _text(caption))
 
     def GetVariableValue(self, name: str, default=None):
         return self._runtime.scope.lookup(name.lower(), default)
+
+
+def _text(value) -> str:
+    from pscompat.values.convert.strings import to_string
+
+    return "" if value is None else to_string(value)

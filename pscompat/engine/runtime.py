@@ -97,6 +97,9 @@ class CommandRuntime:
         self.span = span
         self.source = source
         self.common = common
+        self.info = None  # the CommandInfo (its ConfirmImpact), set by the pipeline's builder
+        self.preference_scope = scope  # where $ConfirmPreference/$WhatIfPreference are read
+        self.consent = None  # 'yes_to_all' / 'no_to_all' once answered (this invocation only)
 
     # -- preferences ---------------------------------------------------------------------
     def _preference(self, common_key: str, variable: str, default: str) -> str:
@@ -233,11 +236,16 @@ class CommandRuntime:
         if action not in ("silentlycontinue", "ignore"):
             self.ctx.host.progress(activity, status, percent, completed, id)
 
-    def should_process(self, target: str, action: str) -> bool:
-        if self.common.get("WhatIf") or str(self.scope.lookup("whatifpreference", False)).lower() == "true":
-            self.ctx.host.write_host(f'What if: Performing the operation "{action}" on target "{target}".', True)
-            return False
-        return True
+    def should_process(self, target: str, action: str, impact=None, echo: bool = True) -> bool:
+        """ShouldProcess(target, action): see pscompat.engine.consent."""
+        from pscompat.engine.consent import PERFORMING, should_process
+
+        return should_process(self, PERFORMING.format(action, target), impact=impact, echo=echo)
+
+    def should_continue(self, query: str, caption: str | None = None, to_all: list | None = None) -> bool:
+        from pscompat.engine.consent import should_continue
+
+        return should_continue(self, query, caption, to_all)
 
     # -- script blocks ---------------------------------------------------------------------
     def invoke_filter(self, block, item: Any) -> bool:

@@ -112,12 +112,20 @@ class ScriptBlockValue:
                 params = _numbered(params, keep_explicit=True)
             sets = [s for p in params for s in p.sets]
             default_set = ""
+            should_process, impact = False, "Medium"
             if cb.param_block is not None:
                 for attr in cb.param_block.attributes:
                     if attr.name.lower() == "cmdletbinding":
                         for key, val in attr.named:
-                            if key.lower() == "defaultparametersetname" and isinstance(val, N.StringConstant):
+                            low = key.lower()
+                            if low == "defaultparametersetname" and isinstance(val, N.StringConstant):
                                 default_set = val.value
+                            elif low == "supportsshouldprocess":  # [CmdletBinding(SupportsShouldProcess)]
+                                should_process = True if val is None else bool(_literal(val))
+                            elif low == "confirmimpact" and val is not None:
+                                # 'High', or [System.Management.Automation.ConfirmImpact]::High
+                                name = val.member if isinstance(val, N.Member) and val.static else val
+                                impact = str(_literal(name))
             info = CommandInfo(
                 name=name or "<ScriptBlock>",
                 cls=None,
@@ -127,6 +135,8 @@ class ScriptBlockValue:
                 default_set=default_set or (sets[0] if sets else ""),
             )
             info.is_advanced = cb.is_advanced
+            info.supports_should_process = should_process and cb.is_advanced
+            info.confirm_impact = impact
             cb._info = info
         return cb._info
 

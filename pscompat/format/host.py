@@ -13,6 +13,8 @@ Interface the engine uses (PowerShell's PSHostUserInterface, reduced):
     host.write_error(record)              an ErrorRecord in ConciseView
     host.mark() / host.since(mark)        CollectingHost only: what one run wrote
     host.progress(activity, status, percent, completed, id)   Write-Progress
+    host.can_prompt                       bool: prompt_for_choice may ask (a terminal, not -NonInteractive)
+    host.prompt_for_choice(caption, message, choices, default)   index of the choice the user picked
 
 ConsoleHost(stdout, stderr, interactive) is pwsh's console host.  Where its lines go follows
 PS: src/Microsoft.PowerShell.ConsoleHost/host/msh/ConsoleHostUserInterface.cs:
@@ -23,7 +25,13 @@ session is not interactive, else to stdout like the rest (`WriteErrorLine`); pro
 only when stdout is a terminal (`WriteProgress` returns when `Console.IsOutputRedirected`).
 On a terminal the lines carry $PSStyle's default colours (yellow warnings, red errors).
 
-CollectingHost is for the Python API: it records everything in lists and prints nothing.
+CollectingHost is for the Python API: it records everything in lists and prints nothing, and
+cannot prompt (a consent prompt there refuses: see pscompat.engine.consent).
+
+The choice prompt is pwsh's console one (PS: ConsoleHostUserInterfacePromptForChoice.cs): a blank
+line, the caption, the message, then `[Y] Yes  [N] No  [?] Help (default is "Y"): ` wrapped at the
+window's width less one; an empty answer takes the default, `?` lists each hotkey with its help,
+a hotkey or a whole label (any case) picks, anything else asks again.
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ import shutil
 import sys
 from typing import Any
 
-from pscompat.errors import format_concise
+from pscompat.errors import PSError, format_concise
 
 DEFAULT_WIDTH = 120
 
@@ -89,12 +97,57 @@ def error_text(record: Any) -> str:
     )
 
 
+class PromptCanceled(PSError):
+    """The prompt's input ended (end of file) before an answer: the command stops (PS:
+    PromptingException 'PromptForChoiceCanceled')."""
+
+
+PROMPT_CANCELED = "The prompt was canceled."  # ConsoleHostUserInterfaceStrings.PromptCanceledError
+_CHOICE_HELP = "[?] Help "  # PromptForChoiceHelp
+_DEFAULT_CHOICE = '(default is "{0}"): '  # DefaultChoicePrompt
+
+
+def hotkey_and_label(label: str) -> tuple[str, str]:
+    """'Yes to &All' -> ('A', 'Yes to All') (PS: HostUIHelperMethods.BuildHotkeysAndPlainLabels)."""
+    at = label.find("&")
+    if at < 0 or at + 1 >= len(label):
+        return "", label.replace("&", "")
+    return label[at + 1].upper(), label[:at] + label[at + 1 :]
+
+
+def pick_choice(response: str, choices) -> int:
+    """The choice an answer names: a whole label first, then a hotkey, any case; -1 for none
+    (PS: HostUIHelperMethods.DetermineChoicePicked)."""
+    keys = [hotkey_and_label(label) for label, _ in choices]
+    text = response.casefold()
+    for i, (_, plain) in enumerate(keys):
+        if text == plain.casefold():
+            return i
+    for i, (key, _) in enumerate(keys):
+        if key and text == key.casefold():
+            return i
+    return -1
+
+
 class ConsoleHost:
-    def __init__(self, stdout=None, stderr=None, interactive: bool | None = None, width: int | None = None):
+    def __init__(
+        self,
+        stdout=None,
+        stderr=None,
+        interactive: bool | None = None,
+        width: int | None = None,
+        stdin=None,
+        can_prompt: bool | None = None,
+    ):
+        """stdin: where prompt answers are read (sys.stdin); can_prompt: None = when stdin is a
+        terminal, False for `pscompat -NonInteractive`, True to read answers from a stdin that
+        is not a terminal (a test feeding them)."""
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
+        self.stdin = stdin or sys.stdin
         self.tty = _isatty(self.stdout)
         self.interactive = _isatty(sys.stdin) and self.tty if interactive is None else interactive
+        self.can_prompt = _isatty(self.stdin) if can_prompt is None else can_prompt
         self._width = width
         self._progress: dict[int, str] = {}  # id -> rendered line, in order of arrival
         self._progress_shown = False
@@ -165,6 +218,54 @@ class ConsoleHost:
             self._draw_progress()
         self.stdout.flush()
 
+    # -- prompting ----------------------------------------------------------------------------
+    def prompt_for_choice(self, caption: str, message: str, choices, default: int = 0) -> int:
+        """Ask until an answer names a choice; choices are (label with &hotkey, help message).
+        Returns the index picked (the caller handles a choice it cannot honour, as Suspend)."""
+        keys = [hotkey_and_label(label) for label, _ in choices]
+        self._out("\n")
+        if caption:
+            self._out(caption + "\n")
+        if message:
+            self._out(message + "\n")
+        while True:
+            self._out(self._choice_line(keys, default))
+            answer = self.stdin.readline()
+            if not answer:  # end of input: nobody can answer
+                self._out("\n")
+                raise PromptCanceled(PROMPT_CANCELED, "PromptForChoiceCanceled", category="OperationStopped")
+            if not _isatty(self.stdin):
+                self._out(answer if answer.endswith("\n") else answer + "\n")  # echo what was read
+            answer = answer.strip()
+            if not answer:
+                if default >= 0:
+                    return default
+                continue
+            if answer == "?":
+                for (key, plain), (_, help_text) in zip(keys, choices, strict=True):
+                    self._out(f"{key or plain} - {help_text}\n")
+                continue
+            picked = pick_choice(answer, choices)
+            if picked >= 0:
+                return picked
+
+    def _choice_line(self, keys, default: int) -> str:
+        """'[Y] Yes  [N] No  [?] Help (default is "Y"): ', a new line before a part that would
+        pass the window's last column but one (PS: WriteChoicePrompt/WriteChoiceHelper)."""
+        limit = self.width - 1
+        parts = [f"[{key}] {plain}  " for key, plain in keys] + [_CHOICE_HELP]
+        if default >= 0:
+            parts.append(_DEFAULT_CHOICE.format(keys[default][0] or keys[default][1]))
+        out, used = [], 0
+        for part in parts:
+            if used + len(part) > limit:
+                out.append("\n" + part.rstrip())
+                used = len(part)
+            else:
+                out.append(part)
+                used += len(part)
+        return "".join(out)
+
     # -- progress -----------------------------------------------------------------------------
     def progress(
         self, activity: str, status: str = "", percent: int = -1, completed: bool = False, id: int = 0
@@ -217,6 +318,7 @@ class CollectingHost:
     """Records host output for the Python API (PSResult.verbose, .warnings, ...)."""
 
     interactive = False
+    can_prompt = False  # nobody to ask: a consent prompt refuses (pscompat.engine.consent)
 
     def __init__(self, width: int = DEFAULT_WIDTH):
         self.width = width

@@ -19,11 +19,14 @@ pwsh allows (-nop, -noni, -ep Bypass, -c, -f): -NoProfile, -NoLogo, -NonInteract
 --debug: show the Python traceback of an internal error."""
 
 
-def _make_session(interactive: bool):
+def _make_session(interactive: bool, non_interactive: bool = False):
+    """interactive: the prompt's session (errors on stdout); non_interactive: -NonInteractive,
+    nothing may ask (else a confirmation is asked when standard input is a terminal)."""
     from pscompat.format.host import ConsoleHost
     from pscompat.session import Session
 
-    session = Session(host=ConsoleHost(sys.stdout, sys.stderr, interactive=interactive))
+    host = ConsoleHost(sys.stdout, sys.stderr, interactive=interactive, can_prompt=False if non_interactive else None)
+    session = Session(host=host)
     session.disk_parse_cache = not interactive  # a prompt's lines are parsed once; scripts run again
     return session
 
@@ -163,7 +166,7 @@ def _main(argv) -> int:
     if opts.no_exit and code != EXIT_PIPE_CLOSED:
         from pscompat.shell.repl import repl
 
-        return repl(_make_session(interactive=sys.stdin.isatty()), debug=opts.debug)
+        return repl(_make_session(sys.stdin.isatty(), opts.non_interactive), debug=opts.debug)
     return code
 
 
@@ -179,9 +182,9 @@ def _stdin_text() -> str:
 def _run(opts) -> int | None:
     if opts.command is not None:
         text = _stdin_text() if opts.stdin_command else opts.command
-        return run_text(_make_session(interactive=False), text, "<command>", opts.args, opts.debug)
+        return run_text(_make_session(False, opts.non_interactive), text, "<command>", opts.args, opts.debug)
     if opts.file == "-":
-        return run_text(_make_session(interactive=False), _stdin_text(), "<stdin>", opts.args, opts.debug)
+        return run_text(_make_session(False, opts.non_interactive), _stdin_text(), "<stdin>", opts.args, opts.debug)
     if opts.file:
         from pscompat.source import read_script
 
@@ -195,12 +198,12 @@ def _run(opts) -> int | None:
             )
             return 64
         path = os.path.abspath(opts.file)
-        return run_text(_make_session(interactive=False), text, path, opts.args, opts.debug, as_file=True)
+        return run_text(_make_session(False, opts.non_interactive), text, path, opts.args, opts.debug, as_file=True)
     if opts.no_exit:
         return 0
     from pscompat.shell.repl import repl
 
-    return repl(_make_session(interactive=sys.stdin.isatty()), debug=opts.debug)
+    return repl(_make_session(sys.stdin.isatty(), opts.non_interactive), debug=opts.debug)
 
 
 if __name__ == "__main__":  # pragma: no cover

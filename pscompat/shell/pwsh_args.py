@@ -8,7 +8,9 @@ Bypass -File x.ps1 -Name v` or `powershell -nop -c "..."` works with `pscompat` 
   `-CommandWithArgs` takes one script and passes the rest as `$args`; `-EncodedCommand` takes
   base64 UTF-16LE text.  `-File` (also the first argument that is not a switch) takes a script
   path (`-` reads standard input) and passes the rest to it.
-- Switches that change nothing here (`-NoProfile`, `-NoLogo`, `-NonInteractive`, `-Login`,
+- `-NonInteractive` (`-noni`): nothing may prompt; a confirmation a command needs is refused
+  with pwsh's NonInteractive error instead (pscompat.engine.consent).
+- Switches that change nothing here (`-NoProfile`, `-NoLogo`, `-Login`,
   `-STA`/`-MTA`, `-WindowStyle`, `-ExecutionPolicy`, ...) are accepted and their values checked.
 - `--debug` is pscompat's own: internal errors show their Python traceback.
 """
@@ -39,6 +41,7 @@ class Options:
     show_version: bool = False
     show_help: bool = False
     debug: bool = False
+    non_interactive: bool = False  # -NonInteractive: prompts refuse
 
 
 def _match(key: str, name: str, shortest: str) -> bool:
@@ -87,7 +90,6 @@ def parse(args: list[str], stdin_redirected: bool = True) -> Options:
                 ("noprofile", "nop"),
                 ("nologo", "nol"),
                 ("login", "l"),
-                ("noninteractive", "noni"),
                 ("interactive", "i"),
                 ("sta", "sta"),
                 ("mta", "mta"),
@@ -95,6 +97,8 @@ def parse(args: list[str], stdin_redirected: bool = True) -> Options:
             )
         ):
             pass
+        elif _match(key, "noninteractive", "noni"):
+            opts.non_interactive = True
         elif _match(key, "noexit", "noe"):
             opts.no_exit = True
         elif _match(key, "commandwithargs", "commandwithargs") or key == "cwa":

@@ -92,10 +92,13 @@ class GetAzureVMImage(AzureCmdlet):
     "Save-AzureVMImage",
     module=MODULE,
     output_type="ManagementOperationContext",
+    supports_should_process=True,
     synopsis="Captures a VM of a cloud service as an OS image or, with -OSState, as a VM image.",
     description="Without -OSState the VM's OS disk becomes a generalized OS image and the VM is deleted. With "
     "-OSState Generalized|Specialized the OS disk and all data disks become a VM image; Generalized "
-    "deletes the VM, Specialized keeps it.",
+    "deletes the VM, Specialized keeps it. -WhatIf and -Confirm are pscompat's addition (the classic "
+    "module had neither): under -Confirm a capture asks first, saying whether it deletes the VM; "
+    "-WhatIf shows what it would do.",
     examples=(
         (
             'Save-AzureVMImage -ServiceName "mySvc2" -Name "MyVMToCapture2" -ImageName "myFirstVMImageSP" '
@@ -148,6 +151,16 @@ class SaveAzureVMImage(AzureCmdlet):
             self.error(ANOTHER_IMAGE_TYPE.format(clash, self.ImageName))
             return
         label = self.ImageLabel or self.ImageName
+        # pscompat's addition: a dry run (-WhatIf) and, under -Confirm, a question that names the
+        # VM's deletion; at the cmdlet's Medium impact nothing asks by default, so no old snippet
+        # that captured unattended stops working (issue: "no old snippet can break")
+        deletes_vm = self.OSState is None or self.OSState.lower() == "generalized"
+        if deletes_vm:
+            action = f"Capture as {'OS' if self.OSState is None else 'VM'} image '{self.ImageName}' and delete the VM"
+        else:
+            action = f"Capture as VM image '{self.ImageName}'"
+        if not self.should_process(self.Name, action, echo=False):
+            return
         if self.OSState is None:
             operation = {
                 "OperationType": "CaptureRoleOperation",
@@ -183,8 +196,10 @@ class SaveAzureVMImage(AzureCmdlet):
     "Remove-AzureVMImage",
     module=MODULE,
     output_type="ManagementOperationContext",
+    supports_should_process=True,
     synopsis="Removes an OS image or VM image from the image repository.",
-    description="The VHD blobs stay in storage unless -DeleteVHD is given.",
+    description="The VHD blobs stay in storage unless -DeleteVHD is given. -WhatIf and -Confirm are "
+    "pscompat's addition (the classic module had neither).",
     examples=(
         ('Remove-AzureVMImage -ImageName "MyOldVmImage"', "Removes the image, keeps its VHDs."),
         (
@@ -208,6 +223,9 @@ class RemoveAzureVMImage(AzureCmdlet):
         kinds = self.image_types(self.ImageName)
         if kinds == {OS_IMAGE, VM_IMAGE}:
             self.error(DUPLICATE_NAMES.format(self.ImageName))
+            return
+        action = "Remove image and delete its VHD blobs" if self.DeleteVHD else "Remove image"
+        if not self.should_process(self.ImageName, action, echo=False):
             return
         delete = self.backend.delete_vm_image if VM_IMAGE in kinds else self.backend.delete_os_image
         _, operation = self.client_action(delete, self.ImageName, bool(self.DeleteVHD))

@@ -108,6 +108,11 @@ class NewAzureService(AzureCmdlet):
         yield models.operation_context(self.name, operation)
 
 
+# pscompat's wording (the classic module's RemoveServiceWarning resource text is not at hand)
+REMOVE_SERVICE_QUERY = 'Are you sure you want to remove cloud service "{0}"{1}?'
+_EVERYTHING = " and delete its deployment, VMs, disks and their VHD blobs"
+
+
 @cmdlet(
     "Remove-AzureService",
     module=MODULE,
@@ -129,6 +134,12 @@ class RemoveAzureService(AzureCmdlet):
     )
 
     def run(self):
+        # The classic cmdlet's ConfirmAction: ShouldContinue unless -Force, then ShouldProcess.
+        # pscompat does not ask under -WhatIf (the classic one did): a dry run never prompts.
+        if not self.Force and not self.what_if:
+            query = REMOVE_SERVICE_QUERY.format(self.ServiceName, _EVERYTHING if self.DeleteAll else "")
+            if not self.should_continue(query):
+                return
         if not self.should_process(self.ServiceName, self.name):
             return
         _, operation = self.client_action(

@@ -163,13 +163,9 @@ class StopAzureVM(_RoleOperationCmdlet):
         }
 
     def _confirm_last_vm(self) -> bool:
-        """ShouldContinue with the VIP-loss text (docs/azure-classic-api.md §1.7).  The engine has no prompt yet, so the
-        question is shown as a warning and the stop goes ahead, as answering Yes would."""
-        ask = getattr(self.runtime, "should_continue", None)
-        if ask is not None:
-            return ask(LAST_VM_PROMPT, "Virtual machine stopping")
-        self.write_warning(LAST_VM_PROMPT)
-        return True
+        """ShouldContinue with the VIP-loss text (docs/azure-classic-api.md §1.7); -Force or
+        -StayProvisioned skip it."""
+        return self.should_continue(LAST_VM_PROMPT, "Virtual machine stopping")
 
 
 @cmdlet(

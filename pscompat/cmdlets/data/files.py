@@ -143,7 +143,8 @@ class _WriteContent(Cmdlet):
                     typed,
                 )
                 continue
-            if not self.should_process(full):
+            # NavigationResources SetContentAction/AddContentAction, SetContentTarget 'Path: {0}'
+            if not self.should_process(f"Path: {full}", "Add Content" if self.append else "Set Content"):
                 continue
             with open(full, "a" if self.append else "w", encoding=python_encoding(self.Encoding), newline="") as fh:
                 fh.write(body)

@@ -150,6 +150,7 @@ def build_stage(spec: ExpressionSpec | CommandSpec, scope: Scope, expects_input:
         binder = Binder(info, name, cs.source, cs.span, scope=scope)
         binding = binder.bind(args, expects_input)
         runtime = CommandRuntime(ctx, scope, info.name, cs.span, cs.source, binding.common)
+        runtime.info = info
         stage = _out_variable(CmdletStage(info, binding, binder, runtime, expects_input), binding, scope)
         if cs.redirections:
             stage = RedirectedStage(stage, Redirector(ctx, cs.redirections, scope))
@@ -161,9 +162,16 @@ def build_stage(spec: ExpressionSpec | CommandSpec, scope: Scope, expects_input:
     binding = binder.bind(args, expects_input)
     child = scope if cs.invocation == "." else Scope(sbv.scope_for(scope), ctx, is_script=(kind == "script_file"))
     runtime = CommandRuntime(ctx, scope, name, cs.span, cs.source, binding.common)
+    runtime.info, runtime.preference_scope = info, child
     for common, variable in (("Verbose", "verbosepreference"), ("Debug", "debugpreference")):
         if common in binding.common:  # an advanced function's -Verbose/-Debug set its preferences
             child.vars[variable] = "Continue" if binding.common[common] else "SilentlyContinue"
+    # -WhatIf / -Confirm set $WhatIfPreference / $ConfirmPreference in the function's scope, so the
+    # cmdlets it calls inherit them (PS: CompiledScriptBlock.cs SetPreferenceVariables)
+    if "WhatIf" in binding.common:
+        child.vars["whatifpreference"] = bool(binding.common["WhatIf"])
+    if "Confirm" in binding.common:
+        child.vars["confirmpreference"] = "Low" if binding.common["Confirm"] else "None"
     if "ErrorAction" in binding.common:
         child.vars["erroractionpreference"] = binding.common["ErrorAction"]
     stage = _out_variable(ScriptStage(sbv, binding, binder, child, runtime), binding, scope)
