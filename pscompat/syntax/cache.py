@@ -23,6 +23,7 @@ from __future__ import annotations
 import marshal
 import os
 from decimal import Decimal
+from typing import Any
 
 from pscompat.records import Record
 from pscompat.source import Span
@@ -30,10 +31,10 @@ from pscompat.syntax import nodes
 from pscompat.values.dotnet import integers as numtypes
 
 try:  # CPython's built-in SHA-256: hashlib would load OpenSSL first (~3 ms of every start)
-    from _sha256 import sha256  # CPython <= 3.11
+    from _sha256 import sha256  # type: ignore[import-not-found,unused-ignore]  # CPython <= 3.11, no stub
 except ImportError:
     try:
-        from _sha2 import sha256  # CPython >= 3.12
+        from _sha2 import sha256  # type: ignore[import-not-found,unused-ignore]  # CPython >= 3.12, no stub
     except ImportError:
         from hashlib import sha256
 
@@ -81,13 +82,13 @@ _RECORD, _TUPLE, _DECIMAL, _SIZED = "r", "t", "d", "n"
 _PLAIN = (str, int, float, bool, type(None))
 
 
-def _encode(value):
+def _encode(value: object) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
     if isinstance(value, Record):
-        return (_RECORD, kind.__name__, tuple(_encode(getattr(value, f)) for f in kind.__record_fields__))
-    if kind is tuple:
+        return (_RECORD, kind.__name__, tuple(_encode(getattr(value, f)) for f in value.__record_fields__))
+    if isinstance(value, tuple) and kind is tuple:
         return (_TUPLE, tuple(_encode(v) for v in value))
     if kind is Decimal:
         return (_DECIMAL, str(value))
@@ -103,7 +104,7 @@ def _class(name: str) -> type:
     return cls
 
 
-def _decode(value):
+def _decode(value: object) -> Any:
     if type(value) is not tuple:
         return value
     tag = value[0]
@@ -121,7 +122,7 @@ def _decode(value):
     raise ValueError(f"unknown tag {tag!r}")
 
 
-def _load(path: str):
+def _load(path: str) -> nodes.ScriptBlock | None:
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -129,6 +130,8 @@ def _load(path: str):
         return None
     try:
         tree = _decode(marshal.loads(data))
+        if not isinstance(tree, nodes.ScriptBlock):
+            return None
     except Exception:  # truncated, tampered or from an incompatible version: parse again
         return None
     try:
@@ -138,7 +141,7 @@ def _load(path: str):
     return tree
 
 
-def _store(path: str, tree) -> None:
+def _store(path: str, tree: nodes.ScriptBlock) -> None:
     import tempfile  # only a script parsed for the first time is stored
 
     try:
@@ -175,7 +178,7 @@ def _evict(folder: str) -> None:
             pass  # another process removed it first
 
 
-def parse(text: str, name: str = "<script>"):
+def parse(text: str, name: str = "<script>") -> nodes.ScriptBlock:
     """The syntax tree of `text`: from the disk cache when it is there, else parsed (and stored)."""
     directory = cache_dir()
     if directory is None:

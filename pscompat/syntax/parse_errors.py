@@ -107,7 +107,7 @@ class SyntaxFail(Exception):
     nothing but blanks and comments follow `at`.  `span` is what pwsh underlines (for a missing
     closing brace: the opening one)."""
 
-    def __init__(self, error_id: str, at: int, span: Span | None = None, args: tuple = ()):
+    def __init__(self, error_id: str, at: int, span: Span | None = None, args: tuple[object, ...] = ()) -> None:
         super().__init__(error_id)
         self.error_id = error_id
         self.at = at

@@ -1,6 +1,6 @@
 """Scanners for quoted strings, here-strings and argument-mode bare words.
 
-These are hand-written loops plugged into the grammar as `grammar_lex.Scanned` tokens because a
+These are hand-written loops plugged into the grammar as `pyparsing_internals.Scanned` tokens because a
 `$( )` inside a string holds whole statements (with their own strings): the scanner hands that
 part back to the statement grammar (`subexpression`, a pyparsing element) at the same offset.
 
@@ -11,11 +11,19 @@ Core/About/about_Special_Characters.md (backtick escapes); about_Parsing.md (arg
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from pscompat.source import Span
 from pscompat.syntax import nodes as n
 from pscompat.syntax.lexer import DQUOTE, SQUOTE, VARIABLE, variable_name
 from pscompat.syntax.parse_errors import SyntaxFail
+from pscompat.syntax.pyparsing_internals import parse_at
+
+if TYPE_CHECKING:
+    import pyparsing as pp
+
+# What a scanner returns: where the token ends and its node.
+Scan = tuple[int, Any]
 
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _VARIABLE = re.compile(VARIABLE, re.I)
@@ -44,7 +52,7 @@ def _unicode_escape(text: str, i: int) -> tuple[str, int]:
     """`u{hex}: one to six hex digits, at most 0x10FFFF; the errors and their positions are
     pwsh's (PS: tokenizer.cs ScanUnicodeEscape)."""
 
-    def fail(error_id, at, stop=None):
+    def fail(error_id: str, at: int, stop: int | None = None) -> SyntaxFail:
         return SyntaxFail(error_id, at, Span(at, at if stop is None else stop))
 
     if not text.startswith("{", i + 2):
@@ -114,17 +122,17 @@ class Parts:
 
     __slots__ = ("parts", "buf")
 
-    def __init__(self):
-        self.parts: list = []
+    def __init__(self) -> None:
+        self.parts: list[str | n.Node] = []
         self.buf: list[str] = []
 
-    def add(self, node) -> None:
+    def add(self, node: n.Node) -> None:
         if self.buf:
             self.parts.append("".join(self.buf))
             self.buf = []
         self.parts.append(node)
 
-    def node(self, span: Span, kind: str, raw: str):
+    def node(self, span: Span, kind: str, raw: str) -> n.StringConstant | n.ExpandableString:
         if not self.parts:
             return n.StringConstant(span, "".join(self.buf), kind)
         if self.buf:
@@ -135,13 +143,13 @@ class Parts:
 class StringScanners:
     """Scanners bound to the grammar's `$( )` element."""
 
-    def __init__(self, subexpression):
+    def __init__(self, subexpression: pp.ParserElement | None) -> None:
         self.subexpression = subexpression
 
-    def dollar(self, text: str, i: int):
+    def dollar(self, text: str, i: int) -> Scan | None:
         """`$name`, `${name}` or `$( )` at text[i] == '$' as (end, node); None for a literal `$`."""
-        if text.startswith("$(", i):
-            end, tokens = self.subexpression._parse(text, i)
+        if text.startswith("$(", i) and self.subexpression is not None:
+            end, tokens = parse_at(self.subexpression, text, i)
             return end, tokens[0]
         if text.startswith("${", i) and text.find("}", i) < 0:
             raise SyntaxFail("IncompleteDollarVariableReference", len(text), Span(i, len(text)))
@@ -151,9 +159,12 @@ class StringScanners:
         name, braced = variable_name(match)
         return match.end(), n.Variable(Span(i, match.end()), name, braced=braced)
 
-    def single(self, text: str, loc: int):
+    def single(self, text: str, loc: int) -> tuple[int, n.StringConstant] | None:
         if loc >= len(text) or text[loc] not in SQUOTE:
             return None
+        return self._single_at(text, loc)
+
+    def _single_at(self, text: str, loc: int) -> tuple[int, n.StringConstant]:
         match = _SINGLE_BODY.match(text, loc + 1)
         if match is None:
             raise _unterminated(loc, text, "'")
@@ -161,9 +172,12 @@ class StringScanners:
         value = _DOUBLED_SINGLE.sub(r"\1", text[loc + 1 : end - 1])
         return end, n.StringConstant(Span(loc, end), value, "single")
 
-    def double(self, text: str, loc: int):
+    def double(self, text: str, loc: int) -> Scan | None:
         if loc >= len(text) or text[loc] not in DQUOTE:
             return None
+        return self._double_at(text, loc)
+
+    def _double_at(self, text: str, loc: int) -> tuple[int, n.StringConstant | n.ExpandableString]:
         parts, i, size = Parts(), loc + 1, len(text)
         while True:
             if i >= size:
@@ -188,7 +202,7 @@ class StringScanners:
                 parts.buf.append(c)
                 i += 1
 
-    def here(self, text: str, loc: int):
+    def here(self, text: str, loc: int) -> Scan | None:
         """`@'...'@` / `@"..."@`: the header ends its line, the closing mark starts a line, and
         the newlines next to both marks are not part of the value."""
         header = _HERE_HEADER.match(text, loc)
@@ -228,7 +242,7 @@ class StringScanners:
                 i += 1
         return parts
 
-    def word(self, text: str, loc: int):
+    def word(self, text: str, loc: int) -> Scan | None:
         """An argument-mode bare word: `2+2`, `a$b`, `foo.exe`, `a'$x'b`.  Embedded quotes are
         concatenated, `$` expands, backtick escapes; `<>@#` are special only at the start."""
         size = len(text)
@@ -245,10 +259,10 @@ class StringScanners:
                 ch, i = decode_escape(text, i)
                 parts.buf.append(ch)
             elif c in SQUOTE:
-                i, node = self.single(text, i)
-                parts.buf.append(node.value)
+                i, single = self._single_at(text, i)
+                parts.buf.append(single.value)
             elif c in DQUOTE:
-                i, node = self.double(text, i)
+                i, node = self._double_at(text, i)
                 if isinstance(node, n.StringConstant):
                     parts.buf.append(node.value)
                 else:
