@@ -59,13 +59,18 @@ from pscompat.syntax.pyparsing_internals import (
 )
 from pscompat.syntax.strings import StringScanners
 
-_BLANKS = r"(?:\s+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*"
+# Blanks and comments, newlines included.  Every blank pattern is an atomic group `(?>...)`:
+# once matched it never gives text back, so a failure after it (`,` or `|` missing) costs one
+# try instead of one per way of splitting the blanks between `\s+` iterations (exponential:
+# 24 spaces took 2.3 s, each more doubled it).  No token can start inside a run of blanks or a
+# comment, so nothing that could match before is lost (tests/test_parse_limits.py).
+_BLANKS = r"(?>(?:\s+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*)"
 # A line may start with `|` to continue the pipeline above it, unless a blank line comes between
 # (comment lines may): PS: tokenizer.cs IsPipeContinuation (LineContinuance.Tests.ps1).
-_LINE_GAP = rf"(?:{GAP_CHARS}+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*"
+_LINE_GAP = rf"(?>(?:{GAP_CHARS}+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*)"
 _NEWLINE = r"(?:\r\n|\r|\n)"
-_COMMENT_LINE = rf"{GAP_CHARS}*(?:#[^\r\n]*|<#[\s\S]*?#>){_LINE_GAP}{_NEWLINE}"
-_PIPE = rf"(?:{_LINE_GAP}|{_LINE_GAP}{_NEWLINE}(?:{_COMMENT_LINE})*{GAP_CHARS}*)\|(?!\|){_BLANKS}"
+_COMMENT_LINE = rf"(?>{GAP_CHARS}*+(?:#[^\r\n]*+|<#[\s\S]*?#>){_LINE_GAP}{_NEWLINE})"
+_PIPE = rf"(?:{_LINE_GAP}|{_LINE_GAP}{_NEWLINE}(?:{_COMMENT_LINE})*{GAP_CHARS}*+)\|(?!\|){_BLANKS}"
 _QUOTES = SQUOTE + DQUOTE
 _NUMBER_START = "0123456789.+" + DASH
 _EXPRESSION_CHARS = "$([{!,@" + _QUOTES + _NUMBER_START  # what may start an expression statement
@@ -159,7 +164,7 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
     """The grammar's root element; `short_path=False` leaves every element on pyparsing's own
     parse path (tests/test_grammar_direct.py compares the two)."""
     NL = S(_BLANKS)
-    SEPS = S(r"[;\r\n](?:[\s;]+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*")
+    SEPS = S(r"[;\r\n](?>(?:[\s;]+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*)")  # atomic: see _BLANKS
     COMMA = op(",", keep=False)
     NL_COMMA = S(rf"{_BLANKS},{_BLANKS}")
     LPAREN, RPAREN, RBRACE = S(r"\("), S(r"\)"), S(r"\}")

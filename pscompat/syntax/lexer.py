@@ -30,7 +30,8 @@ SIGN = f"[{DASH_CLASS}+]"
 # A backtick before any whitespace is skipped with it, so `` ` `` + newline continues the line
 # (PS: tokenizer.cs SkipWhiteSpace/ScanLineContinuation).
 GAP_CHARS = "[ \t\f\v\u00a0\u0085\ufeff]"
-_GAP = re.compile(rf"(?:{GAP_CHARS}+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*")
+# Atomic (?>...): blanks once skipped are never re-split (see grammar._BLANKS).
+_GAP = re.compile(rf"(?>(?:{GAP_CHARS}+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*)")
 
 
 _GAP_FIRST = frozenset(" \t\f\v\u00a0\u0085\ufeff`<#")

@@ -115,7 +115,8 @@ class SyntaxFail(Exception):
         self.args_ = args
 
 
-_BLANK_TAIL = re.compile(r"(?:\s+|`(?=\s|\Z)|<#[\s\S]*?(?:#>|\Z)|#[^\r\n]*)*\Z")
+# Atomic (?>...), so a token after many blanks costs one try, not one per split of the blanks.
+_BLANK_TAIL = re.compile(r"(?>(?:\s+|`(?=\s|\Z)|<#[\s\S]*?(?:#>|\Z)|#[^\r\n]*)*)\Z")
 # The token pwsh names in "Unexpected token '...'": a generic word, a variable, a string or one char.
 _TOKEN_AT = re.compile(
     r"""[-\u2013\u2014\u2015]?[^\s(){};,|&'"$]+|\$\{[^}]*\}?|\$[\w?:]*|'[^']*'?|"[^"]*"?|&&|\|\||\S"""

@@ -1,0 +1,72 @@
+"""Input that must not hang or blow up the parser (issue 10, "Input that must not crash, hang or
+blow up").  Each check runs in a child process with a time limit, so a regression fails the
+test instead of hanging the suite.  Budgets are loose (proportional to the input, far above
+today's times): they catch exponential or quadratic behaviour, not a few percent."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+
+def _child(code: str, timeout: float = 120) -> object:
+    """Run `code` in a fresh interpreter; it prints one JSON value as its last line."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the child did not finish within {timeout} s")
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ----------------------------------------------------------------------------- backtracking
+
+# Shapes whose blanks a regex could split in exponentially many ways (`(\s+)*` followed by
+# something that fails): a method argument before a newline, comment lines after a statement
+# (with and without a continuing pipe), blanks before a newline in an argument list, a parse
+# error followed by blanks.  {} is the run of blanks that grows.
+BACKTRACKING_SHAPES = [
+    "$x.M($a\n{})",  # 24 spaces took 2.3 s, each one more doubled it
+    "1\n#a{}# b\n#a{}# b\n",  # 12 spaces took 20 s
+    "1\n#a{}# b\n#a{}# b\n| Write-Output",
+    "f(1{}\n)",
+    "Write-Output 1,{}\n2",
+    "$a = 1 +{}\n2",
+    "@{{a = 1{}\nb = 2}}",
+    "if ({}x",  # a parse error: its position is checked against the blanks after it
+    "1 <#{}#> + <#{}#> 2",
+    "1{}`\n{}+ 2",
+]
+
+
+def test_blank_runs_parse_in_time_proportional_to_their_length():
+    results = _child(
+        """
+        import json, time
+        from pscompat.errors import ParseError
+        from pscompat.syntax.grammar import parse
+        parse("1")  # the grammar is built once, outside the budget
+        out = []
+        for shape in %r:
+            for size in (12, 24, 30, 4000, 20000):
+                text = shape.replace("{}", " " * size).replace("{{", "{").replace("}}", "}")
+                start = time.perf_counter()
+                try:
+                    parse(text)
+                except ParseError:
+                    pass
+                out.append((shape, size, len(text), time.perf_counter() - start))
+        print(json.dumps(out))
+        """
+        % (BACKTRACKING_SHAPES,)
+    )
+    assert isinstance(results, list)
+    # 0.5 s plus 50 microseconds a character: today's slowest shape takes ~10 a character
+    slow = [(shape, size, round(took, 3)) for shape, size, length, took in results if took > 0.5 + 50e-6 * length]
+    assert slow == []
