@@ -13,11 +13,13 @@ import textwrap
 import pytest
 
 
-def _child(code: str, timeout: float = 120) -> object:
-    """Run `code` in a fresh interpreter; it prints one JSON value as its last line."""
+def _child(code: str, cases: object, timeout: float = 120) -> object:
+    """Run `code` in a fresh interpreter with CASES (JSON) bound to `cases`; it prints one JSON
+    value as its last line."""
+    program = "import json, sys\nCASES = json.loads(sys.argv[1])\n" + textwrap.dedent(code)
     try:
         done = subprocess.run(
-            [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=timeout
+            [sys.executable, "-c", program, json.dumps(cases)], capture_output=True, text=True, timeout=timeout
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"the child did not finish within {timeout} s")
@@ -53,7 +55,7 @@ def test_blank_runs_parse_in_time_proportional_to_their_length():
         from pscompat.syntax.grammar import parse
         parse("1")  # the grammar is built once, outside the budget
         out = []
-        for shape in %r:
+        for shape in CASES:
             for size in (12, 24, 30, 4000, 20000):
                 text = shape.replace("{}", " " * size).replace("{{", "{").replace("}}", "}")
                 start = time.perf_counter()
@@ -63,10 +65,76 @@ def test_blank_runs_parse_in_time_proportional_to_their_length():
                     pass
                 out.append((shape, size, len(text), time.perf_counter() - start))
         print(json.dumps(out))
-        """
-        % (BACKTRACKING_SHAPES,)
+        """,
+        BACKTRACKING_SHAPES,
     )
     assert isinstance(results, list)
     # 0.5 s plus 50 microseconds a character: today's slowest shape takes ~10 a character
     slow = [(shape, size, round(took, 3)) for shape, size, length, took in results if took > 0.5 + 50e-6 * length]
     assert slow == []
+
+
+# ----------------------------------------------------------------------------- nesting
+
+# (kind, text nested `depth` deep, the node class that nests)
+NESTING = [
+    ("expression", lambda depth: "(" * depth + "1" + ")" * depth, "Paren"),
+    ("script block", lambda depth: "{" * depth + "}" * depth, "ScriptBlockExpression"),
+    ("hashtable", lambda depth: "@{a=" * depth + "1" + "}" * depth, "Hashtable"),
+    ("array", lambda depth: "@(" * depth + ")" * depth, "ArrayExpression"),
+    ("string subexpression", lambda depth: '"$(' * depth + ')"' * depth, "SubExpression"),
+]
+
+
+def test_nesting_1000_deep_parses():
+    counts = _child(
+        """
+        import json, sys
+        from pscompat.syntax import grammar, nodes
+        out = {}
+        for kind, text, node in CASES:
+            tree = grammar.parse(text)
+            out[kind] = sum(type(n).__name__ == node for n in nodes.walk(tree))
+        out["frame limit"] = sys.getrecursionlimit()
+        print(json.dumps(out))
+        """,
+        [(kind, make(1000), node) for kind, make, node in NESTING],
+    )
+    assert counts == {kind: 1000 for kind, _, _ in NESTING} | {"frame limit": 1000}  # and the limit put back
+
+
+def test_nesting_past_the_limit_is_a_positioned_parse_error():
+    shapes = [("(" * 2000 + "1" + ")" * 2000, "("), ("-" * 20000 + "1", "-")]
+    errors = _child(
+        """
+        import json
+        from pscompat.errors import ParseError
+        from pscompat.syntax import grammar
+        out = []
+        for text, _ in CASES:
+            try:
+                grammar.parse(text)
+                out.append(None)
+            except ParseError as error:
+                out.append((error.fully_qualified_error_id, str(error), error.line, error.column))
+        print(json.dumps(out))
+        """,
+        shapes,
+    )
+    assert isinstance(errors, list)
+    for (text, opener), error in zip(shapes, errors):
+        assert error is not None
+        error_id, message, line, column = error
+        assert (error_id, message, line) == (
+            "ScriptTooComplicated",
+            "Processing was stopped because the script is too complex.",  # ParserStrings.resx
+            1,
+        )
+        assert 100 < column < len(text) and text[column - 1] == opener  # where the nesting got too deep
+
+
+def test_eighteen_parentheses_run_from_the_command_line():
+    # 18 levels ran out of Python's default 1,000 frames and reported "Unexpected token ''" at 1:1
+    script = "(" * 18 + "6 * 7" + ")" * 18
+    done = subprocess.run([sys.executable, "-m", "pscompat", "-c", script], capture_output=True, text=True, timeout=60)
+    assert (done.stdout, done.stderr, done.returncode) == ("42\n", "", 0)

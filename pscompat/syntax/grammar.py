@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -669,9 +671,42 @@ def grammar_root() -> pp.ParserElement:
     return build_grammar()
 
 
+# Deep nesting.  pyparsing descends ~70-80 Python frames per nesting level (a paren inside a
+# paren goes through statement, pipeline, expression, operators, postfix, primary...), so the
+# default limit of 1,000 frames stops at ~12 levels.  As pwsh does (Parser.cs ParseTask: on
+# InsufficientExecutionStackException it parses again on a new thread, then reports
+# ScriptTooComplicated), a parse that runs out of frames is tried once more on a thread of its
+# own with a large stack and frame limit; past that, the error is positioned where the nesting
+# got too deep.  Restructuring the grammar to use fewer frames per level would not remove the
+# limit, only move it.  CPython 3.11+ runs Python-to-Python calls without C recursion, so the
+# stack size is a safety margin for the C calls in between; only touched pages cost memory.
+# Frames a level takes (measured): 78 a script block, 75 a `$( )` in a string, 73 a hashtable,
+# 69 an array expression, 66 a paren, 40-60 if/foreach/function/switch/method call, 8 a unary
+# operator.  120,000 frames hold 1,500 levels of the hungriest; a script nested deeper gets
+# ScriptTooComplicated after a few seconds instead of a crash.
+DEEP_FRAMES = 120_000
+_DEEP_STACK = 512 << 20
+_deep_parse = threading.Lock()
+
+
 def parse(text: str, name: str = "<script>") -> nodes.ScriptBlock:
     """Parse a whole script.  Raises ParseError, or IncompleteInputError when the text ended
     where PowerShell would ask for another line."""
+    try:
+        return _parse_once(text, name)
+    except _TooDeep:
+        return _parse_on_deep_stack(text, name)
+
+
+class _TooDeep(Exception):
+    """The parse ran out of Python frames (see DEEP_FRAMES)."""
+
+    def __init__(self, fail: SyntaxFail) -> None:
+        super().__init__(fail.error_id)
+        self.fail = fail
+
+
+def _parse_once(text: str, name: str) -> nodes.ScriptBlock:
     grammar = grammar_root()
     try:
         end, tokens = parse_at(grammar, text, 0)
@@ -679,13 +714,46 @@ def parse(text: str, name: str = "<script>") -> nodes.ScriptBlock:
         if end < len(text):
             raise unexpected_token(text, end)
     except SyntaxFail as fail:
+        if fail.error_id == "ScriptTooComplicated":
+            raise _TooDeep(fail) from None
         raise to_parse_error(fail, text, name) from None
     except pp.ParseBaseException as exc:  # a failure no rule turned into a message
         raise to_parse_error(unexpected_token(text, exc.loc), text, name) from None
-    except RecursionError:
-        raise to_parse_error(SyntaxFail("UnexpectedToken", 0, Span(0, 0), ("",)), text, name) from None
+    except RecursionError:  # deeper than any nesting construct (Enclosed, Expect) could report
+        raise _TooDeep(SyntaxFail("ScriptTooComplicated", 0, Span(0, 1))) from None
     script = tokens[0]
     return nodes.ScriptBlock(Span(0, len(text)), script.param_block, script.begin, script.process, script.end, text)
+
+
+def _parse_on_deep_stack(text: str, name: str) -> nodes.ScriptBlock:
+    outcome: list[nodes.ScriptBlock | BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(_parse_once(text, name))
+        except _TooDeep as deep:
+            outcome.append(to_parse_error(deep.fail, text, name))
+        except BaseException as exc:  # handed to the calling thread
+            outcome.append(exc)
+
+    # One deep parse at a time: the frame limit is process-wide and is put back afterwards.
+    with _deep_parse:
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, DEEP_FRAMES))
+        try:
+            stack = threading.stack_size(_DEEP_STACK)
+            try:
+                worker = threading.Thread(target=run, name="pscompat-deep-parse", daemon=True)
+                worker.start()
+            finally:
+                threading.stack_size(stack)
+            worker.join()
+        finally:
+            sys.setrecursionlimit(limit)
+    (result,) = outcome
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 @functools.lru_cache(maxsize=256)

@@ -97,6 +97,7 @@ MESSAGES = {
     "Consider using ${{}} to delimit the name.",
     "IncompleteDollarVariableReference": "${{variable}} reference starting is missing the closing '}}'.",
     "BadNumericConstant": "The numeric constant {0} is not valid.",
+    "ScriptTooComplicated": "Processing was stopped because the script is too complex.",
 }
 
 

@@ -173,6 +173,8 @@ class Expect(pp.ParseElementEnhance):
             return _parse_sub(self.expr, instring, loc, do_actions, pre_parse=False)
         except pp.ParseException:
             raise self.error(instring, loc) from None
+        except RecursionError:
+            raise _too_deep(loc) from None
 
 
 class Enclosed(pp.ParseElementEnhance):
@@ -201,7 +203,10 @@ class Enclosed(pp.ParseElementEnhance):
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> Impl:
         open_end, _ = _parse_sub(self.opener, instring, loc, do_actions, pre_parse=False)
-        body_end, tokens = _parse_sub(self.expr, instring, open_end, do_actions)
+        try:
+            body_end, tokens = _parse_sub(self.expr, instring, open_end, do_actions)
+        except RecursionError:
+            raise _too_deep(loc, open_end) from None
         try:
             end, _ = _parse_sub(self.closer, instring, body_end, do_actions)
         except pp.ParseException:
@@ -213,6 +218,13 @@ class Enclosed(pp.ParseElementEnhance):
                 raise SyntaxFail(self.error_id, at, Span(after, after)) from None
             raise SyntaxFail(self.error_id, at, Span(loc, open_end)) from None
         return end, [self.build(instring, loc, end, tokens)]
+
+
+def _too_deep(loc: int, end: int | None = None) -> SyntaxFail:
+    """Out of Python frames inside a nesting construct: pwsh's ScriptTooComplicated, at the
+    innermost construct that was open (grammar.parse retries it with more frames first).
+    Raised while the RecursionError unwinds, so the frames it needs are free again."""
+    return SyntaxFail("ScriptTooComplicated", loc, Span(loc, loc + 1 if end is None else end))
 
 
 def adjacent(element: pp.ParserElement) -> pp.ParserElement:
