@@ -14,12 +14,12 @@ import pytest
 
 
 def _child(code: str, cases: object, timeout: float = 120) -> object:
-    """Run `code` in a fresh interpreter with CASES (JSON) bound to `cases`; it prints one JSON
+    """Run `code` in a fresh interpreter with CASES (JSON, on standard input) bound to `cases`; it prints one JSON
     value as its last line."""
-    program = "import json, sys\nCASES = json.loads(sys.argv[1])\n" + textwrap.dedent(code)
+    program = "import json, sys\nCASES = json.loads(sys.stdin.read())\n" + textwrap.dedent(code)
     try:
         done = subprocess.run(
-            [sys.executable, "-c", program, json.dumps(cases)], capture_output=True, text=True, timeout=timeout
+            [sys.executable, "-c", program], input=json.dumps(cases), capture_output=True, text=True, timeout=timeout
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"the child did not finish within {timeout} s")
@@ -138,3 +138,33 @@ def test_eighteen_parentheses_run_from_the_command_line():
     script = "(" * 18 + "6 * 7" + ")" * 18
     done = subprocess.run([sys.executable, "-m", "pscompat", "-c", script], capture_output=True, text=True, timeout=60)
     assert (done.stdout, done.stderr, done.returncode) == ("42\n", "", 0)
+
+
+# ----------------------------------------------------------------------------- memory
+
+
+def test_a_long_single_quoted_string_costs_a_small_multiple_of_its_size():
+    # A 10 MB single-quoted string took 1.24 GB to parse (a regex backtrack entry per character).
+    ratios = _child(
+        """
+        import tracemalloc
+        from pscompat.syntax.grammar import parse
+        parse("1")
+        out = {}
+        for label, text in CASES:
+            tracemalloc.start()
+            parse(text)
+            out[label] = tracemalloc.get_traced_memory()[1] / len(text)
+            tracemalloc.stop()
+        print(json.dumps(out))
+        """,
+        [
+            ("single", "'" + "it''s " * 350_000 + "'"),
+            ("here", "@'\n" + "x'y " * 500_000 + "\n'@"),
+            ("argument", "Write-Output '" + "ab" * 1_000_000 + "'"),
+        ],
+    )
+    assert isinstance(ratios, dict)
+    assert {label: ratio < 6 for label, ratio in ratios.items()} == {"single": True, "here": True, "argument": True}, (
+        ratios
+    )

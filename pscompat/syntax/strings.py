@@ -27,13 +27,39 @@ Scan = tuple[int, Any]
 
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _VARIABLE = re.compile(VARIABLE, re.I)
-_SINGLE_BODY = re.compile(f"(?:[^{SQUOTE}]|[{SQUOTE}]{{2}})*[{SQUOTE}]")
+_QUOTE_CHAR = re.compile(f"[{SQUOTE}]")
 _DOUBLED_SINGLE = re.compile(f"([{SQUOTE}])[{SQUOTE}]")
 _HERE_HEADER = re.compile(r"@([\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e])[ \t]*(\r?\n)?")
 _HERE_CLOSE = {"'": re.compile(f"^[{SQUOTE}]@", re.M), '"': re.compile(f"^[{DQUOTE}]@", re.M)}
 # Characters that end an argument-mode word (Docs: about_Parsing.md, metacharacters).
 _WORD_STOP = frozenset(" \t\f\v\u00a0\r\n;,|&(){}")
 _WORD_NO_START = _WORD_STOP | frozenset("@#<>") | frozenset(SQUOTE) | frozenset(DQUOTE)
+
+
+def _single_end(text: str, i: int) -> int | None:
+    """The index after the quote that closes a single-quoted string whose body starts at `i`,
+    or None when none does.  `''` is an escaped quote (PS: tokenizer.cs ScanStringLiteral).
+    A loop over the quotes, not a regex: `(?:[^']|'')*` kept a backtrack entry per character
+    (a 10 MB string took 1.24 GB), and even a possessive one kept one per escaped quote."""
+    search = _QUOTE_CHAR.search
+    while True:
+        found = search(text, i)
+        if found is None:
+            return None
+        after = found.end()
+        if text[after : after + 1] and text[after] in SQUOTE:
+            i = after + 1
+            continue
+        return after
+
+
+def _undouble(body: str) -> str:
+    """A single-quoted body with each escaped quote pair made one quote (the first of the pair).
+    str.replace when all quotes are ASCII: re.sub built a list entry per pair (13 times the
+    text's size for a string of `it''s`)."""
+    if not any(q in body for q in SQUOTE[1:]):
+        return body.replace("''", "'")
+    return _DOUBLED_SINGLE.sub(r"\1", body)
 
 
 def _unterminated(start: int, text: str, terminator: str) -> SyntaxFail:
@@ -98,9 +124,9 @@ def literal_word(raw: str) -> str:
             ch, i = decode_escape(raw, i)
             out.append(ch)
         elif c in SQUOTE:
-            match = _SINGLE_BODY.match(raw, i + 1)
-            stop = match.end() if match else size
-            out.append(_DOUBLED_SINGLE.sub(r"\1", raw[i + 1 : stop - 1]))
+            end = _single_end(raw, i + 1)
+            stop = size if end is None else end
+            out.append(_undouble(raw[i + 1 : stop - 1]))
             i = stop
         elif c in DQUOTE:
             j = i + 1
@@ -165,11 +191,10 @@ class StringScanners:
         return self._single_at(text, loc)
 
     def _single_at(self, text: str, loc: int) -> tuple[int, n.StringConstant]:
-        match = _SINGLE_BODY.match(text, loc + 1)
-        if match is None:
+        end = _single_end(text, loc + 1)
+        if end is None:
             raise _unterminated(loc, text, "'")
-        end = match.end()
-        value = _DOUBLED_SINGLE.sub(r"\1", text[loc + 1 : end - 1])
+        value = _undouble(text[loc + 1 : end - 1])
         return end, n.StringConstant(Span(loc, end), value, "single")
 
     def double(self, text: str, loc: int) -> Scan | None:
