@@ -186,7 +186,12 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
     subexpression = Enclosed(
         L(r"\$\("), statement_list, RPAREN, "MissingEndParenthesisInSubexpression", b.subexpression
     )
-    scanners.subexpression = subexpression
+
+    def scan_subexpression(text: str, loc: int) -> tuple[int, nodes.SubExpression]:
+        end, tokens = parse_at(subexpression, text, loc)
+        return end, tokens[0]
+
+    scanners.subexpression = scan_subexpression
     array_expression = Enclosed(
         L(r"@\("), statement_list, RPAREN, "MissingEndParenthesisInSubexpression", b.array_expression
     )

@@ -2,7 +2,7 @@
 
 These are hand-written loops plugged into the grammar as `pyparsing_internals.Scanned` tokens because a
 `$( )` inside a string holds whole statements (with their own strings): the scanner hands that
-part back to the statement grammar (`subexpression`, a pyparsing element) at the same offset.
+part back to the statement grammar (`subexpression`, a scanner the grammar provides) at the same offset.
 
 Docs: Core/About/about_Quoting_Rules.md (expansion, doubled quotes, here-strings);
 Core/About/about_Special_Characters.md (backtick escapes); about_Parsing.md (argument mode).
@@ -11,16 +11,13 @@ Core/About/about_Special_Characters.md (backtick escapes); about_Parsing.md (arg
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from pscompat.source import Span
 from pscompat.syntax import nodes as n
 from pscompat.syntax.lexer import DQUOTE, SQUOTE, VARIABLE, variable_name
 from pscompat.syntax.parse_errors import SyntaxFail
-from pscompat.syntax.pyparsing_internals import parse_at
-
-if TYPE_CHECKING:
-    import pyparsing as pp
 
 # What a scanner returns: where the token ends and its node.
 Scan = tuple[int, Any]
@@ -169,14 +166,13 @@ class Parts:
 class StringScanners:
     """Scanners bound to the grammar's `$( )` element."""
 
-    def __init__(self, subexpression: pp.ParserElement | None) -> None:
-        self.subexpression = subexpression
+    def __init__(self, subexpression: Callable[[str, int], Scan] | None) -> None:
+        self.subexpression = subexpression  # `$( )` at (text, loc) -> (end, node)
 
     def dollar(self, text: str, i: int) -> Scan | None:
         """`$name`, `${name}` or `$( )` at text[i] == '$' as (end, node); None for a literal `$`."""
         if text.startswith("$(", i) and self.subexpression is not None:
-            end, tokens = parse_at(self.subexpression, text, i)
-            return end, tokens[0]
+            return self.subexpression(text, i)
         if text.startswith("${", i) and text.find("}", i) < 0:
             raise SyntaxFail("IncompleteDollarVariableReference", len(text), Span(i, len(text)))
         match = _VARIABLE.match(text, i)
