@@ -419,7 +419,7 @@ import time
 import pscompat.shell.cli, pscompat.session, pscompat.format.out_default, pscompat.engine.compiler.statements  # loaded either way
 t0 = time.perf_counter(); import pyparsing
 t1 = time.perf_counter(); import pscompat.syntax.grammar as g
-t2 = time.perf_counter(); g._grammar()
+t2 = time.perf_counter(); g.grammar_root()
 t3 = time.perf_counter(); print(t1 - t0, t2 - t1, t3 - t2)
 """
 

@@ -29,7 +29,7 @@ class PSError(Exception):
         reason: str | None = None,
         target: Any = None,
         exception_type: str = "System.Management.Automation.RuntimeException",
-    ):
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.fully_qualified_error_id = error_id or self.default_id
@@ -74,7 +74,7 @@ class ParseError(PSError):
     category = "ParserError"
     default_id = "ParseError"
 
-    def __init__(self, message: str, error_id: str | None = None, **kw):
+    def __init__(self, message: str, error_id: str | None = None, **kw: Any) -> None:
         kw.setdefault("reason", "ParserError")
         kw.setdefault("exception_type", "System.Management.Automation.ParseException")
         super().__init__(message, error_id, **kw)
@@ -114,12 +114,12 @@ class FlowControl(Exception):
 
 
 class BreakFlow(FlowControl):
-    def __init__(self, label: str | None = None):
+    def __init__(self, label: str | None = None) -> None:
         self.label = label
 
 
 class ContinueFlow(FlowControl):
-    def __init__(self, label: str | None = None):
+    def __init__(self, label: str | None = None) -> None:
         self.label = label
 
 
@@ -128,7 +128,7 @@ class ReturnFlow(FlowControl):
 
 
 class ExitFlow(FlowControl):
-    def __init__(self, code: int = 0):
+    def __init__(self, code: int = 0) -> None:
         self.code = code
 
 

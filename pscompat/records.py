@@ -17,6 +17,19 @@ body is a default (defaults must be immutable: they are shared, as dataclasses r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+if TYPE_CHECKING:
+    # Tells a type checker that a Record subclass is a frozen dataclass-like class (PEP 681):
+    # its annotations are __init__'s parameters.  Annotations only: nothing runs.
+    from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**kwargs: Any) -> Callable[[Any], Any]:
+        return lambda cls: cls
+
+
 __all__ = ["Record", "FrozenRecordError", "fields", "replace"]
 
 
@@ -24,9 +37,9 @@ class FrozenRecordError(AttributeError):
     """Assigning to or deleting a field of a record (records are immutable)."""
 
 
-def _make_init(fields: tuple, defaults: dict):
+def _make_init(fields: tuple[str, ...], defaults: dict[str, Any]) -> Callable[..., None]:
     params, body = ["self"], []
-    namespace = {"__set": object.__setattr__}
+    namespace: dict[str, Any] = {"__set": object.__setattr__}
     for name in fields:
         if name in defaults:
             namespace["__d_" + name] = defaults[name]
@@ -36,13 +49,14 @@ def _make_init(fields: tuple, defaults: dict):
         body.append(f"    __set(self, {name!r}, {name})")
     source = f"def __init__({', '.join(params)}):\n" + ("\n".join(body) or "    pass") + "\n"
     exec(source, namespace)  # a non-default field after a default one is a SyntaxError here
-    return namespace["__init__"]
+    init: Callable[..., None] = namespace["__init__"]
+    return init
 
 
 class _RecordMeta(type):
-    def __new__(mcls, name, bases, namespace):
-        inherited: tuple = ()
-        defaults: dict = {}
+    def __new__(mcls, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> _RecordMeta:
+        inherited: tuple[str, ...] = ()
+        defaults: dict[str, Any] = {}
         for base in bases:
             inherited += tuple(f for f in getattr(base, "__record_fields__", ()) if f not in inherited)
             defaults.update(getattr(base, "__record_defaults__", {}))
@@ -57,44 +71,54 @@ class _RecordMeta(type):
         namespace["__match_args__"] = fields
         cls = super().__new__(mcls, name, bases, namespace)
         if fields:
-            cls.__init__ = _make_init(fields, defaults)
+            # set once on the new class, before any instance exists
+            cls.__init__ = _make_init(fields, defaults)  # type: ignore[misc]
         return cls
 
 
+@dataclass_transform(frozen_default=True)
 class Record(metaclass=_RecordMeta):
     __slots__ = ()
+    if TYPE_CHECKING:  # set by _RecordMeta (annotated here only: an annotation would be a field)
+        __record_fields__: ClassVar[tuple[str, ...]]
+        __record_defaults__: ClassVar[dict[str, Any]]
 
-    def _values(self) -> tuple:
+    def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, f) for f in self.__record_fields__)
 
-    def __setattr__(self, name, value):
+    def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenRecordError(f"cannot assign to field '{name}'")
 
-    def __delattr__(self, name):
+    def __delattr__(self, name: str) -> None:
         raise FrozenRecordError(f"cannot delete field '{name}'")
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
         return self._values() == other._values()
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash(self._values())
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__record_fields__)
         return f"{type(self).__qualname__}({shown})"
 
-    def __reduce__(self):  # pickle and copy through __init__: __setattr__ refuses
+    def __reduce__(
+        self,
+    ) -> tuple[type[Record], tuple[Any, ...]]:  # pickle and copy through __init__: __setattr__ refuses
         return type(self), self._values()
 
 
-def fields(record) -> tuple:
+def fields(record: Record | type[Record]) -> tuple[str, ...]:
     """The field names of a record (class or instance), in __init__ order."""
     return record.__record_fields__
 
 
-def replace(record, **changes):
+R = TypeVar("R", bound=Record)
+
+
+def replace(record: R, **changes: Any) -> R:
     """A copy of `record` with some fields changed (dataclasses.replace for records)."""
     values = {f: getattr(record, f) for f in record.__record_fields__}
     unknown = set(changes) - set(values)

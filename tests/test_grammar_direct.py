@@ -1,6 +1,7 @@
-"""The grammar's elements parse through grammar_lex's short path (_direct_parse) instead of
-pyparsing's general one.  The trees must be the same either way: every spec script and
-parse-error case is parsed by a grammar built with and without the short path."""
+"""The grammar's elements parse through pyparsing_internals' short path (_direct_parse) instead
+of pyparsing's general one.  The trees must be the same either way: every spec script and
+parse-error case is parsed by a grammar built with and without the short path.  This also
+guards the pyparsing internals the short path relies on (pscompat/syntax/pyparsing_internals.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from spec_runner import all_cases
 
 from pscompat.errors import PSError
 from pscompat.syntax import grammar
-from pscompat.syntax import lexer as grammar_lex
+from pscompat.syntax.parse_errors import SyntaxFail
+from pscompat.syntax.pyparsing_internals import parse_at, plain_results, takes_short_path
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "parse_errors.txt"
 
@@ -28,9 +30,9 @@ def _scripts() -> list[str]:
 
 def _outcome(root, text: str):
     try:
-        end, tokens = root._parse(text, 0)
+        end, tokens = parse_at(root, text, 0)
         return ("ok", end, tuple(tokens))
-    except grammar.SyntaxFail as fail:
+    except SyntaxFail as fail:
         return ("fail", fail.error_id, fail.at, fail.span)
     except pp.ParseBaseException as exc:
         return ("pp", exc.loc)
@@ -40,29 +42,29 @@ def _outcome(root, text: str):
 
 @pytest.fixture(scope="module")
 def general_grammar():
-    original = grammar_lex._plain
-    grammar_lex._plain = lambda element: False  # every element through pyparsing's own _parse
-    try:
-        return grammar._build()
-    finally:
-        grammar_lex._plain = original
+    return grammar.build_grammar(short_path=False)  # every element through pyparsing's own _parse
+
+
+def _elements(root):
+    seen, todo = {}, [root]
+    while todo:
+        element = todo.pop()
+        if id(element) not in seen:
+            seen[id(element)] = element
+            todo.extend(element.recurse())
+    return list(seen.values())
 
 
 def test_every_element_takes_the_short_path():
-    seen, todo, general = set(), [grammar._grammar()], []
-    while todo:
-        element = todo.pop()
-        if id(element) in seen:
-            continue
-        seen.add(id(element))
-        if "_parse" not in vars(element):
-            general.append(type(element).__name__)
-        todo.extend(element.recurse())
-    assert general == []
+    assert [type(e).__name__ for e in _elements(grammar.grammar_root()) if not takes_short_path(e)] == []
+
+
+def test_the_general_grammar_takes_pyparsings_own_path(general_grammar):
+    assert [type(e).__name__ for e in _elements(general_grammar) if takes_short_path(e)] == []
 
 
 def test_the_short_path_builds_the_same_trees(general_grammar):
-    direct = grammar._grammar()
+    direct = grammar.grammar_root()
     scripts = _scripts()
     assert len(scripts) > 1000
     differ = [s for s in scripts if _outcome(direct, s) != _outcome(general_grammar, s)]
@@ -70,7 +72,7 @@ def test_the_short_path_builds_the_same_trees(general_grammar):
 
 
 def test_fast_results_equal_pyparsing_results():
-    made, real = grammar_lex._results(["a", 1]), pp.ParseResults(["a", 1])
+    made, real = plain_results(["a", 1]), pp.ParseResults(["a", 1])
     assert made.as_list() == real.as_list() and made.as_dict() == real.as_dict()
     combined = pp.ParseResults([])
     combined += made

@@ -1,11 +1,15 @@
 """Node builders used by the grammar: each turns one rule's tokens into a `nodes` object.
 
-Every builder has the `grammar_lex.Build` signature `(text, start, end, tokens)`, so spans are
+Every builder has the `pyparsing_internals.Build` signature `(text, start, end, tokens)`, so spans are
 exact.  Small marker classes carry parts (postfix operations, hashtable pairs, named blocks)
 from a sub-rule to the rule that assembles them.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
 
 import pyparsing as pp
 
@@ -25,7 +29,7 @@ class Post:
 
     __slots__ = ("make", "end")
 
-    def __init__(self, make, end: int):
+    def __init__(self, make: Callable[[Any, Span], n.Node], end: int) -> None:
         self.make, self.end = make, end
 
 
@@ -34,14 +38,14 @@ class Part:
 
     __slots__ = ("kind", "value", "extra")
 
-    def __init__(self, kind: str, value, extra=None):
+    def __init__(self, kind: str, value: Any, extra: Any = None) -> None:
         self.kind, self.value, self.extra = kind, value, extra
 
 
 # ----------------------------------------------------------------------------- tokens
 
 
-def constant(match, span):
+def constant(match: re.Match[str], span: Span) -> n.Constant:
     text = match.group()
     try:
         value = number_value(text)
@@ -57,34 +61,34 @@ def constant(match, span):
     return n.Constant(span, value, text)
 
 
-def variable(match, span):
+def variable(match: re.Match[str], span: Span) -> n.Variable:
     name, braced = variable_name(match)
     return n.Variable(span, name, braced=braced)
 
 
-def splat(match, span):
+def splat(match: re.Match[str], span: Span) -> n.Variable:
     return n.Variable(span, match.group("name"), splatted=True)
 
 
-def type_expression(match, span):
+def type_expression(match: re.Match[str], span: Span) -> n.TypeExpression:
     return n.TypeExpression(span, n.TypeName(Span(match.start("t"), match.end("t")), match.group("t")))
 
 
-def bare(match, span):
+def bare(match: re.Match[str], span: Span) -> n.StringConstant:
     return n.StringConstant(span, match.group(), "bare")
 
 
-def parameter(match, span):
+def parameter(match: re.Match[str], span: Span) -> n.CommandParameter:
     return n.CommandParameter(span, match.group("name"), None, match.group())
 
 
-def end_of_parameters(match, span):
+def end_of_parameters(match: re.Match[str], span: Span) -> n.CommandParameter:
     """`--`: PowerShell keeps it as a parameter named '-', which binding ignores except for
     native commands (PS: engine/parser/Parser.cs, TokenKind.MinusMinus)."""
     return n.CommandParameter(span, "-", None, match.group())
 
 
-def parameter_with_argument(text, start, end, tokens):
+def parameter_with_argument(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.CommandParameter:
     param, argument = tokens
     return n.CommandParameter(Span(start, end), param.name, argument, param.text)
 
@@ -92,14 +96,14 @@ def parameter_with_argument(text, start, end, tokens):
 # ----------------------------------------------------------------------------- expressions
 
 
-def postfix_chain(text, start, end, tokens):
+def postfix_chain(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     node = tokens[0]
     for post in tokens[1:]:
         node = post.make(node, Span(start, post.end))
     return node
 
 
-def member(text, start, end, tokens):
+def member(text: str, start: int, end: int, tokens: pp.ParseResults) -> Post:
     op, name = tokens[0], tokens[1]
     static, nullc = op == "::", op == "?."
     if len(tokens) > 2:
@@ -108,31 +112,31 @@ def member(text, start, end, tokens):
     return Post(lambda t, span: n.Member(span, t, name, static, nullc), end)
 
 
-def call_arguments(text, start, end, tokens):
+def call_arguments(text: str, start: int, end: int, tokens: pp.ParseResults) -> Part:
     return Part("args", tuple(tokens))
 
 
-def block_argument(text, start, end, tokens):
+def block_argument(text: str, start: int, end: int, tokens: pp.ParseResults) -> Part:
     return Part("args", (script_block_expression(text, start, end, tokens),))
 
 
-def index(text, start, end, tokens):
+def index(text: str, start: int, end: int, tokens: pp.ParseResults) -> Post:
     nullc = text[start] == "?"
     value = tokens[0]
     return Post(lambda t, span: n.Index(span, t, value, nullc), end)
 
 
-def post_increment(match, span):
+def post_increment(match: re.Match[str], span: Span) -> Any:
     op = "post" + canonical_op(match.group())
 
-    def make(target, s):
+    def make(target: n.Expression, s: Span) -> n.Unary:
         check_assignable(target, False, "OperatorRequiresVariableOrProperty", op[4:])
         return n.Unary(s, op, target)
 
     return Post(make, span.end)
 
 
-def arg_chain(text, start, end, tokens):
+def arg_chain(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     """In argument mode `$a+2` is one bare word, not `$a` then `+2` (Docs: about_Parsing.md):
     a variable with no member/index after it must end where the argument ends."""
     if len(tokens) == 1 and isinstance(tokens[0], n.Variable) and not ARG_END.match(text, end):
@@ -140,31 +144,31 @@ def arg_chain(text, start, end, tokens):
     return postfix_chain(text, start, end, tokens)
 
 
-def unary(text, start, end, tokens):
+def unary(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Unary:
     op = canonical_op(tokens[0])
     if op in ("++", "--"):
         check_assignable(tokens[1], False, "OperatorRequiresVariableOrProperty", op)
     return n.Unary(Span(start, end), op, tokens[1])
 
 
-def cast(text, start, end, tokens):
+def cast(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Convert:
     return n.Convert(Span(start, end), tokens[0].type, tokens[1])
 
 
-def array(text, start, end, tokens):
+def array(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     if len(tokens) == 1:
         return tokens[0]
     return n.ArrayLiteral(Span(start, end), tuple(tokens))
 
 
-def binary(text, start, end, tokens):
+def binary(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     """Operator-precedence fold of `operand (op operand)*`, as PowerShell's
     BinaryExpressionRule does it (PS: engine/parser/Parser.cs): equal precedence folds left."""
     if len(tokens) == 1:
         return tokens[0]
-    operands, operators = [tokens[0]], []
+    operands, operators = [tokens[0]], list[str]()
 
-    def reduce():
+    def reduce() -> None:
         right, left = operands.pop(), operands.pop()
         op = operators.pop()
         operands.append(n.Binary(Span(left.span.start, right.span.end), op, left, right))
@@ -180,53 +184,53 @@ def binary(text, start, end, tokens):
     return operands[0]
 
 
-def ternary(text, start, end, tokens):
+def ternary(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     if len(tokens) == 1:
         return tokens[0]
     return n.Ternary(Span(start, end), tokens[0], tokens[1], tokens[2])
 
 
-def paren(text, start, end, tokens):
+def paren(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Paren:
     return n.Paren(Span(start, end), tokens[0])
 
 
-def statements(text, start, end, tokens):
+def statements(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.StatementBlock:
     return n.StatementBlock(Span(start, end), tuple(tokens))
 
 
-def subexpression(text, start, end, tokens):
+def subexpression(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.SubExpression:
     return n.SubExpression(Span(start, end), n.StatementBlock(Span(start + 2, end - 1), tuple(tokens)))
 
 
-def array_expression(text, start, end, tokens):
+def array_expression(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.ArrayExpression:
     return n.ArrayExpression(Span(start, end), n.StatementBlock(Span(start + 2, end - 1), tuple(tokens)))
 
 
-def hash_pair(text, start, end, tokens):
+def hash_pair(text: str, start: int, end: int, tokens: pp.ParseResults) -> Part:
     return Part("pair", (tokens[0], tokens[1]))
 
 
-def hashtable(text, start, end, tokens):
+def hashtable(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Hashtable:
     return n.Hashtable(Span(start, end), tuple(part.value for part in tokens))
 
 
-def script_block_expression(text, start, end, tokens):
+def script_block_expression(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.ScriptBlockExpression:
     body = replace(tokens[0], span=Span(start, end), text=text[start + 1 : end - 1])
     return n.ScriptBlockExpression(Span(start, end), body)
 
 
-def braced_script_block(text, start, end, tokens):
+def braced_script_block(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     return replace(tokens[0], span=Span(start, end), text=text[start + 1 : end - 1])
 
 
 # ----------------------------------------------------------------------------- script blocks
 
 
-def named_block(text, start, end, tokens):
+def named_block(text: str, start: int, end: int, tokens: pp.ParseResults) -> Part:
     return Part(tokens[0].lower(), tokens[1])
 
 
-def script_body(text, start, end, tokens):
+def script_body(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.ScriptBlock:
     """Unnamed statements go to `end`, as in PowerShell (nodes.ScriptBlock)."""
     param_block = None
     items = list(tokens)
@@ -241,7 +245,7 @@ def script_body(text, start, end, tokens):
     return n.ScriptBlock(Span(start, end), param_block, blocks.get("begin"), blocks.get("process"), blocks.get("end"))
 
 
-def attribute(text, start, end, tokens):
+def attribute(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Attribute:
     positional, named = [], []
     for arg in tokens[1:]:
         if isinstance(arg, Part):
@@ -251,11 +255,11 @@ def attribute(text, start, end, tokens):
     return n.Attribute(Span(start, end), tokens[0][1:-1], tuple(positional), tuple(named))
 
 
-def named_attribute_argument(text, start, end, tokens):
+def named_attribute_argument(text: str, start: int, end: int, tokens: pp.ParseResults) -> Part:
     return Part("named", (tokens[0], tokens[1] if len(tokens) > 1 else None))
 
 
-def parameter_decl(text, start, end, tokens):
+def parameter_decl(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.ParameterDecl:
     attributes, type_name, default, name = [], None, None, None
     for token in tokens:
         if isinstance(token, n.Attribute):
@@ -266,22 +270,24 @@ def parameter_decl(text, start, end, tokens):
             name = token.name
         else:
             default = token
+    if name is None:  # the grammar requires the variable
+        raise SyntaxFail("MissingExpression", start, Span(start, end), ("",))
     return n.ParameterDecl(Span(start, end), name, type_name, default, tuple(attributes))
 
 
-def param_block(text, start, end, tokens):
+def param_block(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.ParamBlock:
     attributes = tuple(t for t in tokens if isinstance(t, n.Attribute))
     params = tuple(t for t in tokens if isinstance(t, n.ParameterDecl))
     check_duplicates(text, params)
     return n.ParamBlock(Span(start, end), params, attributes)
 
 
-def attributed_param_block(text, start, end, tokens):
+def attributed_param_block(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     """`[CmdletBinding()] param(...)`: the attributes before `param` belong to the block."""
     return replace(tokens[-1], span=Span(start, end), attributes=tuple(tokens[:-1]))
 
 
-def parameter_list(text, start, end, tokens):
+def parameter_list(text: str, start: int, end: int, tokens: pp.ParseResults) -> Part:
     check_duplicates(text, tokens)
     return Part("params", tuple(tokens))
 
@@ -289,20 +295,20 @@ def parameter_list(text, start, end, tokens):
 # ----------------------------------------------------------------------------- commands, pipelines
 
 
-def redirection_merge(match, span):
+def redirection_merge(match: re.Match[str], span: Span) -> n.Redirection:
     return n.Redirection(span, match.group("s") or "1", None, False, match.group("m"))
 
 
-def redirection_file(text, start, end, tokens):
+def redirection_file(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Redirection:
     match, target = tokens
     return n.Redirection(Span(start, end), match.group("s") or "1", target, match.group("a") == ">>")
 
 
-def redirection_input(match, span):
+def redirection_input(match: re.Match[str], span: Span) -> Any:
     raise SyntaxFail("RedirectionNotSupported", span.start, span, ("<",))
 
 
-def command(text, start, end, tokens):
+def command(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Command:
     items = list(tokens)
     invocation = items.pop(0) if isinstance(items[0], str) else ""
     redirections = tuple(i for i in items if isinstance(i, n.Redirection))
@@ -314,7 +320,9 @@ def command(text, start, end, tokens):
     return n.Command(Span(start, end), elements, invocation, redirections)
 
 
-def expression_statement(text, start, end, tokens):
+def expression_statement(
+    text: str, start: int, end: int, tokens: pp.ParseResults
+) -> n.Assignment | n.CommandExpression:
     """`$x = value` or an expression pipeline element with its redirections."""
     if len(tokens) > 1 and isinstance(tokens[1], str):
         op = canonical_op(tokens[1])
@@ -323,7 +331,7 @@ def expression_statement(text, start, end, tokens):
     return n.CommandExpression(Span(start, end), tokens[0], tuple(tokens[1:]))
 
 
-def pipeline(text, start, end, tokens):
+def pipeline(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     if isinstance(tokens[0], n.Assignment):
         if len(tokens) > 1:
             # `$r = foreach (...) {} | Format-Table`: the assignment took a whole statement, so
@@ -334,7 +342,7 @@ def pipeline(text, start, end, tokens):
     return n.Pipeline(Span(start, end), tuple(tokens))
 
 
-def pipeline_chain(text, start, end, tokens):
+def pipeline_chain(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     node = tokens[0]
     for i in range(1, len(tokens), 2):
         right = tokens[i + 1]

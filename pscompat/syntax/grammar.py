@@ -1,8 +1,9 @@
 """The PowerShell 7 grammar, written with pyparsing, and the public `parse` API.
 
-Layout: `grammar_lex` (tokens, custom elements), `grammar_strings` (string scanners),
-`grammar_build` (node builders), `grammar_errors` (PowerShell's messages).  This module wires
-the rules together once, on first use.
+Layout: `lexer` (token patterns, blank skipping), `pyparsing_internals` (the custom pyparsing
+elements: the only module that touches pyparsing's internals), `strings` (string scanners),
+`builders`/`statement_builders` (node builders), `parse_errors` (PowerShell's messages).  This
+module wires the rules together once, on first use.
 
 Modes (Docs: Core/About/about_Parsing.md): a pipeline element that starts like a value is parsed
 in expression mode (`expression`), anything else is a command whose arguments are parsed in
@@ -14,6 +15,11 @@ binary operators (folded by precedence) < `,` < unary operators and casts < post
 from __future__ import annotations
 
 import functools
+import re
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any
 
 import pyparsing as pp
 from pyparsing import FollowedBy, Forward, NotAny, Opt, ZeroOrMore
@@ -36,48 +42,57 @@ from pscompat.syntax.lexer import (
     TYPE_NAME,
     UNARY_OP,
     VARIABLE,
-    Build,
     D,
+    fail_with,
+    skip_gap,
+)
+from pscompat.syntax.parse_errors import SyntaxFail, to_parse_error, unexpected_token
+from pscompat.syntax.pyparsing_internals import (
+    Build,
     Dispatch,
     Enclosed,
+    ErrorFactory,
     Expect,
     Lexeme,
     Scanned,
     adjacent,
-    fail_with,
     finish_elements,
-    skip_gap,
+    parse_at,
 )
-from pscompat.syntax.parse_errors import SyntaxFail, to_parse_error, unexpected_token
 from pscompat.syntax.strings import StringScanners
 
-_BLANKS = r"(?:\s+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*"
+# Blanks and comments, newlines included.  Every blank pattern is an atomic group `(?>...)`:
+# once matched it never gives text back, so a failure after it (`,` or `|` missing) costs one
+# try instead of one per way of splitting the blanks between `\s+` iterations (exponential:
+# 24 spaces took 2.3 s, each more doubled it).  No token can start inside a run of blanks or a
+# comment, so nothing that could match before is lost (tests/test_parse_limits.py).
+_BLANKS = r"(?>(?:\s+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*)"
 # A line may start with `|` to continue the pipeline above it, unless a blank line comes between
 # (comment lines may): PS: tokenizer.cs IsPipeContinuation (LineContinuance.Tests.ps1).
-_LINE_GAP = rf"(?:{GAP_CHARS}+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*"
+_LINE_GAP = rf"(?>(?:{GAP_CHARS}+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*)"
 _NEWLINE = r"(?:\r\n|\r|\n)"
-_COMMENT_LINE = rf"{GAP_CHARS}*(?:#[^\r\n]*|<#[\s\S]*?#>){_LINE_GAP}{_NEWLINE}"
-_PIPE = rf"(?:{_LINE_GAP}|{_LINE_GAP}{_NEWLINE}(?:{_COMMENT_LINE})*{GAP_CHARS}*)\|(?!\|){_BLANKS}"
+_COMMENT_LINE = rf"(?>{GAP_CHARS}*+(?:#[^\r\n]*+|<#[\s\S]*?#>){_LINE_GAP}{_NEWLINE})"
+_PIPE = rf"(?:{_LINE_GAP}|{_LINE_GAP}{_NEWLINE}(?:{_COMMENT_LINE})*{GAP_CHARS}*+)\|(?!\|){_BLANKS}"
 _QUOTES = SQUOTE + DQUOTE
 _NUMBER_START = "0123456789.+" + DASH
 _EXPRESSION_CHARS = "$([{!,@" + _QUOTES + _NUMBER_START  # what may start an expression statement
 
 
-def L(pattern, build=None):
+def L(pattern: str, build: Callable[[re.Match[str], Span], Any] | None = None) -> Lexeme:
     return Lexeme(pattern, build)
 
 
-def S(pattern):
+def S(pattern: str) -> Lexeme:
     """A suppressed terminal (punctuation, keywords)."""
     return Lexeme(pattern, suppress=True)
 
 
-def op(pattern: str, keep: bool = True):
+def op(pattern: str, keep: bool = True) -> Lexeme:
     """An operator; a line continues after it, so it also takes the blank lines that follow."""
     return Lexeme(rf"(?P<op>{pattern}){_BLANKS}", (lambda m, span: m.group("op")) if keep else None, suppress=not keep)
 
 
-def keyword(words: str, keep: bool = False):
+def keyword(words: str, keep: bool = False) -> Lexeme:
     """A keyword ends where a generic token would (`foreach-object` is not `foreach`)."""
     return Lexeme(rf"(?:{words})(?![^\s(){{}};|&,])", suppress=not keep)
 
@@ -95,10 +110,10 @@ def _op_before(text: str, loc: int) -> str:
     return head[i:]
 
 
-def _after_op(error_id: str):
+def _after_op(error_id: str) -> ErrorFactory:
     """pwsh reports a missing operand right after the operator (Parser.cs: After(token))."""
 
-    def error(text, loc):
+    def error(text: str, loc: int) -> SyntaxFail:
         at = skip_gap(text, loc)
         after = len(text[:loc].rstrip())
         return SyntaxFail(error_id, at, Span(after, after), (_op_before(text, loc),))
@@ -106,7 +121,7 @@ def _after_op(error_id: str):
     return error
 
 
-def _parameter_needs_argument(text, loc):
+def _parameter_needs_argument(text: str, loc: int) -> SyntaxFail:
     """`-Name:` must be followed by its argument (Docs: about_Parameter_Binding.md)."""
     head = text[:loc].rstrip()
     token = head[head.rfind(" ") + 1 :] if " " in head else head
@@ -114,7 +129,7 @@ def _parameter_needs_argument(text, loc):
     return SyntaxFail("ParameterRequiresArgument", at, Span(at, at), (token,))
 
 
-def _bad_expression(text, loc):
+def _bad_expression(text: str, loc: int) -> SyntaxFail:
     """A statement that starts like an expression but is none: `[int` is an unclosed type."""
     at = skip_gap(text, loc)
     if text.startswith("[", at):
@@ -124,32 +139,34 @@ def _bad_expression(text, loc):
     return unexpected_token(text, at)
 
 
-def _after(error_id: str, *args):
+def _after(error_id: str, *args: object) -> ErrorFactory:
     """pwsh places most 'missing X' errors right after the token before it (Parser.cs After());
     the input is incomplete when nothing but blanks follows."""
 
-    def error(text, loc):
+    def error(text: str, loc: int) -> SyntaxFail:
         after = len(text[:loc].rstrip())
         return SyntaxFail(error_id, skip_gap(text, loc), Span(after, after), args)
 
     return error
 
 
-def _missing_named_block(text, loc):
+def _missing_named_block(text: str, loc: int) -> SyntaxFail:
     head = text[:loc].rstrip()
     name = head[len(head.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) :]
     return SyntaxFail("MissingNamedStatementBlock", len(head), Span(len(head), len(head)), (name,))
 
 
-def _misplaced_statement(text, loc):
+def _misplaced_statement(text: str, loc: int) -> SyntaxFail:
     at = skip_gap(text, loc)
     fail = unexpected_token(text, at)
     return SyntaxFail("MissingNamedBlocks", at, fail.span, fail.args_) if fail.error_id == "UnexpectedToken" else fail
 
 
-def _build():
+def build_grammar(short_path: bool = True) -> pp.ParserElement:
+    """The grammar's root element; `short_path=False` leaves every element on pyparsing's own
+    parse path (tests/test_grammar_direct.py compares the two)."""
     NL = S(_BLANKS)
-    SEPS = S(r"[;\r\n](?:[\s;]+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*")
+    SEPS = S(r"[;\r\n](?>(?:[\s;]+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*)")  # atomic: see _BLANKS
     COMMA = op(",", keep=False)
     NL_COMMA = S(rf"{_BLANKS},{_BLANKS}")
     LPAREN, RPAREN, RBRACE = S(r"\("), S(r"\)"), S(r"\}")
@@ -169,7 +186,12 @@ def _build():
     subexpression = Enclosed(
         L(r"\$\("), statement_list, RPAREN, "MissingEndParenthesisInSubexpression", b.subexpression
     )
-    scanners.subexpression = subexpression
+
+    def scan_subexpression(text: str, loc: int) -> tuple[int, nodes.SubExpression]:
+        end, tokens = parse_at(subexpression, text, loc)
+        return end, tokens[0]
+
+    scanners.subexpression = scan_subexpression
     array_expression = Enclosed(
         L(r"@\("), statement_list, RPAREN, "MissingEndParenthesisInSubexpression", b.array_expression
     )
@@ -257,12 +279,12 @@ def _build():
     unary <<= Dispatch([("[", cast), (None, postfix_expression), ("!,+" + DASH, prefix)])
     array = Build(unary + ZeroOrMore(COMMA + Expect(unary, _after_op("MissingExpressionAfterToken"))), b.array)
 
-    def binary_chain(operand):
+    def binary_chain(operand: pp.ParserElement) -> Build:
         return Build(
             operand + ZeroOrMore(op(BINARY_OP) + Expect(operand, _after_op("ExpectedValueExpression"))), b.binary
         )
 
-    def ternary(chain_):
+    def ternary(chain_: pp.ParserElement) -> Build:
         question = op(r"\?(?![?.\[=])", keep=False)
         colon = Expect(op(r":(?!:)", keep=False), fail_with("MissingColonInTernaryExpression"))
         branch = Expect(expression, _after_op("ExpectedValueExpression"))
@@ -380,7 +402,7 @@ def _build():
     # ------------------------------------------------------------------ statements
     block = Enclosed(L(r"\{"), statement_list, RBRACE, "MissingEndCurlyBrace", b.statements)
 
-    def condition(word_, missing_open, missing_condition, missing_close):
+    def condition(word_: str, missing_open: str, missing_condition: str, missing_close: str) -> pp.ParserElement:
         return (
             Expect(LPAREN, fail_with(missing_open, word_))
             + NL
@@ -389,7 +411,7 @@ def _build():
             + Expect(RPAREN, fail_with(missing_close, word_))
         )
 
-    def body(error_id, *args):
+    def body(error_id: str, *args: object) -> pp.ParserElement:
         return NL + Expect(block, fail_with(error_id, *args))
 
     if_condition = condition(
@@ -644,32 +666,99 @@ def _build():
     )
     statement_list <<= NL + ZeroOrMore(statement + Opt(SEPS))
 
-    finish_elements(script_body)
+    finish_elements(script_body, short_path)
     return script_body
 
 
 @functools.cache
-def _grammar():
-    return _build()
+def grammar_root() -> pp.ParserElement:
+    """The grammar, built once (the first parse pays ~15 ms for it)."""
+    return build_grammar()
+
+
+# Deep nesting.  pyparsing descends ~70-80 Python frames per nesting level (a paren inside a
+# paren goes through statement, pipeline, expression, operators, postfix, primary...), so the
+# default limit of 1,000 frames stops at ~12 levels.  As pwsh does (Parser.cs ParseTask: on
+# InsufficientExecutionStackException it parses again on a new thread, then reports
+# ScriptTooComplicated), a parse that runs out of frames is tried once more on a thread of its
+# own with a large stack and frame limit; past that, the error is positioned where the nesting
+# got too deep.  Restructuring the grammar to use fewer frames per level would not remove the
+# limit, only move it.  CPython 3.11+ runs Python-to-Python calls without C recursion, so the
+# stack size is a safety margin for the C calls in between; only touched pages cost memory.
+# Frames a level takes (measured): 78 a script block, 75 a `$( )` in a string, 73 a hashtable,
+# 69 an array expression, 66 a paren, 40-60 if/foreach/function/switch/method call, 8 a unary
+# operator.  120,000 frames hold 1,500 levels of the hungriest; a script nested deeper gets
+# ScriptTooComplicated after a few seconds instead of a crash.
+DEEP_FRAMES = 120_000
+_DEEP_STACK = 512 << 20
+_deep_parse = threading.Lock()
 
 
 def parse(text: str, name: str = "<script>") -> nodes.ScriptBlock:
     """Parse a whole script.  Raises ParseError, or IncompleteInputError when the text ended
     where PowerShell would ask for another line."""
-    grammar = _grammar()
     try:
-        end, tokens = grammar._parse(text, 0)
+        return _parse_once(text, name)
+    except _TooDeep:
+        return _parse_on_deep_stack(text, name)
+
+
+class _TooDeep(Exception):
+    """The parse ran out of Python frames (see DEEP_FRAMES)."""
+
+    def __init__(self, fail: SyntaxFail) -> None:
+        super().__init__(fail.error_id)
+        self.fail = fail
+
+
+def _parse_once(text: str, name: str) -> nodes.ScriptBlock:
+    grammar = grammar_root()
+    try:
+        end, tokens = parse_at(grammar, text, 0)
         end = skip_gap(text, end)
         if end < len(text):
             raise unexpected_token(text, end)
     except SyntaxFail as fail:
+        if fail.error_id == "ScriptTooComplicated":
+            raise _TooDeep(fail) from None
         raise to_parse_error(fail, text, name) from None
     except pp.ParseBaseException as exc:  # a failure no rule turned into a message
         raise to_parse_error(unexpected_token(text, exc.loc), text, name) from None
-    except RecursionError:
-        raise to_parse_error(SyntaxFail("UnexpectedToken", 0, Span(0, 0), ("",)), text, name) from None
+    except RecursionError:  # deeper than any nesting construct (Enclosed, Expect) could report
+        raise _TooDeep(SyntaxFail("ScriptTooComplicated", 0, Span(0, 1))) from None
     script = tokens[0]
     return nodes.ScriptBlock(Span(0, len(text)), script.param_block, script.begin, script.process, script.end, text)
+
+
+def _parse_on_deep_stack(text: str, name: str) -> nodes.ScriptBlock:
+    outcome: list[nodes.ScriptBlock | BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(_parse_once(text, name))
+        except _TooDeep as deep:
+            outcome.append(to_parse_error(deep.fail, text, name))
+        except BaseException as exc:  # handed to the calling thread
+            outcome.append(exc)
+
+    # One deep parse at a time: the frame limit is process-wide and is put back afterwards.
+    with _deep_parse:
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, DEEP_FRAMES))
+        try:
+            stack = threading.stack_size(_DEEP_STACK)
+            try:
+                worker = threading.Thread(target=run, name="pscompat-deep-parse", daemon=True)
+                worker.start()
+            finally:
+                threading.stack_size(stack)
+            worker.join()
+        finally:
+            sys.setrecursionlimit(limit)
+    (result,) = outcome
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 @functools.lru_cache(maxsize=256)

@@ -13,6 +13,7 @@ Conventions the grammar and the compiler both rely on:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from pscompat.records import Record, fields
@@ -41,7 +42,7 @@ class StringConstant(Node):
 class ExpandableString(Node):
     """A string with `$var` / `$( )` inside.  parts: literal str pieces and expression nodes."""
 
-    parts: tuple  # tuple[str | Expression, ...]; escapes already decoded in the str pieces
+    parts: tuple[Any, ...]  # tuple[str | Expression, ...]; escapes already decoded in the str pieces
     kind: str = "double"  # 'double' | 'here_double' | 'bare'
     raw: str = ""  # the text between the quotes as written, for unparse
 
@@ -76,7 +77,7 @@ class Convert(Node):
 class ArrayLiteral(Node):
     """`1, 2, 3` (binary comma). A unary comma `,x` is Unary(',', x)."""
 
-    elements: tuple
+    elements: tuple[Any, ...]
 
 
 class ArrayExpression(Node):
@@ -100,7 +101,7 @@ class Paren(Node):
 class Hashtable(Node):
     """`@{ k = v; ... }`.  Keys are expressions (a bare key is a StringConstant(kind='bare'))."""
 
-    pairs: tuple  # tuple[tuple[Expression, Statement], ...]
+    pairs: tuple[Any, ...]  # tuple[tuple[Expression, Statement], ...]
 
 
 class ScriptBlockExpression(Node):
@@ -148,7 +149,7 @@ class InvokeMember(Node):
 
     target: Expression
     member: Expression
-    arguments: tuple
+    arguments: tuple[Any, ...]
     static: bool = False
     null_conditional: bool = False
 
@@ -207,20 +208,20 @@ class Command(Node):
     """A command invocation.  elements[0] is the name: StringConstant(kind='bare') for a plain
     name, or any expression after `&`/`.`; the rest are CommandParameter or expressions."""
 
-    elements: tuple
+    elements: tuple[Any, ...]
     invocation: str = ""  # '' | '&' | '.'
-    redirections: tuple = ()
+    redirections: tuple[Any, ...] = ()
 
 
 class CommandExpression(Node):
     """An expression used as a pipeline element (`1..5 | ...`, `$x`)."""
 
     expression: Expression
-    redirections: tuple = ()
+    redirections: tuple[Any, ...] = ()
 
 
 class Pipeline(Node):
-    elements: tuple  # tuple[Command | CommandExpression, ...]
+    elements: tuple[Any, ...]  # tuple[Command | CommandExpression, ...]
 
 
 class PipelineChain(Node):
@@ -244,11 +245,11 @@ class Assignment(Node):
 
 
 class StatementBlock(Node):
-    statements: tuple
+    statements: tuple[Any, ...]
 
 
 class If(Node):
-    clauses: tuple  # tuple[tuple[Statement, StatementBlock], ...]: if + elseif
+    clauses: tuple[Any, ...]  # tuple[tuple[Statement, StatementBlock], ...]: if + elseif
     else_body: StatementBlock | None = None
 
 
@@ -291,9 +292,9 @@ class SwitchClause(Node):
 
 class Switch(Node):
     value: Statement
-    clauses: tuple  # tuple[SwitchClause, ...]
+    clauses: tuple[Any, ...]  # tuple[SwitchClause, ...]
     default: StatementBlock | None = None
-    flags: tuple = ()  # subset of ('regex', 'wildcard', 'exact', 'casesensitive', 'file')
+    flags: tuple[Any, ...] = ()  # subset of ('regex', 'wildcard', 'exact', 'casesensitive', 'file')
     label: str | None = None
 
 
@@ -302,8 +303,8 @@ class Attribute(Node):
     named: tuple of (name, expression-or-None); `Mandatory` alone is (`Mandatory`, None)."""
 
     name: str
-    positional: tuple = ()
-    named: tuple = ()
+    positional: tuple[Any, ...] = ()
+    named: tuple[Any, ...] = ()
 
 
 class ParameterDecl(Node):
@@ -313,12 +314,12 @@ class ParameterDecl(Node):
     name: str
     type: TypeName | None = None
     default: Expression | None = None
-    attributes: tuple = ()
+    attributes: tuple[Any, ...] = ()
 
 
 class ParamBlock(Node):
-    parameters: tuple  # tuple[ParameterDecl, ...]
-    attributes: tuple = ()  # [CmdletBinding()] etc.
+    parameters: tuple[Any, ...]  # tuple[ParameterDecl, ...]
+    attributes: tuple[Any, ...] = ()  # [CmdletBinding()] etc.
 
 
 class ScriptBlock(Node):
@@ -335,7 +336,7 @@ class FunctionDefinition(Node):
     name: str
     body: ScriptBlock
     is_filter: bool = False
-    parameters: tuple | None = None  # `function f($a, $b) {}` form: tuple[ParameterDecl]
+    parameters: tuple[Any, ...] | None = None  # `function f($a, $b) {}` form: tuple[ParameterDecl]
 
 
 class Return(Node):
@@ -359,13 +360,13 @@ class Exit(Node):
 
 
 class Catch(Node):
-    types: tuple  # tuple[TypeName, ...]; empty = catch everything
+    types: tuple[Any, ...]  # tuple[TypeName, ...]; empty = catch everything
     body: StatementBlock
 
 
 class Try(Node):
     body: StatementBlock
-    catches: tuple = ()
+    catches: tuple[Any, ...] = ()
     finally_: StatementBlock | None = None
 
 
@@ -373,7 +374,7 @@ class Trap(Node):
     """`trap [Type] { ... }`: handles terminating errors of the statements around it
     (about_Trap).  types empty = every error."""
 
-    types: tuple
+    types: tuple[Any, ...]
     body: StatementBlock
 
 
@@ -399,9 +400,9 @@ Statement = (
 )
 
 
-def walk(node):
+def walk(node: Any) -> Iterator[Node]:
     """Yield node and every node below it (depth first)."""
-    stack = [node]
+    stack: list[Any] = [node]
     while stack:
         cur = stack.pop()
         if isinstance(cur, Node):

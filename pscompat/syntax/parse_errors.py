@@ -97,6 +97,7 @@ MESSAGES = {
     "Consider using ${{}} to delimit the name.",
     "IncompleteDollarVariableReference": "${{variable}} reference starting is missing the closing '}}'.",
     "BadNumericConstant": "The numeric constant {0} is not valid.",
+    "ScriptTooComplicated": "Processing was stopped because the script is too complex.",
 }
 
 
@@ -107,7 +108,7 @@ class SyntaxFail(Exception):
     nothing but blanks and comments follow `at`.  `span` is what pwsh underlines (for a missing
     closing brace: the opening one)."""
 
-    def __init__(self, error_id: str, at: int, span: Span | None = None, args: tuple = ()):
+    def __init__(self, error_id: str, at: int, span: Span | None = None, args: tuple[object, ...] = ()) -> None:
         super().__init__(error_id)
         self.error_id = error_id
         self.at = at
@@ -115,7 +116,8 @@ class SyntaxFail(Exception):
         self.args_ = args
 
 
-_BLANK_TAIL = re.compile(r"(?:\s+|`(?=\s|\Z)|<#[\s\S]*?(?:#>|\Z)|#[^\r\n]*)*\Z")
+# Atomic (?>...), so a token after many blanks costs one try, not one per split of the blanks.
+_BLANK_TAIL = re.compile(r"(?>(?:\s+|`(?=\s|\Z)|<#[\s\S]*?(?:#>|\Z)|#[^\r\n]*)*)\Z")
 # The token pwsh names in "Unexpected token '...'": a generic word, a variable, a string or one char.
 _TOKEN_AT = re.compile(
     r"""[-\u2013\u2014\u2015]?[^\s(){};,|&'"$]+|\$\{[^}]*\}?|\$[\w?:]*|'[^']*'?|"[^"]*"?|&&|\|\||\S"""

@@ -4,13 +4,15 @@ that error.  Each raises SyntaxFail with PowerShell's error id."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pscompat.records import fields
 from pscompat.source import Span
 from pscompat.syntax import nodes as n
 from pscompat.syntax.parse_errors import SyntaxFail
 
 
-def check_assignable(target, simple: bool, error_id: str, *args) -> None:
+def check_assignable(target: n.Node, simple: bool, error_id: str, *args: object) -> None:
     """What an assignment (or ++/--) may change: a variable, a property, an element, a cast of
     one, `( )` around one, or with plain `=` a list of them (PS: SemanticChecks.cs
     CheckAssignmentTarget).  Null-conditional access cannot be assigned."""
@@ -39,10 +41,10 @@ def check_assignable(target, simple: bool, error_id: str, *args) -> None:
     raise SyntaxFail(error_id, target.span.start, target.span, args)
 
 
-def check_duplicates(text, params) -> None:
+def check_duplicates(text: str, params: Iterable[n.ParameterDecl]) -> None:
     """A parameter name may appear once, in any case (PS: Parser.cs DuplicateFormalParameter,
     reported at the second variable)."""
-    seen = set()
+    seen: set[str] = set()
     for param in params:
         key = param.name.lower()
         if key in seen:
@@ -74,7 +76,7 @@ def _variable_position(text: str, i: int) -> int:
 _LOOPS = (n.ForEach, n.For, n.While, n.DoLoop, n.Switch)
 
 
-def check_finally(node, loops: tuple) -> None:
+def check_finally(node: object, loops: tuple[str, ...]) -> None:
     """`return`, and `break`/`continue` to no loop inside it, cannot leave a finally block; a
     script block or function inside it is a boundary (PS: SemanticChecks.cs CheckForFlowOutOfFinally)."""
     if isinstance(node, tuple):

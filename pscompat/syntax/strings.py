@@ -1,8 +1,8 @@
 """Scanners for quoted strings, here-strings and argument-mode bare words.
 
-These are hand-written loops plugged into the grammar as `grammar_lex.Scanned` tokens because a
+These are hand-written loops plugged into the grammar as `pyparsing_internals.Scanned` tokens because a
 `$( )` inside a string holds whole statements (with their own strings): the scanner hands that
-part back to the statement grammar (`subexpression`, a pyparsing element) at the same offset.
+part back to the statement grammar (`subexpression`, a scanner the grammar provides) at the same offset.
 
 Docs: Core/About/about_Quoting_Rules.md (expansion, doubled quotes, here-strings);
 Core/About/about_Special_Characters.md (backtick escapes); about_Parsing.md (argument mode).
@@ -11,21 +11,52 @@ Core/About/about_Special_Characters.md (backtick escapes); about_Parsing.md (arg
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from pscompat.source import Span
 from pscompat.syntax import nodes as n
 from pscompat.syntax.lexer import DQUOTE, SQUOTE, VARIABLE, variable_name
 from pscompat.syntax.parse_errors import SyntaxFail
 
+# What a scanner returns: where the token ends and its node.
+Scan = tuple[int, Any]
+
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _VARIABLE = re.compile(VARIABLE, re.I)
-_SINGLE_BODY = re.compile(f"(?:[^{SQUOTE}]|[{SQUOTE}]{{2}})*[{SQUOTE}]")
+_QUOTE_CHAR = re.compile(f"[{SQUOTE}]")
 _DOUBLED_SINGLE = re.compile(f"([{SQUOTE}])[{SQUOTE}]")
 _HERE_HEADER = re.compile(r"@([\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e])[ \t]*(\r?\n)?")
 _HERE_CLOSE = {"'": re.compile(f"^[{SQUOTE}]@", re.M), '"': re.compile(f"^[{DQUOTE}]@", re.M)}
 # Characters that end an argument-mode word (Docs: about_Parsing.md, metacharacters).
 _WORD_STOP = frozenset(" \t\f\v\u00a0\r\n;,|&(){}")
 _WORD_NO_START = _WORD_STOP | frozenset("@#<>") | frozenset(SQUOTE) | frozenset(DQUOTE)
+
+
+def _single_end(text: str, i: int) -> int | None:
+    """The index after the quote that closes a single-quoted string whose body starts at `i`,
+    or None when none does.  `''` is an escaped quote (PS: tokenizer.cs ScanStringLiteral).
+    A loop over the quotes, not a regex: `(?:[^']|'')*` kept a backtrack entry per character
+    (a 10 MB string took 1.24 GB), and even a possessive one kept one per escaped quote."""
+    search = _QUOTE_CHAR.search
+    while True:
+        found = search(text, i)
+        if found is None:
+            return None
+        after = found.end()
+        if text[after : after + 1] and text[after] in SQUOTE:
+            i = after + 1
+            continue
+        return after
+
+
+def _undouble(body: str) -> str:
+    """A single-quoted body with each escaped quote pair made one quote (the first of the pair).
+    str.replace when all quotes are ASCII: re.sub built a list entry per pair (13 times the
+    text's size for a string of `it''s`)."""
+    if not any(q in body for q in SQUOTE[1:]):
+        return body.replace("''", "'")
+    return _DOUBLED_SINGLE.sub(r"\1", body)
 
 
 def _unterminated(start: int, text: str, terminator: str) -> SyntaxFail:
@@ -44,7 +75,7 @@ def _unicode_escape(text: str, i: int) -> tuple[str, int]:
     """`u{hex}: one to six hex digits, at most 0x10FFFF; the errors and their positions are
     pwsh's (PS: tokenizer.cs ScanUnicodeEscape)."""
 
-    def fail(error_id, at, stop=None):
+    def fail(error_id: str, at: int, stop: int | None = None) -> SyntaxFail:
         return SyntaxFail(error_id, at, Span(at, at if stop is None else stop))
 
     if not text.startswith("{", i + 2):
@@ -90,9 +121,9 @@ def literal_word(raw: str) -> str:
             ch, i = decode_escape(raw, i)
             out.append(ch)
         elif c in SQUOTE:
-            match = _SINGLE_BODY.match(raw, i + 1)
-            stop = match.end() if match else size
-            out.append(_DOUBLED_SINGLE.sub(r"\1", raw[i + 1 : stop - 1]))
+            end = _single_end(raw, i + 1)
+            stop = size if end is None else end
+            out.append(_undouble(raw[i + 1 : stop - 1]))
             i = stop
         elif c in DQUOTE:
             j = i + 1
@@ -114,17 +145,17 @@ class Parts:
 
     __slots__ = ("parts", "buf")
 
-    def __init__(self):
-        self.parts: list = []
+    def __init__(self) -> None:
+        self.parts: list[str | n.Node] = []
         self.buf: list[str] = []
 
-    def add(self, node) -> None:
+    def add(self, node: n.Node) -> None:
         if self.buf:
             self.parts.append("".join(self.buf))
             self.buf = []
         self.parts.append(node)
 
-    def node(self, span: Span, kind: str, raw: str):
+    def node(self, span: Span, kind: str, raw: str) -> n.StringConstant | n.ExpandableString:
         if not self.parts:
             return n.StringConstant(span, "".join(self.buf), kind)
         if self.buf:
@@ -135,14 +166,13 @@ class Parts:
 class StringScanners:
     """Scanners bound to the grammar's `$( )` element."""
 
-    def __init__(self, subexpression):
-        self.subexpression = subexpression
+    def __init__(self, subexpression: Callable[[str, int], Scan] | None) -> None:
+        self.subexpression = subexpression  # `$( )` at (text, loc) -> (end, node)
 
-    def dollar(self, text: str, i: int):
+    def dollar(self, text: str, i: int) -> Scan | None:
         """`$name`, `${name}` or `$( )` at text[i] == '$' as (end, node); None for a literal `$`."""
-        if text.startswith("$(", i):
-            end, tokens = self.subexpression._parse(text, i)
-            return end, tokens[0]
+        if text.startswith("$(", i) and self.subexpression is not None:
+            return self.subexpression(text, i)
         if text.startswith("${", i) and text.find("}", i) < 0:
             raise SyntaxFail("IncompleteDollarVariableReference", len(text), Span(i, len(text)))
         match = _VARIABLE.match(text, i)
@@ -151,19 +181,24 @@ class StringScanners:
         name, braced = variable_name(match)
         return match.end(), n.Variable(Span(i, match.end()), name, braced=braced)
 
-    def single(self, text: str, loc: int):
+    def single(self, text: str, loc: int) -> tuple[int, n.StringConstant] | None:
         if loc >= len(text) or text[loc] not in SQUOTE:
             return None
-        match = _SINGLE_BODY.match(text, loc + 1)
-        if match is None:
+        return self._single_at(text, loc)
+
+    def _single_at(self, text: str, loc: int) -> tuple[int, n.StringConstant]:
+        end = _single_end(text, loc + 1)
+        if end is None:
             raise _unterminated(loc, text, "'")
-        end = match.end()
-        value = _DOUBLED_SINGLE.sub(r"\1", text[loc + 1 : end - 1])
+        value = _undouble(text[loc + 1 : end - 1])
         return end, n.StringConstant(Span(loc, end), value, "single")
 
-    def double(self, text: str, loc: int):
+    def double(self, text: str, loc: int) -> Scan | None:
         if loc >= len(text) or text[loc] not in DQUOTE:
             return None
+        return self._double_at(text, loc)
+
+    def _double_at(self, text: str, loc: int) -> tuple[int, n.StringConstant | n.ExpandableString]:
         parts, i, size = Parts(), loc + 1, len(text)
         while True:
             if i >= size:
@@ -188,7 +223,7 @@ class StringScanners:
                 parts.buf.append(c)
                 i += 1
 
-    def here(self, text: str, loc: int):
+    def here(self, text: str, loc: int) -> Scan | None:
         """`@'...'@` / `@"..."@`: the header ends its line, the closing mark starts a line, and
         the newlines next to both marks are not part of the value."""
         header = _HERE_HEADER.match(text, loc)
@@ -228,7 +263,7 @@ class StringScanners:
                 i += 1
         return parts
 
-    def word(self, text: str, loc: int):
+    def word(self, text: str, loc: int) -> Scan | None:
         """An argument-mode bare word: `2+2`, `a$b`, `foo.exe`, `a'$x'b`.  Embedded quotes are
         concatenated, `$` expands, backtick escapes; `<>@#` are special only at the start."""
         size = len(text)
@@ -245,10 +280,10 @@ class StringScanners:
                 ch, i = decode_escape(text, i)
                 parts.buf.append(ch)
             elif c in SQUOTE:
-                i, node = self.single(text, i)
-                parts.buf.append(node.value)
+                i, single = self._single_at(text, i)
+                parts.buf.append(single.value)
             elif c in DQUOTE:
-                i, node = self.double(text, i)
+                i, node = self._double_at(text, i)
                 if isinstance(node, n.StringConstant):
                     parts.buf.append(node.value)
                 else:

@@ -35,7 +35,7 @@ _WORD_OPS = {"-not", "-bnot", "-split", "-csplit", "-isplit", "-join"}
 _EXPRESSION_START = re.compile(EXPRESSION_START, re.I)
 
 
-def unparse(node) -> str:
+def unparse(node: n.Node) -> str:
     """Canonical PowerShell text for a node (a whole script, statement or expression)."""
     if isinstance(node, n.ScriptBlock):
         return _script_body(node, "\n")
@@ -80,8 +80,9 @@ def _command_name(value: str) -> str:
 
 
 class _Unparser:
-    def visit(self, node) -> str:
-        return getattr(self, "visit_" + type(node).__name__)(node)
+    def visit(self, node: n.Node) -> str:
+        text: str = getattr(self, "visit_" + type(node).__name__)(node)
+        return text
 
     def block(self, block: n.StatementBlock) -> str:
         body = [self.visit(s) for s in block.statements]
@@ -94,7 +95,7 @@ class _Unparser:
     def statements(self, block: n.StatementBlock) -> str:
         return "; ".join(self.visit(s) for s in block.statements)
 
-    def arg(self, node, parameters: bool = True) -> str:
+    def arg(self, node: n.Node, parameters: bool = True) -> str:
         """A command argument: bare words are escaped for argument mode."""
         if isinstance(node, n.StringConstant) and node.kind == "bare":
             return _escape_bare(node.value, parameters)
@@ -110,10 +111,10 @@ class _Unparser:
 
     # -- expressions
 
-    def visit_Constant(self, node):
+    def visit_Constant(self, node: n.Constant) -> str:
         return node.text or str(node.value)
 
-    def visit_StringConstant(self, node):
+    def visit_StringConstant(self, node: n.StringConstant) -> str:
         if node.kind == "single":
             return "'" + "".join(c + c if c in SQUOTE else c for c in node.value) + "'"
         if node.kind == "double":
@@ -124,7 +125,7 @@ class _Unparser:
             return '@"\n' + node.value.replace("`", "``").replace("$", "`$") + '\n"@'
         return _escape_bare(node.value)
 
-    def visit_ExpandableString(self, node):
+    def visit_ExpandableString(self, node: n.ExpandableString) -> str:
         raw = node.raw or self._expandable_raw(node)
         if node.kind == "double":
             return '"' + raw + '"'
@@ -132,7 +133,7 @@ class _Unparser:
             return '@"\n' + raw + '\n"@'
         return raw
 
-    def _expandable_raw(self, node) -> str:
+    def _expandable_raw(self, node: n.ExpandableString) -> str:
         out = []
         for i, part in enumerate(node.parts):
             if isinstance(part, str):
@@ -145,44 +146,44 @@ class _Unparser:
                 out.append(self.visit(part))
         return "".join(out)
 
-    def visit_Variable(self, node):
+    def visit_Variable(self, node: n.Variable) -> str:
         sigil = "@" if node.splatted else "$"
         if node.braced:
             return sigil + "{" + node.name.replace("}", "`}") + "}"
         return sigil + node.name
 
-    def visit_TypeName(self, node):
+    def visit_TypeName(self, node: n.TypeName) -> str:
         return "[" + node.name + "]"
 
-    def visit_TypeExpression(self, node):
+    def visit_TypeExpression(self, node: n.TypeExpression) -> str:
         return "[" + node.type.name + "]"
 
-    def visit_Convert(self, node):
+    def visit_Convert(self, node: n.Convert) -> str:
         return "[" + node.type.name + "]" + self.visit(node.operand)
 
-    def visit_ArrayLiteral(self, node):
+    def visit_ArrayLiteral(self, node: n.ArrayLiteral) -> str:
         return ", ".join(self.visit(e) for e in node.elements)
 
-    def visit_ArrayExpression(self, node):
+    def visit_ArrayExpression(self, node: n.ArrayExpression) -> str:
         return "@(" + self.statements(node.body) + ")"
 
-    def visit_SubExpression(self, node):
+    def visit_SubExpression(self, node: n.SubExpression) -> str:
         return "$(" + self.statements(node.body) + ")"
 
-    def visit_Paren(self, node):
+    def visit_Paren(self, node: n.Paren) -> str:
         return "(" + self.visit(node.pipeline) + ")"
 
-    def visit_Hashtable(self, node):
+    def visit_Hashtable(self, node: n.Hashtable) -> str:
         pairs = []
         for key, value in node.pairs:
             key_text = key.value if isinstance(key, n.StringConstant) and key.kind == "bare" else self.visit(key)
             pairs.append(f"{key_text} = {self.visit(value)}")
         return "@{" + "; ".join(pairs) + "}"
 
-    def visit_ScriptBlockExpression(self, node):
+    def visit_ScriptBlockExpression(self, node: n.ScriptBlockExpression) -> str:
         return self.script_block(node.body)
 
-    def visit_Unary(self, node):
+    def visit_Unary(self, node: n.Unary) -> str:
         operand = self.visit(node.operand)
         if node.op.startswith("post"):
             return operand + node.op[4:]
@@ -192,45 +193,46 @@ class _Unparser:
             return node.op + " " + operand  # `-5` would read as one number, `--x` as decrement
         return node.op + operand
 
-    def visit_Binary(self, node):
+    def visit_Binary(self, node: n.Binary) -> str:
         left, right = self.visit(node.left), self.visit(node.right)
         if node.op == "..":
             return left + ".." + right
         return f"{left} {node.op} {right}"
 
-    def visit_Ternary(self, node):
+    def visit_Ternary(self, node: n.Ternary) -> str:
         return f"{self.visit(node.condition)} ? {self.visit(node.if_true)} : {self.visit(node.if_false)}"
 
-    def _member_access(self, node) -> str:
+    def _member_access(self, node: n.Member | n.InvokeMember) -> str:
         op = "::" if node.static else "?." if node.null_conditional else "."
         name = node.member
         name_text = name.value if isinstance(name, n.StringConstant) and name.kind == "bare" else self.visit(name)
         return self.visit(node.target) + op + name_text
 
-    def visit_Member(self, node):
+    def visit_Member(self, node: n.Member) -> str:
         return self._member_access(node)
 
-    def visit_InvokeMember(self, node):
+    def visit_InvokeMember(self, node: n.InvokeMember) -> str:
         return self._member_access(node) + "(" + ", ".join(self.visit(a) for a in node.arguments) + ")"
 
-    def visit_Index(self, node):
+    def visit_Index(self, node: n.Index) -> str:
         return self.visit(node.target) + ("?[" if node.null_conditional else "[") + self.visit(node.index) + "]"
 
     # -- commands and pipelines
 
-    def visit_CommandParameter(self, node):
+    def visit_CommandParameter(self, node: n.CommandParameter) -> str:
         """As typed (`–Name`, `-Name:`), since the text is part of the tree."""
         text = node.text or "-" + node.name + ("" if node.argument is None else ":")
         return text if node.argument is None else text + self.arg(node.argument)
 
-    def visit_Redirection(self, node):
+    def visit_Redirection(self, node: n.Redirection) -> str:
         stream = "" if node.stream == "1" else node.stream
-        if node.merge_to is not None:
+        if node.merge_to is not None or node.target is None:  # `2>&1`: a merge has no target
             return f"{stream}>&{node.merge_to}"
         return stream + (">>" if node.append else ">") + self.arg(node.target)
 
-    def visit_Command(self, node):
-        words, parameters = [], True
+    def visit_Command(self, node: n.Command) -> str:
+        words: list[str] = []
+        parameters = True
         for element in node.elements:
             if not words and not node.invocation and isinstance(element, n.StringConstant) and element.kind == "bare":
                 words.append(_command_name(element.value))
@@ -242,28 +244,28 @@ class _Unparser:
         text = " ".join(words)
         return f"{node.invocation} {text}" if node.invocation else text
 
-    def visit_CommandExpression(self, node):
+    def visit_CommandExpression(self, node: n.CommandExpression) -> str:
         return " ".join([self.visit(node.expression)] + [self.visit(r) for r in node.redirections])
 
-    def visit_Pipeline(self, node):
+    def visit_Pipeline(self, node: n.Pipeline) -> str:
         return " | ".join(self.visit(e) for e in node.elements)
 
-    def visit_PipelineChain(self, node):
+    def visit_PipelineChain(self, node: n.PipelineChain) -> str:
         return f"{self.visit(node.left)} {node.op} {self.visit(node.right)}"
 
     # -- statements
 
-    def visit_Assignment(self, node):
+    def visit_Assignment(self, node: n.Assignment) -> str:
         return f"{self.visit(node.target)} {node.op} {self.visit(node.value)}"
 
-    def visit_StatementBlock(self, node):
+    def visit_StatementBlock(self, node: n.StatementBlock) -> str:
         return self.block(node)
 
     @staticmethod
-    def _label(node) -> str:
+    def _label(node: n.ForEach | n.For | n.While | n.DoLoop | n.Switch) -> str:
         return f":{node.label} " if node.label else ""
 
-    def visit_If(self, node):
+    def visit_If(self, node: n.If) -> str:
         parts = []
         for i, (condition, body) in enumerate(node.clauses):
             parts.append(f"{'elseif' if i else 'if'} ({self.visit(condition)}) {self.block(body)}")
@@ -271,24 +273,24 @@ class _Unparser:
             parts.append("else " + self.block(node.else_body))
         return " ".join(parts)
 
-    def visit_ForEach(self, node):
+    def visit_ForEach(self, node: n.ForEach) -> str:
         return f"{self._label(node)}foreach ({self.visit(node.variable)} in {self.visit(node.iterable)}) " + self.block(
             node.body
         )
 
-    def visit_For(self, node):
+    def visit_For(self, node: n.For) -> str:
         parts = [self.visit(p) if p is not None else "" for p in (node.init, node.condition, node.iterator)]
         header = parts[0] + "".join(";" + (" " + p if p else "") for p in parts[1:])
         return f"{self._label(node)}for ({header}) {self.block(node.body)}"
 
-    def visit_While(self, node):
+    def visit_While(self, node: n.While) -> str:
         return f"{self._label(node)}while ({self.visit(node.condition)}) {self.block(node.body)}"
 
-    def visit_DoLoop(self, node):
+    def visit_DoLoop(self, node: n.DoLoop) -> str:
         keyword = "until" if node.until else "while"
         return f"{self._label(node)}do {self.block(node.body)} {keyword} ({self.visit(node.condition)})"
 
-    def visit_Switch(self, node):
+    def visit_Switch(self, node: n.Switch) -> str:
         flags = "".join(f" -{flag}" for flag in node.flags)
         value = self.arg(node.value) if "file" in node.flags else f"({self.visit(node.value)})"
         clauses = [f"{self.arg(c.pattern)} {self.block(c.body)}" for c in node.clauses]
@@ -297,60 +299,60 @@ class _Unparser:
         body = "{ " + " ".join(clauses) + " }" if clauses else "{}"
         return f"{self._label(node)}switch{flags} {value} {body}"
 
-    def visit_Attribute(self, node):
+    def visit_Attribute(self, node: n.Attribute) -> str:
         args = [self.visit(a) for a in node.positional]
         args += [name if value is None else f"{name} = {self.visit(value)}" for name, value in node.named]
         return f"[{node.name}({', '.join(args)})]"
 
-    def visit_ParameterDecl(self, node):
+    def visit_ParameterDecl(self, node: n.ParameterDecl) -> str:
         text = "".join(self.visit(a) for a in node.attributes)
         if node.type is not None:
             text += self.visit(node.type)
         text += "$" + node.name
         return text if node.default is None else f"{text} = {self.visit(node.default)}"
 
-    def visit_ParamBlock(self, node):
+    def visit_ParamBlock(self, node: n.ParamBlock) -> str:
         attributes = "".join(self.visit(a) + " " for a in node.attributes)
         return attributes + "param(" + ", ".join(self.visit(p) for p in node.parameters) + ")"
 
-    def visit_ScriptBlock(self, node):
+    def visit_ScriptBlock(self, node: n.ScriptBlock) -> str:
         return self.script_block(node)
 
-    def visit_FunctionDefinition(self, node):
+    def visit_FunctionDefinition(self, node: n.FunctionDefinition) -> str:
         keyword = "filter" if node.is_filter else "function"
         params = "" if node.parameters is None else "(" + ", ".join(self.visit(p) for p in node.parameters) + ")"
         return f"{keyword} {node.name}{params} {self.script_block(node.body)}"
 
-    def _flow(self, keyword: str, value) -> str:
+    def _flow(self, keyword: str, value: n.Node | str | None) -> str:
         if value is None:
             return keyword
         return f"{keyword} {value if isinstance(value, str) else self.visit(value)}"
 
-    def visit_Return(self, node):
+    def visit_Return(self, node: n.Return) -> str:
         return self._flow("return", node.pipeline)
 
-    def visit_Throw(self, node):
+    def visit_Throw(self, node: n.Throw) -> str:
         return self._flow("throw", node.pipeline)
 
-    def visit_Exit(self, node):
+    def visit_Exit(self, node: n.Exit) -> str:
         return self._flow("exit", node.pipeline)
 
-    def visit_Break(self, node):
+    def visit_Break(self, node: n.Break) -> str:
         return self._flow("break", node.label)
 
-    def visit_Continue(self, node):
+    def visit_Continue(self, node: n.Continue) -> str:
         return self._flow("continue", node.label)
 
-    def visit_Catch(self, node):
+    def visit_Catch(self, node: n.Catch) -> str:
         types = ", ".join(self.visit(t) for t in node.types)
         return f"catch {types + ' ' if types else ''}{self.block(node.body)}"
 
-    def visit_Try(self, node):
+    def visit_Try(self, node: n.Try) -> str:
         parts = ["try " + self.block(node.body)] + [self.visit(c) for c in node.catches]
         if node.finally_ is not None:
             parts.append("finally " + self.block(node.finally_))
         return " ".join(parts)
 
-    def visit_Trap(self, node):
+    def visit_Trap(self, node: n.Trap) -> str:
         types = "".join(self.visit(t) + " " for t in node.types)
         return f"trap {types}{self.block(node.body)}"
