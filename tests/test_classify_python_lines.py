@@ -105,6 +105,11 @@ PYTHON_SHAPES = (
 
 PYTHON_TABLE = [(shape.replace("X", alias), alias) for alias in PYTHON_NAMED for shape in PYTHON_SHAPES]
 
+# Verbs whose cmdlets change state (files, variables, aliases, processes, locations, the screen).
+STATE_VERBS = {"Add", "Clear", "Copy", "Export", "Invoke", "Move", "New", "Pop", "Push", "Remove", "Rename", "Set"}
+STATE_VERBS |= {"Stop", "Tee"}
+STATE_CHANGING = [a for a in ALIASES if base.REGISTRY.aliases[a].split("-")[0] in STATE_VERBS]
+
 
 def _misread(table, expected):
     return [(line, got) for line, _ in table if (got := C.classify(line)) not in expected]
@@ -246,16 +251,17 @@ def test_python_reading(text, expected):
         assert python_reading(text) == expected
 
 
-def test_host_parser_is_asked_first_and_its_failure_is_no_crash():
+def test_host_parser_is_asked_where_python_says_no_and_its_failure_is_no_crash():
     asked = []
 
     def parser(text):
         asked.append(text)
-        if text == "boom":
+        if text == "boom boom":
             raise RuntimeError("broken host parser")
         return text == "sc file.txt 'x'"  # a host that reads this line (xonsh would not)
 
     assert python_reading("sc file.txt 'x'", parser) == VALID
-    assert python_reading("boom", parser) == VALID  # a name: Python itself reads it
+    assert python_reading("boom", parser) == VALID  # a name: Python itself reads it, the host is not asked
+    assert python_reading("boom boom", parser) == INVALID
     assert python_reading("mi a b", parser) == INVALID
-    assert asked == ["sc file.txt 'x'", "boom", "mi a b"]
+    assert asked == ["sc file.txt 'x'", "boom boom", "mi a b"]

@@ -22,7 +22,6 @@ Where both readings are plausible, the host wins; the host's `ps!` prefix forces
 from __future__ import annotations
 
 import ast
-import codeop
 import re
 import warnings
 from collections.abc import Callable
@@ -68,20 +67,22 @@ def stays_with_host(
 
 def python_reading(text: str, host_parser: Callable[[str], bool] | None = None) -> str:
     """VALID, INCOMPLETE (Python reads on: `mi(a,`) or INVALID, as Python or the host reads it."""
+    masked = _XONSH_SIGIL.sub("_", text)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # `'C:\temp'` warns about its escape; the answer is the same
+        try:
+            ast.parse(masked)  # first: ~0.05 ms, where xonsh's parser takes ~2 ms
+            return VALID
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            pass
         if host_parser is not None:
             try:
                 if host_parser(text):
                     return VALID
             except Exception:  # the host's parser failing means "not its syntax", nothing more
                 pass
-        masked = _XONSH_SIGIL.sub("_", text)
-        try:
-            ast.parse(masked)
-            return VALID
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            pass
+        import codeop  # only for text Python cannot parse; not on xonsh's start-up path
+
         try:
             if codeop.compile_command(masked, "<line>", "exec") is None:
                 return INCOMPLETE
