@@ -245,6 +245,12 @@ def test_completer_leaves_other_lines_to_xonsh(xsh, fake_registry):
     assert {c.value for c in module._completer(_context("Get-AzureVMImage | gm -Inp"))} == {"-InputObject"}
 
 
+def test_completer_after_the_ps_prefix(xsh, fake_registry):
+    module = sys.modules["xontrib.pscompat"]
+    assert {c.value for c in module._completer(_context("ps! gm"))} == {"gm"}  # claimed: PowerShell forced
+    assert {c.value for c in module._completer(_context("ps! Get-AzureVMImage -Im"))} == {"-ImageName"}
+
+
 def _context(text):
     from xonsh.parsers.completion_context import CompletionContextParser
 
