@@ -6,6 +6,7 @@ tables do not move when other cmdlet modules land; a few rows at the end use the
 
 import pytest
 
+from pscompat import catalog  # noqa: F401  (installs the real registry's loader)
 from pscompat.engine import commands as base
 from pscompat.engine.commands import CommandInfo, Parameter
 from pscompat.shell import classify as C

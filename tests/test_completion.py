@@ -56,6 +56,10 @@ CASES = [
     ("foreach ($i in 1..2) { $i | Select-Object -Pr", ["-Property", "-ProgressAction"]),
     ("$x = if ($a) { Save-AzureVMImage -OSState S", ["Specialized"]),
     ("try { Get-Az", ["Get-AzureVMImage"]),
+    # after the `ps!` prefix that forces PowerShell
+    ("ps! Get-Az", ["Get-AzureVMImage"]),
+    ("ps! Get-AzureVMImage -Im", ["-ImageName"]),
+    ("ps! sel", ["select", "Select-Object"]),
     # not ours
     ("ls -l", []),
     ("$x", []),
@@ -103,3 +107,61 @@ def test_value_completer_gets_session_ctx_and_typed_text(fake_registry):
     session = type("S", (), {"ctx": object()})()
     assert complete("Get-AzureVMImage -ImageName 'Wi", session=session) == []  # errors never escape
     assert seen == [(session.ctx, "Wi")]
+
+
+# --------------------------------------------------------------------------- quoting runs nothing
+
+# A name that closes the string with each quote PowerShell knows (CharTraits.cs SpecialChars:
+# ‘ ’ ‚ ‛ “ ” „ besides ' and ") and then runs code, a `$(...)`, and other specials.
+_RUN = "Set-Variable -Name ran -Value 1 -Scope Global"
+HOSTILE_NAMES = (
+    [f"img{q}; {_RUN}; {q}" for q in "'\u2018\u2019\u201a\u201b"]
+    + [f"img{q}; {_RUN}; {q}" for q in '"\u201c\u201d\u201e']
+    + [
+        f"img$({_RUN})",
+        f"img`$({_RUN})",
+        f"img{{{_RUN}}}",
+        f"img @({_RUN})",
+        "img`n`r`t",
+        "-Recurse",
+        "\u2013Force",
+        "two words",
+        "nbsp\u00a0name",
+        "semi;colon",
+    ]
+)
+OPENINGS = ["", "'", '"', "\u2018", "\u201c", "\u201e"]
+
+
+def _complete_with_names(monkeypatch, names, line):
+    from dataclasses import replace
+
+    reg = make_registry()
+    info = reg.get("Get-AzureVMImage")
+    param = replace(info.parameters[0], completer=lambda ctx, prefix: list(names))
+    reg.register(replace(info, parameters=(param,)))
+    with monkeypatch.context() as m:
+        m.setattr(base, "REGISTRY", reg)
+        return complete(line)
+
+
+@pytest.mark.parametrize("opening", OPENINGS, ids=lambda o: f"opening {o!r}")
+def test_completed_value_runs_as_the_literal_name_and_nothing_else(monkeypatch, opening):
+    """Complete each hostile name, run the completed line in a real session: the name arrives
+    whole and literal, and the code in it never ran."""
+    import pscompat
+
+    failures = []
+    for name in HOSTILE_NAMES:
+        [c] = _complete_with_names(monkeypatch, [name], f"Get-AzureVMImage -ImageName {opening}")
+        session = pscompat.Session()
+        result = session.run(f"Write-Output {c.text}")
+        ran = session.run("$global:ran")
+        if list(result) != [name] or list(ran) not in ([], [None]):
+            failures.append((name, c.text, list(result), list(ran)))
+    assert failures == []
+
+
+def test_plain_names_stay_unquoted(monkeypatch):
+    items = _complete_with_names(monkeypatch, ["Win2016-Datacenter", "a.b_c"], "Get-AzureVMImage -ImageName ")
+    assert [c.text for c in items] == ["Win2016-Datacenter", "a.b_c"]

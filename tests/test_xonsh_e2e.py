@@ -441,3 +441,40 @@ def test_readline_shell_runs_powershell(tmp_path):
         assert "ParserError" not in screen and "Traceback" not in screen
     finally:
         t.close()
+
+
+@needs_tmux
+def test_python_lines_that_start_with_an_alias_stay_python(tmux, tmp_path):
+    """Issue 10: `sc = 'x'` then `mi = 'data.csv'` ran Set-Content and Move-Item (a file named
+    `=` moved over data.csv).  Typed into a real xonsh they are Python assignments again, and
+    `ps!` still forces PowerShell."""
+    data = tmp_path / "data.csv"
+    data.write_text("a,b\n1,2\n")
+    tmux.enter("sc = 'x'")
+    tmux.enter("mi = 'data.csv'")
+    tmux.enter("ni(1) if False else None")
+    screen = tmux.enter("print('py:', sc, mi)")
+    assert "\npy: x data.csv\n" in screen
+    assert not (tmp_path / "=").exists() and not (tmp_path / "x").exists()
+    assert data.read_text() == "a,b\n1,2\n"
+    screen = tmux.enter("ps! Write-Output ('forced-' + 'ps')")
+    assert "\nforced-ps\n" in screen
+    screen = tmux.enter("gci data.csv | ForEach-Object { 'ps-saw-' + $_.Name }")  # an alias with arguments
+    assert "\nps-saw-data.csv\n" in screen
+    assert "Traceback" not in screen and "SyntaxError" not in screen
+
+
+@needs_tmux
+def test_environment_variable_set_in_xonsh_is_seen_by_powershell(tmux):
+    """Issue 10: `$img = "MyOldVmImage"` is a xonsh environment variable; the next PowerShell
+    line's `$img` used to be $null, so `Get-AzureVMImage -ImageName $img` listed every image."""
+    tmux.enter('$img = "MyOldVmImage"')
+    screen = tmux.enter('Write-Output ("img=[" + $img + "]")')
+    assert "\nimg=[MyOldVmImage]\n" in screen
+    screen = tmux.enter("print('env:', ${'img'})")  # still xonsh's environment variable
+    assert "\nenv: MyOldVmImage\n" in screen
+    if _has("Get-AzureVMImage"):  # the sandbox's catalog has a VM image MyOldVmImage
+        screen = tmux.enter('Write-Output ("one=" + @(Get-AzureVMImage -ImageName $img).Count)')
+        assert "\none=1\n" in screen  # that image, not the list of every image
+        screen = tmux.enter('Write-Output ("all=" + @(Get-AzureVMImage).Count)')
+        assert int(re.search(r"\nall=(\d+)\n", screen).group(1)) > 1

@@ -233,6 +233,12 @@ def test_completer_leaves_other_lines_to_xonsh(xsh, fake_registry):
     assert {c.value for c in module._completer(_context("Get-AzureVMImage | gm -Inp"))} == {"-InputObject"}
 
 
+def test_completer_after_the_ps_prefix(xsh, fake_registry):
+    module = sys.modules["xontrib.pscompat"]
+    assert {c.value for c in module._completer(_context("ps! gm"))} == {"gm"}  # claimed: PowerShell forced
+    assert {c.value for c in module._completer(_context("ps! Get-AzureVMImage -Im"))} == {"-ImageName"}
+
+
 def _context(text):
     from xonsh.parsers.completion_context import CompletionContextParser
 
@@ -319,3 +325,110 @@ def test_run_from_python_reads_the_callers_scope(xsh):
     xsh.ctx["family"] = "session"
     assert list(f()) == ["local"]
     assert list(module.run("Write-Output $family")) in (["session"], [None])
+
+
+# --------------------------------------------------------------------------- Python lines stay Python
+
+
+def test_python_shaped_alias_lines_stay_with_xonsh_through_the_real_transform(xsh):
+    """The classifier's generated table (test_classify_python_lines) for the aliases of cmdlets
+    that change state and that xonsh does not own (`rm`, `cp`, `cd`, `set` are xonsh's anyway),
+    asked the way the prompt asks it: the xontrib's transform handler with xonsh's own parser and
+    host names.  (The whole table takes ~20 s this way, xonsh's command cache being slow to ask;
+    the classifier's own test covers every alias.)"""
+    from test_classify_python_lines import PYTHON_TABLE, STATE_CHANGING
+
+    module = sys.modules["xontrib.pscompat"]
+    at_risk = {alias for alias in STATE_CHANGING if not module._is_host_name(alias)}
+    assert {"sc", "mi", "ni", "ri", "ac", "iex"} <= at_risk
+    rows = [line for line, alias in PYTHON_TABLE if alias in at_risk]
+    assert len(rows) > 1000
+    assert [line for line in rows if module._on_transform_command(line + "\n") is not None] == []
+
+
+def test_powershell_alias_lines_still_run_as_powershell_through_the_real_transform(xsh):
+    from test_classify_python_lines import POWERSHELL_TABLE, STATE_CHANGING
+
+    module = sys.modules["xontrib.pscompat"]
+    at_risk = {alias for alias in STATE_CHANGING if not module._is_host_name(alias)}
+    rows = [line for line, alias in POWERSHELL_TABLE if alias in at_risk]
+    assert len(rows) > 400
+    assert [line for line in rows if module._on_transform_command(line + "\n") is None] == []
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["sc = $(cat file.txt)\n", "mi = !(ls -l)\n", "gci = @$(which ls)\n", "ni($HOME)\n", "mi(p'/tmp')\n"],
+)
+def test_xonsh_syntax_after_an_alias_stays_with_xonsh(xsh, src):
+    """xonsh's own parser reads these (Python's would not): they are xonsh lines."""
+    assert transform(src) == src
+
+
+@pytest.mark.parametrize(
+    "src, runs",
+    [
+        ("ps! sc = x\n", "sc = x"),
+        ("ps! mi = 'data.csv'\n", "mi = 'data.csv'"),
+        ("ps! Get-AzureVMImage | select ImageFamily\n", "Get-AzureVMImage | select ImageFamily"),
+    ],
+)
+def test_ps_prefix_runs_the_rest_as_powershell(xsh, fake_registry, src, runs):
+    out = transform(src)
+    call = ast.parse(out.replace("__xonsh__.imp.", "", 1)).body[0].value
+    assert ast.literal_eval(call.args[0]) == runs
+    module = sys.modules["xontrib.pscompat"]
+    assert module._typed[out.strip()] == src.strip()  # history shows what was typed, prefix and all
+
+
+def test_ps_prefix_on_an_unfinished_line_asks_for_another(xsh, fake_registry):
+    from xonsh.shells.ptk_shell.key_bindings import can_compile
+
+    assert can_compile("ps! Get-AzureVMImage |") is False
+
+
+@pytest.mark.parametrize("src", ["ps! aux\n", "ps! -ef\n", "ps aux\n", "ps!\n"])
+def test_ps_prefix_with_ps_options_is_the_system_ps(xsh, fake_registry, src):
+    assert transform(src) == src
+
+
+# --------------------------------------------------------------------------- environment variables
+
+
+@needs_engine
+def test_environment_variables_set_in_xonsh_are_powershell_variables(xsh, monkeypatch):
+    sh = xsh.shell.shell
+    sh.default('$img = "MyOldVmImage"')  # xonsh: an environment variable, as always
+    assert xsh.env["img"] == "MyOldVmImage"
+    sh.default('$picked = Write-Output "[$img] [$IMG]"')  # any case, as PowerShell names
+    assert sh.ctx["picked"] == "[MyOldVmImage] [MyOldVmImage]"
+    sh.default("$MY_DIRS = ['/a', '/b']")  # an EnvPath in xonsh: a list in PowerShell
+    sh.default("$dirs = Write-Output ($MY_DIRS -join ',')")
+    assert sh.ctx["dirs"] == "/a,/b"
+    sh.default("img = 'python wins'")  # a Python variable comes before the environment
+    sh.default('$picked = Write-Output "[$img]"')
+    assert sh.ctx["picked"] == "[python wins]"
+    del sh.ctx["img"]
+    sh.default("del $img")
+    sh.default("$gone = Write-Output ($null -eq $img)")
+    assert sh.ctx["gone"] is True
+
+
+def test_environment_variables_set_before_loading_count_and_unload_forgets(xonsh_session, load_xontrib, monkeypatch):
+    monkeypatch.setenv("PSCOMPAT_HOME", "/nonexistent-pscompat-home")
+    monkeypatch.setenv("PSCOMPAT_TEST_INHERITED", "from-the-os")
+    xonsh_session.env["PSCOMPAT_TEST_INHERITED"] = "from-the-os"  # as xonsh starts: inherited
+    xonsh_session.env["RC_IMAGE"] = "from-rc"  # an rc file's `$RC_IMAGE = ...` before the load
+    xonsh_session.env["XONSH_PSCOMPAT_TEST"] = "x"  # xonsh's own namespace
+    load_xontrib("pscompat")
+    module = sys.modules["xontrib.pscompat"]
+    try:
+        assert module._environment_variable("rc_image") == (True, "from-rc")
+        # `$env:X` in PowerShell, and an unset `$x` in a script must stay $null:
+        assert module._environment_variable("PSCOMPAT_TEST_INHERITED") == (False, None)
+        assert module._environment_variable("XONSH_PSCOMPAT_TEST") == (False, None)
+        xonsh_session.env["PROMPT"] = "changed> "  # a documented xonsh setting, changed after loading
+        assert module._environment_variable("prompt") == (False, None)
+    finally:
+        module._unload_xontrib_(xonsh_session)
+    assert module._env_names == set()

@@ -3,10 +3,14 @@
 Glue only; the work is done by pscompat (classify, completion, Session).  What it adds, and
 `_unload_xontrib_` removes again:
   * an `on_transform_command` handler: a PowerShell line (see pscompat.shell.classify) is rewritten
-    into a call of `run_line`, so it runs as one script and its result is a Python value;
+    into a call of `run_line`, so it runs as one script and its result is a Python value; a line
+    xonsh's own parser reads (`mi = 'data.csv'`) stays xonsh's even if it starts with an alias,
+    and `ps! <text>` runs the text as PowerShell whatever it looks like;
   * history entries keep the text as typed (the rewrite is an implementation detail);
   * a completer for cmdlet names, -Parameters and values;
   * the `ps` alias (`ps! <line>` in scripts; other uses still run the system's `ps`);
+  * `on_envvar_new`/`on_envvar_change` handlers: `$img = 'x'` (a xonsh environment variable) is
+    what PowerShell's `$img` reads when neither PowerShell nor Python has an `img`;
   * the name `pscompat` in the session: this module, which also forwards to the pscompat
     package, so `pscompat.run(...)`, `with! pscompat.block():` and `pscompat.PSError` all work;
     `block` is also lent to the package, so after `import pscompat` the block form still works;
@@ -23,9 +27,10 @@ import sys
 
 from xonsh.built_ins import XSH
 from xonsh.completers.tools import RichCompletion, contextual_completer
+from xonsh.environ import EnvPath
 from xonsh.events import events
 
-from pscompat.shell.classify import COMPLETE, INCOMPLETE, NOT_PS, classify
+from pscompat.shell.classify import COMPLETE, INCOMPLETE, NOT_PS, classify, forced_text
 from pscompat.shell.completion import complete
 
 _RUNNER = "__xonsh__.imp.xontrib.pscompat.run_line"  # self-contained: works in any namespace
@@ -35,6 +40,7 @@ _session = None
 _scopes: list = []  # (locals, globals) of the code running PowerShell now, innermost last
 _exported: set = set()  # names `$x = ...` copied into Python namespaces
 _previous_ps = None  # a user's own `ps` alias, given back on unload
+_env_names: set = set()  # xonsh environment variables set in this session: PowerShell reads them
 
 
 # ----------------------------------------------------------------------------- running
@@ -47,7 +53,7 @@ def session():
         import pscompat
         from pscompat.format.host import ConsoleHost
 
-        _session = pscompat.Session(variable_fallback=_python_variable, host=ConsoleHost())
+        _session = pscompat.Session(variable_fallback=_host_variable, host=ConsoleHost())
     return _session
 
 
@@ -131,6 +137,13 @@ def _run_printing_errors(source, locs, glbs, stdout=None, stderr=None):
     return None, True
 
 
+def _host_variable(name):
+    """A `$name` PowerShell has no variable for: the Python variable (the running code's scope,
+    then the session), else a xonsh environment variable set in this session (`$img = 'x'`)."""
+    found, value = _python_variable(name)
+    return (found, value) if found else _environment_variable(name)
+
+
 def _python_variable(name):
     """`$family` reads the Python variable `family`: the running code's scope, then the session."""
     scopes = list(_scopes[-1]) if _scopes else []
@@ -145,6 +158,53 @@ def _python_variable(name):
             if isinstance(key, str) and key.lower() == lowered:
                 return True, scope[key]
     return False, None
+
+
+def _environment_variable(name):
+    """`$img = 'x'` at the prompt is a xonsh environment variable; without this, the next line's
+    `Get-AzureVMImage -ImageName $img` read `$null` and listed every image.  Only variables set in
+    this xonsh session count: the inherited ones (`$PATH`, `$USER`) are `$env:PATH` in
+    PowerShell, and an unset `$path` in a script must stay `$null`."""
+    env = XSH.env
+    if env is None or not _env_names:
+        return False, None
+    lowered = name.lower()
+    for key in sorted(_env_names, key=lambda k: k != name):  # an exact match first, then any case
+        if key.lower() == lowered and key in env:
+            value = env[key]
+            if isinstance(value, EnvPath):  # `$MY_DIRS = [...]`: a list of strings
+                value = list(value)
+            return True, value
+    return False, None
+
+
+def _on_envvar_new(name=None, **_):
+    if _is_user_variable(XSH.env, name):
+        _env_names.add(name)
+
+
+def _on_envvar_change(name=None, **_):
+    if _is_user_variable(XSH.env, name):
+        _env_names.add(name)
+
+
+def _is_user_variable(env, name) -> bool:
+    """Not one of xonsh's own settings ($PWD, $PROMPT, $LAST_RETURN_CODE: documented ones), its
+    `$XONSH_VERSION`-style names nor its internal `__ALIAS_STACK`-style ones, which xonsh sets by
+    itself as it starts and as commands run."""
+    if env is None or not isinstance(name, str) or name.startswith(("__", "XONSH_")):
+        return False
+    return not env.get_docs(name).doc
+
+
+def _user_environment(env) -> set:
+    """Environment variables set in xonsh before this xontrib loaded (an rc file's `$X = ...`):
+    set in xonsh and not inherited from the process environment."""
+    import os
+
+    return {key for key in list(env or ()) if key not in os.environ and env.is_manually_set(key)} & {
+        key for key in list(env or ()) if _is_user_variable(env, key)
+    }
 
 
 def _export_assigned(s, source, glbs):
@@ -185,23 +245,40 @@ def _is_host_name(name: str) -> bool:
     return cache is not None and name in cache
 
 
+def _parses_as_xonsh(text: str) -> bool:
+    """xonsh's own parser reads the text: Python plus `$X`, `$(...)`, `!(...)`, `@(...)`...
+    (The parser is shared state: called from the prompt's thread only, never from completion.)"""
+    execer = XSH.execer
+    if execer is None:
+        return False
+    execer.parser.parse(text if text.endswith("\n") else text + "\n", filename="<pscompat>", mode="exec")
+    return True
+
+
+def _classify(text: str, host_parser=_parses_as_xonsh) -> str:
+    return classify(text, _session, is_host_name=_is_host_name, host_parser=host_parser)
+
+
 def _on_transform_command(cmd, **_):
     try:
-        kind = classify(cmd, _session, is_host_name=_is_host_name)
+        kind = _classify(cmd)
     except Exception:  # a broken cmdlet module must not take the prompt with it
         return None
     if kind == NOT_PS:
         return None
+    forced = forced_text(cmd)
+    if forced is not None and not _is_powershell_call([forced.strip()]):
+        return None  # `ps! aux`: the system's ps, run by the alias
     if kind == INCOMPLETE:
         need_more = _need_more_answer(cmd)
         if need_more is not None:
             return need_more
     # Complete, or accepted unfinished (a blank line ended it): the parser reports what is missing.
-    source = cmd.strip("\n")
+    source = (cmd if forced is None else forced).strip("\n")
     rewritten = f"{_RUNNER}({_python_literal(source)})\n"
     if len(_typed) > 256:
         _typed.clear()
-    _typed[rewritten.strip()] = source.strip()
+    _typed[rewritten.strip()] = cmd.strip()
     return rewritten
 
 
@@ -279,7 +356,7 @@ def _enter_runs_powershell() -> bool:
     if doc.line_count != 1 or not doc.text.strip():
         return False
     try:
-        return classify(doc.text, _session, is_host_name=_is_host_name) == COMPLETE
+        return _classify(doc.text) == COMPLETE
     except Exception:  # xonsh's rule decides if a cmdlet module is broken
         return False
 
@@ -333,11 +410,12 @@ def _completer(context):
     if not items:
         return None
     if items[0].kind in ("cmdlet", "alias", "function"):
-        # a first word: claim it only on a PowerShell line or for a Verb-Noun prefix, so that
-        # `gi<Tab>` still offers git
+        # a first word: claim it only on a PowerShell line, after `ps!` or for a Verb-Noun prefix,
+        # so that `gi<Tab>` still offers git (xonsh's parser is not asked from here: see
+        # _parses_as_xonsh)
         prefix = items[0].prefix
         rest = text[: len(text) - len(prefix)]
-        if classify(rest, _session, is_host_name=_is_host_name) == NOT_PS and "-" not in prefix:
+        if forced_text(rest) is None and _classify(rest, None) == NOT_PS and "-" not in prefix:
             return None
     return {
         RichCompletion(c.text, prefix_len=len(c.prefix), description=c.description, append_space=True) for c in items
@@ -384,6 +462,10 @@ def _load_xontrib_(xsh, **_):
     from xonsh.completers.completer import add_one_completer
 
     events.on_transform_command(_on_transform_command)
+    _env_names.clear()
+    _env_names.update(_user_environment(xsh.env))
+    events.on_envvar_new(_on_envvar_new)
+    events.on_envvar_change(_on_envvar_change)
     add_one_completer("pscompat", _completer, "start")
     global _previous_ps
     _previous_ps = xsh.aliases.get("ps") if "ps" in xsh.aliases else None
@@ -401,6 +483,9 @@ def _load_xontrib_(xsh, **_):
 
 def _unload_xontrib_(xsh, **_):
     events.on_transform_command.discard(_on_transform_command)
+    events.on_envvar_new.discard(_on_envvar_new)
+    events.on_envvar_change.discard(_on_envvar_change)
+    _env_names.clear()
     if xsh.completers is not None:
         xsh.completers.pop("pscompat", None)
     if xsh.aliases is not None and "ps" in xsh.aliases and getattr(xsh.aliases["ps"], "func", None) is _ps_alias:

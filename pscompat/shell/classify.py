@@ -19,6 +19,11 @@ Text is PowerShell when its first statement starts with something no Python or x
     (`if (x):`, `for (a, b) in x:`, `@(expr)`, `[x][0]` stay Python's: what follows the keyword decides).
 Short alias names (`echo`, `cd`, `sort`, `where`...) collide with host commands and Python names;
 the host passes `is_host_name(name) -> bool` and such names then stay with the host.
+A line whose first word is such a short name (or `throw`, `function`, `filter`) but which reads as
+Python (`mi = 'data.csv'`, `gci(1)`, `del x`) stays with the host too (see
+pscompat.shell.python_lines); the host may pass its own parser as `host_parser(text) -> bool`.
+`ps! <text>` (FORCE_PREFIX) forces PowerShell: the text after the prefix is classified as
+PowerShell whatever it looks like.
 """
 
 from __future__ import annotations
@@ -28,7 +33,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pscompat.shell.python_lines import stays_with_host
+
 NOT_PS, INCOMPLETE, COMPLETE = "not_ps", "incomplete", "complete"
+# `ps! sc = x` runs `sc = x` as PowerShell: the way to overrule "where both readings are
+# plausible, the host wins".  In xonsh it is also an alias (`ps!` is its macro-call syntax).
+FORCE_PREFIX = "ps!"
 
 # PowerShell accepts typographic dashes and quotes wherever the ASCII ones go (the seed
 # document itself writes `–ImageName` with an en dash).
@@ -342,26 +352,61 @@ def is_ps_command(name: str, session=None, is_host_name: Callable[[str], bool] |
 # ------------------------------------------------------------------------------ classify
 
 
-def classify(source: str, session=None, is_host_name: Callable[[str], bool] | None = None) -> str:
+def classify(
+    source: str,
+    session=None,
+    is_host_name: Callable[[str], bool] | None = None,
+    host_parser: Callable[[str], bool] | None = None,
+) -> str:
     """'not_ps', 'incomplete' or 'complete' for the text typed so far (see module docstring)."""
     text = source.lstrip()
     if not text:
         return NOT_PS
+    forced = forced_text(text)
+    if forced is not None:
+        return _completeness(forced, scan(forced)) if forced.strip() else NOT_PS
     st = scan(text)
-    if not _looks_like_powershell(text, st, session, is_host_name):
+    if not _looks_like_powershell(text, st, session, is_host_name, host_parser):
         return NOT_PS
+    return _completeness(text, st)
+
+
+def forced_text(source: str) -> str | None:
+    """The text after a `ps!` prefix (`ps! sc = x` -> `sc = x`), or None without one."""
+    text = source.lstrip()
+    if not text.startswith(FORCE_PREFIX):
+        return None
+    rest = text[len(FORCE_PREFIX) :]
+    if rest and rest[0] not in " \t":  # `ps!x` is some other word
+        return None
+    return rest.lstrip(" \t")
+
+
+def _completeness(text: str, st: Scan) -> str:
     if not st.finished or _ATTRIBUTES_ONLY.match(text):
         return INCOMPLETE
     return INCOMPLETE if _grammar_wants_more(text) else COMPLETE
 
 
-def _looks_like_powershell(text: str, st: Scan, session, is_host_name) -> bool:
+def _looks_like_powershell(text: str, st: Scan, session, is_host_name, host_parser=None) -> bool:
     words = st.first_words
     first = words[0].text if words else ""
+
+    def python_line() -> bool:
+        """The command word starts a line Python reads (`mi = 'x'`): the host keeps it."""
+        if "-" in first or not first.isidentifier() or text[words[0].start :][: len(first)] != first:
+            return False  # a `Verb-Noun` name is PowerShell's; `%`, `?` start no Python line
+        return stays_with_host(
+            text,
+            words[0].start + len(first),
+            lambda word: is_ps_command(word, session, is_host_name),
+            host_parser,
+        )
+
     if is_ps_command(first, session, is_host_name):
-        return True
+        return not python_line()
     if _keyword_statement(text, first, is_host_name):
-        return True
+        return first.lower() != "throw" or not python_line()
     # function Name { ... }  (never valid Python or xonsh)
     if (
         first.lower() in ("function", "filter")
@@ -369,7 +414,7 @@ def _looks_like_powershell(text: str, st: Scan, session, is_host_name) -> bool:
         and _NAME_RE.match(words[1].text)
         and not (is_host_name and is_host_name(first))
     ):
-        return True
+        return not python_line()
     # `$name = <command>`: in xonsh this sets an environment variable, so the command must prove it
     m = re.match(r"\$(\w+)\s*=\s*(?!=)", text)
     if m:
@@ -377,7 +422,7 @@ def _looks_like_powershell(text: str, st: Scan, session, is_host_name) -> bool:
         if _POWERSHELL_VALUE.match(rest):
             return True
         inner = rest[1:] if rest[:1] == "(" else rest  # `$t = ($xs | Measure-Object).Count`
-        if inner and _looks_like_powershell(inner, scan(inner), session, is_host_name):
+        if inner and _looks_like_powershell(inner, scan(inner), session, is_host_name, host_parser):
             return True
     # a value piped into a PowerShell command: `$imgs | Select Label`, `1..3 | % {...}`
     if st.pipes_at and first[:1] in "$@('\"[0123456789" + SQUOTES + DQUOTES:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass
 
-from pscompat.shell.classify import DASHES, DQUOTES, SQUOTES, lookup_command, scan
+from pscompat.shell.classify import DASHES, DQUOTES, SQUOTES, forced_text, lookup_command, scan
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,17 @@ OPERATORS = (
     ("-not", "logical not"),
 )
 _EXPRESSION_START = "$@('\"[0123456789" + SQUOTES + DQUOTES
-_NEEDS_QUOTES = set(" \t'\"`$@{}()[];,|&#<>") | set(SQUOTES) | set(DQUOTES)
+# PowerShell's whitespace includes NBSP and NEL (CharTraits.cs); its quotes include the
+# typographic ones (SpecialChars: ‘ ’ ‚ ‛ “ ” „), so any of them in a value needs quoting.
+_WHITESPACE = " \t\r\n\v\f\u00a0\u0085"
+_NEEDS_QUOTES = set(_WHITESPACE + "'\"`$@{}()[];,|&#<>") | set(SQUOTES) | set(DQUOTES)
 
 
 def complete(line: str, cursor: int | None = None, session=None) -> list[Completion]:
     text = line if cursor is None else line[:cursor]
+    forced = forced_text(text)  # `ps! Get-Az`: complete what follows the prefix
+    if forced is not None:
+        text = forced
     st = scan(text)
     words = list(st.words)
     typing_word = bool(words) and words[-1].start + len(words[-1].text) == len(text) and not text[-1].isspace()
@@ -194,7 +200,7 @@ def _is_number(word: str) -> bool:
 def _values(prefix: str, param, session) -> list[Completion]:
     quote = prefix[:1] if _starts(prefix, SQUOTES + DQUOTES) else ""
     typed = prefix[1:] if quote else prefix
-    if quote and len(typed) > 0 and typed[-1] == quote:
+    if quote and len(typed) > 0 and typed[-1] in (SQUOTES if quote in SQUOTES else DQUOTES):
         typed = typed[:-1]
     if param.validate_set:
         candidates = list(param.validate_set)
@@ -212,12 +218,23 @@ def _values(prefix: str, param, session) -> list[Completion]:
 
 
 def _quoted(value: str, quote: str) -> str:
-    if not quote and not (set(value) & _NEEDS_QUOTES):
+    """The value as PowerShell reads it back literally, in the quote the user opened (single
+    quotes when none was and one is needed).  PowerShell ends a string at any quote of its kind,
+    typographic ones included, so escaping only the ASCII quote let a name such as
+    `x’; Remove-Item ~ -Recurse; ’` run code once the completed line ran.
+      * single-quoted: every single quote, ‘ ’ ‚ ‛ too, is doubled (PowerShell's
+        CodeGeneration.EscapeSingleQuotedStringContent does the same);
+      * double-quoted: `$`, the backtick and every double quote (“ ” „ too) get a backtick, so
+        nothing expands (PowerShell's own completer leaves `$` in double quotes alone: here a
+        `$(...)` in a name never runs);
+      * unquoted only when nothing in it is special and it does not start like a parameter."""
+    if not quote and value and not (set(value) & _NEEDS_QUOTES) and value[0] not in DASHES:
         return value
-    if quote in DQUOTES and quote:
-        escaped = "".join("`" + ch if ch in '"`$' else ch for ch in value)
-        return f'"{escaped}"'
-    return "'" + value.replace("'", "''") + "'"
+    if quote and quote in DQUOTES:
+        escaped = "".join("`" + ch if ch in "`$" + DQUOTES else ch for ch in value)
+        return quote + escaped + quote
+    quote = quote or "'"
+    return quote + "".join(ch + ch if ch in SQUOTES else ch for ch in value) + quote
 
 
 # --------------------------------------------------------------------------- operators
