@@ -473,8 +473,8 @@ def test_environment_variable_set_in_xonsh_is_seen_by_powershell(tmux):
     assert "\nimg=[MyOldVmImage]\n" in screen
     screen = tmux.enter("print('env:', ${'img'})")  # still xonsh's environment variable
     assert "\nenv: MyOldVmImage\n" in screen
-    if _has("Get-AzureVMImage"):  # the sandbox's catalog has a VM image MyOldVmImage
-        screen = tmux.enter('Write-Output ("one=" + @(Get-AzureVMImage -ImageName $img).Count)')
-        assert "\none=1\n" in screen  # that image, not the list of every image
-        screen = tmux.enter('Write-Output ("all=" + @(Get-AzureVMImage).Count)')
-        assert int(re.search(r"\nall=(\d+)\n", screen).group(1)) > 1
+    # the sandbox's catalog has a VM image MyOldVmImage
+    screen = tmux.enter('Write-Output ("one=" + @(Get-AzureVMImage -ImageName $img).Count)')
+    assert "\none=1\n" in screen  # that image, not the list of every image
+    screen = tmux.enter('Write-Output ("all=" + @(Get-AzureVMImage).Count)')
+    assert int(re.search(r"\nall=(\d+)\n", screen).group(1)) > 1

@@ -395,7 +395,6 @@ def test_ps_prefix_with_ps_options_is_the_system_ps(xsh, fake_registry, src):
 # --------------------------------------------------------------------------- environment variables
 
 
-@needs_engine
 def test_environment_variables_set_in_xonsh_are_powershell_variables(xsh, monkeypatch):
     sh = xsh.shell.shell
     sh.default('$img = "MyOldVmImage"')  # xonsh: an environment variable, as always

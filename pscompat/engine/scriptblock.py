@@ -124,8 +124,8 @@ class ScriptBlockValue:
                                 should_process = True if val is None else bool(_literal(val))
                             elif low == "confirmimpact" and val is not None:
                                 # 'High', or [System.Management.Automation.ConfirmImpact]::High
-                                name = val.member if isinstance(val, N.Member) and val.static else val
-                                impact = str(_literal(name))
+                                level = val.member if isinstance(val, N.Member) and val.static else val
+                                impact = str(_literal(level))
             info = CommandInfo(
                 name=name or "<ScriptBlock>",
                 cls=None,

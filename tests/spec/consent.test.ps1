@@ -78,3 +78,9 @@ Remove-Item Env:PSC_CONSENT
 "[$env:PSC_CONSENT]"
 ## RESULT: ["1", "1", "[]"]
 ## ERRORS: PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.
+
+#### ConfirmImpact does not rename the function that declares it
+# source: CmdletBindingAttribute.ConfirmImpact is metadata only; $MyInvocation.MyCommand.Name is the function's name
+function Remove-Thing { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] param() $MyInvocation.MyCommand.Name }
+Remove-Thing -Confirm:$false
+## RESULT: ["Remove-Thing"]

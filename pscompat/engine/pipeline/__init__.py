@@ -222,6 +222,7 @@ def evaluate_args(cs: CommandSpec, scope: Scope) -> list[Arg]:
     args: list[Arg] = []
     for kind, name, fn, span, text in cs.args:
         if kind == "value":
+            assert fn is not None
             args.append(Arg(value=fn(scope), span=span))
         elif kind == "param":
             if fn is not None:
@@ -229,6 +230,7 @@ def evaluate_args(cs: CommandSpec, scope: Scope) -> list[Arg]:
             else:
                 args.append(Arg(name=name, has_value=False, span=span, text=text))
         else:  # splat
+            assert fn is not None
             value = fn(scope)
             if isinstance(value, dict):
                 for k, v in value.items():

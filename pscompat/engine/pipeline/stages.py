@@ -69,7 +69,7 @@ class ExpressionStage(Stage):
     def __init__(self, fn, scope, variable: str | None = None):
         self.fn, self.scope, self.variable = fn, scope, variable
 
-    fused = None  # the next stage, when it takes a whole list at once (CmdletStage.push_all)
+    fused: Any = None  # the next stage, when it takes a whole list at once (CmdletStage.push_all)
 
     def run_once(self):
         value = self.fn(self.scope)
@@ -136,8 +136,10 @@ class CmdletStage(Stage):
 
     def push_all(self, items: list) -> None:
         """A fast path's whole-list loop (or its batch): see fast_paths.FastPath.run_list."""
+        fast = self.fast
+        assert fast is not None, "push_all is wired only to a stage with a fast path"
         try:
-            self.fast.run_list(items, self.downstream, self.receiver())
+            fast.run_list(items, self.downstream, self.receiver())
         except StopUpstream as stop:
             self.stamp(stop)
             raise

@@ -131,6 +131,7 @@ def _compile_substitution(rx: re.Pattern, template: str):
     pos = 0
     for m in _SUBST.finditer(template):
         num, name, special = m.groups()
+        ref: str | SpecialReference | GroupReference
         if special == "$":
             ref = "$"
         elif special is not None:
