@@ -14,6 +14,7 @@ def load_builtin_commands() -> None:
     """Import every module whose classes declare cmdlets; each registers itself on import."""
     from pscompat.azure.cmdlets import images, service, vm, vmconfig  # noqa: F401
     from pscompat.cmdlets import (  # noqa: F401
+        aliases,
         core,
         dates,
         help,
@@ -26,6 +27,7 @@ def load_builtin_commands() -> None:
         text,
         timing,
         utility,
+        variables,
         web,
     )
     from pscompat.cmdlets.data import archive, clixml_cmdlets, csv, file_hash, files, json  # noqa: F401

@@ -97,7 +97,7 @@ def syntax_lines(info: CommandInfo) -> list[str]:
 
 def _all_commands(ctx) -> list:
     """(command type, name, CommandInfo or alias target) for everything the session knows."""
-    from pscompat.cmdlets.utility import alias_items
+    from pscompat.cmdlets.aliases import alias_items
 
     items = [("Cmdlet", info.name, info) for info in REGISTRY.all()]
     items += [(info.command_type, info.name, info) for info in ctx.functions.values()]
@@ -184,7 +184,7 @@ class GetCommand(Cmdlet):
             out = out[: self.TotalCount]
         if self.Syntax:
             return [_syntax_text(kind, payload, name) for kind, name, payload in out]
-        from pscompat.cmdlets.utility import AliasInfo
+        from pscompat.cmdlets.aliases import AliasInfo
 
         return [
             AliasInfo(name, payload) if kind == "Alias" else CommandInfoView(payload) for kind, name, payload in out

@@ -87,6 +87,11 @@ def wildcard_matcher(pattern: str):
     return fn
 
 
+def matches_any(patterns, name: str) -> bool:
+    """Does the name match one of the wildcard patterns (-Include / -Exclude)?"""
+    return any(wildcard_matcher(p)(name) for p in patterns)
+
+
 def property_names(obj) -> list[str]:
     """Property names in display order; a dictionary's keys come first (Select-Object wraps a
     hashtable as a PSCustomObject of its keys, then falls back to its real properties)."""
