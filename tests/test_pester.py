@@ -181,3 +181,30 @@ def test_plugin_selects_with_k_and_m(tmp_path, args, summary):
     proc = _pytest(tmp_path, *args)
     assert summary in proc.stdout
     assert proc.returncode == 0
+
+
+PESTER4 = """
+Describe 'P4' {
+    BeforeAll { $cases = @(@{ n = 1; twice = 2 }, @{ n = 2; twice = 4 }) }
+    It 'case <n>' -TestCases $cases { param($n, $twice) $n * 2 | Should -Be $twice }
+    $fromBody = 5
+    It 'sees the body' { $fromBody | Should -Be 5 }
+    It 'no cases' -TestCases @() { }
+    throw 'body error'
+}
+"""
+
+
+def test_pester4_model_runs_blocks_in_order(tmp_path):
+    """-Pester4: no discovery phase; BeforeAll and the body run before the It calls after them."""
+    path = tmp_path / "P4.Tests.ps1"
+    path.write_text(PESTER4)
+    result, out = run(f"Invoke-Pester -Path '{path}' -Pester4 -PassThru -Output Detailed")
+    r = result[0]
+    assert [(t.Name, t.Result) for t in r.Tests] == [
+        ("case 1", "Passed"),
+        ("case 2", "Passed"),
+        ("sees the body", "Passed"),
+        ("Error occurred in Describe block", "Failed"),
+    ]
+    assert "RuntimeException: body error" in out

@@ -149,6 +149,7 @@ class PesterState:
         self.calls: list = []  # mocks.MockCall, in call order
         self.saved_functions: dict[str, Any] = {}
         self.filter = None  # runner.Filter of the run
+        self.legacy_runner = None  # running.BlockRunner of a Pester 4 run (pester.legacy)
 
 
 _STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

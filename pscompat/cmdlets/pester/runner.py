@@ -195,7 +195,7 @@ class PesterRun:
 
 
 # -- discovery and the run -------------------------------------------------------------------
-def _parse_file(path: str):
+def parse_test_file(path: str):
     from pscompat.engine.scriptblock import ScriptBlockValue
     from pscompat.source import Source
     from pscompat.syntax.grammar import parse_cached
@@ -216,7 +216,7 @@ def discover(ctx, path: str, block=None) -> Container:
     script_root_vars(scope, path)
     try:
         if block is None:
-            block = _parse_file(path)
+            block = parse_test_file(path)
         ctx.try_depth += 1
         try:
             ctx.invoke_block(block, (), None, False, scope)
@@ -344,6 +344,8 @@ class InvokePester(Cmdlet):
         Parameter("CI", "switch"),
         Parameter("Configuration", "object"),
         Parameter("Container", "object"),
+        # not Pester's: run files written for Pester 4 its way (no discovery phase; pester.legacy)
+        Parameter("Pester4", "switch"),
     )
 
     def process(self):
@@ -374,12 +376,24 @@ class InvokePester(Cmdlet):
             from pscompat.values.operators.patterns import wildcard_match
 
             files = [f for f in files if not any(wildcard_match(x, f) for x in excluded)]
-        report.write(f"\nStarting discovery in {len(files)} files.", "Magenta")
-        containers = [discover(self.ctx, f) for f in files]
-        found = sum(len(c.root.tests()) for c in containers)
-        report.write(f"Discovery found {found} tests in {human_time(time.perf_counter() - start)}.", "Magenta")
-        report.write("Running tests.", "Magenta")
-        run_containers(self.ctx, containers, report, test_filter)
+        if self.bound.get("Pester4"):
+            from pscompat.cmdlets.pester.legacy import run_file
+
+            report.write(f"\nRunning tests from {len(files)} files (Pester 4 model).", "Magenta")
+            containers = []
+            for f in files:
+                report.container_start(Container(f, Block(f, "Root")))
+                container = run_file(self.ctx, state_of(self.ctx), f, report, test_filter)
+                if container.failure is not None:
+                    report.container_failed(container)
+                containers.append(container)
+        else:
+            report.write(f"\nStarting discovery in {len(files)} files.", "Magenta")
+            containers = [discover(self.ctx, f) for f in files]
+            found = sum(len(c.root.tests()) for c in containers)
+            report.write(f"Discovery found {found} tests in {human_time(time.perf_counter() - start)}.", "Magenta")
+            report.write("Running tests.", "Magenta")
+            run_containers(self.ctx, containers, report, test_filter)
         run = PesterRun(containers, time.perf_counter() - start, config)
         write_summary(report, run)
         if result_enabled:
