@@ -33,6 +33,7 @@ def load_builtin_commands() -> None:
     from pscompat.cmdlets.data import archive, clixml_cmdlets, csv, file_hash, files, json  # noqa: F401
     from pscompat.cmdlets.objects import group, measure, member, misc, select, sort, where  # noqa: F401
     from pscompat.cmdlets.output import formatting, gridview, write  # noqa: F401
+    from pscompat.cmdlets.pester import blocks, mocks, runner, should  # noqa: F401
     from pscompat.cmdlets.process import commands, start  # noqa: F401
 
 
