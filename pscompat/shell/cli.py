@@ -80,9 +80,9 @@ def run_text(session, text: str, name: str, args=(), debug: bool = False, as_fil
     prompt) give 0 when the last statement succeeded ($?) and 1 when not, while -File gives 0,
     even after a trailing non-terminating error.  Ctrl-C stops the script without a message:
     exit code 1 for -Command and 0 for -File (pwsh's, PowerShell issue #13523)."""
+    from pscompat.engine import deep_stack
     from pscompat.errors import PSError, format_concise
     from pscompat.format.out_default import OutDefault
-    from pscompat.shell import engine_thread
 
     host = session.host
 
@@ -98,7 +98,7 @@ def run_text(session, text: str, name: str, args=(), debug: bool = False, as_fil
                 sys.stdout.flush()
 
     try:
-        code = engine_thread.call(execute)
+        code = deep_stack.call(execute)
     except PSError as err:
         shown = err.error_record.shown_message if err.error_record is not None else err.message
         sys.stderr.write(format_concise(shown, err.reason or "Exception", err.span, err.source) + "\n")

@@ -85,11 +85,11 @@ def _member(obj: Any, name: str) -> Any:
     return value if found else _NO
 
 
-def _tags(value: Any) -> list[str]:
+def block_tags(value: Any) -> list[str]:
     return [to_string(t) for t in data_items(value)]
 
 
-def _position(runtime) -> tuple[str, int]:
+def block_position(runtime) -> tuple[str, int]:
     source, span = runtime.source, runtime.span
     if source is None or span is None:
         return "", 0
@@ -138,7 +138,7 @@ class _BlockCommand(Cmdlet):
 
     def _discover(self, state) -> None:
         parent = state.current_block
-        file, line = _position(self.runtime)
+        file, line = block_position(self.runtime)
         has_data = "ForEach" in self.bound
         items = data_items(self.bound.get("ForEach")) if has_data else [None]
         if has_data and not items and not self.bound.get("AllowNullOrEmptyForEach"):
@@ -154,7 +154,7 @@ class _BlockCommand(Cmdlet):
                 self.kind,
                 parent=parent,
                 body=self.Fixture,
-                tags=_tags(self.bound.get("Tag")),
+                tags=block_tags(self.bound.get("Tag")),
                 skip=bool(self.bound.get("Skip")),
                 data=item,
                 has_data=has_data,
@@ -220,7 +220,7 @@ class It(Cmdlet):
         state.current_block.children.extend(self._tests(state.current_block))
 
     def _tests(self, block: Block) -> list[Test]:
-        file, line = _position(self.runtime)
+        file, line = block_position(self.runtime)
         has_data = "ForEach" in self.bound
         items = data_items(self.bound.get("ForEach")) if has_data else [None]
         # Pester 4 ran no test for an empty -TestCases; Pester 5 wants -AllowNullOrEmptyForEach
@@ -237,7 +237,7 @@ class It(Cmdlet):
                 expand_name(self.Name, item, has_data),
                 self.Test,
                 block,
-                tags=_tags(self.bound.get("Tag")),
+                tags=block_tags(self.bound.get("Tag")),
                 skip=bool(self.bound.get("Skip") or self.bound.get("Pending") or self.Test is None),
                 data=item,
                 has_data=has_data,

@@ -15,7 +15,7 @@ import tempfile
 import time
 
 from pscompat.cmdlets.pester.model import Block, Container, Failure, Test
-from pscompat.cmdlets.pester.running import BlockRunner, _clear_added, failure_of, script_root_vars
+from pscompat.cmdlets.pester.running import BlockRunner, clear_added, failure_of, script_root_vars
 from pscompat.engine.scope import Scope
 from pscompat.engine.scriptblock import ScriptBlockValue
 from pscompat.errors import ExitFlow, FlowControl, PSError
@@ -52,18 +52,18 @@ def _skipped(block: Block | None) -> bool:
 
 
 def run_block_now(cmd, state) -> None:
-    from pscompat.cmdlets.pester.blocks import _position, _tags
+    from pscompat.cmdlets.pester.blocks import block_position, block_tags
     from pscompat.cmdlets.pester.mocks import drop_block_mocks
 
     ctx = cmd.ctx
     parent = state.current_block
-    file, line = _position(cmd.runtime)
+    file, line = block_position(cmd.runtime)
     block = Block(
         cmd.Name,
         cmd.kind,
         parent=parent,
         body=cmd.Fixture,
-        tags=_tags(cmd.bound.get("Tag")),
+        tags=block_tags(cmd.bound.get("Tag")),
         skip=bool(cmd.bound.get("Skip")),
         file=file,
         line=line,
@@ -97,7 +97,7 @@ def run_block_now(cmd, state) -> None:
         state.current_block = parent
         drop_block_mocks(ctx, block)
         if before is not None:
-            _clear_added(*before)
+            clear_added(*before)
         block.duration = time.perf_counter() - start
         if block.result != "Failed":
             block.result = "Passed"

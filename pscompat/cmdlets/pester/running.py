@@ -140,7 +140,7 @@ class BlockRunner:
             if test_drive is not None:
                 shutil.rmtree(test_drive, ignore_errors=True)
             elif before is not None:
-                _clear_added(*before)
+                clear_added(*before)
             block.duration = time.perf_counter() - start
 
     def _after_all(self, block: Block, scope: Scope) -> None:
@@ -220,7 +220,7 @@ class BlockRunner:
             test.failure = failure_of(err)
 
 
-def _clear_added(drive: str, kept: set) -> None:
+def clear_added(drive: str, kept: set) -> None:
     for name in set(os.listdir(drive)) - kept if os.path.isdir(drive) else ():
         path = os.path.join(drive, name)
         if os.path.isdir(path) and not os.path.islink(path):

@@ -1,4 +1,4 @@
-"""The command line runs each script on a thread with a large stack, as pwsh runs each pipeline on
+"""Scripts run on a thread with a large stack (the command line and the Python API alike), as pwsh runs each pipeline on
 a thread of its own with a 10 MB stack (LocalPipeline.DefaultPipelineStackSize).
 
 Why: one PowerShell function call costs the engine about ten Python frames, so Python's default
@@ -26,6 +26,7 @@ from typing import Any
 STACK_BYTES = 256 * 1024 * 1024
 FRAME_BYTES = 4096  # C stack allowed per Python frame: 5x the ~750 bytes measured for a call through C
 RECURSION_LIMIT = STACK_BYTES // FRAME_BYTES
+WORKER_NAME = "pscompat-script"
 GRACE_SECONDS = 2.0  # how long Ctrl-C waits for a worker stuck in a C call before leaving it behind
 
 
@@ -33,6 +34,8 @@ def call(fn: Callable[[], Any]) -> Any:
     """fn() on a new thread with a STACK_BYTES stack and RECURSION_LIMIT; its result, or its
     exception raised here.  Ctrl-C here is raised inside fn.  Where the stack cannot be had (an
     address-space limit), fn runs on this thread with this thread's recursion limit."""
+    if threading.current_thread().name == WORKER_NAME:
+        return fn()  # already on a deep stack (a script that runs a script)
     box: dict = {}
     done = threading.Event()
 
@@ -44,7 +47,7 @@ def call(fn: Callable[[], Any]) -> Any:
         finally:
             done.set()
 
-    worker = threading.Thread(target=target, name="pscompat-script", daemon=True)
+    worker = threading.Thread(target=target, name=WORKER_NAME, daemon=True)
     previous_size = threading.stack_size()
     try:
         threading.stack_size(STACK_BYTES)
