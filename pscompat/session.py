@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from pscompat import catalog  # noqa: F401  (hands the command registry its cmdlet modules)
-from pscompat.engine import deep_stack
 from pscompat.engine.context import ExecutionContext
 from pscompat.engine.runtime import StopUpstream
 from pscompat.errors import ExitFlow, FlowControl, PSError, ReturnFlow
@@ -117,8 +116,7 @@ class Session:
         host = self.ctx.host
         lists = ("warnings", "verbose", "information")
         marks = {k: len(getattr(host, k)) for k in lists if isinstance(getattr(host, k, None), list)}
-        # on a deep stack, as the command line runs scripts: recursion goes thousands of levels
-        code = deep_stack.call(lambda: self.execute(source, out.append))
+        code = self.execute(source, out.append)
         result = PSResult(out, errors=self.ctx.run_errors, exit_code=code)
         for k, n in marks.items():
             setattr(result, k, list(getattr(host, k)[n:]))

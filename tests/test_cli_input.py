@@ -12,8 +12,6 @@ import sys
 
 import pytest
 
-import pscompat
-
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _SCRIPT = os.path.join(os.path.dirname(sys.executable), "pscompat")
 COMMAND = [_SCRIPT] if os.path.exists(_SCRIPT) else [sys.executable, "-m", "pscompat"]
@@ -207,12 +205,3 @@ def test_recursion_a_thousand_deep_runs_and_deeper_ends_in_pwsh_s_error(tmp_path
     out, err = r.stdout.decode(), r.stderr.decode()
     assert out == "bottom\nbottom\nCallDepthOverflow\nstill running\n", err
     assert "The script failed due to call depth overflow." in err and "Traceback" not in err
-
-
-def test_the_python_api_recurses_a_thousand_levels_too():
-    """pscompat.run and Session.run run on the same deep stack as the command line."""
-    result = pscompat.run('function f($n) { if ($n) { f ($n - 1) } else { "bottom" } }; f 1000')
-    assert (list(result), result.errors) == (["bottom"], [])
-    session = pscompat.Session()
-    session.run("function g($n) { if ($n) { 1 + (g ($n - 1)) } else { 0 } }")
-    assert list(session.run("g 1000")) == [1000]

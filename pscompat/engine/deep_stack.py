@@ -1,4 +1,4 @@
-"""Scripts run on a thread with a large stack (the command line and the Python API alike), as pwsh runs each pipeline on
+"""The command line runs each script on a thread with a large stack, as pwsh runs each pipeline on
 a thread of its own with a 10 MB stack (LocalPipeline.DefaultPipelineStackSize).
 
 Why: one PowerShell function call costs the engine about ten Python frames, so Python's default
