@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 from pscompat.cmdlets.items import item
-from pscompat.cmdlets.paths import as_list, full_path, resolve_paths, write_not_found
+from pscompat.cmdlets.paths import as_list, full_path, path_parameters, resolve_paths, write_not_found
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.values.objects.access import lookup_member
 from pscompat.values.objects.classes import PSObject
@@ -60,15 +60,7 @@ class _PropertyCmdlet(Cmdlet):
 )
 class GetItemProperty(_PropertyCmdlet):
     parameters = (
-        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Path",)),
-        Parameter(
-            "LiteralPath",
-            "string[]",
-            mandatory=True,
-            pipeline_by_name=True,
-            aliases=("PSPath", "LP"),
-            sets=("LiteralPath",),
-        ),
+        *path_parameters(pipeline=True),
         Parameter("Name", "string[]", position=1, aliases=("PSProperty",)),
     )
 

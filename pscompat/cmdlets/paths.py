@@ -50,3 +50,31 @@ def write_not_found(cmd, path: str, full: str) -> None:
         full,
         "System.Management.Automation.ItemNotFoundException",
     )
+
+
+def path_parameters(
+    pipeline: bool = False, path_set: str = "Path", literal_set: str = "LiteralPath", mandatory: bool = True
+) -> tuple:
+    """The -Path (wildcards, position 0) and -LiteralPath (aliases PSPath, LP) pair most file
+    cmdlets declare, each in its own parameter set; both bind by property name from piped items."""
+    from pscompat.engine.commands import Parameter
+
+    return (
+        Parameter(
+            "Path",
+            "string[]",
+            position=0,
+            mandatory=mandatory,
+            pipeline=pipeline,
+            pipeline_by_name=True,
+            sets=(path_set,),
+        ),
+        Parameter(
+            "LiteralPath",
+            "string[]",
+            mandatory=True,
+            pipeline_by_name=True,
+            aliases=("PSPath", "LP"),
+            sets=(literal_set,),
+        ),
+    )

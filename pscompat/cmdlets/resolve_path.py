@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from pscompat.cmdlets.paths import as_list, full_path, resolve_paths, write_not_found
+from pscompat.cmdlets.paths import as_list, full_path, path_parameters, resolve_paths, write_not_found
 from pscompat.engine.automatic import PathInfo
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
@@ -45,15 +45,7 @@ def _relative(path: str, base: str) -> str:
 )
 class ResolvePath(Cmdlet):
     parameters = (
-        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Path",)),
-        Parameter(
-            "LiteralPath",
-            "string[]",
-            mandatory=True,
-            pipeline_by_name=True,
-            aliases=("PSPath", "LP"),
-            sets=("LiteralPath",),
-        ),
+        *path_parameters(pipeline=True),
         Parameter("Relative", "switch"),
         Parameter("RelativeBasePath", "string"),
     )
@@ -77,17 +69,7 @@ class ResolvePath(Cmdlet):
     examples=(("Convert-Path ~", "The home folder as a file-system path."),),
 )
 class ConvertPath(Cmdlet):
-    parameters = (
-        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Path",)),
-        Parameter(
-            "LiteralPath",
-            "string[]",
-            mandatory=True,
-            pipeline_by_name=True,
-            aliases=("PSPath", "LP"),
-            sets=("LiteralPath",),
-        ),
-    )
+    parameters = (*path_parameters(pipeline=True),)
 
     def process(self):
         literal = self.parameter_set == "LiteralPath"

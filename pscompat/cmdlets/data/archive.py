@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 
 from pscompat.cmdlets.items import item
-from pscompat.cmdlets.paths import as_list, full_path, resolve_paths
+from pscompat.cmdlets.paths import as_list, full_path, path_parameters, resolve_paths
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
 _MODULE = "Microsoft.PowerShell.Archive"
@@ -65,15 +65,7 @@ def _entries_for(full: str) -> list[tuple[str, str | None]]:
 )
 class CompressArchive(_ArchiveCmdlet):
     parameters = (
-        Parameter("Path", "string[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Path",)),
-        Parameter(
-            "LiteralPath",
-            "string[]",
-            mandatory=True,
-            pipeline_by_name=True,
-            aliases=("PSPath", "LP"),
-            sets=("LiteralPath",),
-        ),
+        *path_parameters(pipeline=True),
         Parameter("DestinationPath", "string", position=1, mandatory=True),
         Parameter(
             "CompressionLevel", "string", validate_set=("Optimal", "NoCompression", "Fastest"), default="Optimal"

@@ -12,7 +12,7 @@ import glob
 import os
 
 from pscompat.cmdlets.encodings import python_encoding
-from pscompat.cmdlets.paths import as_list, full_path, resolve_paths, write_not_found
+from pscompat.cmdlets.paths import as_list, full_path, path_parameters, resolve_paths, write_not_found
 from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 
@@ -390,15 +390,7 @@ class ClearContent(Cmdlet):
     """ClearContentCommand: each file is truncated to nothing; a path that matches nothing is an error."""
 
     parameters = (
-        Parameter("Path", "string[]", position=0, mandatory=True, pipeline_by_name=True, sets=("Path",)),
-        Parameter(
-            "LiteralPath",
-            "string[]",
-            mandatory=True,
-            pipeline_by_name=True,
-            aliases=("PSPath", "LP"),
-            sets=("LiteralPath",),
-        ),
+        *path_parameters(),
         Parameter("Force", "switch"),
     )
 
