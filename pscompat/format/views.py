@@ -153,17 +153,6 @@ def _command_name(cmd: Any) -> Any:
     return get_member(cmd, "Name")
 
 
-def _error_text(record: Any) -> str:
-    from pscompat.errors import format_concise
-
-    return format_concise(
-        getattr(record, "shown_message", None) or getattr(record, "message", str(record)),
-        getattr(record, "command", None),
-        getattr(record, "span", None),
-        getattr(record, "source", None),
-    )
-
-
 def long_date_time(d) -> str:
     """DateTime's DateTime script property (types.ps1xml) under en-US:
     ToLongDateString() + ' ' + ToLongTimeString(), i.e. 'Thursday, November 26, 2026 2:30:43 AM';
@@ -218,13 +207,14 @@ def _register_builtin() -> None:
         ["CommandType", ("Name", _command_name), "Version", "Source"],
         widths=[15, 50, 10, 0],
     )
+    from pscompat.format.host import error_text
     from pscompat.values.error_records import ErrorRecord
 
     # errors.ErrorRecord declares no PS_TYPE_NAMES yet: register under the name it reports too.
     for name in dict.fromkeys(
         ("System.Management.Automation.ErrorRecord", type_names(ErrorRecord.__new__(ErrorRecord))[0])
     ):
-        register_view(name, "custom", render=_error_text, out_of_band=True)
+        register_view(name, "custom", render=error_text, out_of_band=True)
     register_view("System.DateTime", "custom", render=long_date_time)
     # PowerShellCore.format.ps1xml / HelpV3.format.ps1xml
     register_view("System.Management.Automation.PSVariable", "table", ["Name", "Value"], widths=[30, 0])
