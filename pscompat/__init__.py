@@ -12,6 +12,7 @@ __all__ = [
     "to_python",
     "parse",
     "classify",
+    "convert",
 ]
 
 
@@ -28,6 +29,10 @@ def __getattr__(name):  # keep `import pscompat` cheap: the engine loads on firs
         from pscompat.syntax.grammar import parse
 
         return parse
+    if name == "convert":
+        from pscompat.migrate.module import convert_text
+
+        return convert_text
     if name == "classify":
         from pscompat.shell.classify import classify
 

@@ -314,7 +314,10 @@ class Registry:
         if self._loaded:
             return
         if self.loader is None:
-            raise RuntimeError("no commands are installed: import pscompat.catalog before the first lookup")
+            # Only the modules imported so far have registered (a Python API such as
+            # pscompat.azure.images imports just its own cmdlets); pscompat.catalog, once
+            # imported, installs the loader and the next lookup brings in the rest.
+            return
         self._loaded = True
         self.loader()
 

@@ -141,6 +141,10 @@ def _main(argv) -> int:
     # Bytes that are not UTF-8 reach Python as lone surrogates, which no stream can print; pwsh
     # decodes its arguments as UTF-8 with U+FFFD for such bytes, and so does this.
     argv = [os.fsencode(a).decode("utf-8", errors="replace") for a in (sys.argv[1:] if argv is None else argv)]
+    if argv and argv[0] == "convert":  # a subcommand, not a script named `convert` (README: differences)
+        from pscompat.shell import convert_cli
+
+        return convert_cli.main(argv[1:])
     try:
         opts = parse(argv, stdin_redirected=not sys.stdin.isatty())
     except UsageError as exc:
