@@ -114,6 +114,7 @@ class StatementConverter(ConverterBase):
         self.write_output(code)
 
     def step(self, node: N.Unary) -> None:
+        assert isinstance(node.operand, N.Variable)  # stmt_Pipeline checked
         name = self.variable_target(node.operand)
         sign = "+" if "++" in node.op else "-"
         known = self.ctx.kinds.get(name)
@@ -265,6 +266,8 @@ class StatementConverter(ConverterBase):
             self.ctx.loops -= 1
 
     def _keeps_int(self, node: N.Assignment) -> bool:
+        if not isinstance(node.target, N.Variable):
+            return False
         name = self.ctx.python_name(node.target.name.split(":")[-1])
         known = self.ctx.kinds.get(name)
         if known is None or known.kind != "int" or node.op not in ("+=", "-=", "*="):
