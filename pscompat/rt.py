@@ -37,6 +37,13 @@ from pscompat.values.operators.table import get_binary
 __all__ = [
     "call",
     "call_statement",
+    "catches",
+    "record",
+    "static",
+    "static_member",
+    "switch_values",
+    "thrown",
+    "type_",
     "cmd",
     "contains",
     "convert",
@@ -67,6 +74,7 @@ __all__ = [
     "notlike",
     "notmatch",
     "op",
+    "parameter",
     "set_member",
     "text",
     "truthy",
@@ -157,6 +165,15 @@ def convert(value: Any, type_name: str) -> Any:
     return convert_to(value, type_name)
 
 
+def parameter(value: Any, type_name: str, name: str) -> Any:
+    """A typed parameter's value ([int]$n): converted as the binder converts arguments, with its
+    error text when the value does not convert."""
+    try:
+        return convert_to(value, type_name)
+    except PSError as err:
+        raise PSError(f"Cannot process argument transformation on parameter '{name}'. {err.message}") from None
+
+
 # ----------------------------------------------------------------------------- objects
 
 
@@ -193,6 +210,51 @@ def hashtable(*pairs: tuple[Any, Any], ordered: bool = False) -> Hashtable:
     return table
 
 
+def type_(name: str) -> Any:
+    """[name]: the type (its static members, `-is`, `-as`)."""
+    from pscompat.values.dotnet.type_literals import resolve_type
+
+    return resolve_type(name)
+
+
+def static(type_name: str, name: str, *args: Any) -> Any:
+    """[type]::Name(args): a static method's result."""
+    return type_(type_name).call_static(name, list(args))
+
+
+def static_member(type_name: str, name: str) -> Any:
+    """[type]::Name: a static property or field (an enum value, [datetime]::Now, [math]::PI)."""
+    return type_(type_name).get_static(name)
+
+
+# ----------------------------------------------------------------------------- errors
+
+
+def thrown(value: Any = None) -> PSError:
+    """`throw value`: the error PowerShell raises for it (a string is the message)."""
+    from pscompat.engine.compiler.error_statements import make_throw
+    from pscompat.source import NO_SPAN
+
+    return make_throw(value, NO_SPAN, None)
+
+
+def record(exc: BaseException) -> Any:
+    """$_ in a catch block: the error record of what was raised."""
+    from pscompat.values.error_records import ErrorRecord
+
+    error = exc if isinstance(exc, PSError) else PSError(str(exc) or type(exc).__name__)
+    return ErrorRecord.from_error(error)
+
+
+def catches(exc: BaseException, type_name: str) -> bool:
+    """`catch [type_name]`: whether it catches `exc` (its .NET type, base types and inner errors)."""
+    from pscompat.engine.compiler.error_statements import exception_matches
+
+    if isinstance(exc, PSError):
+        return exception_matches(exc, type_name)
+    return type_name.lower() in ("exception", "system.exception")
+
+
 # ----------------------------------------------------------------------------- streams
 
 
@@ -211,6 +273,13 @@ def emit(value: Any) -> list:
     out: list = []
     emit_enumerated(value, out.append)
     return out
+
+
+def switch_values(value: Any) -> list:
+    """The values `switch (value)` tests: a collection's items, else the value itself ($null too)."""
+    from pscompat.engine.runtime import as_list
+
+    return [None] if value is None else as_list(value)
 
 
 def value(items: Iterable[Any]) -> Any:
@@ -238,21 +307,17 @@ _NO_INPUT = object()
 
 def cmd(name: str, *positional: Any, input: Any = _NO_INPUT, **parameters: Any) -> list:
     """Run cmdlet `name` as a script would (`$input | Name @positional @parameters`) and return
-    its output.  Non-terminating errors are printed (as PowerShell prints them) and the script
-    goes on; a terminating one raises PSError."""
+    its output.  Non-terminating errors are written as PowerShell writes them and the script goes
+    on; a terminating or statement-terminating one raises PSError."""
     from pscompat.engine.direct_call import call_command
-    from pscompat.format.host import error_text
 
     ctx = _session().ctx
     if input is _NO_INPUT:
         out = call_command(ctx, name, parameters, positional=positional)
     else:
         out = call_command(ctx, name, parameters, input=list(input), positional=positional)
-    for record in ctx.run_errors:
-        if _COLLECTING:
-            _COLLECTING[-1].errors.append(record)
-        else:
-            sys.stderr.write(error_text(record) + "\n")
+    if _COLLECTING:  # (the host has written them already, as PowerShell's host does)
+        _COLLECTING[-1].errors.extend(ctx.run_errors)
     return out
 
 

@@ -37,7 +37,26 @@ CASES = [
         ['if rt.truthy(rt.gt(rt.member(item, "A"), 2))'],
         [5],
     ),
-    ("'a', 'b' | ForEach-Object { $_.ToUpper() }", ['rt.call(item, "ToUpper")'], ["A", "B"]),
+    # a method's result is written (a void method writes nothing), then enumerated
+    ("'a', 'b' | ForEach-Object { $_.ToUpper() }", ['rt.call_statement(item, "ToUpper")'], ["A", "B"]),
+    ("$s = 'ab'; $s.ToUpper(); $s.Length", ["rt.out(s.upper())", "rt.out(len(s))"], ["AB", 2]),
+    ("[math]::Round(2.567, 2); [math]::PI -gt 3", ['rt.static("math", "Round", 2.567, 2)'], [2.57, True]),
+    (
+        "try { throw 'bad' } catch [System.IO.IOException] { 'io' } catch { \"caught $($_.Exception.Message)\" }",
+        ['raise rt.thrown("bad")', 'if rt.catches(exc, "System.IO.IOException"):'],
+        ["caught bad"],
+    ),
+    ("$c = 'Red'; switch ($c) { 'red' { 'stop' } 'green' { 'go' } default { '?' } }", ["elif rt.eq(value"], ["stop"]),
+    (
+        "switch (1, 2, 3) { 1 { 'one' } { $_ -gt 1 } { \"big $_\"; break } }",
+        ["rt.switch_values([1, 2, 3])"],
+        ["one", "big 2"],
+    ),
+    (
+        "function f { param([Parameter(Mandatory)][string]$Name, [int]$Times = 2) $Name * $Times }; f x 3",
+        ["def f(name, times=2):", 'rt.parameter(times, "int", "Times")'],
+        ["xxx"],
+    ),
     ("1..5 | Select-Object -First 2", ["itertools.islice(range(1, 6), 2)", "import itertools"], [1, 2]),
     ("foreach ($i in 1..3) { $i * 2 }", ["for i in range(1, 4):"], [2, 4, 6]),
     (

@@ -44,10 +44,16 @@ def call_command(
     """Run command `name` in `ctx` with the named `parameters` (switches as True/False), the
     `positional` arguments in order and, when given, `input` as its pipeline input (a collection
     is enumerated, as `$input | Name` does).  Returns its output objects.  Non-terminating errors are
-    recorded in `ctx.run_errors` (the caller decides whether they raise); terminating ones raise
-    `PSError` with the command's own message."""
+    recorded in `ctx.run_errors` and written by the host (the caller decides whether they raise);
+    terminating and statement-terminating ones raise `PSError` with the command's own message."""
     block = _call_block()
     ctx.run_errors = []
     has_input = input is not _NO_INPUT
     args = (name, list(positional), dict(parameters or {}), input if has_input else None, has_input)
-    return ctx.invoke_block(block, args, None, True, ctx.global_scope)
+    # A statement-terminating error (a parameter that does not bind, a cmdlet's terminating
+    # error) raises to the Python caller, as it would reach a script's catch block.
+    ctx.try_depth += 1
+    try:
+        return ctx.invoke_block(block, args, None, True, ctx.global_scope)
+    finally:
+        ctx.try_depth -= 1

@@ -51,8 +51,9 @@ class Problem:
 
 @dataclass
 class FunctionInfo:
-    """A script function: its Python name, parameters in declaration order (PowerShell name,
-    Python name, is_switch) and whether it returns one value (`return`) or yields its output."""
+    """A script function: its Python name, its parameters in positional-binding order (PowerShell
+    name, Python name, named-only), and whether it returns one value (`return`) or yields its
+    output."""
 
     name: str
     parameters: list[tuple[str, str, bool]]
@@ -74,6 +75,7 @@ class ConvertContext:
     in_function: FunctionInfo | None = None
     globals_written: set[str] = field(default_factory=set)  # `$script:x = ...` inside a function
     loops: int = 0  # loops around the statement being converted (in this function)
+    catching: bool = False  # inside a catch block (a bare `throw` rethrows)
 
     def problem(self, node: Any, reason: str) -> Problem:
         line, column = self.source.coord(node.span.start)

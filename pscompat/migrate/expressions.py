@@ -86,6 +86,23 @@ def py_string(value: str) -> str:
     return text
 
 
+INT32 = 2**31
+
+
+def _exact_in_python(op: str, node: N.Binary) -> bool:
+    """Whether Python's operator gives PowerShell's result: comparisons always; + and - of ints
+    unless a literal is beyond Int32 (PowerShell widens past Int64 to Double); `*` of ints
+    overflows Int32 into Double in PowerShell, so only with a float."""
+    literals = [n.value for n in (node.left, node.right) if isinstance(n, N.Constant)]
+    if op.startswith("-"):
+        return True
+    if any(type(v) is int and abs(v) >= INT32 for v in literals):
+        return False
+    if op == "*":
+        return any(type(v) is float for v in literals)
+    return True
+
+
 class ExpressionConverter(ConverterBase):
     # ------------------------------------------------------------------ entry
 
@@ -236,7 +253,7 @@ class ExpressionConverter(ConverterBase):
             other = right if left.kind == "none" else left
             if left.kind == "none" or other.kind in SCALAR_KINDS + ("object",):
                 return Code(f"{other.text} is {'' if op == '-eq' else 'not '}None", "bool")
-        if op in NUMERIC and left.kind in NUMBER_KINDS and right.kind in NUMBER_KINDS:
+        if op in NUMERIC and left.kind in NUMBER_KINDS and right.kind in NUMBER_KINDS and _exact_in_python(op, node):
             kind = "bool" if op.startswith("-") else ("float" if "float" in (left.kind, right.kind) else "int")
             return Code(f"{left.text} {NUMERIC[op]} {right.text}", kind)
         if op == "+" and left.kind == "str" and right.kind == "str":
@@ -262,11 +279,19 @@ class ExpressionConverter(ConverterBase):
             raise Unsupported(node, "a computed member name is not converted yet")
         return node.value
 
+    def expr_TypeExpression(self, node: N.TypeExpression) -> Code:
+        return Code(f"rt.type_({py_string(node.type.name)})", "object")
+
     def expr_Member(self, node: N.Member) -> Code:
+        if node.static and isinstance(node.target, N.TypeExpression):
+            name = self._member_name(node.member)
+            return Code(f"rt.static_member({py_string(node.target.type.name)}, {py_string(name)})", None)
         if node.static or node.null_conditional:
             raise Unsupported(node, "static and ?. member access are not converted yet")
         target = self.expr(node.target)
         name = self._member_name(node.member)
+        if (target.kind, name.lower()) in (("str", "length"), ("array", "count"), ("array", "length")):
+            return Code(f"len({target.text})", "int")  # a string's Length, an array's Count
         if target.kind == "bool" and name.lower() == "ispresent":  # a [switch] parameter is a bool here
             return target
         if target.kind == "object" and name in MODEL_PROPERTIES.get(target.model or "", ()):
@@ -274,6 +299,10 @@ class ExpressionConverter(ConverterBase):
         return Code(f"rt.member({target.text}, {py_string(name)})", None)
 
     def expr_InvokeMember(self, node: N.InvokeMember) -> Code:
+        if node.static and isinstance(node.target, N.TypeExpression):
+            name = self._member_name(node.member)
+            args = "".join(", " + self.expr(a).text for a in node.arguments)
+            return Code(f"rt.static({py_string(node.target.type.name)}, {py_string(name)}{args})", None)
         if node.static or node.null_conditional:
             raise Unsupported(node, "static and ?. method calls are not converted yet")
         target = self.expr(node.target)

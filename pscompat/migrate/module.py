@@ -73,9 +73,12 @@ class Converter(ExpressionConverter, CommandConverter, StatementConverter):
         outer = self.ctx.item
         self.ctx.item = item
         try:
-            return self.collected(self.pipeline_value(statements[0]))
+            code = self.collected(self.pipeline_value(statements[0]))
         finally:
             self.ctx.item = outer
+        if code.text.startswith("rt.call("):  # { $s.AppendChar($_) }: a void method writes nothing
+            return Code("rt.call_statement(" + code.text[len("rt.call(") :], "array")
+        return code
 
     def expr_Binary(self, node: N.Binary) -> Code:
         # `(gm -InputObject $x -Name N) -ne $null`: does $x have member N

@@ -323,6 +323,148 @@ class StatementConverter(ConverterBase):
             return code
         return Code(f"rt.value(rt.emit({code.text}))", None)
 
+    # ------------------------------------------------------------------ errors
+
+    def stmt_Throw(self, node: N.Throw) -> None:
+        if node.pipeline is None:
+            if self.ctx.catching:
+                self.out.line("raise")  # a bare throw in a catch block rethrows
+                return
+            self.out.line("raise rt.thrown()")
+            return
+        self.out.line(f"raise rt.thrown({self.collected(self.pipeline_value(node.pipeline)).text})")
+
+    def stmt_Try(self, node: N.Try) -> None:
+        self.out.line("try:")
+        with self.out.indent():
+            self.block(node.body.statements)
+        if node.catches:
+            error = self.fresh_name("error")
+            exc = self.fresh_name("exc")
+            self.out.line(f"except Exception as {exc}:")
+            with self.out.indent():
+                self.out.line(f"{error} = rt.record({exc})")
+                outer_item, outer_catching = self.ctx.item, self.ctx.catching
+                self.ctx.item, self.ctx.catching = Code(error, None), True
+                try:
+                    self.catch_clauses(node.catches, exc)
+                finally:
+                    self.ctx.item, self.ctx.catching = outer_item, outer_catching
+        if node.finally_ is not None:
+            self.out.line("finally:")
+            with self.out.indent():
+                self.block(node.finally_.statements)
+
+    def catch_clauses(self, catches: tuple, exc: str) -> None:
+        first = True
+        for catch in catches:
+            if not catch.types:
+                if first:
+                    self.block(catch.body.statements)
+                    return
+                self.out.line("else:")
+                with self.out.indent():
+                    self.block(catch.body.statements)
+                return
+            test = " or ".join(f"rt.catches({exc}, {py_string(t.name)})" for t in catch.types)
+            self.out.line(f"{'if' if first else 'elif'} {test}:")
+            with self.out.indent():
+                self.block(catch.body.statements)
+            first = False
+        self.out.line("else:")
+        with self.out.indent():
+            self.out.line("raise")
+
+    def fresh_name(self, base: str) -> str:
+        name = base
+        while name in self.ctx.assigned:
+            name += "_"
+        self.ctx.assigned.add(name)
+        return name
+
+    # ------------------------------------------------------------------ switch
+
+    def stmt_Switch(self, node: N.Switch) -> None:
+        if node.label or node.flags:
+            raise Unsupported(node, "switch with flags or a label is not converted yet")
+        subject = self.collected(self.pipeline_value(node.value))
+        item = Code(self.fresh_name("value"), subject.kind if subject.kind in SCALAR_KINDS else None)
+        outer = self.ctx.item
+        self.ctx.item = item
+        try:
+            tests = [self.switch_test(clause.pattern, item) for clause in node.clauses]
+        finally:
+            self.ctx.item = outer
+        if self.switch_is_chain(node, subject, tests):
+            self.switch_chain(node, subject, item, tests)
+            return
+        matched = self.fresh_name("matched")
+        self.out.line(f"for {item.text} in rt.switch_values({subject.text}):")
+        self.ctx.loops += 1
+        self.ctx.item = item
+        try:
+            with self.out.indent():
+                if node.default is not None:
+                    self.out.line(f"{matched} = False")
+                for clause, test in zip(node.clauses, tests):
+                    self.out.line(f"if {test}:")
+                    with self.out.indent():
+                        if node.default is not None:
+                            self.out.line(f"{matched} = True")
+                        self.block(clause.body.statements)
+                if node.default is not None:
+                    self.out.line(f"if not {matched}:")
+                    with self.out.indent():
+                        self.block(node.default.statements)
+        finally:
+            self.ctx.loops -= 1
+            self.ctx.item = outer
+
+    def switch_test(self, pattern: Any, item: Code) -> str:
+        if isinstance(pattern, N.ScriptBlockExpression):
+            return self.condition(self.block_expression(pattern.body, item))
+        value = self.expr(pattern)
+        if value.kind == "none":
+            return f"{item.text} is None"
+        # -eq's rules (case-insensitive, the pattern converted to the value's type)
+        return self.condition(Code(f"rt.eq({item.text}, {value.text})", "bool"))
+
+    def switch_is_chain(self, node: N.Switch, subject: Code, tests: list[str]) -> bool:
+        """One value and distinct constant patterns: at most one clause can match, so if/elif."""
+        if subject.kind not in SCALAR_KINDS:
+            return False
+        seen = set()
+        for clause in node.clauses:
+            pattern = clause.pattern
+            if not isinstance(pattern, (N.Constant, N.StringConstant)) or type(pattern.value) not in (str, int):
+                return False
+            key = str(pattern.value).casefold()
+            if key in seen or any(isinstance(n, (N.Break, N.Continue)) for n in N.walk(clause.body)):
+                return False
+            seen.add(key)
+        if node.default is not None and any(isinstance(n, (N.Break, N.Continue)) for n in N.walk(node.default)):
+            return False
+        return len({type(c.pattern.value) for c in node.clauses} | {str if subject.kind == "str" else int}) == 1
+
+    def switch_chain(self, node: N.Switch, subject: Code, item: Code, tests: list[str]) -> None:
+        self.out.line(f"{item.text} = {subject.text}")
+        outer = self.ctx.item
+        self.ctx.item = item
+        try:
+            for i, (clause, test) in enumerate(zip(node.clauses, tests)):
+                self.out.line(f"{'if' if i == 0 else 'elif'} {test}:")
+                with self.out.indent():
+                    self.block(clause.body.statements)
+            if node.default is not None:
+                if node.clauses:
+                    self.out.line("else:")
+                    with self.out.indent():
+                        self.block(node.default.statements)
+                else:
+                    self.block(node.default.statements)
+        finally:
+            self.ctx.item = outer
+
     # ------------------------------------------------------------------ functions
 
     def stmt_FunctionDefinition(self, node: N.FunctionDefinition) -> None:
@@ -334,17 +476,18 @@ class StatementConverter(ConverterBase):
             raise Unsupported(node, "begin/process blocks are not converted yet")
         declarations = node.parameters if node.parameters is not None else ()
         if body.param_block is not None:
-            if body.param_block.attributes:
-                raise Unsupported(node, "[CmdletBinding()] functions are not converted yet")
+            for attribute in body.param_block.attributes:
+                if attribute.name.lower() != "cmdletbinding" or attribute.positional or attribute.named:
+                    raise Unsupported(attribute, f"[{attribute.name}(...)] on a function is not converted yet")
             declarations = body.param_block.parameters
         signature: list[str] = []
+        required: list[str] = []
         conversions: list[str] = []
         # a function runs when it is called: what the script's variables hold then is unknown
         outer_kinds = self.ctx.kinds
         self.ctx.kinds = {}
         for decl in declarations:
-            if decl.attributes:
-                raise Unsupported(decl, "parameter attributes are not converted yet")
+            mandatory = _mandatory(decl)
             py = self.ctx.python_name(decl.name)
             type_name = decl.type.name.lower() if decl.type is not None else None
             default = "False" if type_name == "switch" else "None"
@@ -354,15 +497,18 @@ class StatementConverter(ConverterBase):
                     default = code.text
                 else:  # evaluated per call, after the parameters before it: in the body
                     conversions.insert(0, f"if {py} is None:\n    {py} = {code.text}")
-            signature.append(f"{py}={default}")
+            if mandatory:
+                required.append(py)  # no default: Python refuses a call without it
+            else:
+                signature.append(f"{py}={default}")
             kind = {"string": "str", "int": "int", "double": "float", "bool": "bool", "switch": "bool"}.get(
                 type_name or ""
             )
             if type_name not in (None, "switch", "object"):
-                conversions.append(f"{py} = rt.convert({py}, {py_string(decl.type.name)})")
+                conversions.append(f"{py} = rt.parameter({py}, {py_string(decl.type.name)}, {py_string(decl.name)})")
             self.ctx.kinds[py] = Code(py, kind)
         _check_locals(node)
-        self.out.line(f"def {info.name}({', '.join(signature)}):")
+        self.out.line(f"def {info.name}({', '.join(required + signature)}):")
         outer, loops = self.ctx.in_function, self.ctx.loops
         self.ctx.in_function, self.ctx.loops = info, 0
         try:
@@ -388,6 +534,32 @@ class StatementConverter(ConverterBase):
                 self.ctx.kinds.pop(written, None)
             self.ctx.globals_written = set()
         self.out.line("")
+
+
+def _position(decl: N.ParameterDecl) -> int | None:
+    for attribute in decl.attributes:
+        if isinstance(attribute, N.Attribute) and attribute.name.lower() == "parameter":
+            for name, value in attribute.named:
+                if name.lower() == "position" and isinstance(value, N.Constant) and type(value.value) is int:
+                    return value.value
+    return None
+
+
+def _mandatory(decl: N.ParameterDecl) -> bool:
+    """[Parameter(Mandatory)] (Position and HelpMessage allowed); other attributes are refused."""
+    mandatory = False
+    for attribute in decl.attributes:
+        if isinstance(attribute, N.TypeName):
+            continue
+        if attribute.name.lower() != "parameter" or attribute.positional:
+            raise Unsupported(attribute, f"the [{attribute.name}()] attribute is not converted yet")
+        for name, value in attribute.named:
+            folded = name.lower()
+            if folded == "mandatory":
+                mandatory = value is None or (isinstance(value, N.Variable) and value.name.lower() == "true")
+            elif folded not in ("position", "helpmessage"):
+                raise Unsupported(attribute, f"Parameter({name}) is not converted yet")
+    return mandatory
 
 
 def _check_locals(function: N.FunctionDefinition) -> None:
@@ -451,9 +623,21 @@ def function_info(node: N.FunctionDefinition, ctx: ConvertContext) -> FunctionIn
     declarations = node.parameters if node.parameters is not None else ()
     if body.param_block is not None:
         declarations = body.param_block.parameters
+    # (name, Python name, named only): a switch binds no positional argument; positional
+    # arguments bind in declaration order unless some parameter gives a Position: then those
+    # with one, in its order, and no others (about_Functions_Advanced_Parameters).
+    positions = {d.name: _position(d) for d in declarations}
+    explicit = any(p is not None for p in positions.values())
     parameters = [
-        (d.name, ctx.python_name(d.name), d.type is not None and d.type.name.lower() == "switch") for d in declarations
+        (
+            d.name,
+            ctx.python_name(d.name),
+            (d.type is not None and d.type.name.lower() == "switch") or (explicit and positions[d.name] is None),
+        )
+        for d in declarations
     ]
+    if explicit:
+        parameters.sort(key=lambda p: (positions[p[0]] is None, positions[p[0]] or 0))
     statements = body.end.statements if body.end is not None else ()
     single = bool(statements) and all(_writes_nothing(s) for s in statements[:-1])
     last = statements[-1] if statements else None
