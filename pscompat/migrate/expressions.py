@@ -301,8 +301,8 @@ class ExpressionConverter(ConverterBase):
     def expr_InvokeMember(self, node: N.InvokeMember) -> Code:
         if node.static and isinstance(node.target, N.TypeExpression):
             name = self._member_name(node.member)
-            args = "".join(", " + self.expr(a).text for a in node.arguments)
-            return Code(f"rt.static({py_string(node.target.type.name)}, {py_string(name)}{args})", None)
+            passed = "".join(", " + self.expr(a).text for a in node.arguments)
+            return Code(f"rt.static({py_string(node.target.type.name)}, {py_string(name)}{passed})", None)
         if node.static or node.null_conditional:
             raise Unsupported(node, "static and ?. method calls are not converted yet")
         target = self.expr(node.target)
