@@ -63,7 +63,7 @@ class StatementConverter(ConverterBase):
         if code.kind == "none":  # a call that returns nothing: the call alone
             self.out.line(code.text)
         elif function is None:
-            self.out.line(f"rt.out({code.text})")
+            self.out.line(f"rt.out({_sole_argument(code.text)})")
         else:
             function.writes = True
             self._yield(code)
@@ -597,6 +597,19 @@ def _is_target(variable: Any, function: N.FunctionDefinition) -> bool:
         if isinstance(node, N.ForEach) and node.variable is variable:
             return True
     return False
+
+
+def _sole_argument(text: str) -> str:
+    """A generator expression as a call's only argument needs no parentheses of its own."""
+    if not (text.startswith("(") and text.endswith(")") and " for " in text):
+        return text
+    depth = 0
+    for i, char in enumerate(text):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if depth == 0 and i < len(text) - 1:
+            return text  # the first parenthesis closes early: (a)(b)
+    return text[1:-1] if depth == 0 else text  # (a parenthesis in a string literal: leave it)
 
 
 def _command_name(command: N.Command) -> str:
