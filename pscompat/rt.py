@@ -74,6 +74,9 @@ __all__ = [
     "notlike",
     "notmatch",
     "op",
+    "piped",
+    "write_error",
+    "process_input",
     "parameter",
     "set_member",
     "text",
@@ -273,6 +276,49 @@ def emit(value: Any) -> list:
     out: list = []
     emit_enumerated(value, out.append)
     return out
+
+
+def process_input(objects: Iterable[Any] | None, argument: Any = None) -> Iterable[Any]:
+    """What a function's process block runs for: each piped object; once when the function was
+    called without pipeline input ($_ is None, a pipeline parameter keeps `argument`)."""
+    return (argument,) if objects is None else objects
+
+
+def piped(objects: Iterable[Any] | None, argument: Any, type_name: str, name: str) -> Iterator[Any]:
+    """A typed ValueFromPipeline parameter's values: each piped object converted (one that does
+    not convert is skipped with PowerShell's InputObjectNotBound error, as the binder does), or
+    the argument once when nothing was piped."""
+    if objects is None:
+        yield parameter(argument, type_name, name)
+        return
+    for obj in objects:
+        try:
+            converted = convert_to(obj, type_name)
+        except PSError:
+            write_error(
+                PSError(
+                    "The input object cannot be bound to any parameters for the command either because the "
+                    "command does not take pipeline input or the input and its properties do not match any "
+                    "of the parameters that take pipeline input.",
+                    "InputObjectNotBound",
+                    category="InvalidArgument",
+                    target=obj,
+                )
+            )
+            continue
+        yield converted
+
+
+def write_error(error: PSError) -> None:
+    """A non-terminating error: written as PowerShell writes it; the script goes on."""
+    from pscompat.format.host import error_text
+    from pscompat.values.error_records import ErrorRecord
+
+    found = ErrorRecord.from_error(error)
+    if _COLLECTING:
+        _COLLECTING[-1].errors.append(found)
+    else:
+        sys.stderr.write(error_text(found) + "\n")
 
 
 def switch_values(value: Any) -> list:

@@ -53,6 +53,12 @@ CASES = [
         ["one", "big 2"],
     ),
     (
+        "function Get-Double { param([Parameter(ValueFromPipeline)][int]$N) process { $N * 2 } }; 1, 2 | Get-Double; Get-Double 5",
+        ["def get_double(input_objects=None, n=None):", 'for n in rt.piped(input_objects, n, "int", "N"):'],
+        [2, 4, 10],
+    ),
+    ("filter Up { $_.ToUpper() }; 'a', 'b' | Up", ["for item in rt.process_input(input_objects):"], ["A", "B"]),
+    (
         "function f { param([Parameter(Mandatory)][string]$Name, [int]$Times = 2) $Name * $Times }; f x 3",
         ["def f(name, times=2):", 'rt.parameter(times, "int", "Times")'],
         ["xxx"],

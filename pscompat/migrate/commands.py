@@ -154,9 +154,7 @@ class CommandConverter(ConverterBase):
     def command(self, element: N.Command, source: Code | None) -> Code:
         name, info = self.resolve(element)
         if info is None:
-            if source is not None:
-                raise Unsupported(element, "pipeline input to a script function is not converted yet")
-            return self.function_call(element, name)
+            return self.function_call(element, name, source)
         args = split_arguments(info, element.elements[1:], element)
         if source is None:
             special = self.first_command(name, args, element)
@@ -207,8 +205,10 @@ class CommandConverter(ConverterBase):
             raise Unsupported(node, "a script block passed to this command is not converted yet")
         return self.expr(node)
 
-    def function_call(self, element: N.Command, name: str) -> Code:
+    def function_call(self, element: N.Command, name: str, source: Code | None = None) -> Code:
         info = self.ctx.functions[name.lower()]
+        if source is not None and info.input is None:
+            raise Unsupported(element, f"{name} takes no pipeline input here (no process block)")
         if self.ctx.in_function is None and element.span.start < info.start:
             raise Unsupported(element, f"{name} is called before the script defines it")
         args = split_arguments(None, element.elements[1:], element)
@@ -226,7 +226,8 @@ class CommandConverter(ConverterBase):
         if len(args.positional) > len(free):
             raise Unsupported(element, "more positional arguments than parameters ($args)")
         positional = [f"{p[1]}={self.argument(v).text}" for p, v in zip(free, args.positional)]
-        call = f"{info.name}({', '.join(positional + keywords)})"
+        piped = [f"{info.input}={source.text}"] if source is not None else []
+        call = f"{info.name}({', '.join(piped + positional + keywords)})"
         if not info.writes:
             return Code(call, "none")
         return Code(call, "iter") if info.generator else Code(call, None)
@@ -236,7 +237,7 @@ class CommandConverter(ConverterBase):
     def downstream(self, element: N.Command, source: Code) -> Code:
         name, info = self.resolve(element)
         if info is None:
-            raise Unsupported(element, "pipeline input to a script function is not converted yet")
+            return self.function_call(element, name, source)
         args = split_arguments(info, element.elements[1:], element)
         method = getattr(self, "pipe_" + name.replace("-", "_"), None)
         if method is not None:

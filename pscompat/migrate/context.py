@@ -60,6 +60,7 @@ class FunctionInfo:
     generator: bool = True
     writes: bool = True  # False: nothing in the body can write output (calls are plain statements)
     start: int = 0  # where the definition is in the script: calling it earlier fails in PowerShell
+    input: str | None = None  # the parameter that takes pipeline input (functions with a process block)
 
 
 @dataclass
@@ -76,6 +77,7 @@ class ConvertContext:
     globals_written: set[str] = field(default_factory=set)  # `$script:x = ...` inside a function
     loops: int = 0  # loops around the statement being converted (in this function)
     catching: bool = False  # inside a catch block (a bare `throw` rethrows)
+    processing: bool = False  # inside a function's process block (`return` ends one object's turn)
 
     def problem(self, node: Any, reason: str) -> Problem:
         line, column = self.source.coord(node.span.start)

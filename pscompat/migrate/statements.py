@@ -305,10 +305,13 @@ class StatementConverter(ConverterBase):
         if function is None:
             raise Unsupported(node, "return at the script's top level is not converted yet")
         if node.pipeline is None:
-            self.out.line("return")
+            self.out.line("continue" if self.ctx.processing and not self.ctx.loops else "return")
             return
         code = self.pipeline_value(node.pipeline)
-        if function.generator:
+        if self.ctx.processing and not self.ctx.loops:
+            self.write_output(code)
+            self.out.line("continue")  # `return` in process ends this object's turn
+        elif function.generator:
             self.write_output(code)
             self.out.line("return")
             function.writes = True
@@ -471,9 +474,7 @@ class StatementConverter(ConverterBase):
         if self.ctx.in_function is not None:
             raise Unsupported(node, "a function inside a function is not converted yet")
         info = self.ctx.functions[node.name.lower()]
-        body = node.body
-        if body.begin is not None or body.process is not None:
-            raise Unsupported(node, "begin/process blocks are not converted yet")
+        body = _as_filter(node)
         declarations = node.parameters if node.parameters is not None else ()
         if body.param_block is not None:
             for attribute in body.param_block.attributes:
@@ -486,9 +487,14 @@ class StatementConverter(ConverterBase):
         # a function runs when it is called: what the script's variables hold then is unknown
         outer_kinds = self.ctx.kinds
         self.ctx.kinds = {}
+        from_pipeline = None
         for decl in declarations:
-            mandatory = _mandatory(decl)
+            mandatory, by_value = _parameter_flags(decl)
             py = self.ctx.python_name(decl.name)
+            if by_value:
+                if from_pipeline is not None or body.process is None:
+                    raise Unsupported(decl, "this ValueFromPipeline parameter is not converted yet")
+                from_pipeline = (decl, py)
             type_name = decl.type.name.lower() if decl.type is not None else None
             default = "False" if type_name == "switch" else "None"
             if decl.default is not None:
@@ -508,6 +514,8 @@ class StatementConverter(ConverterBase):
                 conversions.append(f"{py} = rt.parameter({py}, {py_string(decl.type.name)}, {py_string(decl.name)})")
             self.ctx.kinds[py] = Code(py, kind)
         _check_locals(node)
+        if info.input is not None:
+            signature.insert(0, f"{info.input}=None")
         self.out.line(f"def {info.name}({', '.join(required + signature)}):")
         outer, loops = self.ctx.in_function, self.ctx.loops
         self.ctx.in_function, self.ctx.loops = info, 0
@@ -517,7 +525,9 @@ class StatementConverter(ConverterBase):
                     for line in text.split("\n"):
                         self.out.line(line)
                 statements = body.end.statements if body.end is not None else ()
-                if not info.generator:
+                if body.process is not None:
+                    self.process_function(body, info, from_pipeline)
+                elif not info.generator:
                     for statement in statements[:-1]:
                         self.comments_before(statement)
                         self.statement(statement)
@@ -535,6 +545,47 @@ class StatementConverter(ConverterBase):
             self.ctx.globals_written = set()
         self.out.line("")
 
+    def process_function(self, body: N.ScriptBlock, info: FunctionInfo, from_pipeline: Any) -> None:
+        """begin, then process once per input object ($_; a ValueFromPipeline parameter takes it;
+        `return` ends that object's turn), then end.  Called without input, process runs once."""
+        if body.begin is not None:
+            self.block(body.begin.statements)
+        process = body.process
+        assert process is not None and info.input is not None
+        uses_item = any(isinstance(n, N.Variable) and n.name.lower() in ("_", "psitem") for n in N.walk(process))
+        outer_item = self.ctx.item
+        conversion = typed = None
+        if from_pipeline is not None:
+            decl, py = from_pipeline
+            if decl.type is not None and decl.type.name.lower() not in ("object", "psobject"):
+                typed = f"{py_string(decl.type.name)}, {py_string(decl.name)}"
+                conversion = f"{py} = rt.parameter({py}, {typed})"
+        if from_pipeline is not None and not uses_item:
+            # the parameter takes each object; called without input, it keeps its argument
+            item = Code(from_pipeline[1], None)
+            if typed is not None:
+                self.out.line(f"for {item.text} in rt.piped({info.input}, {item.text}, {typed}):")
+                conversion = None
+            else:
+                self.out.line(f"for {item.text} in rt.process_input({info.input}, {item.text}):")
+        else:
+            item = Code(self.fresh_name("item"), None)
+            self.out.line(f"for {item.text} in rt.process_input({info.input}):")
+        self.ctx.item, self.ctx.processing = item, True
+        try:
+            with self.out.indent():
+                if from_pipeline is not None and uses_item:
+                    self.out.line(f"if {info.input} is not None:")
+                    with self.out.indent():
+                        self.out.line(f"{from_pipeline[1]} = {item.text}")
+                if conversion is not None:
+                    self.out.line(conversion)
+                self.block(process.statements)
+        finally:
+            self.ctx.item, self.ctx.processing = outer_item, False
+        if body.end is not None:
+            self.block(body.end.statements)
+
 
 def _position(decl: N.ParameterDecl) -> int | None:
     for attribute in decl.attributes:
@@ -545,9 +596,10 @@ def _position(decl: N.ParameterDecl) -> int | None:
     return None
 
 
-def _mandatory(decl: N.ParameterDecl) -> bool:
-    """[Parameter(Mandatory)] (Position and HelpMessage allowed); other attributes are refused."""
-    mandatory = False
+def _parameter_flags(decl: N.ParameterDecl) -> tuple[bool, bool]:
+    """(Mandatory, ValueFromPipeline) from [Parameter(...)] (Position and HelpMessage allowed too);
+    other attributes are refused."""
+    mandatory = by_value = False
     for attribute in decl.attributes:
         if isinstance(attribute, N.TypeName):
             continue
@@ -555,11 +607,14 @@ def _mandatory(decl: N.ParameterDecl) -> bool:
             raise Unsupported(attribute, f"the [{attribute.name}()] attribute is not converted yet")
         for name, value in attribute.named:
             folded = name.lower()
+            on = value is None or (isinstance(value, N.Variable) and value.name.lower() == "true")
             if folded == "mandatory":
-                mandatory = value is None or (isinstance(value, N.Variable) and value.name.lower() == "true")
+                mandatory = on
+            elif folded == "valuefrompipeline":
+                by_value = on
             elif folded not in ("position", "helpmessage"):
                 raise Unsupported(attribute, f"Parameter({name}) is not converted yet")
-    return mandatory
+    return mandatory, by_value
 
 
 def _check_locals(function: N.FunctionDefinition) -> None:
@@ -629,10 +684,18 @@ def _has_continue(node: Any) -> bool:
     return any(isinstance(n, N.Continue) for n in N.walk(node))
 
 
+def _as_filter(node: N.FunctionDefinition) -> N.ScriptBlock:
+    """A filter's body is its process block (about_Functions: Filters)."""
+    body = node.body
+    if node.is_filter and body.process is None and body.begin is None:
+        return N.ScriptBlock(span=body.span, param_block=body.param_block, process=body.end, text=body.text)
+    return body
+
+
 def function_info(node: N.FunctionDefinition, ctx: ConvertContext) -> FunctionInfo:
     """A function's Python name, parameters, and whether it can `return` its one output: a body
     whose only output is its last statement (an expression, a pipeline or `return x`)."""
-    body = node.body
+    body = _as_filter(node)
     declarations = node.parameters if node.parameters is not None else ()
     if body.param_block is not None:
         declarations = body.param_block.parameters
@@ -660,8 +723,15 @@ def function_info(node: N.FunctionDefinition, ctx: ConvertContext) -> FunctionIn
         single = isinstance(last, N.Pipeline) and not _writes_nothing(last)
     if single and any(isinstance(n, N.Return) for s in statements[:-1] for n in N.walk(s)):
         single = False
-    writes = any(_may_write(s) for s in statements)
-    return FunctionInfo(snake_case(node.name), parameters, generator=not single, writes=writes, start=node.span.start)
+    blocks = [b for b in (body.begin, body.process, body.end) if b is not None]
+    writes = any(_may_write(s) for b in blocks for s in b.statements)
+    if body.begin is not None or body.process is not None:
+        single = False
+    info = FunctionInfo(snake_case(node.name), parameters, generator=not single, writes=writes, start=node.span.start)
+    if body.process is not None:
+        taken = {p[1] for p in parameters}
+        info.input = "input_objects" if "input_objects" not in taken else "input_objects_"
+    return info
 
 
 def _may_write(node: Any) -> bool:
