@@ -351,13 +351,20 @@ def _session() -> Any:
 _NO_INPUT = object()
 
 
-def cmd(name: str, *positional: Any, input: Any = _NO_INPUT, **parameters: Any) -> list:
+def cmd(name: str, *positional: Any, input: Any = _NO_INPUT, splat: Iterable[Any] = (), **parameters: Any) -> list:
     """Run cmdlet `name` as a script would (`$input | Name @positional @parameters`) and return
     its output.  Non-terminating errors are written as PowerShell writes them and the script goes
     on; a terminating or statement-terminating one raises PSError."""
     from pscompat.engine.direct_call import call_command
 
     ctx = _session().ctx
+    if splat:  # @params: a hashtable's entries by name, an array's items by position
+        parameters, positional = dict(parameters), tuple(positional)
+        for values in splat:
+            if isinstance(values, dict):
+                parameters.update({str(k): v for k, v in values.items()})
+            else:
+                positional += tuple(iterate(values))
     if input is _NO_INPUT:
         out = call_command(ctx, name, parameters, positional=positional)
     else:
@@ -408,14 +415,21 @@ def select(objects: Iterable[Any], *properties: Any) -> list:
     return cmd("Select-Object", input=rows, Property=names)
 
 
-def sort(objects: Iterable[Any], *properties: Any, descending: bool = False) -> list:
-    """Sort-Object: PowerShell's order (case-insensitive strings, $null first, stable)."""
-    keyed = [p if isinstance(p, str) else _sort_key(p) for p in properties]
-    return cmd("Sort-Object", input=list(objects), Property=keyed, Descending=descending)
+def sort(objects: Iterable[Any], *keys: Any, descending: bool = False) -> list:
+    """Sort-Object: PowerShell's order (case-insensitive strings, $null first, stable); a key is a
+    property name or a function of the object (Sort-Object {$_.Name.Length})."""
+    if all(isinstance(key, str) for key in keys):
+        return cmd("Sort-Object", input=list(objects), Property=list(keys), Descending=descending)
+    from pscompat.values.objects.classes import PSObject
 
-
-def _sort_key(spec: tuple) -> Any:
-    raise TypeError(f"sort by a calculated key {spec[0]!r}: convert with a named property")
+    # Sort rows holding the keys' values, by the same comparison, then give back the objects.
+    names = [f"key{i}" for i in range(len(keys))]
+    rows = []
+    for obj in objects:
+        values = [get_member(obj, k) if isinstance(k, str) else k(obj) for k in keys]
+        rows.append(PSObject([*zip(names, values), ("object", obj)]))
+    ordered = cmd("Sort-Object", input=rows, Property=names, Descending=descending)
+    return [get_member(row, "object") for row in ordered]
 
 
 def format_table(objects: Iterable[Any], *properties: Any) -> list:

@@ -87,6 +87,12 @@ CASES = [
     ("$MyVar = 3; $myvar", ["my_var = 3", "rt.out(my_var)"], [3]),
     ("@(1..3 | Where-Object { $_ -eq 5 }).Count", ["list("], [0]),
     ("$h = @{}; $h.Add('k', 1); $h.Count", ['rt.out(rt.call_statement(h, "Add", "k", 1))'], [1]),
+    ("$p = @{ Path = 'a'; ChildPath = 'b' }; Join-Path @p", ['rt.cmd("Join-Path", splat=[p])'], ["a/b"]),
+    (
+        "'ccc', 'a', 'BB' | Sort-Object { $_.Length }",
+        ['rt.sort(["ccc", "a", "BB"], lambda item: rt.member(item, "Length"))'],
+        ["a", "BB", "ccc"],
+    ),
     ("1..3 | Sort-Object -Descending", ['rt.cmd("Sort-Object", input=range(1, 4), Descending=True)'], [3, 2, 1]),
 ]
 

@@ -59,6 +59,7 @@ class Arguments:
         self.node = node
         self.named: dict[str, Any] = {}
         self.positional: list[Any] = []
+        self.splats: list[Any] = []
 
 
 def split_arguments(info: CommandInfo | None, elements: tuple, node: Any) -> Arguments:
@@ -73,6 +74,9 @@ def split_arguments(info: CommandInfo | None, elements: tuple, node: Any) -> Arg
     while i < len(items):
         element = items[i]
         i += 1
+        if isinstance(element, N.Variable) and element.splatted:
+            out.splats.append(element)  # @params: bound by name (a hashtable) or position (an array)
+            continue
         if not isinstance(element, N.CommandParameter):
             out.positional.append(element)
             continue
@@ -156,7 +160,7 @@ class CommandConverter(ConverterBase):
         if info is None:
             return self.function_call(element, name, source)
         args = split_arguments(info, element.elements[1:], element)
-        if source is None:
+        if source is None and not args.splats:
             special = self.first_command(name, args, element)
             if special is not None:
                 return special
@@ -191,6 +195,9 @@ class CommandConverter(ConverterBase):
                 raise Unsupported(value, f"the {value.value.split(':')[0]}: drive holds PowerShell's session state")
         parts = [py_string(name)]
         parts += [self.argument(p).text for p in args.positional]
+        if args.splats:
+            splatted = [self.expr(N.Variable(span=v.span, name=v.name)).text for v in args.splats]
+            parts.append(f"splat=[{', '.join(splatted)}]")
         if source is not None:
             parts.append(f"input={source.text}")
         for parameter, value in args.named.items():
@@ -207,6 +214,8 @@ class CommandConverter(ConverterBase):
 
     def function_call(self, element: N.Command, name: str, source: Code | None = None) -> Code:
         info = self.ctx.functions[name.lower()]
+        if any(isinstance(e, N.Variable) and e.splatted for e in element.elements[1:]):
+            raise Unsupported(element, f"splatting into the script function {name} is not converted yet")
         if source is not None and info.input is None:
             raise Unsupported(element, f"{name} takes no pipeline input here (no process block)")
         if self.ctx.in_function is None and element.span.start < info.start:
@@ -240,7 +249,7 @@ class CommandConverter(ConverterBase):
             return self.function_call(element, name, source)
         args = split_arguments(info, element.elements[1:], element)
         method = getattr(self, "pipe_" + name.replace("-", "_"), None)
-        if method is not None:
+        if method is not None and not args.splats:
             converted = method(args, source, element)
             if converted is not None:
                 return converted
@@ -310,14 +319,17 @@ class CommandConverter(ConverterBase):
             code = Code(f"itertools.islice({code.text}, {self.expr(named['First']).text})", "iter", code.model)
         return code
 
-    def property_list(self, node: Any, source: Code) -> str:
+    def property_list(self, node: Any, source: Code, blocks: bool = False) -> str:
         """-Property's value: names stay strings; a calculated property @{Name=...; Expression={...}}
-        becomes (name, function)."""
+        becomes (name, function); with blocks, a script block ({$_.Name.Length}) becomes a function."""
         elements = node.elements if isinstance(node, N.ArrayLiteral) else (node,)
         parts = []
         for element in elements:
             if isinstance(element, N.StringConstant):
                 parts.append(py_string(element.value))
+            elif blocks and isinstance(element, N.ScriptBlockExpression):
+                item = self.item_for(source, element)
+                parts.append(f"lambda {item.text}: {self.block_expression(element.body, item).text}")
             elif isinstance(element, N.Hashtable):
                 parts.append(self.calculated(element, source))
             else:
@@ -364,7 +376,7 @@ class CommandConverter(ConverterBase):
             return None
         if set(named) - {"Property", "Descending"} or "Property" not in named:
             return None
-        keys = self.property_list(named["Property"], source)
+        keys = self.property_list(named["Property"], source, blocks=True)
         descending = ", descending=True" if named.get("Descending") is True else ""
         return Code(f"rt.sort({source.text}, {keys}{descending})", "list", source.model)
 
