@@ -316,7 +316,14 @@ class CommandConverter(ConverterBase):
             code = Code(f"rt.select({source.text}, {self.property_list(named['Property'], source)})", "iter")
         if "First" in named:
             self.ctx.use("itertools")
-            code = Code(f"itertools.islice({code.text}, {self.expr(named['First']).text})", "iter", code.model)
+            count = self.expr(named["First"]).text
+            first = code.text if code.text.startswith("(") and " for " in code.text else f"iter({code.text})"
+            code = Code(
+                f"itertools.islice({code.text}, {count})",
+                "iter",
+                code.model,
+                first=first if count == "1" else None,
+            )
         return code
 
     def property_list(self, node: Any, source: Code, blocks: bool = False) -> str:

@@ -23,6 +23,8 @@ class Code:
     model: str | None = None  # for kind 'object' or the items of 'list'/'iter': 'image'
     # a filtering generator (item, source, condition): a second Where-Object joins its condition
     filter: tuple[str, str, str] | None = None
+    # `Select-Object -First 1` of an iterator: assigned, it is next(first, None)
+    first: str | None = None
 
     @property
     def is_stream(self) -> bool:

@@ -218,6 +218,8 @@ class ExpressionConverter(ConverterBase):
 
     def collected(self, code: Code) -> Code:
         """What a pipeline's output is as a value: one object, or a list of several."""
+        if code.first is not None:  # ... | Select-Object -First 1: the first object or None
+            return Code(f"next({code.first}, None)", None, code.model)  # (None when there is none)
         if code.is_stream:
             return Code(f"rt.value({code.text})", None, code.model)  # none, one or several objects
         return code
