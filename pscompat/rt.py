@@ -74,6 +74,8 @@ __all__ = [
     "notlike",
     "notmatch",
     "op",
+    "Param",
+    "script_arguments",
     "piped",
     "write_error",
     "process_input",
@@ -175,6 +177,50 @@ def parameter(value: Any, type_name: str, name: str) -> Any:
         return convert_to(value, type_name)
     except PSError as err:
         raise PSError(f"Cannot process argument transformation on parameter '{name}'. {err.message}") from None
+
+
+class Param:
+    """One parameter of a converted script: its PowerShell type name, whether it is mandatory,
+    its default (a constant; a computed default is assigned after binding)."""
+
+    def __init__(self, type_name: str = "object", *, mandatory: bool = False, default: Any = None):
+        self.type_name = type_name
+        self.mandatory = mandatory
+        self.default = default
+
+
+def script_arguments(argv: list[str], **parameters: Param) -> dict[str, Any]:
+    """The script's command line bound to its parameters as PowerShell binds a script's
+    arguments (`-Name value`, `-Name:value`, name prefixes, positions in order, switches, type
+    conversion and its errors): {PowerShell name: value}."""
+    from pscompat.engine.binding import Arg, Binder
+    from pscompat.engine.commands import CommandInfo
+    from pscompat.engine.commands import Parameter as Declared
+
+    declared = tuple(
+        Declared(name, spec.type_name, position=None if spec.type_name == "switch" else i, mandatory=spec.mandatory)
+        for i, (name, spec) in enumerate(parameters.items())
+    )
+    info = CommandInfo(name="script", cls=None, parameters=declared, command_type="ExternalScript")
+    args = []
+    for text in argv:
+        if len(text) > 1 and text[0] in "-\u2013\u2014\u2015" and not text[1].isdigit():
+            name, _, value = text[1:].partition(":")
+            args.append(Arg(name=name, value=value, has_value=bool(value), text=text, colon=bool(value)))
+        else:
+            args.append(Arg(value=text))
+    bound = Binder(info, "script", None, None, strict_unknown=True).bind(args, False).bound
+    values = {}
+    for name, spec in parameters.items():
+        if name in bound:
+            values[name] = bool(bound[name]) if spec.type_name == "switch" else bound[name]
+        elif spec.type_name == "switch":
+            values[name] = bool(spec.default)
+        elif spec.default is not None or spec.type_name in ("object", "psobject"):
+            values[name] = spec.default
+        else:
+            values[name] = convert_to(None, spec.type_name)  # [int] 0, [string] '' as PowerShell
+    return values
 
 
 # ----------------------------------------------------------------------------- objects

@@ -209,3 +209,33 @@ def test_examples_convert_completely_and_run_the_same(example, tmp_path):
     assert _normalise(py.stdout) == _normalise(ps.stdout)
     assert _normalise(py.stderr) == _normalise(ps.stderr)
     assert "images.list()" in target.read_text(encoding="utf-8")
+
+
+def test_script_parameters_bind_the_command_line_as_powershell(tmp_path):
+    """param(...) of a script: the converted module binds sys.argv as PowerShell binds a script's
+    arguments (prefixes, positions, switches, conversion) and computes later defaults after."""
+    script = tmp_path / "newest.ps1"
+    script.write_text(
+        'param([Parameter(Mandatory)][string]$Family, [int]$Count = 2, [switch]$Names, $Label = "image $Count")\n'
+        "$found = Get-AzureVMImage | where { $_.ImageFamily -eq $Family } |"
+        " Sort-Object PublishedDate -Descending | Select-Object -First $Count\n"
+        'if ($Names) { $found | Select-Object -ExpandProperty ImageName } else { "$Label $($found.Count)" }\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "newest.py"
+    assert _cli(str(script), "--strict", "-o", str(target)).returncode == 0
+    text = target.read_text(encoding="utf-8")
+    assert 'Family=rt.Param("string", mandatory=True)' in text and "rt.script_arguments(" in text
+    family = "Windows Server 2012 R2 Datacenter"
+    for args in (["-Fam", family, "-Names"], [family, "3"], ["-Count", "x", family]):
+        runs = []
+        for command in ([sys.executable, "-m", "pscompat", str(script)], [sys.executable, str(target)]):
+            done = subprocess.run(
+                [*command, *args],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PSCOMPAT_HOME": str(tmp_path / "home")},
+                timeout=120,
+            )
+            runs.append((done.stdout, done.returncode == 0))
+        assert runs[0][0] == runs[1][0] and runs[0][1] == runs[1][1], (args, runs)

@@ -126,7 +126,8 @@ class CommandConverter(ConverterBase):
         if code.is_stream or code.kind == "array":
             return code
         # `$x | cmd`: $null is one object, a collection is enumerated (not foreach's rule)
-        return Code(f"rt.emit({code.text})", "list", code.model)
+        # (a collected value may be None, which is one object, not a model's)
+        return Code(f"rt.emit({code.text})", "list", code.model if code.kind == "object" else None)
 
     def statement_value(self, statement: Any) -> Code:
         return self.pipeline_value(statement)

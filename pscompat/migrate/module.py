@@ -21,14 +21,15 @@ from pscompat import catalog  # noqa: F401  (the cmdlets' parameters resolve -Na
 from pscompat.errors import PSError
 from pscompat.migrate.commands import CommandConverter
 from pscompat.migrate.context import Code, ConvertContext, Problem, Unsupported
-from pscompat.migrate.expressions import ExpressionConverter
-from pscompat.migrate.statements import StatementConverter, Writer, function_info
+from pscompat.migrate.expressions import ExpressionConverter, py_string
+from pscompat.migrate.statements import StatementConverter, Writer, function_info, parameter_flags
 from pscompat.source import Source
 from pscompat.syntax import nodes as N
 from pscompat.syntax.grammar import parse
 
 IMPORTS = {
     "os": "import os",
+    "sys": "import sys",
     "itertools": "import itertools",
     "rt": "from pscompat import rt",
     "images": "from pscompat.azure import images",
@@ -87,7 +88,7 @@ class Converter(ExpressionConverter, CommandConverter, StatementConverter):
             right = node.right
             if member_test is not None and isinstance(right, N.Variable) and right.name.lower() == "null":
                 target, name = member_test
-                test = f"rt.has_member({self.expr(target).text}, {_py(name)})"
+                test = f"rt.has_member({self.expr(target).text}, {py_string(name)})"
                 return Code(test if node.op.lower() == "-ne" else f"not {test}", "bool")
         return super().expr_Binary(node)
 
@@ -122,8 +123,8 @@ class Converter(ExpressionConverter, CommandConverter, StatementConverter):
     # ------------------------------------------------------------------ the script
 
     def script(self, tree: N.ScriptBlock, strict: bool) -> None:
-        if tree.param_block is not None or tree.begin is not None or tree.process is not None:
-            raise Unsupported(tree, "script parameters and begin/process blocks are not converted yet")
+        if tree.begin is not None or tree.process is not None:
+            raise Unsupported(tree, "a script's begin/process blocks are not converted yet")
         statements = tree.end.statements if tree.end is not None else ()
         named = sorted((n for n in N.walk(tree) if isinstance(n, (N.Variable, N.ParameterDecl))), key=_start)
         for variable in named:  # the first spelling of a name is its Python spelling
@@ -137,6 +138,8 @@ class Converter(ExpressionConverter, CommandConverter, StatementConverter):
                 self.ctx.assigned.add(self.ctx.python_name(node.variable.name))
         for info in self.ctx.functions.values():
             self.ctx.assigned.update(p[1] for p in info.parameters)
+        if tree.param_block is not None:
+            self.script_parameters(tree.param_block, strict)
         for statement in statements:
             self.comments_before(statement)
             mark = len(self.out.lines), self.out.depth, dict(self.ctx.kinds)
@@ -148,6 +151,48 @@ class Converter(ExpressionConverter, CommandConverter, StatementConverter):
                 self.not_converted(statement, exc)
         self.write_comments(self.ctx.source.text[self.comment_end :])
 
+    def script_parameters(self, block: N.ParamBlock, strict: bool) -> None:
+        """param(...) of the script: its command line (sys.argv) bound by rt.script_arguments as
+        PowerShell binds a script's arguments; computed defaults assigned after."""
+        self.comments_before(block)
+        try:
+            for attribute in block.attributes:
+                if attribute.name.lower() != "cmdletbinding" or attribute.positional or attribute.named:
+                    raise Unsupported(attribute, f"[{attribute.name}(...)] on a script is not converted yet")
+            specs, names, later = [], [], []
+            for decl in block.parameters:
+                mandatory, by_value = parameter_flags(decl)
+                if by_value or not decl.name.isidentifier():
+                    raise Unsupported(decl, "this script parameter is not converted yet")
+                py = self.ctx.python_name(decl.name)
+                self.ctx.assigned.add(py)
+                type_name = decl.type.name if decl.type is not None else "object"
+                options = [py_string(type_name)]
+                if mandatory:
+                    options.append("mandatory=True")
+                if decl.default is not None:
+                    default = self.expr(decl.default)
+                    if isinstance(decl.default, (N.Constant, N.StringConstant)):
+                        options.append(f"default={default.text}")
+                    else:
+                        later.append((py, default.text))
+                specs.append(f"{decl.name}=rt.Param({', '.join(options)})")
+                names.append((decl.name, py))
+                kind = {"string": "str", "int": "int", "double": "float", "switch": "bool", "bool": "bool"}
+                self.ctx.kinds[py] = Code(py, kind.get(type_name.lower()))
+        except Unsupported as exc:
+            self.not_converted(block, exc)
+            return
+        self.ctx.use("sys")
+        self.out.line("# The script's parameters: its command line, bound as PowerShell binds a script's arguments.")
+        self.out.line(f"arguments = rt.script_arguments(sys.argv[1:], {', '.join(specs)})")
+        for ps_name, py in names:
+            self.out.line(f"{py} = arguments[{py_string(ps_name)}]")
+        for py, text in later:
+            self.out.line(f"if {py} is None:")
+            with self.out.indent():
+                self.out.line(f"{py} = {text}")
+
     def not_converted(self, statement: Any, exc: Unsupported) -> None:
         problem = self.ctx.problem(exc.node, exc.reason)
         self.out.line(f"# pscompat convert: not converted (line {problem.line}, column {problem.column}): {exc.reason}")
@@ -156,7 +201,7 @@ class Converter(ExpressionConverter, CommandConverter, StatementConverter):
 
     def module_text(self, name: str) -> str:
         self.ctx.use("rt")
-        imports = [IMPORTS[m] for m in ("os", "itertools") if m in self.ctx.imports]
+        imports = [IMPORTS[m] for m in ("itertools", "os", "sys") if m in self.ctx.imports]
         pscompat_imports = [IMPORTS[m] for m in ("rt", "images") if m in self.ctx.imports]
         head = [f'"""Converted from {name} by `pscompat convert`."""', ""]
         if imports:
@@ -193,12 +238,6 @@ def _get_member_test(paren: N.Paren) -> tuple[Any, str] | None:
     if set(named) != {"inputobject", "name"} or not isinstance(member, N.StringConstant):
         return None
     return target, member.value
-
-
-def _py(text: str) -> str:
-    from pscompat.migrate.expressions import py_string
-
-    return py_string(text)
 
 
 def convert(source: str, name: str = "<script>", strict: bool = False, format_code: bool = True) -> Conversion:

@@ -489,7 +489,7 @@ class StatementConverter(ConverterBase):
         self.ctx.kinds = {}
         from_pipeline = None
         for decl in declarations:
-            mandatory, by_value = _parameter_flags(decl)
+            mandatory, by_value = parameter_flags(decl)
             py = self.ctx.python_name(decl.name)
             if by_value:
                 if from_pipeline is not None or body.process is None:
@@ -596,7 +596,7 @@ def _position(decl: N.ParameterDecl) -> int | None:
     return None
 
 
-def _parameter_flags(decl: N.ParameterDecl) -> tuple[bool, bool]:
+def parameter_flags(decl: N.ParameterDecl) -> tuple[bool, bool]:
     """(Mandatory, ValueFromPipeline) from [Parameter(...)] (Position and HelpMessage allowed too);
     other attributes are refused."""
     mandatory = by_value = False
