@@ -118,6 +118,7 @@ NOT_CONVERTED = [
     ("Get-ChildItem variable:", 1, 15, "the variable: drive"),
     ("function f { $n += 1 }", 1, 14, "read before the function assigns it"),
     ("'a' > out.txt", 1, 1, "redirections"),
+    ("Add-Type -TypeDefinition 'public class A {}'", 1, 1, "Add-Type defines .NET types"),
     ("$ErrorActionPreference = 'Stop'", 1, 1, "changes how PowerShell runs"),
     ("f; function f { 1 }", 1, 1, "called before the script defines it"),
 ]
