@@ -150,6 +150,8 @@ class CommandConverter(ConverterBase):
         name = head.value
         if name.lower() in self.ctx.functions:
             return name, None
+        if name.lower() == "add-type":
+            raise Unsupported(element, "Add-Type defines .NET types, which have no Python counterpart here")
         target = REGISTRY.resolve_alias(name) or name
         info = REGISTRY.get(target)
         if info is None:
@@ -189,8 +191,6 @@ class CommandConverter(ConverterBase):
         return None
 
     def cmd_call(self, name: str, args: Arguments, source: Code | None) -> Code:
-        if name == "Add-Type":
-            raise Unsupported(args.node, "Add-Type defines .NET types, which have no Python counterpart here")
         if name in SCOPE_COMMANDS or set(args.named) & VARIABLE_PARAMETERS:
             raise Unsupported(args.node, f"{name} reads or writes PowerShell variables, which are Python names here")
         for value in [*args.positional, *args.named.values()]:
