@@ -13,7 +13,7 @@ import tracemalloc
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .runner import median_time, row
+from .runner import alternating, median_time, row, timing_fields
 
 FAMILIES = (
     [f"Windows Server 20{y} {e}" for y in (8, 12, 16, 19) for e in ("Datacenter", "Standard", "Core")]
@@ -80,10 +80,9 @@ PROFILE_TARGETS: dict = {}  # case -> the pscompat callable, for `--write-result
 
 def _compare(case, size, ps_fn, py_fn, goal_ratio, runs, memory=True, check=None):
     PROFILE_TARGETS[case] = ps_fn
-    ps_fn()  # warm-up: first-use imports and compilation are start-up's business, not this case's
-    py_fn()
-    ps_t = median_time(ps_fn, runs)
-    py_t = median_time(py_fn, runs)
+    # one warm-up call each (first-use imports are start-up's business), then alternating rounds
+    t = alternating(ps_fn, py_fn, runs)
+    ps_t, py_t = t["ps_median"], t["py_median"]
     if check:
         check(ps_fn(), py_fn())
     ratio = ps_t / py_t if py_t else float("inf")
@@ -96,94 +95,48 @@ def _compare(case, size, ps_fn, py_fn, goal_ratio, runs, memory=True, check=None
         f"ratio <= {goal_ratio:g}",
         ratio <= goal_ratio,
         peak_mb=_peak_mb(ps_fn) if memory else None,
+        **timing_fields(t),
     )
-
-
-def _same_count(ps, py):
-    if len(ps) != len(py):
-        raise AssertionError(f"pscompat returned {len(ps)} objects, Python {len(py)}")
 
 
 # --- in-memory objects ---------------------------------------------------------------------------
 def object_cases(n: int, runs: int, memory: bool = True) -> list[dict]:
+    """Issue 15's table of ordinary pipeline variants (bench/variants.py), then their median."""
+    from . import variants
+
     objs = make_images(n)
-    f = FAMILY_QUERY
-    rows = []
-
-    src = "$objs | Where-Object {$_.ImageFamily -eq $f} | Select-Object Label, ImageName"
-
-    def py_filter_project():
-        key = f.casefold()
-        return [
-            {"Label": o.Label, "ImageName": o.ImageName}
-            for o in objs
-            if o.ImageFamily is not None and o.ImageFamily.casefold() == key
-        ]
-
+    rows = variants.pipeline_rows(objs, FAMILY_QUERY, runs, PROFILE_TARGETS)
+    ratios = sorted(r["ratio"] for r in rows)
+    median = (
+        ratios[len(ratios) // 2] if len(ratios) % 2 else (ratios[len(ratios) // 2 - 1] + ratios[len(ratios) // 2]) / 2
+    )
+    over = sum(1 for r in ratios if r > variants.PIPELINE_GOAL)
     rows.append(
-        _compare(
-            "filter+project", n, lambda: _run(src, objs=objs, f=f), py_filter_project, 2, runs, memory, _same_count
+        row(
+            "pipeline rows: median ratio",
+            len(ratios),
+            None,
+            None,
+            median,
+            "ratio <= 1.5",
+            median <= 1.5,
+            note=f"median of the {len(ratios)} pipeline rows above; {over} of them above {variants.PIPELINE_GOAL:g}x",
         )
     )
-
-    src2 = "$objs | ? ImageFamily -eq $f"
-
-    def py_where():
-        key = f.casefold()
-        return [o for o in objs if o.ImageFamily is not None and o.ImageFamily.casefold() == key]
-
-    rows.append(
-        _compare("simplified where", n, lambda: _run(src2, objs=objs, f=f), py_where, 2, runs, memory, _same_count)
-    )
-
-    src3 = "$objs | ? ImageFamily -eq $f | Sort-Object PublishedDate -Descending | Select-Object -First 1"
-
-    def py_newest():
-        key = f.casefold()
-        return [
-            max(
-                (o for o in objs if o.ImageFamily is not None and o.ImageFamily.casefold() == key),
-                key=lambda o: o.PublishedDate,
-            )
-        ]
-
-    def check_newest(ps, py):
-        got = ps[0].ImageName if hasattr(ps[0], "ImageName") else ps.to_python()[0].ImageName
-        if got != py[0].ImageName:
-            raise AssertionError(f"newest differs: {got} vs {py[0].ImageName}")
-
-    rows.append(_compare("newest of family", n, lambda: _run(src3, objs=objs, f=f), py_newest, 2, runs, memory, None))
-
-    src4 = "$objs | Group-Object ImageFamily | Sort-Object Count"
-
-    def py_group():
-        groups: dict = {}
-        for o in objs:
-            k = o.ImageFamily
-            kk = "" if k is None else str(k).casefold()
-            g = groups.get(kk)
-            if g is None:
-                groups[kk] = g = [k, []]
-            g[1].append(o)
-        return sorted(({"Name": k, "Count": len(v), "Group": v} for k, v in groups.values()), key=lambda g: g["Count"])
-
-    rows.append(
-        _compare("group & measure: group", n, lambda: _run(src4, objs=objs), py_group, 3, runs, memory, _same_count)
-    )
-
-    src5 = "$objs | Measure-Object -Sum LogicalSizeInGB"
-
-    def py_measure():
-        count = total = 0
-        for o in objs:
-            count += 1
-            total += o.LogicalSizeInGB
-        return [(count, total)]
-
-    rows.append(
-        _compare("group & measure: measure", n, lambda: _run(src5, objs=objs), py_measure, 3, runs, memory, _same_count)
-    )
+    if memory:
+        for r in rows:
+            fn = PROFILE_TARGETS.get(r["case"])
+            if fn is not None:
+                r["peak_mb"] = _peak_mb(fn)
+    rows += variants.null_sort_rows(objs, runs, PROFILE_TARGETS)
     return rows
+
+
+def general_cases(n_loop: int, runs: int, fib_n: int = 22) -> list[dict]:
+    """Loops over a million items, function calls, fib 22, $list.Add (bench/variants.py)."""
+    from . import variants
+
+    return variants.general_rows(n_loop, runs, PROFILE_TARGETS, fib_n)
 
 
 # --- the sandbox ---------------------------------------------------------------------------------
@@ -400,17 +353,71 @@ def _startup_env(workdir: str) -> dict:
     return env
 
 
-def startup_cases(runs: int) -> list[dict]:
+def startup_cases(runs: int, installed: bool = True) -> list[dict]:
+    """Start-up rows.  installed: from a normal (non-editable) install, as a user has it: the
+    tree is built into a wheel and installed into a temporary venv (see install_wheel)."""
     with tempfile.TemporaryDirectory(prefix="pscompat-bench-") as workdir:
-        return _startup_cases(runs, _startup_env(workdir))
+        bindir = Path(sys.executable).parent
+        how = "this environment's pscompat"
+        if installed:
+            try:
+                bindir = install_wheel(workdir)
+                how = "a wheel of this tree installed into a temporary venv"
+            except (subprocess.CalledProcessError, OSError) as exc:
+                how = f"this environment's pscompat (building the wheel failed: {exc})"
+        rows = _startup_cases(runs, _startup_env(workdir), bindir)
+        for r in rows:
+            r["note"] = f"{r['note']}; {how}" if r["note"] else how
+        return rows
 
 
-def _startup_row(case: str, ps_t, py_t, note: str) -> dict:
+def install_wheel(workdir: str) -> Path:
+    """A normal install of this tree, as `pip install .` gives a user: `pip wheel --no-deps
+    --no-build-isolation` then `pip install --no-deps` of that wheel into a new venv, whose
+    dependencies (pyparsing, tabulate, httpx, xonsh) come from this environment through a .pth
+    line (pip compiles the installed modules' bytecode, as a user's install has it).  Returns
+    the venv's bin directory."""
+    root = Path(__file__).resolve().parent.parent
+    dist, venv = Path(workdir) / "dist", Path(workdir) / "venv"
+    quiet = {"check": True, "capture_output": True, "text": True}
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(dist), str(root)],
+        **quiet,
+    )  # type: ignore[call-overload]
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], **quiet)  # type: ignore[call-overload]
+    vpy = venv / "bin" / "python"
+    purelib = subprocess.run(
+        [str(vpy), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], **quiet
+    ).stdout.strip()  # type: ignore[call-overload]
+    import sysconfig
+
+    # this environment's site-packages after the venv's own: its editable pscompat hook is a .pth
+    # file, which a plain path line does not run, so the wheel's pscompat is the one imported
+    Path(purelib, "zz_bench_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    wheel = next(dist.glob("pscompat-*.whl"))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(vpy), "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        **quiet,
+    )  # type: ignore[call-overload]
+    check = subprocess.run([str(vpy), "-c", "import pscompat; print(pscompat.__file__)"], **quiet).stdout  # type: ignore[call-overload]
+    if str(root) in check:
+        raise OSError(f"the venv imports pscompat from the source tree ({check.strip()})")
+    return venv / "bin"
+
+
+def _startup_row(case: str, ps_t, py_t, note: str, goal: float) -> dict:
     if isinstance(ps_t, float) and isinstance(py_t, float):
         ratio = ps_t / py_t
-        return row(case, 1, ps_t, py_t, ratio, "ratio <= 4", ratio <= 4, note=note)
+        return row(case, 1, ps_t, py_t, ratio, f"ratio <= {goal:g}", ratio <= goal, note=note)
     return row(
-        case, 1, None, None, None, "ratio <= 4", None, note=f"skipped: {ps_t if not isinstance(ps_t, float) else py_t}"
+        case,
+        1,
+        None,
+        None,
+        None,
+        f"ratio <= {goal:g}",
+        None,
+        note=f"skipped: {ps_t if not isinstance(ps_t, float) else py_t}",
     )
 
 
@@ -424,11 +431,11 @@ t3 = time.perf_counter(); print(t1 - t0, t2 - t1, t3 - t2)
 """
 
 
-def _parser_cost(env: dict) -> str:
+def _parser_cost(env: dict, python: str) -> str:
     """Where a new script's extra start-up goes, measured in a fresh process (median of 5)."""
     samples = []
     for _ in range(5):
-        r = subprocess.run([sys.executable, "-c", _PARSER_COST], capture_output=True, text=True, env=env)
+        r = subprocess.run([python, "-c", _PARSER_COST], capture_output=True, text=True, env=env)
         if r.returncode != 0:
             return ""
         samples.append([float(x) for x in r.stdout.split()])
@@ -440,11 +447,11 @@ def _parser_cost(env: dict) -> str:
     )
 
 
-def _startup_cases(runs: int, env: dict) -> list[dict]:
-    bindir = Path(sys.executable).parent
+def _startup_cases(runs: int, env: dict, bindir: Path) -> list[dict]:
     rows = []
-    ps_cmd = [str(bindir / "pscompat")] if (bindir / "pscompat").exists() else [sys.executable, "-m", "pscompat"]
-    py_t = _proc_time([sys.executable, "-c", "pass"], runs, env)
+    python = str(bindir / "python")
+    ps_cmd = [str(bindir / "pscompat")] if (bindir / "pscompat").exists() else [python, "-m", "pscompat"]
+    py_t = _proc_time([python, "-c", "pass"], runs, env)
     ps_t = _proc_time(ps_cmd + ["-c", "1"], runs, env)  # the first run parses; the timed ones load the tree
     rows.append(
         _startup_row(
@@ -452,19 +459,22 @@ def _startup_cases(runs: int, env: dict) -> list[dict]:
             ps_t,
             py_t,
             "vs python -c pass; the script has run before (its parse is cached on disk)",
+            3,  # issue 15
         )
     )
     cold = dict(env, PSCOMPAT_CACHE_DIR="")  # no parse cache: a script never run before builds the parser
     ps_cold = _proc_time(ps_cmd + ["-c", "1"], runs, cold)
+    parser_cost = _parser_cost(env, python)
     rows.append(
         _startup_row(
             "start-up: pscompat -c '1', new script",
             ps_cold,
             py_t,
-            "vs python -c pass; parse cache off, so the parser is imported and built" + _parser_cost(env),
+            "vs python -c pass; parse cache off, so the parser is imported and built" + parser_cost,
+            4,  # issue 6
         )
     )
-    xonsh = bindir / "xonsh"
+    xonsh = Path(sys.executable).parent / "xonsh"
     if not xonsh.exists():
         rows.append(
             row(

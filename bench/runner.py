@@ -21,8 +21,37 @@ def median_time(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def row(case, size, pscompat_s, python_s, ratio, goal, met, peak_mb=None, unit="x", note="") -> dict:
+def alternating(ps_fn, py_fn, rounds: int) -> dict:
+    """Time `ps_fn` and `py_fn` in alternating rounds (ps, py, ps, py, ...) after one warm-up
+    call of each, so load on the machine lands on both sides alike.  Min and median of each."""
+    ps_fn()
+    py_fn()
+    ps_times, py_times = [], []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        ps_fn()
+        ps_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        py_fn()
+        py_times.append(time.perf_counter() - t)
     return {
+        "ps_min": min(ps_times),
+        "ps_median": statistics.median(ps_times),
+        "py_min": min(py_times),
+        "py_median": statistics.median(py_times),
+    }
+
+
+def timing_fields(t: dict) -> dict:
+    return {"ps_min": t["ps_min"], "py_min": t["py_min"]}
+
+
+def row(
+    case, size, pscompat_s, python_s, ratio, goal, met, peak_mb=None, unit="x", note="", ps_min=None, py_min=None
+) -> dict:
+    return {
+        "ps_min": ps_min,
+        "py_min": py_min,
         "case": case,
         "size": size,
         "pscompat_s": pscompat_s,
@@ -36,7 +65,7 @@ def row(case, size, pscompat_s, python_s, ratio, goal, met, peak_mb=None, unit="
     }
 
 
-COLUMNS = ("case", "size", "pscompat", "python", "ratio", "peak MB", "goal", "met?")
+COLUMNS = ("case", "size", "pscompat", "python", "ratio", "min ratio", "peak MB", "goal", "met?")
 
 
 def _secs(v) -> str:
@@ -53,7 +82,17 @@ def _ratio(r: dict) -> str:
         return f"{v:.3g}" if v < 0.1 else f"{v:.2f}"
     if r["unit"] in ("s", "s added"):
         return ("+" if r["unit"] == "s added" else "") + _secs(v)
+    if r["unit"] == "µs":
+        return f"{v:.1f} µs"
     return f"{v:.1f} {r['unit']}"
+
+
+def _min_ratio(r: dict) -> str:
+    """pscompat's fastest round over Python's fastest round (the two medians make `ratio`)."""
+    if r.get("ps_min") and r.get("py_min") and r["unit"] == "x":
+        v = r["ps_min"] / r["py_min"]
+        return f"{v:.3g}" if v < 0.1 else f"{v:.2f}"
+    return "—"
 
 
 def cells(r: dict) -> list[str]:
@@ -64,6 +103,7 @@ def cells(r: dict) -> list[str]:
         _secs(r["pscompat_s"]),
         _secs(r["python_s"]),
         _ratio(r),
+        _min_ratio(r),
         "—" if r["peak_mb"] is None else f"{r['peak_mb']:.1f}",
         r["goal"],
         met,

@@ -1,4 +1,5 @@
-"""Smoke test of the benchmark suite's runner: tiny sizes, output shape only (no timing assertions)."""
+"""Smoke test of the benchmark suite's runner: tiny sizes, output shape and the results' agreement
+with hand-written Python (no timing assertions)."""
 
 import json
 import os
@@ -23,6 +24,10 @@ def test_bench_quick_prints_table_and_json(tmp_path):
             "startup",
             "--stream",
             "2000",
+            "--objects",
+            "300",
+            "--loop",
+            "2000",
             "--json",
             str(out),
         ],
@@ -38,19 +43,31 @@ def test_bench_quick_prints_table_and_json(tmp_path):
     rows = json.loads(out.read_text())
     names = {r["case"] for r in rows}
     assert {
-        "filter+project",
-        "simplified where",
-        "newest of family",
-        "group & measure: group",
-        "group & measure: measure",
+        "where + project",
+        "where: simplified -eq",
+        "where: simplified -like '*x*'",
+        "sort | select -First 1",
+        "group: two properties",
+        "measure: -Sum",
+        "select: -ExpandProperty",
+        "pipeline rows: median ratio",
+        "sort with $null keys",
+        "for loop",
+        "foreach statement",
+        "$list.Add($i)",
+        "function call",
+        "fib 12",
         "early stop",
         "listing",
         "streaming memory",
         "parse: script",
         "parse: interactive line",
     } <= names
+    assert len([r for r in rows if r["goal"] == "ratio <= 3"]) >= 31  # issue 15's 31 variants and more
     for r in rows:
         assert {"case", "ratio", "goal", "met", "size"} <= r.keys()
+        # each row checks that pscompat's output agrees with the hand-written Python's
+        assert "DIFFER" not in r["note"] and "RESULT " not in r["note"], r
         assert isinstance(r["ratio"], (int, float)) and r["ratio"] >= 0
         assert r["case"] in proc.stdout
     # the suite must not touch the caller's own sandbox home
