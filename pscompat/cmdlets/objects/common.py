@@ -206,3 +206,22 @@ def property_reader(name: str, missing):
         return value if found else missing
 
     return read
+
+
+def read_column(items: list, name: str, missing) -> list:
+    """Property `name` (no wildcards) of every object of `items` (`missing` where an object
+    lacks it), read in C-level passes when the objects are all of one class with a plain
+    attribute, or all plain PSObjects (a dict lookup each, through map); object by object
+    through property_reader otherwise."""
+    from operator import attrgetter
+
+    from pscompat.engine.pipeline.fused import plain_column
+
+    column = plain_column(items, name)
+    if column is not None:
+        return column
+    if items and set(map(type, items)) == {PSObject}:
+        folded = name.lower()
+        return [values.get(folded, missing) for values in map(attrgetter("_values"), items)]
+    read = property_reader(name, missing)
+    return [read(obj) for obj in items]

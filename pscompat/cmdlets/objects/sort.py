@@ -10,8 +10,9 @@ from __future__ import annotations
 import heapq
 from datetime import datetime
 from functools import cmp_to_key
+from typing import Any
 
-from pscompat.cmdlets.objects.common import command_compare, has_input, property_reader, resolve_property
+from pscompat.cmdlets.objects.common import command_compare, has_input, property_reader, read_column, resolve_property
 from pscompat.cmdlets.objects.introsort import dotnet_sort
 from pscompat.cmdlets.objects.properties import SORT_ENTRIES, PropertySpec, parse_properties
 from pscompat.cmdlets.objects.select import check_range
@@ -137,46 +138,122 @@ def _directions(specs, key_count: int, descending: bool) -> list[bool]:
     return directions
 
 
-def _native_kind(values: list):
-    """str, NUMBER_TYPES or datetime when every value is a plain number, every one a string, or
-    every one a DateTime of one kind (naive or aware): values Python orders as the comparer
-    does.  None when the general comparer is needed (missing values, nulls, other types)."""
-    kind = None
-    aware = None
-    for v in values:
-        t = type(v)
-        if t in NUMBER_TYPES:
-            t = NUMBER_TYPES
-        elif t is datetime:
-            tz = v.tzinfo is not None  # naive and aware values do not compare
-            if aware is None:
-                aware = tz
-            elif aware is not tz:
-                return None
-        elif t is not str:
-            return None
-        if kind is None:
-            kind = t
-        elif kind is not t:
-            return None
-    return kind
-
-
-def _column_key(entries: list[OrderEntry], k: int, case_sensitive: bool):
-    """A native sort key for key column k when every entry's value there is a plain number,
-    every one a string, or every one a DateTime of one kind (the common `sort Size`,
-    `sort Name`, `sort PublishedDate` cases): the comparer's order for that column without a
-    Python call per comparison.  None when the column needs the general comparer."""
-    kind = _native_kind([e.values[k] if k < len(e.values) else NON_EXISTING for e in entries])
-    if kind is None:
+def _kind_of_column(values: list):
+    """(kind, has_null, has_missing) when every value of a key column is $null, missing, or of
+    one kind the comparer orders as Python does: plain numbers (int and float, no NaN), strings,
+    or DateTimes of one kind (naive or aware).  None when the general comparer is needed
+    (other types, or two kinds mixed: LanguagePrimitives.Compare converts the right operand
+    to the left's type, which no key reproduces)."""
+    types = set(map(type, values))  # one C-level pass; the rest looks at the few types
+    has_null = type(None) in types
+    has_missing = object in types
+    if has_missing and any(type(v) is object and v is not NON_EXISTING for v in values):
         return None
-    if kind is not str:
-        return lambda e: e.values[k]
-    from pscompat.values.operators.equality import string_sort_key
+    types.discard(type(None))
+    types.discard(object)
+    if not types:
+        return None, has_null, has_missing
+    if types <= {int, float}:
+        if float in types and any(v != v for v in values if type(v) is float):
+            return None  # NaN: Double.CompareTo orders it first, Python's < does not
+        return NUMBER_TYPES, has_null, has_missing
+    if len(types) != 1:
+        return None
+    kind = types.pop()
+    if kind is datetime:
+        zones = {v.tzinfo for v in values if v is not None and v is not NON_EXISTING}
+        if len({tz is None for tz in zones}) > 1:  # naive and aware values do not compare
+            return None
+    elif kind is not str:
+        return None
+    return kind, has_null, has_missing
 
-    if case_sensitive:  # equal keys fall back to an ordinal comparison, as compare_strings does
-        return lambda e: (string_sort_key(e.values[k], True), e.values[k])
-    return lambda e: string_sort_key(e.values[k], False)
+
+_NULL_KEY = (1, 0)  # numbers: $null between the negatives (0, v) and zero and above (2, v)
+_BEFORE = (0, 0)  # strings, DateTimes: $null before every value (1, key)
+
+
+def column_keys(values: list, case_sensitive: bool, ascending: bool = True) -> list | None:
+    """One native sort key per value of a key column, ordered as ObjectCommandComparer orders
+    the values (PS: ObjectCommandComparer.cs; LanguagePrimitives.Compare for $null), or None
+    when the column needs the general comparer (see _kind_of_column).
+
+    - $null (an existing property whose value is null) against a number: below zero and the
+      positive numbers, above the negative ones; against anything else: below it.
+    - A missing property sorts after every value whatever the direction (the comparer's
+      NonExistingProperty): its key is the largest ascending and the smallest descending, so
+      a sort with reverse=True still puts it last.
+    """
+    found = _kind_of_column(values)
+    if found is None:
+        return None
+    kind, has_null, has_missing = found
+    keys: list[Any]
+    if kind is str:
+        from pscompat.values.operators.equality import string_sort_key
+
+        if case_sensitive:  # equal keys fall back to an ordinal comparison, as compare_strings does
+            keys = [(string_sort_key(v, True), v) if type(v) is str else v for v in values]
+        else:
+            keys = [string_sort_key(v, False) if type(v) is str else v for v in values]
+    else:
+        keys = list(values)
+    if has_null:
+        if kind is NUMBER_TYPES:
+            keys = [_NULL_KEY if v is None else v if v is NON_EXISTING else (0, v) if v < 0 else (2, v) for v in keys]
+        else:
+            keys = [_BEFORE if v is None else v if v is NON_EXISTING else (1, v) for v in keys]
+    if has_missing:
+        last, present = ((1,), 0) if ascending else ((0,), 1)
+        keys = [last if v is NON_EXISTING else (present, v) for v in keys]
+    return keys
+
+
+def stable_order(values: list, case_sensitive: bool, ascending: bool, limit: int | None = None) -> list | None:
+    """Positions of `values` in the comparer's stable order (the first `limit` of them), or None
+    when the column needs the general comparer.  The same order as sorting by column_keys, but
+    $null and missing values are placed as blocks around one sort of the plain keys (a tuple
+    key per value would make the sort several times slower): $null before every string or
+    DateTime, between the negative numbers and the others; missing values after all."""
+    found = _kind_of_column(values)
+    if found is None:
+        return None
+    kind, has_null, has_missing = found
+    n = len(values)
+    present: list[int] | range
+    if has_null or has_missing:
+        present = [i for i, v in enumerate(values) if v is not None and v is not NON_EXISTING]
+        nulls = [i for i, v in enumerate(values) if v is None] if has_null else []
+        missing = [i for i, v in enumerate(values) if v is NON_EXISTING] if has_missing else []
+    else:
+        present, nulls, missing = range(n), [], []
+    if kind is str:
+        from pscompat.values.operators.equality import string_sort_key
+
+        cs = case_sensitive
+        keys: list | dict
+        if has_null or has_missing:
+            keys = {
+                i: (string_sort_key(values[i], True), values[i]) if cs else string_sort_key(values[i]) for i in present
+            }
+        else:
+            keys = [(string_sort_key(v, True), v) for v in values] if cs else [string_sort_key(v) for v in values]
+        key = keys.__getitem__
+    else:
+        key = values.__getitem__
+    if limit is not None and limit < len(present):
+        # nsmallest/nlargest give sorted(...)[:limit], ties in input order as the stable sort
+        order = (heapq.nsmallest if ascending else heapq.nlargest)(limit, present, key=key)
+    else:
+        order = sorted(present, key=key, reverse=not ascending)
+    if nulls:
+        if kind is NUMBER_TYPES:
+            negative = sum(1 for i in order if values[i] < 0)
+            cut = negative if ascending else len(order) - negative
+        else:
+            cut = 0 if ascending else len(order)
+        order[cut:cut] = nulls
+    return order + missing if missing else order
 
 
 def _fast_sort(entries: list[OrderEntry], directions: list[bool], case_sensitive: bool, distinct_only: bool = False):
@@ -184,18 +261,20 @@ def _fast_sort(entries: list[OrderEntry], directions: list[bool], case_sensitive
     first, each in its own direction.  None when some column needs the general comparer, or
     (distinct_only) when two entries' keys are all equal: their order is then the unstable
     sort's business."""
-    keys = []
-    for k in range(len(directions)):
-        key = _column_key(entries, k, case_sensitive)
-        if key is None:
+    columns = []
+    for k, ascending in enumerate(directions):
+        keys = column_keys(
+            [e.values[k] if k < len(e.values) else NON_EXISTING for e in entries], case_sensitive, ascending
+        )
+        if keys is None:
             return None
-        keys.append(key)
-    if distinct_only and len({tuple(key(e) for key in keys) for e in entries}) < len(entries):
+        columns.append(keys)
+    if distinct_only and len(set(zip(*columns))) < len(entries):
         return None
-    ordered = list(entries)
+    order = list(range(len(entries)))
     for k in range(len(directions) - 1, -1, -1):
-        ordered.sort(key=keys[k], reverse=not directions[k])  # reverse keeps ties in order
-    return ordered
+        order.sort(key=columns[k].__getitem__, reverse=not directions[k])  # reverse keeps ties in order
+    return [entries[i] for i in order]
 
 
 @cmdlet(
@@ -247,7 +326,13 @@ class SortObject(Cmdlet):
             if item is not None:
                 append(item)
 
-        return FastEach(collect)
+        def batch(items, downstream):
+            if None in items:
+                self._objects.extend(item for item in items if item is not None)
+            else:
+                self._objects.extend(items)
+
+        return FastEach(collect, batch=batch)
 
     def end(self):
         objects = self._objects
@@ -293,34 +378,31 @@ class SortObject(Cmdlet):
         return [e.obj for e in ordered]
 
     def _sort_one_key(self, objects: list, spec, ascending: bool):
-        """`sort Name` / `sort PublishedDate -Descending` over objects that all have the
-        property, its values all numbers, all strings or all DateTimes of one kind: a stable
-        sort of positions by native keys (what the comparer and the stable heap path give),
-        with no entry per object.  None otherwise.  No spec: the objects themselves."""
+        """`sort Name` / `sort PublishedDate -Descending` when the values are numbers, strings
+        or DateTimes of one kind, with or without $null and missing properties (column_keys):
+        a stable sort of positions by native keys (what the comparer and the stable heap path
+        give), with no entry per object.  None otherwise.  No spec: the objects themselves."""
         if spec is None:
             vals = objects
         elif spec.is_block or spec.wildcard:
             return None
         else:
-            from pscompat.engine.pipeline.fused import plain_column
-
-            vals = plain_column(objects, spec.expression)
-            if vals is None:
-                read = property_reader(spec.expression, NON_EXISTING)
-                vals = [read(o) for o in objects]
-        kind = _native_kind(vals)
-        if kind is None:
-            return None
-        if kind is str:
-            from pscompat.values.operators.equality import string_sort_key
-
-            cs = bool(self.CaseSensitive)
-            keys = [(string_sort_key(v, True), v) for v in vals] if cs else [string_sort_key(v, False) for v in vals]
-        else:
-            keys = vals
+            vals = read_column(objects, spec.expression, NON_EXISTING)
         top, bottom = self.bound.get("Top", 0) or 0, self.bound.get("Bottom", 0) or 0
         n = len(objects)
-        if not self.Stable and not top and not bottom and n <= EXACT_UNSTABLE_LIMIT and len(set(keys)) < n:
+        limit = min(top or n, self.output_limit or n)
+        case_sensitive = bool(self.CaseSensitive)
+        if n > EXACT_UNSTABLE_LIMIT or self.Stable or top or bottom:
+            order = stable_order(vals, case_sensitive, ascending, limit if not bottom else None)
+            if order is None:
+                return None
+            if bottom:
+                order = order[-bottom:]
+            return list(map(objects.__getitem__, order[:limit] if limit < len(order) else order))
+        keys = column_keys(vals, case_sensitive, ascending)
+        if keys is None:
+            return None
+        if len(set(keys)) < n:
             # equal keys: their order is what .NET's unstable sort leaves
             sign = 1 if ascending else -1
 
@@ -329,17 +411,11 @@ class SortObject(Cmdlet):
                 return 0 if a == b else (sign if a > b else -sign)
 
             return [objects[i] for i in dotnet_sort(range(n), compare)]
-        limit = min(top or n, self.output_limit or n)
-        if limit < n and not bottom:
+        if limit < n:
             # nsmallest/nlargest give sorted(...)[:limit], ties in input order as the stable sort
             pick = heapq.nsmallest if ascending else heapq.nlargest
             return [objects[i] for i in pick(limit, range(n), key=keys.__getitem__)]
-        order = sorted(range(n), key=keys.__getitem__, reverse=not ascending)
-        if top:
-            order = order[:top]
-        elif bottom:
-            order = order[-bottom:]
-        return [objects[i] for i in order]
+        return list(map(objects.__getitem__, sorted(range(n), key=keys.__getitem__, reverse=not ascending)))
 
     def _sort(self, entries, compare, directions):
         """The unstable sort's order: .NET's introsort when equal keys make it matter (and the
@@ -350,6 +426,9 @@ class SortObject(Cmdlet):
             return fast
         if exact:
             return dotnet_sort(entries, compare)
+        if self.output_limit is not None and self.output_limit < len(entries):
+            # `| Select-Object -First n`: the first n of the same stable order, O(n log limit)
+            return heapq.nsmallest(self.output_limit, entries, key=cmp_to_key(compare))
         return sorted(entries, key=cmp_to_key(compare))
 
 
