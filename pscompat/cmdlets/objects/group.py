@@ -4,9 +4,11 @@ Group-Object.cs, GetUnique.cs), on the order matrix of objects_sort.
 
 from __future__ import annotations
 
+import itertools
+from datetime import datetime
 from functools import cmp_to_key
 
-from pscompat.cmdlets.objects.common import command_compare, has_input, property_reader
+from pscompat.cmdlets.objects.common import command_compare, has_input, property_reader, read_column
 from pscompat.cmdlets.objects.properties import GROUP_ENTRIES, parse_properties
 from pscompat.cmdlets.objects.sort import (
     NON_EXISTING,
@@ -14,6 +16,7 @@ from pscompat.cmdlets.objects.sort import (
     OrderEntry,
     expand_specs,
     make_comparer,
+    native_order,
     order_values,
 )
 from pscompat.cmdlets.wildcards import has_wildcard
@@ -109,6 +112,7 @@ class GroupObject(Cmdlet):
         self._entries: list[OrderEntry] = []
         self._objs: list = []
         self._vals: list = []
+        self._columns: list = []  # several keys: per key, its value for each object of _objs
         self._specs = None
 
     def _parse(self):
@@ -148,8 +152,6 @@ class GroupObject(Cmdlet):
             props = list(props) if isinstance(props, (list, tuple)) else [props]
             if not props or not all(type(p) is str and not has_wildcard(p) for p in props):
                 return None
-        entries = self._entries
-        append = entries.append
         parsed = []
 
         def first(item):
@@ -183,17 +185,31 @@ class GroupObject(Cmdlet):
                 vals.extend(column)
 
             return FastEach(each, batch=batch)
-        else:
-            readers = [property_reader(p, NON_EXISTING) for p in props]
+        # several keys: one column per key, read in C-level passes over each batch
+        objs, columns = self._objs, self._columns
+        readers = [property_reader(p, NON_EXISTING) for p in props]
+        columns.extend([] for _ in props)
 
-            def each(item):
-                if item is not None:
-                    if not parsed:
-                        first(item)
-                    values = [read(item) for read in readers]
-                    append(OrderEntry(item, values, len(entries), any(v is not NON_EXISTING for v in values)))
+        def each_row(item):
+            if item is not None:
+                if not parsed:
+                    first(item)
+                objs.append(item)
+                for column, read in zip(columns, readers):
+                    column.append(read(item))
 
-        return FastEach(each)
+        def batch_rows(items, downstream):
+            if not items or None in items:
+                for item in items:
+                    each_row(item)
+                return
+            if not parsed:
+                first(items[0])
+            objs.extend(items)
+            for column, p in zip(columns, props):
+                column.extend(read_column(items, p, NON_EXISTING))
+
+        return FastEach(each_row, batch=batch_rows)
 
     @staticmethod
     def _mixed_types(entries) -> bool:
@@ -263,6 +279,55 @@ class GroupObject(Cmdlet):
         return self._sorted_groups(groups, str, False)
 
     @staticmethod
+    def _bucket_columns(objs: list, columns: list, no_element: bool, case_sensitive: bool):
+        """Several keys per object, each key's values of one type (str, int, float or
+        DateTime; $null and missing allowed): group through a dict keyed by the tuple of
+        values (texts case-folded unless -CaseSensitive), the keys ObjectCommandPropertyValue.
+        Equals finds equal, then order the groups as the comparer orders their keys.  None
+        when some key needs the comparer (two types in one column: PowerShell then keeps the
+        groups in order of appearance, see _groups)."""
+        key_columns = []
+        for column in columns:
+            types = set(map(type, column))
+            only_text = types == {str}
+            types.discard(type(None))
+            if object in types:
+                if any(type(v) is object and v is not NON_EXISTING for v in column):
+                    return None
+                types.discard(object)
+            if len(types) > 1 or (types and next(iter(types)) not in (str, int, float, datetime)):
+                return None
+            if types == {float} and any(v != v for v in column if type(v) is float):
+                return None  # NaN equals nothing, itself included
+            if types == {datetime} and len({v.tzinfo is None for v in column if type(v) is datetime}) > 1:
+                return None
+            if types != {str} or case_sensitive:
+                key_columns.append(column)
+            elif only_text:
+                key_columns.append(list(map(str.casefold, column)))
+            else:
+                key_columns.append([v.casefold() if type(v) is str else v for v in column])
+        keys = zip(*key_columns)
+        members: dict = {}
+        heads: dict = {}
+        get = members.get
+        for obj, key, i in zip(objs, keys, itertools.count()):
+            group = get(key)
+            if group is None:
+                members[key] = [obj]
+                heads[key] = i
+            else:
+                group.append(obj)
+        groups = list(members.values())
+        entries = [
+            OrderEntry(g[0], [c[heads[k]] for c in columns], n, True) for n, (k, g) in enumerate(members.items())
+        ]
+        ordered = native_order(entries, [True] * len(columns), case_sensitive)
+        if ordered is None:
+            return None
+        return [GroupInfo.of(e, groups[e.index] if not no_element else [], len(groups[e.index])) for e in ordered]
+
+    @staticmethod
     def _sorted_groups(groups: list, kind: type, case_sensitive: bool) -> list:
         if kind is not str:
             groups.sort(key=lambda g: g._entry.values[0])
@@ -294,8 +359,18 @@ class GroupObject(Cmdlet):
 
     def _groups(self) -> list:
         no_element = bool(self.NoElement)
+        case_sensitive = bool(self.CaseSensitive)
         objs, vals = self._objs, self._vals
-        if objs:  # the fast path's one key per object
+        if self._columns:  # the fast path's several keys per object
+            groups = self._bucket_columns(objs, self._columns, no_element, case_sensitive) if objs else []
+            if groups is not None:
+                return groups
+            self._entries = [
+                OrderEntry(o, list(r), i, any(v is not NON_EXISTING for v in r))
+                for i, (o, r) in enumerate(zip(objs, zip(*self._columns)))
+            ]
+            objs = []
+        elif objs:  # the fast path's one key per object
             groups = self._bucket(objs, vals, no_element)
             if groups is not None:
                 return groups
@@ -308,7 +383,12 @@ class GroupObject(Cmdlet):
             groups = self._bucket([e.obj for e in entries], [e.values[0] for e in entries], no_element)
             if groups is not None:
                 return groups
-        compare = make_comparer([True] * key_count, bool(self.CaseSensitive))
+        elif key_count > 1 and all(len(e.values) == key_count for e in entries):
+            columns = [list(c) for c in zip(*[e.values for e in entries])]
+            groups = self._bucket_columns([e.obj for e in entries], columns, no_element, case_sensitive)
+            if groups is not None:
+                return groups
+        compare = make_comparer([True] * key_count, case_sensitive)
         groups = []
         if not self._mixed_types(entries):
             # one type per key: sort, then equal neighbours form a group

@@ -256,7 +256,7 @@ def stable_order(values: list, case_sensitive: bool, ascending: bool, limit: int
     return order + missing if missing else order
 
 
-def _fast_sort(entries: list[OrderEntry], directions: list[bool], case_sensitive: bool, distinct_only: bool = False):
+def native_order(entries: list[OrderEntry], directions: list[bool], case_sensitive: bool, distinct_only: bool = False):
     """The comparer's (stable) order by native keys: one stable sort per key column, last key
     first, each in its own direction.  None when some column needs the general comparer, or
     (distinct_only) when two entries' keys are all equal: their order is then the unstable
@@ -367,7 +367,7 @@ class SortObject(Cmdlet):
             if self.Unique:
                 entries = _unique_first(entries, compare)
             # With every key present (no missing values) that is the stable sort itself.
-            ordered = _fast_sort(entries, directions, bool(self.CaseSensitive))
+            ordered = native_order(entries, directions, bool(self.CaseSensitive))
             if ordered is None:
                 key = cmp_to_key(lambda a, b: (b.comparable - a.comparable) or compare(a, b) or (a.index - b.index))
                 ordered = sorted(entries, key=key)
@@ -421,7 +421,7 @@ class SortObject(Cmdlet):
         """The unstable sort's order: .NET's introsort when equal keys make it matter (and the
         input is small enough to afford a Python call per comparison), else a native sort."""
         exact = len(entries) <= EXACT_UNSTABLE_LIMIT
-        fast = _fast_sort(entries, directions, bool(self.CaseSensitive), distinct_only=exact)
+        fast = native_order(entries, directions, bool(self.CaseSensitive), distinct_only=exact)
         if fast is not None:
             return fast
         if exact:
