@@ -7,7 +7,10 @@ deviation is the sample one (PowerShell's running-variance update, ported as is)
 
 from __future__ import annotations
 
-from pscompat.cmdlets.objects.common import has_input, property_reader, resolve_property
+from functools import reduce
+from operator import add
+
+from pscompat.cmdlets.objects.common import has_input, property_reader, read_column, resolve_property
 from pscompat.cmdlets.objects.properties import parse_properties
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.pipeline.fast_paths import FastEach
@@ -201,11 +204,45 @@ class MeasureObject(Cmdlet):
             return None
 
         def batch(items, downstream):
-            if not (sum_only and self._sum_of_integers(items, spec.expression)):
-                for item in items:
-                    each(item)
+            if sum_only and self._sum_of_integers(items, spec.expression):
+                return
+            if not (self._text or self._std) and self._number_column(items, spec.expression):
+                return
+            for item in items:
+                each(item)
 
         return FastEach(each, batch=batch)
+
+    def _number_column(self, items: list, name: str) -> bool:
+        """-Sum/-Average/-Minimum/-Maximum of a property whose values are all plain numbers:
+        the column read in C-level passes (read_column), the sum PowerShell's running double
+        total (the same additions in the same order, through reduce), the extremes by max/min
+        (the first of equal values, as Measure-Object's strict comparison keeps).  False, with
+        nothing counted, when some object lacks the property or a value is not an int or a
+        float (NaN included: it compares unlike a double), so the object-by-object path runs."""
+        if not items or None in items:
+            return False
+        missing = object()
+        values = read_column(items, name, missing)
+        types = set(map(type, values))
+        if not types <= {int, float} or (float in types and any(v != v for v in values if type(v) is float)):
+            return False
+        real = resolve_property(items[0], name)[1]
+        stat = self._entry(real)
+        if self._numeric:
+            try:
+                floats = list(map(float, values))
+            except OverflowError:  # an integer beyond a double's range: the general path reports it
+                return False
+            previous = reduce(add, floats[:-1], stat.sum)
+            stat.sum_previous, stat.sum = previous, previous + floats[-1]
+        self._records += len(items)
+        stat.count += len(items)
+        if self._max:
+            stat.max = _pick(max(values), stat.max, False)
+        if self._min:
+            stat.min = _pick(min(values), stat.min, True)
+        return True
 
     def _sum_of_integers(self, items: list, name: str) -> bool:
         """-Sum/-Average of an integer property of objects of one class, in one generated loop.
