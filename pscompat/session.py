@@ -16,6 +16,10 @@ from pscompat.values.error_records import ErrorRecord
 # running one script again in any session neither re-parses nor re-compiles it.  The block keeps
 # its tree alive, so an id is never reused while its entry exists.
 _COMPILED: dict = {}
+# Trees by (name, text), whichever parse made them: running a script again in this process
+# (pscompat.run in a loop) neither reads the disk cache (which hashes the grammar's modules to
+# find the file) nor looks the text up in the parser's own cache.
+_TREES: dict = {}
 
 
 def to_python(value: Any) -> Any:
@@ -29,16 +33,23 @@ def to_python(value: Any) -> Any:
 class Session:
     """Keeps variables, functions and aliases between `run` calls."""
 
-    def __init__(self, variable_fallback: Callable[[str], tuple[bool, Any]] | None = None, host=None):
+    def __init__(
+        self,
+        variable_fallback: Callable[[str], tuple[bool, Any]] | None = None,
+        host=None,
+        disk_parse_cache: bool | None = None,
+    ):
         if host is None:
             from pscompat.format.host import CollectingHost
 
             host = CollectingHost()
         self.ctx = ExecutionContext(host, variable_fallback)
         self.assigned_variables: set[str] = set()
-        # The command line keeps parsed scripts on disk (pscompat.syntax.cache); an embedding
-        # program parses in memory only unless it asks for the same.
-        self.disk_parse_cache = False
+        # Parsed scripts are kept on disk (pscompat.syntax.cache), so a script an embedding
+        # program ran before, in any process, skips importing and building the parser.  Off
+        # with disk_parse_cache=False, PSCOMPAT_PARSE_CACHE=0 or PSCOMPAT_CACHE_DIR='' (see
+        # docs/performance.md).
+        self.disk_parse_cache = disk_parse_cache if disk_parse_cache is not None else disk_cache_default()
 
     @property
     def host(self):
@@ -56,11 +67,15 @@ class Session:
         from pscompat.engine.scriptblock import ScriptBlockValue
         from pscompat.source import Source
 
-        if self.disk_parse_cache:
-            from pscompat.syntax.cache import parse as parse_tree
-        else:
-            from pscompat.syntax.grammar import parse_cached as parse_tree
-        node = parse_tree(source, name)
+        node = _TREES.get((name, source))
+        if node is None:
+            if self.disk_parse_cache:
+                from pscompat.syntax.cache import parse as parse_tree
+            else:
+                from pscompat.syntax.grammar import parse_cached as parse_tree
+            node = _TREES[(name, source)] = parse_tree(source, name)
+            if len(_TREES) > 256:
+                del _TREES[next(iter(_TREES))]
         block = _COMPILED.get(id(node))
         if block is None or block.node is not node:
             block = ScriptBlockValue(node, Source(source, name))
@@ -134,6 +149,13 @@ def _script_args(args) -> list:
         else:
             out.append(Arg(value=a))
     return out
+
+
+def disk_cache_default() -> bool:
+    """The disk parse cache is on unless $PSCOMPAT_PARSE_CACHE is 0, off, false or no."""
+    import os
+
+    return os.environ.get("PSCOMPAT_PARSE_CACHE", "").strip().lower() not in ("0", "off", "false", "no")
 
 
 def run(source: str, **variables) -> PSResult:

@@ -212,3 +212,71 @@ def test_group_two_keys_matches_the_comparer():
             groups.append([e])
     assert [g.Count for g in result] == [len(g) for g in groups]
     assert [[o.i for o in g.Group] for g in result] == [[e.obj.i for e in g] for g in groups]
+
+
+# --- the Python API uses the disk parse cache (opt-out) -------------------------------------------
+
+
+def _trees(folder) -> list:
+    ast = folder / "ast"
+    return sorted(p.name for p in ast.iterdir()) if ast.is_dir() else []
+
+
+@pytest.mark.parametrize(
+    "how, stored",
+    [("default", True), ("argument off", False), ("environment off", False), ("environment on", True)],
+)
+def test_api_disk_parse_cache(tmp_path, monkeypatch, how, stored):
+    import uuid
+
+    monkeypatch.setenv("PSCOMPAT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("PSCOMPAT_PARSE_CACHE", raising=False)
+    if how == "environment off":
+        monkeypatch.setenv("PSCOMPAT_PARSE_CACHE", "0")
+    if how == "environment on":
+        monkeypatch.setenv("PSCOMPAT_PARSE_CACHE", "1")
+    script = f"'{uuid.uuid4()}'.Length"  # a text no other test ran in this process
+    if how == "argument off":
+        result = pscompat.Session(disk_parse_cache=False).run(script)
+    else:
+        result = pscompat.run(script)
+    assert list(result) == [36]
+    assert bool(_trees(tmp_path)) is stored
+
+
+# --- Measure-Object over a column of numbers -------------------------------------------------------
+MEASURE_CASES = [
+    # the sum is a running double total (Measure-Object.cs adds each value to a double)
+    ("running double sum", [0.1] * 10, "-Sum", {"Sum": 0.9999999999999999, "Count": 10}),
+    (
+        "ints and doubles",
+        [3, 1.5, -2, 7],
+        "-Sum -Average -Minimum -Maximum",
+        {"Sum": 9.5, "Average": 2.375, "Minimum": -2.0, "Maximum": 7.0},
+    ),
+    ("big integers as doubles", [2**60, 1], "-Sum -Maximum", {"Sum": float(2**60), "Maximum": float(2**60)}),
+    ("NaN", [1.0, float("nan"), 2.0], "-Maximum", {"Count": 3}),
+]
+
+
+@pytest.mark.parametrize(
+    "values, switches, expected", [c[1:] for c in MEASURE_CASES], ids=[c[0] for c in MEASURE_CASES]
+)
+def test_measure_column(values, switches, expected):
+    objs = [PSObject({"v": v}) for v in values]
+    fast = ps(f"$objs | Measure-Object v {switches}", objs=objs)[0]
+    # the same objects one by one (a script block in between takes the general path)
+    slow = ps(f"$objs | ForEach-Object {{ $_ }} | Measure-Object v {switches}", objs=objs)[0]
+    for name, want in expected.items():
+        assert getattr(fast, name) == want, name
+    for name in ("Count", "Sum", "Average", "Maximum", "Minimum"):
+        a, b = getattr(fast, name), getattr(slow, name)
+        assert a == b or (a != a and b != b), name
+
+
+def test_measure_missing_property_and_text_values():
+    objs = [PSObject({"v": 1}), PSObject({"w": 2}), PSObject({"v": "x"})]
+    result = pscompat.run("$objs | Measure-Object v -Sum", objs=objs)
+    assert [e.FullyQualifiedErrorId for e in result.errors] == [
+        "NonNumericInputObject,Microsoft.PowerShell.Commands.MeasureObjectCommand"
+    ]
