@@ -280,3 +280,25 @@ def test_measure_missing_property_and_text_values():
     assert [e.FullyQualifiedErrorId for e in result.errors] == [
         "NonNumericInputObject,Microsoft.PowerShell.Commands.MeasureObjectCommand"
     ]
+
+
+# --- Select-Object -ExpandProperty over a piped list ----------------------------------------------
+EXPAND_CASES = [
+    ("scalars", [{"n": "a"}, {"n": 2}, {"n": True}], ["a", 2, True], []),
+    ("a collection is enumerated", [{"n": "a"}, {"n": [1, 2]}], ["a", 1, 2], []),
+    ("$null is dropped", [{"n": "a"}, {"n": None}, {"n": "b"}], ["a", "b"], []),
+    (
+        "a missing property is an error",
+        [{"n": "a"}, {"m": 1}, {"n": "b"}],
+        ["a", "b"],
+        ["ExpandPropertyNotFound,Microsoft.PowerShell.Commands.SelectObjectCommand"],
+    ),
+]
+
+
+@pytest.mark.parametrize("rows, expected, errors", [c[1:] for c in EXPAND_CASES], ids=[c[0] for c in EXPAND_CASES])
+def test_expand_property(rows, expected, errors):
+    objs = [PSObject(r) for r in rows]
+    result = pscompat.run("$objs | Select-Object -ExpandProperty n", objs=objs)
+    assert list(result) == expected
+    assert [e.FullyQualifiedErrorId for e in result.errors] == errors

@@ -14,6 +14,7 @@ from pscompat.cmdlets.objects.common import (
     base_type_name,
     command_compare,
     property_reader,
+    read_column,
     resolve_property,
     wildcard_matcher,
 )
@@ -197,9 +198,39 @@ class SelectObject(Cmdlet):
             and not queue.skip_last
         ):
             if self._names_only is None:
-                return FastEach(self._fast_select)
+                return FastEach(self._fast_select, batch=self._expand_batch())
             return FastPush(self._compiled_select)
         return None
+
+    def _expand_batch(self):
+        """`select -ExpandProperty Name` (no -Property, -ExcludeProperty or -Unique): a piped
+        list whose values of the property are all scalars (text, numbers, booleans, dates: no
+        collection to enumerate, no $null to drop, no PSObject to mark) is read in a C-level
+        pass (read_column) and written as is; anything else goes object by object."""
+        spec = self._expand
+        if spec is None or self._props or self._exclude is not None or spec.is_block or spec.wildcard:
+            return None
+        from collections import deque
+        from datetime import datetime
+
+        scalars = {str, int, float, bool, datetime}
+        general = self._fast_select
+        name = spec.expression
+
+        def batch(items, downstream):
+            if items and None not in items:
+                column = read_column(items, name, scalars)  # a missing value reads as a set: not a scalar
+                if set(map(type, column)) <= scalars:
+                    self._last_input = items[-1]
+                    deque(map(downstream, column), maxlen=0)
+                    return
+            for item in items:
+                out = general(item)
+                if out:
+                    for obj in out:
+                        downstream(obj)
+
+        return batch
 
     def input_limit(self) -> int | None:
         """How many (non-null) input objects this invocation reads before it stops its upstream
