@@ -302,3 +302,42 @@ def test_expand_property(rows, expected, errors):
     result = pscompat.run("$objs | Select-Object -ExpandProperty n", objs=objs)
     assert list(result) == expected
     assert [e.FullyQualifiedErrorId for e in result.errors] == errors
+
+
+# --- function calls through a binding plan: the same results and errors as the general binder ----
+FUNCTIONS = (
+    "function f($x, $y) { \"$x|$y|$($args -join ',')\" }; "
+    'function g { param([Parameter(Mandatory)][int]$n, [switch]$s) "$n|$s" }; '
+    "function h { [CmdletBinding()] param([ValidateRange(1, 5)][int]$n) $n }; "
+)
+# (a call that makes the plan, a call of the same shape with other values)
+PLAN_CASES = [
+    ("positional", "f 1 2", "f 'a' 'b'"),
+    ("named and extra args", "f -y 1 2 3 4", "f -y a b c d"),
+    ("named with colon", "f -x:1", "f -x:z"),
+    ("switch", "g 3 -s", "g 4 -s"),
+    ("conversion error", "g 3", "g abc"),
+    ("null for a mandatory parameter", "g 3", "g $null"),
+    ("validation error", "h 2", "h 9"),
+    ("common parameter", "h 2 -Verbose", "h 3 -Verbose"),
+]
+
+
+def _outcome(script: str):
+    try:
+        result = pscompat.run(FUNCTIONS + script)
+    except pscompat.PSError as exc:
+        return ("error", exc.fully_qualified_error_id, exc.message)
+    return ("ok", [str(v) for v in result], [e.FullyQualifiedErrorId for e in result.errors])
+
+
+@pytest.mark.parametrize("first, second", [c[1:] for c in PLAN_CASES], ids=[c[0] for c in PLAN_CASES])
+def test_binding_plan_keeps_results_and_errors(first, second):
+    from pscompat.engine import binding
+
+    binding.PLANS.clear()
+    general = _outcome(second)  # no plan for this shape yet: the general binder
+    binding.PLANS.clear()
+    _outcome(first)  # makes the plan for the shape
+    assert binding.PLANS, "the first call should leave a plan"
+    assert _outcome(second) == general

@@ -251,6 +251,25 @@ class Binder:
 
     # -- the binding -------------------------------------------------------------------------
     def bind(self, args: list[Arg], expects_input: bool) -> Binding:
+        """Bind `args`.  A call site of a simple shape (named and positional arguments, no
+        splatting, no unknown names, one parameter set) binds through the plan the first such
+        call made for this command and shape (BindingPlan): the same parameters, conversions
+        and validations in the same order, without resolving names and sets again."""
+        key = _shape(self.info, args, expects_input)
+        if key is not None:
+            plan = PLANS.get(key)
+            if plan is not None and plan.info is self.info:
+                return plan.bind(self, args)
+        result = self._bind(args, expects_input)
+        if key is not None:
+            plan = BindingPlan.make(self, args, result)
+            if plan is not None:
+                if len(PLANS) >= PLAN_LIMIT:
+                    PLANS.clear()
+                PLANS[key] = plan
+        return result
+
+    def _bind(self, args: list[Arg], expects_input: bool) -> Binding:
         result = Binding()
         named: dict[str, tuple[Parameter, Any, Span | None]] = {}
         splatted: set[str] = set()
@@ -506,3 +525,104 @@ class Binder:
         ]
         if missing:
             raise self.input_not_bound()
+
+
+# -- binding plans ------------------------------------------------------------------------------
+# Plans by (command, call-site shape); a plan keeps its CommandInfo, so an id is never reused
+# while its entry exists.  A redefined function is a new CommandInfo, hence a new plan.
+PLANS: dict = {}
+PLAN_LIMIT = 4096
+
+
+def _shape(info: CommandInfo, args: list[Arg], expects_input: bool) -> tuple | None:
+    """The call-site shape a plan is keyed by: which arguments are named (and how), which
+    positional; None when some argument is splatted (its names come from a value)."""
+    parts = []
+    for a in args:
+        if a.splat:
+            return None
+        parts.append(None if a.name is None else (a.name.lower(), a.has_value, a.colon))
+    return (id(info), expects_input, tuple(parts))
+
+
+class BindingPlan:
+    """What Binder._bind decided for one call-site shape, when nothing in it depends on the
+    argument values: for each named argument its parameter (and where its value is), the
+    parameters the positional arguments fill, the arguments left for $args, the set."""
+
+    __slots__ = ("extra", "info", "named", "parameter_set", "pipeline_params", "positional")
+
+    def __init__(self, info, named, positional, extra, parameter_set, pipeline_params):
+        self.info, self.named, self.positional, self.extra = info, named, positional, extra
+        self.parameter_set, self.pipeline_params = parameter_set, pipeline_params
+
+    @classmethod
+    def make(cls, binder: Binder, args: list[Arg], result: Binding) -> BindingPlan | None:
+        """The plan of a bind that succeeded, or None when the shape does not decide it alone
+        (several parameter sets choose by the values' types; remaining-arguments parameters
+        and unknown names collect by order)."""
+        info = binder.info
+        if any(s != "__AllParameterSets" for s in info.parameter_sets) or any(p.remaining for p in info.parameters):
+            return None
+        own = {p.name for p in info.parameters}
+        named: list = []  # (parameter, value index or None for a switch, name index, common?)
+        seen: set = set()
+        positional_at: list = []
+        i = 0
+        while i < len(args):
+            a = args[i]
+            at = i
+            i += 1
+            if a.name is None:
+                positional_at.append(at)
+                continue
+            if a.name == "-":
+                return None
+            p = binder.find(a.name, a.span)
+            if p is None or p.name in seen:
+                return None
+            seen.add(p.name)
+            if a.has_value:
+                value_at = at
+            elif p.is_switch:
+                value_at = None
+            elif i < len(args) and args[i].name is None:
+                value_at = i
+                i += 1
+            else:
+                return None
+            named.append((p, value_at, at, p.name.lower() in COMMON_NAMES and p.name not in own))
+        set_name = result.parameter_set
+        slots = sorted(
+            (
+                p
+                for p in info.parameters
+                if p.in_set(set_name) and p.position_in(set_name) is not None and p.name not in seen
+            ),
+            key=lambda p: p.position_in(set_name),
+        )
+        positional = list(zip(slots, positional_at))
+        extra = positional_at[len(slots) :]
+        if extra and binder.strict_unknown:
+            return None
+        return cls(info, tuple(named), tuple(positional), tuple(extra), set_name, result.pipeline_params)
+
+    def bind(self, binder: Binder, args: list[Arg]) -> Binding:
+        result = Binding()
+        result.parameter_set = self.parameter_set
+        for i, a in enumerate(args):
+            a.order = i
+        for p, value_at, at, common in self.named:
+            value = True if value_at is None else args[value_at].value
+            if common:
+                result.common[p.name] = binder.convert_common(p, value, args[at].span)
+            else:
+                result.bound[p.name] = binder.convert(p, value, args[at].span)
+        for p, at in self.positional:
+            a = args[at]
+            result.bound[p.name] = binder.convert(p, a.value, a.span)
+        if self.extra:
+            result.extra_positional = [args[at].value for at in self.extra]
+        result.pipeline_params = self.pipeline_params
+        binder._unknown = []
+        return result
