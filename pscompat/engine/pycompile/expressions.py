@@ -25,6 +25,10 @@ INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 
 _ORDER = {"gt": ">", "ge": ">=", "lt": "<", "le": "<="}
 _ARITH = {"+": "+", "-": "-", "*": "*"}
+# string methods written out for an exact str (and a str argument): the same Python operations
+# as values/methods/strings.py's STRING_METHODS entries for those arguments
+_STRING_NO_ARGS = {"toupper": "upper", "tolower": "lower", "toupperinvariant": "upper", "tolowerinvariant": "lower"}
+_STRING_ONE_ARG = {"startswith": "{s}.startswith({v})", "endswith": "{s}.endswith({v})", "contains": "({v} in {s})"}
 
 
 def operator_parts(op: str) -> tuple[str, bool]:
@@ -38,6 +42,20 @@ def operator_parts(op: str) -> tuple[str, bool]:
     if name[:1] == "i" and name not in ("is", "isnot", "in"):
         return name[1:], False
     return name, False
+
+
+def arithmetic(a: str, b: str, r: str, left: str, right: str, py: str, general: str) -> str:
+    """`left <py> right` for + - *: two ints whose result fits Int32 (else the operator table
+    widens it), or a double and an int (exactly representable) or double, as .NET's double
+    arithmetic does; anything else calls `general(a, b, scope)`."""
+    exact = 2**53
+    return (
+        f"({r} if ({a} := {left}).__class__ is ({b} := {right}).__class__ is int "
+        f"and {INT32_MIN} <= ({r} := {a} {py} {b}) <= {INT32_MAX} "
+        f"else ({a} {py} {b}) if {a}.__class__ is float and ({b}.__class__ is float "
+        f"or ({b}.__class__ is int and {-exact} <= {b} <= {exact})) "
+        f"else {general}({a}, {b}, scope))"
+    )
 
 
 def simple_expression(statement) -> Any:
@@ -191,11 +209,7 @@ class ExpressionGenerator:
             )
         if name in _ARITH:
             r = self.em.temp()
-            return (
-                f"({call} and ({r} if ({a} := {left}).__class__ is ({b} := {right}).__class__ is int "
-                f"and {INT32_MIN} <= ({r} := {a} {_ARITH[name]} {b}) <= {INT32_MAX} "
-                f"else {call}({a}, {b}, scope)))"
-            )
+            return f"({call} and {arithmetic(a, b, r, left, right, _ARITH[name], call)})"
         return f"{call}({left}, {right}, scope)"
 
     # -- members -------------------------------------------------------------------------
@@ -214,6 +228,19 @@ class ExpressionGenerator:
             raise Unsupported
         call = self.em.located(helpers.method_site(node.member.value, node.null_conditional), node.span, "call")
         target = self.expr(node.target)
+        low, n = node.member.value.lower(), len(node.arguments)
+        t = self.em.temp()
+        if n == 0 and low in _STRING_NO_ARGS:
+            # methods/strings.py STRING_METHODS' own code for an exact str
+            return f"({call} and ({t}.{_STRING_NO_ARGS[low]}() if ({t} := {target}).__class__ is str else {call}(scope, {t}, [])))"
+        if n == 1 and low in _STRING_ONE_ARG:
+            a = self.em.temp()
+            test = _STRING_ONE_ARG[low].format(s=t, v=a)
+            arg = self.expr(node.arguments[0])
+            return (
+                f"({call} and ({test} if ({t} := {target}).__class__ is ({a} := {arg}).__class__ is str "
+                f"else {call}(scope, {t}, [{a}])))"
+            )
         args = ", ".join(self.expr(a) for a in node.arguments)
         return f"{call}(scope, {target}, [{args}])"
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from pscompat.engine.compiler.statements import variable_setter
 from pscompat.engine.pycompile.emitter import Emitter, Unsupported
-from pscompat.engine.pycompile.expressions import INT32_MAX, INT32_MIN, ExpressionGenerator, simple_expression
+from pscompat.engine.pycompile.expressions import (
+    INT32_MAX,
+    INT32_MIN,
+    ExpressionGenerator,
+    arithmetic,
+    simple_expression,
+)
 from pscompat.engine.scope import AUTOMATION_NULL, split_qualified
 from pscompat.syntax import nodes as N
 from pscompat.values.operators.table import get_binary
@@ -145,10 +151,7 @@ class StatementGenerator(ExpressionGenerator):
         a, b, r = em.temp(), em.temp(), em.temp()
         if node.op in ("+=", "-=", "*="):
             py = node.op[0]
-            em.line(
-                f"{r} = {r} if ({a} := {current}).__class__ is ({b} := {value}).__class__ is int "
-                f"and {INT32_MIN} <= ({r} := {a} {py} {b}) <= {INT32_MAX} else {fn}({a}, {b}, scope)"
-            )
+            em.line(f"{r} = {arithmetic(a, b, r, current, value, py, fn)}")
         else:
             em.line(f"{r} = {fn}({current}, {value}, scope)")
         self.assign(key, r)
