@@ -186,6 +186,8 @@ GUARD_CASES = [
     ("(1..4).Where({ $_ -gt 2 })", [3, 4]),
     ("(1..3).ForEach({ $_ * 2 })", [2, 4, 6]),
     ("'b', 'a', 'C' | Sort-Object { $_.ToLower() }", ["a", "b", "C"]),
+    # a NUL in the source of a statement that runs as a closure (--show-python's comment)
+    ("'a\x00b' | Write-Output", None),
     # errors and their positions
     ("$x = 1\n$y = $x / 0\n'next'", None),
     ("1 + (2 -gt 'x')", None),

@@ -82,8 +82,13 @@ def _code_for(text: str, name: str) -> types.CodeType:
 
 
 def _build(em: Emitter, header: str, name: str, source: Source, tail: list[str] | None = None):
+    """The generated function, or None if Python refuses the text (a generator bug must cost
+    speed, never a script: the closures then run)."""
     text = "\n".join([header, *em.lines, *(tail or [])]) + "\n"
-    code = _code_for(text, name)
+    try:
+        code = _code_for(text, name)
+    except (SyntaxError, ValueError):
+        return None
     namespace = dict(_BASE_NAMESPACE)
     namespace.update(em.namespace)
     markers = errors.Markers(text, em.spans)

@@ -70,7 +70,8 @@ class StatementGenerator(ExpressionGenerator):
             except Unsupported:
                 del em.lines[mark:]
                 self.fallbacks += 1
-                first = self.closures.source.segment(node.span).strip().splitlines()[0][:60]
+                lines = self.closures.source.segment(node.span).strip().splitlines() or [""]
+                first = "".join(c if c.isprintable() else "?" for c in lines[0][:60])
                 em.line(f"{em.const(self.closures.stmt(node), '_s')}(scope, emit)  # closure: {first}")
         em.line("except Exception as _e:")
         with em.indent():
