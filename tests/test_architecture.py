@@ -150,7 +150,8 @@ KNOWN_CYCLES = {
     # PowerShell itself: converting needs members, members convert, operators format numbers.
     "values": {"objects", "convert", "dotnet", "dotnet_format", "methods", "operators"},
     # the interpreter: script blocks hold pipelines, pipelines bind and run script blocks
-    "engine": {"binding", "compiler", "pipeline", "scriptblock"},
+    # (pycompile writes a block's Python and calls the compiler's closures where it cannot)
+    "engine": {"binding", "compiler", "pipeline", "scriptblock", "pycompile"},
     # string tokens embed sub-expressions, which the lexer scans
     "syntax": {"lexer", "strings"},
     # the prompt runs lines as the command line does; the command line starts the prompt

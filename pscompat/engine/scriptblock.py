@@ -72,9 +72,10 @@ class ScriptBlockValue:
     def compiled(self) -> CompiledBlock:
         cb = self._compiled
         if cb is None:
-            from pscompat.engine.compiler.statements import compile_script_block
+            # generated Python where it can, the closure compiler's closures elsewhere
+            from pscompat.engine.pycompile.driver import compile_block
 
-            cb = self._compiled = compile_script_block(self.node, self.source, self.is_filter)
+            cb = self._compiled = compile_block(self.node, self.source, self.is_filter)
         return cb
 
     @property

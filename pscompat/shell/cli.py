@@ -16,7 +16,8 @@ USAGE = """Usage: pscompat [-File] <script.ps1> [args...]
 Runs PowerShell with PowerShell 7's semantics.  pwsh's own switches are accepted, shortened as
 pwsh allows (-nop, -noni, -ep Bypass, -c, -f): -NoProfile, -NoLogo, -NonInteractive, -NoExit,
 -ExecutionPolicy, -WindowStyle, -WorkingDirectory, -Version, -Help.
---debug: show the Python traceback of an internal error."""
+--debug: show the Python traceback of an internal error.
+--show-python: print the Python the script's blocks compile to (docs/compiler.md); run nothing."""
 
 
 def _make_session(interactive: bool, non_interactive: bool = False):
@@ -183,7 +184,35 @@ def _stdin_text() -> str:
     return decode_script(buffer.read()) if buffer is not None else sys.stdin.read()
 
 
+def show_python(text: str, name: str) -> int:
+    """--show-python: the generated Python of every block of the script (engine/pycompile)."""
+    from pscompat.engine.pycompile.driver import python_source
+    from pscompat.errors import PSError, format_concise
+    from pscompat.source import Source
+    from pscompat.syntax.grammar import parse
+
+    try:
+        tree = parse(text, name)
+    except PSError as err:
+        sys.stderr.write(format_concise(err.message, err.reason or "ParserError", err.span, err.source) + "\n")
+        return 1
+    sys.stdout.write(python_source(tree, Source(text, name)))
+    return 0
+
+
 def _run(opts) -> int | None:
+    if opts.show_python and (opts.command is not None or opts.file):
+        if opts.command is not None:
+            return show_python(_stdin_text() if opts.stdin_command else opts.command, "<command>")
+        if opts.file == "-":
+            return show_python(_stdin_text(), "<stdin>")
+        from pscompat.source import read_script
+
+        try:
+            return show_python(read_script(opts.file), os.path.abspath(opts.file))
+        except OSError as exc:
+            sys.stderr.write(f"Cannot read '{opts.file}': {exc.strerror}\n")
+            return 64
     if opts.command is not None:
         text = _stdin_text() if opts.stdin_command else opts.command
         return run_text(_make_session(False, opts.non_interactive), text, "<command>", opts.args, opts.debug)

@@ -13,6 +13,7 @@ Bypass -File x.ps1 -Name v` or `powershell -nop -c "..."` works with `pscompat` 
 - Switches that change nothing here (`-NoProfile`, `-NoLogo`, `-Login`,
   `-STA`/`-MTA`, `-WindowStyle`, `-ExecutionPolicy`, ...) are accepted and their values checked.
 - `--debug` is pscompat's own: internal errors show their Python traceback.
+- `--show-python` is pscompat's own: print the Python the script compiles to instead of running it.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Options:
     show_version: bool = False
     show_help: bool = False
     debug: bool = False
+    show_python: bool = False  # --show-python: print the generated Python, run nothing
     non_interactive: bool = False  # -NonInteractive: prompts refuse
 
 
@@ -78,6 +80,8 @@ def parse(args: list[str], stdin_redirected: bool = True) -> Options:
             continue
         if key == "debug":
             opts.debug = True
+        elif key == "show-python":
+            opts.show_python = True
         elif _match(key, "version", "v"):
             opts.show_version = True
             break

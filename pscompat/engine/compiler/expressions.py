@@ -342,8 +342,8 @@ class ExpressionCompiler:
                 reason="ParserError",
             ) from None
         span, source = node.span, self.source
-        folded = _fold(fn, node)
-        if folded is not _NOT_FOLDED:
+        folded = fold_binary(fn, node)
+        if folded is not NOT_FOLDED:
             return lambda scope: folded
 
         def binary(scope):
@@ -391,8 +391,6 @@ class ExpressionCompiler:
         return located(lambda scope: get_member(target(scope), name_fn(scope)), node, self.source)
 
     def e_InvokeMember(self, node: N.InvokeMember) -> Fn:
-        from pscompat.values.methods.dispatch import call_method
-
         name_fn = self.member_name(node.member)
         args = [self.expr(a) for a in node.arguments]
         if node.static:
@@ -418,14 +416,7 @@ class ExpressionCompiler:
             t = target(scope)
             if t is None and nullc:
                 return None
-            name = name_fn(scope)
-            values = [a(scope) for a in args]
-            low = name.lower()
-            if low in ("foreach", "where") and values and _is_block(values[0]):
-                return scope.ctx.intrinsic_block_method(low, t, values, scope)
-            if _is_block(t) and low in _BLOCK_METHODS:
-                return _BLOCK_METHODS[low](t, values, scope)
-            return call_method(t, name, values)
+            return invoke_member(t, name_fn(scope), [a(scope) for a in args], scope)
 
         return located(invoke, node, self.source)
 
@@ -442,23 +433,23 @@ class ExpressionCompiler:
         return located(get, node, self.source)
 
 
-_NOT_FOLDED = object()
+NOT_FOLDED = object()
 _LITERALS = (N.Constant, N.StringConstant)
 _FOLDABLE_RESULTS = (int, float, str, bool, type(None))
 
 
-def _fold(fn, node: N.Binary):
+def fold_binary(fn, node: N.Binary):
     """Constant folding: a binary operator on two literals is computed once, at compile time,
     when the result is an immutable scalar and the operator has no side effect ($Matches)."""
     if not (isinstance(node.left, _LITERALS) and isinstance(node.right, _LITERALS)):
-        return _NOT_FOLDED
+        return NOT_FOLDED
     if "match" in node.op or "replace" in node.op or node.op in ("..", "-split", "-csplit", "-isplit"):
-        return _NOT_FOLDED
+        return NOT_FOLDED
     try:
         value = fn(node.left.value, node.right.value, None)
     except Exception:  # an error is raised at run time, where it has a statement to blame
-        return _NOT_FOLDED
-    return value if type(value) in _FOLDABLE_RESULTS else _NOT_FOLDED
+        return NOT_FOLDED
+    return value if type(value) in _FOLDABLE_RESULTS else NOT_FOLDED
 
 
 def constant_member(target: Fn, name: str) -> Fn:
@@ -487,6 +478,19 @@ def constant_member(target: Fn, name: str) -> Fn:
         return get_member(t, name)
 
     return get
+
+
+def invoke_member(target, name: str, values: list, scope):
+    """`$target.Name(values)` on an instance: the intrinsic .ForEach{}/.Where{}, a script block's
+    own methods (Invoke, GetNewClosure ...), else the value's .NET-like method (call_method)."""
+    from pscompat.values.methods.dispatch import call_method
+
+    low = name.lower()
+    if low in ("foreach", "where") and values and _is_block(values[0]):
+        return scope.ctx.intrinsic_block_method(low, target, values, scope)
+    if _is_block(target) and low in _BLOCK_METHODS:
+        return _BLOCK_METHODS[low](target, values, scope)
+    return call_method(target, name, values)
 
 
 def _invoke(block, values, scope):

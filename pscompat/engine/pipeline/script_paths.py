@@ -17,6 +17,7 @@ from pscompat.engine.pipeline.fast_paths import FastEach, FastFilter
 from pscompat.engine.pipeline.fused import LocalVariable, MemberComparison
 from pscompat.engine.runtime import is_enumerable
 from pscompat.engine.scope import MISSING, Scope
+from pscompat.errors import ReturnFlow
 from pscompat.values.convert.primitives import to_bool
 from pscompat.values.objects.access import get_member
 from pscompat.values.objects.classes import PSObject
@@ -27,6 +28,8 @@ def filter_path(block, scope: Scope) -> FastFilter:
     whole list in one loop."""
     cb = block.compiled
     expr = cb.expr
+    if expr is None and cb.end is not None and cb.process is None and block.closure is None:
+        return FastFilter(*_block_filter(cb.end, scope))
     if expr is None:
         ctx = scope.ctx
         return FastFilter(lambda item: ctx.invoke_filter(block, item, scope))
@@ -44,6 +47,29 @@ def filter_path(block, scope: Scope) -> FastFilter:
         return to_bool(v)
 
     return FastFilter(pred, cleanup=_restorer(vars_, old))
+
+
+def _block_filter(body, scope: Scope):
+    """A filter of several statements, as ExecutionContext.invoke_filter runs it (its output's
+    truth; a `return` ends it), with $_ set per object and put back when the pipeline ends, as
+    the one-expression path above does."""
+    vars_ = scope.vars
+    old = vars_.get("_", MISSING)
+
+    def pred(item):
+        vars_["_"] = item
+        out: list = []
+        try:
+            body(scope, out.append)
+        except ReturnFlow:
+            pass
+        n = len(out)
+        v = None if n == 0 else out[0] if n == 1 else out
+        if v is True or v is False:
+            return v
+        return to_bool(v)
+
+    return pred, _restorer(vars_, old)
 
 
 def each_path(block, scope: Scope) -> FastEach:
