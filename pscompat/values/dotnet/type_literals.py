@@ -25,7 +25,7 @@ from pscompat.values.methods.invoke import DotNetError, invoke_dotnet
 from pscompat.values.objects.classes import PSObject
 from pscompat.values.objects.model import type_names
 
-__all__ = ["PSType", "resolve_type", "resolve_type_info", "convert_special"]
+__all__ = ["PSType", "register_statics", "resolve_type", "resolve_type_info", "convert_special"]
 
 # --------------------------------------------------------------------------------------------
 # Type values
@@ -34,6 +34,13 @@ __all__ = ["PSType", "resolve_type", "resolve_type_info", "convert_special"]
 _STATIC_INDEX = {
     full: {name.lower(): (name, member) for name, member in members.items()} for full, members in STATICS.items()
 }
+
+
+def register_statics(full_name: str, members: dict) -> None:
+    """Static members a higher layer provides (the engine's [powershell]::Create(), ...):
+    properties as zero-argument callables or values, methods as callables."""
+    STATICS.setdefault(full_name, {}).update(members)
+    _STATIC_INDEX.setdefault(full_name, {}).update({name.lower(): (name, m) for name, m in members.items()})
 
 
 class PSType:
