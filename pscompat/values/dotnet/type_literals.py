@@ -20,7 +20,8 @@ from pscompat.values.dotnet.exceptions import constructors as _exception_constru
 from pscompat.values.dotnet.regex import Regex
 from pscompat.values.dotnet.secure import PS_CREDENTIAL, SECURE_STRING, SecureString, cast_without_value, new_credential
 from pscompat.values.dotnet.statics import STATICS, number_of
-from pscompat.values.dotnet.typenames import type_of_name
+from pscompat.values.dotnet.surface import PATH_STATICS, SURFACE_CONSTRUCTORS, SURFACE_STATICS, SURFACE_TYPES
+from pscompat.values.dotnet.typenames import register_type, type_of_name
 from pscompat.values.methods.invoke import DotNetError, invoke_dotnet
 from pscompat.values.objects.classes import PSObject
 from pscompat.values.objects.model import type_names
@@ -216,6 +217,12 @@ _CONSTRUCTORS = {
     "System.Management.Automation.PSNoteProperty": lambda full, name, value=None: _new_note_property(name, value),
 }
 _CONSTRUCTORS.update(_exception_constructors())  # [System.ArgumentException]::new('bad') & co
+_CONSTRUCTORS.update(SURFACE_CONSTRUCTORS)  # Stopwatch, IPAddress, HashSet[T], Dictionary[K,V]
+for _full in SURFACE_TYPES:
+    register_type(_full)
+for _full, _members in SURFACE_STATICS.items():
+    register_statics(_full, _members)
+register_statics("System.IO.Path", PATH_STATICS)
 
 
 def _new_array(element: str, length):
