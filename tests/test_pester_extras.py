@@ -86,3 +86,11 @@ def test_own_testdrive_suite_passes_in_both_models():
         r = result[0]
         assert [(t.ExpandedPath, t.FailureMessage) for t in r.Tests if t.Result == "Failed"] == []
         assert r.PassedCount == 7
+
+
+def test_pester4_it_sees_the_dollar_underscore_around_it(tmp_path):
+    # Pester 4 runs an It where it stands: ScriptHelp.Tests.ps1 makes its Its in ForEach-Object
+    path = tmp_path / "u.Tests.ps1"
+    path.write_text("Describe 'u' {\n  'a', 'b' | ForEach-Object { It \"is $_\" { $_ | Should -BeIn 'a', 'b' } }\n}\n")
+    result, _ = run(f"Invoke-Pester -Path '{path}' -Pester4 -Output None -PassThru")
+    assert [(t.Name, t.Result) for t in result[0].Tests] == [("is a", "Passed"), ("is b", "Passed")]

@@ -335,3 +335,20 @@ def example_parts(text: str) -> tuple[str, str, str]:
     if parts:
         return prompt, parts.group("code").strip(), parts.group("remarks")
     return prompt, text.strip(), ""
+
+
+def parameter_comments(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The help each parameter carries in comments of its own (GetParameterComments): the block
+    just before it (at most one blank line above), comments inside its declaration, and the block
+    just after it; a parameter without a .PARAMETER section uses this text."""
+    toks = tokens(text)
+    out = []
+    for start, end in spans:
+        first = _first_at(toks, start)
+        lines = _lines(_preceding_block(toks, first, PROXIMITY))
+        last = _last_before(toks, end)
+        lines += _lines([t for t in toks[first:last] if t.kind == "comment"])
+        after, _ = _comment_block(toks, last + 1) if last >= first else ([], 0)
+        lines += _lines(after)
+        out.append(_section(lines, -1)[0])
+    return out

@@ -13,6 +13,7 @@ import re
 from pscompat.cmdlets.objects.common import wildcard_matcher
 from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import REGISTRY, Cmdlet, CommandInfo, Parameter, cmdlet
+from pscompat.errors import PSError
 from pscompat.values.objects.classes import PSObject
 
 _TYPE_ORDER = {"Alias": 0, "Function": 1, "Filter": 2, "Cmdlet": 3}
@@ -412,8 +413,18 @@ class GetHelp(Cmdlet):
         from pscompat.engine.commands import CommandInfo
 
         with open(path, encoding="utf-8-sig") as fh:
-            comments = script_help(fh.read())
-        info = CommandInfo(os.path.basename(path), None, (), command_type="ExternalScript")
+            text = fh.read()
+        comments = script_help(text)
+        try:  # the script's param() gives the syntax and the parameters
+            from pscompat.engine.scriptblock import ScriptBlockValue
+            from pscompat.source import Source
+            from pscompat.syntax.grammar import parse_cached
+
+            info = ScriptBlockValue(parse_cached(text, path), Source(text, path)).command_info(
+                os.path.basename(path), "ExternalScript"
+            )
+        except PSError:
+            info = CommandInfo(os.path.basename(path), None, (), command_type="ExternalScript")
         return self._emit(info, comments, "ExternalScript")
 
     def _not_found(self, name: str, terminating: bool = True) -> None:
@@ -473,7 +484,16 @@ def function_comment_help(info):
     ):
         if re.fullmatch(r"(?s)\s*(\(.*\))?\s*", text[m.end() : span.start]):
             keyword = m.start()
-    return function_help(text, keyword, span.start, span.end)
+    found = function_help(text, keyword, span.start, span.end)
+    params = getattr(block.node.param_block, "parameters", None) or ()
+    if found is not None and params:
+        from pscompat.cmdlets.comment_help import parameter_comments
+
+        own = parameter_comments(text, [(p.span.start, p.span.end) for p in params])
+        for decl, described in zip(params, own, strict=True):
+            if described.strip():
+                found.parameters.setdefault(decl.name.upper(), described)
+    return found
 
 
 def param_facts(info) -> dict:

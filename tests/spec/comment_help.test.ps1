@@ -123,3 +123,32 @@ function helpFunc6 {
 $text = Get-Help helpFunc6 | Out-String
 $text.Contains("NAME`n    helpFunc6"), $text.Contains("SYNOPSIS`n    Shown.")
 ## RESULT: [true, true]
+
+#### A parameter's own comments describe it when the help has no .PARAMETER for it
+# source: HelpCommentsParser.GetParameterComments (the block before the parameter, comments in
+# it, the block after it); ScriptHelp.Tests.ps1 helpFunc11
+function helpFunc7 {
+    # .SYNOPSIS
+    #   s
+    param(
+        # first help
+        $first,
+        [string]
+        <# second help #>
+        $second
+    )
+}
+(Get-Help helpFunc7).parameters.parameter | ForEach-Object { $_.description[0].Text }
+## RESULT: ["first help", "second help"]
+
+#### Get-Help of a script file reads the script's help and parameters
+# source: HelpCommentsParser.GetHelpCommentTokens (a script: the first help block, unless it is
+# the help of the function the script starts with); ScriptHelp.Tests.ps1 'get-help file2'
+$path = Join-Path ([IO.Path]::GetTempPath()) "pscompat-help-$([IO.Path]::GetRandomFileName()).ps1"
+Set-Content $path "<#`n.SYNOPSIS`n  Script help`n#>`nparam([Parameter(Mandatory)]`$Name)`n"
+$x = Get-Help $path
+$x.Synopsis
+$x.parameters.parameter[0].name
+$x.parameters.parameter[0].required
+Remove-Item $path
+## RESULT: ["Script help", "Name", "true"]

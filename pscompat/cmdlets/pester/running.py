@@ -73,6 +73,9 @@ class BlockRunner:
         """Dot-source a setup or test script into `scope`; a statement error ends it (as inside
         Pester's try/catch, every error in a test is terminating)."""
         ctx = self.ctx
+        if data is None and self.state.phase == "Legacy":
+            # Pester 4 runs an It where it stands: a test inside ForEach-Object sees its $_
+            data = scope.lookup("_", None)
         ctx.try_depth += 1
         try:
             ctx.invoke_block(block, (), data, False, scope)
