@@ -154,14 +154,13 @@ def _accessor(obj, name: str, folded: str, args: list):
     """`$h.get_Keys()`, `$l.get_Item(0)`, `$o.set_Name('x')`: the accessor methods .NET compiles
     for every property and indexer (get_X/set_X, get_Item/set_Item), which PowerShell lists
     and calls like any other method."""
-    from pscompat.values.indexing import index_value, set_index
     from pscompat.values.objects.access import lookup_member, set_member
 
     prop = name[4:]
     if folded == "get_item" and len(args) == 1:
-        return index_value(obj, args[0])
-    if folded == "set_item" and len(args) == 2:
-        set_index(obj, args[0], args[1])
+        return _get_item(obj, args[0])
+    if folded == "set_item" and len(args) == 2 and isinstance(obj, (dict, list)):
+        obj[args[0] if isinstance(obj, dict) else int(args[0])] = args[1]
         return None
     if folded.startswith("get_") and not args:
         found, value = lookup_member(obj, prop)
@@ -173,6 +172,26 @@ def _accessor(obj, name: str, folded: str, args: list):
         set_member(obj, prop, args[0])
         return None
     raise _not_found(obj, name)
+
+
+def _get_item(obj, key):
+    """The indexer's getter: a dictionary's value (None when absent), a list's element."""
+    if isinstance(obj, dict):
+        return obj.get(key)
+    if isinstance(obj, (list, tuple, str)):
+        i = int(key)
+        if -len(obj) <= i < len(obj):
+            return obj[i]
+        raise PSError(
+            'Exception calling "get_Item" with "1" argument(s): "Index was out of range. Must be non-negative '
+            'and less than the size of the collection."',
+            "ArgumentOutOfRangeException",
+            category="InvalidOperation",
+        )
+    getitem = getattr(obj, "__getitem__", None)
+    if getitem is None:
+        raise _not_found(obj, "get_Item")
+    return getitem(key)
 
 
 def _foreach_member(obj, args: list) -> list:
