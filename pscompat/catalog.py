@@ -7,6 +7,7 @@ imports mean a renamed or missing module fails at once instead of leaving its cm
 
 from __future__ import annotations
 
+from pscompat.engine import powershell_api  # noqa: F401  (registers [powershell]::Create(), runspaces)
 from pscompat.engine.commands import REGISTRY
 
 

@@ -82,13 +82,13 @@ def test_utility(script, expected):
 
 def test_get_help_examples_come_from_the_registry():
     # Issue 3: "Get-Help Where-Object -Examples ... answer from the registry"
-    (text,) = ps("Get-Help Where-Object -Examples")
+    (text,) = ps("Get-Help Where-Object -Examples | Out-String")
     assert "NAME\n    Where-Object\n" in text
     assert "Example 1" in text and "1..5 | Where-Object {$_ -gt 2}" in text
 
 
 def test_get_help_shows_syntax_per_parameter_set():
-    (text,) = ps("Get-Help Select-Object")
+    (text,) = ps("Get-Help Select-Object | Out-String")
     assert "SYNTAX" in text
     assert "Select-Object [[-Property] <Object[]>]" in text
     assert "[-Index <int[]>]" in text

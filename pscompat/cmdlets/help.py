@@ -7,9 +7,14 @@ The syntax lines follow PowerShell's layout: one per parameter set, positional p
 
 from __future__ import annotations
 
+import os
+import re
+
 from pscompat.cmdlets.objects.common import wildcard_matcher
 from pscompat.cmdlets.wildcards import has_wildcard
 from pscompat.engine.commands import REGISTRY, Cmdlet, CommandInfo, Parameter, cmdlet
+from pscompat.errors import PSError
+from pscompat.values.objects.classes import PSObject
 
 _TYPE_ORDER = {"Alias": 0, "Function": 1, "Filter": 2, "Cmdlet": 3}
 _TYPE_DISPLAY = {
@@ -216,11 +221,19 @@ def _indent(text: str, n: int) -> list[str]:
     return [(" " * n + line) if line else "" for line in text.splitlines()]
 
 
-def help_text(info: CommandInfo, examples: bool = False, full: bool = False, parameter=None) -> str:
+def help_text(
+    info: CommandInfo,
+    examples: bool = False,
+    full: bool = False,
+    parameter=None,
+    synopsis: str | None = None,
+    description: str | None = None,
+) -> str:
     """The text Get-Help prints, laid out as PowerShell's help views do."""
     if parameter is not None:
         return "\n".join(_parameter_block(info, p) for p in parameter) + "\n"
-    lines = ["", "NAME", "    " + info.name, "", "SYNOPSIS", "    " + (info.synopsis or info.name), ""]
+    synopsis = synopsis or info.synopsis or info.name
+    lines = ["", "NAME", "    " + info.name, "", "SYNOPSIS", *_indent(synopsis, 4), ""]
     if examples:
         lines.extend(_examples(info))
         return "\n".join(lines) + "\n"
@@ -230,7 +243,7 @@ def help_text(info: CommandInfo, examples: bool = False, full: bool = False, par
         lines.extend(["    " + syntax, ""])
     lines.append("")
     lines.append("DESCRIPTION")
-    lines.extend(_indent(info.description or info.synopsis or "", 4))
+    lines.extend(_indent(description if description is not None else (info.description or info.synopsis or ""), 4))
     lines.append("")
     if full:
         lines.append("")
@@ -327,6 +340,10 @@ class GetHelp(Cmdlet):
 
     def process(self):
         name = self.Name or "Get-Help"
+        if self.Path is None and not has_wildcard(name) and _resolve(self.ctx, name) is None:
+            script = _script_file(self.ctx, name)
+            if script is not None:
+                return self._script_help(script)
         if has_wildcard(name):
             matches = sorted(
                 {i.name for i in REGISTRY.all() if wildcard_matcher(name)(i.name)}
@@ -345,15 +362,14 @@ class GetHelp(Cmdlet):
                 return ("\n".join(rows) + "\n",)
             name = matches[0]
         info = _resolve(self.ctx, name)
+        comments = function_comment_help(info) if info is not None else None
+        if comments is not None and comments.forward_help_target:
+            # .FORWARDHELPTARGETNAME: the help shown is the target's
+            target = _resolve(self.ctx, comments.forward_help_target)
+            if target is not None:
+                info, comments = target, function_comment_help(target)
         if info is None:
-            self.throw_terminating(
-                f"Get-Help could not find {name} in a help file in this session. To download updated help topics "
-                f'type: "Update-Help". To get help online, search for the help topic in the TechNet library at '
-                f"https://go.microsoft.com/fwlink/?LinkID=107116.",
-                "HelpNotFound",
-                "ResourceUnavailable",
-                name,
-            )
+            self._not_found(name)
         if self.parameter_set == "Parameters":
             wanted = self.Parameter if isinstance(self.Parameter, (list, tuple)) else [self.Parameter]
             params = [p for p in info.parameters if any(wildcard_matcher(w)(p.name) for w in wanted)]
@@ -362,4 +378,162 @@ class GetHelp(Cmdlet):
                     f"No parameter matches criteria {', '.join(wanted)}.", "NoParmsFound", "InvalidArgument", wanted
                 )
             return (help_text(info, parameter=params),)
-        return (help_text(info, examples=bool(self.Examples), full=bool(self.Full or self.Detailed)),)
+        category = (
+            "Cmdlet" if info.command_type == "Cmdlet" else ("Filter" if info.command_type == "Filter" else "Function")
+        )
+        return self._emit(info, comments, category)
+
+    def _emit(self, info, comments, category):
+        from pscompat.cmdlets.help_info import build, matches_filters
+
+        obj = build(
+            info,
+            comments,
+            category,
+            "\n".join(syntax_lines(info)),
+            param_facts=param_facts(info),
+        )
+        if info.command_type == "Cmdlet" and comments is None:
+            obj["Synopsis"] = info.synopsis or info.name
+            obj["description"] = [_para_item(info.description or info.synopsis or "")]
+        if not matches_filters(obj, self.Component, self.Role, self.Functionality):
+            self._not_found(info.name, terminating=False)
+            return None
+        text = help_text(
+            info,
+            examples=bool(self.Examples),
+            full=bool(self.Full or self.Detailed),
+            synopsis=obj["Synopsis"],
+            description=comments.description.strip() if comments is not None else None,
+        )
+        return (HelpObject(obj, text),)
+
+    def _script_help(self, path: str):
+        from pscompat.cmdlets.comment_help import script_help
+        from pscompat.engine.commands import CommandInfo
+
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read()
+        comments = script_help(text)
+        try:  # the script's param() gives the syntax and the parameters
+            from pscompat.engine.scriptblock import ScriptBlockValue
+            from pscompat.source import Source
+            from pscompat.syntax.grammar import parse_cached
+
+            info = ScriptBlockValue(parse_cached(text, path), Source(text, path)).command_info(
+                os.path.basename(path), "ExternalScript"
+            )
+        except PSError:
+            info = CommandInfo(os.path.basename(path), None, (), command_type="ExternalScript")
+        return self._emit(info, comments, "ExternalScript")
+
+    def _not_found(self, name: str, terminating: bool = True) -> None:
+        message = (
+            f"Get-Help could not find {name} in a help file in this session. To download updated help topics "
+            f'type: "Update-Help". To get help online, search for the help topic in the TechNet library at '
+            f"https://go.microsoft.com/fwlink/?LinkID=107116."
+        )
+        if terminating:
+            self.throw_terminating(message, "HelpNotFound", "ResourceUnavailable", name)
+        self.write_error(message, "HelpNotFound", "ResourceUnavailable", name)
+
+
+def _para_item(text: str):
+    from pscompat.values.objects.classes import PSObject
+
+    return PSObject([("Text", text)])
+
+
+class HelpObject(PSObject):
+    """Get-Help's result: the help's properties, displayed as the help text."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, obj: PSObject, text: str):
+        super().__init__(obj.properties(), type_names=list(obj.type_names))
+        self.text = text
+
+    @property
+    def PS_TYPE_NAMES(self) -> list:
+        return self.type_names
+
+
+def _script_file(ctx, name: str) -> str | None:
+    if not name.lower().endswith(".ps1"):
+        return None
+    from pscompat.cmdlets.paths import native_path
+
+    path = os.path.join(ctx.cwd, native_path(name))
+    return path if os.path.isfile(path) else None
+
+
+def function_comment_help(info):
+    """The comment-based help of a function (None for a cmdlet or a function without any)."""
+    from pscompat.cmdlets.comment_help import function_help
+
+    block = getattr(info, "function", None)
+    if block is None or info.command_type == "Cmdlet":
+        return None
+    source, span = block.source, block.node.span
+    text = source.text
+    keyword = None
+    name = re.escape(info.name)
+    for m in re.finditer(
+        rf"(?i)\b(?:function|filter|workflow)\s+(?:global:|script:|local:|private:)?{name}(?=[\s({{])",
+        text[: span.start],
+    ):
+        if re.fullmatch(r"(?s)\s*(\(.*\))?\s*", text[m.end() : span.start]):
+            keyword = m.start()
+    found = function_help(text, keyword, span.start, span.end)
+    params = getattr(block.node.param_block, "parameters", None) or ()
+    if found is not None and params:
+        from pscompat.cmdlets.comment_help import parameter_comments
+
+        own = parameter_comments(text, [(p.span.start, p.span.end) for p in params])
+        for decl, described in zip(params, own, strict=True):
+            if described.strip():
+                found.parameters.setdefault(decl.name.upper(), described)
+    return found
+
+
+def param_facts(info) -> dict:
+    """For a function's parameters (lower-case name): whether [SupportsWildcards()] is on it, and
+    the text its help shows as the default: [PSDefaultValue(Help=...)], else a constant's value,
+    else the default expression as written (HelpCommentsParser: the expression's extent text)."""
+    from pscompat.syntax import nodes as N
+
+    block = getattr(info, "function", None)
+    if block is None:
+        return {}
+    params = getattr(block.node.param_block, "parameters", None) or ()
+    out = {}
+    for decl in params:
+        globbing = any(a.name.lower() in ("supportswildcards", "supportswildcardsattribute") for a in decl.attributes)
+        default = ""
+        for attr in decl.attributes:
+            if attr.name.lower() in ("psdefaultvalue", "psdefaultvalueattribute"):
+                for key, value in attr.named:
+                    if key.lower() == "help" and isinstance(value, N.StringConstant):
+                        default = value.value
+        if not default and decl.default is not None:
+            if isinstance(decl.default, N.StringConstant):
+                default = decl.default.value
+            elif isinstance(decl.default, N.Constant):
+                default = decl.default.text or str(decl.default.value)
+            else:
+                default = block.source.text[decl.default.span.start : decl.default.span.end]
+        out[decl.name.lower()] = (globbing, default)
+    return out
+
+
+def _render_help(obj) -> str:
+    return obj.text
+
+
+def _register_views() -> None:
+    from pscompat.format.views import register_view
+
+    register_view("MamlCommandHelpInfo", "custom", render=_render_help)
+
+
+_register_views()

@@ -9,6 +9,7 @@ met outside Invoke-Pester (a test file run as a script) discovers and runs itsel
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -343,3 +344,49 @@ class InModuleScope(Cmdlet):
         for key, value in params.items():
             scope.vars[str(key).lower()] = value
         return self.ctx.invoke_block(self.ScriptBlock, tuple(self.bound.get("ArgumentList") or ()), None, False, scope)
+
+
+@cmdlet(
+    "Setup",
+    module="Pester",
+    synopsis="Pester 4: makes a file or folder in TestDrive (-File with -Content, -Dir).",
+)
+class Setup(Cmdlet):
+    """Pester 4's Setup (Functions/TestDrive.ps1 of Pester 4.10): inside a Describe, `-Dir`
+    makes the folder `$TestDrive/<Path>`, `-File` the file with `<Content>` (parents made as
+    New-Item -Force makes them); with neither switch nothing is made.  -PassThru returns the item."""
+
+    parameters = (
+        Parameter("Dir", "switch"),
+        Parameter("File", "switch"),
+        Parameter("Path", "string", position=0),
+        Parameter("Content", "object", position=1),
+        Parameter("PassThru", "switch"),
+    )
+
+    def process(self):
+        from pscompat.cmdlets.items import item
+
+        state = state_of(self.ctx)
+        drive = self.runtime.scope.lookup("testdrive", None)
+        if not state.running_blocks or not isinstance(drive, str):
+            # Assert-DescribeInProgress (Pester 4.10, Functions/Describe.ps1)
+            self.throw_terminating(
+                "The Setup command may only be used from a Pester test script.",
+                "PesterSetupOutsideDescribe",
+                "InvalidOperation",
+            )
+        path = os.path.join(drive, str(self.Path or "").replace("\\", "/").lstrip("/"))
+        made = None
+        if self.Dir:
+            os.makedirs(path, exist_ok=True)
+            made = path
+        if self.File:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            content = self.bound.get("Content")
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write("" if content is None else to_string(content))
+            made = path
+        if self.PassThru and made is not None:
+            return [item(made)]
+        return None

@@ -10,12 +10,17 @@ as Pester 4 does.  Invoke-Pester -Pester4 selects this model.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import time
 
 from pscompat.cmdlets.pester.model import Block, Container, Failure, Test
-from pscompat.cmdlets.pester.running import BlockRunner, clear_added, failure_of, script_root_vars
+from pscompat.cmdlets.pester.running import (
+    BlockRunner,
+    clear_added,
+    close_test_drive,
+    failure_of,
+    open_test_drive,
+    script_root_vars,
+)
 from pscompat.engine.scope import Scope
 from pscompat.engine.scriptblock import ScriptBlockValue
 from pscompat.errors import ExitFlow, FlowControl, PSError
@@ -129,8 +134,7 @@ def run_file(ctx, state, path: str, report, test_filter) -> Container:
     container = Container(path, root)
     scope = Scope(ctx.global_scope, ctx, is_script=True)
     script_root_vars(scope, path)
-    drive = tempfile.mkdtemp(prefix="pester-testdrive-")
-    scope.vars["testdrive"] = drive
+    drive = open_test_drive(scope)
     saved = (state.phase, state.current_block, state.filter, getattr(state, "legacy_runner", None))
     state.phase, state.current_block, state.filter = "Legacy", root, test_filter
     state.legacy_runner = BlockRunner(ctx, state, report)
@@ -154,7 +158,7 @@ def run_file(ctx, state, path: str, report, test_filter) -> Container:
     finally:
         state.running_blocks.pop()
         state.phase, state.current_block, state.filter, state.legacy_runner = saved
-        shutil.rmtree(drive, ignore_errors=True)
+        close_test_drive(drive)
         from pscompat.cmdlets.pester.mocks import drop_block_mocks
 
         drop_block_mocks(ctx, root)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pscompat.cmdlets.pester.model import Block, Test, state_of
 from pscompat.cmdlets.pester.nicely import because as format_because
+from pscompat.cmdlets.pester.nicely import format_nicely
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.scope import Scope
 from pscompat.values.convert.primitives import to_bool
@@ -37,6 +38,7 @@ class MockCall:
     bound: Hashtable
     test: Test | None
     blocks: list = field(default_factory=list)
+    entry: MockEntry | None = None  # the mock that answered the call (its body's file and line)
 
 
 def _format_times(n: int) -> str:
@@ -165,7 +167,7 @@ class Mock(Cmdlet):
     def process(self):
         state = state_of(self.ctx)
         owner = state.current_test or (state.running_blocks[-1] if state.running_blocks else None)
-        if state.phase != "Run" or owner is None:
+        if state.phase not in ("Run", "Legacy") or owner is None:
             self.throw_terminating(
                 "Mock must be called inside It, BeforeAll, BeforeEach or the other setup blocks of a test run.",
                 "PesterMockOutsideRun",
@@ -174,6 +176,8 @@ class Mock(Cmdlet):
         name = self.CommandName
         if self.ctx.resolve_command(name) is None:
             self.throw_terminating(f"Could not find Command {name}", "PesterMockCommandNotFound", "ObjectNotFound")
+        kind = "parametrized" if self.bound.get("ParameterFilter") is not None else "default"
+        state.debug("Mock", f"Setting up {kind} mock for {name}.")
         _install(self.ctx, name)
         key = name.lower()
         body = self.bound.get("MockWith")
@@ -199,26 +203,34 @@ class InvokePesterMock(Cmdlet):
         bound = Hashtable()
         for k, v in (self.bound.get("BoundParameters") or {}).items():
             bound[k] = v
-        state.calls.append(MockCall(name, bound, state.current_test, list(state.running_blocks)))
+        call = MockCall(name, bound, state.current_test, list(state.running_blocks))
+        state.calls.append(call)
         scope = self.runtime.scope
         for entry in reversed(state.mocks.get(key, [])):
             if entry.parameter_filter is not None and _filter_passes(ctx, entry.parameter_filter, bound, scope):
-                return self._run(entry, bound, scope)
+                return self._run(entry, bound, scope, call)
         for entry in reversed(state.mocks.get(key, [])):
             if entry.parameter_filter is None:
-                return self._run(entry, bound, scope)
+                return self._run(entry, bound, scope, call)
         return self._original(name, bound)
 
-    def _run(self, entry: MockEntry, bound: Hashtable, scope):
+    def _run(self, entry: MockEntry, bound: Hashtable, scope, call: MockCall):
         entry.called = True
+        call.entry = entry
+        state = state_of(self.ctx)
+        state.debug("Mock", f"Executing mock behavior for mock {entry.name}.")
         if entry.body is None:
+            state.debug("Mock", f"Behavior for {entry.name} was executed.")
             return None
         run_scope = Scope(scope, self.ctx)
         for k, v in bound.items():
             run_scope.vars[str(k).lower()] = v
         run_scope.vars["psboundparameters"] = bound
         args = tuple(self.bound.get("Arguments") or ())
-        return self.ctx.invoke_block(entry.body, args, self.bound.get("PipelineItem"), False, run_scope)
+        try:
+            return self.ctx.invoke_block(entry.body, args, self.bound.get("PipelineItem"), False, run_scope)
+        finally:
+            state.debug("Mock", f"Behavior for {entry.name} was executed.")
 
     def _original(self, name: str, bound: Hashtable):
         ctx = self.ctx
@@ -286,7 +298,26 @@ def assert_invoked(ctx, bound: dict, negate: bool, bec: str) -> str | None:
             )
     if failure is None:
         return None
-    return f"Expected {name} {failure[0]},{bec} {failure[1]}"
+    return f"Expected {name} {failure[0]},{bec} {failure[1]}\n{call_history(calls, matching)}"
+
+
+def call_history(calls: list[MockCall], matching: list[MockCall]) -> str:
+    """The list of calls under a failed Should -Invoke, as Pester 5 prints it
+    (Format-MockCallHistoryMessage, src/functions/Mock.ps1): `[*]` marks a call the filter
+    matched, then the command, its bound parameters (`-Name value`, values as Format-Nicely shows
+    them) and the file and line of the mock's body that answered it."""
+    if not calls:
+        return "Performed invocations:\n  <none>"
+    lines = ["Performed invocations:"]
+    for call in calls:
+        marker = "[*]" if any(call is m for m in matching) else "[ ]"
+        params = " ".join(f"-{k} {format_nicely(v)}" for k, v in call.bound.items())
+        body = call.entry.body if call.entry is not None else None
+        where = ""
+        if body is not None and not body.source.name.startswith("<"):
+            where = f" from {body.source.name}:{body.source.coord(body.node.span.start)[0]}"
+        lines.append(f"  {marker} {call.name}{' ' + params if params else ''}{where}")
+    return "\n".join(lines)
 
 
 def assert_verifiable(ctx, negate: bool, bec: str) -> str | None:

@@ -150,6 +150,14 @@ class PesterState:
         self.saved_functions: dict[str, Any] = {}
         self.filter = None  # runner.Filter of the run
         self.legacy_runner = None  # running.BlockRunner of a Pester 4 run (pester.legacy)
+        self.debug_writer: Any = None  # runner.ConsoleReport.debug under -Output Diagnostic
+
+    def debug(self, category: str, message: str) -> None:
+        """One of Pester's debug messages (Write-PesterDebugMessage, src/Pester.Utility.ps1);
+        written only under -Output Diagnostic, which turns on the categories Discovery, Skip,
+        Mock and CodeCoverage (Resolve-OutputConfiguration, src/functions/Output.ps1)."""
+        if self.debug_writer is not None:
+            self.debug_writer(category, message)
 
 
 _STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -25,6 +25,9 @@ def human_time(seconds: float) -> str:
     return f"{round(seconds, 2)}s"
 
 
+_DEBUG_COLORS = {"Skip": "Cyan", "Mock": "DarkYellow", "Discovery": "DarkMagenta", "CodeCoverage": "Yellow"}
+
+
 class ConsoleReport:
     """Pester 5's WriteScreen plugin for one verbosity."""
 
@@ -35,6 +38,10 @@ class ConsoleReport:
     @property
     def detailed(self) -> bool:
         return self.verbosity in ("Detailed", "Diagnostic")
+
+    def debug(self, category: str, message: str) -> None:
+        """`Category: message ` in the category's colour (Write-PesterDebugMessage)."""
+        self.write(f"{category}: {message} ", _DEBUG_COLORS.get(category, "Cyan"))
 
     def write(self, text: str, color: str | None = None) -> None:
         if self.verbosity != "None":
@@ -349,8 +356,6 @@ class InvokePester(Cmdlet):
     )
 
     def process(self):
-        from pscompat.cmdlets.pester.results import write_result_file
-
         config = self.bound.get("Configuration")
         if config is not None and not isinstance(config, dict):
             config = getattr(config, "__dict__", None)
@@ -369,6 +374,17 @@ class InvokePester(Cmdlet):
         result_format = str(_option(config, "TestResult", "OutputFormat", "NUnitXml"))
 
         report = ConsoleReport(self.ctx.host, verbosity)
+        state = state_of(self.ctx)
+        saved_debug = state.debug_writer
+        state.debug_writer = report.debug if verbosity == "Diagnostic" else None
+        try:
+            return self._run(
+                report, paths, test_filter, config, ci, pass_thru, result_enabled, result_path, result_format
+            )
+        finally:
+            state.debug_writer = saved_debug
+
+    def _run(self, report, paths, test_filter, config, ci, pass_thru, result_enabled, result_path, result_format):
         start = time.perf_counter()
         files = find_test_files(paths, self.ctx.cwd)
         excluded = _as_list(self.bound.get("ExcludePath"))
@@ -389,7 +405,16 @@ class InvokePester(Cmdlet):
                 containers.append(container)
         else:
             report.write(f"\nStarting discovery in {len(files)} files.", "Magenta")
-            containers = [discover(self.ctx, f) for f in files]
+            debug = state_of(self.ctx).debug
+            debug("Discovery", f"Starting test discovery in {len(files)} test containers.")
+            containers = []
+            for f in files:
+                debug("Discovery", f"Discovering tests in {f}")
+                began = time.perf_counter()
+                containers.append(discover(self.ctx, f))
+                count = len(containers[-1].root.tests())
+                debug("Discovery", f"Found {count} tests in {int((time.perf_counter() - began) * 1000)}ms")
+            debug("Discovery", "Test discovery finished.")
             found = sum(len(c.root.tests()) for c in containers)
             report.write(f"Discovery found {found} tests in {human_time(time.perf_counter() - start)}.", "Magenta")
             report.write("Running tests.", "Magenta")
@@ -397,6 +422,8 @@ class InvokePester(Cmdlet):
         run = PesterRun(containers, time.perf_counter() - start, config)
         write_summary(report, run)
         if result_enabled:
+            from pscompat.cmdlets.pester.results import write_result_file
+
             target = result_path if os.path.isabs(result_path) else os.path.join(self.ctx.cwd, result_path)
             write_result_file(run, target, result_format)
         self.ctx.global_scope.vars["lastexitcode"] = run.FailedCount + run.FailedBlocksCount + run.FailedContainersCount

@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable
 
+from pscompat.cmdlets import fs_drives
 from pscompat.cmdlets.pester.blocks import INCONCLUSIVE, SKIPPED, set_data_variables
 from pscompat.cmdlets.pester.model import Block, Failure, PesterState, Test
 from pscompat.cmdlets.pester.should import ASSERTION_FAILED
@@ -72,6 +73,9 @@ class BlockRunner:
         """Dot-source a setup or test script into `scope`; a statement error ends it (as inside
         Pester's try/catch, every error in a test is terminating)."""
         ctx = self.ctx
+        if data is None and self.state.phase == "Legacy":
+            # Pester 4 runs an It where it stands: a test inside ForEach-Object sees its $_
+            data = scope.lookup("_", None)
         ctx.try_depth += 1
         try:
             ctx.invoke_block(block, (), data, False, scope)
@@ -98,8 +102,7 @@ class BlockRunner:
         # it at its end; a Describe or Context removes what was added to it while it ran.
         test_drive = before = None
         if block.kind == "Root":
-            test_drive = tempfile.mkdtemp(prefix="pester-testdrive-")
-            scope.vars["testdrive"] = test_drive
+            test_drive = open_test_drive(scope)
         else:
             drive = scope.lookup("testdrive", None)
             if isinstance(drive, str) and os.path.isdir(drive):
@@ -107,6 +110,7 @@ class BlockRunner:
         self.state.running_blocks.append(block)
         try:
             if block.skip:
+                self.state.debug("Skip", f"({'.'.join(block.path)}) Block is skipped.")
                 for test in tests:
                     test.result, test.skip_reason = "Skipped", ""
                     self.report("test", test)
@@ -138,7 +142,7 @@ class BlockRunner:
 
             drop_block_mocks(self.ctx, block)
             if test_drive is not None:
-                shutil.rmtree(test_drive, ignore_errors=True)
+                close_test_drive(test_drive)
             elif before is not None:
                 clear_added(*before)
             block.duration = time.perf_counter() - start
@@ -164,6 +168,7 @@ class BlockRunner:
         start = time.perf_counter()
         self.report("start", test)
         if test.skip:
+            self.state.debug("Skip", f"({'.'.join(test.path)}) Test is skipped.")
             test.result = "Skipped"
             test.duration = time.perf_counter() - start
             self.report("test", test)
@@ -218,6 +223,28 @@ class BlockRunner:
         else:
             test.result = "Failed"
             test.failure = failure_of(err)
+
+
+def open_test_drive(scope: Scope) -> tuple[str, str | None]:
+    """A new temporary folder as $TestDrive and as the `TestDrive:` drive (Pester's TestDrive
+    plugin, src/features/TestDrive.ps1: a FileSystem PSDrive named TestDrive rooted at the folder).
+    Returns the folder and the drive's earlier root (a nested Invoke-Pester gets it back)."""
+    folder = tempfile.mkdtemp(prefix="pester-testdrive-")
+    scope.vars["testdrive"] = folder
+    earlier = fs_drives.root_of("TestDrive")
+    fs_drives.add("TestDrive", folder)
+    return folder, earlier
+
+
+def close_test_drive(drive: tuple[str, str | None]) -> None:
+    folder, earlier = drive
+    if os.getcwd() == folder or os.getcwd().startswith(folder + os.sep):
+        os.chdir(os.path.dirname(folder))
+    shutil.rmtree(folder, ignore_errors=True)
+    if earlier is None:
+        fs_drives.remove("TestDrive")
+    else:
+        fs_drives.add("TestDrive", earlier)
 
 
 def clear_added(drive: str, kept: set) -> None:

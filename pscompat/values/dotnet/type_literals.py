@@ -20,12 +20,13 @@ from pscompat.values.dotnet.exceptions import constructors as _exception_constru
 from pscompat.values.dotnet.regex import Regex
 from pscompat.values.dotnet.secure import PS_CREDENTIAL, SECURE_STRING, SecureString, cast_without_value, new_credential
 from pscompat.values.dotnet.statics import STATICS, number_of
-from pscompat.values.dotnet.typenames import type_of_name
+from pscompat.values.dotnet.surface import PATH_STATICS, SURFACE_CONSTRUCTORS, SURFACE_STATICS, SURFACE_TYPES
+from pscompat.values.dotnet.typenames import register_type, type_of_name
 from pscompat.values.methods.invoke import DotNetError, invoke_dotnet
 from pscompat.values.objects.classes import PSObject
 from pscompat.values.objects.model import type_names
 
-__all__ = ["PSType", "resolve_type", "resolve_type_info", "convert_special"]
+__all__ = ["PSType", "register_statics", "resolve_type", "resolve_type_info", "convert_special"]
 
 # --------------------------------------------------------------------------------------------
 # Type values
@@ -34,6 +35,13 @@ __all__ = ["PSType", "resolve_type", "resolve_type_info", "convert_special"]
 _STATIC_INDEX = {
     full: {name.lower(): (name, member) for name, member in members.items()} for full, members in STATICS.items()
 }
+
+
+def register_statics(full_name: str, members: dict) -> None:
+    """Static members a higher layer provides (the engine's [powershell]::Create(), ...):
+    properties as zero-argument callables or values, methods as callables."""
+    STATICS.setdefault(full_name, {}).update(members)
+    _STATIC_INDEX.setdefault(full_name, {}).update({name.lower(): (name, m) for name, m in members.items()})
 
 
 class PSType:
@@ -209,6 +217,12 @@ _CONSTRUCTORS = {
     "System.Management.Automation.PSNoteProperty": lambda full, name, value=None: _new_note_property(name, value),
 }
 _CONSTRUCTORS.update(_exception_constructors())  # [System.ArgumentException]::new('bad') & co
+_CONSTRUCTORS.update(SURFACE_CONSTRUCTORS)  # Stopwatch, IPAddress, HashSet[T], Dictionary[K,V]
+for _full in SURFACE_TYPES:
+    register_type(_full)
+for _full, _members in SURFACE_STATICS.items():
+    register_statics(_full, _members)
+register_statics("System.IO.Path", PATH_STATICS)
 
 
 def _new_array(element: str, length):

@@ -127,6 +127,9 @@ def call_method(obj, name: str, args: list):
             return method.call(obj, list(args))
     if folded == "gettype" and not args:
         return get_type(obj)
+    if folded[3:4] == "_" and folded[:4] in ("get_", "set_") and not _python_method(obj, folded):
+        void = folded.startswith("set_")  # a setter is a void method: no $null in the output
+        return invoke_dotnet(name, lambda *a: _accessor(obj, name, folded, list(a)), list(args), void)
     if folded == "foreach" and args and not hasattr(args[0], "invoke"):
         return _foreach_member(obj, args)
     table = _TABLES.get(type(obj))
@@ -145,6 +148,50 @@ def call_method(obj, name: str, args: list):
     if fn is not None:
         return invoke_dotnet(_CANONICAL.get(folded, name), lambda *a: fn(obj, *a), list(args))
     raise _not_found(obj, name)
+
+
+def _accessor(obj, name: str, folded: str, args: list):
+    """`$h.get_Keys()`, `$l.get_Item(0)`, `$o.set_Name('x')`: the accessor methods .NET compiles
+    for every property and indexer (get_X/set_X, get_Item/set_Item), which PowerShell lists
+    and calls like any other method."""
+    from pscompat.values.objects.access import lookup_member, set_member
+
+    prop = name[4:]
+    if folded == "get_item" and len(args) == 1:
+        return _get_item(obj, args[0])
+    if folded == "set_item" and len(args) == 2 and isinstance(obj, (dict, list)):
+        obj[args[0] if isinstance(obj, dict) else int(args[0])] = args[1]
+        return None
+    if folded.startswith("get_") and not args:
+        found, value = lookup_member(obj, prop)
+        if not found and prop.lower() in ("count", "length"):
+            found, value = True, (len(obj) if isinstance(obj, (list, tuple, dict, str)) else 1)
+        if found:
+            return value
+    if folded.startswith("set_") and len(args) == 1 and lookup_member(obj, prop)[0]:
+        set_member(obj, prop, args[0])
+        return None
+    raise _not_found(obj, name)
+
+
+def _get_item(obj, key):
+    """The indexer's getter: a dictionary's value (None when absent), a list's element."""
+    if isinstance(obj, dict):
+        return obj.get(key)
+    if isinstance(obj, (list, tuple, str)):
+        i = int(key)
+        if -len(obj) <= i < len(obj):
+            return obj[i]
+        raise PSError(
+            'Exception calling "get_Item" with "1" argument(s): "Index was out of range. Must be non-negative '
+            'and less than the size of the collection."',
+            "ArgumentOutOfRangeException",
+            category="InvalidOperation",
+        )
+    getitem = getattr(obj, "__getitem__", None)
+    if getitem is None:
+        raise _not_found(obj, "get_Item")
+    return getitem(key)
 
 
 def _foreach_member(obj, args: list) -> list:
