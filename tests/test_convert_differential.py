@@ -22,13 +22,6 @@ from pscompat.migrate.module import convert
 # error PowerShell wrote first and had written what PowerShell wrote before it.
 KNOWN_DIFFERENCES = {
     "semantics_fixed.test:345": "a pipeline that writes nothing and $null are both None in Python (@($r).Count is 1, not 0)",
-    "comment_help.test:6": "converted code defines the function in Python: Get-Help finds no command and no comment-based help",
-    "comment_help.test:29": "converted code defines the function in Python: Get-Help finds no command and no comment-based help",
-    "comment_help.test:55": "converted code defines the function in Python: Get-Help finds no command and no comment-based help",
-    "comment_help.test:67": "converted code defines the function in Python: Get-Help finds no command and no comment-based help",
-    "comment_help.test:103": "converted code defines the function in Python: Get-Help finds no command and no comment-based help",
-    "comment_help.test:115": "converted code defines the function in Python: Get-Help finds no command and no comment-based help",
-    "comment_help.test:127": "converted code defines the function in Python: Get-Help finds no command and no comment-based help",
 }
 # The share of cases that convert, measured when the list above was written; a drop fails.
 MIN_CONVERTED = 716

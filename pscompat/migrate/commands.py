@@ -191,6 +191,9 @@ class CommandConverter(ConverterBase):
         return None
 
     def cmd_call(self, name: str, args: Arguments, source: Code | None) -> Code:
+        if name == "Get-Help" and self.ctx.functions:
+            # comment-based help belongs to PowerShell functions; converted, they are Python ones
+            raise Unsupported(args.node, "Get-Help of a script's own functions reads PowerShell's session")
         if name in SCOPE_COMMANDS or set(args.named) & VARIABLE_PARAMETERS:
             raise Unsupported(args.node, f"{name} reads or writes PowerShell variables, which are Python names here")
         for value in [*args.positional, *args.named.values()]:
