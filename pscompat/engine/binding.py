@@ -97,8 +97,11 @@ class Binder:
     # -- errors ------------------------------------------------------------------------------
     def error(self, message: str, error_id: str, span: Span | None = None, category: str = "InvalidArgument"):
         cls_name = self.info.name.replace("-", "")
-        module = "Microsoft.PowerShell.Commands" if self.info.cls is not None else ""
-        fqid = f"{error_id},{module + '.' if module else ''}{cls_name}{'Command' if module else ''}"
+        # a cmdlet is named by its class, a function by its name as defined: 'AmbiguousParameterSet,get-foo'
+        # (ParameterBinding.Tests.ps1)
+        fqid = f"{error_id},{self.info.name}"
+        if self.info.cls is not None:
+            fqid = f"{error_id},Microsoft.PowerShell.Commands.{cls_name}Command"
         if self.info.cls is not None and self.info.module and not self.info.module.startswith("Microsoft.PowerShell"):
             fqid = f"{error_id},{self.info.module}.{cls_name}Command"
         return ParameterBindingError(

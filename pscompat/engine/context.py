@@ -127,6 +127,10 @@ class ExecutionContext:
                 from pscompat.values.convert.primitives import convert_to
 
                 value = convert_to(value, owner.types[key])
+        if scope.validators and key in scope.validators:
+            from pscompat.engine.validation import validate_variable
+
+            validate_variable(scope.validators[key], value, scope)
         scope.vars[key] = value
         if scope.automation_null is not None:
             scope.automation_null.discard(key)

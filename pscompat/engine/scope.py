@@ -14,13 +14,26 @@ _MISSING = object()
 
 
 class Scope:
-    __slots__ = ("vars", "parent", "ctx", "types", "is_script", "options", "private", "automation_null")
+    __slots__ = (
+        "vars",
+        "parent",
+        "ctx",
+        "types",
+        "validators",
+        "is_script",
+        "options",
+        "private",
+        "automation_null",
+    )
 
     def __init__(self, parent: Scope | None, ctx: Any, is_script: bool = False):
         self.vars: dict[str, Any] = {}
         self.parent = parent
         self.ctx = ctx
         self.types: dict[str, str] | None = None  # typed variables: name -> type constraint
+        # variables with validation attributes (`[ValidateRange(1,10)]$x = 5`, a validated
+        # parameter): name -> (the name as written, the checks of engine/validation.py)
+        self.validators: dict[str, tuple[str, tuple[Any, ...]]] | None = None
         self.is_script = is_script
         self.options: dict[str, str] | None = None  # name -> 'ReadOnly' | 'Constant'
         self.private: set[str] | None = None  # `$private:x`: invisible to child scopes

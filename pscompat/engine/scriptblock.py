@@ -238,6 +238,25 @@ def parameter_from_decl(decl: N.ParameterDecl, index: int, source: Source | None
     )
 
 
+def attribute_checks(attributes, source: Source | None) -> tuple:
+    """The validators of a variable's attributes (`[ValidateRange(1,10)]$x = 5`): the checks of
+    engine/validation.py; attributes that validate nothing are left out."""
+    checks = []
+    for attr in attributes:
+        if attr.name.lower() == "validateset":
+            values = tuple(_literal(v) for v in _flatten(attr.positional))
+            checks.append(validation.validate_set(values, _named(attr, "errormessage")))
+            continue
+        check = validation.build(
+            attr.name,
+            [_argument(v, source) for v in _flatten(attr.positional)],
+            {k.lower(): _argument(v, source) for k, v in attr.named if v is not None},
+        )
+        if check is not None:
+            checks.append(check)
+    return tuple(checks)
+
+
 def _named(attr: N.Attribute, key: str):
     for k, v in attr.named:
         if k.lower() == key and v is not None:

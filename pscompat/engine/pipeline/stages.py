@@ -218,6 +218,9 @@ class ScriptStage(Stage):
                 v[key] = self.cb.defaults[key](scope)
             else:
                 v[key] = False if p.is_switch else None
+            if p.validators:  # a validated parameter stays validated (PS: the variable keeps the attributes)
+                scope.validators = scope.validators or {}
+                scope.validators[key] = (p.name, p.validators)
         v["args"] = list(binding.extra_positional)
         bound = v["psboundparameters"] = _bound_table(binding)
         from pscompat.engine.invocation import InvocationInfo, PSCmdlet
