@@ -16,6 +16,7 @@ class CompiledBlock:
         "begin",
         "process",
         "end",
+        "clean",
         "expr",
         "param_block",
         "decls",
@@ -26,7 +27,7 @@ class CompiledBlock:
     )
 
     def __init__(self):
-        self.begin = self.process = self.end = None  # fn(scope, emit)
+        self.begin = self.process = self.end = self.clean = None  # fn(scope, emit)
         self.expr = None  # fn(scope) -> value, when the body is one plain expression
         # `{ $_.Name -op <value> }`: (name, operator fn, right-operand closure, span) for filters
         self.member_test = None

@@ -312,7 +312,14 @@ def script_body(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.S
             blocks[part.kind] = part.value
     else:
         blocks["end"] = n.StatementBlock(Span(start, end), tuple(items))
-    return n.ScriptBlock(Span(start, end), param_block, blocks.get("begin"), blocks.get("process"), blocks.get("end"))
+    return n.ScriptBlock(
+        Span(start, end),
+        param_block,
+        blocks.get("begin"),
+        blocks.get("process"),
+        blocks.get("end"),
+        clean=blocks.get("clean"),
+    )
 
 
 def attribute(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Attribute:

@@ -761,7 +761,9 @@ def _parse_once(text: str, name: str) -> nodes.ScriptBlock:
     except RecursionError:  # deeper than any nesting construct (Enclosed, Expect) could report
         raise _TooDeep(SyntaxFail("ScriptTooComplicated", 0, Span(0, 1))) from None
     script = tokens[0]
-    return nodes.ScriptBlock(Span(0, len(text)), script.param_block, script.begin, script.process, script.end, text)
+    return nodes.ScriptBlock(
+        Span(0, len(text)), script.param_block, script.begin, script.process, script.end, text, script.clean
+    )
 
 
 def _parse_on_deep_stack(text: str, name: str) -> nodes.ScriptBlock:

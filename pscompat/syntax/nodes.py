@@ -339,6 +339,7 @@ class ScriptBlock(Node):
     process: StatementBlock | None = None
     end: StatementBlock | None = None
     text: str = ""  # the source text inside the braces (for ToString and calculated-property names)
+    clean: StatementBlock | None = None  # PowerShell 7.3's `clean {}`: runs last, whatever happened
 
 
 class FunctionDefinition(Node):

@@ -45,9 +45,9 @@ def unparse(node: n.Node) -> str:
 def _script_body(block: n.ScriptBlock, sep: str) -> str:
     u = _Unparser()
     parts = [u.visit(block.param_block)] if block.param_block else []
-    named = [(name, getattr(block, name)) for name in ("begin", "process")]
+    named = [(name, getattr(block, name)) for name in ("begin", "process", "clean")]
     if any(body is not None for _, body in named):
-        named.append(("end", block.end))
+        named.insert(2, ("end", block.end))
         parts.extend(f"{name} {u.block(body)}" for name, body in named if body is not None)
     elif block.end is not None:
         parts.extend(u.visit(s) for s in block.end.statements)

@@ -239,3 +239,101 @@ $Error[0].FullyQualifiedErrorId
 Write-Error 'top' 2>$null
 $Error[0].FullyQualifiedErrorId
 ## RESULT: ["Microsoft.PowerShell.Commands.WriteErrorException,bar", "Microsoft.PowerShell.Commands.WriteErrorException"]
+
+#### a failing native command makes $? false
+# source: about_Automatic_Variables ($?: a native command's non-zero exit code is a failure)
+bash -c 'exit 3'
+$?; $LASTEXITCODE
+bash -c 'exit 0'
+$?
+## RESULT: [false, 3, true]
+
+#### Write-Error makes $? false
+# source: about_Automatic_Variables ($?)
+Write-Error 'x' 2>$null
+$?
+## RESULT: [false]
+
+#### an alias keeps the case of its name, its description and its option
+# source: Set-Alias.Tests.ps1 "Set-Alias ReadOnly Force", "Set-Alias Description Valid"
+Set-Alias -Name ABCD -Value 'foo' -Option ReadOnly -Force
+$a = Get-Alias -Name abcd
+$a.Name; $a.Definition; $a.Options
+Set-Alias -Name ABCD -Value 'foo' -Force
+(Get-Alias ABCD).Options
+New-Alias -Name EFGH -Value 'MyCommand' -Description 'test description'
+(Get-Alias EFGH).Description
+## RESULT: ["ABCD", "foo", "ReadOnly", "None", "test description"]
+
+#### a read-only or constant alias cannot be set again
+# source: New-Alias.Tests.ps1 (AliasNotWritable); SessionStateStrings.resx AliasNotWritable
+New-Alias -Name ABCD -Value 'foo' -Option Constant
+Set-Alias -Name ABCD -Value 'bar' -Force
+(Get-Alias ABCD).Definition
+## RESULT: ["foo"]
+## ERRORS: Alias is not writeable because alias ABCD is read-only or constant and cannot be written to.
+
+#### a variable keeps the case of its name, its option and its description
+# source: New-Variable.Tests.ps1 / Set-Variable.Tests.ps1 (Options, Description)
+Set-Variable -Name MyVar -Value 1 -Option ReadOnly -Description 'my text'
+$v = Get-Variable myvar
+$v.Name; $v.Options; $v.Description
+$Other = 2
+(Get-Variable Oth*).Name
+## RESULT: ["MyVar", "ReadOnly", "my text", "Other"]
+
+#### a constant variable cannot be assigned
+# source: SessionStateStrings.resx VariableNotWritable
+New-Variable -Name Fixed -Value 1 -Option Constant
+$Fixed = 2
+$Fixed
+## RESULT: [1]
+## ERRORS: Cannot overwrite variable Fixed because it is read-only or constant.
+
+#### the clean block runs after the others, its output discarded
+# source: PipelineBehaviour.Tests.ps1 "'Clean' block runs in pipeline - simple function"; about_Functions_Advanced_Methods
+$global:log = @()
+function test-1 { process { $_ } clean { $global:log += 'test-1-clean'; 'dropped' } }
+function test-2 { end { 'test-2-end'; $global:log += 'test-2-end' } clean { $global:log += 'test-2-clean' } }
+1 | test-1 | test-2
+$global:log
+## RESULT: ["test-2-end", "test-2-end", "test-1-clean", "test-2-clean"]
+
+#### the clean block is skipped when no other block ran
+# source: PipelineBehaviour.Tests.ps1 "'Clean' block executes only if at least one of the other named blocks executed"
+$global:log = @()
+function test-1 { clean { $global:log += 'never' } }
+test-1
+$global:log.Count
+## RESULT: [0]
+
+#### the clean block runs after a terminating error
+# source: PipelineBehaviour.Tests.ps1 "'Clean' block runs when '<BlockName>' throws terminating error"
+$global:log = @()
+function test-1 { end { throw 'failure' } clean { $global:log += 'cleaned' } }
+try { test-1 } catch { "caught $_" }
+$global:log
+## RESULT: ["caught failure", "cleaned"]
+
+#### a terminating error in the clean block is written, not raised
+# source: CleanBlockErrorHandling.Tests.ps1 "Terminating error should stop the 'Clean' block execution but should not be propagated up"
+function test-1 { end { 'out' } clean { throw 'in clean'; Write-Host 'not reached' } }
+test-1
+$?
+'after'
+## RESULT: ["out", false, "after"]
+## ERRORS: in clean
+
+#### a number argument binds to a string parameter as written
+# source: ParameterBinding.Tests.ps1 "Roundtrippable Conversions for Bare-string Numeric Literals passed to [string] Parameters"
+function Test-SimpleStringValue([string] $Value) { $Value }
+function Test-AdvancedStringValue { [CmdletBinding()] param([string] $Value) $Value }
+Test-SimpleStringValue 34uy; Test-SimpleStringValue 8s; Test-SimpleStringValue 24l
+Test-AdvancedStringValue 32ul; Test-AdvancedStringValue -Value 20d; Test-AdvancedStringValue -Value:6n
+## RESULT: ["34uy", "8s", "24l", "32ul", "20d", "6n"]
+
+#### a number argument to a numeric parameter is still the number
+# source: about_Parameter_Binding
+function Get-Twice([int] $n) { $n * 2 }
+Get-Twice 0x10
+## RESULT: [32]

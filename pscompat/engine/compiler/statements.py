@@ -33,6 +33,7 @@ def compile_script_block(node: N.ScriptBlock, source: Source, is_filter: bool = 
     cb.begin = sc.block(node.begin) if node.begin else None
     cb.process = sc.block(node.process) if node.process else None
     cb.end = sc.block(node.end) if node.end else None
+    cb.clean = sc.block(node.clean) if node.clean else None
     if is_filter and cb.process is None:
         cb.process, cb.end = cb.end, None
     if node.param_block is None and node.begin is None and node.process is None and node.end is not None:
@@ -488,7 +489,13 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
         body = node.body
         if node.parameters is not None and body.param_block is None:
             body = N.ScriptBlock(
-                body.span, N.ParamBlock(node.span, node.parameters), body.begin, body.process, body.end, body.text
+                body.span,
+                N.ParamBlock(node.span, node.parameters),
+                body.begin,
+                body.process,
+                body.end,
+                body.text,
+                body.clean,
             )
         sbv = ScriptBlockValue(body, self.source, is_filter=node.is_filter)
         name = node.name
@@ -568,7 +575,15 @@ def variable_setter(name: str) -> Callable:
     def set_local(scope, v):
         scope.ctx.assign(scope, key, v)
 
-    return set_local
+    spelled = name.rsplit(":", 1)[-1]
+    if spelled == key:
+        return set_local
+
+    def set_local_spelled(scope, v):  # `$MyVar = 1`: Get-Variable lists it as MyVar
+        scope.remember_name(key, spelled)
+        scope.ctx.assign(scope, key, v)
+
+    return set_local_spelled
 
 
 __all__ = ["compile_script_block", "StatementCompiler"]

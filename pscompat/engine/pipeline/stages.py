@@ -209,6 +209,7 @@ class ScriptStage(Stage):
         self.cb = sbv.compiled
         self.binding, self.binder, self.runtime, self.scope = binding, binder, runtime, scope
         self.input: list = []
+        self.ran = False  # has a begin, process or end block run (the clean block runs only then)?
         v = scope.vars
         for p in binder.info.parameters:
             key = p.name.lower()
@@ -234,6 +235,7 @@ class ScriptStage(Stage):
     def _run(self, block) -> None:
         if block is None:
             return
+        self.ran = True
         try:
             block(self.scope, self.downstream)
         except ReturnFlow:
@@ -271,6 +273,24 @@ class ScriptStage(Stage):
         if self.cb.process is None and self.input:
             self.scope.vars["_"] = self.input[-1]
         self._run(self.cb.end)
+
+    def finish(self):
+        """The clean block (PowerShell 7.3): once the pipeline is over, however it ended, if another
+        block of this command ran.  Its output is discarded and a terminating error in it is
+        written as an error, not raised (PipelineBehaviour.Tests.ps1, CleanBlockErrorHandling.Tests.ps1)."""
+        clean = self.cb.clean
+        if clean is None or not self.ran:
+            return
+        try:
+            clean(self.scope, _discard)
+        except ReturnFlow:
+            pass
+        except PSError as exc:
+            self.scope.ctx.record_error(ErrorRecord.from_error(exc), "continue", None, self.scope)
+
+
+def _discard(item: Any) -> None:
+    """Where the clean block's output goes: nowhere."""
 
 
 def _bound_table(binding: Binding):
@@ -365,7 +385,11 @@ class NativeStage(Stage):
             except (BrokenPipeError, OSError):
                 pass
         self._drain(wait=True)
-        self.scope.global_scope().vars["lastexitcode"] = self.proc.wait()
+        code = self.proc.wait()
+        global_vars = self.scope.global_scope().vars
+        global_vars["lastexitcode"] = code
+        if code != 0:  # a native command that fails makes `$?` False (about_Automatic_Variables, `$?`)
+            global_vars["?"] = False
 
     def finish(self):
         proc = self.proc
