@@ -191,11 +191,13 @@ class ExecutionContext:
         if info is not None:
             return ResolvedCommand("cmdlet", info, info.name)
         if low.endswith(".ps1") and os.path.isfile(name):
+            from pscompat.engine.script_files import check_requires
             from pscompat.engine.scriptblock import ScriptBlockValue
             from pscompat.source import Source, read_script
             from pscompat.syntax.grammar import parse_cached
 
             text = read_script(name)
+            check_requires(text, name)
             return ResolvedCommand("script_file", ScriptBlockValue(parse_cached(text, name), Source(text, name)), name)
         if "-" not in low:
             info = REGISTRY.get("get-" + low)

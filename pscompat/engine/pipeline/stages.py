@@ -205,8 +205,23 @@ def input_not_bound(runtime: CommandRuntime, exc: ParameterBindingError, item: A
 class ScriptStage(Stage):
     """A function, filter or script block as a pipeline stage (begin/process/end, $input, $_)."""
 
-    def __init__(self, sbv, binding: Binding, binder: Binder, scope: Scope, runtime: CommandRuntime):
+    def __init__(
+        self,
+        sbv,
+        binding: Binding,
+        binder: Binder,
+        scope: Scope,
+        runtime: CommandRuntime,
+        script_path: str | None = None,
+    ):
         self.cb = sbv.compiled
+        # a script file's $PSScriptRoot/$PSCommandPath; dot-sourced, the caller's come back after it
+        self.saved_script_variables: dict | None = None
+        if script_path is not None:
+            from pscompat.engine.script_files import set_script_variables
+
+            self.saved_script_variables = {k: scope.vars.get(k) for k in ("psscriptroot", "pscommandpath")}
+            set_script_variables(scope, script_path)
         self.binding, self.binder, self.runtime, self.scope = binding, binder, runtime, scope
         self.input: list = []
         self.ran = False  # has a begin, process or end block run (the clean block runs only then)?
@@ -227,7 +242,7 @@ class ScriptStage(Stage):
         from pscompat.engine.invocation import InvocationInfo, PSCmdlet
 
         invocation = v["myinvocation"] = InvocationInfo(
-            binder.info, binder.name, bound, v["args"], binder.span, binder.source
+            binder.info, binder.name, bound, v["args"], binder.span, binder.source, script_path=script_path
         )
         if binder.info.is_advanced:
             v["pscmdlet"] = PSCmdlet(runtime, binding.parameter_set, invocation, lambda: self.downstream)
@@ -278,6 +293,13 @@ class ScriptStage(Stage):
         """The clean block (PowerShell 7.3): once the pipeline is over, however it ended, if another
         block of this command ran.  Its output is discarded and a terminating error in it is
         written as an error, not raised (PipelineBehaviour.Tests.ps1, CleanBlockErrorHandling.Tests.ps1)."""
+        saved = self.saved_script_variables
+        if saved is not None:
+            for key, value in saved.items():
+                if value is None:
+                    self.scope.vars.pop(key, None)
+                else:
+                    self.scope.vars[key] = value
         clean = self.cb.clean
         if clean is None or not self.ran:
             return
