@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -87,6 +88,11 @@ class Session:
         ctx.run_errors = []
         scope = ctx.global_scope
         scope.vars["args"] = list(args)
+        if not name.startswith("<") and os.path.isfile(name):  # a script file (pscompat -File x.ps1)
+            from pscompat.engine.script_files import check_requires, set_script_variables
+
+            check_requires(source, name)
+            set_script_variables(scope, name)
         cb = block.compiled
         if cb.decls:
             from pscompat.engine.binding import Binder

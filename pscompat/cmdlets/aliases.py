@@ -19,9 +19,10 @@ class AliasInfo:
     )
     PS_PROPERTIES = ("CommandType", "Name", "Version", "Source")
 
-    def __init__(self, name: str, definition: str):
+    def __init__(self, name: str, definition: str, description: str = "", options: str = "None"):
         self.CommandType = "Alias"
         self.Name = name
+        self.Description, self.Options = description, options
         self.Definition = self.ResolvedCommandName = definition
         self.DisplayName = f"{name} -> {definition}"
         self.Version, self.Source, self.ModuleName = "", "", ""
@@ -35,7 +36,8 @@ class AliasInfo:
 
 
 def alias_items(ctx) -> list[tuple[str, str]]:
-    """(alias, target) pairs; built-in aliases keep their registered spelling."""
+    """(alias, target) pairs; aliases keep the spelling they were registered or set with
+    (`Set-Alias ABCD` lists as ABCD: Set-Alias.Tests.ps1)."""
     from pscompat.engine.commands import REGISTRY
 
     REGISTRY.load()
@@ -43,7 +45,14 @@ def alias_items(ctx) -> list[tuple[str, str]]:
     for info in REGISTRY.all():
         for alias in info.aliases:
             spelled[alias.lower()] = alias
+    for low, (name, _, _) in ctx.alias_details.items():
+        spelled[low] = name
     return [(spelled.get(name, name), target) for name, target in ctx.alias_table().items()]
+
+
+def alias_info(ctx, name: str, target: str) -> AliasInfo:
+    _, description, option = ctx.alias_details.get(name.lower(), (name, "", "None"))
+    return AliasInfo(name, target, description, option)
 
 
 @cmdlet(
@@ -71,14 +80,14 @@ class GetAlias(Cmdlet):
         if self.parameter_set == "Definition":
             for pattern in as_list(self.Definition):
                 out.extend(
-                    AliasInfo(n, t)
+                    alias_info(self.ctx, n, t)
                     for n, t in items
                     if wildcard_matcher(pattern)(t) and not (exclude and matches_any(exclude, n))
                 )
             return out
         for pattern in as_list(self.Name) or ["*"]:
             found = [
-                AliasInfo(n, t)
+                alias_info(self.ctx, n, t)
                 for n, t in items
                 if wildcard_matcher(pattern)(n) and not (exclude and matches_any(exclude, n))
             ]
@@ -116,10 +125,29 @@ class _AliasSetter(Cmdlet):
                 name,
             )
             return None
+        _, _, current = self.ctx.alias_details.get(name.lower(), (name, "", "None"))
+        if current == "Constant" or (current == "ReadOnly" and not self.Force):
+            # PS: SessionStateStrings.resx AliasNotWritable (a SessionStateUnauthorizedAccessException)
+            self.write_error(
+                f"Alias is not writeable because alias {name} is read-only or constant and cannot be written to.",
+                "AliasNotWritable",
+                "WriteError",
+                name,
+                exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException",
+            )
+            return None
         if not self.should_process(f"Name: {name} Value: {target}"):
             return None
-        self.ctx.set_alias(name, target)
-        return (AliasInfo(name, target),) if self.PassThru else None
+        option = _option_name(self.Option)
+        self.ctx.set_alias(name, target, self.Description or "", option)
+        return (AliasInfo(name, target, self.Description or "", option),) if self.PassThru else None
+
+
+def _option_name(option) -> str:
+    """-Option as ScopedItemOptions prints it: None, ReadOnly, Constant, Private, AllScope."""
+    known = {o.lower(): o for o in ("None", "ReadOnly", "Constant", "Private", "AllScope", "Unspecified")}
+    names = [known.get(part.strip().lower(), part.strip()) for part in str(option or "None").split(",")]
+    return ", ".join(names)
 
 
 @cmdlet(

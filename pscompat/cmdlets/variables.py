@@ -15,9 +15,9 @@ class PSVariable:
     PS_TYPE_NAMES = ("System.Management.Automation.PSVariable", "System.Object")
     PS_PROPERTIES = ("Name", "Value", "Description", "Options", "Visibility")
 
-    def __init__(self, name: str, value):
+    def __init__(self, name: str, value, description: str = "", options: str = "None"):
         self.Name, self.Value = name, value
-        self.Description, self.Options, self.Visibility = "", "None", "Public"
+        self.Description, self.Options, self.Visibility = description, options, "Public"
 
     def __repr__(self) -> str:
         return f"PSVariable({self.Name!r})"
@@ -88,9 +88,25 @@ class GetVariable(Cmdlet):
                     continue
                 if exclude and matches_any(exclude, key):
                     continue
-                name = pattern if not has_wildcard(pattern) else key
-                out.append(table[key] if self.ValueOnly else PSVariable(name, table[key]))
+                if self.ValueOnly:
+                    out.append(table[key])
+                    continue
+                name, description, option = self._details(key)
+                out.append(PSVariable(name, table[key], description, _option_text(option)))
         return out
+
+    def _details(self, key: str) -> tuple[str, str, str]:
+        scope = _scope_arg(self)
+        start = self.ctx.global_scope if scope == "global" else self.runtime.scope
+        if scope == "script":
+            start = self.runtime.scope.script_scope()
+        return start.variable_details(key)
+
+
+def _option_text(option: str) -> str:
+    """-Option as ScopedItemOptions prints it (New-Variable.Tests.ps1: 'Constant', 'ReadOnly')."""
+    known = {o.lower(): o for o in ("None", "ReadOnly", "Constant", "Private", "AllScope")}
+    return ", ".join(known.get(part.strip().lower(), part.strip()) for part in str(option).split(","))
 
 
 @cmdlet(
@@ -142,8 +158,11 @@ class SetVariable(Cmdlet):
             self.ctx.set_variable(name, value, _scope_arg(self), at=self.runtime.scope)
             if self.Option and str(self.Option).lower() != "none":
                 self.ctx.set_variable_option(name, self.Option, _scope_arg(self), at=self.runtime.scope)
+            if self.Description is not None:
+                self.ctx.set_variable_description(name, self.Description, _scope_arg(self), at=self.runtime.scope)
             if self.PassThru:
-                out.append(PSVariable(name, value))
+                option = _option_text(self.Option) if self.Option else "None"
+                out.append(PSVariable(name, value, self.Description or "", option))
         return out
 
 

@@ -6,12 +6,15 @@ PowerShell functions share this binder through their Parameter metadata.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pscompat.engine.commands import COMMON_NAMES, CommandInfo, Parameter
 from pscompat.errors import ParameterBindingError, PSError
 from pscompat.source import Source, Span
+from pscompat.syntax.lexer import NUMBER, SIGN
 
 
 @dataclass
@@ -26,6 +29,9 @@ class Arg:
     colon: bool = False  # `-Name:value`
     splat: bool = False  # came from `@hashtable`
     order: int = 0
+
+
+_NUMBER_TOKEN = re.compile(rf"{SIGN}?{NUMBER}", re.I)
 
 
 class ParameterToken(str):
@@ -97,8 +103,11 @@ class Binder:
     # -- errors ------------------------------------------------------------------------------
     def error(self, message: str, error_id: str, span: Span | None = None, category: str = "InvalidArgument"):
         cls_name = self.info.name.replace("-", "")
-        module = "Microsoft.PowerShell.Commands" if self.info.cls is not None else ""
-        fqid = f"{error_id},{module + '.' if module else ''}{cls_name}{'Command' if module else ''}"
+        # a cmdlet is named by its class, a function by its name as defined: 'AmbiguousParameterSet,get-foo'
+        # (ParameterBinding.Tests.ps1)
+        fqid = f"{error_id},{self.info.name}"
+        if self.info.cls is not None:
+            fqid = f"{error_id},Microsoft.PowerShell.Commands.{cls_name}Command"
         if self.info.cls is not None and self.info.module and not self.info.module.startswith("Microsoft.PowerShell"):
             fqid = f"{error_id},{self.info.module}.{cls_name}Command"
         return ParameterBindingError(
@@ -150,6 +159,8 @@ class Binder:
         if value is None:
             self.validate(p, value, span)
             return None
+        if t in ("string", "system.string") and span is not None and self.source is not None:
+            value = self.number_as_written(value, span)
         if t not in ("object", "psobject", "any"):
             try:
                 value = convert_to(value, p.type)
@@ -168,6 +179,18 @@ class Binder:
             value = self.check_set(p, value, span, keep_case=function)
         self.validate(p, value, span)
         return value
+
+    def number_as_written(self, value: Any, span: Span) -> Any:
+        """A number typed as a command argument binds to a [string] parameter as its text: `f 34uy`
+        is '34uy', `f 0x10` '0x10' (ParameterBinding.Tests.ps1 'Roundtrippable Conversions for
+        Bare-string Numeric Literals'; PS keeps the token's text with the number)."""
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+            return value
+        assert self.source is not None
+        text = self.source.text[span.start : span.end]
+        if text[:1] in "-\u2013\u2014\u2015" and ":" in text:  # `-Name:20d`: the span is the whole parameter
+            text = text.split(":", 1)[1].strip()
+        return text if _NUMBER_TOKEN.fullmatch(text) else value
 
     def convert_common(self, p: Parameter, value: Any, span) -> Any:
         """Common parameters: switches as bools, preferences as their enum's spelling (-ea Ig)."""
@@ -316,12 +339,14 @@ class Binder:
                         "ParameterAlreadyBound",
                         a.span,
                     )
+            value_span = None
             if a.has_value:
                 value = a.value
             elif p.is_switch:
                 value = True
             elif i < len(args) and args[i].name is None:
                 value = args[i].value
+                value_span = args[i].span
                 i += 1
             else:
                 raise self.error(
@@ -330,7 +355,7 @@ class Binder:
                     "MissingArgument",
                     a.span,
                 )
-            named[p.name] = (p, value, a.span)
+            named[p.name] = (p, value, value_span or a.span)
             if a.splat:
                 splatted.add(p.name)
         self._unknown = unknown

@@ -41,6 +41,8 @@ class ExecutionContext:
         self.variable_fallback = variable_fallback
         self.functions: dict[str, CommandInfo] = {}
         self.aliases: dict[str, str] = {}  # user-defined aliases (lower name -> target)
+        # their name as written, -Description and -Option (lower name -> (name, text, option))
+        self.alias_details: dict[str, tuple[str, str, str]] = {}
         self.try_depth = 0
         self.frames: list = []  # active redirection frames (streams.Frame), innermost last
         self.exit_requested = False
@@ -71,7 +73,16 @@ class ExecutionContext:
         return default if v is MISSING else v
 
     def set_variable(self, name: str, value: Any, scope: str | None = None, at: Scope | None = None) -> None:
-        self.assign(self._scope_for(scope, at), name.lower(), value)
+        target = self._scope_for(scope, at)
+        if name != name.lower():
+            target.remember_name(name.lower(), name)
+        self.assign(target, name.lower(), value)
+
+    def set_variable_description(self, name: str, text: str, scope: str | None = None, at: Scope | None = None) -> None:
+        target = self._scope_for(scope, at)
+        if target.descriptions is None:
+            target.descriptions = {}
+        target.descriptions[name.lower()] = text
 
     def set_variable_option(
         self, name: str, option: str | None, scope: str | None = None, at: Scope | None = None
@@ -110,7 +121,7 @@ class ExecutionContext:
             from pscompat.errors import RuntimeError_
 
             raise RuntimeError_(
-                f"Cannot overwrite variable {key} because it is read-only or constant.",
+                f"Cannot overwrite variable {scope.variable_details(key)[0]} because it is read-only or constant.",
                 "VariableNotWritable",
                 category="WriteError",
                 exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException",
@@ -127,6 +138,10 @@ class ExecutionContext:
                 from pscompat.values.convert.primitives import convert_to
 
                 value = convert_to(value, owner.types[key])
+        if scope.validators and key in scope.validators:
+            from pscompat.engine.validation import validate_variable
+
+            validate_variable(scope.validators[key], value, scope)
         scope.vars[key] = value
         if scope.automation_null is not None:
             scope.automation_null.discard(key)
@@ -149,8 +164,9 @@ class ExecutionContext:
         return None
 
     # -- aliases and commands --------------------------------------------------------------------
-    def set_alias(self, name: str, target: str) -> None:
+    def set_alias(self, name: str, target: str, description: str = "", option: str = "None") -> None:
         self.aliases[name.lower()] = target
+        self.alias_details[name.lower()] = (name, description, option)
 
     def alias_table(self) -> dict:
         REGISTRY.load()
@@ -175,11 +191,13 @@ class ExecutionContext:
         if info is not None:
             return ResolvedCommand("cmdlet", info, info.name)
         if low.endswith(".ps1") and os.path.isfile(name):
+            from pscompat.engine.script_files import check_requires
             from pscompat.engine.scriptblock import ScriptBlockValue
             from pscompat.source import Source, read_script
             from pscompat.syntax.grammar import parse_cached
 
             text = read_script(name)
+            check_requires(text, name)
             return ResolvedCommand("script_file", ScriptBlockValue(parse_cached(text, name), Source(text, name)), name)
         if "-" not in low:
             info = REGISTRY.get("get-" + low)

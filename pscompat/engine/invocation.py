@@ -14,11 +14,17 @@ class CommandRef:
     )
     PS_PROPERTIES = ("CommandType", "Name", "Definition")
 
-    def __init__(self, info):
+    def __init__(self, info, script_path: str | None = None):
         self.Name = info.name
         self.CommandType = info.command_type
         self.Definition = info.function.text if info.function is not None else ""
         self.Parameters = {p.name: p for p in info.parameters}
+        self.Path = ""
+        if script_path is not None:  # an ExternalScriptInfo: named by its file, defined by its path
+            import os
+
+            self.Path = self.Definition = os.path.abspath(script_path)
+            self.Name, self.CommandType = os.path.basename(script_path), "ExternalScript"
 
     def ToString(self) -> str:
         return self.Name
@@ -54,8 +60,9 @@ class InvocationInfo:
         position: int = 1,
         length: int = 1,
         expecting_input: bool = False,
+        script_path: str | None = None,
     ):
-        self.MyCommand = CommandRef(info)
+        self.MyCommand = CommandRef(info, script_path)
         self.InvocationName = invocation_name
         self.BoundParameters = bound
         self.UnboundArguments = unbound
@@ -65,6 +72,11 @@ class InvocationInfo:
         self.ScriptLineNumber, self.OffsetInLine = line, col
         self.Line = source.line_text(line) if line else ""
         self.ScriptName = source.name if source is not None and not source.name.startswith("<") else ""
+        # the caller's script: where the command was invoked from (about_Automatic_Variables, $MyInvocation)
+        import os
+
+        self.PSCommandPath = os.path.abspath(self.ScriptName) if self.ScriptName else ""
+        self.PSScriptRoot = os.path.dirname(self.PSCommandPath) if self.ScriptName else ""
         self.PositionMessage = f"At {self.ScriptName or 'line'}:{line} char:{col}\n+ {self.Line}" if line else ""
 
 

@@ -14,17 +14,36 @@ _MISSING = object()
 
 
 class Scope:
-    __slots__ = ("vars", "parent", "ctx", "types", "is_script", "options", "private", "automation_null")
+    __slots__ = (
+        "vars",
+        "parent",
+        "ctx",
+        "types",
+        "validators",
+        "is_script",
+        "options",
+        "private",
+        "automation_null",
+        "names",
+        "descriptions",
+    )
 
     def __init__(self, parent: Scope | None, ctx: Any, is_script: bool = False):
         self.vars: dict[str, Any] = {}
         self.parent = parent
         self.ctx = ctx
         self.types: dict[str, str] | None = None  # typed variables: name -> type constraint
+        # variables with validation attributes (`[ValidateRange(1,10)]$x = 5`, a validated
+        # parameter): name -> (the name as written, the checks of engine/validation.py)
+        self.validators: dict[str, tuple[str, tuple[Any, ...]]] | None = None
         self.is_script = is_script
         self.options: dict[str, str] | None = None  # name -> 'ReadOnly' | 'Constant'
         self.private: set[str] | None = None  # `$private:x`: invisible to child scopes
         self.automation_null: set[str] | None = None  # variables holding "no output at all"
+        # a variable's name as first written, when not all lower case (Get-Variable shows it),
+        # and -Description texts: name -> text
+        self.names: dict[str, str] | None = None
+        self.descriptions: dict[str, str] | None = None
 
     # -- lookups -------------------------------------------------------------------------
     def lookup(self, key: str, default: Any = _MISSING) -> Any:
@@ -53,6 +72,23 @@ class Scope:
                 return scope
             scope = scope.parent
         return None
+
+    def remember_name(self, key: str, name: str) -> None:
+        """Keep `name` as the spelling of a variable this scope is about to create."""
+        if key not in self.vars:
+            if self.names is None:
+                self.names = {}
+            self.names[key] = name
+
+    def variable_details(self, key: str) -> tuple[str, str, str]:
+        """(name as first written, description, options) of the variable `key` seen from here."""
+        owner = self.owner(key)
+        if owner is None:
+            return key, "", "None"
+        name = owner.names.get(key, key) if owner.names else key
+        description = owner.descriptions.get(key, "") if owner.descriptions else ""
+        option = owner.options.get(key, "None") if owner.options else "None"
+        return name, description, option
 
     def global_scope(self) -> Scope:
         scope = self

@@ -16,6 +16,7 @@ class CompiledBlock:
         "begin",
         "process",
         "end",
+        "clean",
         "expr",
         "param_block",
         "decls",
@@ -26,7 +27,7 @@ class CompiledBlock:
     )
 
     def __init__(self):
-        self.begin = self.process = self.end = None  # fn(scope, emit)
+        self.begin = self.process = self.end = self.clean = None  # fn(scope, emit)
         self.expr = None  # fn(scope) -> value, when the body is one plain expression
         # `{ $_.Name -op <value> }`: (name, operator fn, right-operand closure, span) for filters
         self.member_test = None
@@ -237,6 +238,25 @@ def parameter_from_decl(decl: N.ParameterDecl, index: int, source: Source | None
         allow_empty_collection="allowemptycollection" in allow,
         validate_set_message=set_message,
     )
+
+
+def attribute_checks(attributes, source: Source | None) -> tuple:
+    """The validators of a variable's attributes (`[ValidateRange(1,10)]$x = 5`): the checks of
+    engine/validation.py; attributes that validate nothing are left out."""
+    checks = []
+    for attr in attributes:
+        if attr.name.lower() == "validateset":
+            values = tuple(_literal(v) for v in _flatten(attr.positional))
+            checks.append(validation.validate_set(values, _named(attr, "errormessage")))
+            continue
+        check = validation.build(
+            attr.name,
+            [_argument(v, source) for v in _flatten(attr.positional)],
+            {k.lower(): _argument(v, source) for k, v in attr.named if v is not None},
+        )
+        if check is not None:
+            checks.append(check)
+    return tuple(checks)
 
 
 def _named(attr: N.Attribute, key: str):

@@ -183,4 +183,49 @@ def build(name: str, positional: list, named: dict) -> Callable | None:
     return None
 
 
-__all__ = ["build", "validate_not_null", "validate_not_null_or_empty"]
+def validate_set(allowed: tuple, message: str | None = None) -> Callable:
+    """[ValidateSet()] on a variable (a parameter's set is checked by the binder, which lists
+    the allowed values in its message)."""
+    folded = {a.lower() if isinstance(a, str) else a for a in allowed}
+
+    def check(value, binder):
+        for v in _items(value):
+            key = _text(v).lower()
+            if key not in folded:
+                raise ValueError(_custom(message, v) or f"The argument {_text(v)} does not belong to the set.")
+
+    return check
+
+
+class _ScopeInvoker:
+    """What a validator needs of a binder (running [ValidateScript()] blocks), for a variable."""
+
+    def __init__(self, scope) -> None:
+        self.scope = scope
+
+    def invoke_block(self, block, value) -> list:
+        return self.scope.ctx.invoke_block(block, (), value, True, self.scope)
+
+
+def validate_variable(constraint: tuple, value, scope) -> None:
+    """A value assigned to a variable with validation attributes must pass them all, else
+    PowerShell's ValidationMetadataException (PS: ShellVariable.cs SetValue, Metadata.resx
+    InvalidValueFailure; the error id is ValidateSetFailure whichever attribute failed)."""
+    name, checks = constraint
+    invoker = _ScopeInvoker(scope)
+    for check in checks:
+        try:
+            check(value, invoker)
+        except ValueError:
+            from pscompat.errors import PSError
+
+            shown = "$null" if value is None else _text(value)
+            raise PSError(
+                f"The variable cannot be validated because the value {shown} is not a valid value for the {name} variable.",
+                "ValidateSetFailure",
+                category="MetadataError",
+                exception_type="System.Management.Automation.ValidationMetadataException",
+            ) from None
+
+
+__all__ = ["build", "validate_not_null", "validate_not_null_or_empty", "validate_variable"]

@@ -53,12 +53,22 @@ def constant(match: re.Match[str], span: Span) -> n.Constant:
         raise SyntaxFail("BadNumericConstant", span.start, span, (text,)) from None
     if (
         isinstance(value, int)
-        and text.lower().lstrip("+-\u2013\u2014\u2015").startswith(("0x", "0b"))
+        and text.lower().lstrip("+-\u2013\u2014\u2015").startswith("0b")
+        and not text.lower().endswith("n")
         and not -(1 << 63) <= value < (1 << 64)
     ):
-        # Hex and binary literals hold at most 64 bits (PS: tokenizer.cs ScanNumber; Parsing.Tests.ps1).
+        # Binary literals hold at most 64 bits (PS: tokenizer.cs ScanNumber; Parsing.Tests.ps1).
         raise SyntaxFail("BadNumericConstant", span.start, span, (text,))
     return n.Constant(span, value, text)
+
+
+def argument_constant(match: re.Match[str], span: Span) -> n.Constant:
+    """A number in argument mode; one no type holds is a bare word, not an error
+    (PS: tokenizer.cs ScanNumber rescans it as a generic token): `Get-Random 0x07FFFFFFFFFFFFFFFF`."""
+    try:
+        return constant(match, span)
+    except SyntaxFail:
+        raise pp.ParseException(match.string, span.start, "not a number") from None
 
 
 def variable(match: re.Match[str], span: Span) -> n.Variable:
@@ -71,7 +81,7 @@ def splat(match: re.Match[str], span: Span) -> n.Variable:
 
 
 def type_expression(match: re.Match[str], span: Span) -> n.TypeExpression:
-    return n.TypeExpression(span, n.TypeName(Span(match.start("t"), match.end("t")), match.group("t")))
+    return n.TypeExpression(span, n.TypeName(Span(match.start("t"), match.end("t")), type_name_text(match.group("t"))))
 
 
 def bare(match: re.Match[str], span: Span) -> n.StringConstant:
@@ -99,17 +109,63 @@ def parameter_with_argument(text: str, start: int, end: int, tokens: pp.ParseRes
 def postfix_chain(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     node = tokens[0]
     for post in tokens[1:]:
-        node = post.make(node, Span(start, post.end))
+        if post is not None:  # an absent `$i ++` (spaced_increment)
+            node = post.make(node, Span(start, post.end))
     return node
 
 
 def member(text: str, start: int, end: int, tokens: pp.ParseResults) -> Post:
-    op, name = tokens[0], tokens[1]
+    op, name = tokens[0].rstrip(), tokens[1]
     static, nullc = op == "::", op == "?."
     if len(tokens) > 2:
-        args = tokens[2].value
-        return Post(lambda t, span: n.InvokeMember(span, t, name, args, static, nullc), end)
+        generic = tokens[2].value if tokens[2].kind == "generic" else ()
+        args = tokens[-1].value
+        return Post(lambda t, span: n.InvokeMember(span, t, name, args, static, nullc, generic), end)
     return Post(lambda t, span: n.Member(span, t, name, static, nullc), end)
+
+
+def member_number(match: re.Match[str], span: Span) -> n.Constant:
+    """`$Matches.1`: the member is the number (a dictionary's key 1, else the member named '1')."""
+    return n.Constant(span, int(match.group()), match.group())
+
+
+def generic_arguments(match: re.Match[str], span: Span) -> Part:
+    names = []
+    for piece in _split_type_list(match.group("g")):
+        at = match.start("g") + len(piece) - len(piece.lstrip())
+        names.append(n.TypeName(Span(at, at + len(piece.strip())), type_name_text(piece.strip())))
+    return Part("generic", tuple(names))
+
+
+def _split_type_list(text: str) -> list[str]:
+    """`int, List[string], x` -> its top-level pieces (commas inside brackets stay)."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def type_name_text(written: str) -> str:
+    """A type name as the engine resolves it: `string []` is `string[]` (blanks may pad the
+    brackets), and an assembly name after a comma (`List[string], System.Private.CoreLib`) is
+    left out, since pscompat's types do not live in assemblies (PS: Parser.cs TypeNameRule)."""
+    name = re.sub(r"[ \t]+(?=\[)|(?<=\[)[ \t]+|[ \t]+(?=\])", "", written.strip())
+    depth = 0
+    for i, ch in enumerate(name):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            return name[:i].rstrip()
+    return name
 
 
 def call_arguments(text: str, start: int, end: int, tokens: pp.ParseResults) -> Part:
@@ -127,13 +183,23 @@ def index(text: str, start: int, end: int, tokens: pp.ParseResults) -> Post:
 
 
 def post_increment(match: re.Match[str], span: Span) -> Any:
-    op = "post" + canonical_op(match.group())
+    return _post_increment(match.group(), span.end)
+
+
+def spaced_increment(match: re.Match[str], span: Span) -> Post | None:
+    """`$i ++` (blanks before the operator), or nothing: the pattern also matches empty text."""
+    text = match.group().lstrip(" \t")
+    return _post_increment(text, span.end) if text else None
+
+
+def _post_increment(text: str, end: int) -> Post:
+    op = "post" + canonical_op(text)
 
     def make(target: n.Expression, s: Span) -> n.Unary:
         check_assignable(target, False, "OperatorRequiresVariableOrProperty", op[4:])
         return n.Unary(s, op, target)
 
-    return Post(make, span.end)
+    return Post(make, end)
 
 
 def arg_chain(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
@@ -153,6 +219,10 @@ def unary(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Unary:
 
 def cast(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Convert:
     return n.Convert(Span(start, end), tokens[0].type, tokens[1])
+
+
+def attributed_expression(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.AttributedExpression:
+    return n.AttributedExpression(Span(start, end), tokens[0], tokens[1])
 
 
 def array(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
@@ -242,7 +312,14 @@ def script_body(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.S
             blocks[part.kind] = part.value
     else:
         blocks["end"] = n.StatementBlock(Span(start, end), tuple(items))
-    return n.ScriptBlock(Span(start, end), param_block, blocks.get("begin"), blocks.get("process"), blocks.get("end"))
+    return n.ScriptBlock(
+        Span(start, end),
+        param_block,
+        blocks.get("begin"),
+        blocks.get("process"),
+        blocks.get("end"),
+        clean=blocks.get("clean"),
+    )
 
 
 def attribute(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.Attribute:

@@ -36,6 +36,7 @@ from pscompat.syntax.lexer import (
     EXPRESSION_START,
     GAP_CHARS,
     NUMBER,
+    PLAIN_TYPE_NAME,
     SIGN,
     SQUOTE,
     STATEMENT_KEYWORDS,
@@ -150,6 +151,15 @@ def _after(error_id: str, *args: object) -> ErrorFactory:
     return error
 
 
+def _after_attribute(text: str, loc: int) -> SyntaxFail:
+    """An attribute with nothing after it (PS: Parser.cs UnexpectedAttribute)."""
+    head = text[:loc].rstrip()
+    start = head.rfind("[", 0, head.rfind("("))
+    name = re.match(r"\[([\w.]+)", head[start:])
+    at = skip_gap(text, loc)
+    return SyntaxFail("UnexpectedAttribute", at, Span(max(start, 0), len(head)), (name.group(1) if name else "",))
+
+
 def _missing_named_block(text: str, loc: int) -> SyntaxFail:
     head = text[:loc].rstrip()
     name = head[len(head.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) :]
@@ -224,7 +234,16 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
     type_literal = L(rf"\[[ \t]*(?P<t>{TYPE_NAME})[ \t]*\]", b.type_expression)
 
     # ------------------------------------------------------------------ postfix operators
-    member_name = adjacent(L(r"[^\W\d]\w*", b.bare) | variable | string | paren)
+    # `$Matches.1` names member 1 (a number, as in PowerShell's AST); `$o.$name` and
+    # `$o.$($n)` name it with a value (PS: Parser.cs MemberNameRule).
+    member_name = adjacent(
+        L(r"[^\W\d]\w*", b.bare) | L(r"\d+(?!\w)", b.member_number) | subexpression | variable | string | paren
+    )
+    # `$x.Method[int]()`: type arguments right before the call's parenthesis (PS: Parser.cs
+    # GenericMethodArgumentsRule); otherwise `[` indexes the member.
+    generic_args = adjacent(
+        L(rf"\[(?P<g>[ \t]*{PLAIN_TYPE_NAME}(?:[ \t]*,[ \t]*{PLAIN_TYPE_NAME})*)[ \t]*\](?=\()", b.generic_arguments)
+    )
     call_args = Enclosed(
         adjacent(L(r"\(")),
         NL
@@ -236,10 +255,12 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
     )
     # `$list.Where{ $_ }`: a script block right after the name is the only argument.
     block_arg = Enclosed(adjacent(L(r"\{")), script_body, RBRACE, "MissingEndCurlyBrace", b.block_argument)
+    # A member operator may end a line: the name is on the next (`$ps.AddCommand('x').`
+    # newline `AddParameter(...)`, `[Parser]::` newline `ParseInput(...)`).
     member = Build(
-        adjacent(L(r"\?\.|::|\.(?!\.)"))
+        adjacent(L(rf"(?:\?\.|::|\.(?!\.))(?:{GAP_CHARS}*(?:#[^\r\n]*)?{_NEWLINE}{_BLANKS})?"))
         + Expect(member_name, fail_with("MissingPropertyName"))
-        + Opt(call_args | block_arg),
+        + Opt(Opt(generic_args) + call_args | block_arg),
         b.member,
     )
     index = Enclosed(
@@ -270,13 +291,39 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
             ("[", type_literal),
         ]
     )
-    postfix_expression = Build(primary + ZeroOrMore(postfix), b.postfix_chain)
+    # Matches empty text when there is no `++`, so the common case costs no failed match.
+    spaced_increment = adjacent(L(rf"(?:[ \t]+(?:\+\+|{D}{D})(?![\w$]))?", b.spaced_increment))
+    postfix_expression = Build(primary + ZeroOrMore(postfix) + spaced_increment, b.postfix_chain)
+
+    # ------------------------------------------------------------------ attributes
+    attribute_argument = (
+        Build(
+            L(r"[^\W\d]\w*(?=\s*=)", lambda m, s: m.group()) + S("=") + NL + expression_nc, b.named_attribute_argument
+        )
+        | Build(L(r"[^\W\d]\w*(?=\s*[,)])", lambda m, s: m.group()), b.named_attribute_argument)
+        | expression_nc
+    )
+    attribute = Build(
+        L(r"\[(?P<name>[\w.]+)[ \t]*\(")  # `[parameter (Mandatory)]`: blanks before `(` (PS: Parser.cs AttributeRule)
+        + NL
+        + Opt(attribute_argument + ZeroOrMore(NL_COMMA + attribute_argument))
+        + NL
+        + Expect(RPAREN, fail_with("MissingEndParenthesisInExpression"))
+        + Expect(S(r"\]"), fail_with("EndSquareBracketExpectedAtEndOfAttribute")),
+        b.attribute,
+    )
+    # `[ValidateRange(1,10)][int]$x = 5`: attributes before an expression (PS: Parser.cs
+    # UnaryExpressionRule, AttributedExpressionAst); newlines may follow an attribute.
+    attributed = Build(
+        attribute + NL + Expect(unary, _after_attribute),
+        b.attributed_expression,
+    )
 
     # ------------------------------------------------------------------ operators
     # `[int], [string]` are two type literals: a comma never starts a cast's operand (PS: Parser.cs)
     cast = Build(type_literal + NotAny(adjacent(L(r"\.|::"))) + NotAny(L(",")) + unary, b.cast)
     prefix = Build(op(UNARY_OP) + Expect(unary, _after_op("MissingExpressionAfterOperator")), b.unary)
-    unary <<= Dispatch([("[", cast), (None, postfix_expression), ("!,+" + DASH, prefix)])
+    unary <<= Dispatch([("[", cast), ("[", attributed), (None, postfix_expression), ("!,+" + DASH, prefix)])
     array = Build(unary + ZeroOrMore(COMMA + Expect(unary, _after_op("MissingExpressionAfterToken"))), b.array)
 
     def binary_chain(operand: pp.ParserElement) -> Build:
@@ -297,7 +344,7 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
     # ------------------------------------------------------------------ argument mode
     word = Scanned(scanners.word, "word")
     arg_end = r"(?=[\s;,|&(){}<>]|\Z)"
-    arg_number = L(rf"{SIGN}?{NUMBER}{arg_end}", b.constant)
+    arg_number = L(rf"{SIGN}?{NUMBER}{arg_end}", b.argument_constant)
     arg_primary = Dispatch(
         [
             ("$", subexpression),
@@ -526,22 +573,6 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
     )
 
     # ------------------------------------------------------------------ functions, param blocks
-    attribute_argument = (
-        Build(
-            L(r"[^\W\d]\w*(?=\s*=)", lambda m, s: m.group()) + S("=") + NL + expression_nc, b.named_attribute_argument
-        )
-        | Build(L(r"[^\W\d]\w*(?=\s*[,)])", lambda m, s: m.group()), b.named_attribute_argument)
-        | expression_nc
-    )
-    attribute = Build(
-        L(r"\[(?P<name>[\w.]+)\(")
-        + NL
-        + Opt(attribute_argument + ZeroOrMore(NL_COMMA + attribute_argument))
-        + NL
-        + Expect(RPAREN, fail_with("MissingEndParenthesisInExpression"))
-        + Expect(S(r"\]"), fail_with("EndSquareBracketExpectedAtEndOfAttribute")),
-        b.attribute,
-    )
     parameter_decl = Build(
         ZeroOrMore((attribute | type_literal) + NL)
         + (variable | splat_error)
@@ -599,7 +630,8 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
     catch = Build(
         NL
         + keyword("catch")
-        + Opt(type_literal + ZeroOrMore(NL_COMMA + Expect(type_literal, _after("MissingTypeLiteralToken"))))
+        # the type may be on the next line: `catch` newline `[IOException] {` (TryCatch.Tests.ps1)
+        + Opt(NL + type_literal + ZeroOrMore(NL_COMMA + Expect(type_literal, _after("MissingTypeLiteralToken"))))
         + body("MissingCatchHandlerBlock"),
         bs.catch_clause,
     )
@@ -664,7 +696,9 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
             (None, chain),
         ]
     )
-    statement_list <<= NL + ZeroOrMore(statement + Opt(SEPS))
+    # A block may start with empty statements: `catch { ; }` (PS: Parser.cs StatementListRule
+    # skips semicolons as it skips newlines).
+    statement_list <<= S(r"(?>(?:[\s;]+|`\s|<#[\s\S]*?#>|#[^\r\n]*)*)") + ZeroOrMore(statement + Opt(SEPS))
 
     finish_elements(script_body, short_path)
     return script_body
@@ -727,7 +761,9 @@ def _parse_once(text: str, name: str) -> nodes.ScriptBlock:
     except RecursionError:  # deeper than any nesting construct (Enclosed, Expect) could report
         raise _TooDeep(SyntaxFail("ScriptTooComplicated", 0, Span(0, 1))) from None
     script = tokens[0]
-    return nodes.ScriptBlock(Span(0, len(text)), script.param_block, script.begin, script.process, script.end, text)
+    return nodes.ScriptBlock(
+        Span(0, len(text)), script.param_block, script.begin, script.process, script.end, text, script.clean
+    )
 
 
 def _parse_on_deep_stack(text: str, name: str) -> nodes.ScriptBlock:

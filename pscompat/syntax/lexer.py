@@ -78,8 +78,31 @@ _INT32, _INT64 = 1 << 31, 1 << 63
 _DECIMAL_MAX = Decimal("79228162514264337593543950335")
 
 
-def _signed(value: int, bits: int) -> int:
-    """Hex/binary literals are two's complement of the smallest fitting width (0xFFFFFFFF is -1)."""
+def _hex_value(digits: str, suffix: str) -> tuple[int, str]:
+    """A hex literal's value and the suffix that types it, by PowerShell's rules (PS:
+    tokenizer.cs TryGetNumberValue): the digits are read as a signed number when they fill
+    exactly the width of their type (8 digits an Int32, 16 an Int64, 2 with `y`, 4 with `s`),
+    so `0xFFFFFFFF` is -1; a literal of 15 or 16 digits is an Int64 even when its value is
+    small; any other literal is a positive number (wider ones are then too large unless
+    their suffix is `n`).  An unsigned suffix never reads a sign."""
+    signed_width = 0
+    if "u" not in suffix:
+        padded = len(digits) + 1  # as PowerShell counts: one leading zero keeps a sign bit clear
+        expected = {"y": 2, "s": 4, "l": 16}.get(suffix, 8 if padded < 16 else 16)
+        if padded == expected + 1:
+            signed_width = 4 * len(digits)
+        if padded - (1 if signed_width else 0) == 16 and not suffix:
+            suffix = "l"
+    elif len(digits) + 1 == 16 and suffix == "u":
+        suffix = "ul"
+    value = int(digits, 16)
+    if signed_width and value >= 1 << (signed_width - 1):
+        value -= 1 << signed_width
+    return value, suffix
+
+
+def _binary_signed(value: int, bits: int) -> int:
+    """Binary literals are two's complement of the smallest fitting width (0b1111...1 is -1)."""
     return value - (1 << bits) if value >= 1 << (bits - 1) else value
 
 
@@ -92,13 +115,19 @@ def number_value(text: str) -> Any:
     suffix = (parts["suffix"] or "").lower()
     mult = _MULTIPLIER.get((parts["mult"] or "").lower(), 1)
     negative = parts["sign"] not in ("", "+")
-    if parts["hex"] or parts["bin"]:
-        raw = int(parts["hex"], 16) if parts["hex"] else int(parts["bin"], 2)
-        if suffix == "l" or (not suffix and raw >= 1 << 32):
-            raw = _signed(raw, 64) if raw < 1 << 64 else raw
-        elif not suffix:
-            raw = _signed(raw, 32)
+    wide = False  # typed Int64 by its width, whatever its value
+    if parts["hex"]:
+        raw, typed = _hex_value(parts["hex"], suffix)
+        wide, suffix = typed == "l" and suffix != "l", typed
         value: int | float | Decimal = raw * mult
+    elif parts["bin"]:
+        raw = int(parts["bin"], 2)
+        wide = not suffix and raw >= 1 << 32
+        if suffix == "l" or wide:
+            raw = _binary_signed(raw, 64) if raw < 1 << 64 else raw
+        elif not suffix:
+            raw = _binary_signed(raw, 32)
+        value = raw * mult
     else:
         digits = parts["dec"]
         real = "." in digits or "e" in digits.lower()
@@ -118,9 +147,8 @@ def number_value(text: str) -> Any:
                 value = Decimal(whole) if whole <= _DECIMAL_MAX else float(whole)
     value = -value if negative else value
     if isinstance(value, int):
-        # A hex/binary literal wider than 32 bits is an Int64 even when its value fits Int32.
-        digits_value = int(parts["hex"], 16) if parts["hex"] else int(parts["bin"] or "0", 2)
-        wide = bool(parts["hex"] or parts["bin"]) and not suffix and digits_value >= 1 << 32
+        if parts["hex"] and not suffix and not -_INT64 <= value < _INT64:
+            raise ValueError(text)  # no type holds it: PowerShell's BadNumericConstant
         return _typed_integer(value, "l" if wide else suffix)
     return value
 
@@ -282,4 +310,9 @@ def canonical_op(text: str) -> str:
 # ----------------------------------------------------------------------------- type names
 
 # `[int]`, `[string[]]`, `[System.Collections.Generic.List[string]]`, `[Dictionary[string, int]]`.
-TYPE_NAME = r"[\w.`+]+(?:\[(?:[^\[\]]|\[(?:[^\[\]]|\[[^\[\]]*\])*\])*\])*"
+_TYPE_ARGUMENTS = r"\[(?:[^\[\]]|\[(?:[^\[\]]|\[[^\[\]]*\])*\])*\]"
+# A type name; blanks may come before its brackets (`[string []]`, PS: Parser.cs TypeNameRule).
+PLAIN_TYPE_NAME = rf"[\w.`+]+(?:[ \t]*{_TYPE_ARGUMENTS})*"
+# ... and in a type literal an assembly name may follow a comma:
+# `[System.Collections.Generic.List[string], System.Private.CoreLib]` (Parsing.Tests.ps1).
+TYPE_NAME = rf"{PLAIN_TYPE_NAME}(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]*,[ \t]*[\w.]+[ \t]*=[ \t]*[\w.-]+)*)?"

@@ -74,6 +74,14 @@ class Convert(Node):
     operand: Expression
 
 
+class AttributedExpression(Node):
+    """`[ValidateNotNull()]$x`: an attribute on an expression; assigned, it constrains the
+    variable (PS: AttributedExpressionAst).  The child may be a Convert or another one."""
+
+    attribute: Attribute
+    child: Expression
+
+
 class ArrayLiteral(Node):
     """`1, 2, 3` (binary comma). A unary comma `,x` is Unary(',', x)."""
 
@@ -152,6 +160,7 @@ class InvokeMember(Node):
     arguments: tuple[Any, ...]
     static: bool = False
     null_conditional: bool = False
+    generic_arguments: tuple[Any, ...] = ()  # tuple[TypeName, ...]: `$x.Method[int]()`
 
 
 class Index(Node):
@@ -330,6 +339,7 @@ class ScriptBlock(Node):
     process: StatementBlock | None = None
     end: StatementBlock | None = None
     text: str = ""  # the source text inside the braces (for ToString and calculated-property names)
+    clean: StatementBlock | None = None  # PowerShell 7.3's `clean {}`: runs last, whatever happened
 
 
 class FunctionDefinition(Node):

@@ -34,6 +34,7 @@ MESSAGES = {
     "EmptyPipelineChainElement": "A pipeline chain operator must be followed by a pipeline.",
     "ExpressionsMustBeFirstInPipeline": "Expressions are only allowed as the first element of a pipeline.",
     "UnexpectedToken": "Unexpected token '{0}' in expression or statement.",
+    "UnexpectedAttribute": "Unexpected attribute '{0}'.",
     "MissingFileSpecification": "Missing file specification after redirection operator.",
     "RedirectionNotSupported": "The '{0}' operator is reserved for future use.",
     "ParameterRequiresArgument": "Parameter {0} requires an argument.",

@@ -34,6 +34,9 @@ def check_assignable(target: n.Node, simple: bool, error_id: str, *args: object)
     if isinstance(target, n.Convert):
         check_assignable(target.operand, simple, error_id, *args)
         return
+    if isinstance(target, n.AttributedExpression):
+        check_assignable(target.child, simple, error_id, *args)
+        return
     if isinstance(target, n.Variable) and not target.splatted:
         return
     if isinstance(target, (n.Member, n.InvokeMember, n.Index)) and not target.null_conditional:

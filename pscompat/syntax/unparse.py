@@ -45,9 +45,9 @@ def unparse(node: n.Node) -> str:
 def _script_body(block: n.ScriptBlock, sep: str) -> str:
     u = _Unparser()
     parts = [u.visit(block.param_block)] if block.param_block else []
-    named = [(name, getattr(block, name)) for name in ("begin", "process")]
+    named = [(name, getattr(block, name)) for name in ("begin", "process", "clean")]
     if any(body is not None for _, body in named):
-        named.append(("end", block.end))
+        named.insert(2, ("end", block.end))
         parts.extend(f"{name} {u.block(body)}" for name, body in named if body is not None)
     elif block.end is not None:
         parts.extend(u.visit(s) for s in block.end.statements)
@@ -161,6 +161,9 @@ class _Unparser:
     def visit_Convert(self, node: n.Convert) -> str:
         return "[" + node.type.name + "]" + self.visit(node.operand)
 
+    def visit_AttributedExpression(self, node: n.AttributedExpression) -> str:
+        return self.visit(node.attribute) + self.visit(node.child)
+
     def visit_ArrayLiteral(self, node: n.ArrayLiteral) -> str:
         return ", ".join(self.visit(e) for e in node.elements)
 
@@ -212,7 +215,8 @@ class _Unparser:
         return self._member_access(node)
 
     def visit_InvokeMember(self, node: n.InvokeMember) -> str:
-        return self._member_access(node) + "(" + ", ".join(self.visit(a) for a in node.arguments) + ")"
+        generic = "[" + ", ".join(t.name for t in node.generic_arguments) + "]" if node.generic_arguments else ""
+        return self._member_access(node) + generic + "(" + ", ".join(self.visit(a) for a in node.arguments) + ")"
 
     def visit_Index(self, node: n.Index) -> str:
         return self.visit(node.target) + ("?[" if node.null_conditional else "[") + self.visit(node.index) + "]"

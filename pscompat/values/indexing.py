@@ -50,19 +50,35 @@ def index_value(target: Any, index: Any) -> Any:
                 return Char(target[i])
             return target[i]
         return None
+    from pscompat.values.objects.classes import PSObject
+
     getitem = getattr(target, "__getitem__", None)
-    if getitem is not None and not isinstance(target, (int, float)):
+    # A PSCustomObject's `[name]` is pscompat's own convenience, not an indexer PowerShell sees:
+    # indexed, it is a scalar like any object without one.
+    if getitem is not None and not isinstance(target, (int, float, PSObject)):
         try:
             return getitem(index)
         except (KeyError, IndexError):
             return None
         except TypeError:
             pass
-    try:
-        i = int(index)
-    except (TypeError, ValueError):
-        return None
-    return target if i in (0, -1) else None
+    return scalar_index(target, index)
+
+
+def scalar_index(target: Any, index: Any) -> Any:
+    """An object that cannot be indexed: `$x[0]` and `$x[-1]` are `$x`, so a command that
+    returned one object reads like one that returned a list of them (`$images[0].ImageName`);
+    any other index is no result (PS: ArrayOps.cs GetNonIndexable; StrictMode 2 makes it an
+    error, which pscompat does not model)."""
+    from pscompat.values.operators.equality import equals
+
+    if index is not None and not isinstance(index, (list, tuple)):
+        try:
+            if equals(0, index) or equals(-1, index):
+                return target
+        except Exception:  # an index that does not compare with a number is simply no match
+            return None
+    return None
 
 
 def set_index(target, index, value) -> None:
@@ -90,3 +106,19 @@ def set_index(target, index, value) -> None:
 
         tn = (type_names(target) or ["System.Object"])[0]
         raise RuntimeError_(f"Unable to index into an object of type {tn}.", "CannotIndex") from None
+
+
+def dynamic_member(target: Any, name: Any) -> Any:
+    """`$obj.$name`, `$obj.$(expr)`, `$Matches.1`: the member named by a value.  A dictionary
+    looks the value itself up as a key first (`$Matches.1` finds the key 1, an int), then the
+    member of that name (PS: Binders.cs PSGetDynamicMemberBinder.GetIDictionaryMember)."""
+    from pscompat.values.convert.strings import to_string
+    from pscompat.values.objects.access import get_member
+
+    if isinstance(target, dict) and not isinstance(name, str):
+        try:
+            if name in target:
+                return target[name]
+        except TypeError:  # an unhashable value is no key
+            pass
+    return get_member(target, to_string(name))

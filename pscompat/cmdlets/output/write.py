@@ -262,8 +262,8 @@ class WriteError(Cmdlet):
         rec = self.runtime.record(
             to_string(message), "x", self.Category or "NotSpecified", self.TargetObject, exception_type
         )
-        # Write-Error's FullyQualifiedErrorId carries no command suffix: the -ErrorId as given,
-        # else the exception type (PS WriteErrorCommand).
+        # Write-Error's FullyQualifiedErrorId: the -ErrorId as given, else the exception type
+        # (PS WriteErrorCommand), with no suffix for Write-Error itself.
         rec.fully_qualified_error_id = self.ErrorId or (
             "Microsoft.PowerShell.Commands.WriteErrorException" if exc is None else exception_type
         )
@@ -273,6 +273,9 @@ class WriteError(Cmdlet):
             # the ConciseView names the function ('test-myerror: myError'), at the top level
             # the activity 'Write-Error' (ErrorView.Tests.ps1 'Function shows up correctly').
             rec.command = caller
+            # ... and its FullyQualifiedErrorId names the function: 'WriteErrorException,bar'
+            # (ErrorHistoryId.Tests.ps1); at the top level it has no suffix.
+            rec.fully_qualified_error_id += "," + caller
         self.runtime.write_error_record(rec)
 
 

@@ -267,6 +267,10 @@ class ExpressionCompiler:
     def e_TypeExpression(self, node: N.TypeExpression) -> Fn:
         return self.type_getter(node.type)
 
+    def e_AttributedExpression(self, node: N.AttributedExpression) -> Fn:
+        """Read, `[ValidateNotNull()]$x` is the value of `$x`: attributes constrain assignments."""
+        return self.expr(node.child)
+
     def e_Convert(self, node: N.Convert) -> Fn:
         from pscompat.values.convert.primitives import convert_to
 
@@ -388,7 +392,16 @@ class ExpressionCompiler:
             if node.null_conditional:
                 return lambda scope: (lambda t: None if t is None else get_member(t, name))(target(scope))
             return constant_member(target, name)
-        return located(lambda scope: get_member(target(scope), name_fn(scope)), node, self.source)
+        from pscompat.values.indexing import dynamic_member
+
+        key_fn = self.expr(node.member)
+        if node.null_conditional:
+            return located(
+                lambda scope: (lambda t: None if t is None else dynamic_member(t, key_fn(scope)))(target(scope)),
+                node,
+                self.source,
+            )
+        return located(lambda scope: dynamic_member(target(scope), key_fn(scope)), node, self.source)
 
     def e_InvokeMember(self, node: N.InvokeMember) -> Fn:
         name_fn = self.member_name(node.member)

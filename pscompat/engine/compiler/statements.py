@@ -33,6 +33,7 @@ def compile_script_block(node: N.ScriptBlock, source: Source, is_filter: bool = 
     cb.begin = sc.block(node.begin) if node.begin else None
     cb.process = sc.block(node.process) if node.process else None
     cb.end = sc.block(node.end) if node.end else None
+    cb.clean = sc.block(node.clean) if node.clean else None
     if is_filter and cb.process is None:
         cb.process, cb.end = cb.end, None
     if node.param_block is None and node.begin is None and node.process is None and node.end is not None:
@@ -360,6 +361,8 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
                 base(scope, convert_to(v, tname))
 
             return typed
+        if isinstance(target, N.AttributedExpression):
+            return self.attributed_setter(target)
         if isinstance(target, N.Member):
             from pscompat.values.objects.access import set_member
 
@@ -394,6 +397,50 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
             source=self.source,
             reason="ParserError",
         )
+
+    def attributed_setter(self, target: N.AttributedExpression) -> Callable:
+        """`[ValidateRange(1,10)][int]$x = 5`: the value is converted and validated, then the
+        variable keeps the attributes, so later assignments are checked too; they replace any
+        it had (PS: VariableOps.cs SetVariableValue with attributes)."""
+        from pscompat.engine.scriptblock import attribute_checks
+        from pscompat.engine.validation import validate_variable
+        from pscompat.values.convert.primitives import convert_to
+
+        attributes: list[N.Attribute] = []
+        type_name: str | None = None
+        node: N.Node = target
+        while isinstance(node, (N.AttributedExpression, N.Convert)):
+            if isinstance(node, N.AttributedExpression):
+                attributes.append(node.attribute)
+                node = node.child
+            else:
+                type_name = type_name or node.type.name
+                node = node.operand
+        if not isinstance(node, N.Variable):
+            return self.setter(node)
+        _, key = split_qualified(node.name)
+        checks = attribute_checks(attributes, self.source)
+        constraint = (node.name.rsplit(":", 1)[-1], checks)
+        base = variable_setter(node.name)
+
+        def constrained(scope, v):
+            if type_name is not None:
+                v = convert_to(v, type_name)
+            if checks:
+                validate_variable(constraint, v, scope)
+            if type_name is not None:
+                scope.types = scope.types or {}
+                scope.types[key] = type_name
+            elif scope.types:
+                scope.types.pop(key, None)
+            if scope.validators:
+                scope.validators.pop(key, None)
+            base(scope, v)
+            if checks:
+                scope.validators = scope.validators or {}
+                scope.validators[key] = constraint
+
+        return constrained
 
     def increment(self, node: N.Unary) -> Callable:
         from pscompat.values.operators.table import get_binary
@@ -442,7 +489,13 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
         body = node.body
         if node.parameters is not None and body.param_block is None:
             body = N.ScriptBlock(
-                body.span, N.ParamBlock(node.span, node.parameters), body.begin, body.process, body.end, body.text
+                body.span,
+                N.ParamBlock(node.span, node.parameters),
+                body.begin,
+                body.process,
+                body.end,
+                body.text,
+                body.clean,
             )
         sbv = ScriptBlockValue(body, self.source, is_filter=node.is_filter)
         name = node.name
@@ -522,7 +575,15 @@ def variable_setter(name: str) -> Callable:
     def set_local(scope, v):
         scope.ctx.assign(scope, key, v)
 
-    return set_local
+    spelled = name.rsplit(":", 1)[-1]
+    if spelled == key:
+        return set_local
+
+    def set_local_spelled(scope, v):  # `$MyVar = 1`: Get-Variable lists it as MyVar
+        scope.remember_name(key, spelled)
+        scope.ctx.assign(scope, key, v)
+
+    return set_local_spelled
 
 
 __all__ = ["compile_script_block", "StatementCompiler"]

@@ -174,7 +174,8 @@ def build_stage(spec: ExpressionSpec | CommandSpec, scope: Scope, expects_input:
         child.vars["confirmpreference"] = "Low" if binding.common["Confirm"] else "None"
     if "ErrorAction" in binding.common:
         child.vars["erroractionpreference"] = binding.common["ErrorAction"]
-    stage = _out_variable(ScriptStage(sbv, binding, binder, child, runtime), binding, scope)
+    script_path = target.name if kind == "script_file" else None
+    stage = _out_variable(ScriptStage(sbv, binding, binder, child, runtime, script_path), binding, scope)
     errors = _list_variable(binding.common.get("ErrorVariable"), scope)
     if cs.redirections or errors is not None:
         stage = RedirectedStage(stage, Redirector(ctx, cs.redirections, scope, errors))

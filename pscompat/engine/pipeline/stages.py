@@ -205,10 +205,26 @@ def input_not_bound(runtime: CommandRuntime, exc: ParameterBindingError, item: A
 class ScriptStage(Stage):
     """A function, filter or script block as a pipeline stage (begin/process/end, $input, $_)."""
 
-    def __init__(self, sbv, binding: Binding, binder: Binder, scope: Scope, runtime: CommandRuntime):
+    def __init__(
+        self,
+        sbv,
+        binding: Binding,
+        binder: Binder,
+        scope: Scope,
+        runtime: CommandRuntime,
+        script_path: str | None = None,
+    ):
         self.cb = sbv.compiled
+        # a script file's $PSScriptRoot/$PSCommandPath; dot-sourced, the caller's come back after it
+        self.saved_script_variables: dict | None = None
+        if script_path is not None:
+            from pscompat.engine.script_files import set_script_variables
+
+            self.saved_script_variables = {k: scope.vars.get(k) for k in ("psscriptroot", "pscommandpath")}
+            set_script_variables(scope, script_path)
         self.binding, self.binder, self.runtime, self.scope = binding, binder, runtime, scope
         self.input: list = []
+        self.ran = False  # has a begin, process or end block run (the clean block runs only then)?
         v = scope.vars
         for p in binder.info.parameters:
             key = p.name.lower()
@@ -218,12 +234,15 @@ class ScriptStage(Stage):
                 v[key] = self.cb.defaults[key](scope)
             else:
                 v[key] = False if p.is_switch else None
+            if p.validators:  # a validated parameter stays validated (PS: the variable keeps the attributes)
+                scope.validators = scope.validators or {}
+                scope.validators[key] = (p.name, p.validators)
         v["args"] = list(binding.extra_positional)
         bound = v["psboundparameters"] = _bound_table(binding)
         from pscompat.engine.invocation import InvocationInfo, PSCmdlet
 
         invocation = v["myinvocation"] = InvocationInfo(
-            binder.info, binder.name, bound, v["args"], binder.span, binder.source
+            binder.info, binder.name, bound, v["args"], binder.span, binder.source, script_path=script_path
         )
         if binder.info.is_advanced:
             v["pscmdlet"] = PSCmdlet(runtime, binding.parameter_set, invocation, lambda: self.downstream)
@@ -231,6 +250,7 @@ class ScriptStage(Stage):
     def _run(self, block) -> None:
         if block is None:
             return
+        self.ran = True
         try:
             block(self.scope, self.downstream)
         except ReturnFlow:
@@ -268,6 +288,31 @@ class ScriptStage(Stage):
         if self.cb.process is None and self.input:
             self.scope.vars["_"] = self.input[-1]
         self._run(self.cb.end)
+
+    def finish(self):
+        """The clean block (PowerShell 7.3): once the pipeline is over, however it ended, if another
+        block of this command ran.  Its output is discarded and a terminating error in it is
+        written as an error, not raised (PipelineBehaviour.Tests.ps1, CleanBlockErrorHandling.Tests.ps1)."""
+        saved = self.saved_script_variables
+        if saved is not None:
+            for key, value in saved.items():
+                if value is None:
+                    self.scope.vars.pop(key, None)
+                else:
+                    self.scope.vars[key] = value
+        clean = self.cb.clean
+        if clean is None or not self.ran:
+            return
+        try:
+            clean(self.scope, _discard)
+        except ReturnFlow:
+            pass
+        except PSError as exc:
+            self.scope.ctx.record_error(ErrorRecord.from_error(exc), "continue", None, self.scope)
+
+
+def _discard(item: Any) -> None:
+    """Where the clean block's output goes: nowhere."""
 
 
 def _bound_table(binding: Binding):
@@ -362,7 +407,11 @@ class NativeStage(Stage):
             except (BrokenPipeError, OSError):
                 pass
         self._drain(wait=True)
-        self.scope.global_scope().vars["lastexitcode"] = self.proc.wait()
+        code = self.proc.wait()
+        global_vars = self.scope.global_scope().vars
+        global_vars["lastexitcode"] = code
+        if code != 0:  # a native command that fails makes `$?` False (about_Automatic_Variables, `$?`)
+            global_vars["?"] = False
 
     def finish(self):
         proc = self.proc
