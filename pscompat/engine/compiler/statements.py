@@ -162,6 +162,8 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
         return self.statements(node.statements)
 
     def statements(self, stmts) -> Stmt:
+        if any(isinstance(s, (N.TypeDefinition, N.UsingStatement)) for s in stmts):
+            stmts = hoist_type_definitions(stmts)
         traps = [s for s in stmts if isinstance(s, N.Trap)]
         if traps:
             return self.trapped([s for s in stmts if not isinstance(s, N.Trap)], traps)
@@ -365,6 +367,8 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
             obj = self.expr(target.target)
             name = self.member_name(target.member)
+            if target.static:  # `[Class]::Count = 1`
+                return lambda scope, v: static_setter(obj(scope))(name(scope), v)
             return lambda scope, v: set_member(obj(scope), name(scope), v)
         if isinstance(target, N.Index):
             obj, idx = self.expr(target.target), self.expr(target.index)
@@ -449,6 +453,23 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
         kind = "Filter" if node.is_filter else "Function"
         return lambda scope, emit: scope.ctx.define_function(scope, name, sbv, kind)
 
+    def s_TypeDefinition(self, node: N.TypeDefinition) -> Stmt:
+        from pscompat.engine.classes import define_class
+        from pscompat.engine.enums import define_enum_type
+
+        define = define_class if node.kind == "class" else define_enum_type
+        source = self.source
+
+        def define_type(scope, emit) -> None:
+            define(node, scope, source)
+
+        return define_type
+
+    def s_UsingStatement(self, node: N.UsingStatement) -> Stmt:
+        from pscompat.engine.enums import run_using
+
+        return lambda scope, emit: run_using(node, scope, emit)
+
     def s_Return(self, node: N.Return) -> Stmt:
         value = self.stmt(node.pipeline) if node.pipeline else None
 
@@ -487,6 +508,27 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
             raise ExitFlow(code)
 
         return ex
+
+
+def static_setter(target) -> Callable:
+    """`[Type]::Name = value`: a script class's static property (engine/classes.py)."""
+    setter = getattr(target, "set_static", None)
+    if setter is None:
+        full = getattr(target, "full_name", "System.Object")
+        return lambda name, value: _static_not_settable(full, name)
+    return setter
+
+
+def _static_not_settable(full: str, name: str):
+    raise PSError(f"'{name}' is a ReadOnly property.", "PropertyAssignmentException", category="InvalidOperation")
+
+
+def hoist_type_definitions(stmts) -> list:
+    """`using` statements, then classes and enums, run before the other statements: PowerShell
+    defines a script's types when it parses it, so code above a class can use it (about_Classes)."""
+    usings = [s for s in stmts if isinstance(s, N.UsingStatement)]
+    types = [s for s in stmts if isinstance(s, N.TypeDefinition)]
+    return [*usings, *types, *(s for s in stmts if not isinstance(s, (N.UsingStatement, N.TypeDefinition)))]
 
 
 def variable_setter(name: str) -> Callable:

@@ -137,6 +137,13 @@ for _full, (_flags, _members) in _DEFS.items():
     ENUMS[_full] = _build(_full, _flags, _members)
 
 
+def define_enum(full: str, flags: bool, members: list) -> type:
+    """An enum a script declares (`enum Name { }`, engine/enums.py): built like .NET's own and
+    registered under its name, replacing an earlier definition."""
+    cls = ENUMS[full] = _build(full, flags, members)
+    return cls
+
+
 def full_name(cls: type) -> str:
     names = getattr(cls, "PS_TYPE_NAMES", None)
     return names[0] if names else "System.DayOfWeek" if cls is DayOfWeek else cls.__name__

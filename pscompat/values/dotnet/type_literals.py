@@ -20,7 +20,7 @@ from pscompat.values.dotnet.exceptions import constructors as _exception_constru
 from pscompat.values.dotnet.regex import Regex
 from pscompat.values.dotnet.secure import PS_CREDENTIAL, SECURE_STRING, SecureString, cast_without_value, new_credential
 from pscompat.values.dotnet.statics import STATICS, number_of
-from pscompat.values.dotnet.typenames import type_of_name
+from pscompat.values.dotnet.typenames import register_type, type_of_name
 from pscompat.values.methods.invoke import DotNetError, invoke_dotnet
 from pscompat.values.objects.classes import PSObject
 from pscompat.values.objects.model import type_names
@@ -243,6 +243,19 @@ def resolve_type(name: str) -> PSType:
     if found is None:
         found = _TYPE_CACHE[full] = PSType(full)
     return found
+
+
+def register_type_value(value: PSType) -> None:
+    """A type a script defines (a class or an enum: engine/classes.py): `[Name]` resolves to
+    `value`, which overrides PSType's statics, constructors and casts.  A later definition of
+    the same name replaces it, as running a script again redefines its classes."""
+    register_type(value.full_name)
+    _TYPE_CACHE[value.full_name] = value
+
+
+def defined_type(full_name: str) -> PSType | None:
+    """The type value registered for `full_name`, if any."""
+    return _TYPE_CACHE.get(full_name)
 
 
 def resolve_type_info(full_name: str) -> PSType:
