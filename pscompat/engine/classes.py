@@ -338,3 +338,25 @@ def _current(full: str) -> ClassType:
     found = defined_type(full)
     assert isinstance(found, ClassType)
     return found
+
+
+def define_types(nodes: tuple, scope: Any, source: Source) -> None:
+    """Define the classes and enums of one script or block.  One may use another defined below
+    it (a base class, an enum value `[E2]::A + 1`): what fails for a type not yet defined is
+    tried again after the others, as long as each round defines something."""
+    from pscompat.engine.enums import define_enum_type
+
+    pending = list(nodes)
+    while pending:
+        failed: list[tuple[N.TypeDefinition, PSError]] = []
+        for node in pending:
+            try:
+                (define_class if node.kind == "class" else define_enum_type)(node, scope, source)
+            except PSError as exc:
+                if exc.fully_qualified_error_id != "TypeNotFound":
+                    raise
+                failed.append((node, exc))
+        if len(failed) == len(pending):
+            node, exc = failed[0]
+            raise exc.locate(node.span, source)
+        pending = [node for node, _ in failed]

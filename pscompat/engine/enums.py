@@ -106,13 +106,13 @@ def define_enum_type(node: N.TypeDefinition, scope: Any, source: Source) -> Enum
             raise PSError(
                 f"Enumerator value is either too large or too small for {underlying}.",
                 "EnumeratorValueOutOfBounds",
-                span=member.span,
+                span=member.value.span if member.value is not None else member.span,
                 source=source,
                 reason="ParserError",
             )
         members.append((member.name, value))
         next_value = value + 1
-    cls = define_enum(node.name, _is_flags(node), members)
+    cls = define_enum(node.name, _is_flags(node), members, underlying)
     value_type = EnumType(node.name, cls, underlying)
     register_type_value(value_type)
     return value_type

@@ -163,7 +163,7 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
     def statements(self, stmts) -> Stmt:
         if any(isinstance(s, (N.TypeDefinition, N.UsingStatement)) for s in stmts):
-            stmts = hoist_type_definitions(stmts)
+            return self.statements_defining_types(stmts)
         traps = [s for s in stmts if isinstance(s, N.Trap)]
         if traps:
             return self.trapped([s for s in stmts if not isinstance(s, N.Trap)], traps)
@@ -187,6 +187,23 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
                 except PSError as exc:
                     if not scope.ctx.statement_error(exc, scope):
                         raise
+
+        return run
+
+    def statements_defining_types(self, stmts) -> Stmt:
+        """`using` statements, then the classes and enums, run before the other statements:
+        PowerShell defines a script's types when it parses it, so code above a class can use
+        it (about_Classes)."""
+        usings = [self.stmt(s) for s in stmts if isinstance(s, N.UsingStatement)]
+        types = tuple(s for s in stmts if isinstance(s, N.TypeDefinition))
+        define = self.s_TypeDefinitions(types)
+        rest = self.statements([s for s in stmts if not isinstance(s, (N.UsingStatement, N.TypeDefinition))])
+
+        def run(scope, emit):
+            for using in usings:
+                using(scope, emit)
+            define(scope, emit)
+            rest(scope, emit)
 
         return run
 
@@ -454,16 +471,13 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
         return lambda scope, emit: scope.ctx.define_function(scope, name, sbv, kind)
 
     def s_TypeDefinition(self, node: N.TypeDefinition) -> Stmt:
-        from pscompat.engine.classes import define_class
-        from pscompat.engine.enums import define_enum_type
+        return self.s_TypeDefinitions((node,))
 
-        define = define_class if node.kind == "class" else define_enum_type
+    def s_TypeDefinitions(self, nodes: tuple) -> Stmt:
+        from pscompat.engine.classes import define_types
+
         source = self.source
-
-        def define_type(scope, emit) -> None:
-            define(node, scope, source)
-
-        return define_type
+        return lambda scope, emit: define_types(nodes, scope, source)
 
     def s_UsingStatement(self, node: N.UsingStatement) -> Stmt:
         from pscompat.engine.enums import run_using
@@ -521,14 +535,6 @@ def static_setter(target) -> Callable:
 
 def _static_not_settable(full: str, name: str):
     raise PSError(f"'{name}' is a ReadOnly property.", "PropertyAssignmentException", category="InvalidOperation")
-
-
-def hoist_type_definitions(stmts) -> list:
-    """`using` statements, then classes and enums, run before the other statements: PowerShell
-    defines a script's types when it parses it, so code above a class can use it (about_Classes)."""
-    usings = [s for s in stmts if isinstance(s, N.UsingStatement)]
-    types = [s for s in stmts if isinstance(s, N.TypeDefinition)]
-    return [*usings, *types, *(s for s in stmts if not isinstance(s, (N.UsingStatement, N.TypeDefinition)))]
 
 
 def variable_setter(name: str) -> Callable:
