@@ -50,18 +50,32 @@ class ScriptClassInstance:
 
 
 class PropertyDef:
-    __slots__ = ("name", "type_name", "default", "static", "hidden", "owner")
+    __slots__ = ("name", "type_name", "default", "static", "hidden", "owner", "validators")
 
-    def __init__(self, node: N.PropertyMember, default: Any, owner: ClassType) -> None:
+    def __init__(self, node: N.PropertyMember, default: Any, owner: ClassType, validators: list) -> None:
         self.name = node.name
         self.type_name = node.type.name if node.type is not None else None
         self.default = default  # a compiled expression, or None
         self.static = node.static
         self.hidden = node.hidden
         self.owner = owner
+        self.validators = validators  # check(value) -> None, raising ValueError(message)
 
     def coerce(self, value: Any) -> Any:
         return value if self.type_name is None else convert_to(value, self.type_name)
+
+    def assign(self, value: Any) -> Any:
+        """The value `$o.Name = value` stores: converted, then validated; a failure is
+        PowerShell's SetValueInvocationException ('Exception setting "Name": "..."')."""
+        try:
+            value = self.coerce(value)
+            for check in self.validators:
+                check(value)
+        except PSError as exc:
+            raise _setting_error(self.name, exc.message) from exc
+        except ValueError as exc:
+            raise _setting_error(self.name, str(exc)) from exc
+        return value
 
     def initial(self, scope: Any) -> Any:
         if self.default is not None:
@@ -100,16 +114,20 @@ class ClassType(PSType):
         self.static_methods: dict[str, list[MethodDef]] = {}
         self.constructors: list[MethodDef] = []
         self.static_values: dict[str, Any] = {}
+        self.static_constructor: MethodDef | None = None
         from pscompat.engine.compiler.statements import StatementCompiler
 
         compiler = StatementCompiler(source)
         for member in node.members:
             if isinstance(member, N.PropertyMember):
                 default = compiler.expr(member.default) if member.default is not None else None
-                self.properties.append(PropertyDef(member, default, self))
+                validators = property_validators(member, compiler, scope)
+                self.properties.append(PropertyDef(member, default, self, validators))
             else:
                 method = compile_method(member, source, self)
-                if method.is_constructor:
+                if method.is_constructor and method.static:
+                    self.static_constructor = method
+                elif method.is_constructor:
                     self.constructors.append(method)
                 else:
                     table = self.static_methods if member.static else self.methods
@@ -178,6 +196,7 @@ class ClassType(PSType):
         return self.full_name in type_names(value)
 
     def new(self, args: list):
+        self.initialize()
         instance: Any = object.__new__(self.instance_class)
         values: dict[str, Any] = {}
         object.__setattr__(instance, "_ps_values", values)
@@ -241,7 +260,17 @@ class ClassType(PSType):
             setattr(instance, prop.name, item)
         return instance
 
+    def initialize(self) -> None:
+        """Run `static Name() { }` once, before the type's first use (as .NET runs a static
+        constructor), its base class's first."""
+        if self.static_constructor is not None:
+            ctor, self.static_constructor = self.static_constructor, None
+            if self.base is not None:
+                self.base.initialize()
+            ctor.call(None, [])
+
     def _static_owner(self, folded: str) -> ClassType | None:
+        self.initialize()
         cls: ClassType | None = self
         while cls is not None:
             if folded in cls.static_values:
@@ -264,9 +293,10 @@ class ClassType(PSType):
                 category="InvalidOperation",
             )
         prop = next(p for p in owner.properties if p.static and p.name.lower() == folded)
-        owner.static_values[folded] = prop.coerce(value)
+        owner.static_values[folded] = prop.assign(value)
 
     def call_static(self, method: str, args: list):
+        self.initialize()
         if method.lower() == "new":
             return self.new(args)
         overloads = self.all_methods(static=True).get(method.lower())
@@ -296,6 +326,52 @@ class ClassType(PSType):
         return sorted(rows, key=lambda r: r.Name.lower())
 
 
+def _setting_error(name: str, message: str) -> PSError:
+    return PSError(
+        f'Exception setting "{name}": "{message}"',
+        "ExceptionWhenSetting",
+        category="NotSpecified",
+        exception_type="System.Management.Automation.SetValueInvocationException",
+    )
+
+
+def property_validators(member: N.PropertyMember, compiler: Any, scope: Any) -> list:
+    """The checks of a property's validation attributes ([ValidateSet()], [ValidateRange()],
+    [ValidateNotNull()]...), as a parameter's (engine/validation.py)."""
+    from pscompat.engine import validation
+
+    checks: list = []
+    for attr in member.attributes:
+        positional = [compiler.expr(a)(scope) for a in attr.positional]
+        if attr.name.lower() == "validateset":
+            checks.append(_validate_set([to_string(v) for v in _flat(positional)]))
+            continue
+        named = {k.lower(): compiler.expr(v)(scope) for k, v in attr.named if v is not None}
+        check = validation.build(attr.name, positional, named)
+        if check is not None:
+            checks.append(lambda value, check=check: check(value, None))
+    return checks
+
+
+def _flat(values: list) -> list:
+    return [v for value in values for v in (value if isinstance(value, list) else [value])]
+
+
+def _validate_set(allowed: list[str]):
+    folded = {a.lower() for a in allowed}
+
+    def check(value) -> None:
+        for item in value if isinstance(value, list) else [value]:
+            if to_string(item).lower() not in folded:
+                raise ValueError(
+                    f'The argument "{to_string(item)}" does not belong to the set "{",".join(allowed)}" specified '
+                    "by the ValidateSet attribute. Supply an argument that is in the set and then try the command "
+                    "again."
+                )
+
+    return check
+
+
 def _cast_error(value, full: str, inner: str, error_id: str = "InvalidCastConstructorException") -> PSError:
     return PSError(
         f'Cannot convert value "{to_string(value)}" to type "{full}". Error: "{inner}"',
@@ -311,7 +387,7 @@ def _python_property(prop: PropertyDef) -> property:
         return self._ps_values.get(key)
 
     def set_(self, value):
-        self._ps_values[key] = prop.coerce(value)
+        self._ps_values[key] = prop.assign(value)
 
     return property(get, set_)
 
@@ -357,6 +433,6 @@ def define_types(nodes: tuple, scope: Any, source: Source) -> None:
                     raise
                 failed.append((node, exc))
         if len(failed) == len(pending):
-            node, exc = failed[0]
-            raise exc.locate(node.span, source)
+            first, error = failed[0]
+            raise error.locate(first.span, source)
         pending = [node for node, _ in failed]

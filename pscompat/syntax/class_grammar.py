@@ -66,6 +66,7 @@ def _word(match: re.Match[str], span: Span) -> Part:
 def type_statements(r: SharedRules) -> TypeStatements:
     NL, SEPS = r.blanks, r.separators
     name = _lex(_NAME + _END, _word)
+    type_name_word = _lex(_NAME + r"(?!\w)", _word)  # `class C2:C1 {}`
     type_name = _lex(rf"(?P<t>{TYPE_NAME})", lambda m, span: n.TypeName(span, m.group("t")))
     decoration = r.attribute | r.type_literal | _lex(rf"(?i:hidden|static){_END}", _word)
     decorations = ZeroOrMore(decoration + NL)
@@ -124,7 +125,7 @@ def type_statements(r: SharedRules) -> TypeStatements:
     class_statement = Build(
         _lex(rf"(?i:class){_END}", _word)
         + NL
-        + Expect(name, fail_with("MissingNameAfterKeyword", "class"))
+        + Expect(type_name_word, fail_with("MissingNameAfterKeyword", "class"))
         + NL
         + Opt(bases)
         + NL
@@ -146,7 +147,7 @@ def type_statements(r: SharedRules) -> TypeStatements:
     enum_statement = Build(
         _lex(rf"(?i:enum){_END}", _word)
         + NL
-        + Expect(name, fail_with("MissingNameAfterKeyword", "enum"))
+        + Expect(type_name_word, fail_with("MissingNameAfterKeyword", "enum"))
         + NL
         + Opt(_skip(":") + NL + Expect(type_name, fail_with("MissingTypename")))
         + NL

@@ -141,8 +141,8 @@ def define_enum(full: str, flags: bool, members: list, underlying: str = "System
     """An enum a script declares (`enum Name { }`, engine/enums.py): built like .NET's own and
     registered under its name, replacing an earlier definition.  `.value__` is its number."""
     cls = ENUMS[full] = _build(full, flags, members)
-    cls.PS_UNDERLYING = underlying
-    cls.value__ = property(int)
+    setattr(cls, "PS_UNDERLYING", underlying)  # noqa: B010  (a generated class: mypy cannot know it)
+    setattr(cls, "value__", property(int))  # noqa: B010
     return cls
 
 
