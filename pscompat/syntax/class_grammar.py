@@ -23,6 +23,7 @@ from pyparsing import Opt, ZeroOrMore
 from pscompat.source import Span
 from pscompat.syntax import nodes as n
 from pscompat.syntax.builders import Part
+from pscompat.syntax.class_checks import check_method
 from pscompat.syntax.lexer import TYPE_NAME, fail_with
 from pscompat.syntax.parse_errors import SyntaxFail
 from pscompat.syntax.pyparsing_internals import Build, Enclosed, Expect, Lexeme
@@ -227,12 +228,18 @@ def _type_definition(text: str, start: int, end: int, tokens: pp.ParseResults) -
     if kind == "class":
         members = tuple(_constructor(m, word.value) for m in members)
         _check_members(text, members)
+        for member in members:
+            if isinstance(member, n.MethodMember):
+                check_method(member)
     return n.TypeDefinition(Span(start, end), word.value, kind, members, bases)
 
 
 def _constructor(member: Any, class_name: str) -> Any:
     """A method named like its class is a constructor (about_Classes_Constructors)."""
     if isinstance(member, n.MethodMember) and member.name.lower() == class_name.lower():
+        if member.static and member.parameters:
+            at = member.parameters[0].span
+            raise SyntaxFail("StaticConstructorCantHaveParameters", at.start, at)
         if member.return_type is not None:
             at = member.return_type.span
             raise SyntaxFail("ConstructorCantHaveReturnType", at.start, at)

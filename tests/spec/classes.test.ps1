@@ -225,3 +225,43 @@ class A : NonExistingClass {}
 using namespace System.Text
 $sb = [StringBuilder]::new(); [void]$sb.Append('hi'); $sb.ToString()
 ## RESULT: ["hi"]
+
+#### a void method cannot return a value
+# source: Scripting.Classes.BasicParsing.Tests.ps1 ShouldBeParseError 'class C {f(){ return 1} }' VoidMethodHasReturn
+class C {f(){ return 1} }
+## ERROR: Invalid return statement within void method.
+
+#### a method with a return type must return a value
+# source: Scripting.Classes.BasicParsing.Tests.ps1 ShouldBeParseError 'class C {[int] f(){ return } }' NonVoidMethodMissingReturnValue
+class C {[int] f(){ return } }
+## ERROR: Invalid return statement within non-void method.
+
+#### every code path of a method with a return type returns
+# source: Scripting.Classes.BasicParsing.Tests.ps1 ShouldBeParseError 'class C { [bool] Test() { if ($false) { return $true; } } }' MethodHasCodePathNotReturn
+class C { [bool] Test() { if ($false) { return $true; } } }
+## ERROR: Not all code path returns value within method.
+
+#### code paths that throw or never end need no return
+# source: Scripting.Classes.BasicParsing.Tests.ps1 (MethodHasCodePathNotReturn cases); PS: SemanticChecks.cs
+class C {
+    [int] A([int]$x) { if ($x) { return 1 } else { throw 'zero' } }
+    [int] B() { try { return 2 } catch { throw } }
+    [int] D() { switch (1) { 1 { return 3 } default { return 4 } } }
+}
+$c = [C]::new(); $c.A(1); $c.B(); $c.D()
+## RESULT: [1, 2, 3]
+
+#### a method has no param block
+# source: Scripting.Classes.BasicParsing.Tests.ps1 ShouldBeParseError 'class foo { f() { param($x) } }' ParamBlockNotAllowedInMethod
+class foo { f() { param($x) } }
+## ERROR: A param block is not allowed in a class method.
+
+#### a constructor has no return type
+# source: Scripting.Classes.BasicParsing.Tests.ps1 ShouldBeParseError 'class foo { [int] foo() { return 1 }}' ConstructorCantHaveReturnType
+class foo { [int] foo() { return 1 }}
+## ERROR: A constructor cannot specify a return type.
+
+#### a class without a body
+# source: Scripting.Classes.BasicParsing.Tests.ps1 ShouldBeParseError 'class foo' MissingTypeBody
+class foo
+## ERROR: Missing 'class' body in 'class' declaration.
