@@ -24,7 +24,6 @@ from typing import Any
 
 from pscompat.engine.classes_methods import MethodDef, choose_overload, compile_method, no_overload
 from pscompat.errors import PSError
-from pscompat.source import Source
 from pscompat.syntax import nodes as N
 from pscompat.values.convert.primitives import convert_to, register_converter
 from pscompat.values.convert.strings import to_string
@@ -97,7 +96,7 @@ def _is_enum(full: str) -> bool:
 class ClassType(PSType):
     """`[Name]` for a class a script defined."""
 
-    def __init__(self, node: N.TypeDefinition, scope: Any, source: Source) -> None:
+    def __init__(self, node: N.TypeDefinition, scope: Any, compiler: Any) -> None:
         super().__init__(node.name)
         self.scope = scope
         self.node = node
@@ -115,16 +114,13 @@ class ClassType(PSType):
         self.constructors: list[MethodDef] = []
         self.static_values: dict[str, Any] = {}
         self.static_constructor: MethodDef | None = None
-        from pscompat.engine.compiler.statements import StatementCompiler
-
-        compiler = StatementCompiler(source)
         for member in node.members:
             if isinstance(member, N.PropertyMember):
                 default = compiler.expr(member.default) if member.default is not None else None
                 validators = property_validators(member, compiler, scope)
                 self.properties.append(PropertyDef(member, default, self, validators))
             else:
-                method = compile_method(member, source, self)
+                method = compile_method(member, compiler, self)
                 if method.is_constructor and method.static:
                     self.static_constructor = method
                 elif method.is_constructor:
@@ -402,9 +398,10 @@ def _python_method(overloads: list[MethodDef]):
     return method
 
 
-def define_class(node: N.TypeDefinition, scope: Any, source: Source) -> ClassType:
-    """Define (or redefine) the class `node` in `scope`; `[Name]` resolves to it from now on."""
-    cls = ClassType(node, scope, source)
+def define_class(node: N.TypeDefinition, scope: Any, compiler: Any) -> ClassType:
+    """Define (or redefine) the class `node` in `scope`; `[Name]` resolves to it from now on.
+    `compiler`: the StatementCompiler of the script that defines it."""
+    cls = ClassType(node, scope, compiler)
     register_type_value(cls)
     register_converter(cls.full_name, lambda value, full: _current(full).cast(value, full))
     return cls
@@ -416,7 +413,7 @@ def _current(full: str) -> ClassType:
     return found
 
 
-def define_types(nodes: tuple, scope: Any, source: Source) -> None:
+def define_types(nodes: tuple, scope: Any, compiler: Any) -> None:
     """Define the classes and enums of one script or block.  One may use another defined below
     it (a base class, an enum value `[E2]::A + 1`): what fails for a type not yet defined is
     tried again after the others, as long as each round defines something."""
@@ -427,12 +424,12 @@ def define_types(nodes: tuple, scope: Any, source: Source) -> None:
         failed: list[tuple[N.TypeDefinition, PSError]] = []
         for node in pending:
             try:
-                (define_class if node.kind == "class" else define_enum_type)(node, scope, source)
+                (define_class if node.kind == "class" else define_enum_type)(node, scope, compiler)
             except PSError as exc:
                 if exc.fully_qualified_error_id != "TypeNotFound":
                     raise
                 failed.append((node, exc))
         if len(failed) == len(pending):
             first, error = failed[0]
-            raise error.locate(first.span, source)
+            raise error.locate(first.span, compiler.source)
         pending = [node for node, _ in failed]

@@ -9,38 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pscompat.engine.compiler.statements import StatementCompiler
 from pscompat.engine.scope import Scope
 from pscompat.errors import PSError, ReturnFlow
-from pscompat.source import Source
 from pscompat.syntax import nodes as N
 from pscompat.values.convert.primitives import convert_to
 from pscompat.values.methods.invoke import VOID
 
 if TYPE_CHECKING:
     from pscompat.engine.classes import ClassType
-
-
-class MethodReturn(ReturnFlow):
-    """`return <value>` inside a method body: carries the value out of the body (a ReturnFlow,
-    so every construct that lets `return` through lets this through)."""
-
-    def __init__(self, value: Any) -> None:
-        super().__init__()
-        self.value = value
-
-
-class MethodCompiler(StatementCompiler):
-    """Compiles a method body: its `return` hands back one value instead of writing to the
-    pipeline (nested script blocks and functions keep the ordinary `return`)."""
-
-    def s_Return(self, node: N.Return):
-        value = self.value(node.pipeline) if node.pipeline is not None else None
-
-        def method_return(scope, emit):
-            raise MethodReturn(value(scope) if value is not None else None)
-
-        return method_return
 
 
 def _discard(_value: Any) -> None:
@@ -88,8 +64,8 @@ class MethodDef:
     def _run(self, scope: Scope) -> Any:
         try:
             self.body(scope, _discard)
-        except MethodReturn as ret:
-            return ret.value
+        except ReturnFlow as ret:  # compiler.statements.MethodReturn, with the value
+            return getattr(ret, "value", None)
         return None
 
     def call(self, this: Any, args: list) -> Any:
@@ -144,8 +120,8 @@ def _exact(arg: Any, type_name: str | None) -> bool:
     return type_name is None or is_instance(arg, type_name)
 
 
-def compile_method(node: N.MethodMember, source: Source, owner: ClassType) -> MethodDef:
-    compiler = MethodCompiler(source)
-    body = compiler.block(node.body.end)
+def compile_method(node: N.MethodMember, compiler: Any, owner: ClassType) -> MethodDef:
+    """`compiler`: the StatementCompiler of the script that defines the class."""
+    body = compiler.method_body(node)
     base_args = [compiler.expr(a) for a in node.base_arguments] if node.base_arguments is not None else None
     return MethodDef(node, body, base_args, owner)

@@ -80,12 +80,11 @@ def _is_flags(node: N.TypeDefinition) -> bool:
     )
 
 
-def define_enum_type(node: N.TypeDefinition, scope: Any, source: Source) -> EnumType:
-    from pscompat.engine.compiler.statements import StatementCompiler
-
+def define_enum_type(node: N.TypeDefinition, scope: Any, compiler: Any) -> EnumType:
+    """`compiler`: the StatementCompiler of the script that defines the enum."""
+    source = compiler.source
     underlying = resolve_type(node.base_types[0].name).full_name if node.base_types else "System.Int32"
     low, high = _BOUNDS.get(underlying, _BOUNDS["System.Int64"])
-    compiler = StatementCompiler(source)
     members: list[tuple[str, int]] = []
     next_value = 0
     for member in node.members:
@@ -118,14 +117,13 @@ def define_enum_type(node: N.TypeDefinition, scope: Any, source: Source) -> Enum
     return value_type
 
 
-def run_using(node: N.UsingStatement, scope: Any, emit: Any) -> None:
+def run_using(node: N.UsingStatement, scope: Any, emit: Any, compiler: Any) -> None:
     """`using namespace` widens type lookup; `using module` imports the module (about_Using);
     `using assembly` loads nothing: pscompat's .NET types are built in."""
     if node.kind == "namespace":
         add_using_namespace(node.name)
     elif node.kind == "module":
-        from pscompat.engine.compiler.statements import StatementCompiler
         from pscompat.syntax.grammar import parse_cached
 
         text = "Import-Module -Name '{}'".format(node.name.replace("'", "''"))
-        StatementCompiler(Source(text, "using module")).block(parse_cached(text).end)(scope, emit)
+        type(compiler)(Source(text, "using module")).block(parse_cached(text).end)(scope, emit)

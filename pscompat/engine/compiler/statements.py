@@ -476,13 +476,17 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
     def s_TypeDefinitions(self, nodes: tuple) -> Stmt:
         from pscompat.engine.classes import define_types
 
-        source = self.source
-        return lambda scope, emit: define_types(nodes, scope, source)
+        return lambda scope, emit: define_types(nodes, scope, self)
+
+    def method_body(self, node: N.MethodMember) -> Stmt:
+        """A class method's body (engine/classes.py): its `return` raises MethodReturn with the
+        value instead of writing to the pipeline."""
+        return MethodBodyCompiler(self.source).block(node.body.end)
 
     def s_UsingStatement(self, node: N.UsingStatement) -> Stmt:
         from pscompat.engine.enums import run_using
 
-        return lambda scope, emit: run_using(node, scope, emit)
+        return lambda scope, emit: run_using(node, scope, emit, self)
 
     def s_Return(self, node: N.Return) -> Stmt:
         value = self.stmt(node.pipeline) if node.pipeline else None
@@ -522,6 +526,28 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
             raise ExitFlow(code)
 
         return ex
+
+
+class MethodReturn(ReturnFlow):
+    """`return <value>` in a class method: carries the value out of the body (a ReturnFlow,
+    so every construct that lets `return` through lets this through)."""
+
+    def __init__(self, value: Any) -> None:
+        super().__init__()
+        self.value = value
+
+
+class MethodBodyCompiler(StatementCompiler):
+    """Compiles a method body: `return` hands back one value instead of writing to the
+    pipeline (nested script blocks and functions keep the ordinary `return`)."""
+
+    def s_Return(self, node: N.Return) -> Stmt:
+        value = self.value(node.pipeline) if node.pipeline is not None else None
+
+        def method_return(scope, emit):
+            raise MethodReturn(value(scope) if value is not None else None)
+
+        return method_return
 
 
 def static_setter(target) -> Callable:
