@@ -181,6 +181,19 @@ class ClassType(PSType):
         base = self.base.instance_class if self.base is not None else ScriptClassInstance
         return type(self.full_name, (base,), namespace)
 
+    def check_types(self, source: Any) -> None:
+        """Every type a member names exists (PowerShell checks it when parsing: TypeNotFound)."""
+        for member in self.node.members:
+            names = [member.type] if isinstance(member, N.PropertyMember) else [member.return_type]
+            if isinstance(member, N.MethodMember):
+                names.extend(p.type for p in member.parameters)
+            for type_name in names:
+                if type_name is not None:
+                    try:
+                        resolve_type(type_name.name)
+                    except PSError as exc:
+                        raise exc.locate(type_name.span, source) from None
+
     # ------------------------------------------------------------------ PSType
     @property
     def BaseType(self):
@@ -419,12 +432,24 @@ def define_types(nodes: tuple, scope: Any, compiler: Any) -> None:
     tried again after the others, as long as each round defines something."""
     from pscompat.engine.enums import define_enum_type
 
+    seen: set[str] = set()
+    for node in nodes:
+        if node.name.lower() in seen:  # PS: Parser.cs, the type name is already taken in this scope
+            raise PSError(
+                f"The member '{node.name}' is already defined.",
+                "MemberAlreadyDefined",
+                span=node.span,
+                source=compiler.source,
+                reason="ParserError",
+            )
+        seen.add(node.name.lower())
     pending = list(nodes)
+    defined: list[Any] = []
     while pending:
         failed: list[tuple[N.TypeDefinition, PSError]] = []
         for node in pending:
             try:
-                (define_class if node.kind == "class" else define_enum_type)(node, scope, compiler)
+                defined.append((define_class if node.kind == "class" else define_enum_type)(node, scope, compiler))
             except PSError as exc:
                 if exc.fully_qualified_error_id != "TypeNotFound":
                     raise
@@ -433,3 +458,6 @@ def define_types(nodes: tuple, scope: Any, compiler: Any) -> None:
             first, error = failed[0]
             raise error.locate(first.span, compiler.source)
         pending = [node for node, _ in failed]
+    for cls in defined:
+        if isinstance(cls, ClassType):
+            cls.check_types(compiler.source)

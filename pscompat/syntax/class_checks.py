@@ -6,13 +6,16 @@ return type returns one on every code path, a method body has no param block or 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from pscompat.records import fields
+from pscompat.source import Span
 from pscompat.syntax import nodes as n
 from pscompat.syntax.parse_errors import SyntaxFail
 
+_NAMED_BLOCK = re.compile(r"\s*(?:#[^\n]*\n\s*)*(begin|process|end|dynamicparam|clean)\s*\{", re.IGNORECASE)
 _NESTED_CODE = (n.ScriptBlockExpression, n.FunctionDefinition, n.TypeDefinition)
 
 
@@ -20,10 +23,10 @@ def check_method(method: n.MethodMember) -> None:
     body = method.body
     if body.param_block is not None:
         raise SyntaxFail("ParamBlockNotAllowedInMethod", body.param_block.span.start, body.param_block.span)
-    if body.begin is not None or body.process is not None:
-        block = body.begin or body.process
-        assert block is not None
-        raise SyntaxFail("NamedBlockNotAllowedInMethod", block.span.start, block.span)
+    named = _NAMED_BLOCK.match(body.text)  # `end { }` alone leaves no other trace in the tree
+    if named is not None:
+        at = body.span.start + 1 + named.start(1)
+        raise SyntaxFail("NamedBlockNotAllowedInMethod", at, Span(at, at + len(named.group(1))))
     void = (
         method.is_constructor
         or method.return_type is None

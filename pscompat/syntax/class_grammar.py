@@ -109,7 +109,9 @@ def type_statements(r: SharedRules) -> TypeStatements:
         + Expect(r.function_body, fail_with("MissingFunctionBody")),
         _method,
     )
-    member = method | prop
+    # `[int]` or `[Attr()]` with no property or method after them (PS: IncompleteMemberDefinition)
+    incomplete = Build(decoration + NL + decorations, _incomplete_member)
+    member = method | prop | incomplete
     class_body = Enclosed(
         _lex(r"\{"),
         NL + ZeroOrMore(member + Opt(SEPS) + NL),
@@ -120,8 +122,8 @@ def type_statements(r: SharedRules) -> TypeStatements:
     bases = (
         _skip(":")
         + NL
-        + Expect(type_name, fail_with("MissingTypename"))
-        + ZeroOrMore(NL + _skip(",") + NL + Expect(type_name, fail_with("MissingTypename")))
+        + Expect(type_name, fail_with("TypeNameExpected"))
+        + ZeroOrMore(NL + _skip(",") + NL + Expect(type_name, fail_with("TypeNameExpected")))
     )
     class_statement = Build(
         _lex(rf"(?i:class){_END}", _word)
@@ -185,7 +187,9 @@ def _split_decorations(tokens: list[Any]) -> tuple[list[n.Attribute], n.TypeName
     for token in tokens:
         if isinstance(token, n.Attribute):
             attributes.append(token)
-        elif isinstance(token, n.TypeExpression):
+        elif isinstance(token, n.TypeExpression) and not rest:
+            if type_name is not None:
+                raise SyntaxFail("TooManyTypes", token.span.start, token.span)
             type_name = token.type
         elif (
             isinstance(token, Part)
@@ -193,11 +197,18 @@ def _split_decorations(tokens: list[Any]) -> tuple[list[n.Attribute], n.TypeName
             and token.value.lower() in ("static", "hidden")
             and not rest
         ):
-            static = static or token.value.lower() == "static"
-            hidden = hidden or token.value.lower() == "hidden"
+            word = token.value.lower()
+            if (static and word == "static") or (hidden and word == "hidden"):
+                raise SyntaxFail("DuplicateQualifier", token.extra.start, token.extra, (word,))
+            static = static or word == "static"
+            hidden = hidden or word == "hidden"
         else:
             rest.append(token)
     return attributes, type_name, static, hidden, rest
+
+
+def _incomplete_member(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
+    raise SyntaxFail("IncompleteMemberDefinition", end, Span(end, end))
 
 
 def _property(text: str, start: int, end: int, tokens: pp.ParseResults) -> n.PropertyMember:
@@ -237,6 +248,8 @@ def _type_definition(text: str, start: int, end: int, tokens: pp.ParseResults) -
 def _constructor(member: Any, class_name: str) -> Any:
     """A method named like its class is a constructor (about_Classes_Constructors)."""
     if isinstance(member, n.MethodMember) and member.name.lower() == class_name.lower():
+        if member.static and member.base_arguments is not None:  # a static constructor calls no base
+            raise SyntaxFail("MissingFunctionBody", member.body.span.start, member.body.span)
         if member.static and member.parameters:
             at = member.parameters[0].span
             raise SyntaxFail("StaticConstructorCantHaveParameters", at.start, at)
