@@ -175,7 +175,12 @@ class ClassType(PSType):
             namespace[prop.name] = _python_property(prop)
         for overloads in self.all_methods().values():
             namespace[overloads[0].name] = _python_method(overloads)
+        methods = self.all_methods()
+        if any(len(m.parameters) == 1 for m in methods.get("equals", ())):  # -eq, Group-Object... use it
+            namespace["__eq__"] = _equals_method
+            namespace["__hash__"] = _hash_method if "gethashcode" in methods else object.__hash__
         namespace["PS_PROPERTIES"] = tuple(p.name for p in props if not p.hidden)
+        namespace["PS_HIDDEN_PROPERTIES"] = tuple(p.name for p in props if p.hidden)
         namespace["PS_TYPE_NAMES"] = self.type_name_chain()
         namespace["PS_CLASS"] = self
         base = self.base.instance_class if self.base is not None else ScriptClassInstance
@@ -408,7 +413,18 @@ def _python_method(overloads: list[MethodDef]):
         return choose_overload(overloads, name, list(args)).call(self, list(args))
 
     method.__name__ = name
+    method.PS_DEFINITION = ", ".join(m.signature() for m in overloads)  # type: ignore[attr-defined]
     return method
+
+
+def _equals_method(self: Any, other: Any) -> bool:
+    from pscompat.values.convert.primitives import to_bool
+
+    return bool(to_bool(self.Equals(other)))
+
+
+def _hash_method(self: Any) -> int:
+    return hash(self.GetHashCode())
 
 
 def define_class(node: N.TypeDefinition, scope: Any, compiler: Any) -> ClassType:

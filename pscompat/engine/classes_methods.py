@@ -27,6 +27,7 @@ class MethodDef:
     __slots__ = (
         "name",
         "parameters",
+        "parameter_names",
         "return_type",
         "static",
         "hidden",
@@ -39,6 +40,7 @@ class MethodDef:
     def __init__(self, node: N.MethodMember, body, base_args, owner: ClassType) -> None:
         self.name = node.name
         self.parameters = [(p.name.lower(), p.type.name if p.type is not None else None) for p in node.parameters]
+        self.parameter_names = [(p.name, p.type.name if p.type is not None else None) for p in node.parameters]
         rt = node.return_type.name if node.return_type is not None else None
         self.return_type = None if rt is None or rt.lower() in ("void", "system.void") else rt
         self.static = node.static
@@ -49,7 +51,7 @@ class MethodDef:
         self.owner = owner
 
     def signature(self) -> str:
-        params = ", ".join(f"{t or 'System.Object'} {n}" for n, t in self.parameters)
+        params = ", ".join(f"{t or 'System.Object'} {n}" for n, t in self.parameter_names)
         return f"{self.return_type or 'void'} {self.name}({params})"
 
     def _scope(self, this: Any, args: list) -> Scope:

@@ -265,3 +265,21 @@ class foo { [int] foo() { return 1 }}
 # source: Scripting.Classes.BasicParsing.Tests.ps1 ShouldBeParseError 'class foo' MissingTypeBody
 class foo
 ## ERROR: Missing 'class' body in 'class' declaration.
+
+#### Get-Member shows a method's signature and hidden members only with -Force
+# source: Scripting.Classes.BasicParsing.Tests.ps1 ("Get-Member should find hidden member w/ -Force"); about_Hidden
+class Pt { [int]$X = 1; hidden $Z = 3; [int] Add([int]$a, $b) { return 1 } }
+$p = [Pt]::new()
+($p | Get-Member Add).Definition; $null -eq ($p | Get-Member Z); ($p | Get-Member Z -Force).Name
+## RESULT: ["int Add(int a, System.Object b)", true, "Z"]
+
+#### an Equals() override is what -eq and -contains use
+# source: about_Classes_Methods; about_Comparison_Operators (-eq calls Equals)
+class V {
+    [int]$N
+    V([int]$n) { $this.N = $n }
+    [bool] Equals($o) { return $o -is [V] -and $o.N -eq $this.N }
+    [int] GetHashCode() { return $this.N }
+}
+[V]::new(1) -eq [V]::new(1); [V]::new(1) -eq [V]::new(2); @([V]::new(1), [V]::new(2)) -contains [V]::new(2)
+## RESULT: [true, false, true]
