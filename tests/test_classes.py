@@ -94,6 +94,13 @@ VALID = [
     "class C { [int] f() { if ($x) { return 1 } elseif ($y) { return 2 } else { throw 'x' } } }",
     "class C { [int] f() { switch (1) { 1 { return 1 } default { return 2 } } } }",
     "class C { [int] f() { try { return 1 } finally { } } }",
+    # the positive cases of Scripting.Classes.BasicParsing.Tests.ps1 ('Positive ParseMethodCodePaths')
+    'class C11a { [int]foo() { try {throw "foo"} catch {throw $_} } }',
+    'class C11b { [int]foo() { try {throw "foo"} finally {}; try {} catch {} } }',
+    'class C11d { [int]foo() { try {if (1 -eq 2) { throw "1"} else {throw "2"}} finally {} } }',
+    'class C11e { [int]foo() { try {throw "foo"} catch [ArgumentException] {throw $_} catch {return 1} } }',
+    'class C11f { [int]foo() { try {} finally {throw "bar"} } }',
+    "class C11g { [int]foo() { do { return 1 } while ($false) } }",
     "class C { [void] f() { $s = { return 5 }; function g { return 1 } } }",
     "class C { hidden static [int] $X = 1; static hidden [string] $Y }",
     "[Flags()] enum E { A = 1; B = 2 }",

@@ -73,6 +73,8 @@ def _leaves(stmt: Any) -> bool:
         return stmt.default is not None and all(
             _always_leaves(b.statements) for b in (*(c.body for c in stmt.clauses), stmt.default)
         )
+    if isinstance(stmt, n.DoLoop) and _always_leaves(stmt.body.statements):  # the body runs once
+        return True
     if isinstance(stmt, (n.While, n.For, n.DoLoop)):
         return _endless(stmt) and not any(isinstance(x, n.Break) for x in _flow(stmt.body))
     return False
