@@ -114,3 +114,13 @@ VALID = [
 @pytest.mark.parametrize("script", VALID)
 def test_valid_definitions_parse(script):
     parse(script)
+
+
+def test_statements_of_many_brackets_are_not_slow():
+    """A statement that starts with `[` is first checked for `[Attr()] class`: that look-ahead
+    must fail in one pass (a backtracking version took minutes on this line)."""
+    import time
+
+    start = time.perf_counter()
+    parse("[int]" + "[x]" * 25 + " y\n" + "[int]$x = " + " + ".join(f"$a[{i}]" for i in range(40)))
+    assert time.perf_counter() - start < 2.0

@@ -129,9 +129,8 @@ class ClassType(PSType):
                     table = self.static_methods if member.static else self.methods
                     table.setdefault(member.name.lower(), []).append(method)
         self.instance_class = self._instance_class()
-        for prop in self.properties:
-            if prop.static:
-                self.static_values[prop.name.lower()] = prop.initial(scope)
+        self.static_names = {p.name.lower() for p in self.properties if p.static}
+        self.initialized = False
 
     # ------------------------------------------------------------------ the instance class
     def type_name_chain(self) -> tuple[str, ...]:
@@ -277,24 +276,29 @@ class ClassType(PSType):
     def initialize(self) -> None:
         """Run `static Name() { }` once, before the type's first use (as .NET runs a static
         constructor), its base class's first."""
+        if self.initialized:
+            return
+        self.initialized = True
+        if self.base is not None:
+            self.base.initialize()
+        for prop in self.properties:
+            if prop.static:
+                self.static_values[prop.name.lower()] = prop.initial(self.scope)
         if self.static_constructor is not None:
-            ctor, self.static_constructor = self.static_constructor, None
-            if self.base is not None:
-                self.base.initialize()
-            ctor.call(None, [])
+            self.static_constructor.call(None, [])
 
     def _static_owner(self, folded: str) -> ClassType | None:
         self.initialize()
         cls: ClassType | None = self
         while cls is not None:
-            if folded in cls.static_values:
+            if folded in cls.static_names:
                 return cls
             cls = cls.base
         return None
 
     def get_static(self, member: str):
         owner = self._static_owner(member.lower())
-        return owner.static_values[member.lower()] if owner is not None else None
+        return owner.static_values.get(member.lower()) if owner is not None else None
 
     def set_static(self, member: str, value) -> None:
         folded = member.lower()
@@ -477,3 +481,22 @@ def define_types(nodes: tuple, scope: Any, compiler: Any) -> None:
     for cls in defined:
         if isinstance(cls, ClassType):
             cls.check_types(compiler.source)
+
+
+def base_method_call(type_fn: Any, operand_fn: Any, name: str, arg_fns: list) -> Any:
+    """`([Base]$this).Method(args)` (about_Classes_Inheritance, "Calling base class methods"):
+    when Base is a script class and the object one of its instances, Base's own method runs
+    even if the object's class overrides it; otherwise it is an ordinary cast and call."""
+    from pscompat.values.methods.dispatch import call_method
+
+    def call(scope):
+        target_type = type_fn(scope)
+        value = operand_fn(scope)
+        args = [a(scope) for a in arg_fns]
+        if isinstance(target_type, ClassType) and target_type.full_name in type_names(value):
+            overloads = target_type.all_methods().get(name.lower())
+            if overloads:
+                return choose_overload(overloads, name, args).call(value, args)
+        return call_method(convert_to(value, target_type.full_name), name, args)
+
+    return call

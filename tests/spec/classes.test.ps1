@@ -283,3 +283,28 @@ class V {
 }
 [V]::new(1) -eq [V]::new(1); [V]::new(1) -eq [V]::new(2); @([V]::new(1), [V]::new(2)) -contains [V]::new(2)
 ## RESULT: [true, false, true]
+
+#### ([Base]$this).Method() calls the base class's method, not the override
+# source: scripting.Classes.inheritance.tests.ps1 ('allows any call from the inheritance hierarchy', 'can call super-class methods sequentially')
+class A { [string] GetName() { return 'A' } }
+class B : A { [string] GetName() { return 'B' + ([A]$this).GetName() } }
+class C : B { [string] GetName() { return 'C' + ([B]$this).GetName() } }
+$c = [C]::new()
+$c.GetName(); ([A]$c).GetName(); ([B]$c).GetName()
+## RESULT: ["CBA", "A", "BA"]
+
+#### $this::Static reaches the class's (or its base's) static property
+# source: scripting.Classes.inheritance.tests.ps1 ('can access static and instance base class property')
+class A { static [int]$si; [int]$i }
+class B : A { [void] foo() { $this::si = 1001; $this.i = 1003 } }
+$b = [B]::new(); $b.foo()
+[A]::si; $b.i
+## RESULT: [1001, 1003]
+
+#### a property may have the type of a class defined below, even a derived one
+# source: scripting.Classes.inheritance.tests.ps1 ('allows use of defined later type as a property type')
+class A { static [B]$b }
+class B : A { }
+[A]::b = [B]::new()
+[A]::b.GetType().Name
+## RESULT: ["B"]

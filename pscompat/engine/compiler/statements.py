@@ -552,6 +552,10 @@ class MethodBodyCompiler(StatementCompiler):
 
 def static_setter(target) -> Callable:
     """`[Type]::Name = value`: a script class's static property (engine/classes.py)."""
+    if not hasattr(target, "get_static"):  # `$this::Name = 1`: the static member of the value's type
+        from pscompat.engine.compiler.expressions import static_target
+
+        target = static_target(target)
     setter = getattr(target, "set_static", None)
     if setter is None:
         full = getattr(target, "full_name", "System.Object")
