@@ -122,5 +122,5 @@ def test_statements_of_many_brackets_are_not_slow():
     import time
 
     start = time.perf_counter()
-    parse("[int]" + "[x]" * 25 + " y\n" + "[int]$x = " + " + ".join(f"$a[{i}]" for i in range(40)))
+    parse("[int]" + "[x]" * 25 + "$y\n" + "[int]$x = " + " + ".join(f"$a[{i}]" for i in range(40)))
     assert time.perf_counter() - start < 2.0
