@@ -308,3 +308,26 @@ class B : A { }
 [A]::b = [B]::new()
 [A]::b.GetType().Name
 ## RESULT: ["B"]
+
+#### return leaves the method from loops, switch and try
+# source: about_Classes_Methods ("Method output"); about_Return
+class R {
+    [string]$Log
+    [int] First([int[]]$xs) { foreach ($x in $xs) { if ($x -gt 2) { return $x } }; return -1 }
+    [string] Sw($v) { switch ($v) { 'a' { return 'A' } default { return 'other' } } ; return 'none' }
+    [int] Fin() { try { return 1 } finally { $this.Log = 'fin' } }
+    [int[]] Doubled([int[]]$xs) { return $xs | ForEach-Object { return $_ * 2 } }
+    [int] Fact([int]$n) { if ($n -le 1) { return 1 }; return $n * $this.Fact($n - 1) }
+}
+$r = [R]::new()
+$r.First(@(1, 2, 3, 4)); $r.Sw('a'); $r.Sw('b'); $r.Fin(); $r.Log; $r.Doubled(@(1, 2)) -join ','; $r.Fact(5)
+## RESULT: [3, "A", "other", 1, "fin", "2,4", 120]
+
+#### classes as parameter types, array element types and New-Object
+# source: about_Classes ("Using classes as types"); New-Object -TypeName
+class P { [string]$N; P() {}; P([string]$n) { $this.N = $n } }
+function f([P]$p) { $p.N }
+(New-Object P -ArgumentList 'x').N
+[P[]]$arr = [P]::new('q'), [P]::new('r'); $arr.GetType().Name
+f ([P]::new('fn')); f @{ N = 'from a hashtable' }; ([P]'one argument').N
+## RESULT: ["x", "P[]", "fn", "from a hashtable", "one argument"]
