@@ -185,14 +185,15 @@ class ClassType(PSType):
         base = self.base.instance_class if self.base is not None else ScriptClassInstance
         return type(self.full_name, (base,), namespace)
 
-    def check_types(self, source: Any) -> None:
-        """Every type a member names exists (PowerShell checks it when parsing: TypeNotFound)."""
+    def check_types(self, source: Any, local: set[str]) -> None:
+        """Every type a member names exists (PowerShell checks it when parsing: TypeNotFound);
+        `local`: the lower-case names of the types the same block defines."""
         for member in self.node.members:
             names = [member.type] if isinstance(member, N.PropertyMember) else [member.return_type]
             if isinstance(member, N.MethodMember):
                 names.extend(p.type for p in member.parameters)
             for type_name in names:
-                if type_name is not None:
+                if type_name is not None and type_name.name.split("[", 1)[0].strip().lower() not in local:
                     try:
                         resolve_type(type_name.name)
                     except PSError as exc:
@@ -431,10 +432,11 @@ def _hash_method(self: Any) -> int:
     return hash(self.GetHashCode())
 
 
-def define_class(node: N.TypeDefinition, scope: Any, compiler: Any) -> ClassType:
+def define_class(node: N.TypeDefinition, scope: Any, compiler: Any, local: set[str] | None = None) -> ClassType:
     """Define (or redefine) the class `node` in `scope`; `[Name]` resolves to it from now on.
     `compiler`: the StatementCompiler of the script that defines it."""
     cls = ClassType(node, scope, compiler)
+    cls.check_types(compiler.source, local or set())  # before registering: a failed class leaves no name
     register_type_value(cls)
     register_converter(cls.full_name, lambda value, full: _current(full).cast(value, full))
     return cls
@@ -469,7 +471,10 @@ def define_types(nodes: tuple, scope: Any, compiler: Any) -> None:
         failed: list[tuple[N.TypeDefinition, PSError]] = []
         for node in pending:
             try:
-                defined.append((define_class if node.kind == "class" else define_enum_type)(node, scope, compiler))
+                if node.kind == "class":
+                    defined.append(define_class(node, scope, compiler, seen))
+                else:
+                    defined.append(define_enum_type(node, scope, compiler))
             except PSError as exc:
                 if exc.fully_qualified_error_id != "TypeNotFound":
                     raise
@@ -478,9 +483,6 @@ def define_types(nodes: tuple, scope: Any, compiler: Any) -> None:
             first, error = failed[0]
             raise error.locate(first.span, compiler.source)
         pending = [node for node, _ in failed]
-    for cls in defined:
-        if isinstance(cls, ClassType):
-            cls.check_types(compiler.source)
 
 
 def base_method_call(type_fn: Any, operand_fn: Any, name: str, arg_fns: list) -> Any:

@@ -78,11 +78,11 @@ class Counter {
 #### a static constructor runs before the first use
 # source: Scripting.Classes.StaticMethod.Tests.ps1 ("test basic static constructor")
 function Get-Name { 'Yes' }
-class Foo {
+class StaticInit {
     static [string]$Name
-    static Foo() { [Foo]::Name = Get-Name }
+    static StaticInit() { [StaticInit]::Name = Get-Name }
 }
-[Foo]::Name
+[StaticInit]::Name
 ## RESULT: ["Yes"]
 
 #### inheritance: base constructor, overriding, -is
