@@ -28,6 +28,7 @@ from pscompat.source import Span
 from pscompat.syntax import builders as b
 from pscompat.syntax import nodes
 from pscompat.syntax import statement_builders as bs
+from pscompat.syntax.class_grammar import SharedRules, type_statements
 from pscompat.syntax.lexer import (
     ASSIGN_OP,
     BINARY_OP,
@@ -666,7 +667,10 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
     )
     # Keywords whose statements pscompat cannot run are refused while parsing, in PowerShell's
     # words for a keyword it does not support (ParserStrings.resx ReservedKeywordNotAllowed).
-    unsupported = Build(keyword("class|enum|using|configuration", keep=True), bs.unsupported_keyword)
+    unsupported = Build(keyword("configuration", keep=True), bs.unsupported_keyword)
+    types = type_statements(
+        SharedRules(NL, SEPS, attribute, type_literal, variable, parameters, function_body, expression_nc)
+    )
     # Docs: about_Trap.md.  Until nodes.Trap exists, `trap` is refused like the keywords above.
     trap_statement = Build(
         keyword("trap", keep=True) + NL + Opt(type_literal) + NL + Expect(block, _after("MissingTrapStatement")),
@@ -687,10 +691,12 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
                     | flow_statement
                     | data_statement
                     | trap_statement
+                    | types.keyword_statement
                     | unsupported
                 ),
             ),
             (":", labeled),
+            ("[", types.attributed_statement),
             # A statement cannot start with `|` (`if ($x) {} | Out-Null`): PS: Parser.cs PipelineRule.
             ("|", FollowedBy(L(r"\|(?!\|)")) + Expect(pp.NoMatch(), fail_with("EmptyPipeElement"))),
             (None, chain),

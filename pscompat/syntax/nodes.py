@@ -410,6 +410,59 @@ Statement = (
 )
 
 
+# ----------------------------------------------------------------------------- classes and enums
+# (about_Classes, about_Enum; PS: Language/Ast.cs TypeDefinitionAst, PropertyMemberAst,
+# FunctionMemberAst, UsingStatementAst).  Built by syntax/class_grammar.py.
+
+
+class PropertyMember(Node):
+    """`[hidden] [static] [type] $Name [= default]` inside a class."""
+
+    name: str
+    type: TypeName | None = None
+    default: Expression | None = None
+    static: bool = False
+    hidden: bool = False
+    attributes: tuple[Any, ...] = ()
+
+
+class MethodMember(Node):
+    """A method, or a constructor (`is_constructor`: its name is the class's).  `base_arguments`
+    holds the arguments of `: base(...)`, None when there is none."""
+
+    name: str
+    parameters: tuple[Any, ...]  # tuple[ParameterDecl, ...]
+    body: ScriptBlock
+    return_type: TypeName | None = None
+    static: bool = False
+    hidden: bool = False
+    is_constructor: bool = False
+    base_arguments: tuple[Any, ...] | None = None
+    attributes: tuple[Any, ...] = ()
+
+
+class EnumMember(Node):
+    name: str
+    value: Expression | None = None
+
+
+class TypeDefinition(Node):
+    """`class Name : Base, IFace { members }` or `enum Name : byte { members }`."""
+
+    name: str
+    kind: str  # 'class' | 'enum'
+    members: tuple[Any, ...]
+    base_types: tuple[Any, ...] = ()  # tuple[TypeName, ...]
+    attributes: tuple[Any, ...] = ()
+
+
+class UsingStatement(Node):
+    """`using namespace X.Y`, `using module X`, `using assembly X`."""
+
+    kind: str  # 'namespace' | 'module' | 'assembly'
+    name: str
+
+
 def walk(node: Any) -> Iterator[Node]:
     """Yield node and every node below it (depth first)."""
     stack: list[Any] = [node]

@@ -134,6 +134,8 @@ class GetMember(Cmdlet):
             return None
         self._seen.add(type_name)
         rows = _member_rows(obj)
+        if self.Force:  # a script class's `hidden` properties (engine/classes.py)
+            rows += [(n, "Property", f"{n} {{get;set;}}") for n in getattr(type(obj), "PS_HIDDEN_PROPERTIES", ())]
         if self._types is not None:
             rows = [r for r in rows if r[1].lower() in self._types]
         out = []

@@ -385,7 +385,7 @@ class ExpressionCompiler:
                 if isinstance(node.target, N.TypeExpression)
                 else self.expr(node.target)
             )
-            return located(lambda scope: _static_target(target(scope)).get_static(name_fn(scope)), node, self.source)
+            return located(lambda scope: static_target(target(scope)).get_static(name_fn(scope)), node, self.source)
         target = self.expr(node.target)
         if isinstance(node.member, N.StringConstant):
             name = node.member.value
@@ -406,6 +406,16 @@ class ExpressionCompiler:
     def e_InvokeMember(self, node: N.InvokeMember) -> Fn:
         name_fn = self.member_name(node.member)
         args = [self.expr(a) for a in node.arguments]
+        cast = _cast_target(node.target)
+        if cast is not None and not node.static and isinstance(node.member, N.StringConstant):
+            # `([Base]$this).Method()`: a script class's base method, not the override
+            from pscompat.engine.classes import base_method_call
+
+            return located(
+                base_method_call(self.type_getter(cast.type), self.expr(cast.operand), node.member.value, args),
+                node,
+                self.source,
+            )
         if node.static:
             target = (
                 self.type_getter(node.target.type)
@@ -414,7 +424,7 @@ class ExpressionCompiler:
             )
 
             def static_call(scope):
-                t = _static_target(target(scope))
+                t = static_target(target(scope))
                 name = name_fn(scope)
                 values = [a(scope) for a in args]
                 if name.lower() == "create" and t.full_name == "System.Management.Automation.ScriptBlock":
@@ -539,7 +549,15 @@ def _is_block(value) -> bool:
     return isinstance(value, ScriptBlockValue)
 
 
-def _static_target(t):
+def _cast_target(node):
+    """The cast in `([Type]$x)` or `[Type]$x`, else None."""
+    if isinstance(node, N.Paren) and isinstance(node.pipeline, N.Pipeline) and len(node.pipeline.elements) == 1:
+        element = node.pipeline.elements[0]
+        node = element.expression if isinstance(element, N.CommandExpression) and not element.redirections else None
+    return node if isinstance(node, N.Convert) else None
+
+
+def static_target(t):
     if hasattr(t, "get_static"):
         return t
     from pscompat.values.dotnet.type_literals import resolve_type

@@ -163,6 +163,8 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
         return self.statements(node.statements)
 
     def statements(self, stmts) -> Stmt:
+        if any(isinstance(s, (N.TypeDefinition, N.UsingStatement)) for s in stmts):
+            return self.statements_defining_types(stmts)
         traps = [s for s in stmts if isinstance(s, N.Trap)]
         if traps:
             return self.trapped([s for s in stmts if not isinstance(s, N.Trap)], traps)
@@ -186,6 +188,23 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
                 except PSError as exc:
                     if not scope.ctx.statement_error(exc, scope):
                         raise
+
+        return run
+
+    def statements_defining_types(self, stmts) -> Stmt:
+        """`using` statements, then the classes and enums, run before the other statements:
+        PowerShell defines a script's types when it parses it, so code above a class can use
+        it (about_Classes)."""
+        usings = [self.stmt(s) for s in stmts if isinstance(s, N.UsingStatement)]
+        types = tuple(s for s in stmts if isinstance(s, N.TypeDefinition))
+        define = self.s_TypeDefinitions(types)
+        rest = self.statements([s for s in stmts if not isinstance(s, (N.UsingStatement, N.TypeDefinition))])
+
+        def run(scope, emit):
+            for using in usings:
+                using(scope, emit)
+            define(scope, emit)
+            rest(scope, emit)
 
         return run
 
@@ -368,6 +387,8 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
             obj = self.expr(target.target)
             name = self.member_name(target.member)
+            if target.static:  # `[Class]::Count = 1`
+                return lambda scope, v: static_setter(obj(scope))(name(scope), v)
             return lambda scope, v: set_member(obj(scope), name(scope), v)
         if isinstance(target, N.Index):
             obj, idx = self.expr(target.target), self.expr(target.index)
@@ -502,6 +523,24 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
         kind = "Filter" if node.is_filter else "Function"
         return lambda scope, emit: scope.ctx.define_function(scope, name, sbv, kind)
 
+    def s_TypeDefinition(self, node: N.TypeDefinition) -> Stmt:
+        return self.s_TypeDefinitions((node,))
+
+    def s_TypeDefinitions(self, nodes: tuple) -> Stmt:
+        from pscompat.engine.classes import define_types
+
+        return lambda scope, emit: define_types(nodes, scope, self)
+
+    def method_body(self, node: N.MethodMember) -> Stmt:
+        """A class method's body (engine/classes.py): its `return` raises MethodReturn with the
+        value instead of writing to the pipeline."""
+        return MethodBodyCompiler(self.source).block(node.body.end)
+
+    def s_UsingStatement(self, node: N.UsingStatement) -> Stmt:
+        from pscompat.engine.enums import run_using
+
+        return lambda scope, emit: run_using(node, scope, emit, self)
+
     def s_Return(self, node: N.Return) -> Stmt:
         value = self.stmt(node.pipeline) if node.pipeline else None
 
@@ -540,6 +579,45 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
             raise ExitFlow(code)
 
         return ex
+
+
+class MethodReturn(ReturnFlow):
+    """`return <value>` in a class method: carries the value out of the body (a ReturnFlow,
+    so every construct that lets `return` through lets this through)."""
+
+    def __init__(self, value: Any) -> None:
+        super().__init__()
+        self.value = value
+
+
+class MethodBodyCompiler(StatementCompiler):
+    """Compiles a method body: `return` hands back one value instead of writing to the
+    pipeline (nested script blocks and functions keep the ordinary `return`)."""
+
+    def s_Return(self, node: N.Return) -> Stmt:
+        value = self.value(node.pipeline) if node.pipeline is not None else None
+
+        def method_return(scope, emit):
+            raise MethodReturn(value(scope) if value is not None else None)
+
+        return method_return
+
+
+def static_setter(target) -> Callable:
+    """`[Type]::Name = value`: a script class's static property (engine/classes.py)."""
+    if not hasattr(target, "get_static"):  # `$this::Name = 1`: the static member of the value's type
+        from pscompat.engine.compiler.expressions import static_target
+
+        target = static_target(target)
+    setter = getattr(target, "set_static", None)
+    if setter is None:
+        full = getattr(target, "full_name", "System.Object")
+        return lambda name, value: _static_not_settable(full, name)
+    return setter
+
+
+def _static_not_settable(full: str, name: str):
+    raise PSError(f"'{name}' is a ReadOnly property.", "PropertyAssignmentException", category="InvalidOperation")
 
 
 def variable_setter(name: str) -> Callable:

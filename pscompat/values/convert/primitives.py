@@ -350,6 +350,11 @@ _CONVERTERS = {
 _CONVERTERS.update({name: to_integer for name in INTEGER_TYPES})
 
 
+def register_converter(full_name: str, converter) -> None:
+    """`[full_name]value` calls converter(value, full_name): the casts to a script's classes."""
+    _CONVERTERS[full_name] = converter
+
+
 def convert_to(value, type_name: str):
     """`[type]value`: PowerShell's cast.  Raises PSError (InvalidArgument) when impossible."""
     full = type_of_name(type_name)

@@ -137,6 +137,21 @@ for _full, (_flags, _members) in _DEFS.items():
     ENUMS[_full] = _build(_full, _flags, _members)
 
 
+def define_enum(full: str, flags: bool, members: list, underlying: str = "System.Int32") -> type:
+    """An enum a script declares (`enum Name { }`, engine/enums.py): built like .NET's own and
+    registered under its name, replacing an earlier definition.  `.value__` is its number."""
+    cls = ENUMS[full] = _build(full, flags, members)
+    setattr(cls, "PS_UNDERLYING", underlying)  # noqa: B010  (a generated class: mypy cannot know it)
+    setattr(cls, "value__", property(int))  # noqa: B010
+    return cls
+
+
+def _underlying_type(type_arg):
+    from pscompat.values.dotnet.type_literals import resolve_type_info
+
+    return resolve_type_info(getattr(_enum_type(type_arg), "PS_UNDERLYING", "System.Int32"))
+
+
 def full_name(cls: type) -> str:
     names = getattr(cls, "PS_TYPE_NAMES", None)
     return names[0] if names else "System.DayOfWeek" if cls is DayOfWeek else cls.__name__
@@ -241,6 +256,7 @@ ENUM_STATICS = {
         m.name == v if isinstance(v, str) else int(m) == int(v) for m in _declared(_enum_type(t))
     ),
     "ToObject": lambda t, v: make(_enum_type(t), int(v)),
+    "GetUnderlyingType": _underlying_type,
 }
 
 

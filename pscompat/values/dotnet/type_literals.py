@@ -259,6 +259,19 @@ def resolve_type(name: str) -> PSType:
     return found
 
 
+def register_type_value(value: PSType) -> None:
+    """A type a script defines (a class or an enum: engine/classes.py): `[Name]` resolves to
+    `value`, which overrides PSType's statics, constructors and casts.  A later definition of
+    the same name replaces it, as running a script again redefines its classes."""
+    register_type(value.full_name)
+    _TYPE_CACHE[value.full_name] = value
+
+
+def defined_type(full_name: str) -> PSType | None:
+    """The type value registered for `full_name`, if any."""
+    return _TYPE_CACHE.get(full_name)
+
+
 def resolve_type_info(full_name: str) -> PSType:
     """The type value for a full name taken from PSTypeNames (no accelerator lookup, never fails)."""
     found = _TYPE_CACHE.get(full_name)

@@ -271,12 +271,25 @@ def type_of_name(type_name: str) -> str:
         if full is None and _add_enum_names():
             full = _FULL_BY_LOWER.get(lower)
         if full is None:
+            full = next(
+                (_FULL_BY_LOWER[f"{ns}.{lower}"] for ns in USING_NAMESPACES if f"{ns}.{lower}" in _FULL_BY_LOWER), None
+            )
+        if full is None:
             raise PSError(f"Unable to find type [{name}].", "TypeNotFound", category="InvalidOperation")
     _RESOLVED[name] = full
     return full
 
 
 _RESOLVED: dict[str, str] = {}
+# `using namespace X.Y` (about_Using): the namespaces, lower-case, a short name is also looked
+# up in once nothing else resolves it.
+USING_NAMESPACES: list[str] = []
+
+
+def add_using_namespace(namespace: str) -> None:
+    folded = namespace.strip().lower()
+    if folded and folded not in USING_NAMESPACES:
+        USING_NAMESPACES.append(folded)
 
 
 def register_type(full_name: str) -> None:

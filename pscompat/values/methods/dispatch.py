@@ -264,6 +264,9 @@ def method_definition(obj, name: str) -> str:
 
     found = None if type(obj) in _TABLES else _python_method(obj, name.lower())
     if found is not None:
+        declared = getattr(found[1], "PS_DEFINITION", None)  # a script class's method (engine/classes.py)
+        if declared is not None:
+            return declared
         try:
             return f"System.Object {found[0]}{inspect.signature(found[1])}"
         except (TypeError, ValueError):
