@@ -102,6 +102,8 @@ def _build(em: Emitter, header: str, name: str, source: Source, tail: list[str] 
 
 def generate_block(node: N.StatementBlock, source: Source, closures: StatementCompiler, name: str = "block"):
     """A StatementBlock as `fn(scope, emit)`, or None when the generator handles none of it."""
+    if any(isinstance(s, (N.TypeDefinition, N.UsingStatement)) for s in node.statements):
+        return None  # the closure compiler defines a block's classes and enums before it runs
     em = Emitter()
     em.lines.extend(_BLOCK_PROLOGUE)
     gen = LoopGenerator(em, closures)

@@ -107,9 +107,9 @@ class StatementGenerator(ExpressionGenerator):
     # -- assignment ------------------------------------------------------------------------
     def assign(self, key: str, value: str) -> None:
         """ExecutionContext.assign, written out for a scope with no constraints on its
-        variables (no types, options or AutomationNull marks): a dictionary store."""
+        variables (no types, options, validation or AutomationNull marks): a dictionary store."""
         em = self.em
-        em.line("if scope.options or scope.types or scope.automation_null is not None:")
+        em.line("if scope.options or scope.types or scope.validators or scope.automation_null is not None:")
         with em.indent():
             em.line(f"_assign(scope, {key!r}, {value})")
         em.line("else:")
@@ -122,6 +122,9 @@ class StatementGenerator(ExpressionGenerator):
         if key is None:
             raise Unsupported
         em = self.em
+        spelled = node.target.name
+        if spelled != key and spelled.lower() == key:  # `$MyVar = 1`: Get-Variable lists it as MyVar
+            em.line(f"scope.remember_name({key!r}, {spelled!r})")
         value_node = simple_expression(node.value)
         if node.op == "=":
             value = (
