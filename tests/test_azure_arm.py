@@ -5,8 +5,10 @@ authentication are in test_azure_arm_wire.py, Microsoft's SDK in test_azure_arm_
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from arm_server import ArmServer
+from arm_server import SUBSCRIPTION, ArmServer
 
 import pscompat
 from pscompat.azure.backends.base import current_backend
@@ -217,3 +219,84 @@ def test_images_are_addressed_by_group_and_name(server):
     ok(SEED_CAPTURE.replace("MyVmImage", "solo"))
     assert ok("Get-AzureVMImage -ImageName pscompat-images/shared")[0].ImageName == "shared"
     assert ok("Get-AzureVMImage -ImageName myServiceName/solo")[0].ImageName == "solo"
+
+
+# --- the answers have the shapes of the published examples (../shared/data/arm-examples/) ------------
+def _examples_dir():
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    for base in (repo.parent, repo.parent.parent):
+        if (base / "shared" / "data" / "arm-examples").is_dir():
+            return base / "shared" / "data" / "arm-examples"
+    return None
+
+
+def _paths(value, prefix: str = "") -> set[str]:
+    """The key paths of a JSON value (`properties.storageProfile.dataDisks[].lun`); tags are free-form."""
+    if isinstance(value, dict):
+        found = set()
+        for key, item in value.items():
+            path = f"{prefix}.{key}" if prefix else key
+            found.add(path)
+            if key != "tags":
+                found |= _paths(item, path)
+        return found
+    if isinstance(value, list):
+        return set().union(*(_paths(item, prefix + "[]") for item in value)) if value else set()
+    return set()
+
+
+# Fields the spec defines that the examples happen not to show (azure-arm.md §1.2: Image.tags,
+# ImageProperties.hyperVGeneration; §1.4: VirtualMachineImageProperties.architecture).
+SCHEMA_ONLY = {"tags", "properties.hyperVGeneration", "properties.architecture"}
+
+SHAPES = [
+    # (our request, example files whose 200 bodies together allow every key we answer)
+    (
+        "/resourceGroups/myServiceName/providers/Microsoft.Compute/images/MyVmImage",
+        ["Image_Get.json", "Image_CreateFromAVM.json"],
+    ),
+    ("/providers/Microsoft.Compute/images", ["Image_ListBySubscription.json", "Image_ListByResourceGroup.json"]),
+    (
+        "/providers/Microsoft.Compute/locations/westus/publishers",
+        ["VirtualMachineImage_ListPublishers_MaximumSet_Gen.json"],
+    ),
+    (
+        "/providers/Microsoft.Compute/locations/westus/publishers/MicrosoftWindowsServerGroup/artifacttypes/vmimage/offers/Windows/skus",
+        ["VirtualMachineImage_ListSkus_MaximumSet_Gen.json"],
+    ),
+    (
+        "/providers/Microsoft.Compute/locations/westus/publishers/MicrosoftWindowsServerGroup/artifacttypes/vmimage/offers/Windows/skus/Windows-Server-2012-R2-Datacenter/versions/3.0.20150522",
+        ["VirtualMachineImage_Get_MaximumSet_Gen.json"],
+    ),
+]
+
+
+@pytest.mark.parametrize("path, examples", SHAPES)
+def test_answers_use_only_the_fields_of_the_published_examples(server, path, examples):
+    import httpx
+
+    folder = _examples_dir()
+    if folder is None:
+        pytest.skip("../shared/data/arm-examples/ is not beside this checkout")
+    ok(SEED_CAPTURE)
+    allowed: set[str] = set()
+    for name in examples:
+        example = json.loads((folder / name).read_text())
+        allowed |= _paths(example["responses"]["200"]["body"])
+    if any(a.startswith("value[]") for a in allowed):  # a list's items may carry what one image shows
+        for name in ("Image_Get.json", "Image_CreateFromAVM.json"):
+            one = _paths(json.loads((folder / name).read_text())["responses"]["200"]["body"])
+            allowed |= {"value[]." + p for p in one}
+    allowed |= {prefix + field for prefix in ("", "value[].") for field in SCHEMA_ONLY}
+    reply = httpx.get(
+        f"{server.url}/subscriptions/{SUBSCRIPTION}{path}",
+        params={"api-version": "2024-11-01"},
+        headers={"Authorization": "Bearer sandbox-token"},
+        verify=str(server.ca_file),
+    )
+    assert reply.status_code == 200
+    ours = _paths(reply.json())
+    assert ours - allowed == set()
+    assert ours, "an empty answer proves nothing"
