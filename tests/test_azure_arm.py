@@ -300,3 +300,38 @@ def test_answers_use_only_the_fields_of_the_published_examples(server, path, exa
     ours = _paths(reply.json())
     assert ours - allowed == set()
     assert ours, "an empty answer proves nothing"
+
+
+# --- specialized captures go to a Compute Gallery (PSCOMPAT_AZURE_GALLERY) -----------------------------
+LIFECYCLE = """
+Save-AzureVMImage -ServiceName 'mySvc2' -Name 'MyVMToCapture2' -ImageName 'web01-image' -ImageLabel 'web tier' -OSState 'Specialized' | Out-Null
+$vmImage = Get-AzureVMImage |
+    where { (gm -InputObject $_ -Name DataDiskConfigurations) -ne $null } |
+    where { $_.ImageName -eq 'web01-image' }
+$vmImage.Label
+$vmImage.OSDiskConfiguration.OSState
+$vmImage.DataDiskConfigurations.Count
+(Get-AzureVM -ServiceName 'mySvc2' -Name 'MyVMToCapture2').Name
+Remove-AzureVMImage -ImageName 'web01-image' | Out-Null
+@(Get-AzureVMImage | where { $_.ImageName -eq 'web01-image' }).Count
+"""
+
+
+def test_specialized_capture_is_a_gallery_version_listed_and_removed(server, monkeypatch):
+    monkeypatch.setenv("PSCOMPAT_AZURE_GALLERY", "pscompat-images/gallery")
+    result = ok(LIFECYCLE)
+    disks = len(
+        SandboxBackend(server.app.path.parent).get_deployment("mySvc2").value["RoleList"][0]["DataVirtualHardDisks"]
+    )
+    assert list(result) == ["web tier", "Specialized", disks, "MyVMToCapture2", 0]
+    puts = [p.split("?")[0].split("/galleries/")[1] for m, p, _ in requests(server, "PUT")]
+    assert puts == ["gallery/images/web01-image", "gallery/images/web01-image/versions/1.0.0"]
+    assert [p.split("?")[0].rsplit("/", 2)[-2:] for m, p, _ in requests(server, "DELETE")] == [["versions", "1.0.0"]]
+
+
+def test_a_second_specialized_capture_is_the_next_version(server, monkeypatch):
+    monkeypatch.setenv("PSCOMPAT_AZURE_GALLERY", "pscompat-images/gallery")
+    save = "Save-AzureVMImage -ServiceName mySvc2 -Name MyVMToCapture2 -ImageName app -OSState Specialized | Out-Null"
+    ok(f"{save}; {save}")
+    disks = ok("Get-AzureVMImage | where ImageName -eq app | % { $_.OSDiskConfiguration.Name }")
+    assert list(disks) == ["app-1.0.0-os", "app-1.0.1-os"]

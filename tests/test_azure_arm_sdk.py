@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import time
 
+import azure.mgmt.compute as compute
+import azure.mgmt.compute.models as models
 import pytest
 from arm_server import SUBSCRIPTION, ArmServer
-
-compute = pytest.importorskip("azure.mgmt.compute", reason="azure-mgmt-compute is in the test extra")
-models = pytest.importorskip("azure.mgmt.compute.models")
-from azure.core.credentials import AccessToken  # noqa: E402  (after the skip above)
-from azure.core.exceptions import HttpResponseError, ResourceNotFoundError  # noqa: E402
+from azure.core.credentials import AccessToken
+from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 
 GROUP, VM = "myServiceName", "MyVMtoCapture"
 

@@ -29,6 +29,8 @@ Options (also the test knobs):
     throttle_retry_after ... with this Retry-After (default 1)
     unauthorized_every  every Nth request answers 401 ExpiredAuthenticationToken (0: never)
     public_url          base of nextLink and monitor URLs (default https://<Host header>)
+    gallery             `group/name` of the one Compute Gallery (default pscompat-images/gallery):
+                        GET|PUT …/galleries/<g>/images[/<def>], GET|PUT|DELETE …/versions[/<v>]
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from collections.abc import Callable, Iterable
 from urllib.parse import parse_qs, unquote, urlencode
 
 from pscompat.azure.backends import store
+from pscompat.azure.server import arm_gallery
 from pscompat.azure.server import arm_operations as O
 from pscompat.azure.server.arm_operations import ArmProblem, Reply
 from pscompat.azure.server.arm_routes import route
@@ -78,6 +81,7 @@ class ArmApp:
         throttle_retry_after: int = 1,
         unauthorized_every: int = 0,
         public_url: str | None = None,
+        gallery: str = "pscompat-images/gallery",
     ):
         self.path = store.db_path(home)
         self.token, self.issue_tokens = token, issue_tokens
@@ -86,6 +90,8 @@ class ArmApp:
         self.throttle_every, self.throttle_retry_after = int(throttle_every), int(throttle_retry_after)
         self.unauthorized_every = int(unauthorized_every)
         self.public_url = public_url.rstrip("/") if public_url else None
+        group, _, name = gallery.strip("/").partition("/")
+        self.gallery = (group or "pscompat-images", name or "gallery")
         self.operations = O.Operations(int(polls), float(operation_seconds))
         self.issued: set[str] = set()
         self.creating: dict[tuple[str, str], dict] = {}  # images whose PUT is still running
@@ -98,6 +104,7 @@ class ArmApp:
     def conn(self):
         if self._conn is None:
             self._conn = store.open_store(self.path)
+            arm_gallery.ensure_schema(self._conn)
         return self._conn
 
     # --- WSGI ------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pscompat.azure.backends.sandbox_vms import load_deployment
+from pscompat.azure.server import arm_gallery as G
 from pscompat.azure.server import arm_operations as O
 from pscompat.azure.server import arm_resources as R
 from pscompat.azure.server.arm_operations import ArmProblem, Reply
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 COMPUTE_API = "2024-11-01"
 RESOURCES_API = "2021-04-01"
+GALLERY_API = "2024-03-03"
 _POWER_ACTIONS = {"deallocate", "poweroff", "start", "restart"}
 
 
@@ -49,6 +51,8 @@ def route(app: ArmApp, method: str, sub: str, rest: str, query: dict, base: str,
 
     if low[:1] == ["images"]:
         return _images(app, method, sub, group, parts[1:], query, base, full, body, need)
+    if low[:1] == ["galleries"] and group is not None:
+        return _gallery(app, method, sub, group, parts[1:], low[1:], query, base, full, body, need)
     if low[:1] == ["virtualmachines"]:
         return _vms(app, method, sub, group, parts[1:], query, base, full, need)
     if group is None and low[:1] == ["locations"] and len(parts) >= 3:
@@ -218,3 +222,58 @@ def _marketplace(app: ArmApp, sub, location, parts, low, query, base, full) -> R
             for n in names
         ],
     )
+
+
+def _gallery(app: ArmApp, method, sub, group, parts, low, query, base, full, body, need) -> Reply:
+    """galleries/<g>/images[/<definition>[/versions[/<version>]]]"""
+    conn = app.conn
+    gallery = app.gallery
+    if not parts or parts[0].lower() != gallery[1].lower() or group.lower() != gallery[0].lower():
+        raise ArmProblem(404, "ResourceNotFound", f"The gallery '{group}/{parts[0] if parts else ''}' was not found.")
+    if len(parts) == 1 or low[1] != "images" or len(parts) > 5 or (len(parts) >= 4 and low[3] != "versions"):
+        raise ArmProblem(404, "InvalidResourceType", f"No route for {full}.")
+    if len(parts) == 2:
+        need("GET")
+        items = [G.definition_body(sub, gallery, d) for d in G.definitions(conn)]
+        return app.page(items, query, base, full, GALLERY_API)
+    name = parts[2]
+    found = G.definition(conn, name)
+    if len(parts) == 3:
+        if method == "GET":
+            if found is None:
+                raise ArmProblem(404, "ResourceNotFound", f"The gallery image definition '{name}' was not found.")
+            return Reply(200, G.definition_body(sub, gallery, found))
+        need("PUT")
+        stored = G.check_definition(name, body())
+        op = app.operations.start(G.put_definition(stored))
+        return app.accepted(sub, op, 200 if found else 201, base, G.definition_body(sub, gallery, stored, "Creating"))
+    if found is None:
+        raise ArmProblem(404, "ResourceNotFound", f"The gallery image definition '{name}' was not found.")
+    existing = G.versions(conn, name)
+    if len(parts) == 4:
+        need("GET")
+        return app.page([G.version_body(sub, gallery, v) for v in existing], query, base, full, GALLERY_API)
+    number = parts[4]
+    version = next((v for v in existing if v["ArmGallery"]["version"] == number), None)
+    if method == "GET":
+        if version is None:
+            raise ArmProblem(404, "ResourceNotFound", f"Version {number} of '{name}' was not found.")
+        return Reply(200, G.version_body(sub, gallery, version))
+    if method == "DELETE":
+        if version is None:
+            return Reply(204)
+        op = app.operations.start(G.delete_version(version["Name"]))
+        return app.accepted(sub, op, 202, base, location_only=True)
+    need("PUT")
+    request = body()
+    vm_group, vm, source = G.check_version(conn, name, number, request)
+    label = (request.get("tags") or {}).get("Label")
+    op = app.operations.start(G.capture_version(name, number, vm_group, vm, source, label))
+    creating = {
+        "id": f"{G.gallery_id(sub, gallery)}/images/{name}/versions/{number}",
+        "name": number,
+        "type": "Microsoft.Compute/galleries/images/versions",
+        "location": request.get("location"),
+        "properties": {"provisioningState": "Creating"},
+    }
+    return app.accepted(sub, op, 201, base, creating)
