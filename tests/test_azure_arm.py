@@ -335,3 +335,29 @@ def test_a_second_specialized_capture_is_the_next_version(server, monkeypatch):
     ok(f"{save}; {save}")
     disks = ok("Get-AzureVMImage | where ImageName -eq app | % { $_.OSDiskConfiguration.Name }")
     assert list(disks) == ["app-1.0.0-os", "app-1.0.1-os"]
+
+
+POWER = [
+    # script, then the VM's Status, and the ARM action POSTed
+    ("Start-AzureVM -ServiceName mySvc2 -Name MyVMToCapture2", "ReadyRole", "start"),
+    ("Stop-AzureVM -ServiceName mySvc2 -Name MyVMToCapture2 -StayProvisioned", "StoppedVM", "powerOff"),
+    ("Stop-AzureVM -ServiceName mySvc2 -Name MyVMToCapture2 -Force", "StoppedDeallocated", "deallocate"),
+    ("Restart-AzureVM -ServiceName mySvc2 -Name MyVMToCapture2", "ReadyRole", "restart"),
+]
+
+
+@pytest.mark.parametrize("script, status, action", POWER)
+def test_power_cmdlets_map_to_vm_actions(server, script, status, action):
+    ok("$ConfirmPreference = 'None'; " + script + " | Out-Null")
+    assert ok("(Get-AzureVM -ServiceName mySvc2 -Name MyVMToCapture2).Status")[0] == status
+    assert [p.split("?")[0].rsplit("/", 1)[-1] for _, p, _ in requests(server, "POST")] == [action]
+
+
+def test_services_are_resource_groups(server):
+    assert list(ok("Get-AzureService | % ServiceName")) == ["myServiceName", "mySvc2"]
+
+
+def test_delete_vhd_on_a_managed_image_warns_that_storage_goes_with_it(server):
+    ok(SEED_CAPTURE.replace("MyVmImage", "x"))
+    result = ok("Remove-AzureVMImage x -DeleteVHD")
+    assert any("-DeleteVHD: a managed image owns its storage" in str(w) for w in result.warnings)
