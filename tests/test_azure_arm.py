@@ -361,3 +361,16 @@ def test_delete_vhd_on_a_managed_image_warns_that_storage_goes_with_it(server):
     ok(SEED_CAPTURE.replace("MyVmImage", "x"))
     result = ok("Remove-AzureVMImage x -DeleteVHD")
     assert any("-DeleteVHD: a managed image owns its storage" in str(w) for w in result.warnings)
+
+
+def test_the_seed_document_runs_clean_over_arm(server, monkeypatch):
+    from pathlib import Path
+
+    monkeypatch.setenv("PSCOMPAT_AZURE_GALLERY", "pscompat-images/gallery")
+    seed = Path(__file__).resolve().parents[1] / "examples" / "seed-doc.ps1"
+    result = ok(f"$ConfirmPreference = 'None'; & '{seed}'")
+    vm_images = {i["Name"] for i in SandboxBackend(server.app.path.parent).list_vm_images().value}
+    assert "MyOldVmImage" not in vm_images  # the classic VM image was version 1.0.0 of its own definition
+    assert "myFirstVMImageSP-1.0.0" in vm_images  # the specialized capture, seen by the classic API too
+    assert ok("Get-AzureVMImage -ImageName MyVmImage")[0].Label == "This is my generalized image"
+    assert [str(w) for w in result.warnings if "no ARM equivalent" in str(w)]

@@ -5,6 +5,7 @@ The server's gallery is `<group>/<name>` (option `gallery`, default `pscompat-im
 Its image definitions live in a table of their own (`arm_gallery_images`); an image version is a
 classic VM image of the store named `<definition>-<version>` (so the classic API sees it too),
 made from the VM by the sandbox's own capture, with the gallery coordinates in `ArmGallery`.
+User VM images made the classic way appear as version 1.0.0 of a definition of their name.
 """
 
 from __future__ import annotations
@@ -32,13 +33,47 @@ def gallery_id(sub: str, gallery: tuple[str, str]) -> str:
     return f"{R.group_id(sub, gallery[0])}/providers/Microsoft.Compute/galleries/{gallery[1]}"
 
 
+def _legacy_images(conn: sqlite3.Connection) -> list[dict]:
+    """The store's User VM images made the classic way (no `ArmGallery`): each is version 1.0.0 of
+    a definition of its own name, so ARM clients see (and can remove) every VM image."""
+    found = []
+    for (body,) in conn.execute("SELECT body FROM vm_images WHERE body LIKE '%\"User\"%' ORDER BY seq"):
+        image = json.loads(body)
+        if image.get("Category") == "User" and not image.get("ArmGallery"):
+            os_config = image.get("OSDiskConfiguration") or {}
+            image["ArmGallery"] = {
+                "definition": image["Name"],
+                "version": "1.0.0",
+                "source": None,
+                "publishedDate": image.get("CreatedTime"),
+                "definitionProperties": {
+                    "osType": os_config.get("OS"),
+                    "osState": os_config.get("OSState") or "Specialized",
+                    "identifier": {"publisher": "pscompat", "offer": image["Name"], "sku": image["Name"]},
+                },
+            }
+            found.append(image)
+    return found
+
+
 def definitions(conn: sqlite3.Connection) -> list[dict]:
-    return [json.loads(b) for (b,) in conn.execute("SELECT body FROM arm_gallery_images ORDER BY name")]
+    stored = [json.loads(b) for (b,) in conn.execute("SELECT body FROM arm_gallery_images ORDER BY name")]
+    names = {d["name"].lower() for d in stored}
+    for image in _legacy_images(conn):
+        arm = image["ArmGallery"]
+        if arm["definition"].lower() not in names:
+            stored.append(
+                {
+                    "name": arm["definition"],
+                    "location": R.short_location(image.get("Location")),
+                    "properties": arm["definitionProperties"],
+                }
+            )
+    return stored
 
 
 def definition(conn: sqlite3.Connection, name: str) -> dict | None:
-    row = conn.execute("SELECT body FROM arm_gallery_images WHERE name = ?", (name,)).fetchone()
-    return json.loads(row[0]) if row else None
+    return next((d for d in definitions(conn) if d["name"].lower() == name.lower()), None)
 
 
 def definition_body(sub: str, gallery: tuple[str, str], stored: dict, state: str = "Succeeded") -> dict:
@@ -77,7 +112,8 @@ def versions(conn: sqlite3.Connection, definition_name: str) -> list[dict]:
         arm = image.get("ArmGallery") or {}
         if arm.get("definition", "").lower() == definition_name.lower():
             found.append(image)
-    return found
+    legacy = [i for i in _legacy_images(conn) if i["Name"].lower() == definition_name.lower()]
+    return legacy + found
 
 
 def version_body(sub: str, gallery: tuple[str, str], image: dict, state: str = "Succeeded") -> dict:
