@@ -6,6 +6,7 @@ authentication are in test_azure_arm_wire.py, Microsoft's SDK in test_azure_arm_
 from __future__ import annotations
 
 import json
+import ssl
 
 import pytest
 from arm_server import SUBSCRIPTION, ArmServer
@@ -294,7 +295,7 @@ def test_answers_use_only_the_fields_of_the_published_examples(server, path, exa
         f"{server.url}/subscriptions/{SUBSCRIPTION}{path}",
         params={"api-version": "2024-11-01"},
         headers={"Authorization": "Bearer sandbox-token"},
-        verify=str(server.ca_file),
+        verify=ssl.create_default_context(cafile=str(server.ca_file)),
     )
     assert reply.status_code == 200
     ours = _paths(reply.json())
