@@ -90,7 +90,11 @@ def test_seed_capture_lists_and_removes_a_managed_image_over_arm(server):
 
 
 def test_generalized_vm_is_kept_but_cannot_start_again(server):
-    ok(SEED_CAPTURE)
+    warnings = [str(w) for w in ok(SEED_CAPTURE).warnings]
+    assert [w for w in warnings if "generalized" in w] == [
+        "ARM backend: VM 'MyVMtoCapture' is deallocated and generalized; unlike the classic service, it was not "
+        "deleted, and it cannot be started again (delete it with Remove-AzVM when it is no longer needed)."
+    ]
     vm = ok("Get-AzureVM -ServiceName myServiceName -Name MyVMtoCapture")[0]
     assert vm.InstanceStatus == "StoppedDeallocated"
     failed = run("Start-AzureVM -ServiceName myServiceName -Name MyVMtoCapture")

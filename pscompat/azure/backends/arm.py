@@ -19,7 +19,7 @@ Besides arm_http.py's settings:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from pscompat.azure.backends import arm_images as I
 from pscompat.azure.backends import arm_operations
@@ -45,6 +45,11 @@ from pscompat.azure.backends.base import (
 
 COMPUTE = "/providers/Microsoft.Compute"
 MARKETPLACE_NOT_REMOVABLE = "MarketplaceImageNotRemovable"
+# azure-arm.md §1.3: ARM keeps the VM the classic service deleted, and it can never start again.
+LEFT_GENERALIZED = (
+    "ARM backend: VM '{0}' is deallocated and generalized; unlike the classic service, it was not deleted, "
+    "and it cannot be started again (delete it with Remove-AzVM when it is no longer needed)."
+)
 
 
 def _settings() -> tuple:
@@ -101,9 +106,9 @@ class ArmBackend(ComputeBackend):
         self._ops[rid] = Operation(rid, SUCCEEDED, status)
         return Response(rid, status, value)
 
-    def _job(self, job_steps) -> Response:
+    def _job(self, job_steps, done: Callable[[], None] | None = None) -> Response:
         rid = new_request_id()
-        self._jobs[rid] = Job(rid, job_steps)
+        self._jobs[rid] = Job(rid, job_steps, done)
         return Response(rid, 202)
 
     def get_operation_status(self, request_id: str) -> Operation:
@@ -324,7 +329,11 @@ class ArmBackend(ComputeBackend):
 
     def role_operation(self, service: str, deployment: str, role_name: str, operation: dict) -> Response:
         """Capture, start, stop, restart: a job of ARM calls (arm_operations.py)."""
-        return self._job(arm_operations.role_steps(self.client, service, role_name, operation, self.gallery()))
+        steps = arm_operations.role_steps(self.client, service, role_name, operation, self.gallery())
+        generalizes = any(step.detail.startswith("Generalizing") for step in steps)
+        return self._job(
+            steps, (lambda: self._notices.append(LEFT_GENERALIZED.format(role_name))) if generalizes else None
+        )
 
     def capture_consequence(self, vm: str, image: str, os_state: str | None) -> str | None:
         return arm_operations.capture_consequence(vm, image, os_state)

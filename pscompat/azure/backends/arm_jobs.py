@@ -27,9 +27,10 @@ class Step:
 
 
 class Job:
-    def __init__(self, request_id: str, steps: list[Step]):
+    def __init__(self, request_id: str, steps: list[Step], done: Callable[[], None] | None = None):
         self.request_id = request_id
         self.steps = steps
+        self.done = done  # told once, when every step succeeded
         self.index = -1
         self.running: LongRunning | None = None
         self.outcome: Operation | None = None
@@ -50,6 +51,8 @@ class Job:
                 self.index += 1
                 if self.index >= len(self.steps):
                     self.outcome = Operation(self.request_id, SUCCEEDED, 200, percent=100)
+                    if self.done is not None:
+                        self.done()
                     return self.outcome
                 self.running = self.steps[self.index].start()
         except CloudError as err:
