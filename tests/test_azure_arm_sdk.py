@@ -104,3 +104,31 @@ def test_sdk_walks_the_marketplace(sdk):
         "westus", "MicrosoftWindowsServerGroup", offers[0].name, skus[0].name, versions[-1].name
     )
     assert image.os_disk_image.operating_system == "Windows" and image.name == versions[-1].name
+
+
+def test_sdk_captures_a_specialized_vm_into_the_gallery(sdk):
+    vm = sdk.virtual_machines.get("mySvc2", "MyVMToCapture2")
+    definition = models.GalleryImage(
+        location=vm.location,
+        os_type="Windows",
+        os_state="Specialized",
+        identifier=models.GalleryImageIdentifier(publisher="contoso", offer="web", sku="tier"),
+    )
+    made = sdk.gallery_images.begin_create_or_update("pscompat-images", "gallery", "web", definition).result()
+    assert (made.name, made.os_state, made.provisioning_state) == ("web", "Specialized", "Succeeded")
+    version = models.GalleryImageVersion(
+        location=vm.location,
+        storage_profile=models.GalleryImageVersionStorageProfile(
+            source=models.GalleryArtifactVersionFullSource(virtual_machine_id=vm.id)
+        ),
+    )
+    done = sdk.gallery_image_versions.begin_create_or_update(
+        "pscompat-images", "gallery", "web", "1.0.0", version
+    ).result()
+    assert (done.name, done.provisioning_state) == ("1.0.0", "Succeeded")
+    assert done.storage_profile.source.virtual_machine_id.lower() == vm.id.lower()
+    listed = list(sdk.gallery_image_versions.list_by_gallery_image("pscompat-images", "gallery", "web"))
+    assert [v.name for v in listed] == ["1.0.0"]
+    assert "MyOldVmImage" in [d.name for d in sdk.gallery_images.list_by_gallery("pscompat-images", "gallery")]
+    sdk.gallery_image_versions.begin_delete("pscompat-images", "gallery", "web", "1.0.0").result()
+    assert list(sdk.gallery_image_versions.list_by_gallery_image("pscompat-images", "gallery", "web")) == []
