@@ -379,3 +379,24 @@ def test_the_seed_document_runs_clean_over_arm(server, monkeypatch):
     assert "myFirstVMImageSP-1.0.0" in vm_images  # the specialized capture, seen by the classic API too
     assert ok("Get-AzureVMImage -ImageName MyVmImage")[0].Label == "This is my generalized image"
     assert [str(w) for w in result.warnings if "no ARM equivalent" in str(w)]
+
+
+def test_what_arm_writes_stays_readable_by_the_classic_api(server, monkeypatch):
+    """The store is shared with the classic API, whose server writes bodies strictly (a member the
+    XML tables do not know is an error): ARM's own facts must not leak into them."""
+    from pscompat.azure.backends import classic_xml as X
+    from pscompat.azure.backends import store
+
+    monkeypatch.setenv("PSCOMPAT_AZURE_GALLERY", "pscompat-images/gallery")
+    ok(SEED_CAPTURE)
+    ok("Save-AzureVMImage -ServiceName mySvc2 -Name MyVMToCapture2 -ImageName sp -OSState Specialized | Out-Null")
+    conn = store.connect(server.app.path)
+    try:
+        tables = [("os_images", "OSImage", X.OS_IMAGE), ("vm_images", "VMImage", X.VM_IMAGE)]
+        tables.append(("deployments", "Deployment", X.DEPLOYMENT))
+        for table, root, schema in tables:
+            for (body,) in conn.execute(f"SELECT body FROM {table}"):
+                X.dump(root, schema, json.loads(body), strict=True)
+    finally:
+        conn.close()
+    assert ok("Get-AzureVMImage -ImageName MyVmImage")[0].ImageName == "MyVmImage"  # still found over ARM

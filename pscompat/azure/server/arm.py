@@ -46,6 +46,7 @@ from urllib.parse import parse_qs, unquote, urlencode
 from pscompat.azure.backends import store
 from pscompat.azure.server import arm_gallery
 from pscompat.azure.server import arm_operations as O
+from pscompat.azure.server import arm_resources as R
 from pscompat.azure.server.arm_operations import ArmProblem, Reply
 from pscompat.azure.server.arm_routes import route
 
@@ -105,6 +106,7 @@ class ArmApp:
         if self._conn is None:
             self._conn = store.open_store(self.path)
             arm_gallery.ensure_schema(self._conn)
+            R.ensure_meta(self._conn)
         return self._conn
 
     # --- WSGI ------------------------------------------------------------------------------------

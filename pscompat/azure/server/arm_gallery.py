@@ -4,7 +4,8 @@ specialized captures go, since ARM has no specialized managed images.
 The server's gallery is `<group>/<name>` (option `gallery`, default `pscompat-images/gallery`).
 Its image definitions live in a table of their own (`arm_gallery_images`); an image version is a
 classic VM image of the store named `<definition>-<version>` (so the classic API sees it too),
-made from the VM by the sandbox's own capture, with the gallery coordinates in `ArmGallery`.
+made from the VM by the sandbox's own capture, with the gallery coordinates (`ArmGallery`) in
+`arm_meta` (arm_resources.py: never in the classic body).
 User VM images made the classic way appear as version 1.0.0 of a definition of their name.
 """
 
@@ -38,7 +39,7 @@ def _legacy_images(conn: sqlite3.Connection) -> list[dict]:
     a definition of its own name, so ARM clients see (and can remove) every VM image."""
     found = []
     for (body,) in conn.execute("SELECT body FROM vm_images WHERE body LIKE '%\"User\"%' ORDER BY seq"):
-        image = json.loads(body)
+        image = R.with_meta(conn, "vmimage", json.loads(body))
         if image.get("Category") == "User" and not image.get("ArmGallery"):
             os_config = image.get("OSDiskConfiguration") or {}
             image["ArmGallery"] = {
@@ -108,7 +109,7 @@ def put_definition(stored: dict) -> Callable[[sqlite3.Connection], None]:
 def versions(conn: sqlite3.Connection, definition_name: str) -> list[dict]:
     found = []
     for (body,) in conn.execute("SELECT body FROM vm_images ORDER BY seq"):
-        image = json.loads(body)
+        image = R.with_meta(conn, "vmimage", json.loads(body))
         arm = image.get("ArmGallery") or {}
         if arm.get("definition", "").lower() == definition_name.lower():
             found.append(image)
@@ -184,16 +185,9 @@ def capture_version(
         apply_capture_vm_image(
             conn, {"service": group, "deployment": deployment["Name"], "role_name": vm, "operation": operation}
         )
-        row = conn.execute("SELECT body FROM vm_images WHERE name = ?", (name,)).fetchone()
-        image = json.loads(row[0])
         published = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        image["ArmGallery"] = {
-            "definition": definition_name,
-            "version": number,
-            "source": source,
-            "publishedDate": published,
-        }
-        conn.execute("UPDATE vm_images SET body = ? WHERE name = ?", (store.dumps(image), name))
+        coordinates = {"definition": definition_name, "version": number, "source": source, "publishedDate": published}
+        R.set_meta(conn, "vmimage", name, {"ArmGallery": coordinates})
 
     return apply
 
@@ -205,6 +199,7 @@ def delete_version(image_name: str) -> Callable[[sqlite3.Connection], None]:
             return
         image = json.loads(row[0])
         conn.execute("DELETE FROM vm_images WHERE name = ?", (image_name,))
+        R.set_meta(conn, "vmimage", image_name, None)
         for disk in [image["OSDiskConfiguration"], *image["DataDiskConfigurations"]]:
             store.delete_blob(conn, disk.get("MediaLink"))
 

@@ -139,8 +139,8 @@ def power_action(group: str, name: str, action: str) -> Callable[[sqlite3.Connec
     }[action.lower()]
 
     def apply(conn: sqlite3.Connection) -> None:
-        _, deployment, _, instance = _vm(conn, group, name)
-        if action.lower() in ("start", "restart") and instance.get("ArmOSState") == "Generalized":
+        _, deployment, role, instance = _vm(conn, group, name)
+        if action.lower() in ("start", "restart") and R.is_generalized(conn, role):
             raise ArmProblem(
                 409,
                 "OperationNotAllowed",
@@ -157,15 +157,14 @@ def power_action(group: str, name: str, action: str) -> Callable[[sqlite3.Connec
 def generalize(conn: sqlite3.Connection, group: str, name: str) -> None:
     """Synchronous, like VirtualMachines_Generalize: the VM must be stopped first."""
     with store.transaction(conn):
-        _, deployment, _, instance = _vm(conn, group, name)
+        _, _, role, instance = _vm(conn, group, name)
         if instance.get("InstanceStatus") == "ReadyRole":
             raise ArmProblem(
                 409,
                 "OperationNotAllowed",
                 f"Operation 'generalize' is not allowed on VM '{name}' since the VM is running. Deallocate it first.",
             )
-        instance["ArmOSState"] = "Generalized"
-        save_deployment(conn, group, deployment)
+        R.set_generalized(conn, role)
 
 
 def image_from_vm(conn: sqlite3.Connection, sub: str, group: str, name: str, body: dict) -> dict:
@@ -185,8 +184,8 @@ def image_from_vm(conn: sqlite3.Connection, sub: str, group: str, name: str, bod
         vm_name = parts[lowered.index("virtualmachines") + 1]
     except (ValueError, IndexError):
         raise ArmProblem(400, "InvalidParameter", f"'{source}' is not a virtual machine id.") from None
-    service, _, role, instance = _vm(conn, vm_group, vm_name)
-    if instance.get("ArmOSState") != "Generalized":
+    service, _, role, _ = _vm(conn, vm_group, vm_name)
+    if not R.is_generalized(conn, role):
         raise ArmProblem(
             409,
             "OperationNotAllowed",
@@ -195,7 +194,7 @@ def image_from_vm(conn: sqlite3.Connection, sub: str, group: str, name: str, bod
         )
     existing = conn.execute("SELECT body FROM os_images WHERE name = ?", (name,)).fetchone()
     if existing is not None:
-        other = R.image_group(R.store_json(existing[0]))
+        other = R.image_group(R.with_meta(conn, "image", R.store_json(existing[0])))
         if other.lower() != group.lower() or conn.execute("SELECT 1 FROM vm_images WHERE name = ?", (name,)).fetchone():
             raise ArmProblem(
                 409, "Conflict", f"An image named '{name}' exists in resource group '{other}' of this sandbox."
@@ -237,5 +236,6 @@ def delete_image(name: str) -> Callable[[sqlite3.Connection], None]:
             return  # deleted meanwhile: DELETE is idempotent
         store.delete_blob(conn, R.store_json(row[0]).get("MediaLink"))
         conn.execute("DELETE FROM os_images WHERE name = ?", (name,))
+        R.set_meta(conn, "image", name, None)
 
     return apply

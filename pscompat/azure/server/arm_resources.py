@@ -4,12 +4,17 @@ shapes checked against ../shared/data/arm-examples/).
 * a cloud service is a resource group, the VMs of its deployment are `Microsoft.Compute/
   virtualMachines` of that group;
 * a User OS image is a managed image (`Microsoft.Compute/images`); one captured over ARM keeps its
-  resource group in the store (`ArmResourceGroup`), older ones live in the group `IMAGES_GROUP`;
+  resource group (`ArmResourceGroup`), older ones live in the group `IMAGES_GROUP`;
 * a Public OS image is a marketplace version: publisher = its publisher name without spaces,
   offer = the first word of its family, sku = the family as a slug, version
   `<n>.0.<yyyymmdd of PublishedDate>` (n counts the family's images oldest first), so the
   client's derived PublishedDate is the catalog's date;
-* the generalized state ARM keeps for a VM is the instance's `ArmOSState`.
+* the generalized state ARM keeps for a VM is recorded under its OS disk's name (a VM made again
+  with the same name has a new disk, so it is not generalized).
+
+What ARM knows and the classic API does not (those three facts, the gallery coordinates of a
+version) lives in a table of its own, `arm_meta`, never in the classic bodies: the classic server
+writes those strictly, and a member its XML tables do not know would break every later answer.
 """
 
 from __future__ import annotations
@@ -25,6 +30,48 @@ from pscompat.azure.backends.sandbox_vms import load_deployment
 
 IMAGES_GROUP = "pscompat-images"
 COMPUTE = "Microsoft.Compute"
+
+
+_META = (
+    "CREATE TABLE IF NOT EXISTS arm_meta (kind TEXT NOT NULL, name TEXT NOT NULL COLLATE NOCASE, "
+    "body TEXT NOT NULL, PRIMARY KEY (kind, name))"
+)
+
+
+def ensure_meta(conn: sqlite3.Connection) -> None:
+    conn.execute(_META)
+
+
+def get_meta(conn: sqlite3.Connection, kind: str, name: str) -> dict:
+    row = conn.execute("SELECT body FROM arm_meta WHERE kind = ? AND name = ?", (kind, name)).fetchone()
+    return json.loads(row[0]) if row else {}
+
+
+def set_meta(conn: sqlite3.Connection, kind: str, name: str, value: dict | None) -> None:
+    if value is None:
+        conn.execute("DELETE FROM arm_meta WHERE kind = ? AND name = ?", (kind, name))
+    else:
+        conn.execute(
+            "INSERT OR REPLACE INTO arm_meta (kind, name, body) VALUES (?, ?, ?)", (kind, name, json.dumps(value))
+        )
+
+
+def with_meta(conn: sqlite3.Connection, kind: str, body: dict) -> dict:
+    """A classic body with ARM's facts about it added (in memory only: never written back)."""
+    return {**body, **get_meta(conn, kind, body["Name"])}
+
+
+def _vm_key(role: dict) -> str:
+    disk = role.get("OSVirtualHardDisk") or {}
+    return disk.get("DiskName") or disk.get("MediaLink") or role["RoleName"]
+
+
+def is_generalized(conn: sqlite3.Connection, role: dict) -> bool:
+    return get_meta(conn, "vm", _vm_key(role)).get("osState") == "Generalized"
+
+
+def set_generalized(conn: sqlite3.Connection, role: dict) -> None:
+    set_meta(conn, "vm", _vm_key(role), {"osState": "Generalized"})
 
 
 def short_location(location: str | None) -> str:
@@ -60,7 +107,7 @@ def _disk_id(sub: str, group: str, name: str) -> str:
 
 
 def virtual_machine(
-    sub: str, group: str, location: str | None, role: dict, instance: dict, expand: bool = False
+    sub: str, group: str, location: str | None, role: dict, instance: dict, generalized: bool, expand: bool = False
 ) -> dict:
     os_disk = role["OSVirtualHardDisk"]
     name = role["RoleName"]
@@ -99,17 +146,17 @@ def virtual_machine(
         },
     }
     if expand:
-        body["properties"]["instanceView"] = instance_view(instance)
+        body["properties"]["instanceView"] = instance_view(instance, generalized)
     return body
 
 
-def instance_view(instance: dict) -> dict:
+def instance_view(instance: dict, generalized: bool) -> dict:
     power = _POWER.get(instance.get("InstanceStatus") or "", "unknown")
     statuses = [
         {"code": "ProvisioningState/succeeded", "level": "Info", "displayStatus": "Provisioning succeeded"},
         {"code": f"PowerState/{power}", "level": "Info", "displayStatus": f"VM {power}"},
     ]
-    if instance.get("ArmOSState") == "Generalized":
+    if generalized:
         statuses.append({"code": "OSState/generalized", "level": "Info", "displayStatus": "VM generalized"})
     return {"computerName": instance.get("RoleName"), "statuses": statuses}
 
@@ -172,7 +219,7 @@ def managed_image(sub: str, image: dict, state: str = "Succeeded") -> dict:
 def user_images(conn: sqlite3.Connection, group: str | None = None) -> list[dict]:
     images = []
     for (body,) in conn.execute("SELECT body FROM os_images WHERE body LIKE '%\"User\"%' ORDER BY seq"):
-        image = store_json(body)
+        image = with_meta(conn, "image", store_json(body))
         if image.get("Category") == "User" and (group is None or image_group(image).lower() == group.lower()):
             images.append(image)
     return images
@@ -241,6 +288,11 @@ def marketplace_version(sub: str, location: str, row: dict, detail: bool) -> dic
     return body
 
 
+ARM_IMAGE_KEYS = ("ArmResourceGroup", "ArmSourceVirtualMachine")
+
+
 def put_managed_image(conn: sqlite3.Connection, image: dict) -> None:
-    store.insert_image(conn, "os_images", image)
+    classic = {k: v for k, v in image.items() if k not in ARM_IMAGE_KEYS}
+    store.insert_image(conn, "os_images", classic)
     store.put_blob(conn, image["MediaLink"], image["LogicalSizeInGB"], image["Name"])
+    set_meta(conn, "image", image["Name"], {k: image[k] for k in ARM_IMAGE_KEYS if image.get(k)})

@@ -149,7 +149,10 @@ def _vms(app: ArmApp, method, sub, group, parts, query, base, full, need) -> Rep
         need("GET")
         if group is not None:
             _service_name(conn, group)
-        vms = [R.virtual_machine(sub, s["ServiceName"], s.get("Location"), r, i, expand) for s, r, i in pairs]
+        vms = [
+            R.virtual_machine(sub, s["ServiceName"], s.get("Location"), r, i, R.is_generalized(conn, r), expand)
+            for s, r, i in pairs
+        ]
         return app.page(vms, query, base, full, COMPUTE_API)
     if group is None:
         raise ArmProblem(404, "InvalidResourceType", f"No route for {full}.")
@@ -165,12 +168,21 @@ def _vms(app: ArmApp, method, sub, group, parts, query, base, full, need) -> Rep
     if len(parts) == 1:
         need("GET")
         return Reply(
-            200, R.virtual_machine(sub, service["ServiceName"], service.get("Location"), role, instance, expand)
+            200,
+            R.virtual_machine(
+                sub,
+                service["ServiceName"],
+                service.get("Location"),
+                role,
+                instance,
+                R.is_generalized(conn, role),
+                expand,
+            ),
         )
     action = parts[1].lower()
     if len(parts) == 2 and action == "instanceview":
         need("GET")
-        return Reply(200, R.instance_view(instance))
+        return Reply(200, R.instance_view(instance, R.is_generalized(conn, role)))
     if len(parts) == 2 and action == "generalize":
         need("POST")
         O.generalize(conn, service["ServiceName"], role["RoleName"])
