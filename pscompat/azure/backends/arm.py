@@ -30,7 +30,6 @@ from pscompat.azure.backends.arm_http import (
     ArmError,
     NotSupportedOnArm,
 )
-from pscompat.azure.backends.arm_jobs import Job
 from pscompat.azure.backends.arm_paging import paged
 from pscompat.azure.backends.base import (
     IMAGE_NOT_FOUND,
@@ -79,7 +78,7 @@ class ArmBackend(ComputeBackend):
         self._client: ArmClient | None = None
         self._settings: tuple | None = None
         self._ops: dict[str, Operation] = {}
-        self._jobs: dict[str, Job] = {}
+        self._jobs: dict[str, arm_operations.Job] = {}
         self._warned: set[str] = set()
         self._notices: list[str] = []
 
@@ -108,7 +107,7 @@ class ArmBackend(ComputeBackend):
 
     def _job(self, job_steps, done: Callable[[], None] | None = None) -> Response:
         rid = new_request_id()
-        self._jobs[rid] = Job(rid, job_steps, done)
+        self._jobs[rid] = arm_operations.Job(rid, job_steps, done)
         return Response(rid, 202)
 
     def get_operation_status(self, request_id: str) -> Operation:
