@@ -284,6 +284,26 @@ class ComputeBackend(ABC):
     def set_default_subscription(self, subscription_id: str) -> Response:
         """Persist the default subscription (Select-AzureSubscription -Default)."""
 
+    # --- what only some backends have (the ARM backend, docs/azure-arm.md) -------------------
+    def list_marketplace_images(
+        self, location: str, publisher: str, offer: str | None = None, sku: str | None = None
+    ) -> Response:
+        """Marketplace image versions (Get-AzureVMImage -Location -PublisherName [-Offer] [-Skus])."""
+        raise CloudError(
+            "NotSupported",
+            "-Location, -PublisherName, -Offer and -Skus list marketplace images, which only the ARM backend "
+            "(PSCOMPAT_AZURE_BACKEND=arm) reaches.",
+        )
+
+    def notices(self) -> list[str]:
+        """Warnings the backend has for the user since the last call (each said once per session)."""
+        return []
+
+    def capture_consequence(self, vm: str, image: str, os_state: str | None) -> str | None:
+        """The ShouldProcess action, asked at High impact, of a capture that leaves the VM unusable
+        where the classic service did not; None: the classic behaviour."""
+        return None
+
 
 # --- choosing the backend --------------------------------------------------------------------
 _FACTORIES: dict[str, Callable[[], ComputeBackend]] = {}

@@ -29,6 +29,15 @@ def _classic_rest() -> ComputeBackend:
 
 register_backend("classic", _classic_rest)  # PSCOMPAT_AZURE_BACKEND=classic (rest_classic.py)
 
+
+def _arm() -> ComputeBackend:
+    from pscompat.azure.backends.arm import ArmBackend
+
+    return ArmBackend()
+
+
+register_backend("arm", _arm)  # PSCOMPAT_AZURE_BACKEND=arm (backends/arm.py, docs/azure-arm.md)
+
 MODULE = "Azure"
 OS_IMAGE, VM_IMAGE = "OSImage", "VMImage"
 PROFILE = Parameter("Profile", "AzureSMProfile", help="Ignored: the sandbox has one profile.")
@@ -117,6 +126,11 @@ class AzureCmdlet(Cmdlet):
             operation.raise_if_failed()
         self.verbose_completed(description)
         return response, operation
+
+    def warn_notices(self) -> None:
+        """The backend's pending warnings (the ARM backend's unmapped properties, once a session)."""
+        for text in self.backend.notices():
+            self.write_warning(text)
 
     def verbose_begin(self, description: str | None = None) -> None:
         self.write_verbose(f"{clock()} - Begin Operation: {description or self.name}")

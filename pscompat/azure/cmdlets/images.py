@@ -57,9 +57,23 @@ class GetAzureVMImage(AzureCmdlet):
             help="The image's name; no wildcards.",
         ),
         PROFILE,
+        # Azure PowerShell 0.9's ARM-mode parameters: marketplace images (ARM backend, docs/azure-arm.md)
+        Parameter("Location", "string", help="Marketplace region, e.g. westus (ARM backend)."),
+        Parameter("PublisherName", "string", help="Marketplace publisher (ARM backend)."),
+        Parameter("Offer", "string", help="Marketplace offer; all offers when omitted (ARM backend)."),
+        Parameter("Skus", "string", help="Marketplace SKU; all SKUs when omitted (ARM backend)."),
     )
 
     def run(self):
+        if self.Location or self.PublisherName or self.Offer or self.Skus:
+            if not (self.Location and self.PublisherName):
+                self.error("-Location and -PublisherName are needed to list marketplace images.")
+                return
+            yield from self._list(
+                lambda: self.backend.list_marketplace_images(self.Location, self.PublisherName, self.Offer, self.Skus),
+                models.os_image_context,
+            )
+            return
         if self.ImageName is None:
             # Two wrapped REST calls (docs/azure-classic-api.md §1.1): OS images first,
             # then VM images; rows stream one by one.
@@ -69,6 +83,7 @@ class GetAzureVMImage(AzureCmdlet):
         kinds = self.image_types(self.ImageName)
         if OS_IMAGE in kinds or not kinds:  # neither: the OS-image GET produces the server's 404
             response, operation = self.client_action(self.backend.get_os_image, self.ImageName)
+            self.warn_notices()
             yield models.os_image_context(response.value, self.name, operation)
         if VM_IMAGE in kinds:
             yield from self._list(
@@ -84,6 +99,7 @@ class GetAzureVMImage(AzureCmdlet):
         operation = self.backend.get_operation_status(response.request_id)
         for image in response.value:
             if keep is None or keep(image):
+                self.warn_notices()
                 yield build(image, self.name, operation)
         self.verbose_completed()
 
@@ -159,7 +175,10 @@ class SaveAzureVMImage(AzureCmdlet):
             action = f"Capture as {'OS' if self.OSState is None else 'VM'} image '{self.ImageName}' and delete the VM"
         else:
             action = f"Capture as VM image '{self.ImageName}'"
-        if not self.should_process(self.Name, action, echo=False):
+        consequence = self.backend.capture_consequence(self.Name, self.ImageName, self.OSState)
+        if consequence:  # the ARM backend: the VM is left generalized, never to start again
+            action = consequence
+        if not self.should_process(self.Name, action, "High" if consequence else None, echo=False):
             return
         if self.OSState is None:
             operation = {
@@ -189,6 +208,7 @@ class SaveAzureVMImage(AzureCmdlet):
             operation,
             progress=f"Capturing VM '{self.Name}' as image '{self.ImageName}'",
         )
+        self.warn_notices()
         yield models.operation_context(self.name, done)
 
 
@@ -228,7 +248,10 @@ class RemoveAzureVMImage(AzureCmdlet):
         if not self.should_process(self.ImageName, action, echo=False):
             return
         delete = self.backend.delete_vm_image if VM_IMAGE in kinds else self.backend.delete_os_image
-        _, operation = self.client_action(delete, self.ImageName, bool(self.DeleteVHD))
+        _, operation = self.client_action(
+            delete, self.ImageName, bool(self.DeleteVHD), progress=f"Removing image '{self.ImageName}'"
+        )
+        self.warn_notices()
         yield models.operation_context(self.name, operation)
 
 
