@@ -247,6 +247,11 @@ class ComputeBackend(ABC):
     def create_deployment(self, service: str, deployment: dict) -> Response:
         """POST /services/hostedservices/<svc>/deployments (202): the first VM(s) of a service."""
 
+    def delete_deployment(self, service: str, deployment: str, delete_vhd: bool = False) -> Response:
+        """DELETE /services/hostedservices/<svc>/deployments/<dep>[?comp=media] (202): every VM of
+        the deployment; Remove-AzureVM sends it for the last VM (a deployment cannot be empty)."""
+        raise CloudError("BadRequest", f"The {self.name} backend cannot delete a deployment.")
+
     # --- roles (VMs) ------------------------------------------------------------------------
     @abstractmethod
     def add_role(self, service: str, deployment: str, role: dict) -> Response:

@@ -284,6 +284,9 @@ class ClassicRestBackend(ComputeBackend):
             body,
         )
 
+    def delete_deployment(self, service: str, deployment: str, delete_vhd: bool = False) -> Response:
+        return self._send("DELETE", self._roles(service, deployment), ACCEPTED, media=delete_vhd)
+
     # --- roles ------------------------------------------------------------------------------
     def _roles(self, service: str, deployment: str) -> str:
         return f"/services/hostedservices/{_q(service)}/deployments/{_q(deployment)}"

@@ -52,6 +52,7 @@ _APPLY: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "capture_os_image": sandbox_vms.apply_capture_os_image,
     "capture_vm_image": sandbox_vms.apply_capture_vm_image,
     "delete_service": sandbox_vms.apply_delete_service,
+    "delete_deployment": sandbox_vms.apply_delete_deployment,
 }
 
 
@@ -366,6 +367,11 @@ class SandboxBackend(ComputeBackend):
     def create_deployment(self, service: str, deployment: dict) -> Response:
         roles = [without_passwords(r) for r in deployment.get("RoleList") or ()]
         return self._begin("create_deployment", {"service": service, "deployment": {**deployment, "RoleList": roles}})
+
+    def delete_deployment(self, service: str, deployment: str, delete_vhd: bool = False) -> Response:
+        return self._begin(
+            "delete_deployment", {"service": service, "deployment": deployment, "delete_vhd": delete_vhd}
+        )
 
     # --- roles ------------------------------------------------------------------------------
     def add_role(self, service: str, deployment: str, role: dict) -> Response:
