@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import importlib.util
+import os
 import re
 import signal
 import socket
@@ -273,3 +274,46 @@ def test_usage_errors_are_one_line(tmp_path, args, message):
         )
     assert done.returncode != 0 and message in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+# --- Import-AzurePublishSettingsFile: another process, the server's certificate -----------------------
+def _pscompat(script: str, home, server) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PSCOMPAT_AZURE_")}
+    env.update(PSCOMPAT_HOME=str(home), SSL_CERT_FILE=str(server.ca_file), PSCOMPAT_AZURE_POLL_INTERVAL="0.01")
+    return subprocess.run(
+        [sys.executable, "-m", "pscompat", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=REPO,
+        env=env,
+    )
+
+
+def test_import_publishsettings_points_later_processes_at_the_server(server, tmp_path):
+    before = len(server.log_lines())
+    first = _pscompat(
+        f"Import-AzurePublishSettingsFile '{server.publishsettings}'\n"
+        "Get-AzureSubscription | % { $_.SubscriptionId, $_.SubscriptionName, $_.IsDefault }\n"
+        f"Select-AzureSubscription -SubscriptionId {SUBSCRIPTION_ID} -Default -PassThru\n"
+        "Add-AzureVMImage imported https://pscompatsandbox.blob.core.windows.net/vhds/imported.vhd Linux | % ImageName",
+        tmp_path / "client",
+        server,
+    )
+    assert first.stdout.split() == [SUBSCRIPTION_ID, "pscompat", "sandbox", "True", "True", "imported"], first.stderr
+    # a later process: the profile persists, the image is on the server
+    second = _pscompat("Get-AzureVMImage imported | % Category", tmp_path / "client", server)
+    assert (second.stdout.strip(), second.stderr) == ("User", "")
+    assert any(" POST /" + SUBSCRIPTION_ID + "/services/images 200 " in line for line in server.log_lines()[before:])
+    assert all("auth=certificate" in line for line in server.log_lines()[before:])
+    # the certificate was kept as a private PEM file, the profile is private too
+    kept = tmp_path / "client" / "classic-certificates" / f"{SUBSCRIPTION_ID}.pem"
+    assert oct(kept.stat().st_mode & 0o777) == "0o600" and "PRIVATE KEY" in kept.read_text()
+    assert oct((tmp_path / "client" / "classic-profile.json").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_file_that_is_not_publishsettings_is_an_error(server, tmp_path):
+    (tmp_path / "bad.publishsettings").write_text("<PublishData/>")
+    done = _pscompat(f"Import-AzurePublishSettingsFile '{tmp_path / 'bad.publishsettings'}'; 'after'", tmp_path, server)
+    assert "InvalidPublishSettings: The file names no subscription with a management certificate." in done.stderr
+    assert done.stdout.strip() == "after" and "Traceback" not in done.stderr

@@ -300,10 +300,17 @@ def register_backend(name: str, factory: Callable[[], ComputeBackend]) -> None:
     _FACTORIES[name] = factory
 
 
+def _default_kind() -> str:
+    """The sandbox, unless Import-AzurePublishSettingsFile has pointed the cmdlets at an endpoint."""
+    from pscompat.azure.backends import publish_profile
+
+    return "classic" if publish_profile.exists() else "sandbox"
+
+
 def current_backend() -> ComputeBackend:
     """The backend for this process; re-created when PSCOMPAT_AZURE_BACKEND or PSCOMPAT_HOME
     change, because tests and the before-stop hook relocate the sandbox through the environment."""
-    kind = os.environ.get("PSCOMPAT_AZURE_BACKEND", "sandbox")
+    kind = os.environ.get("PSCOMPAT_AZURE_BACKEND") or _default_kind()
     key = (kind, os.environ.get("PSCOMPAT_HOME"), os.environ.get("XDG_DATA_HOME"))
     backend = _CURRENT.get(key)
     if backend is None:

@@ -26,6 +26,7 @@ from urllib.parse import quote
 import httpx
 
 from pscompat.azure.backends import classic_xml as X
+from pscompat.azure.backends import publish_profile
 from pscompat.azure.backends.base import (
     PASSWORD_KEYS,
     SUCCEEDED,
@@ -56,11 +57,15 @@ class TransportError(CloudError):
 
 
 def _settings() -> tuple:
+    """The environment's configuration; what it leaves unset comes from the profile that
+    Import-AzurePublishSettingsFile wrote (publish_profile.py), for its current subscription."""
     env = os.environ.get
+    imported = publish_profile.current() if not env("PSCOMPAT_AZURE_SUBSCRIPTION") else None
+    imported = imported or {}
     return (
-        env("PSCOMPAT_AZURE_ENDPOINT") or DEFAULT_ENDPOINT,
-        env("PSCOMPAT_AZURE_SUBSCRIPTION") or "",
-        env("PSCOMPAT_AZURE_CERT") or "",
+        env("PSCOMPAT_AZURE_ENDPOINT") or imported.get("ServiceEndpoint") or DEFAULT_ENDPOINT,
+        env("PSCOMPAT_AZURE_SUBSCRIPTION") or imported.get("SubscriptionId") or "",
+        env("PSCOMPAT_AZURE_CERT") or imported.get("Certificate") or "",
         env("PSCOMPAT_AZURE_CERT_KEY") or "",
         env("PSCOMPAT_AZURE_TOKEN") or "",
         env("PSCOMPAT_AZURE_VERSION") or DEFAULT_VERSION,
@@ -342,7 +347,15 @@ class ClassicRestBackend(ComputeBackend):
         return response
 
     def list_subscriptions(self) -> Response:
-        """Get Subscription (GET /<subscription-id>): the one subscription this configuration names."""
+        """The imported subscriptions (Import-AzurePublishSettingsFile), else Get Subscription
+        (GET /<subscription-id>): the one subscription this configuration names."""
+        imported = publish_profile.subscriptions() if not os.environ.get("PSCOMPAT_AZURE_SUBSCRIPTION") else []
+        if imported:
+            request_id = new_request_id()
+            self._local[request_id] = Operation(request_id, SUCCEEDED, 200)
+            fields = ("SubscriptionId", "SubscriptionName", "Environment", "ServiceEndpoint", "IsDefault")
+            rows = [{**{k: s.get(k) for k in fields}, "CurrentStorageAccountName": None} for s in imported]
+            return Response(request_id, 200, rows)
         response = self._get("", X.SUBSCRIPTION, "Subscription")
         sub = response.value
         endpoint = self._settings[0].rstrip("/") + "/"
@@ -359,6 +372,11 @@ class ClassicRestBackend(ComputeBackend):
         return response
 
     def set_default_subscription(self, subscription_id: str) -> Response:
+        if publish_profile.subscriptions() and not os.environ.get("PSCOMPAT_AZURE_SUBSCRIPTION"):
+            publish_profile.set_default(subscription_id)  # raises CloudError 404 for an unknown id
+            request_id = new_request_id()
+            self._local[request_id] = Operation(request_id, SUCCEEDED, 200)
+            return Response(request_id, 200)
         # The environment names the subscription; there is no profile file to persist a choice in.
         _, settings = self._session()
         if subscription_id.lower() != settings[1].lower():

@@ -1,7 +1,9 @@
 """Cloud services and subscription-level lists: Get-/New-/Remove-AzureService, Get-AzureLocation,
-Get-AzureRoleSize, Get-AzureSubscription, Select-AzureSubscription."""
+Get-AzureRoleSize, Get-AzureSubscription, Select-AzureSubscription, Import-AzurePublishSettingsFile."""
 
 from __future__ import annotations
+
+import os
 
 from pscompat.azure import models
 from pscompat.azure.cmdlets.common import (
@@ -286,3 +288,42 @@ class SelectAzureSubscription(AzureCmdlet):
             _CURRENT_SUBSCRIPTION["id"] = chosen
         if self.PassThru:
             yield True
+
+
+@cmdlet(
+    "Import-AzurePublishSettingsFile",
+    module=MODULE,
+    synopsis="Imports the subscriptions and management certificates of a .publishsettings file.",
+    examples=(
+        (
+            "Import-AzurePublishSettingsFile ./local.publishsettings",
+            "Points the cmdlets at the endpoint the file names (e.g. pscompat serve --publishsettings).",
+        ),
+    ),
+)
+class ImportAzurePublishSettingsFile(AzureCmdlet):
+    """docs/azure-classic-api.md §4: every subscription of the file, its certificate kept (as PEM,
+    0600) in the sandbox home, the first one the default when none was; no output.  From then on
+    the cmdlets of any process use the classic backend with it (publish_profile.py)."""
+
+    dotnet_class = PROFILE_COMMANDS + "ImportAzurePublishSettingsCommand"
+    parameters = (
+        Parameter("PublishSettingsFile", "string", position=0, mandatory=True),
+        Parameter("Environment", "string", position=1, help="Ignored: the file names its endpoint."),
+        PROFILE,
+    )
+
+    def run(self):
+        from pscompat.azure.backends import publish_profile
+
+        path = os.path.normpath(os.path.join(self.ctx.cwd, os.path.expanduser(str(self.PublishSettingsFile))))
+        try:
+            with open(path, "rb") as f:
+                text = f.read()
+        except OSError as err:
+            self.error(f"Cannot read the publish settings file '{path}': {err.strerror}.", "ReadError")
+            return
+        for sub in publish_profile.import_file(text):
+            self.write_verbose(f"Imported subscription {sub['SubscriptionName']} ({sub['SubscriptionId']}).")
+        _CURRENT_SUBSCRIPTION.clear()
+        yield from ()
