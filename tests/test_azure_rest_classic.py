@@ -214,7 +214,7 @@ BODY_ORDER = [  # (script, the body's root element, its children in order: docs/
     (
         "Add-AzureVMImage golden https://pscompatsandbox.blob.core.windows.net/vhds/golden.vhd Linux",
         "OSImage",
-        ["Label", "MediaLink", "Name", "OS"],
+        ["Label", "MediaLink", "Name", "OS", "IsPremium", "ShowInGui"],  # both always sent (issue 14 §2)
     ),
     (
         "Save-AzureVMImage mySvc2 MyVMToCapture2 cap -ImageLabel 'a label' -Confirm:$false",

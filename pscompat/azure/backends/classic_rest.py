@@ -270,9 +270,15 @@ class ClassicRestBackend(ComputeBackend):
         return self._send("DELETE", f"/services/hostedservices/{_q(name)}", expect, media=delete_all)
 
     def get_deployment(self, service: str, slot: str = "Production") -> Response:
-        return self._get(
+        response = self._get(
             f"/services/hostedservices/{_q(service)}/deploymentslots/{slot.lower()}", X.DEPLOYMENT, "Deployment"
         )
+        # The service leaves <Lun> out for LUN 0 (its default): absent means 0, not $null, or
+        # Add-AzureDataDisk -LUN 0 | Update-AzureVM would send two disks at LUN 0.
+        for role in response.value.get("RoleList") or ():
+            for disk in role.get("DataVirtualHardDisks") or ():
+                disk.setdefault("Lun", 0)
+        return response
 
     def create_deployment(self, service: str, deployment: dict) -> Response:
         body = {

@@ -236,12 +236,15 @@ OS_IMAGE = fields(
     "ImageFamily ShowInGui:b PublishedDate IsPremium:b IconUri PrivacyUri RecommendedVMSize "
     "PublisherName PricingDetailLink SmallIconUri Language OSState IOType"
 )
+# Add OS Image as the .NET client (Hyak VirtualMachineOSImageOperations.CreateAsync, S17) writes it:
+# ShowInGui right after PublishedDate/IsPremium (a DataContract reader skips an element out of
+# order, so last it was ignored); Update OS Image has PrivacyUri before IconUri.
 OS_IMAGE_ADD = fields(
-    "Label MediaLink Name OS Eula Description ImageFamily PublishedDate IsPremium:b PrivacyUri "
-    "IconUri RecommendedVMSize SmallIconUri ShowInGui:b"
+    "Label MediaLink Name OS Eula Description ImageFamily PublishedDate IsPremium:b ShowInGui:b PrivacyUri "
+    "IconUri RecommendedVMSize SmallIconUri"
 )
 OS_IMAGE_UPDATE = fields(
-    "Label Eula Description ImageFamily ShowInGui:b PublishedDate IconUri PrivacyUri "
+    "Label Eula Description ImageFamily ShowInGui:b PublishedDate PrivacyUri IconUri "
     "RecommendedVMSize SmallIconUri Language"
 )
 

@@ -189,7 +189,7 @@ class ClassicApp:
         response = sb.get_service(name)
         if req.flag("embed-detail"):  # Get Cloud Service Properties with its deployments
             try:
-                deployments = [sb.get_deployment(response.value["ServiceName"]).value]
+                deployments = [_as_served(sb.get_deployment(response.value["ServiceName"]).value)]
             except CloudError as err:
                 if err.http_status != 404:
                     raise
@@ -214,13 +214,14 @@ class ClassicApp:
         if slot.lower() != "production":  # the sandbox deploys to the production slot only
             sb.get_service(service)
             raise not_found("No deployments were found.")
-        return _answer(sb.get_deployment(service), "Deployment", X.DEPLOYMENT)
+        response = sb.get_deployment(service)
+        return _answer(response, "Deployment", X.DEPLOYMENT, _as_served(response.value))
 
     def get_deployment_by_name(self, sb, req, service, name):
         response = sb.get_deployment(service)
         if response.value["Name"].lower() != name.lower():
             raise not_found("No deployments were found.")
-        return _answer(response, "Deployment", X.DEPLOYMENT)
+        return _answer(response, "Deployment", X.DEPLOYMENT, _as_served(response.value))
 
     def delete_deployment(self, sb, req, service, name):
         return _answer(sb.delete_deployment(service, name, req.media))
@@ -236,7 +237,8 @@ class ClassicApp:
         return _answer(sb.create_deployment(service, req.read(X.DEPLOYMENT_CREATE, "Deployment")))
 
     def get_role(self, sb, req, service, deployment, role):
-        return Reply(200, new_request_id(), X.dump("PersistentVMRole", X.ROLE, _role(sb, service, deployment, role)))
+        role_body = _role_as_served(_role(sb, service, deployment, role))
+        return Reply(200, new_request_id(), X.dump("PersistentVMRole", X.ROLE, role_body))
 
     def add_role(self, sb, req, service, deployment):
         return _answer(sb.add_role(service, deployment, req.read(X.ROLE, "PersistentVMRole")))
@@ -351,6 +353,19 @@ def _filtered(images, query: dict):
         if category and (image.get("Category") or "").lower() != category:
             continue
         yield image
+
+
+def _role_as_served(role: dict) -> dict:
+    """The service left `<Lun>` out of a data disk at LUN 0 (its default) in Get Deployment and
+    Get Role; clients must read the absence as 0 (issue 14 §2), so the server does the same."""
+    disks = [
+        {k: v for k, v in d.items() if not (k == "Lun" and v == 0)} for d in role.get("DataVirtualHardDisks") or ()
+    ]
+    return {**role, "DataVirtualHardDisks": disks} if "DataVirtualHardDisks" in role else role
+
+
+def _as_served(deployment: dict) -> dict:
+    return {**deployment, "RoleList": [_role_as_served(r) for r in deployment.get("RoleList") or ()]}
 
 
 def _role(sb, service: str, deployment: str, name: str) -> dict:
