@@ -124,3 +124,58 @@ def test_an_invalid_uri_is_the_cast_error():
     assert error.message == (
         'Cannot convert value "http://" to type "System.Uri". Error: "Invalid URI: The hostname could not be parsed."'
     )
+
+
+WS2012R2 = "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201505.01-en.us-127GB.vhd"
+WINDOWS_VM = (
+    f"New-AzureVMConfig -Name w1 -InstanceSize Small -ImageName {WS2012R2} | "
+    "Add-AzureProvisioningConfig -Windows -AdminUsername adm -Password 'Zx9!secretW' {0} | "
+    "Add-AzureDataDisk -CreateNew -DiskSizeInGB 10 -DiskLabel d -LUN 1 | "
+    "New-AzureVM -ServiceName {1} -Location 'West US'"
+)
+
+
+@pytest.mark.parametrize(
+    "switches, listeners",
+    [
+        ("", ["Https"]),
+        ("-EnableWinRMHttp", ["Https", "Http"]),
+        ("-DisableWinRMHttps", []),
+        ("-DisableWinRMHttps -EnableWinRMHttp", ["Http"]),
+    ],
+)
+def test_a_windows_vm_gets_a_winrm_listener_by_default(wire, switches, listeners):
+    service = f"winrm{uuid.uuid4().hex[:6]}"
+    ok(WINDOWS_VM.format(switches, service))
+    (body,) = [r["body"] for r in wire.requests if r["method"] == "POST" and "/deployments" in r["path"]]
+    assert re.findall(r"<Listener><Protocol>(\w+)</Protocol></Listener>", body) == listeners
+    assert ("<WinRM>" in body) == bool(listeners)
+
+
+def test_new_azure_vm_gives_disks_media_links_in_the_current_storage_account(monkeypatch, tmp_path):
+    """On the sandbox, whose subscription names its storage account (pscompatsandbox), New-AzureVM
+    sends a MediaLink for the OS disk and the new data disk, as NewAzureVM.cs did."""
+    for name in ("PSCOMPAT_AZURE_BACKEND", "PSCOMPAT_AZURE_ENDPOINT", "PSCOMPAT_AZURE_SUBSCRIPTION"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PSCOMPAT_HOME", str(tmp_path))
+    ok(WINDOWS_VM.format("", "medialinks"))
+    (vm,) = ok("(Get-AzureVM medialinks w1).VM")
+    base = r"https://pscompatsandbox\.blob\.core\.windows\.net/vhds/medialinks-w1-\d{4}-\d{1,2}-\d{1,2}-\d+"
+    assert re.fullmatch(base + r"\.vhd", vm.OSVirtualHardDisk.MediaLink)
+    assert [d.Lun for d in vm.DataVirtualHardDisks] == [1]
+    assert re.fullmatch(base + r"-1\.vhd", vm.DataVirtualHardDisks[0].MediaLink)
+
+
+@pytest.mark.parametrize(
+    "script, start",
+    [
+        ("Switch-AzureMode AzureResourceManager", "Switch-AzureMode was removed in Azure PowerShell 1.0"),
+        ("Add-AzureAccount", "Add-AzureAccount signs in to Azure Active Directory in a browser window"),
+    ],
+)
+def test_cmdlets_that_cannot_work_here_explain_what_to_do_instead(script, start):
+    result = pscompat.run(f"{script}; 'after'")
+    assert list(result) == ["after"]
+    (error,) = result.errors
+    assert error.message.startswith(start)
+    assert "Import-AzurePublishSettingsFile" in error.message or "side by side" in error.message

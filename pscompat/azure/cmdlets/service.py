@@ -212,6 +212,11 @@ class GetAzureRoleSize(AzureCmdlet):
 _CURRENT_SUBSCRIPTION: dict[str, str] = {}
 
 
+def current_subscription(cmd: AzureCmdlet) -> dict | None:
+    """The subscription the cmdlets use (Select-AzureSubscription -Current, else the default)."""
+    return next((s for s in _subscriptions(cmd) if s["IsCurrent"]), None)
+
+
 def _subscriptions(cmd: AzureCmdlet) -> list[dict]:
     subs = cmd.backend.list_subscriptions().value
     current = _CURRENT_SUBSCRIPTION.get("id") or next((s["SubscriptionId"] for s in subs if s["IsDefault"]), None)
@@ -326,4 +331,54 @@ class ImportAzurePublishSettingsFile(AzureCmdlet):
         for sub in publish_profile.import_file(text):
             self.write_verbose(f"Imported subscription {sub['SubscriptionName']} ({sub['SubscriptionId']}).")
         _CURRENT_SUBSCRIPTION.clear()
+        yield from ()
+
+
+ADD_ACCOUNT_OFFLINE = (
+    "Add-AzureAccount signs in to Azure Active Directory in a browser window, which pscompat does not "
+    "do. Import a management certificate instead: Import-AzurePublishSettingsFile <file> (`pscompat "
+    "serve --publishsettings <file>` writes one for the local endpoint), or set PSCOMPAT_AZURE_TOKEN "
+    "to an access token (docs/serve.md)."
+)
+SWITCH_MODE_REMOVED = (
+    "Switch-AzureMode was removed in Azure PowerShell 1.0 (September 2015): the Service Management "
+    "cmdlets (module Azure, the ones pscompat runs) and the Resource Manager cmdlets (modules AzureRM, "
+    "now Az) are separate modules used side by side, so there is no mode to switch."
+)
+
+
+@cmdlet(
+    "Add-AzureAccount",
+    module=MODULE,
+    synopsis="Explains how to give pscompat credentials (it signs in to no directory).",
+)
+class AddAzureAccount(AzureCmdlet):
+    dotnet_class = PROFILE_COMMANDS + "AddAzureAccount"
+    parameters = (
+        Parameter("Credential", "object"),
+        Parameter("Environment", "string"),
+        Parameter("Tenant", "string"),
+        Parameter("ServicePrincipal", "switch"),
+        PROFILE,
+    )
+
+    def run(self):
+        self.error(ADD_ACCOUNT_OFFLINE, "NotImplemented", "System.NotSupportedException")
+        yield from ()
+
+
+@cmdlet(
+    "Switch-AzureMode",
+    module=MODULE,
+    synopsis="Explains that Azure PowerShell 1.0 removed it.",
+)
+class SwitchAzureMode(AzureCmdlet):
+    dotnet_class = "Microsoft.WindowsAzure.Commands.Profile.SwitchAzureMode"
+    parameters = (
+        Parameter("Name", "string", position=0, validate_set=("AzureServiceManagement", "AzureResourceManager")),
+        Parameter("Global", "switch"),
+    )
+
+    def run(self):
+        self.error(SWITCH_MODE_REMOVED, "NotImplemented", "System.NotSupportedException")
         yield from ()
