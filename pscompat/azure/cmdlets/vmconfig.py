@@ -68,7 +68,6 @@ def _provision(
 ) -> None:
     """Add the provisioning and network configuration sets (replacing earlier ones)."""
     config = models.ProvisioningConfigurationSet(
-        WinRM=None if linux else winrm,
         ConfigurationSetType="LinuxProvisioningConfiguration" if linux else "WindowsProvisioningConfiguration",
         ComputerName=None if linux else vm.RoleName,
         HostName=vm.RoleName if linux else None,
@@ -79,6 +78,7 @@ def _provision(
         DisableSSH=False if linux else None,
     )
     config._password = password
+    setattr(config, "WinRM", None if linux else winrm)  # noqa: B010  (PSModel's slots are generated)
     network = models.NetworkConfigurationSet(ConfigurationSetType="NetworkConfiguration", InputEndpoints=endpoints)
     vm.ConfigurationSets = [
         c
