@@ -179,3 +179,46 @@ def test_cmdlets_that_cannot_work_here_explain_what_to_do_instead(script, start)
     (error,) = result.errors
     assert error.message.startswith(start)
     assert "Import-AzurePublishSettingsFile" in error.message or "side by side" in error.message
+
+
+def test_disk_config_cmdlets_change_a_vm_image_through_update(wire):
+    """Get-AzureVMImageDiskConfigSet / Set-AzureVMImage{OS,Data}DiskConfig build the DiskConfig that
+    Update-AzureVMImage sends (Update VM Image: OS-disk HostCaching, data disks by Name with Lun and
+    HostCaching, docs/azure-classic-api.md §3.3)."""
+    script = """
+    $cfg = Get-AzureVMImage MyOldVmImage | Get-AzureVMImageDiskConfigSet
+    $name = $cfg.DataDiskConfigurations[0].Name
+    $cfg = Set-AzureVMImageDataDiskConfig -DiskConfig $cfg -DataDiskName $name -Lun 2 -HostCaching ReadOnly
+    $cfg = $cfg | Set-AzureVMImageOSDiskConfig -HostCaching ReadOnly
+    Update-AzureVMImage -ImageName MyOldVmImage -Label relabelled -DiskConfig $cfg | Out-Null
+    $image = Get-AzureVMImage MyOldVmImage
+    $image.OSDiskConfiguration.HostCaching
+    $image.DataDiskConfigurations | % { $_.Lun, $_.HostCaching }
+    """
+    assert ok(script) == ["ReadOnly", 2, "ReadOnly"]
+    (body,) = [r["body"] for r in wire.requests if r["method"] == "PUT"]
+    assert "<OSDiskConfiguration><HostCaching>ReadOnly</HostCaching></OSDiskConfiguration>" in body
+    assert "<Lun>2</Lun>" in body
+
+
+@pytest.mark.parametrize(
+    "script, expected",
+    [
+        ("(New-AzureVMImageDiskConfigSet).DataDiskConfigurations.Count", 0),
+        (
+            "(New-AzureVMImageDiskConfigSet | Set-AzureVMImageDataDiskConfig -DataDiskName d -Lun 3).DataDiskConfigurations.Lun",
+            3,
+        ),
+        (
+            "(New-AzureVMImageDiskConfigSet | Set-AzureVMImageDataDiskConfig -DataDiskName d | "
+            "Remove-AzureVMImageDataDiskConfig -DataDiskName D).DataDiskConfigurations.Count",
+            0,
+        ),
+        (
+            "(New-AzureVMImageDiskConfigSet | Set-AzureVMImageOSDiskConfig -HostCaching ReadWrite).OSDiskConfiguration.HostCaching",
+            "ReadWrite",
+        ),
+    ],
+)
+def test_disk_config_sets(script, expected):
+    assert ok(script) == [expected]
