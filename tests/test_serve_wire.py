@@ -222,3 +222,25 @@ def test_disk_config_cmdlets_change_a_vm_image_through_update(wire):
 )
 def test_disk_config_sets(script, expected):
     assert ok(script) == [expected]
+
+
+UBUNTU = "b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150506-en-us-30GB"
+STORAGE_SCRIPT = (
+    "Set-AzureSubscription 'pscompat sandbox' -CurrentStorageAccountName acct2 -PassThru | % CurrentStorageAccountName\n"
+    f"New-AzureVMConfig -Name l1 -InstanceSize Small -ImageName {UBUNTU} | "
+    "Add-AzureProvisioningConfig -Linux -LinuxUser u -Password 'Zx9!secretW' | "
+    "New-AzureVM -ServiceName {0} -Location 'West US' | Out-Null\n"
+    "(Get-AzureVM {0} l1).VM.OSVirtualHardDisk.MediaLink"
+)
+
+
+@pytest.mark.parametrize("backend", ["classic", "sandbox"])
+def test_set_azure_subscription_current_storage_account_places_new_disks(monkeypatch, tmp_path, backend):
+    if backend == "sandbox":
+        for name in ("PSCOMPAT_AZURE_BACKEND", "PSCOMPAT_AZURE_ENDPOINT", "PSCOMPAT_AZURE_SUBSCRIPTION"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("PSCOMPAT_HOME", str(tmp_path))
+    service = f"acct{uuid.uuid4().hex[:6]}"
+    account, link = ok(STORAGE_SCRIPT.replace("{0}", service))
+    assert account == "acct2"
+    assert re.fullmatch(rf"https://acct2\.blob\.core\.windows\.net/vhds/{service}-l1-[\d-]+\.vhd", link)

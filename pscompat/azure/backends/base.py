@@ -289,6 +289,11 @@ class ComputeBackend(ABC):
     def set_default_subscription(self, subscription_id: str) -> Response:
         """Persist the default subscription (Select-AzureSubscription -Default)."""
 
+    def set_current_storage_account(self, subscription_id: str, account: str) -> Response:
+        """Set-AzureSubscription -CurrentStorageAccountName: the profile's storage account of a
+        subscription (where New-AzureVM puts new disks); not a REST operation."""
+        raise CloudError("BadRequest", f"The {self.name} backend keeps no storage account setting.")
+
 
 # --- choosing the backend --------------------------------------------------------------------
 _FACTORIES: dict[str, Callable[[], ComputeBackend]] = {}

@@ -96,6 +96,7 @@ class ClassicRestBackend(ComputeBackend):
         self._client: httpx.Client | None = None
         self._settings: tuple | None = None
         self._local: dict[str, Operation] = {}  # calls answered here, without a request to look up
+        self._storage_account: str | None = None  # Set-AzureSubscription without an imported profile
 
     @property
     def poll_interval(self) -> float:  # read each time: tests and impatient users shorten it
@@ -360,7 +361,7 @@ class ClassicRestBackend(ComputeBackend):
             request_id = new_request_id()
             self._local[request_id] = Operation(request_id, SUCCEEDED, 200)
             fields = ("SubscriptionId", "SubscriptionName", "Environment", "ServiceEndpoint", "IsDefault")
-            rows = [{**{k: s.get(k) for k in fields}, "CurrentStorageAccountName": None} for s in imported]
+            rows = [{**{k: s.get(k) for k in fields + ("CurrentStorageAccountName",)}} for s in imported]
             return Response(request_id, 200, rows)
         response = self._get("", X.SUBSCRIPTION, "Subscription")
         sub = response.value
@@ -371,11 +372,24 @@ class ClassicRestBackend(ComputeBackend):
                 "SubscriptionName": sub.get("SubscriptionName"),
                 "Environment": "AzureCloud",
                 "ServiceEndpoint": endpoint,
-                "CurrentStorageAccountName": None,
+                "CurrentStorageAccountName": self._storage_account,
                 "IsDefault": True,
             }
         ]
         return response
+
+    def set_current_storage_account(self, subscription_id: str, account: str) -> Response:
+        """Kept in the imported profile (Import-AzurePublishSettingsFile), else for this session."""
+        if publish_profile.subscriptions() and not os.environ.get("PSCOMPAT_AZURE_SUBSCRIPTION"):
+            publish_profile.set_storage_account(subscription_id, account)
+        else:
+            _, settings = self._session()
+            if subscription_id.lower() != settings[1].lower():
+                raise not_found(f"The subscription {subscription_id} is not the configured one.")
+            self._storage_account = account
+        request_id = new_request_id()
+        self._local[request_id] = Operation(request_id, SUCCEEDED, 200)
+        return Response(request_id, 200)
 
     def set_default_subscription(self, subscription_id: str) -> Response:
         if publish_profile.subscriptions() and not os.environ.get("PSCOMPAT_AZURE_SUBSCRIPTION"):

@@ -75,6 +75,15 @@ def set_default(subscription_id: str) -> None:
     _save(profile)
 
 
+def set_storage_account(subscription_id: str, account: str) -> None:
+    profile = _load()
+    match = [s for s in profile.get("Subscriptions") or () if s["SubscriptionId"].lower() == subscription_id.lower()]
+    if not match:
+        raise not_found(f"The subscription {subscription_id} does not exist.")
+    match[0]["CurrentStorageAccountName"] = account
+    _save(profile)
+
+
 def read(text: bytes) -> list[dict]:
     """The subscriptions of a .publishsettings file, schema 2.0 (a certificate and URL per
     subscription) or 1.0 (on the PublishProfile), as §4 describes both."""

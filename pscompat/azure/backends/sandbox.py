@@ -417,6 +417,20 @@ class SandboxBackend(ComputeBackend):
             conn.execute("UPDATE subscriptions SET is_default = (id = ?)", (subscription_id,))
         return self._done()
 
+    def set_current_storage_account(self, subscription_id: str, account: str) -> Response:
+        return _set_storage_account(self, subscription_id, account)
+
+
+def _set_storage_account(backend: SandboxBackend, subscription_id: str, account: str) -> Response:
+    conn = backend.conn
+    with store.transaction(conn):
+        row = conn.execute("SELECT id, body FROM subscriptions WHERE id = ?", (subscription_id,)).fetchone()
+        if row is None:
+            raise not_found(f"The subscription {subscription_id} does not exist.")
+        body = {**json.loads(row[1]), "CurrentStorageAccountName": account}
+        conn.execute("UPDATE subscriptions SET body = ? WHERE id = ?", (store.dumps(body), row[0]))
+    return backend._done()
+
 
 def _merge_disk_config(image: dict, disks: dict) -> None:
     """Update VM Image: OS-disk HostCaching, data disks' HostCaching and Lun by Name (docs/azure-classic-api.md §1.6)."""

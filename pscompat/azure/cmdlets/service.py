@@ -334,6 +334,43 @@ class ImportAzurePublishSettingsFile(AzureCmdlet):
         yield from ()
 
 
+@cmdlet(
+    "Set-AzureSubscription",
+    module=MODULE,
+    synopsis="Sets the storage account of a subscription (where New-AzureVM puts new disks).",
+    examples=(
+        (
+            'Set-AzureSubscription -SubscriptionName "pscompat sandbox" -CurrentStorageAccountName pscompatsandbox',
+            "New VMs' disks go to that account's vhds container.",
+        ),
+    ),
+)
+class SetAzureSubscription(AzureCmdlet):
+    """Only -CurrentStorageAccountName of the module's parameters: the profile's endpoint and
+    certificate come from Import-AzurePublishSettingsFile or the PSCOMPAT_AZURE_* variables."""
+
+    dotnet_class = PROFILE_COMMANDS + "SetAzureSubscriptionCommand"
+    parameters = (
+        Parameter("SubscriptionName", "string", position=0, mandatory=True, aliases=("Name",)),
+        Parameter("CurrentStorageAccountName", "string", aliases=("CurrentStorageAccount",)),
+        Parameter("PassThru", "switch"),
+        PROFILE,
+    )
+
+    def run(self):
+        match = [s for s in _subscriptions(self) if s["SubscriptionName"].lower() == self.SubscriptionName.lower()]
+        if not match:
+            self.error(f"The subscription '{self.SubscriptionName}' was not found.", "InvalidArgument")
+            return
+        if self.CurrentStorageAccountName is not None:
+            self.client_action(
+                self.backend.set_current_storage_account, match[0]["SubscriptionId"], self.CurrentStorageAccountName
+            )
+        if self.PassThru:
+            (sub,) = [s for s in _subscriptions(self) if s["SubscriptionId"] == match[0]["SubscriptionId"]]
+            yield models.AzureSubscription(**{k: sub.get(k) for k in models.AzureSubscription.PS_PROPERTIES})
+
+
 ADD_ACCOUNT_OFFLINE = (
     "Add-AzureAccount signs in to Azure Active Directory in a browser window, which pscompat does not "
     "do. Import a management certificate instead: Import-AzurePublishSettingsFile <file> (`pscompat "
