@@ -20,8 +20,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def classic_server(tmp_path_factory):
-    """The fake classic Service Management server (tests/fake_classic_server.py), one process
-    for the whole session, shared by every module that runs the Azure cmdlets over REST."""
-    from fake_classic_server import serve
+    """`pscompat serve` (tests/serve_process.py), one process for the whole session, shared by
+    every module that runs the Azure cmdlets over the classic REST API."""
+    from serve_process import serve
 
     yield from serve(tmp_path_factory)

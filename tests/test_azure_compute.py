@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fake_classic_server import classic_home
+from serve_process import classic_home
 
 import pscompat
 from pscompat.azure.backends import store

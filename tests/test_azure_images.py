@@ -8,7 +8,7 @@ import os
 import re
 
 import pytest
-from fake_classic_server import classic_home
+from serve_process import classic_home
 
 import pscompat
 from pscompat.azure.backends import store

@@ -1,5 +1,5 @@
-"""The classic REST backend (pscompat/azure/rest_classic.py) against a fake Service Management
-server in its own process on 127.0.0.1 (tests/fake_classic_server.py).  The image cmdlets' cases
+"""The classic REST backend (pscompat/azure/backends/classic_rest.py) against `pscompat serve` in
+its own process on 127.0.0.1, over mutual TLS (tests/serve_process.py).  The image cmdlets' cases
 of test_azure_images.py also run through it; here: the example scripts give the same output on
 both backends, the dicts equal the sandbox's, the wire (docs/azure-classic-api.md §3.1, §3.3, §3.4), errors and polling."""
 
@@ -12,9 +12,8 @@ import sys
 import uuid
 from pathlib import Path
 
-import httpx
 import pytest
-from fake_classic_server import FakeServer, use_classic
+from serve_process import ServeProcess, Wire, use_classic
 
 import pscompat
 from pscompat.azure.backends.base import CloudError, current_backend
@@ -42,11 +41,16 @@ def messages(script: str) -> list[str]:
     return [e.message for e in pscompat.run(script).errors]
 
 
-def calls(server) -> list[tuple[str, str]]:
+@pytest.fixture
+def wire(monkeypatch) -> Wire:
+    return Wire(monkeypatch)
+
+
+def calls(wire: Wire) -> list[tuple[str, str]]:
     """(method, path after the subscription) of the requests since the last clear()."""
     return [
         (r["method"], "/" + r["path"].lstrip("/").partition("/")[2] + ("?" + r["query"] if r["query"] else ""))
-        for r in server.requests()
+        for r in wire.requests
     ]
 
 
@@ -191,10 +195,10 @@ def test_the_subscription_is_the_configured_one(home):
 
 
 # --- the wire (docs/azure-classic-api.md §3.1, §3.3, §3.4) -------------------------------------------
-def test_every_request_carries_the_version_and_xml_bodies_use_the_namespace(classic_server):
-    classic_server.clear()
+def test_every_request_carries_the_version_and_xml_bodies_use_the_namespace(wire):
+    wire.clear()
     ok("Save-AzureVMImage mySvc2 MyVMToCapture2 wire -OSState Specialized; Get-AzureVMImage wire | Out-Null")
-    requests = classic_server.requests()
+    requests = wire.requests
     assert requests and all(r["headers"].get("x-ms-version") for r in requests)
     bodies = [r for r in requests if r["body"]]
     assert bodies and all(
@@ -210,7 +214,7 @@ BODY_ORDER = [  # (script, the body's root element, its children in order: docs/
     (
         "Add-AzureVMImage golden https://pscompatsandbox.blob.core.windows.net/vhds/golden.vhd Linux",
         "OSImage",
-        ["Label", "MediaLink", "Name", "OS"],
+        ["Label", "MediaLink", "Name", "OS", "IsPremium", "ShowInGui"],  # both always sent (issue 14 §2)
     ),
     (
         "Save-AzureVMImage mySvc2 MyVMToCapture2 cap -ImageLabel 'a label' -Confirm:$false",
@@ -227,32 +231,32 @@ BODY_ORDER = [  # (script, the body's root element, its children in order: docs/
 
 
 @pytest.mark.parametrize("script, root, children", BODY_ORDER)
-def test_request_bodies_keep_the_element_order(classic_server, script, root, children):
-    classic_server.clear()
+def test_request_bodies_keep_the_element_order(classic_server, wire, script, root, children):
+    wire.clear()
     ok(script)
-    (body,) = [r["body"] for r in classic_server.requests() if r["body"]]
+    (body,) = [r["body"] for r in wire.requests if r["body"]]
     assert body.startswith(f'<{root} xmlns="{NS}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">')
     assert re.findall(r"<(\w+)>", body) == children
 
 
-def test_save_runs_the_documented_call_sequence(classic_server):
-    classic_server.clear()
+def test_save_runs_the_documented_call_sequence(wire):
+    wire.clear()
     ok("Save-AzureVMImage mySvc2 MyVMToCapture2 seq -OSState Specialized")
-    seen = calls(classic_server)
+    seen = calls(wire)
     assert [c for c in seen if not c[1].startswith("/operations/")] == [  # docs/azure-classic-api.md §3.5
         ("GET", "/services/hostedservices/mySvc2/deploymentslots/production"),
         ("GET", "/services/images/seq"),
         ("GET", "/services/vmimages"),
         ("POST", "/services/hostedservices/mySvc2/deployments/mySvc2/roleinstances/MyVMToCapture2/Operations"),
     ]
-    accepted = [r for r in classic_server.requests() if r["status"] == 202]
+    accepted = [r for r in wire.requests if r["status"] == 202]
     assert len(accepted) == 1 and ("GET", f"/operations/{accepted[0]['request_id']}") in seen
 
 
-def test_remove_with_delete_vhd_sends_comp_media(classic_server):
-    classic_server.clear()
+def test_remove_with_delete_vhd_sends_comp_media(wire):
+    wire.clear()
     ok("Remove-AzureVMImage MyOldVmImage -DeleteVHD")
-    assert ("DELETE", "/services/vmimages/MyOldVmImage?comp=media") in calls(classic_server)
+    assert ("DELETE", "/services/vmimages/MyOldVmImage?comp=media") in calls(wire)
 
 
 @pytest.mark.parametrize("status", [301, 302, 304, 307, 204])
@@ -264,16 +268,16 @@ def test_remove_with_delete_vhd_sends_comp_media(classic_server):
         ("Get-AzureVMImage MyOldVmImage", "GET"),
     ],
 )
-def test_a_status_the_operation_does_not_document_is_an_error(classic_server, home, script, method, status):
+def test_a_status_the_operation_does_not_document_is_an_error(classic_server, wire, home, script, method, status):
     """Issue 10: a 3xx answer was taken for success (Remove-AzureVMImage said Succeeded, nothing
     was deleted).  Only the documented codes of §3.2 succeed; the redirect is not followed."""
     ok("Add-AzureVMImage golden -MediaLocation https://pscompatsandbox.blob.core.windows.net/vhds/g.vhd -OS Linux")
-    classic_server.answer_next(status, method=method, location="https://elsewhere.example/x?sig=s3cr3tsig")
+    wire.answer_next(status, method=method, location="https://elsewhere.example/x?sig=s3cr3tsig")
     (message,) = ok(f"try {{ {script} -ErrorAction Stop; 'not reached' }} catch {{ $_.Exception.Message }}")
     assert f"with {status} " in message and "not a success for this operation" in message, message
     assert "s3cr3tsig" not in message and "Succeeded" not in message
     # nothing was done, and nothing more was sent: the image is still there and still answers
-    assert [(r["method"], r["status"]) for r in classic_server.requests()][-1] == (method, status)
+    assert [(r["method"], r["status"]) for r in wire.requests][-1] == (method, status)
     assert list(ok("'MyOldVmImage', 'golden' | % { Get-AzureVMImage $_ } | % ImageName")) == ["MyOldVmImage", "golden"]
 
 
@@ -287,7 +291,8 @@ def test_a_status_the_operation_does_not_document_is_an_error(classic_server, ho
     ],
 )
 def test_server_checks_the_version_header(classic_server, headers, code):
-    reply = httpx.get(f"{classic_server.url}/{uuid.uuid4()}/services/vmimages", headers=headers)
+    with classic_server.client() as client:
+        reply = client.get(f"{classic_server.url}/{uuid.uuid4()}/services/vmimages", headers=headers)
     assert re.fullmatch(r"[0-9a-f]{32}", reply.headers["x-ms-request-id"])
     if code is None:
         assert reply.status_code == 200 and reply.text.startswith(f'<VMImages xmlns="{NS}"')
@@ -342,33 +347,34 @@ def test_cli_shows_the_error_text_not_a_traceback():
 # --- a slower, authenticated server: polling and the Bearer token ------------------------------------
 @pytest.fixture(scope="module")
 def slow_server(tmp_path_factory):
-    with FakeServer(tmp_path_factory.mktemp("slow"), token="t0ken", env={"PSCOMPAT_SANDBOX_LATENCY": "0.3"}) as s:
+    home = tmp_path_factory.mktemp("slow") / "home"
+    with ServeProcess(home, token="t0ken", env={"PSCOMPAT_SANDBOX_LATENCY": "0.3"}) as s:
         yield s
 
 
 def test_bearer_token_is_sent_and_required(slow_server, monkeypatch):
-    use_classic(monkeypatch, slow_server, str(uuid.uuid4()))
+    use_classic(monkeypatch, slow_server, str(uuid.uuid4()), cert=False)
     assert messages("Get-AzureVMImage nope")[0].startswith("AuthenticationFailed: The server failed to authenticate")
     monkeypatch.setenv("PSCOMPAT_AZURE_TOKEN", "t0ken")
     assert ok(f"Get-AzureVMImage '{WS2012R2_MAY}'")[0].ImageName == WS2012R2_MAY
 
 
-def test_an_accepted_operation_is_polled_until_it_succeeds(slow_server, monkeypatch):
-    use_classic(monkeypatch, slow_server, str(uuid.uuid4()))
+def test_an_accepted_operation_is_polled_until_it_succeeds(slow_server, monkeypatch, wire):
+    use_classic(monkeypatch, slow_server, str(uuid.uuid4()), cert=False)
     monkeypatch.setenv("PSCOMPAT_AZURE_TOKEN", "t0ken")
     monkeypatch.setenv("PSCOMPAT_AZURE_POLL_INTERVAL", "0.05")
-    slow_server.clear()
+    wire.clear()
     session = pscompat.Session()
     (context,) = session.run("Stop-AzureVM mySvc2 MyVMToCapture2 -StayProvisioned")
     assert context.OperationStatus == "Succeeded"
-    accepted = [r["request_id"] for r in slow_server.requests() if r["status"] == 202]
-    polls = [c for c in calls(slow_server) if c == ("GET", f"/operations/{accepted[0]}")]
+    accepted = [r["request_id"] for r in wire.requests if r["status"] == 202]
+    polls = [c for c in calls(wire) if c == ("GET", f"/operations/{accepted[0]}")]
     assert len(accepted) == 1 and len(polls) >= 3  # 0.3 s at 0.05 s a poll
     assert any(not r[3] for r in session.host.progress_records)  # Write-Progress while InProgress
 
 
 def test_a_failed_operation_is_reported(slow_server, monkeypatch):
-    use_classic(monkeypatch, slow_server, str(uuid.uuid4()))
+    use_classic(monkeypatch, slow_server, str(uuid.uuid4()), cert=False)
     monkeypatch.setenv("PSCOMPAT_AZURE_TOKEN", "t0ken")
     backend = current_backend()
     # Two captures to one name are both accepted; the second fails when it completes
@@ -410,10 +416,10 @@ UBUNTU = "b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-2015
         ),
     ],
 )
-def test_a_new_vm_sends_its_password_and_the_store_never_keeps_it(classic_server, script, element):
-    classic_server.clear()
+def test_a_new_vm_sends_its_password_and_the_store_never_keeps_it(classic_server, wire, script, element):
+    wire.clear()
     ok(script)
-    bodies = [r["body"] for r in classic_server.requests() if r["body"] and "ProvisioningConfiguration" in r["body"]]
+    bodies = [r["body"] for r in wire.requests if r["body"] and "ProvisioningConfiguration" in r["body"]]
     assert bodies and f"<{element}>Zx9!secretW</{element}>" in bodies[0]
     # Create Virtual Machine Deployment's order: the password follows the computer/user name
     body = bodies[0]

@@ -1,7 +1,7 @@
 """Issue 10, secrets: the Azure cmdlets run with test secrets (a Bearer token, a management
 certificate's PEM text with its private key, provisioning passwords) through their paths,
-successes and errors, with -Verbose and -Debug, as `pscompat` processes against the fake classic
-server and on the sandbox.  Everything they print (stdout, stderr, the full text of every error
+successes and errors, with -Verbose and -Debug, as `pscompat` processes against `pscompat serve`
+(tests/serve_process.py) and on the sandbox.  Everything they print (stdout, stderr, the full text of every error
 record and its exception) and every file they leave is searched for each secret and for every
 8-character piece of it.  Files that hold state are 0600 in 0700 folders."""
 
@@ -16,7 +16,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from fake_classic_server import FakeServer
+from serve_process import ServeProcess, classic_env
 
 REPO = Path(__file__).resolve().parents[1]
 TOKEN = "eyJ0eXAi" + secrets.token_urlsafe(48)
@@ -30,22 +30,6 @@ FAKE_PEM = (
 PART = 8
 WS2012R2 = "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201505.01-en.us-127GB.vhd"
 UBUNTU = "b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150610-en-us-30GB"
-
-
-def real_pem(tmp: Path) -> str | None:
-    """A real self-signed certificate with its key (openssl), or None where openssl is missing."""
-    key, cert = tmp / "k.pem", tmp / "c.pem"
-    done = subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert]
-        + ["-days", "2", "-subj", "/CN=pscompat-test"],
-        capture_output=True,
-    )
-    if done.returncode != 0:
-        return None
-    text = cert.read_text() + key.read_text()
-    key.unlink()
-    cert.unlink()
-    return text
 
 
 # Every cmdlet path that touches a credential, with the verbose and debug streams on; the last line
@@ -105,18 +89,24 @@ def files_under(root: Path):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with FakeServer(tmp_path_factory.mktemp("secrets"), token=TOKEN, env={"PSCOMPAT_SANDBOX_LATENCY": "0"}) as s:
+    """`pscompat serve` taking the token; the tests that authenticate by certificate say so."""
+    with ServeProcess(
+        tmp_path_factory.mktemp("secrets") / "home", token=TOKEN, env={"PSCOMPAT_SANDBOX_LATENCY": "0"}
+    ) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def echoing_server(tmp_path_factory):
+    """The same server, except that POSTs to a deployment are answered with an error quoting
+    their body (the provisioning password), as a careless service might."""
+    home = tmp_path_factory.mktemp("echo") / "home"
+    with ServeProcess(home, token=TOKEN, env={"PSCOMPAT_SANDBOX_LATENCY": "0"}, echo="/deployments") as s:
         yield s
 
 
 def classic(server, **extra) -> dict:
-    return {
-        "PSCOMPAT_AZURE_BACKEND": "classic",
-        "PSCOMPAT_AZURE_ENDPOINT": server.url,
-        "PSCOMPAT_AZURE_SUBSCRIPTION": str(uuid.uuid4()),
-        "PSCOMPAT_AZURE_POLL_INTERVAL": "0.01",
-        **extra,
-    }
+    return {**classic_env(server, str(uuid.uuid4()), cert=False), **extra}
 
 
 @pytest.mark.parametrize(
@@ -152,12 +142,8 @@ def test_a_wrong_or_malformed_token_is_an_error_that_does_not_show_it(server, to
     assert_no_secret(out, token, TOKEN, OTHER_TOKEN, WIN_PASSWORD, LINUX_PASSWORD)
 
 
-def test_a_service_quoting_the_request_body_does_not_show_the_password(server):
-    server.answer_next(400, method="POST", echo=True, count=20, path="/deployments")  # the body with the password
-    try:
-        out = run(SCRIPT.replace("{0}", uuid.uuid4().hex[:8]), classic(server, PSCOMPAT_AZURE_TOKEN=TOKEN))
-    finally:
-        server.clear()  # forgets the answers not used
+def test_a_service_quoting_the_request_body_does_not_show_the_password(echoing_server):
+    out = run(SCRIPT.replace("{0}", uuid.uuid4().hex[:8]), classic(echoing_server, PSCOMPAT_AZURE_TOKEN=TOKEN))
     assert "BadRequest: Cannot process POST" in out, out[:2000]
     assert_no_secret(out, TOKEN, WIN_PASSWORD, LINUX_PASSWORD)
 
@@ -166,9 +152,9 @@ def test_a_service_quoting_the_request_body_does_not_show_the_password(server):
 def test_a_certificate_given_as_pem_text_never_shows_its_key(server, kind, tmp_path):
     """PEM text in PSCOMPAT_AZURE_CERT used to be printed (private key included) in the 'cannot
     load' error.  A real PEM now loads from memory; anything else is an error without it."""
-    pem = real_pem(tmp_path) if kind == "real" else FAKE_PEM
-    if pem is None:
-        pytest.skip("openssl is not installed (the garbage case still runs)")
+    # the real one is the server's own management certificate: a certificate it did not sign
+    # ends the TLS handshake (mutual TLS), as the service refused unknown certificates
+    pem = server.cert.read_text() if kind == "real" else FAKE_PEM
     env = classic(server, PSCOMPAT_AZURE_TOKEN=TOKEN, PSCOMPAT_AZURE_CERT=pem)
     out = run(SCRIPT.replace("{0}", uuid.uuid4().hex[:8]), env)
     if kind == "garbage":
@@ -197,7 +183,7 @@ def test_the_sandbox_keeps_no_password_and_its_files_are_private(tmp_path):
 
 
 def test_the_servers_stores_keep_no_secret(server):
-    """What the fake service's sandboxes wrote during this module (its stores strip passwords)."""
+    """What the server's sandboxes wrote during this module (its stores strip passwords)."""
     for path in files_under(server.root):
         assert_no_secret(path.read_bytes().decode("latin-1"), TOKEN, WIN_PASSWORD, LINUX_PASSWORD)
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path

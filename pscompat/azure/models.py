@@ -221,6 +221,7 @@ class ProvisioningConfigurationSet(PSModel):
         "TimeZone",
         "DisableSSH",
         "ResetPasswordOnFirstLogon",
+        "WinRM",
     )
     __slots__ = PS_PROPERTIES + ("_password",)
 

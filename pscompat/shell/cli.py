@@ -146,6 +146,10 @@ def _main(argv) -> int:
         from pscompat.shell import convert_cli
 
         return convert_cli.main(argv[1:])
+    if argv[:1] == ["serve"]:  # a subcommand, not pwsh's script file named `serve` (docs/serve.md)
+        from pscompat.shell.serve_cli import main as serve
+
+        return serve(argv[1:])
     try:
         opts = parse(argv, stdin_redirected=not sys.stdin.isatty())
     except UsageError as exc:

@@ -247,6 +247,11 @@ class ComputeBackend(ABC):
     def create_deployment(self, service: str, deployment: dict) -> Response:
         """POST /services/hostedservices/<svc>/deployments (202): the first VM(s) of a service."""
 
+    def delete_deployment(self, service: str, deployment: str, delete_vhd: bool = False) -> Response:
+        """DELETE /services/hostedservices/<svc>/deployments/<dep>[?comp=media] (202): every VM of
+        the deployment; Remove-AzureVM sends it for the last VM (a deployment cannot be empty)."""
+        raise CloudError("BadRequest", f"The {self.name} backend cannot delete a deployment.")
+
     # --- roles (VMs) ------------------------------------------------------------------------
     @abstractmethod
     def add_role(self, service: str, deployment: str, role: dict) -> Response:
@@ -304,6 +309,11 @@ class ComputeBackend(ABC):
         where the classic service did not; None: the classic behaviour."""
         return None
 
+    def set_current_storage_account(self, subscription_id: str, account: str) -> Response:
+        """Set-AzureSubscription -CurrentStorageAccountName: the profile's storage account of a
+        subscription (where New-AzureVM puts new disks); not a REST operation."""
+        raise CloudError("BadRequest", f"The {self.name} backend keeps no storage account setting.")
+
 
 # --- choosing the backend --------------------------------------------------------------------
 _FACTORIES: dict[str, Callable[[], ComputeBackend]] = {}
@@ -315,10 +325,17 @@ def register_backend(name: str, factory: Callable[[], ComputeBackend]) -> None:
     _FACTORIES[name] = factory
 
 
+def _default_kind() -> str:
+    """The sandbox, unless Import-AzurePublishSettingsFile has pointed the cmdlets at an endpoint."""
+    from pscompat.azure.backends import publish_profile
+
+    return "classic" if publish_profile.exists() else "sandbox"
+
+
 def current_backend() -> ComputeBackend:
     """The backend for this process; re-created when PSCOMPAT_AZURE_BACKEND or PSCOMPAT_HOME
     change, because tests and the before-stop hook relocate the sandbox through the environment."""
-    kind = os.environ.get("PSCOMPAT_AZURE_BACKEND", "sandbox")
+    kind = os.environ.get("PSCOMPAT_AZURE_BACKEND") or _default_kind()
     key = (kind, os.environ.get("PSCOMPAT_HOME"), os.environ.get("XDG_DATA_HOME"))
     backend = _CURRENT.get(key)
     if backend is None:

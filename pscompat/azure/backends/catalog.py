@@ -218,8 +218,11 @@ def demo_user_vm_images() -> list[dict]:
 # --- subscription-level lists --------------------------------------------------------------------
 def locations() -> list[dict]:
     services = ["Compute", "Storage", "PersistentVMRole", "HighMemory"]
+    # List Locations' ComputeCapabilities (x-ms-version 2014-05-01 and later): the sizes a region offers.
+    sizes = [n for n, *_ in _ROLE_SIZES]
+    capabilities = {"VirtualMachinesRoleSizes": sizes, "WebWorkerRoleSizes": sizes}
     return [
-        {"Name": name, "DisplayName": name, "AvailableServices": services}
+        {"Name": name, "DisplayName": name, "AvailableServices": services, "ComputeCapabilities": capabilities}
         for name in _raw()["locations"]["L16"].split(";")
     ]
 

@@ -26,6 +26,7 @@ from urllib.parse import quote
 import httpx
 
 from pscompat.azure.backends import classic_xml as X
+from pscompat.azure.backends import publish_profile
 from pscompat.azure.backends.base import (
     PASSWORD_KEYS,
     SUCCEEDED,
@@ -56,11 +57,15 @@ class TransportError(CloudError):
 
 
 def _settings() -> tuple:
+    """The environment's configuration; what it leaves unset comes from the profile that
+    Import-AzurePublishSettingsFile wrote (publish_profile.py), for its current subscription."""
     env = os.environ.get
+    imported = publish_profile.current() if not env("PSCOMPAT_AZURE_SUBSCRIPTION") else None
+    imported = imported or {}
     return (
-        env("PSCOMPAT_AZURE_ENDPOINT") or DEFAULT_ENDPOINT,
-        env("PSCOMPAT_AZURE_SUBSCRIPTION") or "",
-        env("PSCOMPAT_AZURE_CERT") or "",
+        env("PSCOMPAT_AZURE_ENDPOINT") or imported.get("ServiceEndpoint") or DEFAULT_ENDPOINT,
+        env("PSCOMPAT_AZURE_SUBSCRIPTION") or imported.get("SubscriptionId") or "",
+        env("PSCOMPAT_AZURE_CERT") or imported.get("Certificate") or "",
         env("PSCOMPAT_AZURE_CERT_KEY") or "",
         env("PSCOMPAT_AZURE_TOKEN") or "",
         env("PSCOMPAT_AZURE_VERSION") or DEFAULT_VERSION,
@@ -91,6 +96,7 @@ class ClassicRestBackend(ComputeBackend):
         self._client: httpx.Client | None = None
         self._settings: tuple | None = None
         self._local: dict[str, Operation] = {}  # calls answered here, without a request to look up
+        self._storage_account: str | None = None  # Set-AzureSubscription without an imported profile
 
     @property
     def poll_interval(self) -> float:  # read each time: tests and impatient users shorten it
@@ -265,9 +271,15 @@ class ClassicRestBackend(ComputeBackend):
         return self._send("DELETE", f"/services/hostedservices/{_q(name)}", expect, media=delete_all)
 
     def get_deployment(self, service: str, slot: str = "Production") -> Response:
-        return self._get(
+        response = self._get(
             f"/services/hostedservices/{_q(service)}/deploymentslots/{slot.lower()}", X.DEPLOYMENT, "Deployment"
         )
+        # The service leaves <Lun> out for LUN 0 (its default): absent means 0, not $null, or
+        # Add-AzureDataDisk -LUN 0 | Update-AzureVM would send two disks at LUN 0.
+        for role in response.value.get("RoleList") or ():
+            for disk in role.get("DataVirtualHardDisks") or ():
+                disk.setdefault("Lun", 0)
+        return response
 
     def create_deployment(self, service: str, deployment: dict) -> Response:
         body = {
@@ -283,6 +295,9 @@ class ClassicRestBackend(ComputeBackend):
             X.DEPLOYMENT_CREATE,
             body,
         )
+
+    def delete_deployment(self, service: str, deployment: str, delete_vhd: bool = False) -> Response:
+        return self._send("DELETE", self._roles(service, deployment), ACCEPTED, media=delete_vhd)
 
     # --- roles ------------------------------------------------------------------------------
     def _roles(self, service: str, deployment: str) -> str:
@@ -339,7 +354,15 @@ class ClassicRestBackend(ComputeBackend):
         return response
 
     def list_subscriptions(self) -> Response:
-        """Get Subscription (GET /<subscription-id>): the one subscription this configuration names."""
+        """The imported subscriptions (Import-AzurePublishSettingsFile), else Get Subscription
+        (GET /<subscription-id>): the one subscription this configuration names."""
+        imported = publish_profile.subscriptions() if not os.environ.get("PSCOMPAT_AZURE_SUBSCRIPTION") else []
+        if imported:
+            request_id = new_request_id()
+            self._local[request_id] = Operation(request_id, SUCCEEDED, 200)
+            fields = ("SubscriptionId", "SubscriptionName", "Environment", "ServiceEndpoint", "IsDefault")
+            rows = [{**{k: s.get(k) for k in fields + ("CurrentStorageAccountName",)}} for s in imported]
+            return Response(request_id, 200, rows)
         response = self._get("", X.SUBSCRIPTION, "Subscription")
         sub = response.value
         endpoint = self._settings[0].rstrip("/") + "/"
@@ -349,13 +372,31 @@ class ClassicRestBackend(ComputeBackend):
                 "SubscriptionName": sub.get("SubscriptionName"),
                 "Environment": "AzureCloud",
                 "ServiceEndpoint": endpoint,
-                "CurrentStorageAccountName": None,
+                "CurrentStorageAccountName": self._storage_account,
                 "IsDefault": True,
             }
         ]
         return response
 
+    def set_current_storage_account(self, subscription_id: str, account: str) -> Response:
+        """Kept in the imported profile (Import-AzurePublishSettingsFile), else for this session."""
+        if publish_profile.subscriptions() and not os.environ.get("PSCOMPAT_AZURE_SUBSCRIPTION"):
+            publish_profile.set_storage_account(subscription_id, account)
+        else:
+            _, settings = self._session()
+            if subscription_id.lower() != settings[1].lower():
+                raise not_found(f"The subscription {subscription_id} is not the configured one.")
+            self._storage_account = account
+        request_id = new_request_id()
+        self._local[request_id] = Operation(request_id, SUCCEEDED, 200)
+        return Response(request_id, 200)
+
     def set_default_subscription(self, subscription_id: str) -> Response:
+        if publish_profile.subscriptions() and not os.environ.get("PSCOMPAT_AZURE_SUBSCRIPTION"):
+            publish_profile.set_default(subscription_id)  # raises CloudError 404 for an unknown id
+            request_id = new_request_id()
+            self._local[request_id] = Operation(request_id, SUCCEEDED, 200)
+            return Response(request_id, 200)
         # The environment names the subscription; there is no profile file to persist a choice in.
         _, settings = self._session()
         if subscription_id.lower() != settings[1].lower():

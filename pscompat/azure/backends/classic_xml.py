@@ -169,7 +169,7 @@ def _read_scalar(kind, text: str | None):
     return text
 
 
-def _read_value(node: ET.Element, kind):
+def _read_value(node: ET.Element, kind, known_only: bool = False):
     if node.get(_NIL) == "true":
         return None
     if isinstance(kind, Variant):
@@ -177,31 +177,35 @@ def _read_value(node: ET.Element, kind):
     if isinstance(kind, Obj):
         kind = kind.schema
     if isinstance(kind, Schema):
-        return _read_members(node, kind)
+        return _read_members(node, kind, known_only)
     if isinstance(kind, ListOf):
-        return [_read_value(child, kind.kind) for child in node]
+        return [_read_value(child, kind.kind, known_only) for child in node]
     if kind is None and len(node):  # an element we have no table for: keep its shape
         return _read_members(node, Schema([]))
     return _read_scalar(kind, node.text)
 
 
-def _read_members(node: ET.Element, schema: Schema) -> dict:
+def _read_members(node: ET.Element, schema: Schema, known_only: bool = False) -> dict:
     out = {}
     for child in node:
         element = _local(child.tag)
+        if known_only and element not in schema.by_element:
+            continue
         key, kind = schema.by_element.get(element, (element, None))
         if isinstance(kind, Flat):
-            out.update(_read_members(child, kind.schema))
+            out.update(_read_members(child, kind.schema, known_only))
             continue
-        value = _read_value(child, kind)
+        value = _read_value(child, kind, known_only)
         if value is not None:
             out[key] = value
     return out
 
 
-def parse(body: bytes, schema, root: str | None = None):
+def parse(body: bytes, schema, root: str | None = None, known_only: bool = False):
     """A body back into dicts (a list for a ListOf schema).  Raises XmlError when the body is not
-    XML, is outside the Windows Azure namespace or has another root element."""
+    XML, is outside the Windows Azure namespace or has another root element.  `known_only` drops
+    the elements the tables do not name (a server keeps only what it can write back: a member it
+    stored but could not write made every later read of that resource fail)."""
     try:
         node = ET.fromstring(body)
     except ET.ParseError as err:
@@ -212,10 +216,10 @@ def parse(body: bytes, schema, root: str | None = None):
     if root is not None and _local(node.tag) != root:
         raise XmlError(f"expected <{root}>, got <{_local(node.tag)}>")
     if isinstance(schema, ListOf):
-        return [_read_value(child, schema.kind) for child in node if _local(child.tag) == schema.item]
+        return [_read_value(child, schema.kind, known_only) for child in node if _local(child.tag) == schema.item]
     if isinstance(schema, Variant):
         schema = schema.union
-    return _read_members(node, schema)
+    return _read_members(node, schema, known_only)
 
 
 def root_of(body: bytes) -> str:
@@ -232,12 +236,15 @@ OS_IMAGE = fields(
     "ImageFamily ShowInGui:b PublishedDate IsPremium:b IconUri PrivacyUri RecommendedVMSize "
     "PublisherName PricingDetailLink SmallIconUri Language OSState IOType"
 )
+# Add OS Image as the .NET client (Hyak VirtualMachineOSImageOperations.CreateAsync, S17) writes it:
+# ShowInGui right after PublishedDate/IsPremium (a DataContract reader skips an element out of
+# order, so last it was ignored); Update OS Image has PrivacyUri before IconUri.
 OS_IMAGE_ADD = fields(
-    "Label MediaLink Name OS Eula Description ImageFamily PublishedDate IsPremium:b PrivacyUri "
-    "IconUri RecommendedVMSize SmallIconUri ShowInGui:b"
+    "Label MediaLink Name OS Eula Description ImageFamily PublishedDate IsPremium:b ShowInGui:b PrivacyUri "
+    "IconUri RecommendedVMSize SmallIconUri"
 )
 OS_IMAGE_UPDATE = fields(
-    "Label Eula Description ImageFamily ShowInGui:b PublishedDate IconUri PrivacyUri "
+    "Label Eula Description ImageFamily ShowInGui:b PublishedDate PrivacyUri IconUri "
     "RecommendedVMSize SmallIconUri Language"
 )
 
@@ -266,15 +273,19 @@ VM_IMAGE_UPDATE = fields(
     DataDiskConfigurations=ListOf("DataDiskConfiguration", fields("Name HostCaching Lun:i")),
 )
 
-HOSTED_SERVICE = fields(
-    "Url ServiceName HostedServiceProperties",
-    HostedServiceProperties=Flat(
-        fields("Description AffinityGroup Location Label:b64 Status DateCreated DateLastModified")
-    ),
+HOSTED_SERVICE_FIELDS = "Url ServiceName HostedServiceProperties"
+HOSTED_SERVICE_PROPERTIES = Flat(
+    fields("Description AffinityGroup Location Label:b64 Status DateCreated DateLastModified")
 )
+HOSTED_SERVICE = fields(HOSTED_SERVICE_FIELDS, HostedServiceProperties=HOSTED_SERVICE_PROPERTIES)
 CREATE_HOSTED_SERVICE = fields("ServiceName Label:b64 Description Location AffinityGroup")
 
-INPUT_ENDPOINT = fields("LoadBalancedEndpointSetName LocalPort:i Name Port:i Protocol")
+# InputEndpoint in the order of the legacy Python SDK's network_configuration_to_xml (S14).
+INPUT_ENDPOINT = fields(
+    "LoadBalancedEndpointSetName LocalPort:i Name Port:i LoadBalancerProbe Protocol EnableDirectServerReturn:b "
+    "IdleTimeoutInMinutes:i",
+    LoadBalancerProbe=Obj(fields("Path Port:i Protocol")),
+)
 CONFIGURATION_SET = Variant(
     "ConfigurationSetType",
     {
@@ -282,7 +293,9 @@ CONFIGURATION_SET = Variant(
         # Create Virtual Machine Deployment (the service never returns the password elements).
         "WindowsProvisioningConfiguration": fields(
             "ConfigurationSetType ComputerName AdminPassword ResetPasswordOnFirstLogon:b EnableAutomaticUpdates:b "
-            "TimeZone AdminUsername"
+            "TimeZone StoredCertificateSettings WinRM AdminUsername",
+            StoredCertificateSettings=ListOf("CertificateSetting", fields("StoreLocation StoreName Thumbprint")),
+            WinRM=Obj(fields("Listeners", Listeners=ListOf("Listener", fields("Protocol CertificateThumbprint")))),
         ),
         "LinuxProvisioningConfiguration": fields(
             "ConfigurationSetType HostName UserName UserPassword DisableSshPasswordAuthentication=DisableSSH:b"
@@ -316,6 +329,12 @@ DEPLOYMENT = fields(
 )
 # Create Virtual Machine Deployment takes its label as plain text, unlike Get Deployment's answer.
 DEPLOYMENT_CREATE = fields("Name DeploymentSlot Label RoleList", RoleList=ListOf("Role", ROLE))
+# Get Cloud Service Properties with embed-detail=true: the service and its deployments.
+HOSTED_SERVICE_DETAILED = fields(
+    f"{HOSTED_SERVICE_FIELDS} Deployments",
+    HostedServiceProperties=HOSTED_SERVICE_PROPERTIES,
+    Deployments=ListOf("Deployment", DEPLOYMENT),
+)
 
 ROLE_OPERATIONS = {  # root element -> body (docs/azure-classic-api.md §3.3); the root names the operation
     "ShutdownRoleOperation": fields("OperationType PostShutdownAction"),
@@ -329,7 +348,17 @@ ROLE_OPERATIONS = {  # root element -> body (docs/azure-classic-api.md §3.3); t
 
 OPERATION = fields("ID Status HttpStatusCode:i Error", Error=Obj(fields("Code Message")))
 ERROR = fields("Code Message")
-LOCATION = fields("Name DisplayName AvailableServices", AvailableServices=ListOf("AvailableService", "s"))
+LOCATION = fields(
+    "Name DisplayName AvailableServices ComputeCapabilities",
+    AvailableServices=ListOf("AvailableService", "s"),
+    ComputeCapabilities=Obj(
+        fields(
+            "VirtualMachinesRoleSizes WebWorkerRoleSizes",
+            VirtualMachinesRoleSizes=ListOf("RoleSize", "s"),
+            WebWorkerRoleSizes=ListOf("RoleSize", "s"),
+        )
+    ),
+)
 ROLE_SIZE = fields(
     "Name Label Cores:i MemoryInMb:i SupportedByWebWorkerRoles:b SupportedByVirtualMachines:b "
     "MaxDataDiskCount:i WebWorkerResourceDiskSizeInMb:i VirtualMachineResourceDiskSizeInMb:i"

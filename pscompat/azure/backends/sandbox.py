@@ -52,6 +52,7 @@ _APPLY: dict[str, Callable[[sqlite3.Connection, dict], None]] = {
     "capture_os_image": sandbox_vms.apply_capture_os_image,
     "capture_vm_image": sandbox_vms.apply_capture_vm_image,
     "delete_service": sandbox_vms.apply_delete_service,
+    "delete_deployment": sandbox_vms.apply_delete_deployment,
 }
 
 
@@ -367,6 +368,11 @@ class SandboxBackend(ComputeBackend):
         roles = [without_passwords(r) for r in deployment.get("RoleList") or ()]
         return self._begin("create_deployment", {"service": service, "deployment": {**deployment, "RoleList": roles}})
 
+    def delete_deployment(self, service: str, deployment: str, delete_vhd: bool = False) -> Response:
+        return self._begin(
+            "delete_deployment", {"service": service, "deployment": deployment, "delete_vhd": delete_vhd}
+        )
+
     # --- roles ------------------------------------------------------------------------------
     def add_role(self, service: str, deployment: str, role: dict) -> Response:
         return self._begin("add_role", {"service": service, "deployment": deployment, "role": without_passwords(role)})
@@ -410,6 +416,20 @@ class SandboxBackend(ComputeBackend):
                 raise not_found(f"The subscription {subscription_id} does not exist.")
             conn.execute("UPDATE subscriptions SET is_default = (id = ?)", (subscription_id,))
         return self._done()
+
+    def set_current_storage_account(self, subscription_id: str, account: str) -> Response:
+        return _set_storage_account(self, subscription_id, account)
+
+
+def _set_storage_account(backend: SandboxBackend, subscription_id: str, account: str) -> Response:
+    conn = backend.conn
+    with store.transaction(conn):
+        row = conn.execute("SELECT id, body FROM subscriptions WHERE id = ?", (subscription_id,)).fetchone()
+        if row is None:
+            raise not_found(f"The subscription {subscription_id} does not exist.")
+        body = {**json.loads(row[1]), "CurrentStorageAccountName": account}
+        conn.execute("UPDATE subscriptions SET body = ? WHERE id = ?", (store.dumps(body), row[0]))
+    return backend._done()
 
 
 def _merge_disk_config(image: dict, disks: dict) -> None:

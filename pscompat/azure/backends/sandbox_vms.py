@@ -417,6 +417,15 @@ def apply_capture_vm_image(conn: sqlite3.Connection, p: dict) -> None:
         save_deployment(conn, p["service"], deployment)
 
 
+def apply_delete_deployment(conn: sqlite3.Connection, p: dict) -> None:
+    """Delete Deployment: every role goes, its disks detached (or deleted with their blobs under
+    ?comp=media); the service stays."""
+    deployment = require_deployment(conn, p["service"], p["deployment"])
+    for role in deployment["RoleList"]:
+        _release_disks(conn, _disks(role), p.get("delete_vhd", False))
+    conn.execute("DELETE FROM deployments WHERE service = ?", (load_service(conn, p["service"])["ServiceName"],))
+
+
 def apply_delete_service(conn: sqlite3.Connection, p: dict) -> None:
     service = load_service(conn, p["service"])["ServiceName"]
     deployment = load_deployment(conn, service)

@@ -351,6 +351,9 @@ class AddAzureVMImage(AzureCmdlet):
             yield models.operation_context(self.name, operation)
             return
         body.update(MediaLink=self.MediaLocation, OS=self.OS.capitalize())
+        # AddAzureVMImage.cs fills the .NET client's non-nullable IsPremium (false) and
+        # ShowInGui (ShowInGui.IsPresent), so the request always carries both.
+        body.update(IsPremium=False, ShowInGui=bool(self.ShowInGui))
         response, operation = self.client_action(self.backend.add_os_image, body)
         yield models.os_image_context(response.value, self.name, operation)
 

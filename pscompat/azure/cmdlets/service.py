@@ -1,7 +1,9 @@
 """Cloud services and subscription-level lists: Get-/New-/Remove-AzureService, Get-AzureLocation,
-Get-AzureRoleSize, Get-AzureSubscription, Select-AzureSubscription."""
+Get-AzureRoleSize, Get-AzureSubscription, Select-AzureSubscription, Import-AzurePublishSettingsFile."""
 
 from __future__ import annotations
+
+import os
 
 from pscompat.azure import models
 from pscompat.azure.cmdlets.common import (
@@ -210,6 +212,11 @@ class GetAzureRoleSize(AzureCmdlet):
 _CURRENT_SUBSCRIPTION: dict[str, str] = {}
 
 
+def current_subscription(cmd: AzureCmdlet) -> dict | None:
+    """The subscription the cmdlets use (Select-AzureSubscription -Current, else the default)."""
+    return next((s for s in _subscriptions(cmd) if s["IsCurrent"]), None)
+
+
 def _subscriptions(cmd: AzureCmdlet) -> list[dict]:
     subs = cmd.backend.list_subscriptions().value
     current = _CURRENT_SUBSCRIPTION.get("id") or next((s["SubscriptionId"] for s in subs if s["IsDefault"]), None)
@@ -286,3 +293,129 @@ class SelectAzureSubscription(AzureCmdlet):
             _CURRENT_SUBSCRIPTION["id"] = chosen
         if self.PassThru:
             yield True
+
+
+@cmdlet(
+    "Import-AzurePublishSettingsFile",
+    module=MODULE,
+    synopsis="Imports the subscriptions and management certificates of a .publishsettings file.",
+    examples=(
+        (
+            "Import-AzurePublishSettingsFile ./local.publishsettings",
+            "Points the cmdlets at the endpoint the file names (e.g. pscompat serve --publishsettings).",
+        ),
+    ),
+)
+class ImportAzurePublishSettingsFile(AzureCmdlet):
+    """docs/azure-classic-api.md §4: every subscription of the file, its certificate kept (as PEM,
+    0600) in the sandbox home, the first one the default when none was; no output.  From then on
+    the cmdlets of any process use the classic backend with it (publish_profile.py)."""
+
+    dotnet_class = PROFILE_COMMANDS + "ImportAzurePublishSettingsCommand"
+    parameters = (
+        Parameter("PublishSettingsFile", "string", position=0, mandatory=True),
+        Parameter("Environment", "string", position=1, help="Ignored: the file names its endpoint."),
+        PROFILE,
+    )
+
+    def run(self):
+        from pscompat.azure.backends import publish_profile
+
+        path = os.path.normpath(os.path.join(self.ctx.cwd, os.path.expanduser(str(self.PublishSettingsFile))))
+        try:
+            with open(path, "rb") as f:
+                text = f.read()
+        except OSError as err:
+            self.error(f"Cannot read the publish settings file '{path}': {err.strerror}.", "ReadError")
+            return
+        for sub in publish_profile.import_file(text):
+            self.write_verbose(f"Imported subscription {sub['SubscriptionName']} ({sub['SubscriptionId']}).")
+        _CURRENT_SUBSCRIPTION.clear()
+        yield from ()
+
+
+@cmdlet(
+    "Set-AzureSubscription",
+    module=MODULE,
+    synopsis="Sets the storage account of a subscription (where New-AzureVM puts new disks).",
+    examples=(
+        (
+            'Set-AzureSubscription -SubscriptionName "pscompat sandbox" -CurrentStorageAccountName pscompatsandbox',
+            "New VMs' disks go to that account's vhds container.",
+        ),
+    ),
+)
+class SetAzureSubscription(AzureCmdlet):
+    """Only -CurrentStorageAccountName of the module's parameters: the profile's endpoint and
+    certificate come from Import-AzurePublishSettingsFile or the PSCOMPAT_AZURE_* variables."""
+
+    dotnet_class = PROFILE_COMMANDS + "SetAzureSubscriptionCommand"
+    parameters = (
+        Parameter("SubscriptionName", "string", position=0, mandatory=True, aliases=("Name",)),
+        Parameter("CurrentStorageAccountName", "string", aliases=("CurrentStorageAccount",)),
+        Parameter("PassThru", "switch"),
+        PROFILE,
+    )
+
+    def run(self):
+        match = [s for s in _subscriptions(self) if s["SubscriptionName"].lower() == self.SubscriptionName.lower()]
+        if not match:
+            self.error(f"The subscription '{self.SubscriptionName}' was not found.", "InvalidArgument")
+            return
+        if self.CurrentStorageAccountName is not None:
+            self.client_action(
+                self.backend.set_current_storage_account, match[0]["SubscriptionId"], self.CurrentStorageAccountName
+            )
+        if self.PassThru:
+            (sub,) = [s for s in _subscriptions(self) if s["SubscriptionId"] == match[0]["SubscriptionId"]]
+            yield models.AzureSubscription(**{k: sub.get(k) for k in models.AzureSubscription.PS_PROPERTIES})
+
+
+ADD_ACCOUNT_OFFLINE = (
+    "Add-AzureAccount signs in to Azure Active Directory in a browser window, which pscompat does not "
+    "do. Import a management certificate instead: Import-AzurePublishSettingsFile <file> (`pscompat "
+    "serve --publishsettings <file>` writes one for the local endpoint), or set PSCOMPAT_AZURE_TOKEN "
+    "to an access token (docs/serve.md)."
+)
+SWITCH_MODE_REMOVED = (
+    "Switch-AzureMode was removed in Azure PowerShell 1.0 (September 2015): the Service Management "
+    "cmdlets (module Azure, the ones pscompat runs) and the Resource Manager cmdlets (modules AzureRM, "
+    "now Az) are separate modules used side by side, so there is no mode to switch."
+)
+
+
+@cmdlet(
+    "Add-AzureAccount",
+    module=MODULE,
+    synopsis="Explains how to give pscompat credentials (it signs in to no directory).",
+)
+class AddAzureAccount(AzureCmdlet):
+    dotnet_class = PROFILE_COMMANDS + "AddAzureAccount"
+    parameters = (
+        Parameter("Credential", "object"),
+        Parameter("Environment", "string"),
+        Parameter("Tenant", "string"),
+        Parameter("ServicePrincipal", "switch"),
+        PROFILE,
+    )
+
+    def run(self):
+        self.error(ADD_ACCOUNT_OFFLINE, "NotImplemented", "System.NotSupportedException")
+        yield from ()
+
+
+@cmdlet(
+    "Switch-AzureMode",
+    module=MODULE,
+    synopsis="Explains that Azure PowerShell 1.0 removed it.",
+)
+class SwitchAzureMode(AzureCmdlet):
+    dotnet_class = "Microsoft.WindowsAzure.Commands.Profile.SwitchAzureMode"
+    parameters = (
+        Parameter("Name", "string", position=0, validate_set=("AzureServiceManagement", "AzureResourceManager")),
+        Parameter("Global", "switch"),
+    )
+
+    def run(self):
+        self.error(SWITCH_MODE_REMOVED, "NotImplemented", "System.NotSupportedException")
+        yield from ()

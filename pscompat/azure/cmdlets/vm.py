@@ -229,9 +229,17 @@ class RemoveAzureVM(AzureCmdlet):
         deployment = self.deployment(self.ServiceName)
         if deployment is None or not self.should_process(self.Name, self.name):
             return
-        _, operation = self.client_action(
-            self.backend.delete_role, self.ServiceName, deployment["Name"], self.Name, bool(self.DeleteVHD)
-        )
+        roles = [r["RoleName"].lower() for r in deployment.get("RoleList") or ()]
+        # RemoveAzureVM.cs: a deployment cannot lose its last role, so for the only VM the module
+        # deletes the whole deployment (Delete Deployment) instead of the role.
+        if roles == [self.Name.lower()]:
+            call, args = self.backend.delete_deployment, (self.ServiceName, deployment["Name"], bool(self.DeleteVHD))
+        else:
+            call, args = (
+                self.backend.delete_role,
+                (self.ServiceName, deployment["Name"], self.Name, bool(self.DeleteVHD)),
+            )
+        _, operation = self.client_action(call, *args)
         yield models.operation_context(self.name, operation)
 
 

@@ -53,8 +53,18 @@ def _endpoint(name: str, port: int) -> dict:
     return {"Name": name, "Protocol": "tcp", "LocalPort": port}
 
 
+# AddAzureProvisioningConfig.cs / NewQuickVM.cs: a Windows VM gets a WinRM HTTPS listener unless
+# -DisableWinRMHttps; -EnableWinRMHttp adds an HTTP one.
+WINRM_HTTPS = {"Listeners": [{"Protocol": "Https"}]}
+
+
 def _provision(
-    vm: models.PersistentVM, linux: bool, user: str | None, password: str | None, endpoints: list[dict]
+    vm: models.PersistentVM,
+    linux: bool,
+    user: str | None,
+    password: str | None,
+    endpoints: list[dict],
+    winrm: dict | None = None,
 ) -> None:
     """Add the provisioning and network configuration sets (replacing earlier ones)."""
     config = models.ProvisioningConfigurationSet(
@@ -68,6 +78,7 @@ def _provision(
         DisableSSH=False if linux else None,
     )
     config._password = password
+    setattr(config, "WinRM", None if linux else winrm)  # noqa: B010  (PSModel's slots are generated)
     network = models.NetworkConfigurationSet(ConfigurationSetType="NetworkConfiguration", InputEndpoints=endpoints)
     vm.ConfigurationSets = [
         c
@@ -75,6 +86,32 @@ def _provision(
         if not isinstance(c, (models.ProvisioningConfigurationSet, models.NetworkConfigurationSet))
     ]
     vm.ConfigurationSets += [config, network]
+
+
+def _blob_base(cmd: AzureCmdlet) -> str | None:
+    """The vhds container of the current subscription's storage account (Set-AzureSubscription
+    -CurrentStorageAccountName), or None when the profile names none."""
+    from pscompat.azure.cmdlets.service import current_subscription
+
+    account = (current_subscription(cmd) or {}).get("CurrentStorageAccountName")
+    return f"https://{account}.blob.core.windows.net/vhds/" if account else None
+
+
+def _with_media_links(spec: dict, service: str, base: str | None) -> dict:
+    """NewAzureVM.cs gives every disk without a MediaLink one in the current storage account,
+    named like New-AzureQuickVM's OS disk (`<svc>-<vm>-<y>-<m>-<d>-<ms>.vhd`; data disks add
+    their LUN [inf]).  Without a storage account the service chooses."""
+    if base is None:
+        return spec
+    now = datetime.now()
+    stem = f"{base}{service}-{spec['RoleName']}-{now.year}-{now.month}-{now.day}-{now.microsecond // 1000}"
+    os_disk = spec.get("OSVirtualHardDisk")
+    if os_disk is not None and not os_disk.get("MediaLink") and not spec.get("VMImageName"):
+        os_disk["MediaLink"] = f"{stem}.vhd"
+    for disk in spec.get("DataVirtualHardDisks") or ():
+        if not disk.get("MediaLink") and not disk.get("DiskName"):
+            disk["MediaLink"] = f"{stem}-{disk.get('Lun') or 0}.vhd"
+    return spec
 
 
 def _password_ok(password: str | None, linux: bool) -> bool:
@@ -165,6 +202,8 @@ class AddAzureProvisioningConfig(AzureCmdlet):
         Parameter("Password", "string"),
         Parameter("NoRDPEndpoint", "switch", sets=("Windows",)),
         Parameter("NoWinRMEndpoint", "switch", sets=("Windows",)),
+        Parameter("DisableWinRMHttps", "switch", sets=("Windows",)),
+        Parameter("EnableWinRMHttp", "switch", sets=("Windows",)),
         Parameter("NoSSHEndpoint", "switch", sets=("Linux",)),
         Parameter("DisableAutomaticUpdates", "switch", sets=("Windows",)),
         PROFILE,
@@ -179,7 +218,10 @@ class AddAzureProvisioningConfig(AzureCmdlet):
             endpoints = ([] if self.NoRDPEndpoint else [_endpoint("RemoteDesktop", 3389)]) + (
                 [] if self.NoWinRMEndpoint else [_endpoint("WinRmHTTPs", 5986)]
             )
-        _provision(vm, linux, self.LinuxUser if linux else self.AdminUsername, self.Password, endpoints)
+        listeners = [] if self.DisableWinRMHttps else [{"Protocol": "Https"}]
+        listeners += [{"Protocol": "Http"}] if self.EnableWinRMHttp else []
+        winrm = {"Listeners": listeners} if listeners else None
+        _provision(vm, linux, self.LinuxUser if linux else self.AdminUsername, self.Password, endpoints, winrm)
         if not linux and self.DisableAutomaticUpdates:
             vm.ConfigurationSets[-2].EnableAutomaticUpdates = False
         yield self.VM
@@ -274,7 +316,8 @@ class _DeployingCmdlet(AzureCmdlet):
         return True
 
     def deploy(self, service: str, vms: list, deployment_name: str | None = None, label: str | None = None):
-        specs = [models.role_spec(vm) for vm in vms]
+        base = _blob_base(self)
+        specs = [_with_media_links(models.role_spec(vm), service, base) for vm in vms]
         try:
             deployment = self.backend.get_deployment(service).value
         except CloudError as err:
@@ -410,5 +453,6 @@ class NewAzureQuickVM(_DeployingCmdlet):
         endpoints = (
             [_endpoint("SSH", 22)] if linux else [_endpoint("RemoteDesktop", 3389), _endpoint("WinRmHTTPs", 5986)]
         )
-        _provision(vm, linux, self.LinuxUser if linux else self.AdminUsername, self.Password, endpoints)
+        user = self.LinuxUser if linux else self.AdminUsername
+        _provision(vm, linux, user, self.Password, endpoints, None if linux else WINRM_HTTPS)
         yield from self.deploy(self.ServiceName, [vm])

@@ -309,6 +309,19 @@ def convert_special(value, full: str):
             ) from None
     if full == "System.Type":
         return value if isinstance(value, PSType) else resolve_type(to_string(value))
+    if full == "System.Uri":
+        from pscompat.values.dotnet.uri import Uri
+
+        if isinstance(value, Uri):
+            return value
+        try:
+            return Uri(to_string(value))
+        except DotNetError as exc:
+            raise PSError(
+                f'Cannot convert value "{to_string(value)}" to type "System.Uri". Error: "{exc.message}"',
+                "InvalidCastParseTargetInvocation",
+                category="InvalidArgument",
+            ) from None
     if full in (SECURE_STRING, PS_CREDENTIAL):
         raise cast_without_value(type_names(value)[0], full)
     base = full.split("[", 1)[0]
