@@ -122,6 +122,7 @@ class StatementGenerator(ExpressionGenerator):
         if key is None:
             raise Unsupported
         em = self.em
+        assert isinstance(node.target, N.Variable)  # plain_variable said so
         spelled = node.target.name
         if spelled != key and spelled.lower() == key:  # `$MyVar = 1`: Get-Variable lists it as MyVar
             em.line(f"scope.remember_name({key!r}, {spelled!r})")
