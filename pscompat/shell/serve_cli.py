@@ -32,10 +32,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--publishsettings", help="write a .publishsettings file for this endpoint to FILE")
     parser.add_argument("--log", help="append one line per request to FILE (default: standard error)")
     parser.add_argument("--no-tls", action="store_true", help="plain HTTP (then --token is the only credential)")
+    arm = parser.add_argument_group("ARM (--api arm)")
+    arm.add_argument("--page-size", type=int, default=100, help="items per page of a list (nextLink after)")
+    arm.add_argument(
+        "--operation-polls", type=int, default=1, help="status polls before a long-running operation completes"
+    )
     return parser
 
 
-def load_app(api: str, home: Path):
+def load_app(api: str, home: Path, **options):
     module = f"pscompat.azure.server.{api}"
     try:
         loaded = importlib.import_module(module)
@@ -43,7 +48,7 @@ def load_app(api: str, home: Path):
         if err.name != module:
             raise
         raise SystemExit(f"pscompat serve: the {api} API is not available in this installation ({module} is missing)")
-    return loaded.make_app(home)
+    return loaded.make_app(home, **options)
 
 
 def _logger(path: str | None):
@@ -103,7 +108,8 @@ def main(argv: list[str]) -> int:
     if args.host not in ("127.0.0.1", "::1", "localhost"):
         sys.stderr.write(f"pscompat serve: warning: listening on {args.host}, reachable from other machines\n")
     try:
-        app = load_app(args.api, home)
+        options = {"page_size": args.page_size, "polls": args.operation_polls} if args.api == "arm" else {}
+        app = load_app(args.api, home, **options)
         context = creds = None
         if not args.no_tls:
             creds = core.credentials(home, args.host)
