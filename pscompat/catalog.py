@@ -18,6 +18,7 @@ def load_builtin_commands() -> None:
         core,
         dates,
         help,
+        host,
         item_properties,
         items,
         resolve_path,
