@@ -18,6 +18,7 @@ def load_builtin_commands() -> None:
         core,
         dates,
         help,
+        history,
         host,
         item_properties,
         items,

@@ -143,6 +143,9 @@ def is_incomplete(text: str) -> bool:
 
 
 def repl(session, debug: bool = False) -> int:
+    import datetime
+
+    from pscompat.cmdlets.history import record
     from pscompat.shell.cli import run_text
 
     interactive = session.host.interactive
@@ -165,7 +168,10 @@ def repl(session, debug: bool = False) -> int:
             continue
         from pscompat.errors import ExitFlow  # noqa: F401  (exit ends the prompt, as in pwsh)
 
+        started = datetime.datetime.now()
         code = run_text(session, text, "<interactive>", debug=debug)
+        # the session's history (Get-History, Invoke-History): the line as typed, once it ran
+        record(session.ctx, text, started, datetime.datetime.now(), "Completed" if code == 0 else "Failed")
         if _exited(session):
             return code
 

@@ -64,3 +64,14 @@ $f.ParameterTypeName
 $x = & { $Host.UI.WriteLine('shown'); 'piped' }
 $x
 ## RESULT: ["piped"]
+
+#### Outside the prompt there is no history
+# source: History.cs (only a host's interactive lines are added; pwsh -c keeps none); HistoryStrings.NoLastHistoryEntryFound
+@(Get-History).Count
+try { Invoke-History } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }
+## RESULT: [0, "Cannot locate most recent history.", "InvokeHistoryNoLastHistoryEntryFound,Microsoft.PowerShell.Commands.InvokeHistoryCommand"]
+
+#### The history aliases
+# source: InitialSessionState.cs builtin aliases (h, history, ghy, r, ihy, clhy)
+'h', 'history', 'ghy', 'r', 'ihy', 'clhy' | ForEach-Object { (Get-Alias $_).Definition }
+## RESULT: ["Get-History", "Get-History", "Get-History", "Invoke-History", "Invoke-History", "Clear-History"]
