@@ -25,6 +25,7 @@ def load_builtin_commands() -> None:
         resolve_path,
         security,
         session,
+        strict_mode,
         strings,
         text,
         timing,
