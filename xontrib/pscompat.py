@@ -93,10 +93,10 @@ class block:
 def _show(result) -> None:
     """Out-Default: the result's PowerShell rendering, through the host like pwsh's console, laid
     out for the terminal's width (the host's: 120 columns when output is not a terminal)."""
-    from pscompat.format.out_default import render
+    from pscompat.shell.repl import render_for_host
 
     host = session().host
-    text = render(list(result), width=host.width)
+    text = render_for_host(host, list(result))
     host.write(text if text.endswith("\n") else text + "\n")
 
 

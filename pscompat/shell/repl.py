@@ -129,6 +129,14 @@ def _reader(interactive: bool, session=None):
     return _readline_reader(session) or input
 
 
+def render_for_host(host, objects: list) -> str:
+    """Out-Default's text for objects, laid out for the host's width (the terminal's): what a
+    prompt shows, here and at the xonsh prompt."""
+    from pscompat.format.out_default import render
+
+    return render(objects, width=host.width)
+
+
 def is_incomplete(text: str) -> bool:
     from pscompat.errors import IncompleteInputError, ParseError
     from pscompat.syntax.grammar import parse
