@@ -196,8 +196,9 @@ def test_recursion_a_thousand_deep_runs_and_deeper_ends_in_pwsh_s_error(tmp_path
         "function f($n) { if ($n) { f ($n - 1) } else { 'bottom' } }; f 1000\n"
         "function g { [CmdletBinding()] param([Parameter(ValueFromPipeline)][int]$n) "
         "process { if ($n) { $n - 1 | g } else { 'bottom' } } }; g 1000\n"
-        "function h($n) { h ($n + 1) }\n"
-        "h 0\n"  # thousands of levels deeper: the error ends this statement, not the script
+        # not named h: `h` is Get-History's alias, and aliases come before functions
+        "function Deeper($n) { Deeper ($n + 1) }\n"
+        "Deeper 0\n"  # thousands of levels deeper: the error ends this statement, not the script
         "$Error[0].FullyQualifiedErrorId\n"
         "'still running'\n"
     )

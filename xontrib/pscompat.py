@@ -91,9 +91,13 @@ class block:
 
 
 def _show(result) -> None:
-    """Out-Default: the result's PowerShell rendering, through the host like pwsh's console."""
-    text = str(result)
-    session().host.write(text if text.endswith("\n") else text + "\n")
+    """Out-Default: the result's PowerShell rendering, through the host like pwsh's console, laid
+    out for the terminal's width (the host's: 120 columns when output is not a terminal)."""
+    from pscompat.shell.repl import render_for_host
+
+    host = session().host
+    text = render_for_host(host, list(result))
+    host.write(text if text.endswith("\n") else text + "\n")
 
 
 def _run(source, locs, glbs, variables=None, stdout=None, stderr=None):

@@ -1,6 +1,6 @@
-"""Utility cmdlets: Start-Sleep, Get-Random and Read-Host (Docs: Microsoft.PowerShell.Utility/*.md).
+"""Utility cmdlets: Start-Sleep and Get-Random (Docs: Microsoft.PowerShell.Utility/*.md).
 The *-Variable cmdlets live in variables.py, the *-Alias cmdlets in aliases.py, Get-Command and
-Get-Help in help.py."""
+Get-Help in help.py, Read-Host in host.py."""
 
 from __future__ import annotations
 
@@ -174,41 +174,6 @@ class GetRandom(Cmdlet):
                 "MinGreaterThanOrEqualMax",
                 "InvalidArgument",
             )
-
-
-@cmdlet(
-    "Read-Host",
-    synopsis="Reads a line of input from the console.",
-    description="Prompts the user and returns the line typed. Fails with a clear error when the "
-    "session is not interactive (scripts run from files, CI, the Python API).",
-    examples=(("$name = Read-Host 'Your name'", "Asks for a name."),),
-)
-class ReadHost(Cmdlet):
-    """Reads a line of input from the console."""
-
-    parameters = (
-        Parameter("Prompt", "object", position=0, remaining=True),
-        Parameter("AsSecureString", "switch", sets=("AsSecureString",)),
-        Parameter("MaskInput", "switch", sets=("AsString",)),
-    )
-
-    def end(self):
-        host = self.ctx.host
-        if not getattr(host, "interactive", False):
-            self.throw_terminating(
-                "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
-                "System.Management.Automation.PSInvalidOperationException",
-                "InvalidOperation",
-            )
-        prompt = self.Prompt
-        from pscompat.values.convert.strings import to_string
-
-        text = "" if prompt is None else to_string(prompt) + ": "
-        if self.AsSecureString or self.MaskInput:
-            import getpass
-
-            return (getpass.getpass(text),)
-        return (input(text),)
 
 
 # --- variables ---------------------------------------------------------------------------------

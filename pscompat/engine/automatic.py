@@ -32,6 +32,12 @@ class PathInfo:
     __str__ = ToString
 
 
+def _host(scope):
+    from pscompat.format.host_object import host_object
+
+    return host_object(scope.ctx)
+
+
 def _dynamic_variables() -> dict:
     import os
 
@@ -65,6 +71,7 @@ def _dynamic_variables() -> dict:
         "home": lambda scope: os.path.expanduser("~"),
         "pwd": pwd,
         "pid": lambda scope: os.getpid(),
+        "host": _host,
         "islinux": lambda scope: os.name != "nt" and os.uname().sysname == "Linux",
         "iswindows": lambda scope: os.name == "nt",
         "ismacos": lambda scope: os.name != "nt" and os.uname().sysname == "Darwin",

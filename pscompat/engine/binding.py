@@ -496,11 +496,29 @@ class Binder:
             for p in self.info.parameters
             if p.in_set(set_name) and p.mandatory_in(set_name) and p.name not in result.bound
         ]
+        if missing and getattr(getattr(self.scope, "ctx", None), "host", None) is not None:
+            missing = self._prompt_missing(result, missing)  # only when the host can ask
         if missing:
             raise self.error(
                 f"Cannot process command because of one or more missing mandatory parameters: {' '.join(missing)}.",
                 "MissingMandatoryParameter",
             )
+
+    def _prompt_missing(self, result: Binding, missing: list[str]) -> list[str]:
+        """pwsh's "Supply values for the following parameters:" prompt (engine/mandatory_prompt.py);
+        what is still missing afterwards."""
+        host = self.scope.ctx.host
+        if not getattr(host, "can_prompt", False):
+            return missing
+        from pscompat.engine.mandatory_prompt import prompt_missing
+
+        params = [p for p in self.info.parameters if p.name in missing]
+        answers = prompt_missing(host, self.info.name, params)
+        if answers is None:
+            return missing
+        for p in params:
+            result.bound[p.name] = self.convert(p, answers[p.name], None)
+        return []
 
     # -- pipeline input --------------------------------------------------------------------------
     def bind_pipeline_item(self, result: Binding, item: Any) -> dict:

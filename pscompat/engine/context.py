@@ -36,6 +36,10 @@ PREFERENCES = {
 
 
 class ExecutionContext:
+    # Set-StrictMode's modes by scope (engine/strict_mode.py); None until a script sets one, so
+    # the engine's missing-value paths check one attribute
+    strict_modes: dict | None = None
+
     def __init__(self, host, variable_fallback: Callable[[str], tuple[bool, Any]] | None = None):
         self.host = host
         self.variable_fallback = variable_fallback

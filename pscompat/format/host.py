@@ -130,6 +130,8 @@ def pick_choice(response: str, choices) -> int:
 
 
 class ConsoleHost:
+    is_console = True  # $Host.Name is "ConsoleHost" (the Python API's host is "Default Host")
+
     def __init__(
         self,
         stdout=None,

@@ -204,6 +204,19 @@ def show_python(text: str, name: str) -> int:
     return 0
 
 
+def _piped_input(session) -> None:
+    """Standard input that is not a terminal is the script's $input, a line at a time as it
+    arrives (pwsh -c / -File: `printf 'a\\nb\\n' | pwsh -c '$input'`)."""
+    if sys.stdin is None or sys.stdin.isatty():
+        return
+
+    def lines():
+        for line in sys.stdin:
+            yield line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
+
+    session.ctx.global_scope.vars["input"] = lines()
+
+
 def _run(opts) -> int | None:
     if opts.show_python and (opts.command is not None or opts.file):
         if opts.command is not None:
@@ -219,7 +232,12 @@ def _run(opts) -> int | None:
             return 64
     if opts.command is not None:
         text = _stdin_text() if opts.stdin_command else opts.command
-        return run_text(_make_session(False, opts.non_interactive), text, "<command>", opts.args, opts.debug)
+        session = _make_session(False, opts.non_interactive)
+        if opts.stdin_command:  # the script itself came from standard input: $input is empty
+            session.ctx.global_scope.vars["input"] = iter(())
+        else:
+            _piped_input(session)
+        return run_text(session, text, "<command>", opts.args, opts.debug)
     if opts.file == "-":
         return run_text(_make_session(False, opts.non_interactive), _stdin_text(), "<stdin>", opts.args, opts.debug)
     if opts.file:
@@ -235,7 +253,9 @@ def _run(opts) -> int | None:
             )
             return 64
         path = os.path.abspath(opts.file)
-        return run_text(_make_session(False, opts.non_interactive), text, path, opts.args, opts.debug, as_file=True)
+        session = _make_session(False, opts.non_interactive)
+        _piped_input(session)
+        return run_text(session, text, path, opts.args, opts.debug, as_file=True)
     if opts.no_exit:
         return 0
     from pscompat.shell.repl import repl

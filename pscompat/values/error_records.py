@@ -180,14 +180,20 @@ class ErrorRecord:
 
     @property
     def InvocationInfo(self):
-        return None
+        """Where the error happened (pscompat.values.error_position); None when unknown."""
+        if self.span is None or self.source is None:
+            return None
+        from pscompat.values.error_position import ErrorInvocationInfo
+
+        # a command's error names it (Verb-Noun); an expression's or `throw`'s has no command
+        command = self.command if self.command and "-" in self.command and " " not in self.command else None
+        return ErrorInvocationInfo(self.source, self.span, command)
 
     @property
     def ScriptStackTrace(self) -> str:
-        if self.span and self.source:
-            line, _ = self.source.coord(self.span.start)
-            return f"at <ScriptBlock>, {self.source.name}: line {line}"
-        return ""
+        from pscompat.values.error_position import stack_trace
+
+        return stack_trace(self.source, self.span)
 
     @property
     def line(self) -> int | None:

@@ -244,9 +244,9 @@ T; T -On; T -On:$false
 ## RESULT: ["off", "on", "off"]
 
 #### return emits then leaves
-# source: about_Return
-function R { 1; return 2; 3 }
-R
+# source: about_Return (not named R: `r` is Invoke-History's alias, and aliases come before functions)
+function Get-R { 1; return 2; 3 }
+Get-R
 ## RESULT: [1, 2]
 
 #### try catch finally

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from pscompat.engine import strict_mode
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
 from pscompat.engine.runtime import StopUpstream, unwrap
 from pscompat.engine.scope import MISSING, env_get, split_qualified
@@ -176,7 +177,7 @@ class ExpressionCompiler:
                 return dynamic(scope) if v is MISSING else v
 
             return get_dynamic
-        name = node.name
+        name, span, source = node.name, node.span, self.source
 
         def get(scope):
             s = scope
@@ -185,6 +186,8 @@ class ExpressionCompiler:
                 if v is not MISSING and (s is scope or s.private is None or key not in s.private):
                     return v
                 s = s.parent
+            if scope.ctx.strict_modes is not None:
+                return strict_mode.unset_variable(scope, name, span, source)
             return scope.ctx.fallback_variable(name)
 
         return get
@@ -391,17 +394,24 @@ class ExpressionCompiler:
             name = node.member.value
             if node.null_conditional:
                 return lambda scope: (lambda t: None if t is None else get_member(t, name))(target(scope))
-            return constant_member(target, name)
+            return constant_member(target, name, node.span, self.source)
         from pscompat.values.indexing import dynamic_member
 
         key_fn = self.expr(node.member)
+        span, source = node.span, self.source
+
+        def member_of(t, scope):
+            name = key_fn(scope)
+            v = dynamic_member(t, name)
+            if v is None and scope.ctx.strict_modes is not None:
+                strict_mode.missing_member(scope, t, name, span, source)
+            return v
+
         if node.null_conditional:
             return located(
-                lambda scope: (lambda t: None if t is None else dynamic_member(t, key_fn(scope)))(target(scope)),
-                node,
-                self.source,
+                lambda scope: (lambda t: None if t is None else member_of(t, scope))(target(scope)), node, source
             )
-        return located(lambda scope: dynamic_member(target(scope), key_fn(scope)), node, self.source)
+        return located(lambda scope: member_of(target(scope), scope), node, source)
 
     def e_InvokeMember(self, node: N.InvokeMember) -> Fn:
         name_fn = self.member_name(node.member)
@@ -447,11 +457,17 @@ class ExpressionCompiler:
         target, index = self.expr(node.target), self.expr(node.index)
         nullc = node.null_conditional
 
+        span, source = node.span, self.source
+
         def get(scope):
             t = target(scope)
             if t is None and nullc:
                 return None
-            return index_value(t, index(scope))
+            i = index(scope)
+            v = index_value(t, i)
+            if v is None and scope.ctx.strict_modes is not None:
+                strict_mode.missing_element(scope, t, i, span, source)
+            return v
 
         return located(get, node, self.source)
 
@@ -475,14 +491,21 @@ def fold_binary(fn, node: N.Binary):
     return value if type(value) in _FOLDABLE_RESULTS else NOT_FOLDED
 
 
-def constant_member(target: Fn, name: str) -> Fn:
+def constant_member(target: Fn, name: str, span=None, source: Source | None = None) -> Fn:
     """`$x.Name` with a literal name: the attribute getter is cached for the last class seen,
-    since a pipeline usually reads the same property of many objects of one class."""
+    since a pipeline usually reads the same property of many objects of one class.  Set-StrictMode
+    is asked only where the generic lookup ran and found nothing (`slow`)."""
     from pscompat.values.objects.access import get_member, member_getter
     from pscompat.values.objects.classes import PSObject
 
     folded = name.lower()
     cache: list = [None, None]  # class, getter
+
+    def slow(t, scope):
+        v = get_member(t, name)
+        if v is None and scope.ctx.strict_modes is not None:
+            strict_mode.missing_member(scope, t, name, span, source)
+        return v
 
     def get(scope):
         t = target(scope)
@@ -491,14 +514,14 @@ def constant_member(target: Fn, name: str) -> Fn:
             try:
                 return cache[1](t)
             except AttributeError:
-                return get_member(t, name)
+                return slow(t, scope)
         if cls is PSObject:
             v = t._values.get(folded, MISSING)
-            return get_member(t, name) if v is MISSING else v
+            return slow(t, scope) if v is MISSING else v
         getter = member_getter(cls, name)
         if getter is not None:
             cache[0], cache[1] = cls, getter
-        return get_member(t, name)
+        return slow(t, scope)
 
     return get
 

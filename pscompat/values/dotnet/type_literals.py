@@ -17,6 +17,7 @@ from pscompat.values.convert.primitives import convert_to, is_instance
 from pscompat.values.convert.strings import to_string
 from pscompat.values.dotnet.collections import ArrayList, GenericList, StringBuilder, Version
 from pscompat.values.dotnet.exceptions import constructors as _exception_constructors
+from pscompat.values.dotnet.host_types import CHOICE_DESCRIPTION, FIELD_DESCRIPTION, ChoiceDescription, FieldDescription
 from pscompat.values.dotnet.regex import Regex
 from pscompat.values.dotnet.secure import PS_CREDENTIAL, SECURE_STRING, SecureString, cast_without_value, new_credential
 from pscompat.values.dotnet.statics import STATICS, number_of
@@ -215,6 +216,8 @@ _CONSTRUCTORS = {
         else to_string(chars)
     ),
     "System.Management.Automation.PSNoteProperty": lambda full, name, value=None: _new_note_property(name, value),
+    CHOICE_DESCRIPTION: lambda full, label, help_message="": ChoiceDescription(label, help_message),
+    FIELD_DESCRIPTION: lambda full, name: FieldDescription(name),
 }
 _CONSTRUCTORS.update(_exception_constructors())  # [System.ArgumentException]::new('bad') & co
 _CONSTRUCTORS.update(SURFACE_CONSTRUCTORS)  # Stopwatch, IPAddress, HashSet[T], Dictionary[K,V]
@@ -322,6 +325,8 @@ def convert_special(value, full: str):
                 "InvalidCastParseTargetInvocation",
                 category="InvalidArgument",
             ) from None
+    if full == CHOICE_DESCRIPTION:  # [ChoiceDescription]'&Yes': the string constructor
+        return value if isinstance(value, ChoiceDescription) else ChoiceDescription(value)
     if full in (SECURE_STRING, PS_CREDENTIAL):
         raise cast_without_value(type_names(value)[0], full)
     base = full.split("[", 1)[0]

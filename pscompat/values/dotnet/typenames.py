@@ -187,6 +187,8 @@ ACCELERATORS = {
 # ([Int32], [IO.Path], [Collections.ArrayList]).  Some ACCELERATORS entries above are such
 # System.* names (math, environment, convert...), listed there for speed.
 KNOWN_TYPES = set(ACCELERATORS.values()) | {
+    "System.Management.Automation.Host.ChoiceDescription",
+    "System.Management.Automation.Host.FieldDescription",
     "System.Collections.ArrayList",
     "System.Collections.IEnumerable",
     "System.Collections.IList",
