@@ -292,6 +292,8 @@ class ExpressionConverter(ConverterBase):
             raise Unsupported(node, "static and ?. member access are not converted yet")
         target = self.expr(node.target)
         name = self._member_name(node.member)
+        if name.lower() in ("invocationinfo", "scriptstacktrace"):
+            raise Unsupported(node, f".{name} tells where in the PowerShell script an error happened")
         if (target.kind, name.lower()) in (("str", "length"), ("array", "count"), ("array", "length")):
             return Code(f"len({target.text})", "int")  # a string's Length, an array's Count
         if target.kind == "bool" and name.lower() == "ispresent":  # a [switch] parameter is a bool here

@@ -108,8 +108,8 @@ def main(argv: list[str]) -> int:
     if args.host not in ("127.0.0.1", "::1", "localhost"):
         sys.stderr.write(f"pscompat serve: warning: listening on {args.host}, reachable from other machines\n")
     try:
-        options = {"page_size": args.page_size, "polls": args.operation_polls} if args.api == "arm" else {}
-        app = load_app(args.api, home, **options)
+        arm_options = {"page_size": args.page_size, "polls": args.operation_polls} if args.api == "arm" else {}
+        app = load_app(args.api, home, **arm_options)
         context = creds = None
         if not args.no_tls:
             creds = core.credentials(home, args.host)

@@ -100,11 +100,22 @@ def _build(em: Emitter, header: str, name: str, source: Source, tail: list[str] 
     return fn
 
 
-def generate_block(node: N.StatementBlock, source: Source, closures: StatementCompiler, name: str = "block"):
-    """A StatementBlock as `fn(scope, emit)`, or None when the generator handles none of it."""
+# Set-StrictMode's checks (engine/strict_mode.py) live in the closure compiler: while a scope is
+# strict, a generated function hands its run to the closures it replaced (one test per call).
+_STRICT_GUARD = "    if scope.ctx.strict_modes is not None: return _reference({args})"
+
+
+def generate_block(
+    node: N.StatementBlock, source: Source, closures: StatementCompiler, name: str = "block", reference=None
+):
+    """A StatementBlock as `fn(scope, emit)`, or None when the generator handles none of it.
+    `reference`: the closure compiler's function for the same block, run under strict mode."""
     if any(isinstance(s, (N.TypeDefinition, N.UsingStatement)) for s in node.statements):
         return None  # the closure compiler defines a block's classes and enums before it runs
     em = Emitter()
+    if reference is not None:
+        em.namespace["_reference"] = reference
+        em.lines.append(_STRICT_GUARD.format(args="scope, emit"))
     em.lines.extend(_BLOCK_PROLOGUE)
     gen = LoopGenerator(em, closures)
     try:
@@ -114,14 +125,19 @@ def generate_block(node: N.StatementBlock, source: Source, closures: StatementCo
     return _build(em, f"def {name}(scope, emit):", name, source)
 
 
-def generate_expression(node, source: Source, closures: StatementCompiler):
-    """A one-expression block's expression as `fn(scope) -> value`."""
+def generate_expression(node, source: Source, closures: StatementCompiler, reference=None):
+    """A one-expression block's expression as `fn(scope) -> value` (`reference`: as for blocks)."""
     em = Emitter()
     gen = LoopGenerator(em, closures)
     code = gen.expr(node)
     if gen.fallbacks and code.endswith("(scope)") and code.startswith("_f"):
         return None  # nothing generated: the closure itself is as good
+    guard = []
+    if reference is not None:
+        em.namespace["_reference"] = reference
+        guard = [_STRICT_GUARD.format(args="scope")]
     em.lines[:] = [
+        *guard,
         "    V = scope.vars",
         "    try:",
         f"        return {code}",
@@ -142,12 +158,12 @@ def compile_block(node: N.ScriptBlock, source: Source, is_filter: bool = False) 
         parts["process"], parts["end"] = node.end, None
     for part, body in parts.items():
         if body is not None and getattr(cb, part) is not None:
-            fn = generate_block(body, source, closures, part)
+            fn = generate_block(body, source, closures, part, reference=getattr(cb, part))
             if fn is not None:
                 setattr(cb, part, fn)
     if cb.expr is not None and node.end is not None:
         expression = node.end.statements[0].elements[0].expression
-        fn = generate_expression(expression, source, closures)
+        fn = generate_expression(expression, source, closures, reference=cb.expr)
         if fn is not None:
             cb.expr = fn
     return cb
