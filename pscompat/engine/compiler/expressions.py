@@ -403,7 +403,7 @@ class ExpressionCompiler:
         def member_of(t, scope):
             name = key_fn(scope)
             v = dynamic_member(t, name)
-            if v is None and scope.ctx.strict_modes is not None:
+            if v is None and scope.ctx.strict_modes is not None and isinstance(name, str):  # ($Matches.1: a key)
                 strict_mode.missing_member(scope, t, name, span, source)
             return v
 
