@@ -1,4 +1,4 @@
-"""The ARM client against Microsoft's own published example payloads (../shared/data/arm-examples/,
+"""The ARM client against Microsoft's own published example payloads (tests/fixtures/arm-examples/,
 copies from Azure/azure-rest-api-specs), replayed through an httpx MockTransport: no server of
 ours decides the shapes here (../shared/reference/azure-arm.md §4, §5)."""
 
@@ -14,17 +14,8 @@ from pscompat.azure.backends import arm_images as I
 from pscompat.azure.backends.arm_http import ArmClient, ArmError
 from pscompat.azure.backends.arm_paging import LongRunning, paged
 
-
-def _examples() -> Path | None:
-    repo = Path(__file__).resolve().parents[1]
-    for base in (repo.parent, repo.parent.parent):
-        if (base / "shared" / "data" / "arm-examples").is_dir():
-            return base / "shared" / "data" / "arm-examples"
-    return None
-
-
-FOLDER = _examples()
-pytestmark = pytest.mark.skipif(FOLDER is None, reason="../shared/data/arm-examples/ is not beside this checkout")
+# Microsoft's published example payloads, copied with their provenance (tests/fixtures/arm-examples/README.md)
+FOLDER = Path(__file__).resolve().parent / "fixtures" / "arm-examples"
 
 
 def example(name: str) -> dict:

@@ -6,7 +6,6 @@ pscompat/azure/server/classic_routes.py), concurrency without lost writes, a cle
 from __future__ import annotations
 
 import base64
-import importlib.util
 import os
 import re
 import signal
@@ -254,12 +253,9 @@ def test_sigterm_stops_it_cleanly(tmp_path):
         (["--no-tls", "--publishsettings", "x"], "--publishsettings needs TLS"),
         (["--port", "70000"], "cannot listen on 127.0.0.1:70000: bind(): port must be 0-65535"),
         (["--port", "BUSY"], "Address already in use"),
-        (["--api", "arm"], "the arm API is not available in this installation"),
     ],
 )
 def test_usage_errors_are_one_line(tmp_path, args, message):
-    if args[:1] == ["--api"] and importlib.util.find_spec("pscompat.azure.server.arm") is not None:
-        pytest.skip("the ARM app is installed: --api arm starts (its own tests cover it)")
     busy = socket.socket()
     busy.bind(("127.0.0.1", 0))
     busy.listen()
