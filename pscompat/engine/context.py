@@ -320,6 +320,17 @@ class ExecutionContext:
             return None
         return out[0] if len(out) == 1 else out
 
+    def invoke_block_raising(
+        self, block, args=(), dollar_under: Any = None, use_local_scope: bool = False, scope: Scope | None = None
+    ) -> list:
+        """invoke_block as if inside a try statement: a statement-terminating error raises to the
+        caller (a Python API call, Pester's It/Should) instead of being reported and skipped."""
+        self.try_depth += 1
+        try:
+            return self.invoke_block(block, args, dollar_under, use_local_scope, scope)
+        finally:
+            self.try_depth -= 1
+
     def invoke_block(
         self, block, args=(), dollar_under: Any = None, use_local_scope: bool = False, scope: Scope | None = None
     ) -> list:

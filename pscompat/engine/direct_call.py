@@ -52,8 +52,4 @@ def call_command(
     args = (name, list(positional), dict(parameters or {}), input if has_input else None, has_input)
     # A statement-terminating error (a parameter that does not bind, a cmdlet's terminating
     # error) raises to the Python caller, as it would reach a script's catch block.
-    ctx.try_depth += 1
-    try:
-        return ctx.invoke_block(block, args, None, True, ctx.global_scope)
-    finally:
-        ctx.try_depth -= 1
+    return ctx.invoke_block_raising(block, args, None, True, ctx.global_scope)

@@ -142,11 +142,7 @@ def run_file(ctx, state, path: str, report, test_filter) -> Container:
     start = time.perf_counter()
     try:
         block = parse_test_file(path)
-        ctx.try_depth += 1
-        try:
-            ctx.invoke_block(block, (), None, False, scope)
-        finally:
-            ctx.try_depth -= 1
+        ctx.invoke_block_raising(block, (), None, False, scope)
     except PSError as err:
         container.failure = failure_of(err)
     except ExitFlow:

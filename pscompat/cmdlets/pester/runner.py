@@ -224,11 +224,7 @@ def discover(ctx, path: str, block=None) -> Container:
     try:
         if block is None:
             block = parse_test_file(path)
-        ctx.try_depth += 1
-        try:
-            ctx.invoke_block(block, (), None, False, scope)
-        finally:
-            ctx.try_depth -= 1
+        ctx.invoke_block_raising(block, (), None, False, scope)
     except PSError as err:
         container.failure = failure_of(err)
         container.result = "Failed"

@@ -76,11 +76,7 @@ class BlockRunner:
         if data is None and self.state.phase == "Legacy":
             # Pester 4 runs an It where it stands: a test inside ForEach-Object sees its $_
             data = scope.lookup("_", None)
-        ctx.try_depth += 1
-        try:
-            ctx.invoke_block(block, (), data, False, scope)
-        finally:
-            ctx.try_depth -= 1
+        ctx.invoke_block_raising(block, (), data, False, scope)
 
     # -- blocks --------------------------------------------------------------------------------
     def run_root(self, root: Block, parent_scope: Scope) -> None:

@@ -175,13 +175,10 @@ class Should(Cmdlet):
             )
         thrown: PSError | None = None
         ctx = self.ctx
-        ctx.try_depth += 1
         try:
-            ctx.invoke_block(block, (), None, True, self.runtime.scope)
+            ctx.invoke_block_raising(block, (), None, True, self.runtime.scope)
         except PSError as err:
             thrown = err
-        finally:
-            ctx.try_depth -= 1
         if negate:
             if thrown is None:
                 return None
