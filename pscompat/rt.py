@@ -193,7 +193,7 @@ def script_arguments(argv: list[str], **parameters: Param) -> dict[str, Any]:
     """The script's command line bound to its parameters as PowerShell binds a script's
     arguments (`-Name value`, `-Name:value`, name prefixes, positions in order, switches, type
     conversion and its errors): {PowerShell name: value}."""
-    from pscompat.engine.binding import Arg, Binder
+    from pscompat.engine.binding import Binder, command_line_args
     from pscompat.engine.commands import CommandInfo
     from pscompat.engine.commands import Parameter as Declared
 
@@ -202,13 +202,7 @@ def script_arguments(argv: list[str], **parameters: Param) -> dict[str, Any]:
         for i, (name, spec) in enumerate(parameters.items())
     )
     info = CommandInfo(name="script", cls=None, parameters=declared, command_type="ExternalScript")
-    args = []
-    for text in argv:
-        if len(text) > 1 and text[0] in "-\u2013\u2014\u2015" and not text[1].isdigit():
-            name, _, value = text[1:].partition(":")
-            args.append(Arg(name=name, value=value, has_value=bool(value), text=text, colon=bool(value)))
-        else:
-            args.append(Arg(value=text))
+    args = command_line_args(argv)
     bound = Binder(info, "script", None, None, strict_unknown=True).bind(args, False).bound
     values = {}
     for name, spec in parameters.items():

@@ -95,11 +95,11 @@ class Session:
             set_script_variables(scope, name)
         cb = block.compiled
         if cb.decls:
-            from pscompat.engine.binding import Binder
+            from pscompat.engine.binding import Binder, command_line_args
 
             info = block.command_info(name, "ExternalScript")
             binder = Binder(info, name, block.source, node.span, strict_unknown=info.is_advanced, scope=scope)
-            binding = binder.bind(_script_args(args), False)
+            binding = binder.bind(command_line_args(args), False)
             for p in info.parameters:
                 key = p.name.lower()
                 if p.name in binding.bound:
@@ -142,19 +142,6 @@ class Session:
         for k, n in marks.items():
             setattr(result, k, list(getattr(host, k)[n:]))
         return result
-
-
-def _script_args(args) -> list:
-    from pscompat.engine.binding import Arg
-
-    out = []
-    for a in args:
-        if isinstance(a, str) and len(a) > 1 and a[0] in "-\u2013\u2014\u2015" and not a[1].isdigit():
-            name, _, value = a[1:].partition(":")
-            out.append(Arg(name=name, value=value, has_value=bool(value), text=a))
-        else:
-            out.append(Arg(value=a))
-    return out
 
 
 def disk_cache_default() -> bool:

@@ -31,6 +31,20 @@ class Arg:
     order: int = 0
 
 
+def command_line_args(argv) -> list[Arg]:
+    """A script's command line as arguments, the way `pwsh -File script.ps1 ...` reads them: a
+    word starting with a dash (not a negative number) names a parameter, `-Name:value` carries
+    its value, everything else is positional."""
+    out = []
+    for text in argv:
+        if isinstance(text, str) and len(text) > 1 and text[0] in "-\u2013\u2014\u2015" and not text[1].isdigit():
+            name, _, value = text[1:].partition(":")
+            out.append(Arg(name=name, value=value, has_value=bool(value), text=text, colon=bool(value)))
+        else:
+            out.append(Arg(value=text))
+    return out
+
+
 _NUMBER_TOKEN = re.compile(rf"{SIGN}?{NUMBER}", re.I)
 
 
