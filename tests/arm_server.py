@@ -12,9 +12,10 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import trustme
 
+from pscompat.azure.backends import catalog
 from pscompat.azure.server.arm import ArmApp, make_app
 
-SUBSCRIPTION = "5f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
+SUBSCRIPTION = catalog.SUBSCRIPTION_ID  # the store in the home the tests seed
 
 
 class _Quiet(WSGIRequestHandler):

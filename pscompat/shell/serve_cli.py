@@ -32,6 +32,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--publishsettings", help="write a .publishsettings file for this endpoint to FILE")
     parser.add_argument("--log", help="append one line per request to FILE (default: standard error)")
     parser.add_argument("--no-tls", action="store_true", help="plain HTTP (then --token is the only credential)")
+    faults = parser.add_argument_group("fault injection (docs/serve.md, Faults)")
+    faults.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="STATUS[xCOUNT][@PATH]",
+        help="answer the next COUNT (default 1) requests whose path contains PATH with STATUS "
+        "(401, 403, 409, 429, 500 or 503); repeatable",
+    )
+    faults.add_argument(
+        "--fault-retry-after", type=int, default=1, metavar="SECONDS", help="Retry-After of 429/503 faults (default 1)"
+    )
     arm = parser.add_argument_group("ARM (--api arm)")
     arm.add_argument("--page-size", type=int, default=100, help="items per page of a list (nextLink after)")
     arm.add_argument(
@@ -94,9 +106,14 @@ def _write_private(path: str, data: bytes) -> None:
 def main(argv: list[str]) -> int:
     from pscompat.azure.backends import catalog, store
     from pscompat.azure.backends.base import CloudError
-    from pscompat.azure.server import core
+    from pscompat.azure.server import core, faults
 
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        injected = [faults.parse(spec) for spec in args.fault]
+    except faults.FaultSpecError as err:
+        parser.error(str(err))
     try:
         home = store.home(args.home)
     except CloudError as err:
@@ -110,6 +127,8 @@ def main(argv: list[str]) -> int:
     try:
         arm_options = {"page_size": args.page_size, "polls": args.operation_polls} if args.api == "arm" else {}
         app = load_app(args.api, home, **arm_options)
+        if injected:
+            app = faults.Faulty(app, injected, args.api, args.fault_retry_after)
         context = creds = None
         if not args.no_tls:
             creds = core.credentials(home, args.host)
@@ -140,6 +159,9 @@ def main(argv: list[str]) -> int:
         print(f"  management certificate (PEM, private): {creds.management_pem}", flush=True)
     if args.publishsettings:
         print(f"  publish settings: {args.publishsettings}", flush=True)
+    for fault in injected:
+        where = f"on paths containing {fault.path}" if fault.path else "on any path"
+        print(f"  fault: the next {fault.count} request(s) {where} answer {fault.status}", flush=True)
     print("  Ctrl-C stops it", flush=True)
     server.serve_until_stopped()
     print("pscompat serve: stopped", flush=True)

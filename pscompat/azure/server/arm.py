@@ -1,10 +1,12 @@
 """The sandbox as Azure Resource Manager: a WSGI app for `pscompat serve --api arm`
 (../shared/reference/azure-arm.md; docs/azure-arm.md).
 
-`make_app(home, **options)` serves the sandbox store under `home` (the one the sandbox backend
-and the classic server use): its cloud services are resource groups, their VMs ARM VMs, its
-user OS images managed images, its public OS images the marketplace.  Routes, under
-`/subscriptions/<id>` (any id: the sandbox has one subscription):
+`make_app(home, **options)` serves the sandbox stores under `home` (the ones the sandbox backend
+and the classic server use): their cloud services are resource groups, their VMs ARM VMs, their
+user OS images managed images, their public OS images the marketplace.  As in the classic server
+(classic.subscription_home), the sandbox's own subscription is the store in `home` and any other
+subscription id a fresh store of its own, made on first use, so clients keep apart by
+subscription.  Routes, under `/subscriptions/<id>`:
 
     GET  /resourcegroups[/<rg>]                         resource groups (paged)
     GET  [/resourceGroups/<rg>]/providers/Microsoft.Compute/images            (paged)
@@ -43,12 +45,13 @@ import threading
 from collections.abc import Callable, Iterable
 from urllib.parse import parse_qs, unquote, urlencode
 
-from pscompat.azure.backends import store
+from pscompat.azure.backends import catalog, store
 from pscompat.azure.server import arm_gallery
 from pscompat.azure.server import arm_operations as O
 from pscompat.azure.server import arm_resources as R
 from pscompat.azure.server.arm_operations import ArmProblem, Reply
 from pscompat.azure.server.arm_routes import route
+from pscompat.azure.server.classic import subscription_home
 
 _REASONS = {
     200: "OK",
@@ -64,7 +67,25 @@ _REASONS = {
     500: "Internal Server Error",
 }
 _SUB = re.compile(r"^/subscriptions/(?P<sub>[^/]+)(?P<rest>/.*)?$", re.I)
+_SUB_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 _TOKEN = re.compile(r"^/[^/]+/oauth2/v2\.0/token$", re.I)
+
+
+class _Store:
+    """One subscription's store: its connection (opened, seeded on first use), its running
+    operations and the images whose PUT is still running."""
+
+    def __init__(self, path: pathlib.Path, operations: O.Operations):
+        self.path, self.operations = path, operations
+        self.creating: dict[tuple[str, str], dict] = {}
+        self._conn = None
+
+    def connection(self):
+        if self._conn is None:
+            self._conn = store.open_store(self.path)
+            arm_gallery.ensure_schema(self._conn)
+            R.ensure_meta(self._conn)
+        return self._conn
 
 
 class ArmApp:
@@ -84,7 +105,8 @@ class ArmApp:
         public_url: str | None = None,
         gallery: str = "pscompat-images/gallery",
     ):
-        self.path = store.db_path(home)
+        self.home = home
+        self.path = store.db_path(home)  # the sandbox subscription's store
         self.token, self.issue_tokens = token, issue_tokens
         self.page_size = max(1, int(page_size))
         self.retry_after = int(retry_after)
@@ -93,21 +115,34 @@ class ArmApp:
         self.public_url = public_url.rstrip("/") if public_url else None
         group, _, name = gallery.strip("/").partition("/")
         self.gallery = (group or "pscompat-images", name or "gallery")
-        self.operations = O.Operations(int(polls), float(operation_seconds))
+        self.polls, self.operation_seconds = int(polls), float(operation_seconds)
         self.issued: set[str] = set()
-        self.creating: dict[tuple[str, str], dict] = {}  # images whose PUT is still running
         self.requests = 0
         self.log: list[tuple[str, str, int]] = []  # (method, path?query, status): tests read it
-        self.lock = threading.RLock()
-        self._conn = None
+        self.lock = threading.RLock()  # requests are answered one at a time
+        self._stores: dict[str, _Store] = {}
+        self._current = catalog.SUBSCRIPTION_ID  # the subscription of the request being answered
 
+    def _store(self) -> _Store:
+        key = self._current
+        found = self._stores.get(key)
+        if found is None:
+            path = store.db_path(subscription_home(self.home, key))
+            found = self._stores[key] = _Store(path, O.Operations(self.polls, self.operation_seconds))
+        return found
+
+    # The routes work on the store of the request's subscription (set under the lock in _handle).
     @property
     def conn(self):
-        if self._conn is None:
-            self._conn = store.open_store(self.path)
-            arm_gallery.ensure_schema(self._conn)
-            R.ensure_meta(self._conn)
-        return self._conn
+        return self._store().connection()
+
+    @property
+    def operations(self) -> O.Operations:
+        return self._store().operations
+
+    @property
+    def creating(self) -> dict[tuple[str, str], dict]:
+        return self._store().creating
 
     # --- WSGI ------------------------------------------------------------------------------------
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
@@ -173,6 +208,9 @@ class ArmApp:
         match = _SUB.match(path)
         if match is None:
             raise ArmProblem(404, "InvalidResourceType", f"No route for {path}.")
+        if not _SUB_ID.fullmatch(match["sub"]):
+            raise ArmProblem(404, "SubscriptionNotFound", f"The subscription '{match['sub']}' could not be found.")
+        self._current = match["sub"].lower()
         self.operations.sweep(self.conn)
         return route(self, method, match["sub"], match["rest"] or "/", query, base, lambda: self._body(environ))
 
