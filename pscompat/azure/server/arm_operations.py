@@ -195,10 +195,19 @@ def image_from_vm(conn: sqlite3.Connection, sub: str, group: str, name: str, bod
     existing = conn.execute("SELECT body FROM os_images WHERE name = ?", (name,)).fetchone()
     if existing is not None:
         other = R.image_group(R.with_meta(conn, "image", R.store_json(existing[0])))
-        if other.lower() != group.lower() or conn.execute("SELECT 1 FROM vm_images WHERE name = ?", (name,)).fetchone():
+        if other.lower() != group.lower():
             raise ArmProblem(
                 409, "Conflict", f"An image named '{name}' exists in resource group '{other}' of this sandbox."
             )
+    if conn.execute("SELECT 1 FROM vm_images WHERE name = ?", (name,)).fetchone():
+        # ARM would allow it (another resource type), but the store shares one namespace of image
+        # names with the classic API, which could then no longer tell the two apart.
+        raise ArmProblem(
+            409,
+            "Conflict",
+            f"A VM image (gallery image version) named '{name}' exists in this sandbox, whose classic "
+            "and ARM images share one namespace.",
+        )
     tags = body.get("tags") or {}
     os_disk = role["OSVirtualHardDisk"]
     stamp = datetime.now(timezone.utc)
