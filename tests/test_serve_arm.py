@@ -1,8 +1,8 @@
 """`pscompat serve --api arm` as a process: the classic image cmdlets with
 PSCOMPAT_AZURE_BACKEND=arm against it over TLS with a bearer token, through several pages of a
 list and an operation that takes several polls (the server's --page-size and --operation-polls).
-The fault-injection cases (429 with Retry-After, 401 and token refresh) drive the same WSGI app
-in-process (tests/arm_server.py), where the test can read the app's request log."""
+The fault-injection cases (429 with Retry-After, 503, 401 and token refresh) run against the
+process too, through its --fault option (tests/test_serve_faults.py)."""
 
 from __future__ import annotations
 
