@@ -1,43 +1,88 @@
 """A client no one here wrote: Microsoft's ARM Python SDK (azure-mgmt-compute on azure-core, from
-PyPI, the `test` extra) against the sandbox served as ARM (tests/arm_server.py).  Its list, get,
-create, capture (deallocate + generalize + image create) and delete calls must succeed and parse
-into the SDK's models; its long-running-operation pollers must end in success."""
+PyPI, the `test` extra) against a `pscompat serve --api arm` PROCESS (two items a page, two polls
+an operation).  Its list, get, create, capture (deallocate + generalize + image create) and
+delete calls must succeed and parse into the SDK's models; its long-running-operation pollers
+must end in success.  Each test works in a fresh subscription (a store of its own); the
+process's request log is the record of what was asked."""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 import time
+import uuid
+from pathlib import Path
 
 import azure.mgmt.compute as compute
 import azure.mgmt.compute.models as models
 import pytest
-from arm_server import SUBSCRIPTION, ArmServer
 from azure.core.credentials import AccessToken
 from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 
+REPO = Path(__file__).resolve().parents[1]
 GROUP, VM = "myServiceName", "MyVMtoCapture"
+TOKEN = "sandbox-token"
 
 
 class StaticCredential:
     """A TokenCredential (azure.core.credentials) handing out the server's token."""
 
     def get_token(self, *scopes, **kwargs) -> AccessToken:
-        return AccessToken("sandbox-token", int(time.time()) + 3600)
+        return AccessToken(TOKEN, int(time.time()) + 3600)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    root = tmp_path_factory.mktemp("arm-sdk")
+    command = [sys.executable, "-m", "pscompat", "serve", "--api", "arm", "--port", "0", "--token", TOKEN]
+    command += ["--home", str(root / "home"), "--ca-file", str(root / "ca.pem"), "--log", str(root / "log")]
+    command += ["--page-size", "2", "--operation-polls", "2"]
+    env = {**os.environ, "PSCOMPAT_SANDBOX_LATENCY": "0"}
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=REPO, env=env)
+    found = re.search(r" on (https://\S+) ", proc.stdout.readline())
+    if not found:
+        proc.kill()
+        pytest.fail("pscompat serve --api arm did not start")
+    yield found.group(1), root
+    proc.terminate()
+    assert proc.wait(30) == 0
+    proc.stdout.close()
+
+
+class Sdk:
+    """The SDK's client on a fresh subscription of the served process, and that process's log."""
+
+    def __init__(self, url: str, root: Path):
+        self.subscription, self.root = str(uuid.uuid4()), root
+        self.client = compute.ComputeManagementClient(
+            StaticCredential(),
+            self.subscription,
+            base_url=url,
+            connection_verify=str(root / "ca.pem"),
+            polling_interval=0,
+        )
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+    def requested(self) -> list[str]:
+        """The paths (and query names) this test's subscription asked for, from the request log."""
+        lines = (self.root / "log").read_text(encoding="utf-8").splitlines()
+        return [line.split()[3] for line in lines if self.subscription in line]
+
+    def home(self) -> Path:
+        from pscompat.azure.server.classic import subscription_home
+
+        return subscription_home(self.root / "home", self.subscription)
 
 
 @pytest.fixture
-def sdk(tmp_path, monkeypatch):
-    monkeypatch.delenv("PSCOMPAT_SANDBOX_LATENCY", raising=False)
-    with ArmServer(tmp_path / "home", tmp_path, token="sandbox-token", page_size=2, polls=2) as server:
-        client = compute.ComputeManagementClient(
-            StaticCredential(),
-            SUBSCRIPTION,
-            base_url=server.url,
-            connection_verify=str(server.ca_file),
-            polling_interval=0,
-        )
-        client.server = server  # for the assertions on what was asked
-        yield client
-        client.close()
+def sdk(served):
+    made = Sdk(*served)
+    yield made
+    made.client.close()
 
 
 def test_sdk_lists_and_gets_vms(sdk):
@@ -69,7 +114,7 @@ def test_sdk_captures_lists_gets_and_deletes_a_managed_image(sdk):
     sdk.images.begin_delete(GROUP, "sdk-image").result()
     with pytest.raises(ResourceNotFoundError):
         sdk.images.get(GROUP, "sdk-image")
-    monitors = [p for m, p, _ in sdk.server.app.log if "/operations/" in p or "/operationresults/" in p]
+    monitors = [p for p in sdk.requested() if "/operations/" in p or "/operationresults/" in p]
     assert len(monitors) >= 6  # every long-running call was polled, twice each
 
 
@@ -84,14 +129,15 @@ def test_sdk_image_from_a_vm_that_is_not_generalized_is_refused(sdk):
 def test_sdk_pages_through_images(sdk):
     from pscompat.azure.backends.sandbox import SandboxBackend
 
-    sandbox = SandboxBackend(sdk.server.app.path.parent)
+    list(sdk.virtual_machines.list(GROUP))  # the store exists from the subscription's first request on
+    sandbox = SandboxBackend(sdk.home())  # written beside the running server, as another client would
     for n in range(5):
         sandbox.add_os_image(
             {"Name": f"p{n}", "OS": "Linux", "MediaLink": f"https://x.blob.core.windows.net/v/p{n}.vhd"}
         )
     sandbox.close()
     assert [i.name for i in sdk.images.list()] == [f"p{n}" for n in range(5)]
-    assert len([p for m, p, _ in sdk.server.app.log if "/images" in p]) == 3  # page size 2
+    assert len([p for p in sdk.requested() if "/images" in p]) == 3  # page size 2
 
 
 def test_sdk_walks_the_marketplace(sdk):
