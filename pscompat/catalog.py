@@ -13,7 +13,7 @@ from pscompat.engine.commands import REGISTRY
 
 def load_builtin_commands() -> None:
     """Import every module whose classes declare cmdlets; each registers itself on import."""
-    from pscompat.azure.cmdlets import imageconfig, images, service, vm, vmconfig  # noqa: F401
+    from pscompat.azure.cmdlets import accounts, imageconfig, images, service, vm, vmconfig  # noqa: F401
     from pscompat.cmdlets import (  # noqa: F401
         aliases,
         core,

@@ -256,6 +256,40 @@ LIFECYCLE = [
     ),
 ]
 
+ACCOUNTS = [
+    # What capture and VM creation draw on besides images (issue 14 §2).
+    Case(
+        "storage-accounts",
+        "Set-AzureStorageAccount pscompatsandbox -Label vhds -Type Standard_LRS | Out-Null\n"
+        "Get-AzureStorageAccount | % { $_.StorageAccountName; $_.Label; $_.AccountType; $_.Endpoints[0] }",
+        "pscompatsandbox\nvhds\nStandard_LRS\nhttps://pscompatsandbox.blob.core.windows.net/",
+        differs={
+            "arm": (
+                "!NotSupportedOnArm: NotSupportedOnArm: Set-AzureStorageAccount is not supported by the ARM backend. "
+                "Change storage accounts with Microsoft.Storage/storageAccounts (Set-AzStorageAccount).",
+                "storage accounts are Microsoft.Storage resources under ARM, outside the Compute mapping, and "
+                "managed images and disks own their storage",
+            )
+        },
+    ),
+    Case(
+        "vm-with-certificates-and-reserved-ip",
+        "$c = New-AzureCertificateSetting -StoreName My -Thumbprint 0A1B2C3D\n"
+        f"New-AzureVMConfig -Name c1 -InstanceSize Small -ImageName '{WS2012R2}' | "
+        "Add-AzureProvisioningConfig -Windows -AdminUsername matrix -Password 'Pa55word!' -Certificates $c | "
+        "New-AzureVM -ServiceName certsvc -Location 'West US' -ReservedIPName web-ip | Out-Null\n"
+        "(Get-AzureVM -ServiceName certsvc -Name c1).Status",
+        "ReadyRole",
+        differs={
+            "arm": (
+                "!NotSupportedOnArm: NotSupportedOnArm: New-AzureService is not supported by the ARM backend. "
+                "Create a resource group instead (az group create).",
+                ARM_NO_CREATE + " (New-AzureVM -Location first creates the service, a resource group there)",
+            )
+        },
+    ),
+]
+
 ERRORS = [
     Case(
         "error-image-not-found",
@@ -298,6 +332,18 @@ ERRORS = [
         },
     ),
     Case(
+        "error-storage-account-missing",
+        "Get-AzureStorageAccount no-such-account",
+        "!: ResourceNotFound: The storage account 'no-such-account' was not found.",
+        differs={
+            "arm": (
+                "!NotSupportedOnArm: NotSupportedOnArm: Get-AzureStorageAccount is not supported by the ARM backend. "
+                "List storage accounts with Microsoft.Storage/storageAccounts (Get-AzStorageAccount).",
+                "storage accounts are Microsoft.Storage resources under ARM, outside the Compute mapping",
+            )
+        },
+    ),
+    Case(
         "error-capture-twice",
         "Save-AzureVMImage -ServiceName myServiceName -Name MyVMtoCapture -ImageName MyOldVmImage -OSState Generalized",
         "!: ConflictError: An image with the name 'MyOldVmImage' already exists.",
@@ -310,7 +356,7 @@ ERRORS = [
     ),
 ]
 
-CASES = SEED + LIFECYCLE + ERRORS
+CASES = SEED + LIFECYCLE + ACCOUNTS + ERRORS
 
 
 def _render(result) -> str:

@@ -222,6 +222,7 @@ class ProvisioningConfigurationSet(PSModel):
         "DisableSSH",
         "ResetPasswordOnFirstLogon",
         "WinRM",
+        "StoredCertificateSettings",
     )
     __slots__ = PS_PROPERTIES + ("_password",)
 
@@ -509,6 +510,11 @@ def _config_set_dict(config) -> dict:
     if not isinstance(config, PSModel):
         return dict(config)
     body = {k: v for k in type(config).PS_PROPERTIES if (v := getattr(config, k)) is not None}
+    if body.get("StoredCertificateSettings"):
+        body["StoredCertificateSettings"] = [
+            {k: prop(c, k) for k in ("StoreLocation", "StoreName", "Thumbprint")}
+            for c in body["StoredCertificateSettings"]
+        ]
     password = getattr(config, "_password", None)
     element = PASSWORD_ELEMENTS.get(body.get("ConfigurationSetType"))
     if password and element:  # the service needs it to provision; the sandbox drops it (without_passwords)

@@ -355,6 +355,21 @@ class ArmBackend(ComputeBackend):
     def delete_role(self, service: str, deployment: str, role_name: str, delete_vhd: bool = False) -> Response:
         raise NotSupportedOnArm("Remove-AzureVM", "Delete ARM VMs with Remove-AzVM.")
 
+    def list_storage_accounts(self) -> Response:
+        raise NotSupportedOnArm(
+            "Get-AzureStorageAccount",
+            "List storage accounts with Microsoft.Storage/storageAccounts (Get-AzStorageAccount).",
+        )
+
+    def get_storage_account(self, name: str) -> Response:
+        return self.list_storage_accounts()
+
+    def update_storage_account(self, name: str, changes: dict) -> Response:
+        raise NotSupportedOnArm(
+            "Set-AzureStorageAccount",
+            "Change storage accounts with Microsoft.Storage/storageAccounts (Set-AzStorageAccount).",
+        )
+
     def list_locations(self) -> Response:
         raise NotSupportedOnArm("Get-AzureLocation", "List regions with GET /subscriptions/<id>/locations.")
 

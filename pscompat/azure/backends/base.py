@@ -282,6 +282,18 @@ class ComputeBackend(ABC):
         """GET /rolesizes."""
 
     @abstractmethod
+    def list_storage_accounts(self) -> Response:
+        """GET /services/storageservices: dicts of classic_xml.STORAGE_SERVICE, properties flattened."""
+
+    @abstractmethod
+    def get_storage_account(self, name: str) -> Response:
+        """GET /services/storageservices/<name>."""
+
+    @abstractmethod
+    def update_storage_account(self, name: str, changes: dict) -> Response:
+        """PUT /services/storageservices/<name>: Label, Description, AccountType (synchronous, 200)."""
+
+    @abstractmethod
     def list_subscriptions(self) -> Response:
         """The subscriptions this profile knows (the publish-settings data file, not REST)."""
 

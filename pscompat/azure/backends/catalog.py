@@ -268,6 +268,32 @@ def role_size(name: str) -> dict | None:
     return next((r for r in role_sizes() if r["Name"].lower() == (name or "").lower()), None)
 
 
+def storage_accounts() -> list[dict]:
+    """The sandbox's storage account (the one New-AzureVM's disks and captures are put in), as List
+    Storage Accounts gives it (docs/azure-classic-api.md; StorageServiceProperties flattened)."""
+    return [
+        {
+            "ServiceName": STORAGE_ACCOUNT,
+            "Url": f"https://management.core.windows.net/{SUBSCRIPTION_ID}/services/storageservices/{STORAGE_ACCOUNT}",
+            "Description": None,
+            "AffinityGroup": None,
+            "Location": "West US",
+            "Label": STORAGE_ACCOUNT,
+            "Status": "Created",
+            "Endpoints": [
+                f"https://{STORAGE_ACCOUNT}.{kind}.core.windows.net/" for kind in ("blob", "queue", "table", "file")
+            ],
+            "GeoReplicationEnabled": True,
+            "GeoPrimaryRegion": "West US",
+            "StatusOfPrimary": "Available",
+            "GeoSecondaryRegion": "East US",
+            "StatusOfSecondary": "Available",
+            "CreationTime": "2015-06-01T00:00:00Z",
+            "AccountType": "Standard_GRS",
+        }
+    ]
+
+
 def subscriptions() -> list[dict]:
     return [
         {

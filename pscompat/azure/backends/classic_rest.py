@@ -342,6 +342,21 @@ class ClassicRestBackend(ComputeBackend):
             operation,
         )
 
+    # --- storage accounts (docs/serve.md; Get/Set-AzureStorageAccount) ------------------------
+    def list_storage_accounts(self) -> Response:
+        response = self._get("/services/storageservices", X.STORAGE_SERVICES, "StorageServices")
+        response.value = list(response.value)
+        return response
+
+    def get_storage_account(self, name: str) -> Response:
+        return self._get(f"/services/storageservices/{_q(name)}", X.STORAGE_SERVICE, "StorageService")
+
+    def update_storage_account(self, name: str, changes: dict) -> Response:
+        body = {k: changes.get(k) for k in ("Description", "Label", "AccountType")}
+        return self._send(
+            "PUT", f"/services/storageservices/{_q(name)}", OK, "UpdateStorageServiceInput", X.STORAGE_UPDATE, body
+        )
+
     # --- subscription-level lists -----------------------------------------------------------
     def list_locations(self) -> Response:
         response = self._get("/locations", X.LOCATIONS, "Locations")

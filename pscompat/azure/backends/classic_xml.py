@@ -323,12 +323,15 @@ ROLE_INSTANCE = fields(
     "InstanceSize IpAddress PowerState HostName"
 )
 DEPLOYMENT = fields(
-    "Name DeploymentSlot Status Label:b64 Url RoleInstanceList RoleList CreatedTime",
+    "Name DeploymentSlot Status Label:b64 Url RoleInstanceList RoleList CreatedTime VirtualIPs",
     RoleInstanceList=ListOf("RoleInstance", ROLE_INSTANCE),
     RoleList=ListOf("Role", ROLE),
+    # the deployment's public addresses, one of them the reserved IP it was created with (-ReservedIPName)
+    VirtualIPs=ListOf("VirtualIP", fields("Address IsDnsProgrammed:b Name ReservedIPName")),
 )
-# Create Virtual Machine Deployment takes its label as plain text, unlike Get Deployment's answer.
-DEPLOYMENT_CREATE = fields("Name DeploymentSlot Label RoleList", RoleList=ListOf("Role", ROLE))
+# Create Virtual Machine Deployment takes its label as plain text, unlike Get Deployment's answer;
+# ReservedIPName follows RoleList (and VirtualNetworkName, Dns, which pscompat does not send).
+DEPLOYMENT_CREATE = fields("Name DeploymentSlot Label RoleList ReservedIPName", RoleList=ListOf("Role", ROLE))
 # Get Cloud Service Properties with embed-detail=true: the service and its deployments.
 HOSTED_SERVICE_DETAILED = fields(
     f"{HOSTED_SERVICE_FIELDS} Deployments",
@@ -367,9 +370,23 @@ SUBSCRIPTION = fields(
     "SubscriptionID SubscriptionName SubscriptionStatus AccountAdminLiveEmailId ServiceAdminLiveEmailId"
 )
 
+# Get/List Storage Accounts (StorageServiceProperties flattened) and Update Storage Account's input.
+STORAGE_SERVICE = fields(
+    "Url ServiceName StorageServiceProperties",
+    StorageServiceProperties=Flat(
+        fields(
+            "Description AffinityGroup Location Label:b64 Status Endpoints GeoReplicationEnabled:b "
+            "GeoPrimaryRegion StatusOfPrimary GeoSecondaryRegion StatusOfSecondary CreationTime AccountType",
+            Endpoints=ListOf("Endpoint", "s"),
+        )
+    ),
+)
+STORAGE_UPDATE = fields("Description Label:b64 AccountType")
+
 # Collections: root element -> ListOf(item element, schema).
 IMAGES = ListOf("OSImage", OS_IMAGE)
 VM_IMAGES = ListOf("VMImage", VM_IMAGE)
 HOSTED_SERVICES = ListOf("HostedService", HOSTED_SERVICE)
 LOCATIONS = ListOf("Location", LOCATION)
 ROLE_SIZES = ListOf("RoleSize", ROLE_SIZE)
+STORAGE_SERVICES = ListOf("StorageService", STORAGE_SERVICE)

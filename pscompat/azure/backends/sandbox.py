@@ -420,6 +420,48 @@ class SandboxBackend(ComputeBackend):
     def set_current_storage_account(self, subscription_id: str, account: str) -> Response:
         return _set_storage_account(self, subscription_id, account)
 
+    # --- storage accounts: the catalog's, with Set-AzureStorageAccount's changes kept in meta ---------
+    def list_storage_accounts(self) -> Response:
+        return self._done([self._storage_account(a) for a in catalog.storage_accounts()])
+
+    def _storage_account(self, account: dict) -> dict:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (_STORAGE_KEY + account["ServiceName"],))
+        found = row.fetchone()
+        return {**account, **(json.loads(found[0]) if found else {})}
+
+    def get_storage_account(self, name: str) -> Response:
+        for account in catalog.storage_accounts():
+            if account["ServiceName"].lower() == (name or "").lower():
+                return self._done(self._storage_account(account))
+        raise not_found(f"The storage account '{name}' was not found.")
+
+    def update_storage_account(self, name: str, changes: dict) -> Response:
+        account = self.get_storage_account(name).value
+        wanted = {k: v for k, v in changes.items() if k in ("Label", "Description", "AccountType") and v is not None}
+        if wanted.get("AccountType") and wanted["AccountType"] not in STORAGE_ACCOUNT_TYPES:
+            raise bad_request(f"The account type '{wanted['AccountType']}' is not valid.")
+        if "AccountType" in wanted and (wanted["AccountType"] == "Premium_LRS") != (
+            account["AccountType"] == "Premium_LRS"
+        ):
+            raise bad_request("A standard storage account cannot become a premium one, nor the other way round.")
+        conn = self.conn
+        with store.transaction(conn):
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (_STORAGE_KEY + account["ServiceName"],))
+            found = row.fetchone()
+            kept = {**(json.loads(found[0]) if found else {}), **wanted}
+            if "AccountType" in wanted:
+                kept["GeoReplicationEnabled"] = wanted["AccountType"] in ("Standard_GRS", "Standard_RAGRS")
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                (_STORAGE_KEY + account["ServiceName"], json.dumps(kept)),
+            )
+        return self._done()
+
+
+_STORAGE_KEY = "storage-account:"
+# Update Storage Account's AccountType values (x-ms-version 2014-06-01).
+STORAGE_ACCOUNT_TYPES = ("Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_RAGRS", "Premium_LRS")
+
 
 def _set_storage_account(backend: SandboxBackend, subscription_id: str, account: str) -> Response:
     conn = backend.conn

@@ -9,6 +9,7 @@ asynchronous operation completes (preconditions may have changed in between).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from datetime import datetime, timezone
@@ -246,6 +247,18 @@ def apply_create_deployment(conn: sqlite3.Connection, p: dict) -> None:
         "RoleList": [],
         "RoleInstanceList": [],
     }
+    if spec.get("ReservedIPName"):
+        # The sandbox keeps no reserved IPs (New-AzureReservedIP): any name is taken as reserved, and
+        # its address is made from the name, so a redeployment with the same name gets the same one.
+        octets = hashlib.sha256(spec["ReservedIPName"].lower().encode()).digest()[:2]
+        deployment["VirtualIPs"] = [
+            {
+                "Address": f"23.99.{octets[0]}.{max(octets[1], 1)}",
+                "IsDnsProgrammed": True,
+                "Name": f"{service}ContractContract",
+                "ReservedIPName": spec["ReservedIPName"],
+            }
+        ]
     for role_spec in spec["RoleList"]:
         _add(conn, service, deployment, role_spec)
     save_deployment(conn, service, deployment)

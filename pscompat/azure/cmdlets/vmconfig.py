@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from pscompat.azure import models
+from pscompat.azure import account_models, models
 from pscompat.azure.backends import catalog
 from pscompat.azure.backends.base import CloudError
 from pscompat.azure.cmdlets.common import (
@@ -206,6 +206,8 @@ class AddAzureProvisioningConfig(AzureCmdlet):
         Parameter("EnableWinRMHttp", "switch", sets=("Windows",)),
         Parameter("NoSSHEndpoint", "switch", sets=("Linux",)),
         Parameter("DisableAutomaticUpdates", "switch", sets=("Windows",)),
+        # CertificateSettingList: New-AzureCertificateSetting's objects, installed at provisioning
+        Parameter("Certificates", "object[]", sets=("Windows",)),
         PROFILE,
     )
 
@@ -224,6 +226,10 @@ class AddAzureProvisioningConfig(AzureCmdlet):
         _provision(vm, linux, self.LinuxUser if linux else self.AdminUsername, self.Password, endpoints, winrm)
         if not linux and self.DisableAutomaticUpdates:
             vm.ConfigurationSets[-2].EnableAutomaticUpdates = False
+        if not linux and self.Certificates:
+            vm.ConfigurationSets[-2].StoredCertificateSettings = [
+                account_models.certificate_setting(c) for c in self.Certificates
+            ]
         yield self.VM
 
 
@@ -315,7 +321,14 @@ class _DeployingCmdlet(AzureCmdlet):
             self.client_action(self.backend.create_service, body, description=f"{self.name} - Create Cloud Service")
         return True
 
-    def deploy(self, service: str, vms: list, deployment_name: str | None = None, label: str | None = None):
+    def deploy(
+        self,
+        service: str,
+        vms: list,
+        deployment_name: str | None = None,
+        label: str | None = None,
+        reserved_ip: str | None = None,
+    ):
         base = _blob_base(self)
         specs = [_with_media_links(models.role_spec(vm), service, base) for vm in vms]
         try:
@@ -326,6 +339,8 @@ class _DeployingCmdlet(AzureCmdlet):
             deployment = None
         if deployment is None:
             body = {"Name": deployment_name or service, "Label": label or service, "RoleList": specs}
+            if reserved_ip:
+                body["ReservedIPName"] = reserved_ip
             names = ", ".join(s["RoleName"] for s in specs)
             _, operation = self.client_action(
                 self.backend.create_deployment,
@@ -336,6 +351,13 @@ class _DeployingCmdlet(AzureCmdlet):
             )
             yield models.operation_context(self.name, operation)
             return
+        if reserved_ip:
+            # A reserved IP is given to a deployment when it is created (Create Virtual Machine Deployment);
+            # Add Role has no place for it.
+            self.write_warning(
+                f"-ReservedIPName '{reserved_ip}' is not used: the service {service} has a deployment already, "
+                "and a reserved IP is given to a deployment when it is created."
+            )
         for spec in specs:
             _, operation = self.client_action(
                 self.backend.add_role,
@@ -365,6 +387,7 @@ class NewAzureVM(_DeployingCmdlet):
         Parameter("VMs", "object[]", mandatory=True, pipeline=True),
         Parameter("DeploymentName", "string"),
         Parameter("DeploymentLabel", "string"),
+        Parameter("ReservedIPName", "string", help="The reserved IP the new deployment gets (New-AzureReservedIP)."),
         Parameter("WaitForBoot", "switch", help="The sandbox's VMs are booted when created."),
         PROFILE,
     )
@@ -380,7 +403,9 @@ class NewAzureVM(_DeployingCmdlet):
     def end(self):
         with self.reporting():
             if self.service_ready(self.ServiceName, self.Location, self.AffinityGroup):
-                yield from self.deploy(self.ServiceName, self._vms, self.DeploymentName, self.DeploymentLabel)
+                yield from self.deploy(
+                    self.ServiceName, self._vms, self.DeploymentName, self.DeploymentLabel, self.ReservedIPName
+                )
 
 
 @cmdlet(
@@ -415,6 +440,7 @@ class NewAzureQuickVM(_DeployingCmdlet):
         Parameter("MediaLocation", "string"),
         Parameter("HostCaching", "string", validate_set=("ReadOnly", "ReadWrite")),
         Parameter("AvailabilitySetName", "string"),
+        Parameter("ReservedIPName", "string", help="The reserved IP the new deployment gets (New-AzureReservedIP)."),
         Parameter("WaitForBoot", "switch", help="The sandbox's VMs are booted when created."),
         PROFILE,
     )
@@ -455,4 +481,4 @@ class NewAzureQuickVM(_DeployingCmdlet):
         )
         user = self.LinuxUser if linux else self.AdminUsername
         _provision(vm, linux, user, self.Password, endpoints, None if linux else WINRM_HTTPS)
-        yield from self.deploy(self.ServiceName, [vm])
+        yield from self.deploy(self.ServiceName, [vm], reserved_ip=self.ReservedIPName)

@@ -298,6 +298,15 @@ class ClassicApp:
     def list_role_sizes(self, sb, req):
         return _answer(sb.list_role_sizes(), "RoleSizes", X.ROLE_SIZES)
 
+    def list_storage_accounts(self, sb, req):
+        return _answer(sb.list_storage_accounts(), "StorageServices", X.STORAGE_SERVICES)
+
+    def get_storage_account(self, sb, req, name):
+        return _answer(sb.get_storage_account(name), "StorageService", X.STORAGE_SERVICE)
+
+    def update_storage_account(self, sb, req, name):
+        return _answer(sb.update_storage_account(name, req.read(X.STORAGE_UPDATE, "UpdateStorageServiceInput")))
+
 
 class _Request:
     def __init__(self, subscription: str, query: dict, body: bytes):

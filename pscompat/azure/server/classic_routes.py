@@ -44,6 +44,9 @@ ROUTES = [
     ("PUT", f"{DISKS}/{S}", "update_data_disk", "2012-03-01"),
     ("DELETE", f"{DISKS}/{S}", "delete_data_disk", "2012-03-01"),
     ("POST", f"{DEP}/roleinstances/{S}/Operations", "role_operation", "2013-06-01"),
+    ("GET", "/services/storageservices", "list_storage_accounts", "2009-10-01"),
+    ("GET", f"/services/storageservices/{S}", "get_storage_account", "2009-10-01"),
+    ("PUT", f"/services/storageservices/{S}", "update_storage_account", "2014-06-01"),  # with AccountType
     ("GET", "/locations", "list_locations", "2009-10-01"),
     ("GET", "/rolesizes", "list_role_sizes", "2013-08-01"),
 ]
