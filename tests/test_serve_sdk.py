@@ -152,3 +152,17 @@ def test_a_request_without_the_certificate_is_refused(server, monkeypatch):
     with pytest.raises(AzureHttpError) as refused:
         client.list_os_images()
     assert refused.value.status_code == 403
+
+
+def test_storage_accounts_list_get_and_update(sms):
+    """The account new disks and captures go to (Get-/Set-AzureStorageAccount's routes)."""
+    (account,) = sms.list_storage_accounts()
+    assert account.service_name == "pscompatsandbox"
+    props = sms.get_storage_account_properties("pscompatsandbox").storage_service_properties
+    assert (props.location, props.status, props.account_type) == ("West US", "Created", "Standard_GRS")
+    assert "https://pscompatsandbox.blob.core.windows.net/" in list(props.endpoints)
+    sms.update_storage_account("pscompatsandbox", label="vhds", account_type="Standard_LRS")
+    props = sms.get_storage_account_properties("pscompatsandbox").storage_service_properties
+    assert (props.label, props.account_type, props.geo_replication_enabled) == ("vhds", "Standard_LRS", False)
+    with pytest.raises(AzureMissingResourceHttpError):
+        sms.get_storage_account_properties("nope")
