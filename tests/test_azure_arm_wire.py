@@ -20,7 +20,6 @@ from cryptography.hazmat.primitives.asymmetric import padding
 import pscompat
 from pscompat.azure.backends import arm_auth
 from pscompat.azure.backends.arm_http import ArmClient
-from pscompat.azure.backends.base import current_backend
 
 LIST = "Get-AzureVMImage -Location westus -PublisherName MicrosoftWindowsServerGroup -Offer Windows -Skus Windows-Server-2012-R2-Datacenter"
 CAPTURE = "$ConfirmPreference = 'None'; Save-AzureVMImage -ServiceName myServiceName -Name MyVMtoCapture -ImageName cap"
@@ -60,50 +59,11 @@ def everything_said(result) -> str:
     return "\n".join([str(x) for x in result] + [e.message for e in result.errors] + [str(w) for w in result.warnings])
 
 
-# --- throttling ------------------------------------------------------------------------------------
-def test_429_waits_retry_after_then_retries(start):
-    server = start(throttle_every=2, throttle_retry_after=1)
-    began = time.monotonic()
-    ok(f"{LIST} | Out-Null; {LIST} | Out-Null")
-    assert statuses(server) == [200, 429, 200]
-    assert time.monotonic() - began >= 1.0
-
-
-def test_429_gives_up_after_the_configured_retries(start, monkeypatch):
-    server = start(throttle_every=1, throttle_retry_after=0)
-    monkeypatch.setenv("PSCOMPAT_AZURE_RETRIES", "2")
-    result = pscompat.run(LIST)
-    assert [e.message.splitlines()[0] for e in result.errors] == [
-        "TooManyRequests: The request is being throttled (sandbox test knob throttle_every)."
-    ]
-    assert statuses(server) == [429, 429, 429]
-
-
-def test_retry_after_is_capped(start, monkeypatch):
-    start(throttle_every=2, throttle_retry_after=3600)
-    monkeypatch.setenv("PSCOMPAT_AZURE_RETRY_CAP", "0.1")
-    began = time.monotonic()
-    ok(f"{LIST} | Out-Null; {LIST} | Out-Null")
-    assert time.monotonic() - began < 30
-
-
-def test_polls_wait_the_retry_after_of_the_service(start):
-    start(retry_after=7, polls=2)
-    waits: list[float] = []
-    current_backend().client.sleep = waits.append
-    ok(CAPTURE)
-    assert waits and all(6 < w <= 7 for w in waits)  # 7 s less the time since the last request
+# Throttling (429, 503, Retry-After and its cap), the polls' Retry-After and the 401 renewal run
+# against the served process: tests/test_serve_faults.py.
 
 
 # --- authentication ------------------------------------------------------------------------------------
-def test_401_refreshes_the_given_token_and_retries(start):
-    server = start(unauthorized_every=3)
-    ok(CAPTURE)
-    log = server.app.log
-    refused = [i for i, (_, _, status) in enumerate(log) if status == 401]
-    assert refused and all(log[i + 1][1] == log[i][1] and log[i + 1][2] < 400 for i in refused)
-
-
 def test_wrong_token_is_an_error_that_does_not_show_it(start, monkeypatch):
     start()
     secret = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.wrong-token-value"

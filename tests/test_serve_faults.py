@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import pscompat
+from pscompat.azure.backends.base import current_backend
 
 REPO = Path(__file__).resolve().parents[1]
 TOKEN = "faults-token"
@@ -100,6 +101,23 @@ def test_429_with_retry_after_is_waited_for_then_retried(serve):
     ok(LIST)
     assert time.monotonic() - began >= 2.0  # Retry-After: 1, twice
     assert server.statuses("/providers/Microsoft.Compute/images?")[:3] == [429, 429, 200]
+
+
+def test_a_long_retry_after_is_capped(serve, monkeypatch):
+    server = serve("arm", "--fault", "429@/images", "--fault-retry-after", "3600")
+    monkeypatch.setenv("PSCOMPAT_AZURE_RETRY_CAP", "0.1")
+    began = time.monotonic()
+    ok(LIST)
+    assert time.monotonic() - began < 30  # not an hour
+    assert server.statuses("/providers/Microsoft.Compute/images?")[:2] == [429, 200]
+
+
+def test_polls_wait_the_retry_after_of_the_operation(serve):
+    serve("arm", "--operation-polls", "2", "--operation-retry-after", "7")
+    waits: list[float] = []
+    current_backend().client.sleep = waits.append  # the waits asked for, not waited
+    assert list(ok(CAPTURE)) == ["cap"]
+    assert waits and all(6 < w <= 7 for w in waits)  # 7 s less the time since the last request
 
 
 def test_503_is_retried(serve):

@@ -49,6 +49,13 @@ def _parser() -> argparse.ArgumentParser:
     arm.add_argument(
         "--operation-polls", type=int, default=1, help="status polls before a long-running operation completes"
     )
+    arm.add_argument(
+        "--operation-retry-after",
+        type=int,
+        default=0,
+        metavar="SECONDS",
+        help="the Retry-After a long-running operation's answers ask clients to wait between polls (default 0)",
+    )
     return parser
 
 
@@ -125,7 +132,11 @@ def main(argv: list[str]) -> int:
     if args.host not in ("127.0.0.1", "::1", "localhost"):
         sys.stderr.write(f"pscompat serve: warning: listening on {args.host}, reachable from other machines\n")
     try:
-        arm_options = {"page_size": args.page_size, "polls": args.operation_polls} if args.api == "arm" else {}
+        arm_options = (
+            {"page_size": args.page_size, "polls": args.operation_polls, "retry_after": args.operation_retry_after}
+            if args.api == "arm"
+            else {}
+        )
         app = load_app(args.api, home, **arm_options)
         if injected:
             app = faults.Faulty(app, injected, args.api, args.fault_retry_after)

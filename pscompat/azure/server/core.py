@@ -276,17 +276,18 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 environ[AUTH_KEY] = auth
                 status, headers, out = _call(self.server.app, environ)
+            # Logged before the answer leaves, so a client that has its answer finds the line.
+            rid = next((v for k, v in headers if k.lower() == REQUEST_ID_HEADER), "-")
+            query = urlsplit(self.path).query
+            # the query's names only: a value may be a signature
+            names = "&".join(p.partition("=")[0] for p in query.split("&")) if query else ""
+            options.log(
+                f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} {self.client_address[0]} {self.command} "
+                f"{urlsplit(self.path).path}{'?' + names if names else ''} {status} "
+                f"{(time.monotonic() - started) * 1000:.0f}ms auth={auth or ('refused' if auth is None else 'none')} "
+                f"request-id={rid}"
+            )
             self._send(status, headers, out)
-        rid = next((v for k, v in headers if k.lower() == REQUEST_ID_HEADER), "-")
-        query = urlsplit(self.path).query
-        # the query's names only: a value may be a signature
-        names = "&".join(p.partition("=")[0] for p in query.split("&")) if query else ""
-        options.log(
-            f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())} {self.client_address[0]} {self.command} "
-            f"{urlsplit(self.path).path}{'?' + names if names else ''} {status} "
-            f"{(time.monotonic() - started) * 1000:.0f}ms auth={auth or ('refused' if auth is None else 'none')} "
-            f"request-id={rid}"
-        )
 
     def _send(self, status: int, headers: list[tuple[str, str]], body: bytes) -> None:
         self.send_response(status)
