@@ -34,6 +34,23 @@ BACKENDS = ("sandbox", "classic", "arm")
 TOKEN = "matrix-arm-token"
 GALLERY = "pscompat-images/gallery"
 WS2012R2 = "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201505.01-en.us-127GB.vhd"
+VM_OBJECT = """ServiceName         : mySvc2
+Name                : MyVMToCapture2
+DeploymentName      : mySvc2
+InstanceStatus      : StoppedVM
+PowerState          : Stopped
+InstanceSize        : Small
+HostName            : MyVMToCapture2
+IpAddress           : 10.0.0.5
+DNSName             : http://mysvc2.cloudapp.net/
+AvailabilitySetName :"""
+IMAGE_OBJECT = """ImageName       : obj
+Label           : obj label
+OS              : Windows
+Category        : User
+LogicalSizeInGB :
+Location        : West US
+ImageFamily     :"""
 # examples/lifecycle.ps1's output; the new data disk's name ends in a time stamp (<stamp> below).
 LIFECYCLE_OUTPUT = f"""Newest 'Windows Server 2012 R2 Datacenter' image: {WS2012R2}
 
@@ -179,6 +196,42 @@ LIFECYCLE = [
         "(Get-AzureService | % ServiceName) -join ','\n"
         "Get-AzureVM -ServiceName mySvc2 | % { $_.Name; $_.Status; $_.InstanceSize }",
         "myServiceName,mySvc2\nMyVMToCapture2\nStoppedVM\nSmall",
+    ),
+    Case(
+        # The whole VM object, property by property, where ARM's VM maps onto the classic role.
+        "vm-object",
+        "Get-AzureVM -ServiceName mySvc2 -Name MyVMToCapture2 | Format-List ServiceName, Name, DeploymentName, "
+        "InstanceStatus, PowerState, InstanceSize, HostName, IpAddress, DNSName, AvailabilitySetName",
+        VM_OBJECT,
+        differs={
+            "arm": (
+                VM_OBJECT.replace(
+                    ": MyVMToCapture2\nIpAddress           : 10.0.0.5", ":\nIpAddress           :"
+                ).replace(": http://mysvc2.cloudapp.net/", ":"),
+                "an ARM VM has no address or DNS name of its own (they belong to its network interface and public "
+                "IP, Microsoft.Network resources outside the Compute mapping), and the served VM has no osProfile "
+                "computer name to fill HostName from",
+            )
+        },
+    ),
+    Case(
+        "captured-image-object",
+        "Save-AzureVMImage -ServiceName myServiceName -Name MyVMtoCapture -ImageName obj -ImageLabel 'obj label' "
+        "-OSState Generalized | Out-Null\n"
+        "$i = Get-AzureVMImage -ImageName obj\n"
+        "$i | Format-List ImageName, Label, OS, Category, LogicalSizeInGB, Location, ImageFamily\n"
+        "'VM image: ' + ($null -ne (gm -InputObject $i -Name DataDiskConfigurations))\n"
+        "'VHD: ' + [bool]$i.MediaLink",
+        IMAGE_OBJECT + "\n\nVM image: True\nVHD: False",
+        differs={
+            "arm": (
+                IMAGE_OBJECT.replace("LogicalSizeInGB :", "LogicalSizeInGB : 128").replace("West US", "westus")
+                + "\n\nVM image: False\nVHD: True",
+                "a generalized capture is a managed image under ARM, an OS image with its size and VHD at the top, "
+                "where the classic -OSState capture makes a VM image (size and VHD in OSDiskConfiguration); ARM "
+                "names regions in lower case without spaces",
+            )
+        },
     ),
     Case(
         "power-start-stop",
@@ -365,7 +418,8 @@ def _render(result) -> str:
         first = err.message.splitlines()[0] if err.message else ""
         return f"!{err.fully_qualified_error_id.split(',')[0]}: {first}"
     # a disk name made by New-AzureVM ends in its creation time (NewAzureVM.cs: yyyy-M-d-ms digits)
-    return re.sub(r"(?<=-)\d{14,}\b", "<stamp>", str(result).strip("\n"))
+    text = "\n".join(line.rstrip() for line in str(result).strip("\n").splitlines())  # no trailing blanks
+    return re.sub(r"(?<=-)\d{14,}\b", "<stamp>", text)
 
 
 # --- the three backends -----------------------------------------------------------------------------
