@@ -3,6 +3,8 @@ beside models.py and built the same way: the module's type names, its property o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from pscompat.azure.backends.base import Operation
 from pscompat.azure.models import NS, OPERATION_PROPERTIES, ManagementOperationContext, PSModel, operation_fields, prop
 
@@ -29,8 +31,12 @@ class StorageServicePropertiesOperationContext(ManagementOperationContext):
         "Endpoints",
         "AccountType",
         "StorageAccountName",
-    ) + OPERATION_PROPERTIES
+    ) + OPERATION_PROPERTIES  # type: ignore[assignment]  # (the base's tuple is inferred as fixed-length)
     __slots__ = tuple(p for p in PS_PROPERTIES if p not in OPERATION_PROPERTIES)
+
+    if TYPE_CHECKING:  # the keyword constructor is generated (PSModel.__init_subclass__)
+
+        def __init__(self, **properties: Any) -> None: ...
 
 
 def storage_account_context(account: dict, cmdlet: str, operation: Operation | None):
@@ -60,6 +66,10 @@ class CertificateSetting(PSModel):
     PS_TYPE_NAMES = (NS + "CertificateSetting", "System.Object")
     PS_PROPERTIES = ("StoreLocation", "StoreName", "Thumbprint")
     __slots__ = PS_PROPERTIES
+
+    if TYPE_CHECKING:  # the keyword constructor is generated (PSModel.__init_subclass__)
+
+        def __init__(self, **properties: Any) -> None: ...
 
 
 def certificate_setting(value) -> CertificateSetting:
