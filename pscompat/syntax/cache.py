@@ -288,3 +288,14 @@ def parse(text: str, name: str = "<script>") -> nodes.ScriptBlock:
         return tree
     finally:
         os.close(folder)
+
+
+def pack_tree(tree: nodes.ScriptBlock) -> bytes:
+    """A tree as bytes another pscompat process can read with unpack_tree (Start-Job sends its
+    block this way, so the job's process need not load the parser)."""
+    return _pack(tree)
+
+
+def unpack_tree(data: bytes) -> nodes.ScriptBlock | None:
+    """The tree pack_tree made, or None when data is not one."""
+    return _unpack(data)

@@ -272,6 +272,11 @@ class WhereObject(Cmdlet):
             return True, None
 
 
+# ForEach-Object -Parallel's work: cmdlets/jobs/parallel.py puts its ParallelRun class here when
+# the catalog imports it (the jobs package builds on this one, so this one must not import it)
+PARALLEL: list = [None]
+
+
 @cmdlet(
     "ForEach-Object",
     aliases=("foreach", "%"),
@@ -300,9 +305,18 @@ class ForEachObject(Cmdlet):
         Parameter("RemainingScripts", "scriptblock[]", remaining=True, sets=("ScriptBlockSet",)),
         Parameter("MemberName", "string", position=0, mandatory=True, sets=("PropertyAndMethodSet",)),
         Parameter("ArgumentList", "object[]", remaining=True, aliases=("Args",), sets=("PropertyAndMethodSet",)),
+        # -Parallel: cmdlets/jobs/parallel.py
+        Parameter("Parallel", "scriptblock", mandatory=True, sets=("ParallelParameterSet",)),
+        Parameter("ThrottleLimit", "int", sets=("ParallelParameterSet",)),
+        Parameter("TimeoutSeconds", "int", sets=("ParallelParameterSet",)),
+        Parameter("AsJob", "switch", sets=("ParallelParameterSet",)),
+        Parameter("UseNewRunspace", "switch", sets=("ParallelParameterSet",)),
     )
 
     def begin(self):
+        if self.parameter_set == "ParallelParameterSet":
+            self._parallel = PARALLEL[0](self)
+            return None
         if self.parameter_set != "ScriptBlockSet":
             return None
         if self.bound.get("WhatIf") or self.bound.get("Confirm"):
@@ -336,6 +350,8 @@ class ForEachObject(Cmdlet):
         return None
 
     def process(self):
+        if self.parameter_set == "ParallelParameterSet":
+            return self._parallel.process(self.InputObject if has_input(self) else None)
         if self.parameter_set != "ScriptBlockSet":
             return self._member(self.InputObject if has_input(self) else None)
         item = self.InputObject if has_input(self) else None
@@ -356,6 +372,8 @@ class ForEachObject(Cmdlet):
             yield from self.invoke_iter(block, dollar_under=item)
 
     def end(self):
+        if self.parameter_set == "ParallelParameterSet":
+            return self._parallel.end()
         if self.parameter_set == "ScriptBlockSet" and self._end_block is not None:
             return self.invoke_iter(self._end_block)
         return None

@@ -162,6 +162,16 @@ class ExpressionCompiler:
             return get_q
         if qual in ("local", "private"):
             return lambda scope: scope.vars.get(key)
+        if qual == "using":
+            # a job's or parallel iteration's runspace holds the caller's value as `using:name`
+            # (cmdlets/jobs/runspace.py); elsewhere `$using:x` reads `$x`, as before
+            using_key = "using:" + key
+
+            def get_using(scope):
+                v = scope.lookup(using_key, MISSING)
+                return scope.lookup(key, None) if v is MISSING else v
+
+            return get_using
         if qual is not None and qual not in ("variable", "using"):
             raise PSError(
                 f"Cannot find drive. A drive with the name '{qual}' does not exist.",
