@@ -14,8 +14,10 @@ The mode belongs to the scope Set-StrictMode ran in and reaches its child scopes
 SessionStateScope.StrictModeVersion does.  The engine asks only where a value was missing
 anyway (an unset variable, a member or element that is not there) and only when some scope of
 the session set a mode (`ctx.strict_modes` is not None): a script without Set-StrictMode pays one
-attribute check on those paths and nothing elsewhere.  The "function called like a method" rule
-of 2.0 is not checked (README: deliberate differences).
+attribute check on those paths and nothing elsewhere.  Version 2.0's "function called like a
+method" rule (`f(1,2)`: a command whose only argument is a parenthesised array, written with no
+space after the name) is checked by compile_pipeline (engine/pipeline) when the command runs,
+as Compiler.cs adds a runtime check for that shape.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ LATEST = 3
 UNDEFINED_VARIABLE = "The variable '${0}' cannot be retrieved because it has not been set."
 PROPERTY_NOT_FOUND = "The property '{0}' cannot be found on this object. Verify that the property exists."
 INDEX_OUT_OF_RANGE = "Index was outside the bounds of the array."
+FUNCTION_CALL_WITH_PARENS = (
+    "The function or command was called as if it were a method. Parameters should be separated by "
+    "spaces. For information about parameters, see the about_Parameters Help topic."
+)
 # variables pwsh always has in a scope that pscompat makes only when used
 _ALWAYS_DEFINED = frozenset(
     {"_", "args", "input", "this", "myinvocation", "psboundparameters", "pscmdlet", "psscriptroot", "pscommandpath"}
@@ -115,3 +121,34 @@ def missing_element(scope, obj: Any, index: Any, span, source) -> None:
         source=source,
         exception_type="System.IndexOutOfRangeException",
     )
+
+
+def called_like_a_method(node) -> bool:
+    """`f(1,2)`: the shape Compiler.cs checks (two elements, the second a parenthesised array
+    literal that starts where the name ends)."""
+    from pscompat.syntax import nodes as N
+
+    elements = node.elements
+    if len(elements) != 2 or node.invocation or not isinstance(elements[1], N.Paren):
+        return False
+    inner = elements[1].pipeline
+    if not (isinstance(inner, N.Pipeline) and len(inner.elements) == 1):
+        return False
+    only = inner.elements[0]
+    return (
+        isinstance(only, N.CommandExpression)
+        and isinstance(only.expression, N.ArrayLiteral)
+        and elements[0].span.end == elements[1].span.start
+    )
+
+
+def method_call_syntax(scope, span, source) -> None:
+    """Version 2's error for `f(1,2)` (ParserStrings.resx StrictModeFunctionCallWithParens)."""
+    if version(scope) >= 2:
+        raise RuntimeError_(
+            FUNCTION_CALL_WITH_PARENS,
+            "StrictModeFunctionCallWithParens",
+            category="InvalidOperation",
+            span=span,
+            source=source,
+        )

@@ -421,7 +421,13 @@ def pipeline(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
 
 def pipeline_chain(text: str, start: int, end: int, tokens: pp.ParseResults) -> Any:
     node = tokens[0]
-    for i in range(1, len(tokens), 2):
+    count = len(tokens)
+    background = count > 1 and tokens[-1] == "&"
+    if background:
+        count -= 1
+    for i in range(1, count, 2):
         right = tokens[i + 1]
         node = n.PipelineChain(Span(start, right.span.end), node, tokens[i], right)
+    if background:
+        node = n.BackgroundPipeline(Span(start, end), node)
     return node

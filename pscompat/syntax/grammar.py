@@ -443,6 +443,7 @@ def build_grammar(short_path: bool = True) -> pp.ParserElement:
     chain <<= Build(
         pipeline
         + ZeroOrMore(op(r"&&|\|\|") + Expect(pipeline, fail_with("EmptyPipelineChainElement")))
+        + Opt(L(r"&(?!&)", lambda m, span: "&"))  # the background operator (no line continues after it)
         + statement_end,
         b.pipeline_chain,
     )

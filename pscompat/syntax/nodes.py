@@ -241,6 +241,13 @@ class PipelineChain(Node):
     right: Statement
 
 
+class BackgroundPipeline(Node):
+    """`pipeline &` (PowerShell 7): the pipeline or chain runs as a background job, whose
+    object is the statement's output (PipelineBaseAst.Background)."""
+
+    pipeline: Any  # Pipeline | PipelineChain
+
+
 # ----------------------------------------------------------------------------- statements
 
 

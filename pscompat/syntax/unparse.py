@@ -257,6 +257,9 @@ class _Unparser:
     def visit_PipelineChain(self, node: n.PipelineChain) -> str:
         return f"{self.visit(node.left)} {node.op} {self.visit(node.right)}"
 
+    def visit_BackgroundPipeline(self, node: n.BackgroundPipeline) -> str:
+        return f"{self.visit(node.pipeline)} &"
+
     # -- statements
 
     def visit_Assignment(self, node: n.Assignment) -> str:

@@ -254,3 +254,15 @@ try { 1..1 | ForEach-Object -AsJob -Parallel { "Hello" } -TimeoutSeconds 60 } ca
 1..2 | ForEach-Object -Parallel { if ($_ -eq 2) { while ($true) { Start-Sleep -Milliseconds 20 } }; "fast $_" } -TimeoutSeconds 1
 "after"
 ## RESULT: ["fast 1", "after"]
+
+#### the background operator & starts a BackgroundJob; the caller's variables go as $using:
+# source: Job.Tests.ps1 "Background with & produces a job object", "Copies variables to the child process", "handles backgrounding expressions"
+$n1 = "Bob"
+$j = Write-Output "Hi $n1!" &
+$j -is [System.Management.Automation.Job]
+$j.PSJobTypeName
+Receive-Job $j -Wait
+$k = 2+3 &
+Receive-Job $k -Wait
+Get-Job | Remove-Job -Force
+## RESULT: [true, "BackgroundJob", "Hi Bob!", 5]

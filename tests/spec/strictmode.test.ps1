@@ -92,3 +92,15 @@ $null -eq ([pscustomobject]@{}).nothing
 # source: PSVersionInfo.IsValidPSVersion; Metadata.ValidateVersionFailure
 try { Set-StrictMode -Version '2.5' } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }
 ## RESULT: ["Cannot validate argument on parameter 'Version'. The \"2.5\" argument does not contain a valid PowerShell version. Supply a valid version number and then try the command again.", "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.SetStrictModeCommand"]
+
+#### Set-StrictMode 2.0: a command called like a method is an error
+# source: ParserStrings.resx StrictModeFunctionCallWithParens; Compiler.cs (the runtime check for `f(1,2)`)
+function f($a, $b) { "$a|$b" }
+f(1,2)
+Set-StrictMode -Version 2
+f (1,2)
+f(1)
+f(1,2)
+"after"
+## RESULT: ["1 2|", "1 2|", "1|", "after"]
+## ERRORS: The function or command was called as if it were a method. Parameters should be separated by spaces. For information about parameters, see the about_Parameters Help topic.

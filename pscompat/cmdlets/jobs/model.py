@@ -262,3 +262,19 @@ def job_table(ctx: Any) -> JobTable:
         if table is None:
             table = _TABLES[ctx] = JobTable()
         return table
+
+
+def _register_types() -> None:
+    from pscompat.values.dotnet.typenames import register_type
+
+    for name in (
+        "System.Management.Automation.Job",
+        "System.Management.Automation.PSRemotingJob",
+        "System.Management.Automation.PSTaskJob",
+        "System.Management.Automation.JobStateInfo",
+        "ThreadJob.ThreadJob",
+    ):
+        register_type(name)  # `$j -is [System.Management.Automation.Job]`
+
+
+_register_types()

@@ -10,7 +10,7 @@ from pscompat.engine.compiler.error_statements import ErrorStatements
 from pscompat.engine.compiler.expressions import CONSTANT_VARIABLES, ExpressionCompiler, located, raise_located
 from pscompat.engine.compiler.loops import LoopStatements
 from pscompat.engine.runtime import as_list, emit_enumerated, unwrap
-from pscompat.engine.scope import AUTOMATION_NULL, env_set, split_qualified
+from pscompat.engine.scope import AUTOMATION_NULL, MISSING, env_set, split_qualified
 from pscompat.engine.scriptblock import CompiledBlock
 from pscompat.errors import BreakFlow, ContinueFlow, ExitFlow, PSError, ReturnFlow
 from pscompat.source import Source
@@ -305,6 +305,37 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
                 right(scope, emit)
 
         return chain
+
+    def s_BackgroundPipeline(self, node: N.BackgroundPipeline) -> Stmt:
+        """`pipeline &`: PowerShell rewrites the pipeline's text, each variable that exists in
+        the caller as `${using:name}`, and runs it with Start-Job (MiscOps.cs,
+        InvokePipelineInBackground); the job object is the output."""
+        inner = node.pipeline
+        offset = inner.span.start
+        text = self.source.text[offset : inner.span.end]
+        variables = sorted(
+            (v for v in N.walk(inner) if isinstance(v, N.Variable) and not v.splatted), key=lambda v: v.span.start
+        )
+
+        def background(scope, emit):
+            from pscompat.engine.scriptblock import ScriptBlockValue
+            from pscompat.syntax.grammar import parse_cached
+
+            parts, pos = [], 0
+            for v in variables:
+                if not _exists_for_background(scope, v.name):
+                    continue
+                parts.append(text[pos : v.span.start - offset])
+                escaped = v.name.replace("`", "``").replace("{", "`{").replace("}", "`}")
+                parts.append("${using:" + escaped + "}")
+                pos = v.span.end - offset
+            parts.append(text[pos:])
+            script = "Start-Job -ScriptBlock {" + "".join(parts) + "\n}"
+            block = ScriptBlockValue(parse_cached(script, "<background>"), Source(script, "<background>"))
+            for item in scope.ctx.invoke_block(block, (), None, False, scope):
+                emit(item)
+
+        return background
 
     def s_StatementBlock(self, node: N.StatementBlock) -> Stmt:
         return self.block(node)
@@ -665,3 +696,18 @@ def variable_setter(name: str) -> Callable:
 
 
 __all__ = ["compile_script_block", "StatementCompiler"]
+
+
+# what `pipeline &` leaves as it is: PowerShell's own variables the job has itself (MiscOps.cs)
+_BACKGROUND_OWN = frozenset(("pid", "psversiontable", "psedition", "pshome", "host", "true", "false", "null"))
+
+
+def _exists_for_background(scope, name: str) -> bool:
+    qual, key = split_qualified(name)
+    if key.lower() in _BACKGROUND_OWN or qual not in (None, "global", "script", "local"):
+        return False
+    if qual == "global":
+        scope = scope.global_scope()
+    elif qual == "script":
+        scope = scope.script_scope()
+    return scope.lookup(key, MISSING) is not MISSING

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from pscompat.engine import strict_mode
 from pscompat.engine.binding import Arg, Binder, Binding, ParameterToken
 from pscompat.engine.commands import ResolvedCommand
 from pscompat.engine.pipeline.stages import CmdletStage, ExpressionStage, NativeStage, ScriptStage, Stage
@@ -104,6 +105,17 @@ def compile_pipeline(node: N.Pipeline, comp) -> Callable:
         stages = [build_stage(spec, scope, i > 0) for i, spec in enumerate(specs)]
         run_stages(stages, emit)
 
+    method_like = [el for el in node.elements if isinstance(el, N.Command) and strict_mode.called_like_a_method(el)]
+    if method_like:
+        source = comp.source
+
+        def checked(scope, emit):
+            if scope.ctx.strict_modes is not None:
+                for el in method_like:
+                    strict_mode.method_call_syntax(scope, el.span, source)
+            run(scope, emit)
+
+        return checked
     return run
 
 
