@@ -85,7 +85,14 @@ class StartSleep(Cmdlet):
                 )
         else:
             seconds = float(self.Seconds)
-        time.sleep(seconds)
+        # in slices: a sleep in C sees no stop request, and Stop-Job / -TimeoutSeconds stop a
+        # job's thread by raising in it (cmdlets/jobs/runspace.py interrupt)
+        end = time.monotonic() + seconds
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                break
+            time.sleep(min(left, 0.05))
 
 
 _INT32_MAX = 2147483647

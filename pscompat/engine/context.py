@@ -155,6 +155,9 @@ class ExecutionContext:
     def append_variable(self, scope: Scope, name: str, value: Any) -> None:
         append = name.startswith("+")
         key = name.lstrip("+").lower()
+        qual, _, rest = key.partition(":")
+        if rest and qual in ("global", "script", "local"):  # -ErrorVariable global:errs
+            scope, key = self._scope_for(qual, scope), rest
         current = scope.lookup(key, None) if append else None
         items = list(current) if isinstance(current, list) else ([] if current is None else [current])
         items.append(value)

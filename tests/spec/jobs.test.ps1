@@ -244,16 +244,34 @@ $job | Remove-Job
 $result.Count, ($result -contains 1), ($result -contains 10)
 ## RESULT: ["PSTaskJob", true, 10, true, true]
 
+#### ForEach-Object -Parallel -AsJob: runspaces come from a pool of ThrottleLimit
+# source: Foreach-Object-Parallel.Tests.ps1 "Verifies job allocated runspace count is limited to pool size", "... -UseNewRunspace ..."
+$job = 1..4 | ForEach-Object -Parallel { $_ } -AsJob -ThrottleLimit 2 | Wait-Job
+$new = 1..10 | ForEach-Object -Parallel { $_ } -AsJob -ThrottleLimit 2 -UseNewRunspace | Wait-Job
+$job.AllocatedRunspaceCount, $new.AllocatedRunspaceCount, $job.Command
+Get-Job | Remove-Job
+## RESULT: [2, 10, "$_"]
+
+#### ForEach-Object -Parallel -AsJob: a failed iteration fails its child job and the job
+# source: Foreach-Object-Parallel.Tests.ps1 "Verifies terminating error in double iteration"
+$job = 1..2 | ForEach-Object -AsJob -Parallel { if ($_ -eq 1) { throw "Terminating Error!"; "Goodbye!" } else { "Hello!" } }
+$results = $job | Wait-Job | Receive-Job 2>$null
+$results
+$job.JobStateInfo.State, $job.ChildJobs[0].JobStateInfo.State, $job.ChildJobs[0].JobStateInfo.Reason.Message, $job.ChildJobs[1].JobStateInfo.State
+$job | Remove-Job
+## RESULT: ["Hello!", "Failed", "Failed", "Terminating Error!", "Completed"]
+
 #### ForEach-Object -Parallel: -TimeoutSeconds cannot go with -AsJob
 # source: Foreach-Object-Parallel.Tests.ps1 "Verifies TimeoutSeconds parameter is excluded from AsJob"
 try { 1..1 | ForEach-Object -AsJob -Parallel { "Hello" } -TimeoutSeconds 60 } catch { $_.FullyQualifiedErrorId }
 ## RESULT: ["ParallelCannotUseTimeoutWithJob,Microsoft.PowerShell.Commands.ForEachObjectCommand"]
 
-#### ForEach-Object -Parallel -TimeoutSeconds stops what still runs
-# source: ForEach-Object docs, example "Stop parallel execution with -TimeoutSeconds" (only the fast iteration's output)
-1..2 | ForEach-Object -Parallel { if ($_ -eq 2) { while ($true) { Start-Sleep -Milliseconds 20 } }; "fast $_" } -TimeoutSeconds 1
+#### ForEach-Object -Parallel -TimeoutSeconds stops what still runs, with a PSTaskException error
+# source: Foreach-Object-Parallel.Tests.ps1 "Verifies timeout and throttle parameters"; ForEach-Object docs (-TimeoutSeconds)
+$r = 1..2 | ForEach-Object -Parallel { if ($_ -eq 2) { while ($true) { Start-Sleep -Milliseconds 20 } }; "fast $_" } -TimeoutSeconds 1 2>&1
+$r.Count, $r[0], $r[1].FullyQualifiedErrorId, $r[1].Exception.GetType().FullName
 "after"
-## RESULT: ["fast 1", "after"]
+## RESULT: [2, "fast 1", "PSTaskException", "System.Management.Automation.PipelineStoppedException", "after"]
 
 #### the background operator & starts a BackgroundJob; the caller's variables go as $using:
 # source: Job.Tests.ps1 "Background with & produces a job object", "Copies variables to the child process", "handles backgrounding expressions"

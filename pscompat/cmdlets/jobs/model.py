@@ -273,6 +273,7 @@ def _register_types() -> None:
         "System.Management.Automation.PSTaskJob",
         "System.Management.Automation.JobStateInfo",
         "ThreadJob.ThreadJob",
+        "System.Management.Automation.PipelineStoppedException",
     ):
         register_type(name)  # `$j -is [System.Management.Automation.Job]`
 

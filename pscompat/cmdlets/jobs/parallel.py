@@ -41,6 +41,15 @@ def _is_script_block(value: Any) -> bool:
     return isinstance(getattr(value, "BaseObject", value), ScriptBlockValue)
 
 
+class _Iteration:
+    __slots__ = ("thread", "stopped", "done")
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.stopped = False
+        self.done = False
+
+
 class ParallelRun:
     """The -Parallel part of one ForEach-Object invocation (the cmdlet object is `cmd`)."""
 
@@ -86,7 +95,8 @@ class ParallelRun:
         self.records: _queue.Queue = _queue.Queue()
         self.started = 0
         self.ended = 0
-        self.threads: list[threading.Thread] = []
+        self.iterations: list[_Iteration] = []
+        self.lock = threading.Lock()
         self.items: list[Any] = []  # -AsJob: the input, started at the end
         self.timed_out = False
 
@@ -113,9 +123,11 @@ class ParallelRun:
 
     def _start(self, item: Any) -> None:
         records = self.records
+        iteration = _Iteration()
 
         def sink(stream: str, value: Any) -> None:
-            records.put((stream, value))
+            if not iteration.stopped:  # a timed-out iteration writes nothing more
+                records.put((stream, value))
 
         def body() -> None:
             try:
@@ -126,10 +138,14 @@ class ParallelRun:
             except BaseException as exc:  # an engine fault fails this iteration only
                 sink("Terminating", ErrorRecord(str(exc) or type(exc).__name__, "PSTaskException"))
             finally:
-                records.put(("Done", None))
+                iteration.done = True
+                if not iteration.stopped:
+                    records.put(("Done", None))
                 self.queue.done()
 
-        self.threads.append(start_worker("pscompat-parallel", body))
+        with self.lock:
+            self.iterations.append(iteration)
+            iteration.thread = start_worker("pscompat-parallel", body)
 
     def _time_up(self) -> bool:
         return self.deadline is not None and time.monotonic() >= self.deadline
@@ -155,8 +171,6 @@ class ParallelRun:
             except _queue.Empty:
                 if not block:
                     return
-                if self.timed_out:
-                    return  # what still runs is stopped; nothing more is waited for
                 continue
             yield from self._write(stream, value)
 
@@ -166,6 +180,16 @@ class ParallelRun:
             yield value
         elif stream == "Done":
             self.ended += 1
+        elif stream == "Stopped":
+            self.ended += 1
+            cmd.runtime.write_error_record(
+                ErrorRecord(
+                    "The pipeline has been stopped.",
+                    "PSTaskException",
+                    "OperationStopped",
+                    exception_type="System.Management.Automation.PipelineStoppedException",
+                )
+            )
         elif stream == "Terminating":
             # a terminating error ends its iteration and is written as PSTaskException
             record = ErrorRecord(getattr(value, "message", str(value)), "PSTaskException", "InvalidOperation")
@@ -185,6 +209,10 @@ class ParallelRun:
             cmd.ctx.host.progress(activity, status, percent, completed, ident)
 
     def _stop_all(self) -> None:
+        """-TimeoutSeconds is up: nothing more starts, and each iteration still running is
+        stopped and reported as PowerShell reports it (a PSTaskException error whose exception is
+        a PipelineStoppedException: Foreach-Object-Parallel.Tests.ps1 "Verifies timeout and
+        throttle parameters")."""
         if self.timed_out:
             return
         self.timed_out = True
@@ -192,8 +220,14 @@ class ParallelRun:
             dropped = len(self.queue.pending)
             self.queue.pending.clear()
         self.started -= dropped
-        for thread in self.threads:
-            interrupt(thread)
+        with self.lock:
+            running = [it for it in self.iterations if not it.done and not it.stopped]
+            for it in running:
+                it.stopped = True
+        for it in running:
+            if it.thread is not None:
+                interrupt(it.thread)
+            self.records.put(("Stopped", None))
 
     def end(self):
         if self.as_job:
@@ -204,6 +238,10 @@ class ParallelRun:
         table = job_table(self.cmd.ctx)
         items = self.items
         job = table.create("PSTaskJob", self.block.text.strip(), "PowerShell", None, children=len(items))
+        # runspaces come from a pool of ThrottleLimit, or one each with -UseNewRunspace
+        # (Foreach-Object-Parallel.Tests.ps1 "runspace pool tests")
+        new_each = bool(self.cmd.bound.get("UseNewRunspace"))
+        job.AllocatedRunspaceCount = len(items) if new_each else min(self.limit, len(items))
         if not items:
             job.set_state("Completed")
         queue = ThreadQueue(self.limit)
