@@ -250,7 +250,7 @@ $job = 1..4 | ForEach-Object -Parallel { $_ } -AsJob -ThrottleLimit 2 | Wait-Job
 $new = 1..10 | ForEach-Object -Parallel { $_ } -AsJob -ThrottleLimit 2 -UseNewRunspace | Wait-Job
 $job.AllocatedRunspaceCount, $new.AllocatedRunspaceCount, $job.Command
 Get-Job | Remove-Job
-## RESULT: [2, 10, "$_"]
+## RESULT: [2, 10, " $_ "]
 
 #### ForEach-Object -Parallel -AsJob: a failed iteration fails its child job and the job
 # source: Foreach-Object-Parallel.Tests.ps1 "Verifies terminating error in double iteration"
@@ -284,3 +284,28 @@ $k = 2+3 &
 Receive-Job $k -Wait
 Get-Job | Remove-Job -Force
 ## RESULT: [true, "BackgroundJob", "Hi Bob!", 5]
+
+#### Get-Job takes a job by position; a removed one is not found by its name
+# source: Job.Tests.ps1 "Remove-Job can remove a job"
+$j = Start-ThreadJob { 1 + 1 } -Name "My Job"
+(Get-Job $j).Name
+Remove-Job $j -Force
+try { Get-Job $j -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+## RESULT: ["My Job", "JobWithSpecifiedNameNotFound,Microsoft.PowerShell.Commands.GetJobCommand"]
+
+#### Start-Job -RunAs32 is refused in a 64-bit process
+# source: Job.Tests.ps1 "-RunAs32 not supported from 64-bit pwsh"; RemotingErrorIdStrings.resx RunAs32NotSupported
+try { Start-Job -ScriptBlock {} -RunAs32 } catch { $_.FullyQualifiedErrorId }
+## RESULT: ["RunAs32NotSupported,Microsoft.PowerShell.Commands.StartJobCommand"]
+
+#### the job methods StopJob, StartJobAsync
+# source: ThreadJob.Tests.ps1 "Verifies StopJob API", "Verifies StartJobAsync API"
+$running = Start-ThreadJob -ScriptBlock { while ($true) { Start-Sleep -Milliseconds 20 } } -ThrottleLimit 1
+$waiting = Start-ThreadJob -ScriptBlock { 'started' }
+$waiting.JobStateInfo.State
+$waiting.StartJobAsync()
+$waiting | Receive-Job -Wait
+$running.StopJob($true, "No Reason")
+$running.JobStateInfo.State
+Get-Job | Remove-Job -Force
+## RESULT: ["NotStarted", "started", "Stopped"]

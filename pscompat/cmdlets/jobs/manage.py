@@ -48,7 +48,16 @@ class _JobCmdlet(Cmdlet):
                     out.extend(self._by_name(jobs, item))
             return out
         if bound.get("Id") is not None:
-            return [j for job_id in _list(self.Id) for j in self._by_id(jobs, int(job_id))]
+            out = []
+            for item in _list(self.Id):
+                item = getattr(item, "BaseObject", item)
+                if isinstance(item, Job):  # `Get-Job $job`: PowerShell binds it to -Name (its name)
+                    out.extend(self._by_name(jobs, item.Name))
+                elif isinstance(item, str) and not item.strip().lstrip("-").isdigit():
+                    out.extend(self._by_name(jobs, item))
+                else:
+                    out.extend(self._by_id(jobs, int(item)))
+            return out
         if bound.get("Name") is not None:
             return [j for name in _list(self.Name) for j in self._by_name(jobs, str(name))]
         if bound.get("InstanceId") is not None:
@@ -113,7 +122,8 @@ def _selection(pipeline_job: bool = True) -> tuple:
 class GetJob(_JobCmdlet):
     noun_id = "Microsoft.PowerShell.Commands.GetJobCommand"
     parameters = (
-        Parameter("Id", "int[]", position=0, sets=("SessionIdParameterSet",)),
+        # object[], not int[]: a job or a name given by position binds here too (see selected)
+        Parameter("Id", "object[]", position=0, sets=("SessionIdParameterSet",)),
         Parameter("Name", "string[]", position=0, mandatory=True, pipeline_by_name=True, sets=("NameParameterSet",)),
         Parameter(
             "InstanceId", "guid[]", position=0, mandatory=True, pipeline_by_name=True, sets=("InstanceIdParameterSet",)

@@ -78,6 +78,7 @@ class Job:
         self.streams: dict[str, list] = {name: [] for name in STREAMS}
         self.parent: Job | None = None
         self.stopper: Callable[[], None] | None = None  # how Stop-Job ends the work
+        self.starter: Callable[[], None] | None = None  # a queued thread job started now
 
     @property
     def PS_TYPE_NAMES(self) -> tuple:
@@ -200,8 +201,19 @@ class Job:
     def Progress(self) -> list:
         return list(self.streams["Progress"])
 
-    def StopJob(self) -> None:
+    # the Job2 methods scripts call (ThreadJob.Tests.ps1 "Verifies StopJob API" and the rest)
+    def StopJob(self, force: Any = False, reason: Any = None) -> None:
         self.stop()
+
+    def StopJobAsync(self, force: Any = False, reason: Any = None) -> None:
+        self.stop()
+
+    def StartJob(self) -> None:
+        if self.starter is not None and self.State == "NotStarted":
+            self.starter()
+
+    def StartJobAsync(self) -> None:
+        self.StartJob()
 
     def ToString(self) -> str:
         return "System.Management.Automation.PSRemotingJob" if self.PSJobTypeName == "BackgroundJob" else self.Name
@@ -228,6 +240,7 @@ class JobTable:
         self.lock = threading.Lock()
         self.next_id = 1
         self.jobs: dict[int, Job] = {}
+        self.thread_queue: Any = None  # Start-ThreadJob's queue (threads.thread_queue)
 
     def create(self, type_name: str, command: str, location: str, name: str | None, children: int = 1) -> Job:
         with self.lock:

@@ -237,7 +237,7 @@ class ParallelRun:
     def _job(self):
         table = job_table(self.cmd.ctx)
         items = self.items
-        job = table.create("PSTaskJob", self.block.text.strip(), "PowerShell", None, children=len(items))
+        job = table.create("PSTaskJob", self.block.text, "PowerShell", None, children=len(items))
         # runspaces come from a pool of ThrottleLimit, or one each with -UseNewRunspace
         # (Foreach-Object-Parallel.Tests.ps1 "runspace pool tests")
         new_each = bool(self.cmd.bound.get("UseNewRunspace"))

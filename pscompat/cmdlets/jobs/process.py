@@ -7,11 +7,13 @@ copy made from CLIXML, as PowerShell's deserialized objects are.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import subprocess
 import sys
 import threading
+import weakref
 from typing import Any
 
 from pscompat.cmdlets.data.clixml import serialize
@@ -25,6 +27,18 @@ from pscompat.engine.scriptblock import ScriptBlockValue
 # Start-Job a job starts at once.  It ends when this process does (its standard input closes).
 _SPARE: subprocess.Popen | None = None
 _SPARE_LOCK = threading.Lock()
+
+
+# Every job process still running, for the end of this process: as pwsh ends its jobs' processes
+# when it exits, the children are killed then (a spare ends by itself when its input closes).
+_CHILDREN: weakref.WeakSet = weakref.WeakSet()
+
+
+@atexit.register
+def _end_children() -> None:
+    for child in list(_CHILDREN):
+        if child.poll() is None:
+            child.kill()
 
 
 def _spawn() -> subprocess.Popen:
@@ -48,6 +62,7 @@ def _take_worker() -> subprocess.Popen:
         _SPARE = None
         if child is None or child.poll() is not None:
             child = _spawn()
+        _CHILDREN.add(child)
         return child
 
 

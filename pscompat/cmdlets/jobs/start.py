@@ -122,13 +122,22 @@ class StartJob(_StartCmdlet):
     )
 
     def end(self):
+        if self.bound.get("RunAs32"):
+            # this process is 64-bit (StartJob.cs; RemotingErrorIdStrings.resx RunAs32NotSupported)
+            self.throw_terminating(
+                "Cannot start a 32-bit 'pwsh' process from the 64-bit 'pwsh' installation. Install the "
+                "32-bit 'pwsh' if you need to run PowerShell in a 32-bit process.",
+                "RunAs32NotSupported," + START_JOB_ID,
+                "InvalidOperation",
+                exception_type="System.Management.Automation.PSNotSupportedException",
+            )
         if self.bound.get("LiteralPath") is not None:
             self.bound["FilePath"] = self.FilePath = self.LiteralPath
         block, file = self._script()
         using = self._using(block)
         init = self.InitializationScript
         table = job_table(self.ctx)
-        command = block.text.strip() if file is None else file
+        command = block.text if file is None else file
         job = table.create("BackgroundJob", command, "localhost", self.Name, children=1)
         cwd = os.getcwd()
         if self.WorkingDirectory is not None:
@@ -180,7 +189,7 @@ class StartThreadJob(_StartCmdlet):
                     "InvalidData",
                 )
             queue.limit = limit
-        command = block.text.strip() if file is None else file
+        command = block.text if file is None else file
         job: Job = table.create("ThreadJob", command, "PowerShell", self.Name, children=0)
         launch(job, block, _args(self.ArgumentList), using, queue, self.InitializationScript, self._input)
         return (job,)

@@ -55,15 +55,16 @@ class ThreadQueue:
                 return False
 
 
-_QUEUES: dict[int, ThreadQueue] = {}
 _QUEUES_LOCK = threading.Lock()
 
 
 def thread_queue(table: Any) -> ThreadQueue:
+    """The session's queue of thread jobs (kept on its job table, so it lives as long as the
+    session does)."""
     with _QUEUES_LOCK:
-        queue = _QUEUES.get(id(table))
+        queue = getattr(table, "thread_queue", None)
         if queue is None:
-            queue = _QUEUES[id(table)] = ThreadQueue()
+            queue = table.thread_queue = ThreadQueue()
         return queue
 
 
@@ -121,7 +122,14 @@ def launch(
         if thread is not None:
             interrupt(thread)
 
+    def start_now() -> None:  # StartJobAsync(): past the throttle, as the ThreadJob module does
+        if queue is not None and queue.drop(start):
+            with queue.lock:
+                queue.running += 1
+            start()
+
     job.stopper = stop
+    job.starter = start_now
     if queue is None:
         start()
     else:

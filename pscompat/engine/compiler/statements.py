@@ -710,4 +710,8 @@ def _exists_for_background(scope, name: str) -> bool:
         scope = scope.global_scope()
     elif qual == "script":
         scope = scope.script_scope()
-    return scope.lookup(key, MISSING) is not MISSING
+    value = scope.lookup(key, MISSING)
+    if key in ("_", "psitem"):
+        # the engine keeps a $_ of $null in every block it calls, where PowerShell has none
+        return value is not MISSING and value is not None
+    return value is not MISSING
