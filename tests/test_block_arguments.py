@@ -122,6 +122,12 @@ CASES = [
     ("$null input writes $null", '$null, $objs[1] | ForEach-Object Name | % { "[$_]" }', ["[]", "[A]"]),
     ("a missing member writes $null", "$objs[1] | ForEach-Object Nope | % { $null -eq $_ }", [True]),
     ("a hashtable key", "@{Name='h'}, $objs[2] | ForEach-Object Name", ["h", "c"]),
+    # --- ForEach-Object / Where-Object over a piped list (one loop per list) -------------------
+    ("ForEach-Object writes $null", "@($objs | ForEach-Object { $null }).Count", [3]),
+    ("ForEach-Object enumerates", "$objs | ForEach-Object { $_.Size, 'x' }", [3, "x", 1, "x", 2, "x"]),
+    ("ForEach-Object array as one object", "@($objs | ForEach-Object { ,@(1, 2) }).Count", [3]),
+    ("Where-Object truthiness", "$objs | Where-Object { $_.Tags } | % Name", ["b"]),
+    ("Where-Object puts $_ back", "'outer' | % { $null = $objs | Where-Object { $_.Size }; $_ }", ["outer"]),
     # --- .ForEach() / .Where() -----------------------------------------------------------------
     ("ForEach() output enumerated", "$objs.ForEach({ $_.Size, 0 })", [3, 0, 1, 0, 2, 0]),
     ("ForEach() with arguments", "(1, 2).ForEach({ $_ + $args[0] }, 10)", [11, 12]),

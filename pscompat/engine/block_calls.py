@@ -58,6 +58,75 @@ def output_caller(ctx, block, scope: Scope, local: bool) -> Callable[[Any], list
     return _local(run, scope, ctx) if local else _dot_sourced(run, scope)
 
 
+def outputs_of_each(ctx, block, scope: Scope, items: list) -> list:
+    """`.ForEach({...})`: the outputs of the block for every item in turn, run in `scope` with
+    `$_` = the item and `$args` empty (what output_caller(..., local=False) gives per item);
+    a one-expression block runs in one loop here, `$_`/`$args` put back once at the end
+    (nothing else runs between two items to see them)."""
+    from pscompat.engine.scriptblock import ScriptBlockValue
+
+    if not isinstance(block, ScriptBlockValue) or block.closure is not None or block.compiled.expr is None:
+        call = output_caller(ctx, block, scope, False)
+        out: list = []
+        for item in items:
+            out += call(item)
+        return out
+    expr = block.compiled.expr
+    vars_ = scope.vars
+    old_under = vars_.get("_", MISSING)
+    old_args = vars_.get("args", MISSING)
+    out = []
+    add = out.append
+    scalars = _SCALARS
+    try:
+        for item in items:
+            vars_["_"] = item
+            vars_["args"] = []
+            v = expr(scope)
+            if v.__class__ in scalars:
+                add(v)
+            elif v.__class__ is list or v.__class__ is tuple or is_enumerable(v):
+                out += v
+            else:
+                add(v)
+    finally:
+        if old_under is MISSING:
+            vars_.pop("_", None)
+        else:
+            vars_["_"] = old_under
+        if old_args is MISSING:
+            vars_.pop("args", None)
+        else:
+            vars_["args"] = old_args
+    return out
+
+
+def filtered(ctx, block, scope: Scope, items: list) -> list:
+    """`.Where({...})`: the items whose filter_caller test is true, in order; a one-expression
+    block runs in one loop here, `$_` put back once at the end."""
+    from pscompat.values.convert.primitives import to_bool
+
+    expr = block.compiled.expr
+    if expr is None:
+        test = filter_caller(ctx, block, scope)
+        return [item for item in items if test(item)]
+    vars_ = scope.vars
+    old = vars_.get("_", MISSING)
+    picked = []
+    try:
+        for item in items:
+            vars_["_"] = item
+            v = expr(scope)
+            if v is True or (v is not False and to_bool(v)):
+                picked.append(item)
+    finally:
+        if old is MISSING:
+            vars_.pop("_", None)
+        else:
+            vars_["_"] = old
+    return picked
+
+
 def value_caller(ctx, block, scope: Scope, local: bool) -> Callable[[Any], Any]:
     """fn(item) -> the block's output as ScriptBlock.DoInvokeReturnAsIs gives it: nothing ->
     $null, one object -> itself, several -> an array (a calculated property's or a key's value)."""
@@ -189,4 +258,4 @@ def _dot_sourced(run: Callable[[Scope], list], scope: Scope) -> Callable[[Any], 
     return call
 
 
-__all__ = ["filter_caller", "output_caller", "value_caller"]
+__all__ = ["filter_caller", "filtered", "output_caller", "outputs_of_each", "value_caller"]

@@ -376,7 +376,7 @@ class ExecutionContext:
 
     def intrinsic_block_method(self, name: str, target: Any, values: list, scope: Scope) -> Any:
         """`.ForEach({...})` and `.Where({...})` on any value (about_Intrinsic_Members)."""
-        from pscompat.engine.block_calls import filter_caller, output_caller
+        from pscompat.engine.block_calls import filter_caller, filtered, outputs_of_each
         from pscompat.engine.runtime import as_list
 
         block = values[0]
@@ -387,14 +387,11 @@ class ExecutionContext:
                 for item in items:
                     out.extend(self.invoke_block(block, tuple(values[1:]), item, False, scope))
                 return out
-            outputs = output_caller(self, block, scope, False)
-            for item in items:
-                out += outputs(item)
-            return out
+            return outputs_of_each(self, block, scope, items)
         mode = str(values[1]).lower() if len(values) > 1 else "default"
         count = int(values[2]) if len(values) > 2 else 0
         test = filter_caller(self, block, scope)
-        picked = [i for i in items if test(i)] if mode != "until" else []
+        picked = filtered(self, block, scope, items) if mode != "until" else []
         if mode == "first":
             return picked[: count or 1]
         if mode == "last":

@@ -46,7 +46,15 @@ def filter_path(block, scope: Scope) -> FastFilter:
             return v
         return to_bool(v)
 
-    return FastFilter(pred, cleanup=_restorer(vars_, old))
+    def batch(items, downstream):
+        # pred's loop written out: one call per object (the expression's), not two
+        for item in items:
+            vars_["_"] = item
+            v = expr(scope)
+            if v is True or (v is not False and to_bool(v)):
+                downstream(item)
+
+    return FastFilter(pred, cleanup=_restorer(vars_, old), batch=batch)
 
 
 def _block_filter(body, scope: Scope):
@@ -85,11 +93,29 @@ def each_path(block, scope: Scope) -> FastEach:
     def each(item):
         vars_["_"] = item
         v = expr(scope)
+        if v.__class__ in _SCALARS:
+            return (v,)
         if v.__class__ is list or v.__class__ is tuple:
             return v
         return list(v) if is_enumerable(v) else (v,)
 
-    return FastEach(each, cleanup=_restorer(vars_, old))
+    def batch(items, downstream):
+        # each's loop written out: a scalar result goes straight downstream
+        for item in items:
+            vars_["_"] = item
+            v = expr(scope)
+            if v.__class__ in _SCALARS:
+                downstream(v)
+            elif v.__class__ is list or v.__class__ is tuple or is_enumerable(v):
+                for o in v:
+                    downstream(o)
+            else:
+                downstream(v)
+
+    return FastEach(each, cleanup=_restorer(vars_, old), batch=batch)
+
+
+_SCALARS = frozenset((int, str, float, bool, type(None)))
 
 
 def member_comparison(test: MemberTest, scope: Scope, source) -> MemberComparison:
