@@ -194,6 +194,58 @@ def filter_caller(ctx, block, scope: Scope) -> Callable[[Any], bool]:
 _SCALARS = frozenset((int, str, float, bool, type(None)))
 
 
+def values_of_each(ctx, block, scope: Scope, items: list, on_error: Callable[[Any, Any], Any]) -> list:
+    """[value_caller(ctx, block, scope, True)(item) for item in items], with a PSError of an
+    item's run turned into on_error(error, item) (a sort key's 'ExpressionEvaluation'); a
+    one-expression block runs in one loop here, its child scope reused while it stays clean."""
+    from pscompat.engine.scriptblock import ScriptBlockValue
+    from pscompat.errors import PSError
+
+    if not (
+        isinstance(block, ScriptBlockValue)
+        and block.closure is None
+        and not block.compiled.decls
+        and block.compiled.expr is not None
+    ):
+        value = value_caller(ctx, block, scope, True)
+        out = []
+        for item in items:
+            try:
+                out.append(value(item))
+            except PSError as exc:
+                out.append(on_error(exc, item))
+        return out
+    expr = block.compiled.expr
+    scalars = _SCALARS
+    out = []
+    add = out.append
+    run_scope = Scope(scope, ctx)
+    v = run_scope.vars
+    for item in items:
+        v["_"] = item
+        v["args"] = []
+        try:
+            r = expr(run_scope)
+        except PSError as exc:
+            r = on_error(exc, item)
+            run_scope = Scope(scope, ctx)
+            v = run_scope.vars
+            add(r)
+            continue
+        if len(v) != 2:  # the block wrote its scope: the next object gets a fresh one
+            run_scope = Scope(scope, ctx)
+            v = run_scope.vars
+        if r.__class__ in scalars:
+            add(r)
+        elif r.__class__ is list or r.__class__ is tuple or is_enumerable(r):
+            listed = list(r)
+            n = len(listed)
+            add(listed[0] if n == 1 else None if n == 0 else listed)
+        else:
+            add(r)
+    return out
+
+
 def _local_expression_value(expr, scope: Scope, ctx) -> Callable[[Any], Any]:
     """value_caller for a one-expression block in a child scope, in one function: a scalar
     result is its own value; a collection is enumerated as the output would be."""
@@ -258,4 +310,4 @@ def _dot_sourced(run: Callable[[Scope], list], scope: Scope) -> Callable[[Any], 
     return call
 
 
-__all__ = ["filter_caller", "filtered", "output_caller", "outputs_of_each", "value_caller"]
+__all__ = ["filter_caller", "filtered", "output_caller", "outputs_of_each", "value_caller", "values_of_each"]

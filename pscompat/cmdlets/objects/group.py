@@ -14,6 +14,7 @@ from pscompat.cmdlets.objects.properties import (
     PropertySpec,
     is_scriptblock,
     key_reader,
+    key_values,
     parse_properties,
 )
 from pscompat.cmdlets.objects.sort import (
@@ -182,6 +183,12 @@ class GroupObject(Cmdlet):
             def batch(items, downstream):
                 from pscompat.engine.pipeline.fused import plain_column
 
+                if props and keys[0].is_block and None not in items:
+                    if not parsed:
+                        first(items[0])
+                    objs.extend(items)
+                    vals.extend(key_values(self, keys[0], items))
+                    return
                 column = plain_column(items, props[0]) if props and not keys[0].is_block else None
                 if column is None:
                     for item in items:

@@ -145,6 +145,18 @@ def key_reader(cmd, spec: PropertySpec, missing):
     return read
 
 
+def key_values(cmd, spec: PropertySpec, objects: list) -> list:
+    """[key_reader(cmd, spec, ...)(obj) for obj in objects] for a script-block key, in one
+    loop (engine/block_calls.values_of_each)."""
+    from pscompat.engine.block_calls import values_of_each
+
+    def failed(exc, obj):
+        cmd.write_error(exc.message, "ExpressionEvaluation", "InvalidResult", obj)
+
+    runtime = cmd.runtime
+    return values_of_each(runtime.ctx, spec.expression, runtime.scope, objects, failed)
+
+
 def _binding_error(cmd, message: str, error_id: str):
     cmd.throw_terminating(message, error_id, "InvalidArgument")
 

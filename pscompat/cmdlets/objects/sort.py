@@ -14,7 +14,7 @@ from typing import Any
 
 from pscompat.cmdlets.objects.common import command_compare, has_input, property_reader, read_column, resolve_property
 from pscompat.cmdlets.objects.introsort import dotnet_sort
-from pscompat.cmdlets.objects.properties import SORT_ENTRIES, PropertySpec, key_reader, parse_properties
+from pscompat.cmdlets.objects.properties import SORT_ENTRIES, PropertySpec, key_values, parse_properties
 from pscompat.cmdlets.objects.select import check_range
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.pipeline.fast_paths import FastEach
@@ -342,8 +342,7 @@ class SortObject(Cmdlet):
         entries = None
         if len(specs) == 1 and specs[0].is_block:
             # every object's key once (decorate-sort), through the block's per-object caller
-            read = key_reader(self, specs[0], NON_EXISTING)
-            vals = [read(obj) for obj in objects]
+            vals = key_values(self, specs[0], objects)
             if not self.Unique:
                 ordered = self._sort_one_key(objects, vals, _directions(specs, 1, bool(self.Descending))[0])
                 if ordered is not None:
