@@ -128,6 +128,13 @@ CASES = [
     ("ForEach-Object array as one object", "@($objs | ForEach-Object { ,@(1, 2) }).Count", [3]),
     ("Where-Object truthiness", "$objs | Where-Object { $_.Tags } | % Name", ["b"]),
     ("Where-Object puts $_ back", "'outer' | % { $null = $objs | Where-Object { $_.Size }; $_ }", ["outer"]),
+    (
+        "Where-Object statements: return, assignment in the caller's scope",
+        "1..6 | Where-Object { $s = $_ % 3; if ($s -eq 0) { return $true }; $s -eq 2 }; $s",
+        [2, 3, 5, 6, 0],
+    ),
+    ("Where-Object statements: several outputs are true", "1..2 | Where-Object { $false; $false }", [1, 2]),
+    ("ForEach-Object statements", "1..3 | ForEach-Object { $t = $_; $t * 2 }; $t", [2, 4, 6, 3]),
     # --- .ForEach() / .Where() -----------------------------------------------------------------
     ("ForEach() output enumerated", "$objs.ForEach({ $_.Size, 0 })", [3, 0, 1, 0, 2, 0]),
     ("ForEach() with arguments", "(1, 2).ForEach({ $_ + $args[0] }, 10)", [11, 12]),

@@ -29,7 +29,8 @@ def filter_path(block, scope: Scope) -> FastFilter:
     cb = block.compiled
     expr = cb.expr
     if expr is None and cb.end is not None and cb.process is None and block.closure is None:
-        return FastFilter(*_block_filter(cb.end, scope))
+        pred, cleanup = _block_filter(cb.end, scope)
+        return FastFilter(pred, cleanup=cleanup, batch=_block_filter_batch(cb.end, scope))
     if expr is None:
         ctx = scope.ctx
         return FastFilter(lambda item: ctx.invoke_filter(block, item, scope))
@@ -80,13 +81,36 @@ def _block_filter(body, scope: Scope):
     return pred, _restorer(vars_, old)
 
 
+def _block_filter_batch(body, scope: Scope):
+    """_block_filter's test over a piped list in one loop (one output list reused)."""
+    vars_ = scope.vars
+
+    def batch(items, downstream):
+        out: list = []
+        emit = out.append
+        for item in items:
+            vars_["_"] = item
+            try:
+                body(scope, emit)
+            except ReturnFlow:
+                pass
+            n = len(out)
+            v = None if n == 0 else out[0] if n == 1 else out.copy()
+            out.clear()
+            if v is True or (v is not False and to_bool(v)):
+                downstream(item)
+
+    return batch
+
+
 def each_path(block, scope: Scope) -> FastEach:
     """ForEach-Object's process block as one function item -> objects to write."""
     cb = block.compiled
     expr = cb.expr
     if expr is None:
-        ctx = scope.ctx
-        return FastEach(lambda item: ctx.invoke_block(block, (), item, False, scope))
+        from pscompat.engine.block_calls import output_caller
+
+        return FastEach(output_caller(scope.ctx, block, scope, False))
     vars_ = scope.vars
     old = vars_.get("_", MISSING)
 
