@@ -29,8 +29,8 @@ def filter_path(block, scope: Scope) -> FastFilter:
     cb = block.compiled
     expr = cb.expr
     if expr is None and cb.end is not None and cb.process is None and block.closure is None:
-        pred, cleanup = _block_filter(cb.end, scope)
-        return FastFilter(pred, cleanup=cleanup, batch=_block_filter_batch(cb.end, scope))
+        test, cleanup = _block_filter(cb.end, scope)
+        return FastFilter(test, cleanup=cleanup, batch=_block_filter_batch(cb.end, scope))
     if expr is None:
         ctx = scope.ctx
         return FastFilter(lambda item: ctx.invoke_filter(block, item, scope))
