@@ -1,4 +1,4 @@
-"""Script-block arguments called per object (engine/block_calls) and the per-object paths of
+"""Script-block arguments called per object (engine/pipeline/block_calls) and the per-object paths of
 Select-Object, Sort-Object, Group-Object, ForEach-Object -MemberName and `.ForEach()` /
 `.Where()` (issue 15): the semantics they must keep, over plain Python objects (the classes the
 per-class plans are built for) and PSCustomObjects alike.

@@ -376,7 +376,7 @@ class ExecutionContext:
 
     def intrinsic_block_method(self, name: str, target: Any, values: list, scope: Scope) -> Any:
         """`.ForEach({...})` and `.Where({...})` on any value (about_Intrinsic_Members)."""
-        from pscompat.engine.block_calls import filter_caller, filtered, outputs_of_each
+        from pscompat.engine.pipeline.block_calls import filter_caller, filtered, outputs_of_each
         from pscompat.engine.runtime import as_list
 
         block = values[0]

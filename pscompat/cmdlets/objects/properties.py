@@ -104,10 +104,10 @@ class PropertySpec:
 
     def value_function(self, cmd):
         """The script block as fn(obj) -> its value with $_ = obj, in a child scope of `cmd`'s
-        (built once per command: engine/block_calls.value_caller)."""
+        (built once per command: engine/pipeline/block_calls.value_caller)."""
         cached = self._caller
         if cached is None or cached[0] is not cmd:
-            from pscompat.engine.block_calls import value_caller
+            from pscompat.engine.pipeline.block_calls import value_caller
 
             runtime = cmd.runtime
             cached = self._caller = (cmd, value_caller(runtime.ctx, self.expression, runtime.scope, True))
@@ -126,7 +126,7 @@ def key_reader(cmd, spec: PropertySpec, missing):
     """A sort or group key (a plain property name or a script block) as a function of the
     object, for computing every object's key once (EvaluateSortingExpression): a name through
     property_reader (`missing` when the object lacks it), a block through its per-object value
-    caller (engine/block_calls); a block that fails writes 'ExpressionEvaluation' and gives
+    caller (engine/pipeline/block_calls); a block that fails writes 'ExpressionEvaluation' and gives
     $null, as order_values does."""
     from pscompat.cmdlets.objects.common import property_reader
     from pscompat.errors import PSError
@@ -147,8 +147,8 @@ def key_reader(cmd, spec: PropertySpec, missing):
 
 def key_values(cmd, spec: PropertySpec, objects: list) -> list:
     """[key_reader(cmd, spec, ...)(obj) for obj in objects] for a script-block key, in one
-    loop (engine/block_calls.values_of_each)."""
-    from pscompat.engine.block_calls import values_of_each
+    loop (engine/pipeline/block_calls.values_of_each)."""
+    from pscompat.engine.pipeline.block_calls import values_of_each
 
     def failed(exc, obj):
         cmd.write_error(exc.message, "ExpressionEvaluation", "InvalidResult", obj)

@@ -162,7 +162,7 @@ class SelectObject(Cmdlet):
             self._names_only = [(p.expression.lower(), p.expression, p.name) for p in self._props]
         # ... and with calculated properties too (script blocks, named or not): over ordinary
         # objects a column plan per class (_select_attributes), the blocks run through their
-        # per-object callers (engine/block_calls)
+        # per-object callers (engine/pipeline/block_calls)
         self._columns: list[PropertySpec] | None = None
         if (
             self._props

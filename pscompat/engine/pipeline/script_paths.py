@@ -108,7 +108,7 @@ def each_path(block, scope: Scope) -> FastEach:
     cb = block.compiled
     expr = cb.expr
     if expr is None:
-        from pscompat.engine.block_calls import output_caller
+        from pscompat.engine.pipeline.block_calls import output_caller
 
         return FastEach(output_caller(scope.ctx, block, scope, False))
     vars_ = scope.vars
