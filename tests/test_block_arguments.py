@@ -122,6 +122,11 @@ CASES = [
     ("$null input writes $null", '$null, $objs[1] | ForEach-Object Name | % { "[$_]" }', ["[]", "[A]"]),
     ("a missing member writes $null", "$objs[1] | ForEach-Object Nope | % { $null -eq $_ }", [True]),
     ("a hashtable key", "@{Name='h'}, $objs[2] | ForEach-Object Name", ["h", "c"]),
+    (
+        "a compiled .Length site: text, then an array, then text",
+        "foreach ($x in 'ab', (1, 2, 3), 'abcd', $null) { $x.Length }",
+        [2, 3, 4, 0],
+    ),
     # --- ForEach-Object / Where-Object over a piped list (one loop per list) -------------------
     ("ForEach-Object writes $null", "@($objs | ForEach-Object { $null }).Count", [3]),
     ("ForEach-Object enumerates", "$objs | ForEach-Object { $_.Size, 'x' }", [3, "x", 1, "x", 2, "x"]),
@@ -152,3 +157,31 @@ CASES = [
 def test_block_arguments(script, expected):
     script = "function Img2 { [pscustomobject]@{ Name = 'p'; Size = 9 } }; " + script
     assert ps(script) == expected
+
+
+# The per-object paths against the general one (every cmdlet's fast_path off), over the object
+# mixes of tests/test_fused_pipelines.py: the same output objects, order and errors.
+from test_fused_pipelines import KINDS, assert_same, make_items  # noqa: E402
+
+FAST_PATH_CASES = [
+    "$items | ForEach-Object Name",
+    "$items | ForEach-Object Tags",
+    "$items | ForEach-Object Family",
+    "$items | Select-Object Name, @{n='Twice'; e={ $_.Size * 2 }}, { $_.Family }",
+    "$items | Select-Object @{n='n'; e={ $k = $k + 1; $k }}, Size",
+    "$items | Select-Object Family, @{n='Bad'; e={ throw 'x' }}",
+    "$items | Select-Object Name, Family -First 3",
+    "$n = 0; $items | % { $n++; $_ } | Select-Object Name -First 2; $n",
+    "$items | Select-Object -First 4",
+    '$items | Sort-Object { $_.Size } | % { "$($_.Name)" }',
+    '$items | Sort-Object @{e={ $_.Family }; Descending=$true}, Name | % { "$($_.Name)" }',
+    '$items | Group-Object { $_.Size } | % { "$($_.Name):$($_.Count)" }',
+    '$items | Group-Object { $_.Family }, Size | % { "$($_.Name):$($_.Count)" }',
+    "$items | ForEach-Object { $_.Size } | Where-Object { $s = $_; $s -gt 5 }",
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("script", FAST_PATH_CASES)
+def test_same_as_the_general_path(script, kind):
+    assert_same(script, items=make_items(kind))
