@@ -61,6 +61,14 @@ def _parser() -> argparse.ArgumentParser:
         help="time start-up with this environment's pscompat (maybe an editable install) instead of "
         "building a wheel and installing it into a temporary venv",
     )
+    p.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="run only the in-memory pipeline rows whose name contains TEXT (repeatable; implies "
+        "--skip of every other group)",
+    )
     p.add_argument("--no-memory", action="store_true", help="skip the tracemalloc peak-memory runs")
     p.add_argument(
         "--skip",
@@ -213,7 +221,7 @@ def main(argv=None) -> int:
         try:
             os.environ["PSCOMPAT_HOME"] = home  # never touch the user's own sandbox
             groups = [
-                ("objects", lambda: cases.object_cases(sizes["objects"], sizes["runs"], memory)),
+                ("objects", lambda: cases.object_cases(sizes["objects"], sizes["runs"], memory, opts.only)),
                 ("general", lambda: cases.general_cases(sizes["loop"], sizes["runs"], sizes["fib"])),
                 ("sandbox", lambda: cases.sandbox_cases(sizes["images"], sizes["runs"], home, memory)),
                 ("stream", lambda: cases.streaming_case(sizes["stream"])),
@@ -221,7 +229,7 @@ def main(argv=None) -> int:
                 ("startup", lambda: cases.startup_cases(sizes["startup_runs"], installed=not opts.startup_here)),
             ]
             for name, fn in groups:
-                if name in opts.skip:
+                if name in opts.skip or (opts.only and name != "objects"):
                     continue
                 t = time.perf_counter()
                 got = fn()

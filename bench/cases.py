@@ -100,12 +100,13 @@ def _compare(case, size, ps_fn, py_fn, goal_ratio, runs, memory=True, check=None
 
 
 # --- in-memory objects ---------------------------------------------------------------------------
-def object_cases(n: int, runs: int, memory: bool = True) -> list[dict]:
-    """Issue 15's table of ordinary pipeline variants (bench/variants.py), then their median."""
+def object_cases(n: int, runs: int, memory: bool = True, only: list[str] | None = None) -> list[dict]:
+    """Issue 15's table of ordinary pipeline variants (bench/variants.py), then their median;
+    `only`: just the rows whose name contains one of these texts (no $null-sort rows)."""
     from . import variants
 
     objs = make_images(n)
-    rows = variants.pipeline_rows(objs, FAMILY_QUERY, runs, PROFILE_TARGETS)
+    rows = variants.pipeline_rows(objs, FAMILY_QUERY, runs, PROFILE_TARGETS, only)
     ratios = sorted(r["ratio"] for r in rows)
     median = (
         ratios[len(ratios) // 2] if len(ratios) % 2 else (ratios[len(ratios) // 2 - 1] + ratios[len(ratios) // 2]) / 2
@@ -128,7 +129,8 @@ def object_cases(n: int, runs: int, memory: bool = True) -> list[dict]:
             fn = PROFILE_TARGETS.get(r["case"])
             if fn is not None:
                 r["peak_mb"] = _peak_mb(fn)
-    rows += variants.null_sort_rows(objs, runs, PROFILE_TARGETS)
+    if not only:
+        rows += variants.null_sort_rows(objs, runs, PROFILE_TARGETS)
     return rows
 
 

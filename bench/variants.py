@@ -228,9 +228,11 @@ def _count(result) -> int:
     return len(result)
 
 
-def pipeline_rows(objs: list, f: str, rounds: int, profile_targets: dict) -> list[dict]:
+def pipeline_rows(objs: list, f: str, rounds: int, profile_targets: dict, only: list[str] | None = None) -> list[dict]:
     rows = []
     for case, src, py in pipeline_variants(objs, f):
+        if only and not any(text.casefold() in case.casefold() for text in only):
+            continue
 
         def ps(src=src):
             return _run(src, objs=objs, f=f)

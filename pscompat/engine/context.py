@@ -379,18 +379,22 @@ class ExecutionContext:
 
     def intrinsic_block_method(self, name: str, target: Any, values: list, scope: Scope) -> Any:
         """`.ForEach({...})` and `.Where({...})` on any value (about_Intrinsic_Members)."""
+        from pscompat.engine.pipeline.block_calls import filter_caller, filtered, outputs_of_each
         from pscompat.engine.runtime import as_list
 
         block = values[0]
         items = as_list(target)
         if name == "foreach":
             out: list = []
-            for item in items:
-                out.extend(self.invoke_block(block, tuple(values[1:]), item, False, scope))
-            return out
+            if len(values) > 1:
+                for item in items:
+                    out.extend(self.invoke_block(block, tuple(values[1:]), item, False, scope))
+                return out
+            return outputs_of_each(self, block, scope, items)
         mode = str(values[1]).lower() if len(values) > 1 else "default"
         count = int(values[2]) if len(values) > 2 else 0
-        picked = [i for i in items if self.invoke_filter(block, i, scope)] if mode != "until" else []
+        test = filter_caller(self, block, scope)
+        picked = filtered(self, block, scope, items) if mode != "until" else []
         if mode == "first":
             return picked[: count or 1]
         if mode == "last":
@@ -398,14 +402,14 @@ class ExecutionContext:
         if mode == "skipuntil":
             out, on = [], False
             for i in items:
-                on = on or self.invoke_filter(block, i, scope)
+                on = on or test(i)
                 if on:
                     out.append(i)
             return out
         if mode == "until":
             out = []
             for i in items:
-                if self.invoke_filter(block, i, scope):
+                if test(i):
                     break
                 out.append(i)
             return out

@@ -8,8 +8,15 @@ import itertools
 from datetime import datetime
 from functools import cmp_to_key
 
-from pscompat.cmdlets.objects.common import command_compare, has_input, property_reader, read_column
-from pscompat.cmdlets.objects.properties import GROUP_ENTRIES, parse_properties
+from pscompat.cmdlets.objects.common import command_compare, has_input, read_column
+from pscompat.cmdlets.objects.properties import (
+    GROUP_ENTRIES,
+    PropertySpec,
+    is_scriptblock,
+    key_reader,
+    key_values,
+    parse_properties,
+)
 from pscompat.cmdlets.objects.sort import (
     NON_EXISTING,
     NUMBER_TYPES,
@@ -150,9 +157,11 @@ class GroupObject(Cmdlet):
         props = self.Property
         if props is not None:
             props = list(props) if isinstance(props, (list, tuple)) else [props]
-            if not props or not all(type(p) is str and not has_wildcard(p) for p in props):
+            if not props or not all((type(p) is str and not has_wildcard(p)) or is_scriptblock(p) for p in props):
                 return None
         parsed = []
+        # a script-block key runs once per object through its value caller (key_reader)
+        keys = [PropertySpec(p, {}) for p in props] if props is not None else []
 
         def first(item):
             self._parse()
@@ -162,7 +171,7 @@ class GroupObject(Cmdlet):
             # one key per object, kept in two flat lists (_groups makes entries only if needed)
             objs, vals = self._objs, self._vals
             add_obj, add_val = objs.append, vals.append
-            read = property_reader(props[0], NON_EXISTING) if props else None
+            read = key_reader(self, keys[0], NON_EXISTING) if props else None
 
             def each(item):
                 if item is not None:
@@ -174,7 +183,13 @@ class GroupObject(Cmdlet):
             def batch(items, downstream):
                 from pscompat.engine.pipeline.fused import plain_column
 
-                column = plain_column(items, props[0]) if props else None
+                if props and keys[0].is_block and None not in items:
+                    if not parsed:
+                        first(items[0])
+                    objs.extend(items)
+                    vals.extend(key_values(self, keys[0], items))
+                    return
+                column = plain_column(items, props[0]) if props and not keys[0].is_block else None
                 if column is None:
                     for item in items:
                         each(item)
@@ -187,7 +202,7 @@ class GroupObject(Cmdlet):
             return FastEach(each, batch=batch)
         # several keys: one column per key, read in C-level passes over each batch
         objs, columns = self._objs, self._columns
-        readers = [property_reader(p, NON_EXISTING) for p in props]
+        readers = [key_reader(self, k, NON_EXISTING) for k in keys]
         columns.extend([] for _ in props)
 
         def each_row(item):
@@ -199,7 +214,7 @@ class GroupObject(Cmdlet):
                     column.append(read(item))
 
         def batch_rows(items, downstream):
-            if not items or None in items:
+            if not items or None in items or any(k.is_block for k in keys):  # blocks run object by object
                 for item in items:
                     each_row(item)
                 return

@@ -65,13 +65,14 @@ class PropertySpec:
     """A verified property argument: an expression (name pattern or script block) plus the
     other hashtable entries (name, ascending...)."""
 
-    __slots__ = ("expression", "is_block", "wildcard", "entries", "text")
+    __slots__ = ("expression", "is_block", "wildcard", "entries", "text", "_caller")
 
     def __init__(self, expression, entries: dict):
         self.expression = expression
         self.is_block = is_scriptblock(expression)
         self.wildcard = not self.is_block and has_wildcard(expression)
         self.entries = entries
+        self._caller: tuple | None = None  # (cmd, its per-object value caller of the block)
         if self.is_block:
             from pscompat.values.convert.strings import to_string
 
@@ -101,14 +102,59 @@ class PropertySpec:
             result.append((name, resolve_property(obj, name)[2], None))
         return result
 
+    def value_function(self, cmd):
+        """The script block as fn(obj) -> its value with $_ = obj, in a child scope of `cmd`'s
+        (built once per command: engine/pipeline/block_calls.value_caller)."""
+        cached = self._caller
+        if cached is None or cached[0] is not cmd:
+            from pscompat.engine.pipeline.block_calls import value_caller
+
+            runtime = cmd.runtime
+            cached = self._caller = (cmd, value_caller(runtime.ctx, self.expression, runtime.scope, True))
+        return cached[1]
+
     def block_value(self, cmd, obj):
-        from pscompat.cmdlets.objects.common import as_is
         from pscompat.errors import PSError
 
         try:
-            return self.text, as_is(cmd.invoke(self.expression, dollar_under=obj, use_local_scope=True)), None
+            return self.text, self.value_function(cmd)(obj), None
         except PSError as exc:
             return self.text, None, exc
+
+
+def key_reader(cmd, spec: PropertySpec, missing):
+    """A sort or group key (a plain property name or a script block) as a function of the
+    object, for computing every object's key once (EvaluateSortingExpression): a name through
+    property_reader (`missing` when the object lacks it), a block through its per-object value
+    caller (engine/pipeline/block_calls); a block that fails writes 'ExpressionEvaluation' and gives
+    $null, as order_values does."""
+    from pscompat.cmdlets.objects.common import property_reader
+    from pscompat.errors import PSError
+
+    if not spec.is_block:
+        return property_reader(spec.expression, missing)
+    value = spec.value_function(cmd)
+
+    def read(obj):
+        try:
+            return value(obj)
+        except PSError as exc:
+            cmd.write_error(exc.message, "ExpressionEvaluation", "InvalidResult", obj)
+            return None
+
+    return read
+
+
+def key_values(cmd, spec: PropertySpec, objects: list) -> list:
+    """[key_reader(cmd, spec, ...)(obj) for obj in objects] for a script-block key, in one
+    loop (engine/pipeline/block_calls.values_of_each)."""
+    from pscompat.engine.pipeline.block_calls import values_of_each
+
+    def failed(exc, obj):
+        cmd.write_error(exc.message, "ExpressionEvaluation", "InvalidResult", obj)
+
+    runtime = cmd.runtime
+    return values_of_each(runtime.ctx, spec.expression, runtime.scope, objects, failed)
 
 
 def _binding_error(cmd, message: str, error_id: str):

@@ -160,6 +160,17 @@ class SelectObject(Cmdlet):
             and all(not p.is_block and not p.wildcard for p in self._props)
         ):
             self._names_only = [(p.expression.lower(), p.expression, p.name) for p in self._props]
+        # ... and with calculated properties too (script blocks, named or not): over ordinary
+        # objects a column plan per class (_select_attributes), the blocks run through their
+        # per-object callers (engine/pipeline/block_calls)
+        self._columns: list[PropertySpec] | None = None
+        if (
+            self._props
+            and self._expand is None
+            and self._exclude is None
+            and all((p.is_block and (p.name or p.text)) or (not p.is_block and not p.wildcard) for p in self._props)
+        ):
+            self._columns = self._props
         self._uniques = [] if self.Unique else None
         first, last = bound.get("First", 0) or 0, bound.get("Last", 0) or 0
         self._queue = _SelectQueue(
@@ -197,10 +208,41 @@ class SelectObject(Cmdlet):
             and not queue.skip
             and not queue.skip_last
         ):
-            if self._names_only is None:
+            if self._columns is None:
                 return FastEach(self._fast_select, batch=self._expand_batch())
             return FastPush(self._compiled_select)
+        if (
+            self._index is None
+            and self._uniques is None
+            and queue.first > 0
+            and not queue.last
+            and not queue.skip
+            and not queue.skip_last
+            and not self._wait
+        ):
+            return FastEach(self._first_n(queue.first))
         return None
+
+    def _first_n(self, n: int):
+        """`select -First n [properties]`: each object as _fast_select makes it (the per-class
+        plan for properties), and after the n-th (non-null) one the upstream stops, as the
+        queue's all_requested_processed does."""
+        select = self._fast_select
+        taken = 0
+
+        def after_last(out):
+            yield from out
+            raise StopUpstream()
+
+        def each(item):
+            nonlocal taken
+            if item is None:
+                return None
+            out = select(item)
+            taken += 1
+            return after_last(out) if taken >= n else out
+
+        return each
 
     def _expand_batch(self):
         """`select -ExpandProperty Name` (no -Property, -ExcludeProperty or -Unique): a piped
@@ -281,21 +323,24 @@ class SelectObject(Cmdlet):
         from pscompat.values.objects.access import plain_attribute
 
         cls = type(item)
-        attributes = [plain_attribute(cls, typed) for _, typed, _ in self._names_only]
-        if None in attributes:
+        specs = self._columns
+        columns = [self._block_reader(s) if s.is_block else plain_attribute(cls, s.expression) for s in specs]
+        if None in columns:
             return None
-        names = [rename or resolve_property(item, typed)[1] for _, typed, rename in self._names_only]
+        names = [
+            (s.name or s.text) if s.is_block else (s.name or resolve_property(item, s.expression)[1]) for s in specs
+        ]
         if len({n.lower() for n in names}) != len(names):
             return None  # duplicate names: the general path reports them
         type_names = ["Selected." + base_type_name(item), *PSCUSTOMOBJECT_TYPE_NAMES]
-        return record_builder(cls, attributes, names, type_names, downstream, general)
+        return record_builder(cls, columns, names, type_names, downstream, general)
 
     def _fast_select(self, item):
         if item is None:  # Select-Object drops $null input
             return None
         self._last_input = item
         if (
-            self._names_only is not None
+            self._columns is not None
             and self._uniques is None
             and type(item) is not PSObject
             and not is_dictionary(item)
@@ -304,18 +349,26 @@ class SelectObject(Cmdlet):
         return self._handle(item)
 
     def _select_attributes(self, item) -> list:
-        """`select Name, Size` over ordinary objects: getters, spellings and the Selected.<type>
-        name are worked out once per class; then each object is one read per property."""
+        """`select Name, Size, @{n='Twice'; e={...}}` over ordinary objects: getters, spellings
+        and the Selected.<type> name are worked out once per class; then each object is one
+        read per property and one call per script block (a block that fails gives $null, as
+        _add_property has it)."""
         plan = self.__dict__.get("_plan")
         if plan is None:
             missing = object()
-            readers = [(typed, rename, property_reader(typed, missing)) for _, typed, rename in self._names_only]
+            readers = [
+                (None, spec.name or spec.text, self._block_reader(spec))
+                if spec.is_block
+                else (spec.expression, spec.name, property_reader(spec.expression, missing))
+                for spec in self._columns or ()
+            ]
             plan = self._plan = (missing, readers, {})
         missing, readers, per_class = plan
         cls = type(item)
         shape = per_class.get(cls)
         if shape is None:
-            names = [rename or resolve_property(item, typed)[1] for typed, rename, _ in readers]
+            # a block's column always has its name (rename); a property's is spelled as found
+            names = [rename or resolve_property(item, typed or "")[1] for typed, rename, _ in readers]
             unique = len({n.lower() for n in names}) == len(names)
             shape = per_class[cls] = (
                 (names, ["Selected." + base_type_name(item), *PSCUSTOMOBJECT_TYPE_NAMES]) if unique else False
@@ -325,6 +378,19 @@ class SelectObject(Cmdlet):
         names, type_names = shape
         values = [read(item) for _, _, read in readers]
         return [PSObject([(n, None if v is missing else v) for n, v in zip(names, values)], type_names=type_names)]
+
+    def _block_reader(self, spec: PropertySpec):
+        from pscompat.errors import PSError
+
+        value = spec.value_function(self)
+
+        def read(item):
+            try:
+                return value(item)
+            except PSError:  # PSPropertyExpression.GetValues eats the error: the value is $null
+                return None
+
+        return read
 
     def _process_queued(self, item):
         queue = self._queue

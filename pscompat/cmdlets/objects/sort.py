@@ -14,7 +14,7 @@ from typing import Any
 
 from pscompat.cmdlets.objects.common import command_compare, has_input, property_reader, read_column, resolve_property
 from pscompat.cmdlets.objects.introsort import dotnet_sort
-from pscompat.cmdlets.objects.properties import SORT_ENTRIES, PropertySpec, parse_properties
+from pscompat.cmdlets.objects.properties import SORT_ENTRIES, PropertySpec, key_values, parse_properties
 from pscompat.cmdlets.objects.select import check_range
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.pipeline.fast_paths import FastEach
@@ -339,13 +339,32 @@ class SortObject(Cmdlet):
         if not objects:
             return []
         specs = expand_specs(self._specs, objects)
-        if len(specs) <= 1 and not self.Unique:
-            ordered = self._sort_one_key(
-                objects, specs[0] if specs else None, _directions(specs, 1, bool(self.Descending))[0]
+        entries = None
+        if len(specs) == 1 and specs[0].is_block:
+            # every object's key once (decorate-sort), through the block's per-object caller
+            vals = key_values(self, specs[0], objects)
+            if not self.Unique:
+                ordered = self._sort_one_key(objects, vals, _directions(specs, 1, bool(self.Descending))[0])
+                if ordered is not None:
+                    return ordered
+            entries = [OrderEntry(obj, [v], i, True) for i, (obj, v) in enumerate(zip(objects, vals))]
+        elif len(specs) <= 1 and not self.Unique:
+            spec = specs[0] if specs else None
+            if spec is None:
+                vals = objects
+            elif spec.wildcard:
+                vals = None
+            else:
+                vals = read_column(objects, spec.expression, NON_EXISTING)
+            ordered = (
+                self._sort_one_key(objects, vals, _directions(specs, 1, bool(self.Descending))[0])
+                if vals is not None
+                else None
             )
             if ordered is not None:
                 return ordered
-        entries = _plain_entries(objects, specs)
+        if entries is None:
+            entries = _plain_entries(objects, specs)
         if entries is None:
             entries = []
             for i, obj in enumerate(objects):
@@ -377,17 +396,12 @@ class SortObject(Cmdlet):
                 ordered = ordered[-bottom:] if bottom < len(ordered) else ordered
         return [e.obj for e in ordered]
 
-    def _sort_one_key(self, objects: list, spec, ascending: bool):
-        """`sort Name` / `sort PublishedDate -Descending` when the values are numbers, strings
-        or DateTimes of one kind, with or without $null and missing properties (column_keys):
-        a stable sort of positions by native keys (what the comparer and the stable heap path
-        give), with no entry per object.  None otherwise.  No spec: the objects themselves."""
-        if spec is None:
-            vals = objects
-        elif spec.is_block or spec.wildcard:
-            return None
-        else:
-            vals = read_column(objects, spec.expression, NON_EXISTING)
+    def _sort_one_key(self, objects: list, vals: list, ascending: bool):
+        """`sort Name` / `sort PublishedDate -Descending` / `sort {$_.Name.Length}` when the
+        key values `vals` (one per object) are numbers, strings or DateTimes of one kind, with
+        or without $null and missing properties (column_keys): a stable sort of positions by
+        native keys (what the comparer and the stable heap path give), with no entry per
+        object.  None otherwise."""
         top, bottom = self.bound.get("Top", 0) or 0, self.bound.get("Bottom", 0) or 0
         n = len(objects)
         limit = min(top or n, self.output_limit or n)

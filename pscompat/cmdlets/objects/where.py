@@ -361,11 +361,57 @@ class ForEachObject(Cmdlet):
         return self._run_all(blocks, item)
 
     def fast_path(self):
-        if self.parameter_set == "ScriptBlockSet" and len(self._process_blocks) == 1:
-            from pscompat.engine.pipeline.script_paths import each_path
+        if self.parameter_set == "ScriptBlockSet":
+            if len(self._process_blocks) == 1:
+                from pscompat.engine.pipeline.script_paths import each_path
 
-            return each_path(self._process_blocks[0], self.runtime.scope)
+                return each_path(self._process_blocks[0], self.runtime.scope)
+            return None
+        if self.ArgumentList is None and not has_wildcard(self.MemberName):
+            return self._member_path()
         return None
+
+    def _member_path(self):
+        """`ForEach-Object Name`: over objects whose class has `Name` as a plain attribute, the
+        attribute's value (a scalar is written as is, a collection enumerated, as _member
+        writes it), a whole piped list in one C-level pass; anything else through _member."""
+        from collections import deque
+        from datetime import datetime
+
+        from pscompat.engine.pipeline.fast_paths import FastEach
+        from pscompat.engine.pipeline.fused import plain_column
+        from pscompat.values.objects.access import plain_attribute
+
+        name = self.MemberName
+        general = self._member
+        scalars = frozenset((str, int, float, bool, datetime, type(None)))
+        getters: dict = {}
+
+        def each(item):
+            cls = item.__class__
+            attribute = getters.get(cls, False)
+            if attribute is False:
+                attribute = getters[cls] = None if item is None or is_dictionary(item) else plain_attribute(cls, name)
+            if attribute is None:
+                return general(item)
+            try:
+                v = getattr(item, attribute)
+            except AttributeError:  # an unset slot: the general lookup decides
+                return general(item)
+            return (v,) if v.__class__ in scalars else unroll(v)
+
+        def batch(items, downstream):
+            column = plain_column(items, name)
+            if column is not None and set(map(type, column)) <= scalars:
+                deque(map(downstream, column), maxlen=0)
+                return
+            for item in items:
+                out = each(item)
+                if out:
+                    for obj in out:
+                        downstream(obj)
+
+        return FastEach(each, batch=batch)
 
     def _run_all(self, blocks, item):
         for block in blocks:

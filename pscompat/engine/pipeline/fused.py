@@ -305,21 +305,26 @@ class MemberComparison:
 
 
 def record_builder(
-    cls: type, attributes: list[str], names: list[str], type_names: list[str], downstream: Callable, general: Callable
+    cls: type, columns: list, names: list[str], type_names: list[str], downstream: Callable, general: Callable
 ):
-    """A push function for Select-Object Name, Size over ordinary objects: an object of `cls`
-    becomes a PSObject with property names[i] = item.<attributes[i]>, written to `downstream`;
-    other objects go to general(item).  The attributes must be plain (plain_attribute); an unset
-    slot goes to general.  None when an attribute cannot be written as Python source."""
+    """A push function for Select-Object Name, Size, @{n='X'; e={...}} over ordinary objects:
+    an object of `cls` becomes a PSObject with property names[i] = item.<columns[i]> (a column
+    that is a text) or columns[i](item) (a calculated property's reader), written to
+    `downstream`; other objects go to general(item).  The attributes must be plain
+    (plain_attribute: reading them runs no code), so they are all read first and an unset
+    slot goes to general before any reader ran.  None when an attribute cannot be written as
+    Python source."""
     from pscompat.values.objects.classes import PSObject, TypeNameList
 
+    attributes = [c for c in columns if isinstance(c, str)]
     if not all(a.isidentifier() and not iskeyword(a) for a in attributes):
         return None
     folded = [n.lower() for n in names]
-    key = (tuple(folded), tuple(attributes))
+    shape = tuple(c if isinstance(c, str) else None for c in columns)
+    key = (tuple(folded), shape)
     make = _BUILDERS.get(key)
     if make is None:
-        make = _BUILDERS[key] = _builder_factory(folded, attributes)
+        make = _BUILDERS[key] = _builder_factory(folded, shape)
     # PSObject's own __init__ folds and copies per call; its slots are filled directly here
     return make(
         cls,
@@ -333,25 +338,32 @@ def record_builder(
         TypeNameList,
         downstream,
         general,
+        tuple(c if not isinstance(c, str) else None for c in columns),
     )
 
 
 _BUILDERS: dict = {}
 
 
-def _builder_factory(folded: list[str], attributes: list[str]):
+def _builder_factory(folded: list[str], shape: tuple):
     if len(_BUILDERS) > 256:
         _BUILDERS.clear()
-    values = ", ".join(f"{f!r}: item.{a}" for f, a in zip(folded, attributes))
+    reads = "; ".join(f"_a{i} = item.{a}" for i, a in enumerate(shape) if a is not None) or "pass"
+    values = ", ".join(
+        f"{f!r}: " + (f"_a{i}" if a is not None else f"_F{i}(item)") for i, (f, a) in enumerate(zip(folded, shape))
+    )
+    readers = "".join(f"    _F{i} = FUNCS[{i}]\n" for i, a in enumerate(shape) if a is None)
     source = (
         "def make(CLS, NEW, PSOBJECT, SET_NAMES, SET_VALUES, SET_TYPES, NAMES, TYPES, TYPE_LIST, DOWNSTREAM,\n"
-        "         GENERAL):\n"
+        "         GENERAL, FUNCS):\n"
+        f"{readers}"
         "    def push(item):\n"
         "        if item.__class__ is CLS:\n"
         "            try:\n"
-        f"                values = {{{values}}}\n"
+        f"                {reads}\n"
         "            except AttributeError:  # an unset slot\n"
         "                return GENERAL(item)\n"
+        f"            values = {{{values}}}\n"
         "            obj = NEW(PSOBJECT)\n"
         "            SET_NAMES(obj, NAMES.copy())\n"
         "            SET_VALUES(obj, values)\n"

@@ -29,7 +29,8 @@ def filter_path(block, scope: Scope) -> FastFilter:
     cb = block.compiled
     expr = cb.expr
     if expr is None and cb.end is not None and cb.process is None and block.closure is None:
-        return FastFilter(*_block_filter(cb.end, scope))
+        test, cleanup = _block_filter(cb.end, scope)
+        return FastFilter(test, cleanup=cleanup, batch=_block_filter_batch(cb.end, scope))
     if expr is None:
         ctx = scope.ctx
         return FastFilter(lambda item: ctx.invoke_filter(block, item, scope))
@@ -46,7 +47,15 @@ def filter_path(block, scope: Scope) -> FastFilter:
             return v
         return to_bool(v)
 
-    return FastFilter(pred, cleanup=_restorer(vars_, old))
+    def batch(items, downstream):
+        # pred's loop written out: one call per object (the expression's), not two
+        for item in items:
+            vars_["_"] = item
+            v = expr(scope)
+            if v is True or (v is not False and to_bool(v)):
+                downstream(item)
+
+    return FastFilter(pred, cleanup=_restorer(vars_, old), batch=batch)
 
 
 def _block_filter(body, scope: Scope):
@@ -72,24 +81,65 @@ def _block_filter(body, scope: Scope):
     return pred, _restorer(vars_, old)
 
 
+def _block_filter_batch(body, scope: Scope):
+    """_block_filter's test over a piped list in one loop (one output list reused)."""
+    vars_ = scope.vars
+
+    def batch(items, downstream):
+        out: list = []
+        emit = out.append
+        for item in items:
+            vars_["_"] = item
+            try:
+                body(scope, emit)
+            except ReturnFlow:
+                pass
+            n = len(out)
+            v = None if n == 0 else out[0] if n == 1 else out.copy()
+            out.clear()
+            if v is True or (v is not False and to_bool(v)):
+                downstream(item)
+
+    return batch
+
+
 def each_path(block, scope: Scope) -> FastEach:
     """ForEach-Object's process block as one function item -> objects to write."""
     cb = block.compiled
     expr = cb.expr
     if expr is None:
-        ctx = scope.ctx
-        return FastEach(lambda item: ctx.invoke_block(block, (), item, False, scope))
+        from pscompat.engine.pipeline.block_calls import output_caller
+
+        return FastEach(output_caller(scope.ctx, block, scope, False))
     vars_ = scope.vars
     old = vars_.get("_", MISSING)
 
     def each(item):
         vars_["_"] = item
         v = expr(scope)
+        if v.__class__ in _SCALARS:
+            return (v,)
         if v.__class__ is list or v.__class__ is tuple:
             return v
         return list(v) if is_enumerable(v) else (v,)
 
-    return FastEach(each, cleanup=_restorer(vars_, old))
+    def batch(items, downstream):
+        # each's loop written out: a scalar result goes straight downstream
+        for item in items:
+            vars_["_"] = item
+            v = expr(scope)
+            if v.__class__ in _SCALARS:
+                downstream(v)
+            elif v.__class__ is list or v.__class__ is tuple or is_enumerable(v):
+                for o in v:
+                    downstream(o)
+            else:
+                downstream(v)
+
+    return FastEach(each, cleanup=_restorer(vars_, old), batch=batch)
+
+
+_SCALARS = frozenset((int, str, float, bool, type(None)))
 
 
 def member_comparison(test: MemberTest, scope: Scope, source) -> MemberComparison:

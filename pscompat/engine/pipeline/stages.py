@@ -88,9 +88,19 @@ class ExpressionStage(Stage):
         )
 
 
+_APPEND: type = type([].append)
+
+
 def _drain(result, downstream) -> None:
     if result is None:
         return
+    if downstream.__class__ is _APPEND and getattr(downstream, "__name__", "") == "append":
+        target: Any = getattr(downstream, "__self__", None)
+        if target.__class__ is list:
+            # the pipeline's output collected in a list (the last stage of a statement whose
+            # output is kept): one C-level extend instead of a call per object
+            target.extend(result)
+            return
     it = iter(result)
     try:
         for obj in it:

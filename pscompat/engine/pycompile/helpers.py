@@ -42,7 +42,9 @@ def member_site(name: str):
         if cls is PSObject:
             v = t._values.get(folded, MISSING)
             return get_member(t, name) if v is MISSING else v
-        getter = member_getter(cls, name)
+        getter = (
+            member_getter(cls, name) if cls is not str or folded != "length" else len
+        )  # values/objects/access._get_str
         if getter is not None:
             cache[0], cache[1] = cls, getter
         return get_member(t, name)
