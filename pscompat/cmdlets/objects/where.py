@@ -367,7 +367,11 @@ class ForEachObject(Cmdlet):
 
                 return each_path(self._process_blocks[0], self.runtime.scope)
             return None
-        if self.ArgumentList is None and not has_wildcard(self.MemberName):
+        if (
+            self.parameter_set == "PropertyAndMethodSet"
+            and self.ArgumentList is None
+            and not has_wildcard(self.MemberName)
+        ):
             return self._member_path()
         return None
 
