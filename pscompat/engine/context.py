@@ -261,6 +261,10 @@ class ExecutionContext:
         from pscompat.engine.streams import NOT_REDIRECTED, StreamRecord, redirect_target
 
         target = redirect_target(self.frames, stream) if self.frames else NOT_REDIRECTED
+        for frame in self.frames:  # functions called with -WarningVariable / -InformationVariable
+            collected = frame.stream_variables.get(stream) if frame.stream_variables else None
+            if collected is not None:
+                collected.append(StreamRecord(kind, text))
         if target is NOT_REDIRECTED:
             show(text)
         elif target is not None:

@@ -49,11 +49,13 @@ class Redirection(NamedTuple):
 
 
 class Frame:
-    __slots__ = ("targets", "error_variable")
+    __slots__ = ("targets", "error_variable", "stream_variables")
 
-    def __init__(self, targets: dict, error_variable: list | None):
+    def __init__(self, targets: dict, error_variable: list | None, stream_variables: dict | None = None):
         self.targets = targets  # stream -> callable(record), or None to discard
         self.error_variable = error_variable
+        # a function's -WarningVariable / -InformationVariable: stream ("3", "6") -> the list
+        self.stream_variables = stream_variables
 
 
 def redirect_target(frames: list, stream: str) -> Any:
@@ -84,7 +86,14 @@ class Redirector:
     """The redirections of one command: its frame, and where its output goes (the pipeline
     wraps the command's stage in a pipeline.wrappers.RedirectedStage that uses them)."""
 
-    def __init__(self, ctx, redirections: list[Redirection], scope, error_variable: list | None = None):
+    def __init__(
+        self,
+        ctx,
+        redirections: list[Redirection],
+        scope,
+        error_variable: list | None = None,
+        stream_variables: dict | None = None,
+    ):
         self.ctx = ctx
         self.output: Callable | None = None
         self.output_target: Any = NOT_REDIRECTED
@@ -103,7 +112,7 @@ class Redirector:
             for s in streams:
                 if s != "1":
                     targets[s] = sink
-        self.frame = Frame(targets, error_variable)
+        self.frame = Frame(targets, error_variable, stream_variables)
 
     def _to_output(self, record) -> None:
         if self.output is not None:
@@ -151,6 +160,13 @@ def _discard(obj) -> None:
 
 
 def _path(value) -> str:
+    """The file of `> path`: pwsh on Linux takes a backslash for the separator too (as the file
+    cmdlets do: cmdlets/paths.native_path), and `~` is the home folder."""
+    import os
+
     from pscompat.values.convert.strings import to_string
 
-    return to_string(value)
+    text = to_string(value)
+    if os.sep == "/":
+        text = text.replace("\\", "/")
+    return os.path.expanduser(text)

@@ -189,8 +189,14 @@ def build_stage(spec: ExpressionSpec | CommandSpec, scope: Scope, expects_input:
     script_path = target.name if kind == "script_file" else None
     stage = _out_variable(ScriptStage(sbv, binding, binder, child, runtime, script_path), binding, scope)
     errors = _list_variable(binding.common.get("ErrorVariable"), scope)
-    if cs.redirections or errors is not None:
-        stage = RedirectedStage(stage, Redirector(ctx, cs.redirections, scope, errors))
+    streams = None
+    for stream, common in (("3", "WarningVariable"), ("6", "InformationVariable")):
+        collected = _list_variable(binding.common.get(common), scope)
+        if collected is not None:
+            streams = streams or {}
+            streams[stream] = collected
+    if cs.redirections or errors is not None or streams is not None:
+        stage = RedirectedStage(stage, Redirector(ctx, cs.redirections, scope, errors, streams))
     return stage
 
 

@@ -14,7 +14,7 @@ from pscompat.engine.binding import Binder, Binding
 from pscompat.engine.pipeline.fast_paths import FastPath
 from pscompat.engine.runtime import CommandRuntime, StopUpstream, emit_enumerated
 from pscompat.engine.scope import Scope
-from pscompat.errors import ParameterBindingError, PSError, ReturnFlow
+from pscompat.errors import ExitFlow, ParameterBindingError, PSError, ReturnFlow
 from pscompat.values.error_records import ErrorRecord
 
 
@@ -291,8 +291,8 @@ class ScriptStage(Stage):
 
     def finish(self):
         """The clean block (PowerShell 7.3): once the pipeline is over, however it ended, if another
-        block of this command ran.  Its output is discarded and a terminating error in it is
-        written as an error, not raised (PipelineBehaviour.Tests.ps1, CleanBlockErrorHandling.Tests.ps1)."""
+        block of this command ran.  Its output is discarded, `exit` in it ends only the block, and a
+        terminating error in it is written as an error, not raised (PipelineBehaviour.Tests.ps1, CleanBlockErrorHandling.Tests.ps1)."""
         saved = self.saved_script_variables
         if saved is not None:
             for key, value in saved.items():
@@ -305,7 +305,7 @@ class ScriptStage(Stage):
             return
         try:
             clean(self.scope, _discard)
-        except ReturnFlow:
+        except (ReturnFlow, ExitFlow):  # `exit` in a clean block ends only the block
             pass
         except PSError as exc:
             self.scope.ctx.record_error(ErrorRecord.from_error(exc), "continue", None, self.scope)
