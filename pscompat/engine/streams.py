@@ -72,7 +72,20 @@ def file_writer(path: str, append: bool) -> Callable[[Any], None]:
     from pscompat.values.convert.strings import to_string
 
     mode = "a" if append else "w"
-    open(path, mode, encoding="utf-8").close()  # `> file` truncates even when nothing is written
+    try:
+        open(path, mode, encoding="utf-8").close()  # `> file` truncates even when nothing is written
+    except OSError as exc:  # as Out-File reports it (OutFileCommand's FileOpenFailure)
+        from pscompat.errors import PSError
+
+        missing = isinstance(exc, FileNotFoundError)
+        raise PSError(
+            f"Could not find a part of the path '{path}'." if missing else f"{exc.strerror}: '{path}'.",
+            "FileOpenFailure,Microsoft.PowerShell.Commands.OutFileCommand",
+            category="OpenError",
+            reason="Out-File",
+            target=path,
+            exception_type="System.IO.DirectoryNotFoundException" if missing else "System.IO.IOException",
+        ) from None
 
     def write(obj) -> None:
         text = obj if isinstance(obj, str) else (render([obj]) if not isinstance(obj, StreamRecord) else to_string(obj))
@@ -160,13 +173,9 @@ def _discard(obj) -> None:
 
 
 def _path(value) -> str:
-    """The file of `> path`: pwsh on Linux takes a backslash for the separator too (as the file
-    cmdlets do: cmdlets/paths.native_path), and `~` is the home folder."""
-    import os
-
+    """The file of `> path`, spelled as the file cmdlets take it (a backslash for the separator,
+    `~`, `TestDrive:\\x.txt`)."""
+    from pscompat.engine.fs_drives import native_path
     from pscompat.values.convert.strings import to_string
 
-    text = to_string(value)
-    if os.sep == "/":
-        text = text.replace("\\", "/")
-    return os.path.expanduser(text)
+    return native_path(to_string(value))

@@ -35,3 +35,33 @@ $null = New-Item -ItemType Directory $dir -Force
 Get-Content (Join-Path $dir out.txt)
 Remove-Item $dir -Recurse
 ## RESULT: ["text"]
+
+#### a command's arguments see the $? the statement before left
+# source: test/powershell/Language/Scripting/DollarHook.Tests.ps1 ("Sets $? for case 'Write-Error "Bad"; Hook $?; Hook $?'")
+function Hook { param([Parameter(Position = 0)][bool]$Value) $Value }
+Write-Error 'Bad' 2>$null
+Hook $?
+Hook $?
+## RESULT: [false, true]
+
+#### $? after @( ) and $( ) statements is their last pipeline's, or True when empty
+# source: test/powershell/Language/Scripting/DollarHook.Tests.ps1 ("Sets $? for case '@("Hi"; Write-Error "Bad"); Hook $?; Hook $?'")
+function Hook { param([Parameter(Position = 0)][bool]$Value) $Value }
+@('Hi'; Write-Error 'Bad') 2>$null | Out-Null
+@('Hi'; Write-Error 'Bad' 2>$null)
+Hook $?
+@(Write-Error 'Bad' 2>$null; 'Hi')
+Hook $?
+Write-Error 'Bad' 2>$null
+$()
+Hook $?
+Write-Error 'Bad' 2>$null
+@(trap { continue })
+Hook $?
+## RESULT: ["Hi", false, "Hi", true, true, true]
+
+#### a redirection to a missing folder is Out-File's error, and the script goes on
+# source: test/powershell/Language/Scripting/DollarHook.Tests.ps1 (redirection to TESTDRIVE:\out.txt); OutFileCommand's FileOpenFailure
+try { 'b' > /no-such-folder-psc/out.txt } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+'after'
+## RESULT: ["FileOpenFailure,Microsoft.PowerShell.Commands.OutFileCommand", "Could not find a part of the path '/no-such-folder-psc/out.txt'.", "after"]

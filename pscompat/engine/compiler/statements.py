@@ -128,8 +128,8 @@ _NOT_TESTS = frozenset(
 
 
 def _collected_statements(node):
-    """The statements of a `$( )` or of a parenthesised command pipeline, else None."""
-    if isinstance(node, N.SubExpression):
+    """The statements of a `$( )`, an `@( )` or a parenthesised command pipeline, else None."""
+    if isinstance(node, (N.SubExpression, N.ArrayExpression)):
         return node.body
     if (
         isinstance(node, N.Paren)
@@ -145,6 +145,13 @@ def _emit_collected(body, scope, emit) -> None:
     body(scope, out.append)
     for item in out:
         emit(item)
+
+
+def _emit_collected_empty(body, scope, emit) -> None:
+    """`$()`, `@()`, `$(trap {...})` as a statement: no pipeline ran inside, so $? is True (the
+    statements inside otherwise leave it as their last pipeline did: DollarHook.Tests.ps1)."""
+    body(scope, emit)
+    scope.ctx.global_scope.vars["?"] = True
 
 
 def _is_increment(node) -> bool:
@@ -255,6 +262,8 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
                 # `(Get-Thing)` / `$(...)` written as a statement: its objects, or nothing at all
                 # (PowerShell's AutomationNull), never a $null for an empty result.
                 body = self.block(inner) if isinstance(inner, N.StatementBlock) else self.stmt(inner)
+                if isinstance(inner, N.StatementBlock) and all(isinstance(s, N.Trap) for s in inner.statements):
+                    return lambda scope, emit: _emit_collected_empty(body, scope, emit)
                 return lambda scope, emit: _emit_collected(body, scope, emit)
             lazy = self.lazy_range(expr_node)
             if lazy is not None:  # `1..1e9` alone: its numbers are written as they are made

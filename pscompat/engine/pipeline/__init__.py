@@ -100,9 +100,10 @@ def compile_pipeline(node: N.Pipeline, comp) -> Callable:
             specs.append(CommandSpec(el, comp))
 
     def run(scope, emit):
-        g = scope.ctx.global_scope.vars
-        g["?"] = True  # $?: the errors this pipeline writes turn it False
         stages = [build_stage(spec, scope, i > 0) for i, spec in enumerate(specs)]
+        # $?: the errors this pipeline writes turn it False; its arguments (`Hook $?`) were
+        # evaluated above, with the value the statement before left (DollarHook.Tests.ps1)
+        scope.ctx.global_scope.vars["?"] = True
         run_stages(stages, emit)
 
     method_like = [el for el in node.elements if isinstance(el, N.Command) and strict_mode.called_like_a_method(el)]

@@ -80,8 +80,8 @@ class StatementGenerator(ExpressionGenerator):
     # -- expression statements -----------------------------------------------------------
     def s_Pipeline(self, node: N.Pipeline) -> None:
         expr = simple_expression(node)
-        if expr is None or isinstance(expr, (N.SubExpression, N.Paren)):
-            raise Unsupported  # commands; `(...)`/`$(...)` as statements (their AutomationNull)
+        if expr is None or isinstance(expr, (N.SubExpression, N.Paren, N.ArrayExpression)):
+            raise Unsupported  # commands; `(...)`/`$(...)`/`@(...)` as statements (AutomationNull, $?)
         if isinstance(expr, N.Binary) and expr.op == "..":
             raise Unsupported  # a lazy range
         if isinstance(expr, N.Unary) and expr.op in ("++", "--", "post++", "post--"):
