@@ -65,3 +65,57 @@ Hook $?
 try { 'b' > /no-such-folder-psc/out.txt } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
 'after'
 ## RESULT: ["FileOpenFailure,Microsoft.PowerShell.Commands.OutFileCommand", "Could not find a part of the path '/no-such-folder-psc/out.txt'.", "after"]
+
+#### [ErrorRecord]::new, and $PSCmdlet.WriteError names the function in the error id
+# source: test/powershell/Language/Operators/PipelineChainOperator.Tests.ps1 (Test-NonTerminatingError: ThrownError 'NTERROR,Test-NonTerminatingError')
+function Test-Fail {
+    [CmdletBinding()] param()
+    $exception = [System.Exception]::new('NTERROR')
+    $record = [System.Management.Automation.ErrorRecord]::new($exception, 'NTERROR', [System.Management.Automation.ErrorCategory]::NotSpecified, $null)
+    $PSCmdlet.WriteError($record)
+}
+try { Test-Fail -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message; $_.Exception.GetType().FullName }
+## RESULT: ["NTERROR,Test-Fail", "NTERROR", "System.Exception"]
+
+#### $PSCmdlet.ThrowTerminatingError keeps the record's exception type
+# source: test/powershell/Language/Scripting/CleanBlockErrorHandling.Tests.ps1 (ErrorInEnd -ThrowTerminatingError)
+function Test-Throw {
+    [CmdletBinding()] param()
+    $ex = [System.ArgumentException]::new('terminating-exception')
+    $er = [System.Management.Automation.ErrorRecord]::new($ex, 'ThrowTerminatingError:error', 'InvalidArgument', $null)
+    $PSCmdlet.ThrowTerminatingError($er)
+}
+try { Test-Throw } catch { $_.FullyQualifiedErrorId; $_.Exception.GetType().FullName; "$($_.CategoryInfo.Category)" }
+## RESULT: ["ThrowTerminatingError:error,Test-Throw", "System.ArgumentException", "InvalidArgument"]
+
+#### $? after a function: False when it wrote an error itself, not for errors of the commands inside it
+# source: test/powershell/Language/Scripting/CleanBlockErrorHandling.Tests.ps1 ("Track the $? behavior for non-terminating errors within 'Clean' and 'End' blocks")
+function Inner { Write-Error 'inner' }
+function Own {
+    [CmdletBinding()] param()
+    $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new([Exception]::new('own'), 'Own', 'NotSpecified', $null))
+}
+function Expression { 1 / 0 }
+Inner 2>$null; $?
+Own 2>$null; $?
+Expression 2>$null; $?
+Own 2>$null || 'fallback'
+## RESULT: [true, false, true, "fallback"]
+
+#### a filter's parameter named $input keeps its bound value
+# source: test/powershell/Language/Operators/PipelineChainOperator.Tests.ps1 (filter Test-NonTerminatingError)
+filter Test-Input { [CmdletBinding()] param([Parameter(ValueFromPipeline)][object[]]$input) if ($input -ne 2) { return $input } }
+1, 2, 3 | Test-Input
+## RESULT: [1, 3]
+
+#### exit in a script file ends that script only and sets $LASTEXITCODE and $?
+# source: test/powershell/Language/Scripting/PipelineBehaviour.Tests.ps1 ("Exit from a script file works the same in 'Clean' block")
+$file = Join-Path ([IO.Path]::GetTempPath()) "psc-exit-$PID.ps1"
+Set-Content $file -Value 'param($code) "in script"; exit $code; "not reached"'
+& $file 3
+$?
+$LASTEXITCODE
+& $file 0
+$?
+Remove-Item $file
+## RESULT: ["in script", false, 3, "in script", true]

@@ -101,10 +101,21 @@ def compile_pipeline(node: N.Pipeline, comp) -> Callable:
 
     def run(scope, emit):
         stages = [build_stage(spec, scope, i > 0) for i, spec in enumerate(specs)]
-        # $?: the errors this pipeline writes turn it False; its arguments (`Hook $?`) were
-        # evaluated above, with the value the statement before left (DollarHook.Tests.ps1)
-        scope.ctx.global_scope.vars["?"] = True
-        run_stages(stages, emit)
+        # $?: False when a command of this pipeline wrote an error or a native command failed;
+        # not for errors of the pipelines inside a function it called (`function f { Write-Error
+        # x }; f; $?` is True: CleanBlockErrorHandling.Tests.ps1).  Its arguments (`Hook $?`)
+        # were evaluated above, with the value the statement before left (DollarHook.Tests.ps1).
+        ctx = scope.ctx
+        g = ctx.global_scope.vars
+        outer_failed = ctx.pipeline_failed
+        ctx.pipeline_failed = False
+        g["?"] = True
+        try:
+            run_stages(stages, emit)
+        finally:
+            failed = ctx.pipeline_failed
+            ctx.pipeline_failed = outer_failed
+        g["?"] = not failed
 
     method_like = [el for el in node.elements if isinstance(el, N.Command) and strict_mode.called_like_a_method(el)]
     if method_like:

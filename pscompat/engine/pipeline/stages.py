@@ -225,6 +225,10 @@ class ScriptStage(Stage):
         self.binding, self.binder, self.runtime, self.scope = binding, binder, runtime, scope
         self.input: list = []
         self.ran = False  # has a begin, process or end block run (the clean block runs only then)?
+        self.script_path = script_path
+        self.exited = False  # a script file that ran `exit` runs no more blocks
+        # a parameter named $input keeps its bound value (PipelineChainOperator.Tests.ps1's filters)
+        self.input_is_parameter = any(p.name.lower() == "input" for p in binder.info.parameters)
         v = scope.vars
         for p in binder.info.parameters:
             key = p.name.lower()
@@ -248,13 +252,22 @@ class ScriptStage(Stage):
             v["pscmdlet"] = PSCmdlet(runtime, binding.parameter_set, invocation, lambda: self.downstream)
 
     def _run(self, block) -> None:
-        if block is None:
+        if block is None or self.exited:
             return
         self.ran = True
         try:
             block(self.scope, self.downstream)
         except ReturnFlow:
             pass
+        except ExitFlow as exit_:
+            if self.script_path is None:  # `exit` in a function or script block ends the script
+                raise
+            # in a script file it ends that script: $LASTEXITCODE, and $? False for a non-zero code
+            # (ScriptCommandProcessor's ExitException handling)
+            self.exited = True
+            self.scope.global_scope().vars["lastexitcode"] = exit_.code
+            if exit_.code != 0:
+                self.scope.ctx.pipeline_failed = True
 
     def begin(self):
         self._run(self.cb.begin)
@@ -272,7 +285,8 @@ class ScriptStage(Stage):
                 self.input.append(item)
                 return
             self.scope.vars["_"] = item
-            self.scope.vars["input"] = iter((item,))  # in a process block $input is the current object
+            if not self.input_is_parameter:  # in a process block $input is the current object
+                self.scope.vars["input"] = iter((item,))
             self._run(self.cb.process)
         except StopUpstream as stop:
             self.stamp(stop)
@@ -284,7 +298,8 @@ class ScriptStage(Stage):
             self._run(self.cb.process)
 
     def end(self):
-        self.scope.vars["input"] = iter(self.input)
+        if not self.input_is_parameter:
+            self.scope.vars["input"] = iter(self.input)
         if self.cb.process is None and self.input:
             self.scope.vars["_"] = self.input[-1]
         self._run(self.cb.end)
@@ -412,6 +427,7 @@ class NativeStage(Stage):
         global_vars["lastexitcode"] = code
         if code != 0:  # a native command that fails makes `$?` False (about_Automatic_Variables, `$?`)
             global_vars["?"] = False
+            self.scope.ctx.pipeline_failed = True
 
     def finish(self):
         proc = self.proc

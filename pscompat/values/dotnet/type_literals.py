@@ -220,6 +220,7 @@ _CONSTRUCTORS = {
     FIELD_DESCRIPTION: lambda full, name: FieldDescription(name),
 }
 _CONSTRUCTORS.update(_exception_constructors())  # [System.ArgumentException]::new('bad') & co
+_CONSTRUCTORS["System.Management.Automation.ErrorRecord"] = lambda full, *a: _new_error_record(full, *a)
 _CONSTRUCTORS.update(SURFACE_CONSTRUCTORS)  # Stopwatch, IPAddress, HashSet[T], Dictionary[K,V]
 for _full in SURFACE_TYPES:
     register_type(_full)
@@ -338,3 +339,9 @@ def convert_special(value, full: str):
         "ConvertToFinalInvalidCastException",
         category="InvalidArgument",
     )
+
+
+def _new_error_record(full: str, *args):
+    from pscompat.values.error_records import new_error_record
+
+    return new_error_record(full, *args)
