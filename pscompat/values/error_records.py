@@ -22,7 +22,10 @@ class ExceptionInfo:
 
     @property
     def PS_TYPE_NAMES(self):
-        return (self._type, "System.Exception", "System.Object")
+        from pscompat.values.dotnet.exceptions import lineage
+
+        names = lineage(self._type)  # the type's bases as .NET has them, else Exception's
+        return names if "System.Exception" in names else (self._type, "System.Exception", "System.Object")
 
     @property
     def InnerException(self):

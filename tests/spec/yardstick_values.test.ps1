@@ -119,3 +119,40 @@ $LASTEXITCODE
 $?
 Remove-Item $file
 ## RESULT: ["in script", false, 3, "in script", true]
+
+#### ConvertTo-Json writes a Guid and a Uri as strings
+# source: test/powershell/Modules/Microsoft.PowerShell.Utility/ConvertTo-Json.Tests.ps1 ("Should serialize hashtable with Guid value correctly via Pipeline and InputObject", "Should serialize Uri <Description> correctly via Pipeline and InputObject")
+@{ guid = [Guid]'12345678-1234-1234-1234-123456789abc' } | ConvertTo-Json -Compress
+[Uri]'https://example.com/search?q=test' | ConvertTo-Json -Compress
+## RESULT: ["{\"guid\":\"12345678-1234-1234-1234-123456789abc\"}", "\"https://example.com/search?q=test\""]
+
+#### $null cast to a sized integer type is a zero of that type
+# source: test/powershell/Language/Scripting/Conversions.Tests.ps1 ("should correctly convert $null to <Type> as <ExpectedResult>")
+($null -as [sbyte]).GetType().Name
+([byte]$null).GetType().Name
+([ulong]$null).GetType().Name
+## RESULT: ["SByte", "Byte", "UInt64"]
+
+#### parameter binding errors carry their exception types
+# source: test/powershell/Language/Scripting/ParameterBinding.Tests.ps1 ("Should throw a exception when passing a string that can't be parsed by Int")
+function test-singleintparameter { [CmdletBinding()] param([int]$Parameter1 = 0) $Parameter1 }
+try { test-singleintparameter -Parameter1 'exampleInvalidParam' } catch {
+    $_.FullyQualifiedErrorId
+    $_.CategoryInfo.ToString()
+    $_.Exception -is [System.Management.Automation.ParameterBindingException]
+}
+try { test-singleintparameter -Parameter1 'x' } catch [System.Management.Automation.ParameterBindingException] { 'caught by type' }
+## RESULT: ["ParameterArgumentTransformationError,test-singleintparameter", "InvalidData: (:) [test-singleintparameter], ParameterBindingArgumentTransformationException", true, "caught by type"]
+
+#### a mandatory [string] parameter given $null reports an empty string
+# source: test/powershell/Language/Scripting/ParameterBinding.Tests.ps1 ("a mandatory parameter can't be passed a null if it doesn't have AllowNullAttribute")
+function test-allownull { [CmdletBinding()] param([Parameter(Mandatory = $true)] [string]$Parameter3) $Parameter3 }
+try { test-allownull -Parameter3 $null } catch { $_.FullyQualifiedErrorId; "$($_.CategoryInfo.Reason)" }
+## RESULT: ["ParameterArgumentValidationErrorEmptyStringNotAllowed,test-allownull", "ParameterBindingValidationException"]
+
+#### two parameters at the same position cannot bind a positional argument
+# source: test/powershell/Language/Scripting/ParameterBinding.Tests.ps1 ("Should throw a parameter binding exception when two parameters have the same position")
+function test-PositionalBinding1 { [CmdletBinding()] param([Parameter(Position = 0)] [int]$Parameter1 = 0, [Parameter(Position = 0)] [int]$Parameter2 = 0) $true }
+try { test-PositionalBinding1 1 } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+test-PositionalBinding1 -Parameter1 1
+## RESULT: ["AmbiguousPositionalParameterNoName,test-PositionalBinding1", "Cannot bind positional parameters because no names were given.", true]

@@ -27,7 +27,7 @@ from pscompat.values.methods.invoke import DotNetError, invoke_dotnet
 from pscompat.values.objects.classes import PSObject
 from pscompat.values.objects.model import type_names
 
-__all__ = ["PSType", "register_statics", "resolve_type", "resolve_type_info", "convert_special"]
+__all__ = ["PSType", "register_constructor", "register_statics", "resolve_type", "resolve_type_info", "convert_special"]
 
 # --------------------------------------------------------------------------------------------
 # Type values
@@ -36,6 +36,12 @@ __all__ = ["PSType", "register_statics", "resolve_type", "resolve_type_info", "c
 _STATIC_INDEX = {
     full: {name.lower(): (name, member) for name, member in members.items()} for full, members in STATICS.items()
 }
+
+
+def register_constructor(full_name: str, factory) -> None:
+    """`[full_name]::new(args)` calls factory(full_name, *args): for types defined above this
+    package (the engine registers ErrorRecord's)."""
+    _CONSTRUCTORS[full_name] = factory
 
 
 def register_statics(full_name: str, members: dict) -> None:
@@ -220,7 +226,6 @@ _CONSTRUCTORS = {
     FIELD_DESCRIPTION: lambda full, name: FieldDescription(name),
 }
 _CONSTRUCTORS.update(_exception_constructors())  # [System.ArgumentException]::new('bad') & co
-_CONSTRUCTORS["System.Management.Automation.ErrorRecord"] = lambda full, *a: _new_error_record(full, *a)
 _CONSTRUCTORS.update(SURFACE_CONSTRUCTORS)  # Stopwatch, IPAddress, HashSet[T], Dictionary[K,V]
 for _full in SURFACE_TYPES:
     register_type(_full)
@@ -339,9 +344,3 @@ def convert_special(value, full: str):
         "ConvertToFinalInvalidCastException",
         category="InvalidArgument",
     )
-
-
-def _new_error_record(full: str, *args):
-    from pscompat.values.error_records import new_error_record
-
-    return new_error_record(full, *args)
