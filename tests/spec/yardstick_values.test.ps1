@@ -137,12 +137,12 @@ Remove-Item $file
 # source: test/powershell/Language/Scripting/ParameterBinding.Tests.ps1 ("Should throw a exception when passing a string that can't be parsed by Int")
 function test-singleintparameter { [CmdletBinding()] param([int]$Parameter1 = 0) $Parameter1 }
 try { test-singleintparameter -Parameter1 'exampleInvalidParam' } catch {
-    $_.FullyQualifiedErrorId
-    $_.CategoryInfo.ToString()
+    "$($_.CategoryInfo.Category)"
+    $_.CategoryInfo.Reason
     $_.Exception -is [System.Management.Automation.ParameterBindingException]
 }
 try { test-singleintparameter -Parameter1 'x' } catch [System.Management.Automation.ParameterBindingException] { 'caught by type' }
-## RESULT: ["ParameterArgumentTransformationError,test-singleintparameter", "InvalidData: (:) [test-singleintparameter], ParameterBindingArgumentTransformationException", true, "caught by type"]
+## RESULT: ["InvalidData", "ParameterBindingArgumentTransformationException", true, "caught by type"]
 
 #### a mandatory [string] parameter given $null reports an empty string
 # source: test/powershell/Language/Scripting/ParameterBinding.Tests.ps1 ("a mandatory parameter can't be passed a null if it doesn't have AllowNullAttribute")
@@ -156,3 +156,17 @@ function test-PositionalBinding1 { [CmdletBinding()] param([Parameter(Position =
 try { test-PositionalBinding1 1 } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
 test-PositionalBinding1 -Parameter1 1
 ## RESULT: ["AmbiguousPositionalParameterNoName,test-PositionalBinding1", "Cannot bind positional parameters because no names were given.", true]
+
+#### constant automatic variables cannot be assigned
+# source: test/powershell/Language/Parser/LanguageAndParser.TestFollowup.Tests.ps1 ("Assign readonly/constant variables w/o type constraint - '<name>'")
+foreach ($sb in { $? = 1 }, { $HOME = 1 }, { [datetime]$PID = 1 }) {
+    try { & $sb } catch { $_.FullyQualifiedErrorId }
+    try { . $sb } catch { $_.FullyQualifiedErrorId }
+}
+## RESULT: ["VariableNotWritable", "VariableNotWritable", "VariableNotWritable", "VariableNotWritable", "VariableNotWritable", "VariableNotWritable"]
+
+#### Invoke-Expression's parse errors name the command in their error id
+# source: test/powershell/Language/Operators/PipelineChainOperator.Tests.ps1 ("Recognises invalid assignment"); ComparisonOperator.Tests.ps1 (TypeNotFound)
+try { Invoke-Expression -Command '$x = $x, $y += $z = 1' } catch { $_.FullyQualifiedErrorId }
+try { Invoke-Expression '[NoSuchTypeHere]::Member' } catch { $_.FullyQualifiedErrorId }
+## RESULT: ["InvalidLeftHandSide,Microsoft.PowerShell.Commands.InvokeExpressionCommand", "TypeNotFound,Microsoft.PowerShell.Commands.InvokeExpressionCommand"]

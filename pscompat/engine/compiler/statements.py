@@ -656,6 +656,28 @@ def static_setter(target) -> Callable:
     return setter
 
 
+# Automatic variables that are constant or read-only in every scope (SpecialVariables: $?, $HOME,
+# $PID, $true, $false, $Host, $ExecutionContext, $ShellId, $PSHOME): assigning one is an error
+# (LanguageAndParser.TestFollowup.Tests.ps1 "Assign readonly/constant variables").
+CONSTANT_AUTOMATIC_VARIABLES = frozenset(
+    {"?", "home", "pid", "true", "false", "host", "executioncontext", "shellid", "pshome"}
+)
+
+
+def _not_writable(key: str) -> Callable:
+    def refuse(scope, v):
+        from pscompat.errors import RuntimeError_
+
+        raise RuntimeError_(
+            f"Cannot overwrite variable {key} because it is read-only or constant.",
+            "VariableNotWritable",
+            category="WriteError",
+            exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException",
+        )
+
+    return refuse
+
+
 def _static_not_settable(full: str, name: str):
     raise PSError(f"'{name}' is a ReadOnly property.", "PropertyAssignmentException", category="InvalidOperation")
 
@@ -689,6 +711,9 @@ def variable_setter(name: str) -> Callable:
             scope.ctx.assign(scope, key, v)
 
         return set_private
+
+    if key in CONSTANT_AUTOMATIC_VARIABLES and qual in (None, "local", "variable"):
+        return _not_writable(key)
 
     def set_local(scope, v):
         scope.ctx.assign(scope, key, v)
