@@ -172,11 +172,35 @@ def convert(value: Any, type_name: str) -> Any:
 
 def parameter(value: Any, type_name: str, name: str) -> Any:
     """A typed parameter's value ([int]$n): converted as the binder converts arguments, with its
-    error text when the value does not convert."""
+    error text and exception type when the value does not convert."""
     try:
         return convert_to(value, type_name)
     except PSError as err:
-        raise PSError(f"Cannot process argument transformation on parameter '{name}'. {err.message}") from None
+        raise PSError(
+            f"Cannot process argument transformation on parameter '{name}'. {err.message}",
+            "ParameterArgumentTransformationError",
+            category="InvalidData",
+            exception_type="System.Management.Automation.ParameterBindingArgumentTransformationException",
+        ) from None
+
+
+def mandatory(value: Any, type_name: str | None, name: str, command: str) -> Any:
+    """A mandatory parameter's argument: $null (and '' for a [string], whose $null becomes '')
+    is refused as the binder refuses it."""
+    is_string = (type_name or "").lower() in ("string", "system.string")
+    if value is None and not is_string:
+        what, error_id = "null", "ParameterArgumentValidationErrorNullNotAllowed"
+    elif (value is None or value == "") and is_string:
+        what, error_id = "an empty string", "ParameterArgumentValidationErrorEmptyStringNotAllowed"
+    else:
+        return value
+    raise PSError(
+        f"Cannot bind argument to parameter '{name}' because it is {what}.",
+        f"{error_id},{command}",
+        category="InvalidData",
+        reason=command,
+        exception_type="System.Management.Automation.ParameterBindingValidationException",
+    )
 
 
 class Param:

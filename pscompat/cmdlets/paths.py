@@ -7,15 +7,13 @@ from __future__ import annotations
 import glob
 import os
 
-from pscompat.cmdlets import fs_drives
 from pscompat.cmdlets.wildcards import has_wildcard
+from pscompat.engine import fs_drives
 
 
 def native_path(path) -> str:
-    """A path as typed, in this system's spelling: pwsh on Linux takes a backslash for the
-    separator too (SessionStateStrings.AlternatePathSeparator, FileSystemProvider.NormalizePath),
-    so a pasted `.\\logs\\app.txt` names logs/app.txt, and `~` is the home folder."""
-    return os.path.expanduser(fs_drives.translate(str(path)).replace("\\", "/"))
+    """A path as typed, in this system's spelling (engine/fs_drives.native_path)."""
+    return fs_drives.native_path(str(path))
 
 
 def full_path(cmd, path: str) -> str:

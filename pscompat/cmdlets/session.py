@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 
 from pscompat.engine.commands import REGISTRY, Cmdlet, Parameter, cmdlet
+from pscompat.errors import ParseError, PSError
 
 WINDOWS_ALIASES = {
     "ls": "Get-ChildItem",
@@ -43,9 +44,21 @@ class InvokeExpression(Cmdlet):
         from pscompat.syntax.grammar import parse_cached
 
         text = self.Command
-        block = ScriptBlockValue(parse_cached(text, "<Invoke-Expression>"), Source(text, "<Invoke-Expression>"))
-        # like dot-sourcing: the string's variables land in the caller's scope
-        return self.invoke(block, use_local_scope=False)
+        try:
+            block = ScriptBlockValue(parse_cached(text, "<Invoke-Expression>"), Source(text, "<Invoke-Expression>"))
+            # like dot-sourcing: the string's variables land in the caller's scope
+            return self.invoke(block, use_local_scope=False)
+        except PSError as err:
+            # the string's parse errors (and its unknown type names, which PowerShell finds while
+            # compiling it) are this command's: 'InvalidLeftHandSide,...InvokeExpressionCommand'
+            # (PipelineChainOperator.Tests.ps1, ComparisonOperator.Tests.ps1)
+            if (isinstance(err, ParseError) or err.fully_qualified_error_id == "TypeNotFound") and (
+                "," not in err.fully_qualified_error_id
+            ):
+                err.fully_qualified_error_id += ",Microsoft.PowerShell.Commands.InvokeExpressionCommand"
+                if err.error_record is not None:
+                    err.error_record.fully_qualified_error_id = err.fully_qualified_error_id
+            raise
 
 
 @cmdlet(

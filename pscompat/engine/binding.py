@@ -124,8 +124,20 @@ class Binder:
             fqid = f"{error_id},Microsoft.PowerShell.Commands.{cls_name}Command"
         if self.info.cls is not None and self.info.module and not self.info.module.startswith("Microsoft.PowerShell"):
             fqid = f"{error_id},{self.info.module}.{cls_name}Command"
+        if error_id.startswith("ParameterArgumentTransformationError"):
+            exception = "ParameterBindingArgumentTransformationException"
+        elif error_id.startswith("ParameterArgumentValidationError"):
+            exception = "ParameterBindingValidationException"
+        else:
+            exception = "ParameterBindingException"
         return ParameterBindingError(
-            message, fqid, span=span or self.span, source=self.source, category=category, reason=self.name
+            message,
+            fqid,
+            span=span or self.span,
+            source=self.source,
+            category=category,
+            reason=self.name,
+            exception_type=f"System.Management.Automation.{exception}",
         )
 
     # -- name resolution -----------------------------------------------------------------------
@@ -218,6 +230,15 @@ class Binder:
 
     def check_not_empty(self, p: Parameter, value: Any, span, collections: bool = True) -> None:
         """Mandatory parameters refuse $null, '' and @() unless [AllowNull()] & co say otherwise."""
+        if (
+            value is None
+            and self.info.cls is None
+            and not p.allow_null
+            and p.type.lower() in ("string", "system.string")
+        ):
+            # a script's [string] parameter converts $null to '' before it is validated (its type is
+            # an argument transformation there); a cmdlet's is checked first (ParameterBinding.Tests.ps1)
+            value = ""
         if value is None and not p.allow_null:
             raise self.error(
                 f"Cannot bind argument to parameter '{p.name}' because it is null.",
@@ -478,6 +499,14 @@ class Binder:
             if p.remaining:
                 break
             a = positional[idx]
+            position = p.position_in(set_name)
+            if any(q is not p and q.position_in(set_name) == position for q in slots):
+                # two parameters of the set declare this position (ParameterBinding.Tests.ps1)
+                raise self.error(
+                    "Cannot bind positional parameters because no names were given.",
+                    "AmbiguousPositionalParameterNoName",
+                    a.span,
+                )
             result.bound[p.name] = self.convert(p, a.value, a.span)
             idx += 1
         rest = positional[idx:]

@@ -56,6 +56,9 @@ class ExecutionContext:
         g = self.global_scope.vars
         g.update(PREFERENCES)
         g["?"] = True
+        # has a command of the innermost running pipeline written an error (or a native command
+        # failed)?  What `$?` becomes when that pipeline ends (PipelineProcessor.ExecutionFailed)
+        self.pipeline_failed = False
 
     # -- variables (the API cmdlets use) ------------------------------------------------------
     @property
@@ -243,6 +246,7 @@ class ExecutionContext:
         from pscompat.engine.streams import NOT_REDIRECTED, redirect_target
 
         self.global_scope.vars["?"] = False
+        self.pipeline_failed = True
         if action != "ignore":
             self.remember_error(rec)
         if error_variable:
@@ -261,6 +265,10 @@ class ExecutionContext:
         from pscompat.engine.streams import NOT_REDIRECTED, StreamRecord, redirect_target
 
         target = redirect_target(self.frames, stream) if self.frames else NOT_REDIRECTED
+        for frame in self.frames:  # functions called with -WarningVariable / -InformationVariable
+            collected = frame.stream_variables.get(stream) if frame.stream_variables else None
+            if collected is not None:
+                collected.append(StreamRecord(kind, text))
         if target is NOT_REDIRECTED:
             show(text)
         elif target is not None:
@@ -275,7 +283,9 @@ class ExecutionContext:
             return False
         rec = ErrorRecord.from_error(exc)
         self.global_scope.vars["?"] = False
+        failed = self.pipeline_failed  # an error no command wrote: the pipeline around goes on as it was
         self.record_error(rec, "continue", None, scope)
+        self.pipeline_failed = failed
         return True
 
     def last_success(self, scope: Scope) -> bool:

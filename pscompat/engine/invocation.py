@@ -115,7 +115,21 @@ class PSCmdlet:
         self._runtime.write_debug(str(text))
 
     def WriteError(self, record) -> None:
-        self._runtime.write_error_record(record)
+        self._runtime.write_error_record(self._stamped(record))
+
+    def _stamped(self, record):
+        """The record as the command writes it: its FullyQualifiedErrorId gains `,<function name>`
+        and the concise view names the function (ErrorRecord.SetInvocationInfo: an id is followed
+        by the name of the script command that wrote it)."""
+        name = self.MyInvocation.MyCommand.Name
+        fqid = record.fully_qualified_error_id
+        if name and fqid and "," not in fqid:
+            record.fully_qualified_error_id = f"{fqid},{name}"
+        if not record.command:
+            record.command = name or None
+        if record.span is None:
+            record.span, record.source = self._runtime.span, self._runtime.source
+        return record
 
     def WriteInformation(self, data, tags=()) -> None:
         self._runtime.write_information(data, tuple(tags or ()))
@@ -123,11 +137,13 @@ class PSCmdlet:
     def ThrowTerminatingError(self, record) -> None:
         from pscompat.errors import PSError
 
+        record = self._stamped(record)
         err = PSError(
             record.message,
             record.fully_qualified_error_id,
             reason=self.MyInvocation.MyCommand.Name,
             category=record.category,
+            exception_type=record.exception_type,
         )
         err.error_record = record
         raise err

@@ -12,7 +12,12 @@ from typing import Any
 
 from pscompat.errors import ActionPreferenceStop, PSError
 from pscompat.source import Source, Span
-from pscompat.values.error_records import ErrorRecord
+from pscompat.values.dotnet.type_literals import register_constructor
+from pscompat.values.error_records import ErrorRecord, new_error_record
+
+# [System.Management.Automation.ErrorRecord]::new(...): the record a script writes through
+# $PSCmdlet.WriteError / ThrowTerminatingError (values/ cannot name it: error_records sits above dotnet)
+register_constructor("System.Management.Automation.ErrorRecord", new_error_record)
 
 
 class StopUpstream(Exception):

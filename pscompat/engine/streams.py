@@ -49,11 +49,13 @@ class Redirection(NamedTuple):
 
 
 class Frame:
-    __slots__ = ("targets", "error_variable")
+    __slots__ = ("targets", "error_variable", "stream_variables")
 
-    def __init__(self, targets: dict, error_variable: list | None):
+    def __init__(self, targets: dict, error_variable: list | None, stream_variables: dict | None = None):
         self.targets = targets  # stream -> callable(record), or None to discard
         self.error_variable = error_variable
+        # a function's -WarningVariable / -InformationVariable: stream ("3", "6") -> the list
+        self.stream_variables = stream_variables
 
 
 def redirect_target(frames: list, stream: str) -> Any:
@@ -70,7 +72,20 @@ def file_writer(path: str, append: bool) -> Callable[[Any], None]:
     from pscompat.values.convert.strings import to_string
 
     mode = "a" if append else "w"
-    open(path, mode, encoding="utf-8").close()  # `> file` truncates even when nothing is written
+    try:
+        open(path, mode, encoding="utf-8").close()  # `> file` truncates even when nothing is written
+    except OSError as exc:  # as Out-File reports it (OutFileCommand's FileOpenFailure)
+        from pscompat.errors import PSError
+
+        missing = isinstance(exc, FileNotFoundError)
+        raise PSError(
+            f"Could not find a part of the path '{path}'." if missing else f"{exc.strerror}: '{path}'.",
+            "FileOpenFailure,Microsoft.PowerShell.Commands.OutFileCommand",
+            category="OpenError",
+            reason="Out-File",
+            target=path,
+            exception_type="System.IO.DirectoryNotFoundException" if missing else "System.IO.IOException",
+        ) from None
 
     def write(obj) -> None:
         text = obj if isinstance(obj, str) else (render([obj]) if not isinstance(obj, StreamRecord) else to_string(obj))
@@ -84,7 +99,14 @@ class Redirector:
     """The redirections of one command: its frame, and where its output goes (the pipeline
     wraps the command's stage in a pipeline.wrappers.RedirectedStage that uses them)."""
 
-    def __init__(self, ctx, redirections: list[Redirection], scope, error_variable: list | None = None):
+    def __init__(
+        self,
+        ctx,
+        redirections: list[Redirection],
+        scope,
+        error_variable: list | None = None,
+        stream_variables: dict | None = None,
+    ):
         self.ctx = ctx
         self.output: Callable | None = None
         self.output_target: Any = NOT_REDIRECTED
@@ -103,7 +125,7 @@ class Redirector:
             for s in streams:
                 if s != "1":
                     targets[s] = sink
-        self.frame = Frame(targets, error_variable)
+        self.frame = Frame(targets, error_variable, stream_variables)
 
     def _to_output(self, record) -> None:
         if self.output is not None:
@@ -151,6 +173,9 @@ def _discard(obj) -> None:
 
 
 def _path(value) -> str:
+    """The file of `> path`, spelled as the file cmdlets take it (a backslash for the separator,
+    `~`, `TestDrive:\\x.txt`)."""
+    from pscompat.engine.fs_drives import native_path
     from pscompat.values.convert.strings import to_string
 
-    return to_string(value)
+    return native_path(to_string(value))

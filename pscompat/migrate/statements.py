@@ -488,6 +488,9 @@ class StatementConverter(ConverterBase):
         outer_kinds = self.ctx.kinds
         self.ctx.kinds = {}
         from_pipeline = None
+        positions = [p for p in (_position(decl) for decl in declarations) if p is not None]
+        if len(positions) != len(set(positions)):
+            raise Unsupported(node, "parameters sharing a position (a binding error in PowerShell) are not converted")
         for decl in declarations:
             mandatory, by_value = parameter_flags(decl)
             py = self.ctx.python_name(decl.name)
@@ -507,6 +510,11 @@ class StatementConverter(ConverterBase):
                 required.append(py)  # no default: Python refuses a call without it
             else:
                 signature.append(f"{py}={default}")
+            if mandatory and not by_value:  # a piped parameter is bound per object, later
+                type_text = py_string(decl.type.name) if decl.type is not None else "None"
+                conversions.append(
+                    f"{py} = rt.mandatory({py}, {type_text}, {py_string(decl.name)}, {py_string(node.name)})"
+                )
             kind = {"string": "str", "int": "int", "double": "float", "bool": "bool", "switch": "bool"}.get(
                 type_name or ""
             )

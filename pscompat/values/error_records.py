@@ -22,7 +22,10 @@ class ExceptionInfo:
 
     @property
     def PS_TYPE_NAMES(self):
-        return (self._type, "System.Exception", "System.Object")
+        from pscompat.values.dotnet.exceptions import lineage
+
+        names = lineage(self._type)  # the type's bases as .NET has them, else Exception's
+        return names if "System.Exception" in names else (self._type, "System.Exception", "System.Object")
 
     @property
     def InnerException(self):
@@ -211,3 +214,49 @@ class ErrorRecord:
 
     def __repr__(self) -> str:
         return f"ErrorRecord({self.message!r}, {self.fully_qualified_error_id!r})"
+
+
+def new_error_record(full_name: str, exception: Any, error_id: Any = None, category: Any = None, target: Any = None):
+    """`[System.Management.Automation.ErrorRecord]::new(exception, errorId, category, target)`,
+    and `::new(errorRecord, replacementException)`: the record a script hands to
+    `$PSCmdlet.WriteError()` / `ThrowTerminatingError()` (ErrorRecord's public constructors)."""
+    from pscompat.values.convert.strings import to_string
+
+    if isinstance(exception, ErrorRecord):  # (ErrorRecord, Exception): the same record, another exception
+        rec = ErrorRecord(
+            exception.message,
+            exception.fully_qualified_error_id,
+            exception.category,
+            exception.target_object,
+            command=exception.command,
+            span=exception.span,
+            source=exception.source,
+            exception=exception.exception,
+            exception_type=exception.exception_type,
+        )
+        if error_id is not None:
+            _attach_exception(rec, error_id)
+        return rec
+    if exception is None:
+        raise PSError(
+            'Exception calling ".ctor" with "4" argument(s): "Value cannot be null. (Parameter \'exception\')"',
+            "MethodInvocationException",
+            exception_type="System.Management.Automation.MethodInvocationException",
+        )
+    rec = ErrorRecord("", "" if error_id is None else to_string(error_id), "NotSpecified", target)
+    rec.category = "NotSpecified" if category is None else to_string(category)
+    _attach_exception(rec, exception)
+    return rec
+
+
+def _attach_exception(rec: ErrorRecord, exception: Any) -> None:
+    """The record's `.Exception` is the script's own exception object (its type, Message,
+    InnerException), and its message the exception's."""
+    from pscompat.values.convert.strings import to_string
+
+    message = getattr(exception, "Message", None)
+    rec.message = to_string(message) if message is not None else str(exception)
+    rec.exception_type = getattr(exception, "exception_type", None) or type_names(exception)[0]
+    if isinstance(exception, BaseException):
+        rec.exception = exception
+    rec._exception_info = exception

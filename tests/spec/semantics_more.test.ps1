@@ -76,10 +76,10 @@ $r = foreach ($i in 1..2) { 1..3 | ForEach-Object { if ($_ -eq 2) { break }; "$i
 1 && 2 | ForEach-Object { $_ * 10 }
 ## RESULT: [1, 20]
 
-#### chain operators: || after failing function using $PSCmdlet.WriteError-free Write-Error
-# source: about_Pipeline_Chain_Operators (an error in the pipeline sets $? to false)
+#### chain operators: || after a function whose inner Write-Error failed: the function's own pipeline did not
+# source: about_Pipeline_Chain_Operators; test/powershell/Language/Scripting/CleanBlockErrorHandling.Tests.ps1 ("Track the $? behavior for non-terminating errors within 'Clean' and 'End' blocks": `ErrorInEnd -WriteErrorCmdlet; $?` is True)
 function Test-Fail { [CmdletBinding()] param() Write-Error 'nope' }; Test-Fail -ErrorAction SilentlyContinue || 'fallback'
-## RESULT: ["fallback"]
+## RESULT: []
 
 #### chain operators: three-way chain
 # source: about_Pipeline_Chain_Operators

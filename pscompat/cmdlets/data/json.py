@@ -16,10 +16,12 @@ import enum
 import json
 import re
 import sys
+import uuid
 
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.runtime import is_enumerable
 from pscompat.values.dotnet.integers import Int64
+from pscompat.values.dotnet.uri import Uri
 from pscompat.values.objects.access import properties
 from pscompat.values.objects.classes import PSObject, is_dictionary
 
@@ -50,6 +52,10 @@ def process_value(obj, depth: int, ctx: _Context):
 
     if isinstance(obj, Char):
         return str(obj)
+    if isinstance(obj, uuid.UUID):  # Guid and Uri are written as strings, as Newtonsoft.Json writes them
+        return str(obj)
+    if isinstance(obj, Uri):
+        return obj.OriginalString
     if depth > ctx.depth:
         if not ctx.warned and ctx.cmd is not None:
             ctx.warned = True

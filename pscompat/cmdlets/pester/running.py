@@ -12,10 +12,10 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from pscompat.cmdlets import fs_drives
 from pscompat.cmdlets.pester.blocks import INCONCLUSIVE, SKIPPED, set_data_variables
 from pscompat.cmdlets.pester.model import Block, Failure, PesterState, Test
 from pscompat.cmdlets.pester.should import ASSERTION_FAILED
+from pscompat.engine import fs_drives
 from pscompat.engine.scope import Scope
 from pscompat.errors import ExitFlow, FlowControl, PSError
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pscompat.engine.scope import MISSING
 from pscompat.errors import BreakFlow, ContinueFlow, PSError, ScriptThrow
 from pscompat.syntax import nodes as N
+from pscompat.values.dotnet.exceptions import bases_lower
 from pscompat.values.error_records import ErrorRecord
 
 _EXCEPTION_PARENTS = {
@@ -55,6 +56,7 @@ def exception_matches(err: PSError, type_name: str) -> bool:
         chain = (
             (actual,)
             + _EXCEPTION_PARENTS.get(actual, ())
+            + bases_lower(actual)
             + (
                 ("system.management.automation.runtimeexception",)
                 if actual.startswith("system.management.automation")

@@ -128,8 +128,8 @@ _NOT_TESTS = frozenset(
 
 
 def _collected_statements(node):
-    """The statements of a `$( )` or of a parenthesised command pipeline, else None."""
-    if isinstance(node, N.SubExpression):
+    """The statements of a `$( )`, an `@( )` or a parenthesised command pipeline, else None."""
+    if isinstance(node, (N.SubExpression, N.ArrayExpression)):
         return node.body
     if (
         isinstance(node, N.Paren)
@@ -145,6 +145,13 @@ def _emit_collected(body, scope, emit) -> None:
     body(scope, out.append)
     for item in out:
         emit(item)
+
+
+def _emit_collected_empty(body, scope, emit) -> None:
+    """`$()`, `@()`, `$(trap {...})` as a statement: no pipeline ran inside, so $? is True (the
+    statements inside otherwise leave it as their last pipeline did: DollarHook.Tests.ps1)."""
+    body(scope, emit)
+    scope.ctx.global_scope.vars["?"] = True
 
 
 def _is_increment(node) -> bool:
@@ -255,6 +262,8 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
                 # `(Get-Thing)` / `$(...)` written as a statement: its objects, or nothing at all
                 # (PowerShell's AutomationNull), never a $null for an empty result.
                 body = self.block(inner) if isinstance(inner, N.StatementBlock) else self.stmt(inner)
+                if isinstance(inner, N.StatementBlock) and all(isinstance(s, N.Trap) for s in inner.statements):
+                    return lambda scope, emit: _emit_collected_empty(body, scope, emit)
                 return lambda scope, emit: _emit_collected(body, scope, emit)
             lazy = self.lazy_range(expr_node)
             if lazy is not None:  # `1..1e9` alone: its numbers are written as they are made
@@ -647,6 +656,28 @@ def static_setter(target) -> Callable:
     return setter
 
 
+# Automatic variables that are constant or read-only in every scope (SpecialVariables: $?, $HOME,
+# $PID, $true, $false, $Host, $ExecutionContext, $ShellId, $PSHOME): assigning one is an error
+# (LanguageAndParser.TestFollowup.Tests.ps1 "Assign readonly/constant variables").
+CONSTANT_AUTOMATIC_VARIABLES = frozenset(
+    {"?", "home", "pid", "true", "false", "host", "executioncontext", "shellid", "pshome"}
+)
+
+
+def _not_writable(key: str) -> Callable:
+    def refuse(scope, v):
+        from pscompat.errors import RuntimeError_
+
+        raise RuntimeError_(
+            f"Cannot overwrite variable {key} because it is read-only or constant.",
+            "VariableNotWritable",
+            category="WriteError",
+            exception_type="System.Management.Automation.SessionStateUnauthorizedAccessException",
+        )
+
+    return refuse
+
+
 def _static_not_settable(full: str, name: str):
     raise PSError(f"'{name}' is a ReadOnly property.", "PropertyAssignmentException", category="InvalidOperation")
 
@@ -680,6 +711,9 @@ def variable_setter(name: str) -> Callable:
             scope.ctx.assign(scope, key, v)
 
         return set_private
+
+    if key in CONSTANT_AUTOMATIC_VARIABLES and qual in (None, "local", "variable"):
+        return _not_writable(key)
 
     def set_local(scope, v):
         scope.ctx.assign(scope, key, v)

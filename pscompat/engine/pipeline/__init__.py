@@ -100,10 +100,22 @@ def compile_pipeline(node: N.Pipeline, comp) -> Callable:
             specs.append(CommandSpec(el, comp))
 
     def run(scope, emit):
-        g = scope.ctx.global_scope.vars
-        g["?"] = True  # $?: the errors this pipeline writes turn it False
         stages = [build_stage(spec, scope, i > 0) for i, spec in enumerate(specs)]
-        run_stages(stages, emit)
+        # $?: False when a command of this pipeline wrote an error or a native command failed;
+        # not for errors of the pipelines inside a function it called (`function f { Write-Error
+        # x }; f; $?` is True: CleanBlockErrorHandling.Tests.ps1).  Its arguments (`Hook $?`)
+        # were evaluated above, with the value the statement before left (DollarHook.Tests.ps1).
+        ctx = scope.ctx
+        g = ctx.global_scope.vars
+        outer_failed = ctx.pipeline_failed
+        ctx.pipeline_failed = False
+        g["?"] = True
+        try:
+            run_stages(stages, emit)
+        finally:
+            failed = ctx.pipeline_failed
+            ctx.pipeline_failed = outer_failed
+        g["?"] = not failed
 
     method_like = [el for el in node.elements if isinstance(el, N.Command) and strict_mode.called_like_a_method(el)]
     if method_like:
@@ -189,8 +201,14 @@ def build_stage(spec: ExpressionSpec | CommandSpec, scope: Scope, expects_input:
     script_path = target.name if kind == "script_file" else None
     stage = _out_variable(ScriptStage(sbv, binding, binder, child, runtime, script_path), binding, scope)
     errors = _list_variable(binding.common.get("ErrorVariable"), scope)
-    if cs.redirections or errors is not None:
-        stage = RedirectedStage(stage, Redirector(ctx, cs.redirections, scope, errors))
+    streams = None
+    for stream, common in (("3", "WarningVariable"), ("6", "InformationVariable")):
+        collected = _list_variable(binding.common.get(common), scope)
+        if collected is not None:
+            streams = streams or {}
+            streams[stream] = collected
+    if cs.redirections or errors is not None or streams is not None:
+        stage = RedirectedStage(stage, Redirector(ctx, cs.redirections, scope, errors, streams))
     return stage
 
 

@@ -14,7 +14,7 @@ from pscompat.engine.binding import Binder, Binding
 from pscompat.engine.pipeline.fast_paths import FastPath
 from pscompat.engine.runtime import CommandRuntime, StopUpstream, emit_enumerated
 from pscompat.engine.scope import Scope
-from pscompat.errors import ParameterBindingError, PSError, ReturnFlow
+from pscompat.errors import ExitFlow, ParameterBindingError, PSError, ReturnFlow
 from pscompat.values.error_records import ErrorRecord
 
 
@@ -235,6 +235,10 @@ class ScriptStage(Stage):
         self.binding, self.binder, self.runtime, self.scope = binding, binder, runtime, scope
         self.input: list = []
         self.ran = False  # has a begin, process or end block run (the clean block runs only then)?
+        self.script_path = script_path
+        self.exited = False  # a script file that ran `exit` runs no more blocks
+        # a parameter named $input keeps its bound value (PipelineChainOperator.Tests.ps1's filters)
+        self.input_is_parameter = any(p.name.lower() == "input" for p in binder.info.parameters)
         v = scope.vars
         for p in binder.info.parameters:
             key = p.name.lower()
@@ -258,13 +262,22 @@ class ScriptStage(Stage):
             v["pscmdlet"] = PSCmdlet(runtime, binding.parameter_set, invocation, lambda: self.downstream)
 
     def _run(self, block) -> None:
-        if block is None:
+        if block is None or self.exited:
             return
         self.ran = True
         try:
             block(self.scope, self.downstream)
         except ReturnFlow:
             pass
+        except ExitFlow as exit_:
+            if self.script_path is None:  # `exit` in a function or script block ends the script
+                raise
+            # in a script file it ends that script: $LASTEXITCODE, and $? False for a non-zero code
+            # (ScriptCommandProcessor's ExitException handling)
+            self.exited = True
+            self.scope.global_scope().vars["lastexitcode"] = exit_.code
+            if exit_.code != 0:
+                self.scope.ctx.pipeline_failed = True
 
     def begin(self):
         self._run(self.cb.begin)
@@ -282,7 +295,8 @@ class ScriptStage(Stage):
                 self.input.append(item)
                 return
             self.scope.vars["_"] = item
-            self.scope.vars["input"] = iter((item,))  # in a process block $input is the current object
+            if not self.input_is_parameter:  # in a process block $input is the current object
+                self.scope.vars["input"] = iter((item,))
             self._run(self.cb.process)
         except StopUpstream as stop:
             self.stamp(stop)
@@ -294,15 +308,16 @@ class ScriptStage(Stage):
             self._run(self.cb.process)
 
     def end(self):
-        self.scope.vars["input"] = iter(self.input)
+        if not self.input_is_parameter:
+            self.scope.vars["input"] = iter(self.input)
         if self.cb.process is None and self.input:
             self.scope.vars["_"] = self.input[-1]
         self._run(self.cb.end)
 
     def finish(self):
         """The clean block (PowerShell 7.3): once the pipeline is over, however it ended, if another
-        block of this command ran.  Its output is discarded and a terminating error in it is
-        written as an error, not raised (PipelineBehaviour.Tests.ps1, CleanBlockErrorHandling.Tests.ps1)."""
+        block of this command ran.  Its output is discarded, `exit` in it ends only the block, and a
+        terminating error in it is written as an error, not raised (PipelineBehaviour.Tests.ps1, CleanBlockErrorHandling.Tests.ps1)."""
         saved = self.saved_script_variables
         if saved is not None:
             for key, value in saved.items():
@@ -315,7 +330,7 @@ class ScriptStage(Stage):
             return
         try:
             clean(self.scope, _discard)
-        except ReturnFlow:
+        except (ReturnFlow, ExitFlow):  # `exit` in a clean block ends only the block
             pass
         except PSError as exc:
             self.scope.ctx.record_error(ErrorRecord.from_error(exc), "continue", None, self.scope)
@@ -422,6 +437,7 @@ class NativeStage(Stage):
         global_vars["lastexitcode"] = code
         if code != 0:  # a native command that fails makes `$?` False (about_Automatic_Variables, `$?`)
             global_vars["?"] = False
+            self.scope.ctx.pipeline_failed = True
 
     def finish(self):
         proc = self.proc

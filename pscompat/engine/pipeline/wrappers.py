@@ -134,5 +134,8 @@ class RedirectedStage(StageWrapper):
     def end(self) -> None:
         self.redirector.inside(self.inner.end)()
 
+    def finish(self) -> None:  # a clean block's warnings are redirected too (PipelineBehaviour.Tests.ps1)
+        self.redirector.inside(self.inner.finish)()
+
 
 __all__ = ["OutputTee", "RedirectedStage", "StageWrapper"]

@@ -5,7 +5,7 @@ on.  Statements the generator does not handle call their closure (`_s<n>(scope, 
 
 from __future__ import annotations
 
-from pscompat.engine.compiler.statements import variable_setter
+from pscompat.engine.compiler.statements import CONSTANT_AUTOMATIC_VARIABLES, variable_setter
 from pscompat.engine.pycompile.emitter import Emitter, Unsupported
 from pscompat.engine.pycompile.expressions import (
     INT32_MAX,
@@ -80,8 +80,8 @@ class StatementGenerator(ExpressionGenerator):
     # -- expression statements -----------------------------------------------------------
     def s_Pipeline(self, node: N.Pipeline) -> None:
         expr = simple_expression(node)
-        if expr is None or isinstance(expr, (N.SubExpression, N.Paren)):
-            raise Unsupported  # commands; `(...)`/`$(...)` as statements (their AutomationNull)
+        if expr is None or isinstance(expr, (N.SubExpression, N.Paren, N.ArrayExpression)):
+            raise Unsupported  # commands; `(...)`/`$(...)`/`@(...)` as statements (AutomationNull, $?)
         if isinstance(expr, N.Binary) and expr.op == "..":
             raise Unsupported  # a lazy range
         if isinstance(expr, N.Unary) and expr.op in ("++", "--", "post++", "post--"):
@@ -119,7 +119,7 @@ class StatementGenerator(ExpressionGenerator):
 
     def s_Assignment(self, node: N.Assignment) -> None:
         key = plain_variable(node.target)
-        if key is None:
+        if key is None or key in CONSTANT_AUTOMATIC_VARIABLES:  # `$PID = 1` is an error: the closures say it
             raise Unsupported
         em = self.em
         assert isinstance(node.target, N.Variable)  # plain_variable said so

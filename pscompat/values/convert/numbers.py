@@ -144,8 +144,9 @@ _OVERFLOW_NOUN = {
 
 def to_integer(value, full: str):
     lo, hi, short = INTEGER_TYPES[full]
-    if value is None:
-        return 0
+    if value is None:  # [byte]$null is a Byte 0 (Conversions.Tests.ps1)
+        sized = _SIZED_INTS.get(full)
+        return 0 if sized is None else sized(0)
     if isinstance(value, Char):
         number = ord(value)
     elif isinstance(value, str):

@@ -41,9 +41,29 @@ PARENTS = {
     "System.Management.Automation.RuntimeException": "System.SystemException",
     "System.Management.Automation.ItemNotFoundException": "System.Management.Automation.RuntimeException",
     "System.Management.Automation.PSArgumentException": "System.ArgumentException",
+    "System.Management.Automation.ParameterBindingException": "System.Management.Automation.RuntimeException",
+    "System.Management.Automation.ParameterBindingValidationException": (
+        "System.Management.Automation.ParameterBindingException"
+    ),
+    "System.Management.Automation.ParameterBindingArgumentTransformationException": (
+        "System.Management.Automation.ParameterBindingException"
+    ),
     "System.Management.Automation.PSInvalidOperationException": "System.InvalidOperationException",
     "System.Management.Automation.PSNotSupportedException": "System.NotSupportedException",
 }
+
+
+_PARENTS_LOWER = {name.lower(): parent.lower() for name, parent in PARENTS.items()}
+
+
+def bases_lower(full_name: str) -> tuple:
+    """The base types of an exception type, lower case, most derived first (for `catch`)."""
+    out = []
+    name = _PARENTS_LOWER.get(full_name.lower())
+    while name is not None and name != "system.object":
+        out.append(name)
+        name = _PARENTS_LOWER.get(name)
+    return tuple(out)
 
 
 def lineage(full_name: str) -> tuple:

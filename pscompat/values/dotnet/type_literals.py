@@ -27,7 +27,7 @@ from pscompat.values.methods.invoke import DotNetError, invoke_dotnet
 from pscompat.values.objects.classes import PSObject
 from pscompat.values.objects.model import type_names
 
-__all__ = ["PSType", "register_statics", "resolve_type", "resolve_type_info", "convert_special"]
+__all__ = ["PSType", "register_constructor", "register_statics", "resolve_type", "resolve_type_info", "convert_special"]
 
 # --------------------------------------------------------------------------------------------
 # Type values
@@ -36,6 +36,12 @@ __all__ = ["PSType", "register_statics", "resolve_type", "resolve_type_info", "c
 _STATIC_INDEX = {
     full: {name.lower(): (name, member) for name, member in members.items()} for full, members in STATICS.items()
 }
+
+
+def register_constructor(full_name: str, factory) -> None:
+    """`[full_name]::new(args)` calls factory(full_name, *args): for types defined above this
+    package (the engine registers ErrorRecord's)."""
+    _CONSTRUCTORS[full_name] = factory
 
 
 def register_statics(full_name: str, members: dict) -> None:

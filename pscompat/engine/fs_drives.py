@@ -3,8 +3,9 @@ names `<folder>/x.txt` for every cmdlet that takes a path (Pester's TestDrive, N
 FileSystem drives in about_Providers).
 
 The current location is the process's (os.chdir), so these drives are kept per process too:
-`add` binds a name, `remove` unbinds it, and `paths.native_path` rewrites a path that starts with
-a bound name before anything else reads it.
+`add` binds a name, `remove` unbinds it, and `native_path` rewrites a path that starts with a
+bound name before anything else reads it (the file cmdlets through cmdlets/paths, and the
+engine's `> file` redirections).
 """
 
 from __future__ import annotations
@@ -38,3 +39,14 @@ def translate(path: str) -> str:
         return path
     rest = rest.lstrip("\\/")
     return os.path.join(root, rest) if rest else root
+
+
+def native_path(path: str) -> str:
+    """A path as typed, in this system's spelling: pwsh on Linux takes a backslash for the
+    separator too (SessionStateStrings.AlternatePathSeparator, FileSystemProvider.NormalizePath),
+    so a pasted `.\\logs\\app.txt` names logs/app.txt; `~` is the home folder, and a bound drive
+    name is its folder."""
+    path = translate(path)
+    if os.sep == "/":
+        path = path.replace("\\", "/")
+    return os.path.expanduser(path)
