@@ -23,6 +23,7 @@ def load_builtin_commands() -> None:
         host,
         item_properties,
         items,
+        random_numbers,
         resolve_path,
         security,
         session,
