@@ -35,7 +35,7 @@ def load_builtin_commands() -> None:
         variables,
         web,
     )
-    from pscompat.cmdlets.data import archive, clixml_cmdlets, csv, file_hash, files, json  # noqa: F401
+    from pscompat.cmdlets.data import archive, clixml_cmdlets, csv, file_hash, files, json, json_schema  # noqa: F401
     from pscompat.cmdlets.objects import group, measure, member, misc, select, sort, where  # noqa: F401
     from pscompat.cmdlets.output import formatting, gridview, write  # noqa: F401
     from pscompat.cmdlets.pester import blocks, mocks, runner, should  # noqa: F401

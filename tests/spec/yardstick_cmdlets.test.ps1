@@ -54,3 +54,62 @@ $a -eq $c -and $b -eq $d
 # source: Get-SecureRandom.Tests.ps1 'Should throw an error because the hexadecimal number is to large'
 try { Get-SecureRandom 0x07FFFFFFFFFFFFFFFF } catch { $_.Exception.Message }
 ## RESULT: ["Value was either too large or too small for a UInt32."]
+
+#### Test-Json: valid and invalid JSON, each JSON type
+# source: Test-Json.Tests.ps1 'Json is valid', 'Json is invalid', 'Test-Json recognizes non-object types'
+Test-Json -Json '{"name": "James", "hobbies": [".NET", "Blogging"]}'
+'1', '"true"', 'null', '[ 1, 2 ]' | Test-Json
+Test-Json -Json '{ "name": "James" errorNode }' -ErrorAction SilentlyContinue
+'string', 'number', 'boolean', 'null', 'array', 'object' | Where-Object { Test-Json -Json 'false' -Schema ('{ "type": "' + $_ + '" }') -ErrorAction SilentlyContinue }
+## RESULT: [true, true, true, true, true, false, "boolean"]
+
+#### Test-Json: every schema violation is an InvalidJsonAgainstSchemaDetailed error at its location
+# source: Test-Json.Tests.ps1 'Test-Json return all errors when check invalid Json against a valid schema from string'; TestJsonCmdletStrings.resx
+$schema = '{"type": "object", "properties": {"name": {"type": "string"}, "hobbies": {"type": "array", "items": {"type": "string"}}}}'
+Test-Json -Json '{"name": 123, "hobbies": [456, "Blogging"]}' -Schema $schema -ErrorVariable ev -ErrorAction SilentlyContinue
+$ev.Count
+$ev[0].FullyQualifiedErrorId
+$ev | ForEach-Object { $_.Exception.Message -replace '^The JSON is not valid with the schema: .* at ', '' }
+## RESULT: [false, 2, "InvalidJsonAgainstSchemaDetailed,Microsoft.PowerShell.Commands.TestJsonCommand", "'/name'", "'/hobbies/0'"]
+
+#### Test-Json: oneOf errors name only the item that matches no choice
+# source: Test-Json.Tests.ps1 'Test-Json reports only relevant errors for invalid oneOf values'
+$schema = '{"type": "object", "properties": {"ports": {"type": "array", "items": {"oneOf": [{"type": "integer"}, {"type": "string", "pattern": "^\\d+-\\d+$"}]}}}}'
+Test-Json -Json '{ "ports": [80, 443] }' -Schema $schema
+Test-Json -Json '{ "ports": [80, "invalid-port", 8080] }' -Schema $schema -ErrorVariable ev -ErrorAction SilentlyContinue
+$ev.Count
+$ev[0].Exception.Message -match "at '/ports/1'"
+## RESULT: [true, false, 1, true]
+
+#### Test-Json: comments and trailing commas only with -Options
+# source: Test-Json.Tests.ps1 "Test-Json returns True with document options '<options>'"
+$json = "{`n // A Json comment`n `"string`": `"test`",`n}"
+$json | Test-Json -ErrorAction SilentlyContinue
+$json | Test-Json -Options IgnoreComments -ErrorAction SilentlyContinue
+$json | Test-Json -Options IgnoreComments, AllowTrailingCommas
+'[1, 2, /* two */ ]' | Test-Json -Options IgnoreComments, AllowTrailingCommas
+## RESULT: [false, false, true, true]
+
+#### Test-Json: a schema that does not parse, a schema file that does not open, a path that does not exist
+# source: Test-Json.Tests.ps1 'Test-Json throw if a schema from string is invalid', '... path to a schema from file is invalid', '... path from file is invalid'
+try { Test-Json -Json '{}' -Schema '{ "description", "type": "object" }' -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+try { Test-Json -Json '{}' -SchemaFile ./no_such_schema.json } catch { $_.FullyQualifiedErrorId }
+try { Test-Json -Path ./no_such_file.json } catch { $_.FullyQualifiedErrorId }
+try { Test-Json -Path './[x]nothing.json' } catch { $_.FullyQualifiedErrorId }
+## RESULT: ["InvalidJsonSchema,Microsoft.PowerShell.Commands.TestJsonCommand", "Cannot parse the JSON schema.", "JsonSchemaFileOpenFailure,Microsoft.PowerShell.Commands.TestJsonCommand", "PathNotFound,Microsoft.PowerShell.Commands.TestJsonCommand", "FileOpenFailure,Microsoft.PowerShell.Commands.TestJsonCommand"]
+
+#### Test-Json: a schema file's relative $ref resolves against the file
+# source: Test-Json.Tests.ps1 'Json is valid against a valid schema from file' (assets/valid_schema_reference.json refers to valid_schema_definitions.json)
+Set-Content defs.json '{"definitions": {"name": {"type": "string"}}}'
+Set-Content person.json '{"type": "object", "properties": {"name": {"$ref": "defs.json#/definitions/name"}}}'
+Test-Json -Json '{"name": "James"}' -SchemaFile person.json
+Test-Json -Json '{"name": 1}' -SchemaFile person.json -ErrorAction SilentlyContinue
+## RESULT: [true, false]
+
+#### -ErrorVariable keeps every error one command writes
+# source: about_CommonParameters (-ErrorVariable); Test-Json.Tests.ps1 '$errorVar.Count | Should -Be 2'
+Test-Json -Json '{"a": 1, "b": 2}' -Schema '{"properties": {"a": {"type": "string"}, "b": {"type": "string"}}}' -ErrorVariable ev -ErrorAction SilentlyContinue
+$ev.Count
+Test-Json -Json '{"a": 1}' -Schema '{"properties": {"a": {"type": "string"}}}' -ErrorVariable ev -ErrorAction SilentlyContinue
+$ev.Count
+## RESULT: [false, 2, false, 1]
