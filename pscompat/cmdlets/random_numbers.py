@@ -18,6 +18,7 @@ import re
 import secrets
 import weakref
 from decimal import Decimal
+from typing import ClassVar
 
 from pscompat.cmdlets.paths import as_list
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
@@ -77,7 +78,7 @@ def _as_double(value, default: float) -> float:
 class RandomCommandBase(Cmdlet):
     """The parameters and processing Get-Random and Get-SecureRandom share."""
 
-    parameters = (
+    parameters: ClassVar[tuple] = (
         Parameter("Maximum", "object", position=0, sets=(_NUMBER_SET,)),
         Parameter("Minimum", "object", sets=(_NUMBER_SET,)),
         Parameter(

@@ -112,7 +112,7 @@ class ReferenceError_(Exception):
 
 def build_validator(schema, base_uri: str | None):
     """A jsonschema validator for schema (a parsed JSON value), relative refs against base_uri."""
-    import jsonschema
+    import jsonschema  # type: ignore[import-untyped]
     import referencing
     import referencing.exceptions
     from referencing.jsonschema import DRAFT202012
@@ -125,7 +125,7 @@ def build_validator(schema, base_uri: str | None):
 
     def retrieve(uri: str):
         if not uri.startswith("file:"):
-            raise referencing.exceptions.NoSuchResource(ref=uri)
+            raise referencing.exceptions.NoSuchResource(ref=uri)  # type: ignore[call-arg]
         parts = urllib.parse.urlsplit(uri)
         with open(urllib.parse.unquote(parts.path), encoding="utf-8-sig") as f:
             contents = json.load(f)
@@ -198,7 +198,7 @@ class TestJson(Cmdlet):
         self._commas = "allowtrailingcommas" in options
         schema_text, base_uri, source = self.bound.get("Schema"), None, None
         if "SchemaFile" in self.bound:
-            resolved = full_path(self, self.SchemaFile)
+            resolved = full_path(self, self.bound["SchemaFile"])
             try:
                 with open(resolved, encoding="utf-8-sig") as fh:
                     schema_text = fh.read()
@@ -248,11 +248,11 @@ class TestJson(Cmdlet):
 
     def _document(self) -> str:
         if self.parameter_set in _STRING_SETS:
-            return self.Json
+            return self.bound["Json"]
         from pscompat.cmdlets.paths import full_path
 
         literal = self.parameter_set in _LITERAL_SETS
-        path = self.LiteralPath if literal else self.Path
+        path = self.bound["LiteralPath" if literal else "Path"]
         resolved = full_path(self, path)
         if not literal and has_wildcard(path):
             import glob
