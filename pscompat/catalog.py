@@ -21,6 +21,7 @@ def load_builtin_commands() -> None:
         help,
         history,
         host,
+        html,
         item_properties,
         items,
         random_numbers,

@@ -65,3 +65,10 @@ CHAIN_CASES = [
 def test_testexe_from_pscompat(script, expected, monkeypatch):
     monkeypatch.setenv("PATH", BIN + os.pathsep + os.environ["PATH"])
     assert [pscompat.to_python(x) for x in pscompat.run(script)] == expected
+
+
+def test_convertto_html_meta_warning():
+    """ConvertHTMLStrings.resx MetaPropertyNotFound, written for a meta name PowerShell does not know."""
+    result = pscompat.run("[pscustomobject]@{ a = 1 } | ConvertTo-Html -Meta @{ authors = 'John Doe' }")
+    assert '<meta name="authors" content="John Doe">' in list(result)
+    assert [w for w in result.warnings if "The meta pair: authors and John Doe may not function correctly." in w]

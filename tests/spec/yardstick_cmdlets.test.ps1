@@ -113,3 +113,32 @@ $ev.Count
 Test-Json -Json '{"a": 1}' -Schema '{"properties": {"a": {"type": "string"}}}' -ErrorVariable ev -ErrorAction SilentlyContinue
 $ev.Count
 ## RESULT: [false, 2, false, 1]
+
+#### ConvertTo-Html: a page with a table of the object's properties
+# source: ConvertTo-Html.Tests.ps1 'Test ConvertTo-Html with no parameters'
+$o = [pscustomobject]@{ Name = 'John Doe'; Age = 42; Friends = ('Jack', 'Jill') }
+$o | ConvertTo-Html
+## RESULT: ["<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\"  \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">", "<html xmlns=\"http://www.w3.org/1999/xhtml\">", "<head>", "<title>HTML TABLE</title>", "</head><body>", "<table>", "<colgroup><col/><col/><col/></colgroup>", "<tr><th>Name</th><th>Age</th><th>Friends</th></tr>", "<tr><td>John Doe</td><td>42</td><td>System.Object[]</td></tr>", "</table>", "</body></html>"]
+
+#### ConvertTo-Html -Fragment -As List with -Property, -PreContent and -PostContent
+# source: ConvertTo-Html.Tests.ps1 'Test ConvertTo-Html specified properties', 'Test ConvertTo-Html pre and post'
+$o = [pscustomobject]@{ Name = 'John Doe'; Age = 42; Friends = ('Jack', 'Jill') }
+$o, $o | ConvertTo-Html -Property Name, Friends -As List -Fragment -PreContent '<h2>People</h2>' -PostContent 'end'
+## RESULT: ["<h2>People</h2>", "<table>", "<tr><td>Name:</td><td>John Doe</td></tr>", "<tr><td>Friends:</td><td>System.Object[]</td></tr>", "<tr><td><hr></td></tr>", "<tr><td>Name:</td><td>John Doe</td></tr>", "<tr><td>Friends:</td><td>System.Object[]</td></tr>", "</table>", "end"]
+
+#### ConvertTo-Html page parameters: -Title, -Body, -CssUri, -Charset, -Meta
+# source: ConvertTo-Html.Tests.ps1 'Test ConvertTo-Html using page parameters', 'Test ConvertTo-HTML charset', 'Test ConvertTo-HTML meta'
+$o = [pscustomobject]@{ Name = 'x' }
+($o | ConvertTo-Html -Title 'Custom Object' -Body 'Body Text' -CssUri 'page.css' -Charset 'UTF-8' -Meta @{ author = 'John Doe' })[2..8]
+## RESULT: ["<head>", "<meta charset=\"UTF-8\">", "<meta name=\"author\" content=\"John Doe\">", "<title>Custom Object</title>", "<link rel=\"stylesheet\" type=\"text/css\" href=\"page.css\" />", "</head><body>", "Body Text"]
+
+#### ConvertTo-Html: calculated properties with width and alignment; values are HTML-encoded
+# source: ConvertTo-Html.Tests.ps1 calculated property tests; ConvertTo-Html.cs WriteColumns, WebUtility.HtmlEncode
+$o = [pscustomobject]@{ Name = 'a<b> & "c"'; Age = 42 }
+$o | ConvertTo-Html -Fragment -Property Name, @{ n = 'Next'; e = { $_.Age + 1 }; width = 10; align = 'right' }
+## RESULT: ["<table>", "<colgroup><col/><col width = \"10\" align = \"right\"/></colgroup>", "<tr><th>Name</th><th>Next</th></tr>", "<tr><td>a&lt;b&gt; &amp; &quot;c&quot;</td><td>43</td></tr>", "</table>"]
+
+#### ConvertTo-Html -Transitional
+# source: ConvertTo-Html.Tests.ps1 'Test ConvertTo-HTML transitional'
+[pscustomobject]@{ a = 1 } | ConvertTo-Html -Transitional | Select-Object -First 1
+## RESULT: ["<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\"  \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">"]
