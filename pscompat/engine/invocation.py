@@ -115,7 +115,16 @@ class PSCmdlet:
         self._runtime.write_debug(str(text))
 
     def WriteError(self, record) -> None:
-        self._runtime.write_error_record(record)
+        self._runtime.write_error_record(self._owned(record))
+
+    def _owned(self, record):
+        # ErrorRecord.SetInvocationInfo: a record a script built (ErrorRecord::new) names the
+        # command that writes it in its FullyQualifiedErrorId ("NTERROR,Test-Function")
+        fqid = getattr(record, "fully_qualified_error_id", None)
+        if isinstance(fqid, str) and "," not in fqid and getattr(record, "command", "") is None:
+            record.fully_qualified_error_id = f"{fqid},{self.MyInvocation.MyCommand.Name}"
+            record.command = self.MyInvocation.MyCommand.Name
+        return record
 
     def WriteInformation(self, data, tags=()) -> None:
         self._runtime.write_information(data, tuple(tags or ()))
@@ -123,6 +132,7 @@ class PSCmdlet:
     def ThrowTerminatingError(self, record) -> None:
         from pscompat.errors import PSError
 
+        record = self._owned(record)
         err = PSError(
             record.message,
             record.fully_qualified_error_id,

@@ -142,3 +142,14 @@ $o | ConvertTo-Html -Fragment -Property Name, @{ n = 'Next'; e = { $_.Age + 1 };
 # source: ConvertTo-Html.Tests.ps1 'Test ConvertTo-HTML transitional'
 [pscustomobject]@{ a = 1 } | ConvertTo-Html -Transitional | Select-Object -First 1
 ## RESULT: ["<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\"  \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">"]
+
+#### [ErrorRecord]::new builds a record that $PSCmdlet.WriteError writes under the function's name
+# source: PipelineChainOperator.Tests.ps1 Test-NonTerminatingError ('NTERROR,Test-NonTerminatingError'); ErrorPackage.cs ErrorRecord(Exception, string, ErrorCategory, object)
+$r = [System.Management.Automation.ErrorRecord]::new([System.Exception]::new('NTERROR'), 'NTERROR', [System.Management.Automation.ErrorCategory]::NotSpecified, 5)
+$r.FullyQualifiedErrorId
+$r.Exception.Message
+$r.TargetObject
+function Test-NonTerminatingError { [CmdletBinding()] param() $PSCmdlet.WriteError($r) }
+Test-NonTerminatingError -ErrorVariable ev -ErrorAction SilentlyContinue
+$ev[0].FullyQualifiedErrorId
+## RESULT: ["NTERROR", "NTERROR", 5, "NTERROR,Test-NonTerminatingError"]
