@@ -34,6 +34,7 @@ def load_builtin_commands() -> None:
         timing,
         utility,
         variables,
+        verbs,
         web,
     )
     from pscompat.cmdlets.data import archive, clixml_cmdlets, csv, file_hash, files, json, json_schema  # noqa: F401

@@ -153,3 +153,19 @@ function Test-NonTerminatingError { [CmdletBinding()] param() $PSCmdlet.WriteErr
 Test-NonTerminatingError -ErrorVariable ev -ErrorAction SilentlyContinue
 $ev[0].FullyQualifiedErrorId
 ## RESULT: ["NTERROR", "NTERROR", 5, "NTERROR,Test-NonTerminatingError"]
+
+#### Get-Verb: by name with wildcards, by group, no duplicates
+# source: Get-Verb.Tests.ps1 ('Should get a specific verb', 'Should not return duplicate Verbs with Verb paramater', 'Should get a specific group'); Verbs.cs VerbAliasPrefixes
+$v = Get-Verb -Verb Add
+$v.Verb, $v.AliasPrefix, $v.Group
+(Get-Verb -Verb Add, ad*, a*).Verb -join ','
+(Get-Verb -Group Security).Verb -join ','
+(Get-Verb -Group Common).Group | Sort-Object -Unique
+(Get-Verb | Group-Object -Property AliasPrefix | Where-Object Count -GT 1).Count
+(Get-Verb).Count
+## RESULT: ["Add", "a", "Common", "Add,Approve,Assert", "Block,Grant,Protect,Revoke,Unblock,Unprotect", "Common", 0, 100]
+
+#### Get-Verb: a group outside the set is a validation error
+# source: Get-Verb.Tests.ps1 'Should not accept Groups that are not in the validate set'
+try { Get-Verb -Group FakeGroupNeverExists -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
+## RESULT: ["ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetVerbCommand"]
