@@ -30,6 +30,7 @@ def load_builtin_commands() -> None:
         session,
         strict_mode,
         strings,
+        system_info,
         text,
         timing,
         utility,

@@ -169,3 +169,23 @@ $v.Verb, $v.AliasPrefix, $v.Group
 # source: Get-Verb.Tests.ps1 'Should not accept Groups that are not in the validate set'
 try { Get-Verb -Group FakeGroupNeverExists -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }
 ## RESULT: ["ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetVerbCommand"]
+
+#### Get-Uptime: a TimeSpan in whole seconds, or with -Since the DateTime of the boot
+# source: Get-Uptime.Tests.ps1 'Get-Uptime return timespan (default -Timespan)', 'Get-Uptime -Since return DateTime'; GetUptimeCommand.cs
+$u = Get-Uptime
+$u.GetType().Name
+$u.Milliseconds
+(Get-Uptime -Since).GetType().Name
+(Get-Uptime -Since:$false).GetType().Name
+(Get-Uptime -Since) -lt (Get-Date)
+## RESULT: ["TimeSpan", 0, "DateTime", "TimeSpan", true]
+
+#### New-TemporaryFile: an empty file in the temporary folder; nothing under -WhatIf
+# source: New-TemporaryFile.Tests.ps1 'creates a new temporary file', 'with WhatIf does not create a file'
+$f = New-TemporaryFile
+$f.GetType().FullName
+$f.FullName.StartsWith([System.IO.Path]::GetTempPath())
+$f.Length
+Remove-Item $f
+$null -eq (New-TemporaryFile -WhatIf)
+## RESULT: ["System.IO.FileInfo", true, 0, true]
