@@ -8,7 +8,6 @@ test/tools/TestExe/TestExe.cs.
 
 import os
 import subprocess
-import sys
 
 import pytest
 
@@ -37,14 +36,14 @@ TESTEXE_CASES = [
 
 @pytest.mark.parametrize(("args", "stdin", "out", "err", "code"), TESTEXE_CASES)
 def test_testexe(args, stdin, out, err, code):
-    proc = subprocess.run([sys.executable, TESTEXE, *args], input=stdin, capture_output=True)
+    proc = subprocess.run([TESTEXE, *args], input=stdin, capture_output=True)
     assert (proc.stdout.decode(), proc.stderr.decode(), proc.returncode) == (out, err, code)
 
 
 def test_testexe_writebytes():
-    proc = subprocess.run([sys.executable, TESTEXE, "-writebytes", "41", "0a", "FF"], capture_output=True)
+    proc = subprocess.run([TESTEXE, "-writebytes", "41", "0a", "FF"], capture_output=True)
     assert proc.stdout == b"A\n\xff"
-    bad = subprocess.run([sys.executable, TESTEXE, "-writebytes", "41", "zz"], capture_output=True)
+    bad = subprocess.run([TESTEXE, "-writebytes", "41", "zz"], capture_output=True)
     assert bad.returncode != 0 and b"single byte hex strings" in bad.stderr
 
 
