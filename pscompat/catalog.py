@@ -7,7 +7,10 @@ imports mean a renamed or missing module fails at once instead of leaving its cm
 
 from __future__ import annotations
 
-from pscompat.engine import powershell_api  # noqa: F401  (registers [powershell]::Create(), runspaces)
+from pscompat.engine import (
+    error_record_new,  # noqa: F401  (registers [ErrorRecord]::new())
+    powershell_api,  # noqa: F401  (registers [powershell]::Create(), runspaces)
+)
 from pscompat.engine.commands import REGISTRY
 
 

@@ -16,7 +16,6 @@ from pscompat.errors import PSError
 from pscompat.values.convert.primitives import convert_to, is_instance
 from pscompat.values.convert.strings import to_string
 from pscompat.values.dotnet.collections import ArrayList, GenericList, StringBuilder, Version
-from pscompat.values.dotnet.error_record_new import new_error_record
 from pscompat.values.dotnet.exceptions import constructors as _exception_constructors
 from pscompat.values.dotnet.host_types import CHOICE_DESCRIPTION, FIELD_DESCRIPTION, ChoiceDescription, FieldDescription
 from pscompat.values.dotnet.regex import Regex
@@ -184,6 +183,12 @@ def _new_hashtable(full, *args):
     return Hashtable(ordered=full.endswith("OrderedDictionary"))
 
 
+def register_constructor(full_name: str, factory) -> None:
+    """`[full_name]::new(args)` / New-Object calls factory(full_name, *args); for types whose
+    construction needs a stage above values (the engine's ErrorRecord)."""
+    _CONSTRUCTORS[full_name] = factory
+
+
 def _new_note_property(name, value):
     from pscompat.values.objects.intrinsic import new_note_property  # it imports the type literals
 
@@ -222,7 +227,6 @@ _CONSTRUCTORS = {
 }
 _CONSTRUCTORS.update(_exception_constructors())  # [System.ArgumentException]::new('bad') & co
 _CONSTRUCTORS.update(SURFACE_CONSTRUCTORS)  # Stopwatch, IPAddress, HashSet[T], Dictionary[K,V]
-_CONSTRUCTORS["System.Management.Automation.ErrorRecord"] = new_error_record
 for _full in SURFACE_TYPES:
     register_type(_full)
 for _full, _members in SURFACE_STATICS.items():

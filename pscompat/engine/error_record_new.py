@@ -10,6 +10,7 @@ from typing import Any
 
 from pscompat.errors import PSError
 from pscompat.values.convert.strings import to_string
+from pscompat.values.dotnet.type_literals import register_constructor
 from pscompat.values.error_records import ErrorRecord
 
 
@@ -54,3 +55,6 @@ def new_error_record(full: str, *args: Any) -> ErrorRecord:
         exception=exception if isinstance(exception, BaseException) else None,
         exception_type=exception_type,
     )
+
+
+register_constructor("System.Management.Automation.ErrorRecord", new_error_record)
