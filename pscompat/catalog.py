@@ -21,20 +21,24 @@ def load_builtin_commands() -> None:
         help,
         history,
         host,
+        html,
         item_properties,
         items,
+        random_numbers,
         resolve_path,
         security,
         session,
         strict_mode,
         strings,
+        system_info,
         text,
         timing,
         utility,
         variables,
+        verbs,
         web,
     )
-    from pscompat.cmdlets.data import archive, clixml_cmdlets, csv, file_hash, files, json  # noqa: F401
+    from pscompat.cmdlets.data import archive, clixml_cmdlets, csv, file_hash, files, json, json_schema  # noqa: F401
     from pscompat.cmdlets.jobs import manage as job_manage  # noqa: F401
     from pscompat.cmdlets.jobs import parallel as job_parallel  # noqa: F401
     from pscompat.cmdlets.jobs import start as job_start  # noqa: F401

@@ -1,14 +1,13 @@
-"""Utility cmdlets: Start-Sleep and Get-Random (Docs: Microsoft.PowerShell.Utility/*.md).
+"""Utility cmdlets: Start-Sleep (Docs: Microsoft.PowerShell.Utility/*.md); Get-Random and
+Get-SecureRandom live in random_numbers.py.
 The *-Variable cmdlets live in variables.py, the *-Alias cmdlets in aliases.py, Get-Command and
 Get-Help in help.py, Read-Host in host.py."""
 
 from __future__ import annotations
 
 import datetime as _dt
-import random
 import time
 
-from pscompat.cmdlets.paths import as_list
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.validation import validate_range
 from pscompat.values.convert.strings import to_string
@@ -93,94 +92,6 @@ class StartSleep(Cmdlet):
             if left <= 0:
                 break
             time.sleep(min(left, 0.05))
-
-
-_INT32_MAX = 2147483647
-
-
-# PowerShell's default set is RandomNumberParameterSet; it is left undeclared so that the binder,
-# which prefers a declared default set even with pipeline input, picks a list set for piped input
-# (its first set, RandomNumberParameterSet, still wins when nothing is piped).
-@cmdlet(
-    "Get-Random",
-    synopsis="Gets a random number, or selects objects randomly from a collection.",
-    description="A random integer in [Minimum, Maximum) (doubles if either bound is a double), or "
-    "-Count distinct random items of the input; -Shuffle returns all of them in random order.",
-    examples=(
-        ("Get-Random -Maximum 10", "An integer from 0 to 9."),
-        ("1..10 | Get-Random -Count 3", "Three distinct numbers from the input."),
-        ("'a','b','c' | Get-Random -Shuffle", "The items in random order."),
-    ),
-)
-class GetRandom(Cmdlet):
-    """Gets a random number, or selects objects randomly from a collection."""
-
-    parameters = (
-        Parameter("SetSeed", "int"),
-        Parameter("Maximum", "object", position=0, sets=("RandomNumberParameterSet",)),
-        Parameter("Minimum", "object", sets=("RandomNumberParameterSet",)),
-        Parameter("Count", "int"),
-        Parameter(
-            "InputObject",
-            "object[]",
-            position=0,
-            mandatory=True,
-            pipeline=True,
-            sets=("RandomListItemParameterSet", "ShuffleParameterSet"),
-            allow_null=True,
-        ),
-        Parameter("Shuffle", "switch", mandatory=True, sets=("ShuffleParameterSet",)),
-    )
-
-    def begin(self):
-        self._rng = random.Random(self.SetSeed) if "SetSeed" in self.bound else random
-        self._items = []
-
-    def process(self):
-        if self.parameter_set == "RandomNumberParameterSet":
-            return None
-        self._items.extend(as_list(self.InputObject))
-
-    def end(self):
-        rng = self._rng
-        if self.parameter_set == "ShuffleParameterSet":
-            items = list(self._items)
-            rng.shuffle(items)
-            return items
-        if self.parameter_set == "RandomListItemParameterSet":
-            count = self.Count if "Count" in self.bound else 1
-            items = self._items
-            return rng.sample(items, min(count, len(items))) if items else []
-        count = self.Count if "Count" in self.bound else 1
-        return [self._number(rng) for _ in range(max(count, 0))]
-
-    def _number(self, rng):
-        from pscompat.values.convert.primitives import to_number
-
-        maximum = self.bound.get("Maximum")
-        minimum = self.bound.get("Minimum")
-        hi = to_number(maximum) if maximum is not None else None
-        lo = to_number(minimum) if minimum is not None else None
-        if isinstance(hi, float) or isinstance(lo, float):
-            lo = 0.0 if lo is None else float(lo)
-            hi = 1.7976931348623157e308 if hi is None else float(hi)
-            self._check(lo, hi)
-            return lo + (hi - lo) * rng.random()
-        lo = 0 if lo is None else int(lo)
-        hi = _INT32_MAX if hi is None else int(hi)
-        self._check(lo, hi)
-        return rng.randrange(lo, hi)
-
-    def _check(self, lo, hi) -> None:
-        if lo >= hi:
-            from pscompat.values.convert.strings import to_string
-
-            self.throw_terminating(
-                f"The Minimum value ({to_string(lo)}) cannot be greater than or equal to the Maximum value "
-                f"({to_string(hi)}).",
-                "MinGreaterThanOrEqualMax",
-                "InvalidArgument",
-            )
 
 
 # --- variables ---------------------------------------------------------------------------------

@@ -105,6 +105,7 @@ class CommandRuntime:
         self.info = None  # the CommandInfo (its ConfirmImpact), set by the pipeline's builder
         self.preference_scope = scope  # where $ConfirmPreference/$WhatIfPreference are read
         self.consent = None  # 'yes_to_all' / 'no_to_all' once answered (this invocation only)
+        self.errors_written = False  # -ErrorVariable: the first error replaces it, the rest append
 
     # -- preferences ---------------------------------------------------------------------
     def _preference(self, common_key: str, variable: str, default: str) -> str:
@@ -156,8 +157,12 @@ class CommandRuntime:
 
     def write_error_record(self, rec: ErrorRecord) -> None:
         action = self._preference("ErrorAction", "erroractionpreference", "Continue").lower()
+        variable = self.common.get("ErrorVariable")
+        if variable and self.errors_written and not str(variable).startswith("+"):
+            variable = "+" + str(variable)  # every error of this one command is kept
+        self.errors_written = True
         if action == "stop":
-            name = self.common.get("ErrorVariable")
+            name = variable
             if name:  # the error is still recorded before it becomes terminating
                 self.ctx.append_variable(self.scope, str(name), rec)
             err = ActionPreferenceStop(
@@ -172,7 +177,7 @@ class CommandRuntime:
             )
             err.error_record = rec
             raise err
-        self.ctx.record_error(rec, action, self.common.get("ErrorVariable"), self.scope)
+        self.ctx.record_error(rec, action, variable, self.scope)
 
     def terminating_error(
         self, message, error_id, category="NotSpecified", target=None, exception_type="System.Exception"
