@@ -291,6 +291,8 @@ class ExpressionCompiler:
             return lambda scope: PSObject(build(scope, ordered=True))
         operand = self.expr(node.operand)
         type_name = node.type.name
+        if tname in ("ref", "system.management.automation.psreference") and isinstance(node.operand, N.Variable):
+            return variable_reference(node.operand.name, operand)
         if tname in ("string", "system.string"):
             from pscompat.values.convert.strings import to_string
 
@@ -536,6 +538,10 @@ def invoke_member(target, name: str, values: list, scope):
         return scope.ctx.intrinsic_block_method(low, target, values, scope)
     if _is_block(target) and low in _BLOCK_METHODS:
         return _BLOCK_METHODS[low](target, values, scope)
+    if low in ("findall", "find") and hasattr(target, "AST_TYPE"):  # an Ast's script-block predicate
+        from pscompat.engine.ast_api.ast import call_with_scope
+
+        return call_with_scope(target, low, values, scope)
     return call_method(target, name, values)
 
 
@@ -588,3 +594,25 @@ def static_target(t):
 
     names = type_names(t)
     return resolve_type(names[0] if names else "object")
+
+
+def variable_reference(name: str, read: Fn) -> Fn:
+    """`[ref]$x`: a PSReference bound to the variable `$x` where the cast runs (its writes set the
+    variable in the scope that holds it, or in that scope when none does yet)."""
+    from pscompat.engine.compiler.statements import variable_setter
+    from pscompat.engine.scope import split_qualified
+    from pscompat.values.dotnet.reference import PSReference
+
+    qual, key = split_qualified(name)
+    if qual is None and key == "null":  # [ref]$null: an out argument the caller throws away
+        return lambda scope: PSReference(None)
+    write = variable_setter(name)
+
+    def make(scope):
+        if isinstance(value := read(scope), PSReference):
+            return value  # [ref] of a variable holding a reference is that reference
+        owner = scope.owner(key) if qual is None else None
+        target = owner if owner is not None else scope
+        return PSReference(getter=lambda: read(scope), setter=lambda v: write(target, v))
+
+    return make
