@@ -20,6 +20,7 @@ def load_builtin_commands() -> None:
         aliases,
         core,
         dates,
+        debugging,
         help,
         history,
         host,

@@ -87,13 +87,35 @@ class AddType(Cmdlet):
         Parameter("ReferencedAssemblies", "string[]", aliases=("RA",)),
         Parameter("CompilerOptions", "string[]"),
         Parameter("OutputAssembly", "string", aliases=("OA",)),
-        Parameter("OutputType", "string", aliases=("OT",)),
+        Parameter(
+            "OutputType",
+            "string",
+            aliases=("OT",),
+            validate_set=("Library", "ConsoleApplication", "WindowsApplication"),
+        ),
         Parameter("PassThru", "switch"),
         Parameter("IgnoreWarnings", "switch"),
     )
 
+    def begin(self):
+        # PS: AddTypeCommand.BeginProcessing
+        if self.OutputType is not None and str(self.OutputType).lower() != "library":
+            self.throw_terminating(
+                "Both the assembly types 'ConsoleApplication' and 'WindowsApplication' are not currently supported.",
+                "AssemblyTypeNotSupported",
+                "NotImplemented",
+                self.OutputType,
+                _NOT_SUPPORTED,
+            )
+
     def end(self):
         set_name = self.parameter_set
+        if "OutputType" in self.bound and not self.OutputAssembly:
+            self.throw_terminating(  # PS: AddTypeCommand.EndProcessing, before anything is compiled
+                "Cannot add type. The OutputType parameter requires that the OutputAssembly parameter be specified.",
+                "OUTPUTTYPE_REQUIRES_ASSEMBLY",
+                "InvalidArgument",
+            )
         if set_name == "FromAssemblyName":
             for name in as_list(self.AssemblyName):
                 self._load_assembly(str(name))

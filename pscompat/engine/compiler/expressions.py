@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 
 from pscompat.engine import strict_mode
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
+from pscompat.engine.breakpoints import variable_hook
 from pscompat.engine.runtime import StopUpstream, unwrap
 from pscompat.engine.scope import MISSING, env_get, split_qualified
 from pscompat.errors import FlowControl, PSError, RuntimeError_
@@ -143,6 +144,10 @@ class ExpressionCompiler:
 
     # -- variables ---------------------------------------------------------------------------
     def e_Variable(self, node: N.Variable) -> Fn:
+        # a read breakpoint on the variable adds a hook (decided now, at compile time)
+        return variable_hook(split_qualified(node.name)[1], self.variable_reader(node), True, self.source)
+
+    def variable_reader(self, node: N.Variable) -> Fn:
         qual, key = split_qualified(node.name)
         if qual is None and key in CONSTANT_VARIABLES:
             value = CONSTANT_VARIABLES[key]
