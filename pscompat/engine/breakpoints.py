@@ -193,8 +193,8 @@ def line_hook(run: Callable, span: Span, source: Source) -> Callable:
     if path is None or path not in LINE_INDEX:
         return run
     line, column = source.coord(span.start)
-    if line not in LINE_INDEX[path]:
-        return run
+    if line not in LINE_INDEX[path] or source.text[span.start - column + 1 : span.start].strip():
+        return run  # a line stops once: at the statement it begins with, not at ones nested later in it
 
     def hooked(scope, emit):
         debugger = scope.ctx.debugger
