@@ -109,15 +109,19 @@ def test_errors_are_powershells(script):
     session = pscompat.Session()
     out: list = []
     session.execute(
-        "try { Set-PSBreakpoint -Script $PATH -Line 0 } catch { $_.FullyQualifiedErrorId }\n"
-        "try { Set-PSBreakpoint -Script nowhere.ps1 -Line 1 } catch { $_.FullyQualifiedErrorId }".replace(
+        "try { Set-PSBreakpoint -Script $PATH -Line 0 -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }\n"
+        "try { Set-PSBreakpoint -Script $PATH -Line 1 -Column 0 } catch { $_.FullyQualifiedErrorId }\n"
+        "try { Set-PSBreakpoint -Script nowhere.ps1 -Line 1 } catch { $_.FullyQualifiedErrorId }\n"
+        "try { Remove-PSBreakpoint -Id 99 -ErrorAction Stop } catch { $_.Exception.Message }".replace(
             "$PATH", f"'{script}'"
         ),
         out.append,
     )
     assert out == [
+        "SetPSBreakpoint:LineLessThanOne,Microsoft.PowerShell.Commands.SetPSBreakpointCommand",
         "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.SetPSBreakpointCommand",
         "PathNotFound,Microsoft.PowerShell.Commands.SetPSBreakpointCommand",
+        "There is no breakpoint with ID '99'.",
     ]
 
 

@@ -16,7 +16,6 @@ from pscompat.engine.breakpoints import (
     LineBreakpoint,
     VariableBreakpoint,
     debugger_of,
-    no_such_breakpoint,
 )
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.validation import validate_range
@@ -35,10 +34,8 @@ _UTILITY = "Microsoft.PowerShell.Utility"
 class SetPSBreakpoint(Cmdlet):
     parameters = (
         Parameter("Script", "string[]", position=0, mandatory=True, mandatory_sets=("Line",), aliases=("Path",)),
-        # PS: SetPSBreakpointCommand, [ValidateRange(1, int.MaxValue)] on Line and Column
-        Parameter(
-            "Line", "int[]", position=1, mandatory=True, sets=("Line",), validators=(validate_range(1, 2147483647),)
-        ),
+        # PS: Set-PSBreakpoint.cs: Column has [ValidateRange(1, int.MaxValue)], Line is checked in code
+        Parameter("Line", "int[]", position=1, mandatory=True, sets=("Line",)),
         Parameter("Column", "int", position=2, sets=("Line",), validators=(validate_range(1, 2147483647),)),
         Parameter("Command", "string[]", mandatory=True, aliases=("C",), sets=("Command",)),
         Parameter("Variable", "string[]", mandatory=True, aliases=("V",), sets=("Variable",)),
@@ -49,13 +46,24 @@ class SetPSBreakpoint(Cmdlet):
 
     def end(self):
         debugger = debugger_of(self.ctx)
-        scripts = [self._script(s) for s in as_list(self.Script)]
+        scripts = [s for s in (self._script(p) for p in as_list(self.Script)) if s is not None]
+        if self.Script and not scripts:
+            return []
         action = self.Action
         out: list[Breakpoint] = []
         if self.parameter_set == "Line":
             column = int(self.Column or 0)
             for script in scripts:
                 for line in as_list(self.Line):
+                    if int(line) < 1:  # PS: Set-PSBreakpoint.cs, a non-terminating error, then the next line
+                        self.write_error(
+                            "Line cannot be less than 1.",
+                            "SetPSBreakpoint:LineLessThanOne",
+                            "InvalidArgument",
+                            None,
+                            "System.ArgumentException",
+                        )
+                        continue
                     out.append(
                         debugger.add(
                             lambda i, s=script, n=int(line): LineBreakpoint(i, s, n, column, action)  # type: ignore[misc]
@@ -83,10 +91,11 @@ class SetPSBreakpoint(Cmdlet):
                     )
         return out
 
-    def _script(self, path: Any) -> str:
+    def _script(self, path: Any) -> str | None:
+        """-Script resolved as PowerShell resolves it (PS: Set-PSBreakpoint.cs ProcessRecord): a
+        missing path stops the command; a folder or another extension is an error for that path."""
         full = full_path(self, str(path))
-        if not os.path.isfile(full):
-            # PS: SetPSBreakpointCommand resolves -Script as a provider path
+        if not os.path.exists(full):
             self.throw_terminating(
                 f"Cannot find path '{full}' because it does not exist.",
                 "PathNotFound",
@@ -94,7 +103,15 @@ class SetPSBreakpoint(Cmdlet):
                 full,
                 "System.Management.Automation.ItemNotFoundException",
             )
-        return full
+        if not os.path.isfile(full):
+            message, error_id = f"File '{full}' does not exist.", "NewPSBreakpoint:FileDoesNotExist"
+        elif os.path.splitext(full)[1].lower() not in (".ps1", ".psm1"):
+            message = f"Cannot set breakpoint on file '{full}'; only *.ps1 and *.psm1 files are valid."
+            error_id = "NewPSBreakpoint:WrongExtension"
+        else:
+            return full
+        self.write_error(message, error_id, "InvalidArgument", None, "System.ArgumentException")
+        return None
 
 
 def _selected(cmd: Cmdlet) -> list[Breakpoint]:
@@ -104,9 +121,14 @@ def _selected(cmd: Cmdlet) -> list[Breakpoint]:
         found = []
         for bp_id in as_list(cmd.Id):  # type: ignore[attr-defined]
             bp = debugger.breakpoints.get(int(bp_id))
-            if bp is None:
-                err = no_such_breakpoint(bp_id)
-                cmd.write_error(err.message, err.fully_qualified_error_id, "InvalidArgument", bp_id)
+            if bp is None:  # PS: PSBreakpointUpdaterCommandBase.cs
+                cmd.write_error(
+                    f"There is no breakpoint with ID '{bp_id}'.",
+                    "PSBreakpoint:BreakpointIdNotFound",
+                    "InvalidArgument",
+                    None,
+                    "System.ArgumentException",
+                )
             else:
                 found.append(bp)
         return found

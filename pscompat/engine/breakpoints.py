@@ -244,14 +244,5 @@ def check_command(scope: Any, name: str, source: Source | None) -> None:
         debugger.command_hit(scope, name, _script_path(source) if source is not None else None)
 
 
-def no_such_breakpoint(bp_id: Any) -> PSError:
-    return PSError(
-        f"Cannot find a breakpoint with Id {bp_id}.",
-        "PSArgumentException",
-        category="InvalidArgument",
-        target=bp_id,
-    )
-
-
 for _name in ("Breakpoint", "LineBreakpoint", "VariableBreakpoint", "CommandBreakpoint", "CallStackFrame"):
     register_type(_SMA + _name)
