@@ -8,6 +8,7 @@ imports mean a renamed or missing module fails at once instead of leaving its cm
 from __future__ import annotations
 
 from pscompat.engine import powershell_api  # noqa: F401  (registers [powershell]::Create(), runspaces)
+from pscompat.engine.ast_api import parser as _ast_parser  # noqa: F401  (registers [Parser]::ParseInput, [PSParser])
 from pscompat.engine.commands import REGISTRY
 
 
@@ -15,9 +16,11 @@ def load_builtin_commands() -> None:
     """Import every module whose classes declare cmdlets; each registers itself on import."""
     from pscompat.azure.cmdlets import accounts, imageconfig, images, service, vm, vmconfig  # noqa: F401
     from pscompat.cmdlets import (  # noqa: F401
+        add_type,
         aliases,
         core,
         dates,
+        debugging,
         help,
         history,
         host,

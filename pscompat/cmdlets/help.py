@@ -52,6 +52,8 @@ class CommandInfoView:
         self.ParameterSets = info.parameter_sets
         self.Parameters = {p.name: p.type for p in info.all_parameters()}
         self.HelpUri = ""
+        # FunctionInfo.ScriptBlock: the function's body as a script block ($null for a cmdlet)
+        self.ScriptBlock = getattr(info, "function", None) if info.command_type != "Cmdlet" else None
 
     @property
     def PS_TYPE_NAMES(self):

@@ -39,6 +39,8 @@ class ExecutionContext:
     # Set-StrictMode's modes by scope (engine/strict_mode.py); None until a script sets one, so
     # the engine's missing-value paths check one attribute
     strict_modes: dict | None = None
+    # the breakpoints (engine/breakpoints.py Debugger); None until Set-PSBreakpoint sets one
+    debugger: Any = None
 
     def __init__(self, host, variable_fallback: Callable[[str], tuple[bool, Any]] | None = None):
         self.host = host

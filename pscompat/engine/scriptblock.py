@@ -89,7 +89,10 @@ class ScriptBlockValue:
 
     @property
     def Ast(self):
-        return self.node
+        """The ScriptBlockAst (pscompat/engine/ast_api): made on first read, then kept."""
+        from pscompat.engine.ast_api.ast import make_ast
+
+        return make_ast(self.node, self.source)
 
     def ToString(self) -> str:
         return self.node.text

@@ -327,6 +327,9 @@ class ExpressionConverter(ConverterBase):
 
     def expr_Convert(self, node: N.Convert) -> Code:
         type_name = node.type.name.lower()
+        if type_name in ("ref", "system.management.automation.psreference"):
+            # [ref]$x refers to the variable itself (an out argument); Python has no such value
+            raise Unsupported(node, "[ref] (a reference to the variable itself) is not converted")
         operand = self.expr(node.operand)
         if type_name in ("string", "system.string"):
             return operand if operand.kind == "str" else Code(f"rt.text({operand.text})", "str")

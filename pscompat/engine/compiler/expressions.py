@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 
 from pscompat.engine import strict_mode
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
+from pscompat.engine.breakpoints import variable_hook
 from pscompat.engine.runtime import StopUpstream, unwrap
 from pscompat.engine.scope import MISSING, env_get, split_qualified
 from pscompat.errors import FlowControl, PSError, RuntimeError_
@@ -143,6 +144,10 @@ class ExpressionCompiler:
 
     # -- variables ---------------------------------------------------------------------------
     def e_Variable(self, node: N.Variable) -> Fn:
+        # a read breakpoint on the variable adds a hook (decided now, at compile time)
+        return variable_hook(split_qualified(node.name)[1], self.variable_reader(node), True, self.source)
+
+    def variable_reader(self, node: N.Variable) -> Fn:
         qual, key = split_qualified(node.name)
         if qual is None and key in CONSTANT_VARIABLES:
             value = CONSTANT_VARIABLES[key]
@@ -301,6 +306,8 @@ class ExpressionCompiler:
             return lambda scope: PSObject(build(scope, ordered=True))
         operand = self.expr(node.operand)
         type_name = node.type.name
+        if tname in ("ref", "system.management.automation.psreference") and isinstance(node.operand, N.Variable):
+            return variable_reference(node.operand.name, operand)
         if tname in ("string", "system.string"):
             from pscompat.values.convert.strings import to_string
 
@@ -546,6 +553,10 @@ def invoke_member(target, name: str, values: list, scope):
         return scope.ctx.intrinsic_block_method(low, target, values, scope)
     if _is_block(target) and low in _BLOCK_METHODS:
         return _BLOCK_METHODS[low](target, values, scope)
+    if low in ("findall", "find") and hasattr(target, "AST_TYPE"):  # an Ast's script-block predicate
+        from pscompat.engine.ast_api.ast import call_with_scope
+
+        return call_with_scope(target, low, values, scope)
     return call_method(target, name, values)
 
 
@@ -598,3 +609,25 @@ def static_target(t):
 
     names = type_names(t)
     return resolve_type(names[0] if names else "object")
+
+
+def variable_reference(name: str, read: Fn) -> Fn:
+    """`[ref]$x`: a PSReference bound to the variable `$x` where the cast runs (its writes set the
+    variable in the scope that holds it, or in that scope when none does yet)."""
+    from pscompat.engine.compiler.statements import variable_setter
+    from pscompat.engine.scope import split_qualified
+    from pscompat.values.dotnet.reference import PSReference
+
+    qual, key = split_qualified(name)
+    if qual is None and key == "null":  # [ref]$null: an out argument the caller throws away
+        return lambda scope: PSReference(None)
+    write = variable_setter(name)
+
+    def make(scope):
+        if isinstance(value := read(scope), PSReference):
+            return value  # [ref] of a variable holding a reference is that reference
+        owner = scope.owner(key) if qual is None else None
+        target = owner if owner is not None else scope
+        return PSReference(getter=lambda: read(scope), setter=lambda v: write(target, v))
+
+    return make

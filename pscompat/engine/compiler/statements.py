@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
+from pscompat.engine.breakpoints import has_line_breakpoints, line_hook, variable_hook
 from pscompat.engine.compiler.error_statements import ErrorStatements
 from pscompat.engine.compiler.expressions import CONSTANT_VARIABLES, ExpressionCompiler, located, raise_located
 from pscompat.engine.compiler.loops import LoopStatements
@@ -36,7 +37,13 @@ def compile_script_block(node: N.ScriptBlock, source: Source, is_filter: bool = 
     cb.clean = sc.block(node.clean) if node.clean else None
     if is_filter and cb.process is None:
         cb.process, cb.end = cb.end, None
-    if node.param_block is None and node.begin is None and node.process is None and node.end is not None:
+    if (
+        node.param_block is None
+        and node.begin is None
+        and node.process is None
+        and node.end is not None
+        and not has_line_breakpoints(source)
+    ):
         stmts = node.end.statements
         if len(stmts) == 1 and isinstance(stmts[0], N.Pipeline) and len(stmts[0].elements) == 1:
             el = stmts[0].elements[0]
@@ -226,7 +233,7 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
             except Exception as exc:
                 raise_located(exc, span, source)
 
-        return run
+        return line_hook(run, span, source)  # `run` itself unless a line breakpoint is there
 
     def value(self, node, paren: bool = False, empty: Any = None) -> Callable:
         """A statement used as a value: `$x = <here>`, `(<here>)`, `if (<here>)`.  A command
@@ -405,7 +412,8 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
     def setter(self, target) -> Callable:
         if isinstance(target, N.Variable):
-            return variable_setter(target.name)
+            key = split_qualified(target.name)[1]
+            return variable_hook(key, variable_setter(target.name), False, self.source)
         if isinstance(target, N.Convert) and isinstance(target.operand, N.Variable):
             from pscompat.values.convert.primitives import convert_to
 

@@ -167,6 +167,10 @@ def build_stage(spec: ExpressionSpec | CommandSpec, scope: Scope, expects_input:
                 exception_type="System.Management.Automation.CommandNotFoundException",
             )
     kind, obj = target.kind, target.command
+    if ctx.debugger is not None:  # a command breakpoint may match (engine/breakpoints.py)
+        from pscompat.engine.breakpoints import check_command
+
+        check_command(scope, target.name or name, cs.source)
     if kind == "native":
         return NativeStage(obj, native_argv(args), scope)
     if kind == "cmdlet":

@@ -12,6 +12,7 @@ import types
 from collections import OrderedDict
 from functools import partial
 
+from pscompat.engine.breakpoints import VARIABLE_INDEX, has_line_breakpoints
 from pscompat.engine.compiler.statements import StatementCompiler, compile_script_block
 from pscompat.engine.pycompile import errors
 from pscompat.engine.pycompile.emitter import Emitter, Unsupported
@@ -150,8 +151,8 @@ def generate_expression(node, source: Source, closures: StatementCompiler, refer
 def compile_block(node: N.ScriptBlock, source: Source, is_filter: bool = False) -> CompiledBlock:
     """The closure compiler's CompiledBlock, its parts replaced by generated functions."""
     cb = compile_script_block(node, source, is_filter)
-    if not _state["enabled"]:
-        return cb
+    if not _state["enabled"] or VARIABLE_INDEX or has_line_breakpoints(source):
+        return cb  # breakpoint hooks live in the closures (engine/breakpoints.py)
     closures = StatementCompiler(source)
     parts = {"begin": node.begin, "process": node.process, "end": node.end}
     if is_filter and node.process is None:

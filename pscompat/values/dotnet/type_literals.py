@@ -316,6 +316,10 @@ def convert_special(value, full: str):
                 "InvalidCastParseTargetInvocation",
                 category="InvalidArgument",
             ) from None
+    if full == "System.Management.Automation.PSReference":
+        from pscompat.values.dotnet.reference import as_reference
+
+        return as_reference(value)
     if full == "System.Type":
         return value if isinstance(value, PSType) else resolve_type(to_string(value))
     if full == "System.Uri":
