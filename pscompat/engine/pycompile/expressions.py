@@ -22,6 +22,7 @@ from pscompat.values.operators.patterns import like_to_regex
 from pscompat.values.operators.table import UNARY, get_binary
 
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 _ORDER = {"gt": ">", "ge": ">=", "lt": "<", "le": "<="}
 _ARITH = {"+": "+", "-": "-", "*": "*"}
@@ -44,14 +45,24 @@ def operator_parts(op: str) -> tuple[str, bool]:
     return name, False
 
 
+def wide(a: str, b: str, r: str) -> str:
+    """The Int64 half of arithmetic.int_width/_fit for two plain ints whose result `r` left
+    Int32: an operand outside Int32 makes the operation 64-bit, and a result within Int64 stays
+    an int (an Int32 pair that overflows becomes a double: the operator table's business)."""
+    return (
+        f"(not ({INT32_MIN} <= {a} <= {INT32_MAX} and {INT32_MIN} <= {b} <= {INT32_MAX}) "
+        f"and {INT64_MIN} <= {r} <= {INT64_MAX})"
+    )
+
+
 def arithmetic(a: str, b: str, r: str, left: str, right: str, py: str, general: str) -> str:
-    """`left <py> right` for + - *: two ints whose result fits Int32 (else the operator table
-    widens it), or a double and an int (exactly representable) or double, as .NET's double
+    """`left <py> right` for + - *: two ints whose result fits Int32, or Int64 when an operand
+    is already 64-bit (else the operator table widens it), or a double and an int (exactly representable) or double, as .NET's double
     arithmetic does; anything else calls `general(a, b, scope)`."""
     exact = 2**53
     return (
         f"({r} if ({a} := {left}).__class__ is ({b} := {right}).__class__ is int "
-        f"and {INT32_MIN} <= ({r} := {a} {py} {b}) <= {INT32_MAX} "
+        f"and ({INT32_MIN} <= ({r} := {a} {py} {b}) <= {INT32_MAX} or {wide(a, b, r)}) "
         f"else ({a} {py} {b}) if {a}.__class__ is float and ({b}.__class__ is float "
         f"or ({b}.__class__ is int and {-exact} <= {b} <= {exact})) "
         f"else {general}({a}, {b}, scope))"
@@ -74,6 +85,9 @@ class ExpressionGenerator:
         self.em = em
         self.closures = closures
         self.fallbacks = 0
+        # inside a register loop (pycompile/registers.py): variable key -> the Python local
+        # holding it (`_v<n>` assigned by the loop, `_x<n>` only read)
+        self.registers: dict[str, str] = {}
 
     def expr(self, node) -> str:
         method = getattr(self, "g_" + type(node).__name__, None)
@@ -110,6 +124,11 @@ class ExpressionGenerator:
             key = "_"
         if key in DYNAMIC_VARIABLES:
             raise Unsupported
+        local = self.registers.get(key)
+        if local is not None:
+            if local.startswith("_x"):
+                return local
+            return f"({local} if {local} is not _MISSING else _lookup(scope, {key!r}, {node.name!r}))"
         t = self.em.temp()
         return f"({t} if ({t} := V.get({key!r}, _MISSING)) is not _MISSING else _lookup(scope, {key!r}, {node.name!r}))"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pscompat.engine.pycompile.emitter import Unsupported
 from pscompat.engine.pycompile.expressions import simple_expression
+from pscompat.engine.pycompile.registers import PURE_TYPES, loop_variables
 from pscompat.engine.pycompile.statements import StatementGenerator, plain_variable
 from pscompat.syntax import nodes as N
 from pscompat.values.operators.table import range_enumerator
@@ -31,12 +32,69 @@ class LoopGenerator(StatementGenerator):
         with em.indent():
             em.line(f"if not ({_aimed_here('_c', label)}): raise")
 
+    def registered(self, node, loop, items: str | None = None) -> None:
+        """`loop()` writes the loop; on registers (registers.py) when the loop qualifies and
+        its guard holds at run time, else (and also) on the scope's dictionary."""
+        lv = None if self.registers else loop_variables(node)
+        if lv is None:
+            loop()
+            return
+        em = self.em
+        mark, fallbacks = len(em.lines), self.fallbacks
+        registers = {key: em.fresh("_v") for key in lv.assigned}
+        externals = {key: em.fresh("_x") for key in lv.read}
+        for key, local in externals.items():
+            em.line(f"{local} = {self.expr(N.Variable(span=node.span, name=key))}")
+        for key, local in registers.items():
+            em.line(f"{local} = V.get({key!r}, _MISSING)")
+        names = em.const(frozenset(registers))
+        pure = em.const(PURE_TYPES, "_PURE")
+        guard = [
+            "scope.ctx.strict_modes is None",
+            "scope.types is None and scope.validators is None and scope.automation_null is None",
+            f"(scope.options is None or scope.options.keys().isdisjoint({names}))",
+        ]
+        guard += [f"{local}.__class__ in {pure}" for local in externals.values()]
+        guard += [
+            f"({local} if {local} is not _MISSING else _lookup(scope, {key!r}, {key!r})).__class__ in {pure}"
+            for key, local in registers.items()
+        ]
+        if items is not None:
+            guard.append(f"({items}.__class__ is range or {pure}.issuperset(map(type, {items})))")
+        em.line(f"if {' and '.join(guard)}:")
+        with em.indent():
+            em.line("try:")
+            with em.indent():
+                self.registers = {**registers, **externals}
+                try:
+                    loop()
+                finally:
+                    self.registers = {}
+            em.line("finally:")
+            with em.indent():
+                self.registers = registers
+                self.sync_registers()
+                self.registers = {}
+        if self.fallbacks != fallbacks:  # something ran as a closure: no registers after all
+            del em.lines[mark:]
+            loop()
+            return
+        em.line("else:")
+        with em.indent():
+            loop()
+
     def s_While(self, node: N.While) -> None:
+        self.registered(node, lambda: self.while_loop(node))
+
+    def s_For(self, node: N.For) -> None:
+        self.registered(node, lambda: self.for_loop(node))
+
+    def while_loop(self, node: N.While) -> None:
         self.em.line(f"while {self.condition(node.condition)}:")
         with self.em.indent():
             self.loop_body(node.body, node.label, True)
 
-    def s_For(self, node: N.For) -> None:
+    def for_loop(self, node: N.For) -> None:
         em = self.em
         if node.init is not None:
             self.statement(node.init, report=False)
@@ -65,16 +123,25 @@ class LoopGenerator(StatementGenerator):
         em.line(f"if {value} is None: {items} = ()")
         em.line(f"elif isinstance({value}, _SEQUENCES): {items} = {value}")
         em.line(f"else: {items} = _as_list({value})")
+        self.registered(node, lambda: self.foreach_loop(node, key, items, loop, saved), items)
+
+    def foreach_loop(self, node: N.ForEach, key: str, items: str, loop: str, saved: str) -> None:
+        em = self.em
         # $foreach is the loop's enumerator while it runs (a script may call MoveNext())
         em.line(f"{loop} = _Enumerator({items})")
         em.line(f"{saved} = V.get('foreach', _MISSING)")
         em.line(f"V['foreach'] = {loop}")
         em.line("try:")
         with em.indent():
-            em.line(f"while {loop}.MoveNext():")
+            current = em.temp()
+            if key in self.registers:
+                # nothing in a register loop reads $foreach (registers.py): Python's iteration
+                em.line(f"for {current} in {items}:")
+            else:
+                em.line(f"while {loop}.MoveNext():")
             with em.indent():
-                current = em.temp()
-                em.line(f"{current} = {loop}.Current")
+                if key not in self.registers:
+                    em.line(f"{current} = {loop}.Current")
                 self.assign(key, current)
                 self.loop_body(node.body, node.label, True)
         em.line("finally:")

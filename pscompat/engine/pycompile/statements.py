@@ -13,6 +13,7 @@ from pscompat.engine.pycompile.expressions import (
     ExpressionGenerator,
     arithmetic,
     simple_expression,
+    wide,
 )
 from pscompat.engine.scope import AUTOMATION_NULL, split_qualified
 from pscompat.syntax import nodes as N
@@ -75,7 +76,23 @@ class StatementGenerator(ExpressionGenerator):
                 em.line(f"{em.const(self.closures.stmt(node), '_s')}(scope, emit)  # closure: {first}")
         em.line("except Exception as _e:")
         with em.indent():
+            self.sync_registers()
             em.line(f"_fail(_e, scope, {span})" if report else f"_locate(_e, {span})")
+            self.reload_registers()
+
+    # -- register loops (registers.py): the scope sees the locals around a call that may look --
+    def sync_registers(self) -> None:
+        for key, local in self.registers.items():
+            if local.startswith("_v"):
+                self.em.line(f"if {local} is not _MISSING:")
+                with self.em.indent():
+                    self.em.line(f"V[{key!r}] = {local}")
+                    self.em.line(f"if _is_global: _assigned.add({key!r})")
+
+    def reload_registers(self) -> None:
+        for key, local in self.registers.items():
+            if local.startswith("_v"):
+                self.em.line(f"{local} = V.get({key!r}, _MISSING)")
 
     # -- expression statements -----------------------------------------------------------
     def s_Pipeline(self, node: N.Pipeline) -> None:
@@ -109,6 +126,10 @@ class StatementGenerator(ExpressionGenerator):
         """ExecutionContext.assign, written out for a scope with no constraints on its
         variables (no types, options, validation or AutomationNull marks): a dictionary store."""
         em = self.em
+        local = self.registers.get(key)
+        if local is not None:  # a register loop's guard checked the scope's constraints
+            em.line(f"{local} = {value}")
+            return
         em.line("if scope.options or scope.types or scope.validators or scope.automation_null is not None:")
         with em.indent():
             em.line(f"_assign(scope, {key!r}, {value})")
@@ -124,8 +145,10 @@ class StatementGenerator(ExpressionGenerator):
         em = self.em
         assert isinstance(node.target, N.Variable)  # plain_variable said so
         spelled = node.target.name
+        local = self.registers.get(key)
         if spelled != key and spelled.lower() == key:  # `$MyVar = 1`: Get-Variable lists it as MyVar
-            em.line(f"scope.remember_name({key!r}, {spelled!r})")
+            test = f"if {local} is _MISSING: " if local is not None else ""
+            em.line(f"{test}scope.remember_name({key!r}, {spelled!r})")
         value_node = simple_expression(node.value)
         if node.op == "=":
             value = (
@@ -135,6 +158,9 @@ class StatementGenerator(ExpressionGenerator):
             )
             v = em.temp()
             em.line(f"{v} = {value}")
+            if local is not None:  # operators on the values a register loop admits: never AutomationNull
+                self.assign(key, v)
+                return
             em.line(f"if {v} is _AUTOMATION_NULL or {v}.__class__ is _VOID_TYPE:")
             with em.indent():
                 em.line(f"_assign(scope, {key!r}, None)")
@@ -172,7 +198,8 @@ class StatementGenerator(ExpressionGenerator):
         a, r = em.temp(), em.temp()
         em.line(f"{a} = {self.expr(node.operand)}")
         em.line(
-            f"{r} = {r} if {a}.__class__ is int and {INT32_MIN} <= ({r} := {a} {py} 1) <= {INT32_MAX} "
+            f"{r} = {r} if {a}.__class__ is int and ({INT32_MIN} <= ({r} := {a} {py} 1) <= {INT32_MAX} "
+            f"or {wide(a, '1', r)}) "
             f"else {add}({a} if {a} is not None else 0, 1, scope)"
         )
         self.assign(key, r)
