@@ -13,6 +13,7 @@ from typing import Any
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
 from pscompat.engine.compiler.expressions import CONSTANT_VARIABLES, NOT_FOLDED, fold_binary
 from pscompat.engine.pycompile import helpers
+from pscompat.engine.pycompile.calls import FunctionCall, argument_nodes, call_site
 from pscompat.engine.pycompile.emitter import Emitter, Unsupported
 from pscompat.engine.scope import split_qualified
 from pscompat.errors import PSError
@@ -145,6 +146,17 @@ class ExpressionGenerator:
         fn = self.em.located(helpers.expand, node.span, "expand")
         return f"{fn}(scope, {parts}, [{', '.join(self.expr(p) for p in exprs)}])"
 
+    def call_value(self, pipeline, empty: str) -> str:
+        """A simple function call's output as a value (calls.FunctionCall), errors located at
+        the pipeline as StatementCompiler.value locates them."""
+        site = self.em.located(FunctionCall(pipeline, self.closures), pipeline.span, "call")
+        t = self.em.temp()
+        args = ", ".join(self.expr(a) for a in argument_nodes(pipeline))
+        return (
+            f"({site} and ({site}.general_value(scope, {empty}) if ({t} := {site}.target(scope)) is None "
+            f"else {site}.run_value(scope, {t}, [{args}], {empty})))"
+        )
+
     # -- collections ---------------------------------------------------------------------
     def g_ArrayLiteral(self, node: N.ArrayLiteral) -> str:
         return "[" + ", ".join(self.expr(e) for e in node.elements) + "]"
@@ -152,6 +164,8 @@ class ExpressionGenerator:
     def g_Paren(self, node: N.Paren) -> str:
         inner = simple_expression(node.pipeline)
         if inner is None:
+            if call_site(node.pipeline):  # `(f $x)`: pycompile/calls.py
+                return self.call_value(node.pipeline, "None")
             raise Unsupported
         return self.expr(inner)
 

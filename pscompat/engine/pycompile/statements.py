@@ -6,6 +6,7 @@ on.  Statements the generator does not handle call their closure (`_s<n>(scope, 
 from __future__ import annotations
 
 from pscompat.engine.compiler.statements import variable_setter
+from pscompat.engine.pycompile.calls import FunctionCall, argument_nodes, call_site
 from pscompat.engine.pycompile.emitter import Emitter, Unsupported
 from pscompat.engine.pycompile.expressions import (
     INT32_MAX,
@@ -96,6 +97,13 @@ class StatementGenerator(ExpressionGenerator):
 
     # -- expression statements -----------------------------------------------------------
     def s_Pipeline(self, node: N.Pipeline) -> None:
+        if call_site(node):  # `f $x`: a simple function's call without a pipeline (calls.py)
+            em = self.em
+            site, t = em.const(FunctionCall(node, self.closures), "_call"), em.temp()
+            args = ", ".join(self.expr(a) for a in argument_nodes(node))
+            em.line(f"if ({t} := {site}.target(scope)) is None: {site}.general(scope, emit)")
+            em.line(f"else: {site}.run(scope, emit, {t}, [{args}])")
+            return
         expr = simple_expression(node)
         if expr is None or isinstance(expr, (N.SubExpression, N.Paren)):
             raise Unsupported  # commands; `(...)`/`$(...)` as statements (their AutomationNull)
@@ -151,11 +159,12 @@ class StatementGenerator(ExpressionGenerator):
             em.line(f"{test}scope.remember_name({key!r}, {spelled!r})")
         value_node = simple_expression(node.value)
         if node.op == "=":
-            value = (
-                self.expr(value_node)
-                if value_node is not None
-                else f"{em.const(self.closures.value(node.value, empty=AUTOMATION_NULL), '_f')}(scope)"
-            )
+            if value_node is not None:
+                value = self.expr(value_node)
+            elif call_site(node.value):
+                value = self.call_value(node.value, "_AUTOMATION_NULL")
+            else:
+                value = f"{em.const(self.closures.value(node.value, empty=AUTOMATION_NULL), '_f')}(scope)"
             v = em.temp()
             em.line(f"{v} = {value}")
             if local is not None:  # operators on the values a register loop admits: never AutomationNull
