@@ -31,6 +31,19 @@ def test_loops_that_run_on_registers(script):
 
 
 @pytest.mark.parametrize(
+    "script, counted",
+    [
+        ("for ($i = 0; $i -lt 10; $i++) { $s = $i }", True),
+        ("for ($i = 0; $i -le $n; $i++) { $s = $i }", True),
+        ("for ($i = 0; $i -lt 10; $i++) { $i += 1 }", False),  # the body moves $i
+        ("for ($i = 0; $i -lt 10; $i += 2) { }", False),
+    ],
+)
+def test_counting_loops_use_range(script, counted):
+    assert ("in range(" in _generated(script)) is counted
+
+
+@pytest.mark.parametrize(
     "script",
     [
         "for ($i = 0; $i -lt 3; $i++) { $i }",  # output: a downstream command could look

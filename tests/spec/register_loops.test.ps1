@@ -133,3 +133,27 @@ $a = 1; $b = 0.5; $c = '3'; for ($i = 0; $i -lt 3; $i++) { $a = $a * 2 + $b; $b 
 7.5
 -2.5
 ## END
+
+#### counting for loops: where $i ends
+for ($i = 7; $i -lt 5; $i++) { }; $i
+for ($i = 0; $i -le 3; $i++) { }; $i
+for ($i = 0; $i -lt 10; $i++) { if ($i -eq 4) { break } }; $i
+$n = 3; $t = 0; for ($i = 0; $i -lt $n; $i++) { $t += $i }; "$i $t"
+$n = '3'; $t = 0; for ($i = 0; $i -lt $n; $i++) { $t += $i }; "$i $t"
+for ($i = 0.5; $i -lt 3; $i++) { }; $i
+## STDOUT:
+7
+4
+4
+3 3
+3 3
+3.5
+## END
+
+#### a counting loop up to Int32.MaxValue
+# source: NumericOps.cs IntOps.Add ($i++ past Int32.MaxValue is a double)
+$c = 0; for ($i = 2147483645; $i -le 2147483647; $i++) { $c++ }; $c; $i.GetType().Name
+## STDOUT:
+3
+Double
+## END

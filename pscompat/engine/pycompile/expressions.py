@@ -126,10 +126,8 @@ class ExpressionGenerator:
         if key in DYNAMIC_VARIABLES:
             raise Unsupported
         local = self.registers.get(key)
-        if local is not None:
-            if local.startswith("_x"):
-                return local
-            return f"({local} if {local} is not _MISSING else _lookup(scope, {key!r}, {node.name!r}))"
+        if local is not None:  # the register loop's guard made sure it holds the value
+            return local
         t = self.em.temp()
         return f"({t} if ({t} := V.get({key!r}, _MISSING)) is not _MISSING else _lookup(scope, {key!r}, {node.name!r}))"
 

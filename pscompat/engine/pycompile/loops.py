@@ -6,7 +6,7 @@ does: the loop catches BreakFlow / ContinueFlow aimed at it and lets the others 
 from __future__ import annotations
 
 from pscompat.engine.pycompile.emitter import Unsupported
-from pscompat.engine.pycompile.expressions import simple_expression
+from pscompat.engine.pycompile.expressions import INT32_MAX, simple_expression
 from pscompat.engine.pycompile.registers import PURE_TYPES, loop_variables
 from pscompat.engine.pycompile.statements import StatementGenerator, plain_variable
 from pscompat.syntax import nodes as N
@@ -55,9 +55,17 @@ class LoopGenerator(StatementGenerator):
             f"(scope.options is None or scope.options.keys().isdisjoint({names}))",
         ]
         guard += [f"{local}.__class__ in {pure}" for local in externals.values()]
+        # a register the loop reads before assigning it must already be in this scope (a read
+        # is then the local itself); the value any register starts with must be admitted
+        guard += [
+            f"{local} is not _MISSING"
+            for key, local in registers.items()
+            if key in lv.loaded and key not in lv.definite
+        ]
         guard += [
             f"({local} if {local} is not _MISSING else _lookup(scope, {key!r}, {key!r})).__class__ in {pure}"
             for key, local in registers.items()
+            if key not in lv.definite
         ]
         if items is not None:
             guard.append(f"({items}.__class__ is range or {pure}.issuperset(map(type, {items})))")
@@ -98,6 +106,57 @@ class LoopGenerator(StatementGenerator):
         em = self.em
         if node.init is not None:
             self.statement(node.init, report=False)
+        counted = self.counted(node)
+        if counted is not None:
+            # `for ($i = a; $i -lt b; $i++)` on registers, the body never assigning $i: while
+            # both are ints and $i++ cannot leave Int32 (b <= Int32.MaxValue), Python's range
+            # gives the same $i values; the step after the last round leaves $i at b
+            local, bound, inclusive = counted
+            stop = f"{bound} + 1" if inclusive else bound
+            limit = INT32_MAX - 1 if inclusive else INT32_MAX
+            literal = bound.lstrip("-").isdigit()
+            bound_ok = f"{bound} <= {limit}" if literal else f"{bound}.__class__ is int and {bound} <= {limit}"
+            em.line(f"if {local}.__class__ is int and {bound_ok}:")
+            with em.indent():
+                em.line(f"for {local} in range({local}, {stop}):")
+                with em.indent():
+                    self.loop_body(node.body, node.label, False)
+                em.line("else:")
+                with em.indent():
+                    em.line(f"if {local} < {stop}: {local} += 1")
+            em.line("else:")
+            with em.indent():
+                self.while_part(node)
+            return
+        self.while_part(node)
+
+    def counted(self, node: N.For) -> tuple[str, str, bool] | None:
+        """(register, bound, inclusive?) of a counting `for` loop on registers, else None."""
+        init, cond, step = node.init, simple_expression(node.condition), simple_expression(node.iterator)
+        if not (isinstance(init, N.Assignment) and init.op == "=" and isinstance(init.target, N.Variable)):
+            return None
+        key = plain_variable(init.target)
+        local = self.registers.get(key or "")
+        if local is None or not local.startswith("_v"):
+            return None
+        if not (isinstance(cond, N.Binary) and cond.op.lower() in _COUNT_UP and plain_variable(cond.left) == key):
+            return None
+        if not (isinstance(step, N.Unary) and step.op in ("++", "post++") and plain_variable(step.operand) == key):
+            return None
+        right = cond.right
+        if isinstance(right, N.Constant) and type(right.value) is int:
+            bound = repr(right.value)
+        elif isinstance(right, N.Variable) and self.registers.get(plain_variable(right) or "", "").startswith("_x"):
+            bound = self.registers[plain_variable(right) or ""]
+        else:
+            return None
+        body = loop_variables(N.While(span=node.span, condition=node.condition, body=node.body))
+        if body is None or key in body.assigned:
+            return None
+        return local, bound, cond.op.lower().endswith("le")
+
+    def while_part(self, node: N.For) -> None:
+        em = self.em
         cond = self.condition(node.condition) if node.condition is not None else "True"
         em.line(f"while {cond}:")
         with em.indent():
@@ -148,6 +207,9 @@ class LoopGenerator(StatementGenerator):
         with em.indent():
             em.line(f"if {saved} is _MISSING: V.pop('foreach', None)")
             em.line(f"else: V['foreach'] = {saved}")
+
+
+_COUNT_UP = frozenset(("-lt", "-ilt", "-clt", "-le", "-ile", "-cle"))
 
 
 def _aimed_here(flow: str, label: str | None) -> str:

@@ -23,7 +23,8 @@ variable the loop reads holds such a value (and, for `foreach`, every item), and
 puts no constraint on the variables it assigns (no type, validation, read-only/constant option
 or AutomationNull mark, which `ExecutionContext.assign` would apply).  Then the loop runs on
 Python locals; they are written back to the scope when it ends (also by an exception) and
-around each error handler (`_fail` may report through code that reads variables).  When the
+around each error handler (the guard also asks that a variable the loop reads is already in
+the scope unless the loop assigns it first, so a register read is the local itself) (`_fail` may report through code that reads variables).  When the
 guard fails, the ordinary scope-dictionary loop runs instead: both are generated.
 """
 
@@ -68,6 +69,10 @@ class LoopVariables:
     def __init__(self) -> None:
         self.assigned: dict[str, None] = {}
         self.read: dict[str, None] = {}
+        self.loaded: set[str] = set()  # every variable read somewhere in the loop
+        # assigned before the loop's code can read it: a `foreach`'s variable, the target of
+        # a `for` initializer `$i = <expression not reading $i>`
+        self.definite: set[str] = set()
 
     # -- statements ------------------------------------------------------------------------
     def statement(self, node) -> None:
@@ -158,6 +163,7 @@ class LoopVariables:
         key = _key(node)
         if key in CONSTANT_VARIABLES:
             return
+        self.loaded.add(key)
         if key not in self.assigned:
             self.read[key] = None
 
@@ -201,9 +207,17 @@ def loop_variables(node) -> LoopVariables | None:
         if isinstance(node, N.ForEach):
             found.loop_label(node.label)
             found.store(node.variable)
+            found.definite.add(_key(node.variable))
             found.block(node.body)
         else:
             found.statement(node)
+            init = node.init if isinstance(node, N.For) else None
+            if isinstance(init, N.Assignment) and init.op == "=":
+                value = LoopVariables()
+                value.expression(_single_expression(init.value))
+                key = _key(init.target)
+                if key not in value.loaded:
+                    found.definite.add(key)
     except _NotPure:
         return None
     found.finish()
