@@ -150,6 +150,7 @@ class LoopGenerator(StatementGenerator):
             bound = self.registers[plain_variable(right) or ""]
         else:
             return None
+        assert node.condition is not None  # `cond` is a comparison
         body = loop_variables(N.While(span=node.span, condition=node.condition, body=node.body))
         if body is None or key in body.assigned:
             return None
