@@ -76,6 +76,8 @@ def test_loops_that_do_not(script):
         ("$s = 0; foreach ($x in 1..70000) { $s += $x }; $s; $s.GetType().Name", [2450035000.0, "Double"]),
         ("$s = [long]0; foreach ($x in 1..70000) { $s += $x }; $s; $s.GetType().Name", [2450035000, "Int64"]),
         ("$s = 0; foreach ($c in 'a'..'c') { $s += 1; $t = $c }; $s; $t", [3, "c"]),
+        # `-` takes the int fast path too (expressions.operator_parts): Int32 overflow is a double
+        ("$a = -2147483648; $b = 1; ($a - $b).GetType().Name; $c = 3000000000; $c - $b", ["Double", 2999999999]),
         # a read-only variable that is not assigned may be read
         ("Set-Variable k 2 -Option ReadOnly; $s = 0; for ($i = 0; $i -lt 3; $i++) { $s += $k }; $s", [6]),
     ],

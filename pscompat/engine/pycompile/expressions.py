@@ -36,7 +36,7 @@ _STRING_ONE_ARG = {"startswith": "{s}.startswith({v})", "endswith": "{s}.endswit
 def operator_parts(op: str) -> tuple[str, bool]:
     """('eq', case_sensitive) from '-eq', '-ieq', '-ceq'; ('+', False) for symbols."""
     name = op.lower()
-    if not name.startswith("-"):
+    if not name.startswith("-") or name == "-":  # `-` itself is subtraction, not a dash operator
         return name, False
     name = name[1:]
     if name[:1] == "c" and name != "contains":
