@@ -193,16 +193,18 @@ class LoopGenerator(StatementGenerator):
         em.line(f"V['foreach'] = {loop}")
         em.line("try:")
         with em.indent():
-            current = em.temp()
-            if key in self.registers:
-                # nothing in a register loop reads $foreach (registers.py): Python's iteration
-                em.line(f"for {current} in {items}:")
+            register = self.registers.get(key)
+            if register is not None:
+                # nothing in a register loop reads $foreach (registers.py): Python's iteration,
+                # straight into the variable's local
+                em.line(f"for {register} in {items}:")
             else:
                 em.line(f"while {loop}.MoveNext():")
             with em.indent():
-                if key not in self.registers:
+                if register is None:
+                    current = em.temp()
                     em.line(f"{current} = {loop}.Current")
-                self.assign(key, current)
+                    self.assign(key, current)
                 self.loop_body(node.body, node.label, True)
         em.line("finally:")
         with em.indent():
