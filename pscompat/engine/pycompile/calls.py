@@ -47,6 +47,8 @@ class FunctionCall:
         """The simple function the name resolves to now (ExecutionContext.resolve_command's
         order: an alias first, then a function), else None."""
         low = self.low
+        if ctx.strict_modes is not None:  # Set-StrictMode's call checks live in the pipeline path
+            return None
         info = ctx.functions.get(low)
         if info is None or low in ctx.aliases or REGISTRY.resolve_alias(low) is not None:
             return None
