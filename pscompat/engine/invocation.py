@@ -62,12 +62,20 @@ class InvocationInfo:
         expecting_input: bool = False,
         script_path: str | None = None,
     ):
-        self.MyCommand = CommandRef(info, script_path)
         self.InvocationName = invocation_name
         self.BoundParameters = bound
         self.UnboundArguments = unbound
         self.PipelinePosition, self.PipelineLength = position, length
         self.ExpectingInput = expecting_input
+        # the rest is computed when first read (every function call makes one of these; few
+        # scripts look at it): see __getattr__
+        self._where = (info, script_path, span, source)
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _LAZY:
+            raise AttributeError(name)
+        info, script_path, span, source = self.__dict__["_where"]
+        self.MyCommand = CommandRef(info, script_path)
         line, col = source.coord(span.start) if source is not None and span is not None else (0, 0)
         self.ScriptLineNumber, self.OffsetInLine = line, col
         self.Line = source.line_text(line) if line else ""
@@ -78,6 +86,21 @@ class InvocationInfo:
         self.PSCommandPath = os.path.abspath(self.ScriptName) if self.ScriptName else ""
         self.PSScriptRoot = os.path.dirname(self.PSCommandPath) if self.ScriptName else ""
         self.PositionMessage = f"At {self.ScriptName or 'line'}:{line} char:{col}\n+ {self.Line}" if line else ""
+        return self.__dict__[name]
+
+
+_LAZY = frozenset(
+    (
+        "MyCommand",
+        "ScriptLineNumber",
+        "OffsetInLine",
+        "Line",
+        "ScriptName",
+        "PSCommandPath",
+        "PSScriptRoot",
+        "PositionMessage",
+    )
+)
 
 
 class PSCmdlet:

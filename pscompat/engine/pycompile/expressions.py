@@ -13,6 +13,7 @@ from typing import Any
 from pscompat.engine.automatic import DYNAMIC_VARIABLES
 from pscompat.engine.compiler.expressions import CONSTANT_VARIABLES, NOT_FOLDED, fold_binary
 from pscompat.engine.pycompile import helpers
+from pscompat.engine.pycompile.calls import FunctionCall, argument_nodes, call_site
 from pscompat.engine.pycompile.emitter import Emitter, Unsupported
 from pscompat.engine.scope import split_qualified
 from pscompat.errors import PSError
@@ -22,6 +23,7 @@ from pscompat.values.operators.patterns import like_to_regex
 from pscompat.values.operators.table import UNARY, get_binary
 
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 _ORDER = {"gt": ">", "ge": ">=", "lt": "<", "le": "<="}
 _ARITH = {"+": "+", "-": "-", "*": "*"}
@@ -34,7 +36,7 @@ _STRING_ONE_ARG = {"startswith": "{s}.startswith({v})", "endswith": "{s}.endswit
 def operator_parts(op: str) -> tuple[str, bool]:
     """('eq', case_sensitive) from '-eq', '-ieq', '-ceq'; ('+', False) for symbols."""
     name = op.lower()
-    if not name.startswith("-"):
+    if not name.startswith("-") or name == "-":  # `-` itself is subtraction, not a dash operator
         return name, False
     name = name[1:]
     if name[:1] == "c" and name != "contains":
@@ -44,14 +46,24 @@ def operator_parts(op: str) -> tuple[str, bool]:
     return name, False
 
 
+def wide(a: str, b: str, r: str) -> str:
+    """The Int64 half of arithmetic.int_width/_fit for two plain ints whose result `r` left
+    Int32: an operand outside Int32 makes the operation 64-bit, and a result within Int64 stays
+    an int (an Int32 pair that overflows becomes a double: the operator table's business)."""
+    return (
+        f"(not ({INT32_MIN} <= {a} <= {INT32_MAX} and {INT32_MIN} <= {b} <= {INT32_MAX}) "
+        f"and {INT64_MIN} <= {r} <= {INT64_MAX})"
+    )
+
+
 def arithmetic(a: str, b: str, r: str, left: str, right: str, py: str, general: str) -> str:
-    """`left <py> right` for + - *: two ints whose result fits Int32 (else the operator table
-    widens it), or a double and an int (exactly representable) or double, as .NET's double
+    """`left <py> right` for + - *: two ints whose result fits Int32, or Int64 when an operand
+    is already 64-bit (else the operator table widens it), or a double and an int (exactly representable) or double, as .NET's double
     arithmetic does; anything else calls `general(a, b, scope)`."""
     exact = 2**53
     return (
         f"({r} if ({a} := {left}).__class__ is ({b} := {right}).__class__ is int "
-        f"and {INT32_MIN} <= ({r} := {a} {py} {b}) <= {INT32_MAX} "
+        f"and ({INT32_MIN} <= ({r} := {a} {py} {b}) <= {INT32_MAX} or {wide(a, b, r)}) "
         f"else ({a} {py} {b}) if {a}.__class__ is float and ({b}.__class__ is float "
         f"or ({b}.__class__ is int and {-exact} <= {b} <= {exact})) "
         f"else {general}({a}, {b}, scope))"
@@ -74,6 +86,9 @@ class ExpressionGenerator:
         self.em = em
         self.closures = closures
         self.fallbacks = 0
+        # inside a register loop (pycompile/registers.py): variable key -> the Python local
+        # holding it (`_v<n>` assigned by the loop, `_x<n>` only read)
+        self.registers: dict[str, str] = {}
 
     def expr(self, node) -> str:
         method = getattr(self, "g_" + type(node).__name__, None)
@@ -110,6 +125,9 @@ class ExpressionGenerator:
             key = "_"
         if key in DYNAMIC_VARIABLES:
             raise Unsupported
+        local = self.registers.get(key)
+        if local is not None:  # the register loop's guard made sure it holds the value
+            return local
         t = self.em.temp()
         return f"({t} if ({t} := V.get({key!r}, _MISSING)) is not _MISSING else _lookup(scope, {key!r}, {node.name!r}))"
 
@@ -126,6 +144,17 @@ class ExpressionGenerator:
         fn = self.em.located(helpers.expand, node.span, "expand")
         return f"{fn}(scope, {parts}, [{', '.join(self.expr(p) for p in exprs)}])"
 
+    def call_value(self, pipeline, empty: str) -> str:
+        """A simple function call's output as a value (calls.FunctionCall), errors located at
+        the pipeline as StatementCompiler.value locates them."""
+        site = self.em.located(FunctionCall(pipeline, self.closures), pipeline.span, "call")
+        t = self.em.temp()
+        args = ", ".join(self.expr(a) for a in argument_nodes(pipeline))
+        return (
+            f"({site} and ({site}.general_value(scope, {empty}) if ({t} := {site}.target(scope)) is None "
+            f"else {site}.run_value(scope, {t}, [{args}], {empty})))"
+        )
+
     # -- collections ---------------------------------------------------------------------
     def g_ArrayLiteral(self, node: N.ArrayLiteral) -> str:
         return "[" + ", ".join(self.expr(e) for e in node.elements) + "]"
@@ -133,6 +162,8 @@ class ExpressionGenerator:
     def g_Paren(self, node: N.Paren) -> str:
         inner = simple_expression(node.pipeline)
         if inner is None:
+            if call_site(node.pipeline):  # `(f $x)`: pycompile/calls.py
+                return self.call_value(node.pipeline, "None")
             raise Unsupported
         return self.expr(inner)
 

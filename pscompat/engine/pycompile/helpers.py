@@ -8,7 +8,10 @@ from typing import Any
 
 from pscompat.engine.compiler.expressions import invoke_member
 from pscompat.engine.scope import MISSING
+from pscompat.engine.scriptblock import ScriptBlockValue
 from pscompat.values.convert.strings import to_string
+from pscompat.values.methods.dispatch import class_method_name
+from pscompat.values.methods.invoke import invoke_dotnet, is_void
 from pscompat.values.methods.strings import STRING_METHODS
 from pscompat.values.objects.access import get_member, member_getter
 from pscompat.values.objects.classes import PSObject
@@ -63,9 +66,17 @@ def method_site(name: str, null_conditional: bool):
     one again to get its error is safe)."""
     low = name.lower()
     string_fn = None if low in _SPECIAL_METHODS else STRING_METHODS.get(low)
+    # `$list.Add($i)`: the class whose method call_method resolved last time, and that method's
+    # name (dispatch.class_method_name): the same class resolves the same way, so the call goes
+    # straight to invoke_dotnet, as call_method would (its error texts included)
+    cache: list = [None, None, None]  # class, method name, void?
+    cacheable = low not in ("foreach", "where")  # .ForEach{} / .Where{} (invoke_member)
 
     def call(scope, t, values):
-        if string_fn is not None and t.__class__ is str:
+        cls = t.__class__
+        if cls is cache[0]:
+            return invoke_dotnet(cache[1], getattr(t, cache[1]), values, cache[2])
+        if string_fn is not None and cls is str:
             try:
                 result = string_fn(t, *values)
             except Exception:
@@ -74,6 +85,10 @@ def method_site(name: str, null_conditional: bool):
                 return result
         if t is None and null_conditional:
             return None
+        if cacheable and not isinstance(t, ScriptBlockValue):
+            real = class_method_name(t, low)
+            if real is not None:
+                cache[0], cache[1], cache[2] = cls, real, is_void(getattr(t, real))
         return invoke_member(t, name, values, scope)
 
     return call

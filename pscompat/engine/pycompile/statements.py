@@ -6,6 +6,7 @@ on.  Statements the generator does not handle call their closure (`_s<n>(scope, 
 from __future__ import annotations
 
 from pscompat.engine.compiler.statements import CONSTANT_AUTOMATIC_VARIABLES, variable_setter
+from pscompat.engine.pycompile.calls import FunctionCall, argument_nodes, call_site
 from pscompat.engine.pycompile.emitter import Emitter, Unsupported
 from pscompat.engine.pycompile.expressions import (
     INT32_MAX,
@@ -13,6 +14,7 @@ from pscompat.engine.pycompile.expressions import (
     ExpressionGenerator,
     arithmetic,
     simple_expression,
+    wide,
 )
 from pscompat.engine.scope import AUTOMATION_NULL, split_qualified
 from pscompat.syntax import nodes as N
@@ -75,10 +77,33 @@ class StatementGenerator(ExpressionGenerator):
                 em.line(f"{em.const(self.closures.stmt(node), '_s')}(scope, emit)  # closure: {first}")
         em.line("except Exception as _e:")
         with em.indent():
+            self.sync_registers()
             em.line(f"_fail(_e, scope, {span})" if report else f"_locate(_e, {span})")
+            self.reload_registers()
+
+    # -- register loops (registers.py): the scope sees the locals around a call that may look --
+    def sync_registers(self) -> None:
+        for key, local in self.registers.items():
+            if local.startswith("_v"):
+                self.em.line(f"if {local} is not _MISSING:")
+                with self.em.indent():
+                    self.em.line(f"V[{key!r}] = {local}")
+                    self.em.line(f"if _is_global: _assigned.add({key!r})")
+
+    def reload_registers(self) -> None:
+        for key, local in self.registers.items():
+            if local.startswith("_v"):
+                self.em.line(f"{local} = V.get({key!r}, _MISSING)")
 
     # -- expression statements -----------------------------------------------------------
     def s_Pipeline(self, node: N.Pipeline) -> None:
+        if call_site(node):  # `f $x`: a simple function's call without a pipeline (calls.py)
+            em = self.em
+            site, t = em.const(FunctionCall(node, self.closures), "_call"), em.temp()
+            args = ", ".join(self.expr(a) for a in argument_nodes(node))
+            em.line(f"if ({t} := {site}.target(scope)) is None: {site}.general(scope, emit)")
+            em.line(f"else: {site}.run(scope, emit, {t}, [{args}])")
+            return
         expr = simple_expression(node)
         if expr is None or isinstance(expr, (N.SubExpression, N.Paren, N.ArrayExpression)):
             raise Unsupported  # commands; `(...)`/`$(...)`/`@(...)` as statements (AutomationNull, $?)
@@ -109,6 +134,10 @@ class StatementGenerator(ExpressionGenerator):
         """ExecutionContext.assign, written out for a scope with no constraints on its
         variables (no types, options, validation or AutomationNull marks): a dictionary store."""
         em = self.em
+        local = self.registers.get(key)
+        if local is not None:  # a register loop's guard checked the scope's constraints
+            em.line(f"{local} = {value}")
+            return
         em.line("if scope.options or scope.types or scope.validators or scope.automation_null is not None:")
         with em.indent():
             em.line(f"_assign(scope, {key!r}, {value})")
@@ -124,17 +153,23 @@ class StatementGenerator(ExpressionGenerator):
         em = self.em
         assert isinstance(node.target, N.Variable)  # plain_variable said so
         spelled = node.target.name
+        local = self.registers.get(key)
         if spelled != key and spelled.lower() == key:  # `$MyVar = 1`: Get-Variable lists it as MyVar
-            em.line(f"scope.remember_name({key!r}, {spelled!r})")
+            test = f"if {local} is _MISSING: " if local is not None else ""
+            em.line(f"{test}scope.remember_name({key!r}, {spelled!r})")
         value_node = simple_expression(node.value)
         if node.op == "=":
-            value = (
-                self.expr(value_node)
-                if value_node is not None
-                else f"{em.const(self.closures.value(node.value, empty=AUTOMATION_NULL), '_f')}(scope)"
-            )
+            if value_node is not None:
+                value = self.expr(value_node)
+            elif call_site(node.value):
+                value = self.call_value(node.value, "_AUTOMATION_NULL")
+            else:
+                value = f"{em.const(self.closures.value(node.value, empty=AUTOMATION_NULL), '_f')}(scope)"
             v = em.temp()
             em.line(f"{v} = {value}")
+            if local is not None:  # operators on the values a register loop admits: never AutomationNull
+                self.assign(key, v)
+                return
             em.line(f"if {v} is _AUTOMATION_NULL or {v}.__class__ is _VOID_TYPE:")
             with em.indent():
                 em.line(f"_assign(scope, {key!r}, None)")
@@ -172,7 +207,8 @@ class StatementGenerator(ExpressionGenerator):
         a, r = em.temp(), em.temp()
         em.line(f"{a} = {self.expr(node.operand)}")
         em.line(
-            f"{r} = {r} if {a}.__class__ is int and {INT32_MIN} <= ({r} := {a} {py} 1) <= {INT32_MAX} "
+            f"{r} = {r} if {a}.__class__ is int and ({INT32_MIN} <= ({r} := {a} {py} 1) <= {INT32_MAX} "
+            f"or {wide(a, '1', r)}) "
             f"else {add}({a} if {a} is not None else 0, 1, scope)"
         )
         self.assign(key, r)

@@ -104,7 +104,11 @@ class GenericList(ArrayList):
         self.AddRange(list(items))
 
     def _convert(self, item):
-        return item if self._element == "System.Object" else convert_to(item, self._element)
+        if self._element == "System.Object":
+            return item
+        if item.__class__ is int and self._element == "System.Int32" and -2147483648 <= item <= 2147483647:
+            return item  # already an Int32 (what convert_to gives back for it)
+        return convert_to(item, self._element)
 
     def Add(self, item) -> None:
         self.append(self._convert(item))

@@ -105,6 +105,20 @@ def _python_method(obj, folded: str):
     return None
 
 
+def class_method_name(obj, folded: str) -> str | None:
+    """The Python method `call_method(obj, ...)` runs for the lower-cased name `folded` when it
+    comes from obj's class (not a table, an accessor, GetType or ForEach): its real name.  Any
+    object of the same exact class then takes the same route, so a call site may keep it."""
+    cls = type(obj)
+    if obj is None or cls is ExtendedPSObject or folded in ("gettype", "foreach"):
+        return None
+    if folded[3:4] == "_" and folded[:4] in ("get_", "set_"):
+        return None
+    if _TABLES.get(cls) is not None or isinstance(obj, enum.Enum):
+        return None
+    return class_info(cls).methods.get(folded)
+
+
 def get_type(obj):
     """$x.GetType(): a type value with Name/FullName (pstypes.PSType)."""
     from pscompat.values.dotnet.type_literals import resolve_type_info
