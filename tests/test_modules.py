@@ -196,3 +196,40 @@ def test_functions_in_a_script_file_are_script_scoped(mods):
         "x",
         "x",
     ]
+
+
+def test_pester_mock_module_name_and_in_module_scope(mods):
+    write(
+        mods,
+        "Svc.psm1",
+        "function Get-Data { 'real' }\nfunction Get-Report { \"report: $(Get-Data)\" }\n$script:secret = 7\n"
+        "Export-ModuleMember -Function Get-Report\n",
+    )
+    write(
+        mods,
+        "Svc.Tests.ps1",
+        """
+        BeforeAll { Import-Module $PSScriptRoot/Svc.psm1 -Force }
+        Describe 'Svc' {
+            It 'uses the real data' { Get-Report | Should -Be 'report: real' }
+            It 'mocks inside the module' {
+                Mock Get-Data { 'fake' } -ModuleName Svc
+                Get-Report | Should -Be 'report: fake'
+            }
+            It 'sees module privates' { InModuleScope Svc { $script:secret | Should -Be 7; Get-Data | Should -Be 'real' } }
+            It 'the mock ended with its test' { Get-Report | Should -Be 'report: real' }
+        }
+        """,
+    )
+    r = pscompat.Session().run("Invoke-Pester ./Svc.Tests.ps1 -Output None -PassThru")[0]
+    assert (r.PassedCount, r.FailedCount) == (4, 0)
+
+
+def test_required_modules_by_relative_path(mods):
+    (mods / "main").mkdir()
+    (mods / "req").mkdir()
+    s = pscompat.Session()
+    s.run("New-ModuleManifest main/main.psd1 -RequiredModules '../req'; New-ModuleManifest req/req.psd1")
+    out = s.run("$m = Import-Module ./main -PassThru; $m.RequiredModules[0].Name; (Get-Module).Name")
+    assert list(out) == ["req", "req", "main"]
+    assert list(s.run("Get-Module main, req | Remove-Module; @(Get-Module).Count")) == [0]

@@ -185,11 +185,16 @@ class Mock(Cmdlet):
                 "InvalidOperation",
             )
         name = self.CommandName
-        if self.ctx.resolve_command(name, self.runtime.scope) is None:
+        scope = self.runtime.scope
+        module_name = str(self.bound.get("ModuleName") or "").lower()
+        module = next((m for m in reversed(self.ctx.modules) if m.Name.lower() == module_name), None)
+        if module is not None:  # -ModuleName: the module's own functions are mocked too
+            scope = module.scope
+        if self.ctx.resolve_command(name, scope) is None:
             self.throw_terminating(f"Could not find Command {name}", "PesterMockCommandNotFound", "ObjectNotFound")
         kind = "parametrized" if self.bound.get("ParameterFilter") is not None else "default"
         state.debug("Mock", f"Setting up {kind} mock for {name}.")
-        _install(self.ctx, name, self.runtime.scope)
+        _install(self.ctx, name, scope)
         key = name.lower()
         body = self.bound.get("MockWith")
         state.mocks.setdefault(key, []).append(

@@ -229,11 +229,11 @@ def _load_manifest(ctx: Any, path: str, options: ImportOptions, name: str) -> PS
             target=path,
         )
     _check_powershell_version(manifest, name)
-    for required in _as_list(manifest.get("RequiredModules")):
-        _require(ctx, required, path)
+    required_modules = [_require(ctx, required, path) for required in _as_list(manifest.get("RequiredModules"))]
     root = manifest.get("RootModule") or manifest.get("ModuleToProcess") or ""
     _run_scripts_to_process(ctx, manifest, os.path.dirname(path))
     module = PSModuleInfo(name, path, ctx, "Manifest")
+    module.RequiredModules = required_modules
     module.manifest = manifest
     module.Version = to_version(version) or module.Version
     module.Description = str(manifest.get("Description") or "")
@@ -342,15 +342,16 @@ def _check_powershell_version(manifest: Hashtable, name: str) -> None:
         )
 
 
-def _require(ctx: Any, required: Any, path: str) -> None:
+def _require(ctx: Any, required: Any, path: str) -> PSModuleInfo:
     """A RequiredModules entry: loaded already, else imported (globally), else an error."""
     if isinstance(required, dict):
         spec = Hashtable(required) if not isinstance(required, Hashtable) else required
         name = str(spec.get("ModuleName") or "")
     else:
         name = str(required)
-    if any(m.Name.lower() == name.lower() for m in ctx.modules):
-        return
+    for existing in ctx.modules:
+        if existing.Name.lower() == name.lower():
+            return existing
     found = find_module(ctx, name, os.path.dirname(path))
     if found is None:
         raise PSError(
@@ -360,9 +361,13 @@ def _require(ctx: Any, required: Any, path: str) -> None:
             category="ResourceUnavailable",
             target=path,
         )
+    existing_module = loaded(ctx, found)
+    if existing_module is not None:
+        return existing_module
     module = load_module(ctx, found, ImportOptions())
     register(ctx, module)
     import_into(module, ctx.global_scope, "")
+    return module
 
 
 def finish_exports(module: PSModuleInfo) -> None:
