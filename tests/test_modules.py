@@ -176,7 +176,9 @@ def test_requires_modules(mods):
     s = pscompat.Session()
     assert list(s.run("./needs.ps1")) == ["tool"]
     r = s.run("./missing.ps1")
-    assert list(r) == [] and ["are missing: Nope." in e.message for e in r.errors] == [True]
+    assert list(r) == [] and ["are missing: The module 'Nope' cannot be found.." in e.message for e in r.errors] == [
+        True
+    ]
 
 
 def test_using_module(mods):
