@@ -94,6 +94,7 @@ class PSModuleInfo:
         self.variables: dict[str, Any] = {}
         self.aliases: dict[str, str] = {}
         self.cmdlets: dict[str, Any] = {}
+        self.defined_aliases: list[str] = []  # aliases its code set (exported when nothing is named)
         self.SessionState = ModuleSessionState(self)
 
     # -- what Get-Module and scripts read ---------------------------------------------------

@@ -201,9 +201,7 @@ def run_module_body(module: PSModuleInfo, block: Any, args: tuple) -> list:
                         pass
     except ExitFlow:
         pass
-    module.defined_aliases = [  # type: ignore[attr-defined]
-        name for name, target in module.ctx.aliases.items() if aliases_before.get(name) != target
-    ]
+    module.defined_aliases = [name for name, target in module.ctx.aliases.items() if aliases_before.get(name) != target]
     return out
 
 
@@ -245,7 +243,6 @@ def _load_manifest(ctx: Any, path: str, options: ImportOptions, name: str) -> PS
     module.PowerShellVersion = to_version(manifest["PowerShellVersion"]) if manifest.get("PowerShellVersion") else None
     module.RootModule = str(root)
     base = os.path.dirname(path)
-    exported_cmdlets: dict = {}
     for nested in _as_list(manifest.get("NestedModules")):
         nested_path = find_module(ctx, str(nested), base)
         if nested_path is None:
@@ -269,7 +266,6 @@ def _load_manifest(ctx: Any, path: str, options: ImportOptions, name: str) -> PS
             module.functions.update(inner.functions)
             module.variables.update(inner.variables)
             module.aliases.update(inner.aliases)
-    module.cmdlets = exported_cmdlets
     _apply_manifest_filters(module, manifest)
     return module
 
@@ -377,7 +373,7 @@ def finish_exports(module: PSModuleInfo) -> None:
 
     scope = module.scope
     functions = scope.functions or {}
-    aliases = getattr(module, "defined_aliases", [])
+    aliases = module.defined_aliases
 
     def pick(names: list[str] | None, pool: list[str]) -> list[str]:
         if names is None:
