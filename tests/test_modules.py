@@ -87,7 +87,17 @@ CASES = [
     ),
     ("(Get-Module -ListAvailable | Where-Object Path).Name", ["Man", "Tools", "Versioned", "Versioned"]),
     ("Get-Module -ListAvailable Versioned | ForEach-Object { $_.Version.ToString() }", ["2.1.0", "1.0.0"]),
-    ("(Get-Module -ListAvailable Microsoft.PowerShell.Utility).ExportedCommands.ContainsKey('Write-Output')", [True]),
+    ("(Import-Module Microsoft.PowerShell.Utility -PassThru).ExportedCommands.ContainsKey('Write-Output')", [True]),
+    ("Get-Module -ListAvailable Microsoft.PowerShell.Utility", []),  # its folder is not on this PSModulePath
+    (
+        "Get-Module -ListAvailable -All | Where-Object Name -eq Man | ForEach-Object { Split-Path $_.Path -Leaf }",
+        ["Man.psd1", "Man.psm1"],
+    ),
+    (
+        "(Get-Module -ListAvailable -FullyQualifiedName @{ModuleName='Versioned'; RequiredVersion='1.0.0'}).Path -like '*1.0.0*'",
+        [True],
+    ),
+    ("Import-Module Tools; Import-Module Man; (Get-Module).Name", ["Man", "Tools"]),  # ordered by name
     ("Import-Module Microsoft.PowerShell.Utility; (Get-Module).Name", ["Microsoft.PowerShell.Utility"]),
     (
         "New-ModuleManifest ./M.psd1 -ModuleVersion 1.5 -RootModule M.psm1; Set-Content ./M.psm1 'function Get-M { 1 }'; (Import-Module ./M.psd1 -PassThru).Version.ToString(); Get-M",
@@ -233,5 +243,5 @@ def test_required_modules_by_relative_path(mods):
     s = pscompat.Session()
     s.run("New-ModuleManifest main/main.psd1 -RequiredModules '../req'; New-ModuleManifest req/req.psd1")
     out = s.run("$m = Import-Module ./main -PassThru; $m.RequiredModules[0].Name; (Get-Module).Name")
-    assert list(out) == ["req", "req", "main"]
+    assert list(out) == ["req", "main", "req"]  # Get-Module orders by name
     assert list(s.run("Get-Module main, req | Remove-Module; @(Get-Module).Count")) == [0]

@@ -246,8 +246,9 @@ def as_custom_object(ctx, module: PSModuleInfo):
     return extended
 
 
-def available_modules(ctx) -> list[PSModuleInfo]:
-    """Get-Module -ListAvailable: every module folder of $env:PSModulePath, read, not run."""
+def available_modules(ctx, every_file: bool = False) -> list[PSModuleInfo]:
+    """Get-Module -ListAvailable: every module folder of $env:PSModulePath, read, not run;
+    `every_file` (-All): every .psd1 and .psm1 file under those folders."""
     out = []
     for folder in module_paths(ctx):
         try:
@@ -255,12 +256,20 @@ def available_modules(ctx) -> list[PSModuleInfo]:
         except OSError:
             continue
         for entry in entries:
+            if every_file:
+                for base, _dirs, files in sorted(os.walk(os.path.join(folder, entry))):
+                    for file in sorted(files):
+                        if file.lower().endswith((".psd1", ".psm1")):
+                            path = os.path.join(base, file)
+                            out.append(_listed(ctx, os.path.splitext(file)[0], path, exports_of))
+                continue
             for path in _module_files(os.path.join(folder, entry), entry):
                 out.append(_listed(ctx, entry, path, exports_of))
-    for name in builtin_module_names():
-        module = builtin_module(ctx, name)
-        if module is not None:
-            out.append(module)
+    if os.environ.get("PSModulePath") is None:  # the built-in modules' folder is on the default path only
+        for name in builtin_module_names():
+            module = builtin_module(ctx, name)
+            if module is not None:
+                out.append(module)
     return out
 
 
@@ -300,6 +309,8 @@ def _listed(ctx, name: str, path: str, exports_of) -> PSModuleInfo:
             folded = {str(k).lower(): v for k, v in data.items()}
             module.Version = to_version(folded.get("moduleversion") or "0.0") or module.Version
             module.Description = str(folded.get("description") or "")
+            editions = folded.get("compatiblepseditions")
+            module.CompatiblePSEditions = [str(e) for e in _names(editions)]
             root = folded.get("rootmodule") or folded.get("moduletoprocess")
             if root and str(root).lower().endswith(".psm1"):
                 module.ModuleType = "Script"
@@ -326,20 +337,53 @@ class GetModule(Cmdlet):
     )
 
     def process(self):
-        modules = available_modules(self.ctx) if self.ListAvailable else list(self.ctx.modules)
+        modules = available_modules(self.ctx, bool(self.All)) if self.ListAvailable else list(self.ctx.modules)
         if not self.All and not self.ListAvailable:
             nested = {id(n) for m in modules for n in m.NestedModules}
             modules = [m for m in modules if id(m) not in nested]
         patterns = [str(n) for n in _names(self.Name)]
         if patterns:
             modules = [m for m in modules if any(_matches(p, m) for p in patterns)]
-        return sorted(modules, key=lambda m: m.Name.lower()) if self.ListAvailable else modules
+        if self.PSEdition:  # the CompatiblePSEditions a manifest lists (Get-Module.Tests.ps1 "PSEdition")
+            wanted = str(self.PSEdition).lower()
+            modules = [m for m in modules if wanted in [e.lower() for e in m.CompatiblePSEditions]]
+        specs = [s for s in _names(self.FullyQualifiedName) if s is not None]
+        if specs:
+            modules = [m for m in modules if any(_meets(spec, m) for spec in specs)]
+        # loaded modules come ordered by name (PS: ModuleIntrinsics.GetModules, OrderBy Name)
+        return modules if self.ListAvailable else sorted(modules, key=lambda m: m.Name.lower())
 
 
 def _matches(pattern: str, module: PSModuleInfo) -> bool:
     if wildcard_match(pattern, module.Name):
         return True
-    return bool(module.Path) and os.path.normcase(os.path.abspath(pattern)) == os.path.normcase(module.Path)
+    if not module.Path or not ("/" in pattern or "\\" in pattern):
+        return False
+    full = os.path.normpath(os.path.abspath(pattern.replace("\\", "/") if os.sep == "/" else pattern))
+    # a module file, its folder, or the folder above its version folder
+    candidates = (module.Path, module.ModuleBase, os.path.dirname(module.ModuleBase))
+    return any(wildcard_match(full, candidate) for candidate in candidates)
+
+
+def _meets(spec, module: PSModuleInfo) -> bool:
+    """A -FullyQualifiedName entry: a name (or @{ModuleName=...; ModuleVersion / RequiredVersion /
+    MaximumVersion}) the module matches."""
+    from pscompat.engine.modules.info import to_version
+
+    if not isinstance(spec, dict):
+        return _matches(str(spec), module)
+    folded = {str(k).lower(): v for k, v in spec.items()}
+    if not _matches(str(folded.get("modulename") or ""), module):
+        return False
+    for key, ok in (
+        ("moduleversion", lambda want: module.Version >= want),
+        ("requiredversion", lambda want: module.Version == want),
+        ("maximumversion", lambda want: module.Version <= want),
+    ):
+        want = to_version(folded[key]) if folded.get(key) else None
+        if want is not None and not ok(want):
+            return False
+    return True
 
 
 @cmdlet(

@@ -12,14 +12,14 @@ from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 # (parameter, manifest key, type, default when not given: None leaves the key out)
 _KEYS = (
     ("RootModule", "RootModule", "string", None),
-    ("ModuleVersion", "ModuleVersion", "string", "0.0.1"),
+    ("ModuleVersion", "ModuleVersion", "version", "0.0.1"),
     ("CompatiblePSEditions", "CompatiblePSEditions", "string[]", None),
     ("Guid", "GUID", "string", None),
     ("Author", "Author", "string", None),
     ("CompanyName", "CompanyName", "string", "Unknown"),
     ("Copyright", "Copyright", "string", None),
     ("Description", "Description", "string", None),
-    ("PowerShellVersion", "PowerShellVersion", "string", None),
+    ("PowerShellVersion", "PowerShellVersion", "version", None),
     ("PowerShellHostName", "PowerShellHostName", "string", None),
     ("ProcessorArchitecture", "ProcessorArchitecture", "string", None),
     ("RequiredModules", "RequiredModules", "object[]", None),
@@ -66,7 +66,13 @@ def psd1_value(value) -> str:
 )
 class NewModuleManifest(Cmdlet):
     parameters = tuple(
-        Parameter(name, kind, position=0 if name == "Path" else None, mandatory=name == "Path")
+        # a version is taken as written: `-ModuleVersion 2.0` arrives as the number 2.0
+        Parameter(
+            name,
+            "object" if kind == "version" else kind,
+            position=0 if name == "Path" else None,
+            mandatory=name == "Path",
+        )
         for name, kind in (("Path", "string"),) + tuple((p, t) for p, _k, t, _d in _KEYS)
     ) + (
         Parameter("Tags", "string[]"),
@@ -103,7 +109,7 @@ class NewModuleManifest(Cmdlet):
             if value is None:
                 continue
             if kind == "version":
-                value = str(value)
+                value = repr(value) if isinstance(value, float) else str(value)
             lines.append(f"{key} = {psd1_value(value)}")
             lines.append("")
         psdata = {

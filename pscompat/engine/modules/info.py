@@ -71,6 +71,7 @@ class PSModuleInfo:
         self.Guid = "00000000-0000-0000-0000-000000000000"
         self.Author = self.CompanyName = self.Copyright = ""
         self.PowerShellVersion = None
+        self.CompatiblePSEditions: list[str] = []
         self.PrivateData = None
         self.RootModule = ""
         self.NestedModules: list = []

@@ -20,7 +20,7 @@ from pscompat.engine.modules.loader import (
 )
 
 # module file -> (mtime, lower-cased command names it would export), so a miss scans once
-_EXPORTS: dict[str, tuple[float, frozenset]] = {}
+_EXPORTS: dict[str, tuple[tuple[int, int], frozenset]] = {}
 _FUNCTION = re.compile(r"^\s*(?:function|filter)\s+(?:global:|script:)?([\w.-]+)", re.I | re.M)
 _loading: set[str] = set()
 
@@ -89,7 +89,8 @@ def exports_of(path: str, ctx: Any = None) -> frozenset:
     FunctionsToExport/AliasesToExport (names without wildcards), else the functions its root or
     script module defines."""
     try:
-        mtime = os.path.getmtime(path)
+        stat = os.stat(path)
+        mtime = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         return frozenset()
     cached = _EXPORTS.get(path)
