@@ -24,7 +24,6 @@ from pscompat.engine.modules.loader import (
     not_found,
     register,
     remove,
-    with_prefix,
 )
 from pscompat.engine.modules.lookup import exports_of  # also installs the engine's module hooks
 from pscompat.engine.modules.verbs import APPROVED_VERBS
@@ -425,4 +424,4 @@ class RemoveModule(Cmdlet):
                 remove(self.ctx, module)
 
 
-__all__ = ["as_custom_object", "available_modules", "with_prefix"]
+__all__ = ["as_custom_object", "available_modules"]
