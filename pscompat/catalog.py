@@ -45,6 +45,7 @@ def load_builtin_commands() -> None:
     from pscompat.cmdlets.jobs import manage as job_manage  # noqa: F401
     from pscompat.cmdlets.jobs import parallel as job_parallel  # noqa: F401
     from pscompat.cmdlets.jobs import start as job_start  # noqa: F401
+    from pscompat.cmdlets.modules import dynamic, importing, manifests  # noqa: F401
     from pscompat.cmdlets.objects import group, measure, member, misc, select, sort, where  # noqa: F401
     from pscompat.cmdlets.output import formatting, gridview, write  # noqa: F401
     from pscompat.cmdlets.pester import blocks, mocks, runner, should  # noqa: F401

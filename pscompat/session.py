@@ -91,7 +91,7 @@ class Session:
         if not name.startswith("<") and os.path.isfile(name):  # a script file (pscompat -File x.ps1)
             from pscompat.engine.script_files import check_requires, set_script_variables
 
-            check_requires(source, name)
+            check_requires(source, name, ctx)
             set_script_variables(scope, name)
         cb = block.compiled
         if cb.decls:

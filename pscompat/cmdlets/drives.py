@@ -68,7 +68,8 @@ def items(ctx, scope, drive: str, pattern: str = "") -> list:
     elif drive == "variable":
         found = [PSVariable(k, v) for k, v in sorted(ctx.variable_table(scope).items())]
     elif drive == "function":
-        found = [FunctionItem(i) for i in sorted(ctx.functions.values(), key=lambda i: i.name.lower())]
+        table = scope.visible_functions() if scope is not None else ctx.functions  # functions are scoped
+        found = [FunctionItem(i) for i in sorted(table.values(), key=lambda i: i.name.lower())]
     else:
         found = [DictionaryEntry(k, v) for k, v in sorted(ctx.alias_table().items())]
     return [i for i in found if match(i.Name)]
@@ -98,7 +99,10 @@ def remove(ctx, scope, drive: str, name: str) -> bool:
         elif drive == "variable":
             ctx.remove_variable(n, at=scope)
         elif drive == "function":
-            ctx.functions.pop(n.lower(), None)
+            holder = scope
+            while holder is not None and not (holder.functions and n.lower() in holder.functions):
+                holder = holder.parent
+            (holder.functions if holder is not None else ctx.functions).pop(n.lower(), None)
         else:
             ctx.aliases.pop(n.lower(), None)
     return bool(names)

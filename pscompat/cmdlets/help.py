@@ -41,8 +41,10 @@ class CommandInfoView:
         self.CommandType = info.command_type
         self.Name = info.name
         self.Version = "7.0.0.0" if info.command_type == "Cmdlet" else ""
-        self.Source = info.module if info.command_type == "Cmdlet" else ""
+        self.Source = info.module
         self.ModuleName = self.Source
+        # a function's module is the PSModuleInfo its body is bound to (engine/modules/)
+        self.Module = getattr(info.function, "module", None)
         self.Verb, self.Noun = info.verb, info.noun
         self.Definition = (
             "\n".join(syntax_lines(info))
@@ -102,12 +104,14 @@ def syntax_lines(info: CommandInfo) -> list[str]:
     return lines
 
 
-def _all_commands(ctx) -> list:
-    """(command type, name, CommandInfo or alias target) for everything the session knows."""
+def _all_commands(ctx, scope=None) -> list:
+    """(command type, name, CommandInfo or alias target) for everything the session knows
+    (the functions seen from `scope`: functions are scoped)."""
     from pscompat.cmdlets.aliases import alias_items
 
     items = [("Cmdlet", info.name, info) for info in REGISTRY.all()]
-    items += [(info.command_type, info.name, info) for info in ctx.functions.values()]
+    functions = scope.visible_functions() if scope is not None else ctx.functions
+    items += [(info.command_type, info.name, info) for info in functions.values()]
     items += [("Alias", name, target) for name, target in alias_items(ctx)]
     return items
 
@@ -146,10 +150,17 @@ class GetCommand(Cmdlet):
     )
 
     def process(self):
-        items = _all_commands(self.ctx)
         names = [
             str(n) for n in (self.Name if isinstance(self.Name, (list, tuple)) else ([self.Name] if self.Name else []))
         ]
+        scope = self.runtime.scope
+        if names and not self.ListImported:
+            from pscompat.engine.modules.lookup import autoload
+
+            for name in names:  # a command of a module not yet imported: Get-Command imports it
+                if not has_wildcard(name) and self.ctx.resolve_command_info(name, scope) is None:
+                    autoload(self.ctx, name, scope)
+        items = _all_commands(self.ctx, scope)
         modules = _as_patterns(self.Module)
         types = {t.lower() for t in _as_patterns(self.CommandType)} - {"all"}
         verbs, nouns = _as_patterns(self.Verb), _as_patterns(self.Noun)
@@ -210,12 +221,12 @@ def _syntax_text(kind, payload, name) -> str:
     return "\n" + "\n\n".join(syntax_lines(payload)) + "\n"
 
 
-def _resolve(ctx, name: str):
-    """The CommandInfo for a command name or alias, or None."""
+def _resolve(ctx, name: str, scope=None):
+    """The CommandInfo for a command name or alias (functions as seen from `scope`), or None."""
     target = ctx.alias_table().get(name.lower())
     if target:
         name = target
-    info = ctx.functions.get(name.lower()) or REGISTRY.get(name)
+    info = ctx.resolve_command_info(name, scope)
     return info
 
 
@@ -342,14 +353,14 @@ class GetHelp(Cmdlet):
 
     def process(self):
         name = self.Name or "Get-Help"
-        if self.Path is None and not has_wildcard(name) and _resolve(self.ctx, name) is None:
+        if self.Path is None and not has_wildcard(name) and _resolve(self.ctx, name, self.runtime.scope) is None:
             script = _script_file(self.ctx, name)
             if script is not None:
                 return self._script_help(script)
         if has_wildcard(name):
             matches = sorted(
                 {i.name for i in REGISTRY.all() if wildcard_matcher(name)(i.name)}
-                | {i.name for i in self.ctx.functions.values() if wildcard_matcher(name)(i.name)},
+                | {i.name for i in self.runtime.scope.visible_functions().values() if wildcard_matcher(name)(i.name)},
                 key=str.lower,
             )
             if len(matches) != 1:
@@ -359,15 +370,15 @@ class GetHelp(Cmdlet):
                     "----                              --------  ------",
                 ]
                 for m in matches:
-                    info = _resolve(self.ctx, m)
+                    info = _resolve(self.ctx, m, self.runtime.scope)
                     rows.append(f"{m:<34}{info.command_type:<10}{info.module}")
                 return ("\n".join(rows) + "\n",)
             name = matches[0]
-        info = _resolve(self.ctx, name)
+        info = _resolve(self.ctx, name, self.runtime.scope)
         comments = function_comment_help(info) if info is not None else None
         if comments is not None and comments.forward_help_target:
             # .FORWARDHELPTARGETNAME: the help shown is the target's
-            target = _resolve(self.ctx, comments.forward_help_target)
+            target = _resolve(self.ctx, comments.forward_help_target, self.runtime.scope)
             if target is not None:
                 info, comments = target, function_comment_help(target)
         if info is None:

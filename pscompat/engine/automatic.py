@@ -32,6 +32,43 @@ class PathInfo:
     __str__ = ToString
 
 
+class EngineIntrinsics:
+    """`$ExecutionContext`: its SessionState is the session state of the scope reading it
+    (`.SessionState.Module` is the module the code runs in, $null outside any: engine/modules/)."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.EngineIntrinsics", "System.Object")
+
+    def __init__(self, scope) -> None:
+        self.SessionState = ScopeSessionState(scope)
+
+
+class ScopeSessionState:
+    PS_TYPE_NAMES = ("System.Management.Automation.SessionState", "System.Object")
+
+    def __init__(self, scope) -> None:
+        self.Module = scope.module
+        self._scope = scope
+
+    @property
+    def PSVariable(self):
+        return ScopeVariables(self._scope)
+
+
+class ScopeVariables:
+    """PSVariableIntrinsics: GetValue / Set seen from one scope."""
+
+    PS_TYPE_NAMES = ("System.Management.Automation.PSVariableIntrinsics", "System.Object")
+
+    def __init__(self, scope) -> None:
+        self._scope = scope
+
+    def GetValue(self, name, default=None):
+        return self._scope.ctx.get_variable(str(name), default, scope=self._scope)
+
+    def Set(self, name, value) -> None:
+        self._scope.ctx.set_variable(str(name), value, at=self._scope)
+
+
 def _host(scope):
     from pscompat.format.host_object import host_object
 
@@ -65,7 +102,11 @@ def _dynamic_variables() -> dict:
         scope.ctx.global_scope.vars["psversiontable"] = table
         return table
 
+    def execution_context(scope):
+        return EngineIntrinsics(scope)
+
     return {
+        "executioncontext": execution_context,
         "psversiontable": psversiontable,
         "error": lambda scope: scope.ctx.error_list(),
         "home": lambda scope: os.path.expanduser("~"),

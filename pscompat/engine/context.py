@@ -36,6 +36,9 @@ PREFERENCES = {
 
 
 class ExecutionContext:
+    # module lookups (engine/modules/lookup.py installs them when the module cmdlets load):
+    # (autoload(ctx, name, scope) -> bool, resolve_qualified(ctx, name, scope), check_required(ctx, script, args))
+    module_hooks: tuple | None = None
     # Set-StrictMode's modes by scope (engine/strict_mode.py); None until a script sets one, so
     # the engine's missing-value paths check one attribute
     strict_modes: dict | None = None
@@ -55,6 +58,9 @@ class ExecutionContext:
         self.run_errors: list[ErrorRecord] = []  # shown errors of the current run (PSResult.errors)
         self.assigned: set[str] = set()
         self.global_scope = Scope(None, self, is_script=True)
+        self.global_scope.functions = self.functions  # the global scope's function table
+        # loaded modules, in load order (engine/modules/: PSModuleInfo)
+        self.modules: list = []
         g = self.global_scope.vars
         g.update(PREFERENCES)
         g["?"] = True
@@ -187,7 +193,24 @@ class ExecutionContext:
         return table
 
     def define_function(self, scope: Scope, name: str, sbv, kind: str = "Function") -> None:
-        self.functions[name.lower()] = sbv.command_info(name, kind)
+        """`function [global:|script:|local:|private:]name`: defined in that scope, as a
+        variable would be (about_Scopes); written in a module's code, bound to the module."""
+        target = scope
+        qualifier, _, bare = name.partition(":")
+        low_q = qualifier.lower()
+        if bare and low_q in ("global", "script", "local", "private"):
+            name = bare
+            if low_q == "global":
+                target = self.global_scope
+            elif low_q == "script":
+                target = scope.script_scope()
+        if scope.module is not None:
+            sbv = sbv.bound_to(scope.module)
+        info = sbv.command_info(name, kind)
+        table = target.functions
+        if table is None:
+            table = target.functions = {}
+        table[name.lower()] = info
 
     def resolve_command(self, name: str, scope: Scope | None = None) -> ResolvedCommand | None:
         low = name.lower()
@@ -196,12 +219,16 @@ class ExecutionContext:
             found = self.resolve_command(target, scope)
             if found is not None:
                 return found
-        info = self.functions.get(low)
+        info = scope.find_function(low) if scope is not None else self.functions.get(low)
         if info is not None:
             return ResolvedCommand("function", info.function, info.name)
         info = REGISTRY.get(low)
         if info is not None:
             return ResolvedCommand("cmdlet", info, info.name)
+        if "\\" in low and self.module_hooks is not None:  # `ModuleName\command`
+            found = self.module_hooks[1](self, name, scope)
+            if found is not None:
+                return found
         if low.endswith(".ps1") and os.path.isfile(name):
             from pscompat.engine.script_files import check_requires
             from pscompat.engine.scriptblock import ScriptBlockValue
@@ -209,7 +236,7 @@ class ExecutionContext:
             from pscompat.syntax.grammar import parse_cached
 
             text = read_script(name)
-            check_requires(text, name)
+            check_requires(text, name, self)
             return ResolvedCommand("script_file", ScriptBlockValue(parse_cached(text, name), Source(text, name)), name)
         if "-" not in low:
             info = REGISTRY.get("get-" + low)
@@ -218,11 +245,14 @@ class ExecutionContext:
         path = find_native(name)
         if path is not None:
             return ResolvedCommand("native", path, name)
+        if self.module_hooks is not None and self.module_hooks[0](self, name, scope):
+            return self.resolve_command(name, scope)  # a module of $env:PSModulePath exported it
         return None
 
-    def resolve_command_info(self, name: str) -> CommandInfo | None:
+    def resolve_command_info(self, name: str, scope: Scope | None = None) -> CommandInfo | None:
         low = name.lower()
-        return self.functions.get(low) or REGISTRY.get(low)
+        found = scope.find_function(low) if scope is not None else self.functions.get(low)
+        return found or REGISTRY.get(low)
 
     # -- errors ----------------------------------------------------------------------------------
     def error_list(self) -> list:
@@ -355,7 +385,7 @@ class ExecutionContext:
         if not isinstance(block, ScriptBlockValue):
             return [block]
         cb = block.compiled
-        if block.closure is not None:
+        if block.closure is not None or (block.module is not None and block.module is not scope.module):
             scope, use_local_scope = block.scope_for(scope), True
         run_scope = Scope(scope, self) if use_local_scope else scope
         vars_ = run_scope.vars

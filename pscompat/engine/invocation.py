@@ -20,6 +20,9 @@ class CommandRef:
         self.Definition = info.function.text if info.function is not None else ""
         self.Parameters = {p.name: p for p in info.parameters}
         self.Path = ""
+        # a function written in a module: its PSModuleInfo (engine/modules/) and name
+        self.Module = getattr(info.function, "module", None)
+        self.ModuleName = info.module
         if script_path is not None:  # an ExternalScriptInfo: named by its file, defined by its path
             import os
 

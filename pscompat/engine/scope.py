@@ -26,6 +26,8 @@ class Scope:
         "automation_null",
         "names",
         "descriptions",
+        "functions",
+        "module",
     )
 
     def __init__(self, parent: Scope | None, ctx: Any, is_script: bool = False):
@@ -44,6 +46,12 @@ class Scope:
         # and -Description texts: name -> text
         self.names: dict[str, str] | None = None
         self.descriptions: dict[str, str] | None = None
+        # functions defined in this scope (about_Scopes: functions are scoped like variables);
+        # None until one is, so a lookup skips the scope with one test
+        self.functions: dict[str, Any] | None = None
+        # the module whose session state this scope belongs to (engine/modules/); a child
+        # scope inherits it, the global scope and plain scripts have None
+        self.module: Any = parent.module if parent is not None else None
 
     # -- lookups -------------------------------------------------------------------------
     def lookup(self, key: str, default: Any = _MISSING) -> Any:
@@ -90,6 +98,38 @@ class Scope:
         option = owner.options.get(key, "None") if owner.options else "None"
         return name, description, option
 
+    def find_function(self, key: str) -> Any:
+        """The function `key` (lower-cased) seen from this scope: the nearest scope defining it."""
+        scope: Scope | None = self
+        while scope is not None:
+            table = scope.functions
+            if table is not None:
+                info = table.get(key)
+                if info is not None:
+                    return info
+            scope = scope.parent
+        return None
+
+    def visible_functions(self) -> dict[str, Any]:
+        """Every function seen from this scope, inner definitions hiding outer ones."""
+        chain = []
+        scope: Scope | None = self
+        while scope is not None:
+            if scope.functions:
+                chain.append(scope.functions)
+            scope = scope.parent
+        out: dict[str, Any] = {}
+        for table in reversed(chain):
+            out.update(table)
+        return out
+
+    def module_scope(self) -> Scope:
+        """The top scope of this scope's session state: a module's scope, else the global one."""
+        scope = self
+        while scope.parent is not None and scope.parent.module is scope.module:
+            scope = scope.parent
+        return scope
+
     def global_scope(self) -> Scope:
         scope = self
         while scope.parent is not None:
@@ -98,7 +138,7 @@ class Scope:
 
     def script_scope(self) -> Scope:
         scope = self
-        while scope.parent is not None and not scope.is_script:
+        while scope.parent is not None and not scope.is_script and scope.parent.module is scope.module:
             scope = scope.parent
         return scope
 

@@ -26,12 +26,14 @@ def set_script_variables(scope, path: str) -> None:
     scope.vars["pscommandpath"] = full
 
 
-def check_requires(text: str, path: str) -> None:
+def check_requires(text: str, path: str, ctx=None) -> None:
     """Raise PowerShell's error for the first `#Requires` this session does not meet."""
     if "requires" not in text.lower():
         return
     name = os.path.basename(path)
     for line in _REQUIRES.finditer(text):
+        if ctx is not None and ctx.module_hooks is not None and re.search(r"-modules\b", line["args"], re.I):
+            ctx.module_hooks[2](ctx, name, line["args"])
         for param in _PARAM.finditer(line["args"]):
             key = param["name"].lower()
             value = (param["value"] or "").strip()

@@ -44,7 +44,7 @@ class ScriptBlockValue:
     PS_TYPE_NAMES = ("System.Management.Automation.ScriptBlock", "System.Object")
     PS_PROPERTIES = ("Ast", "IsFilter")
 
-    __slots__ = ("node", "source", "_compiled", "is_filter", "closure", "__weakref__")
+    __slots__ = ("node", "source", "_compiled", "is_filter", "closure", "module", "_module_info", "__weakref__")
 
     def __init__(self, node: N.ScriptBlock, source: Source, is_filter: bool = False, closure: dict | None = None):
         self.node = node
@@ -52,15 +52,33 @@ class ScriptBlockValue:
         self._compiled: CompiledBlock | None = None
         self.is_filter = is_filter
         self.closure = closure  # GetNewClosure(): the variables it captured
+        # the module whose session state the block is bound to (a block or function written in
+        # a module's code): a call from outside starts from the module's scope (about_Modules)
+        self.module: Any = None
+        self._module_info: CommandInfo | None = None  # command_info of a module-bound copy
 
     def with_closure(self, scope) -> ScriptBlockValue:
         """GetNewClosure(): a copy that runs with the current scope's variables as they are now."""
         block = ScriptBlockValue(self.node, self.source, self.is_filter, dict(scope.vars))
         block._compiled = self._compiled
+        block.module = self.module
+        return block
+
+    def bound_to(self, module) -> ScriptBlockValue:
+        """A copy bound to `module`'s session state (ScriptBlock.SessionStateInternal)."""
+        if module is self.module:
+            return self
+        block = ScriptBlockValue(self.node, self.source, self.is_filter, self.closure)
+        block._compiled = self._compiled
+        block.module = module
         return block
 
     def scope_for(self, parent):
-        """The scope a call of this block starts from: the caller's, or its captured closure."""
+        """The scope a call of this block starts from: the caller's, the scope of the module it
+        is bound to when called from outside that module, or its captured closure."""
+        module = self.module
+        if module is not None and parent.module is not module:
+            parent = module.scope
         if self.closure is None:
             return parent
         from pscompat.engine.scope import Scope
@@ -105,6 +123,18 @@ class ScriptBlockValue:
 
     # -- binding metadata ------------------------------------------------------------------
     def command_info(self, name: str = "", command_type: str = "ScriptBlock") -> CommandInfo:
+        if self.module is not None:  # the shared metadata, naming this copy and its module
+            info = self._module_info
+            if info is None or info.name != name or info.command_type != command_type:
+                base = self._plain_command_info(name, command_type)
+                info = self._module_info = replace(base, function=self, module=self.module.Name)
+                info.is_advanced = base.is_advanced
+                info.supports_should_process = base.supports_should_process
+                info.confirm_impact = base.confirm_impact
+            return info
+        return self._plain_command_info(name, command_type)
+
+    def _plain_command_info(self, name: str, command_type: str) -> CommandInfo:
         cb = self.compiled
         if cb._info is None or cb._info.name != name:
             params = tuple(parameter_from_decl(d, i, self.source) for i, d in enumerate(cb.decls))

@@ -328,7 +328,7 @@ class SetItResult(Cmdlet):
 @cmdlet(
     "InModuleScope",
     module="Pester",
-    synopsis="Runs a script block as if inside a module (pscompat has one session state: it runs in place).",
+    synopsis="Runs a script block inside a loaded module's session state (in place when no such module is loaded).",
 )
 class InModuleScope(Cmdlet):
     parameters = (
@@ -339,11 +339,17 @@ class InModuleScope(Cmdlet):
     )
 
     def process(self):
-        scope = Scope(self.runtime.scope, self.ctx)
+        block = self.ScriptBlock
+        module = next((m for m in reversed(self.ctx.modules) if m.Name.lower() == str(self.ModuleName).lower()), None)
+        if module is not None:  # a loaded module: the block runs in its session state (docs/modules.md)
+            scope = Scope(module.scope, self.ctx)
+            block = block.bound_to(module)
+        else:
+            scope = Scope(self.runtime.scope, self.ctx)
         params = self.bound.get("Parameters") or Hashtable()
         for key, value in params.items():
             scope.vars[str(key).lower()] = value
-        return self.ctx.invoke_block(self.ScriptBlock, tuple(self.bound.get("ArgumentList") or ()), None, False, scope)
+        return self.ctx.invoke_block(block, tuple(self.bound.get("ArgumentList") or ()), None, False, scope)
 
 
 @cmdlet(

@@ -91,18 +91,27 @@ def _compile(text: str, name: str):
     return ScriptBlockValue(parse_cached(text, name), Source(text, name))
 
 
-def _install(ctx, name: str) -> None:
+def _install(ctx, name: str, scope=None) -> None:
     state = state_of(ctx)
     key = name.lower()
     if key in state.saved_functions:
         return
     original = ctx.functions.get(key)
-    info = original or ctx.resolve_command_info(name)
+    info = (scope.find_function(key) if scope is not None else None) or original or ctx.resolve_command_info(name)
     if info is None:
         alias = ctx.aliases.get(key) or ctx.registry.resolve_alias(key)
         info = ctx.resolve_command_info(alias) if alias else None
     state.saved_functions[key] = original
     ctx.define_function(ctx.global_scope, name, _compile(_proxy_source(name, info), f"<Mock {name}>"))
+    # a function of the same name in a scope between the caller and the global one would hide
+    # the proxy (functions are scoped): the proxy takes its place there too until the mock ends
+    proxy, shadowed = ctx.functions[key], []
+    while scope is not None and scope is not ctx.global_scope:
+        if scope.functions and key in scope.functions:
+            shadowed.append((scope.functions, scope.functions[key]))
+            scope.functions[key] = proxy
+        scope = scope.parent
+    state.shadowed_functions[key] = shadowed
 
 
 def _uninstall(ctx, key: str) -> None:
@@ -116,6 +125,8 @@ def _uninstall(ctx, key: str) -> None:
             ctx.functions.pop(key, None)
         else:
             ctx.functions[key] = original
+        for table, hidden in state.shadowed_functions.pop(key, ()):
+            table[key] = hidden
 
 
 def _drop(ctx, owner) -> None:
@@ -174,11 +185,16 @@ class Mock(Cmdlet):
                 "InvalidOperation",
             )
         name = self.CommandName
-        if self.ctx.resolve_command(name) is None:
+        scope = self.runtime.scope
+        module_name = str(self.bound.get("ModuleName") or "").lower()
+        module = next((m for m in reversed(self.ctx.modules) if m.Name.lower() == module_name), None)
+        if module is not None:  # -ModuleName: the module's own functions are mocked too
+            scope = module.scope
+        if self.ctx.resolve_command(name, scope) is None:
             self.throw_terminating(f"Could not find Command {name}", "PesterMockCommandNotFound", "ObjectNotFound")
         kind = "parametrized" if self.bound.get("ParameterFilter") is not None else "default"
         state.debug("Mock", f"Setting up {kind} mock for {name}.")
-        _install(self.ctx, name)
+        _install(self.ctx, name, scope)
         key = name.lower()
         body = self.bound.get("MockWith")
         state.mocks.setdefault(key, []).append(
@@ -240,12 +256,17 @@ class InvokePesterMock(Cmdlet):
         saved = state.saved_functions.get(key)
         if saved is not None:
             ctx.functions[key] = saved
+        shadowed = state.shadowed_functions.get(key, ())
+        for table, hidden in shadowed:
+            table[key] = hidden
         try:
             block = _compile(f"param($__pesterBound) & '{name}' @__pesterBound", f"<Mock {name}>")
             return ctx.invoke_block(block, (bound,), None, True, self.runtime.scope)
         finally:
             if proxy is not None:
                 ctx.functions[key] = proxy
+                for table, _hidden in shadowed:
+                    table[key] = proxy
 
 
 def _scope_calls(ctx, scope_name: str | None) -> list[MockCall]:

@@ -148,6 +148,8 @@ class PesterState:
         self.mocks: dict[str, list] = {}  # command name (lower) -> [mocks.MockEntry]
         self.calls: list = []  # mocks.MockCall, in call order
         self.saved_functions: dict[str, Any] = {}
+        # functions of inner scopes a mock hides (functions are scoped): name -> [(table, original)]
+        self.shadowed_functions: dict[str, list] = {}
         self.filter = None  # runner.Filter of the run
         self.legacy_runner = None  # running.BlockRunner of a Pester 4 run (pester.legacy)
         self.debug_writer: Any = None  # runner.ConsoleReport.debug under -Output Diagnostic

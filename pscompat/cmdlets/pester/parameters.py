@@ -7,13 +7,13 @@ from pscompat.cmdlets.pester.nicely import format_nicely
 from pscompat.values.convert.strings import to_string
 
 
-def have_parameter(ctx, command, bound: dict, negate: bool, bec: str) -> str | None:
+def have_parameter(ctx, command, bound: dict, negate: bool, bec: str, scope=None) -> str | None:
     info = None
     if isinstance(command, str):
-        info = ctx.resolve_command_info(command)
+        info = ctx.resolve_command_info(command, scope)
     else:
         name = getattr(command, "Name", None)
-        info = ctx.resolve_command_info(str(name)) if name else None
+        info = ctx.resolve_command_info(str(name), scope) if name else None
     if info is None:
         return f"Could not find command {format_nicely(command)}."
     wanted = str(bound.get("ExpectedValue") or "")

@@ -137,7 +137,7 @@ class Should(Cmdlet):
 
             values = self._values(False)
             for value in values:
-                message = have_parameter(self.ctx, value, bound, negate, bec)
+                message = have_parameter(self.ctx, value, bound, negate, bec, self.runtime.scope)
                 if message:
                     raise assertion_error(message, self.runtime)
             return None

@@ -263,7 +263,8 @@ class ExpressionCompiler:
         from pscompat.engine.scriptblock import ScriptBlockValue
 
         value = ScriptBlockValue(node.body, self.source)
-        return lambda scope: value
+        # written in a module's code, the block is bound to that module (engine/modules/)
+        return lambda scope: value if scope.module is None else value.bound_to(scope.module)
 
     # -- types --------------------------------------------------------------------------------
     def type_getter(self, tn: N.TypeName) -> Fn:

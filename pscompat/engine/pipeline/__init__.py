@@ -146,6 +146,13 @@ def build_stage(spec: ExpressionSpec | CommandSpec, scope: Scope, expects_input:
     args = evaluate_args(cs, scope)
     from pscompat.engine.scriptblock import ScriptBlockValue
 
+    if getattr(name_value, "is_module_info", False) and args and isinstance(args[0].value, ScriptBlockValue):
+        # `& $module { ... }` / `. $module { ... }`: the block runs in the module's session
+        # state (about_Modules; how Pester's InModuleScope reaches a module's privates)
+        module_info: Any = name_value
+        name_value, args = args[0].value.bound_to(module_info), args[1:]
+        if cs.invocation == ".":
+            scope = module_info.scope
     if isinstance(name_value, ScriptBlockValue):
         target = ResolvedCommand("script", name_value, "")
         name = "<ScriptBlock>"
