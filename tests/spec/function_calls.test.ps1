@@ -116,3 +116,11 @@ $h = @{ b = 2; a = 1 }; sp @h; $l = 3, 4; sp @l
 1-2
 3-4
 ## END
+
+#### a function defined inside another hides the global one of that name, only there
+# source: about_Scopes ("Functions ... are scoped like variables"): an inner definition is found first
+function f($x) { "global $x" }
+function g { function f($x) { "inner $x" }; f 1; $y = f 2; $y }
+g
+f 3
+## RESULT: ["inner 1", "inner 2", "global 3"]

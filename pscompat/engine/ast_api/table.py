@@ -130,6 +130,10 @@ NODE_TYPES: dict[type, str | Callable[[Any], str]] = {
     N.Throw: "ThrowStatementAst",
     N.Pipeline: "PipelineAst",
     N.PipelineChain: "PipelineChainAst",
+    # `pipeline &` is the pipeline's own Ast with Background set (PipelineBaseAst.Background)
+    N.BackgroundPipeline: lambda node: (
+        "PipelineChainAst" if isinstance(node.pipeline, N.PipelineChain) else "PipelineAst"
+    ),
     N.Assignment: "AssignmentStatementAst",
     N.Command: "CommandAst",
     N.CommandExpression: "CommandExpressionAst",
@@ -168,6 +172,11 @@ def child(field: str, as_type: str | None = None) -> Accessor:
 
 def children(field: str, as_type: str | None = None) -> Accessor:
     return lambda ast: [ast.wrap(n, as_type) for n in (getattr(ast.node, field) or ())]
+
+
+def _foreground(node: Any) -> Any:
+    """The pipeline or chain itself, for `pipeline &` as for a plain one."""
+    return node.pipeline if isinstance(node, N.BackgroundPipeline) else node
 
 
 def value(field: str) -> Accessor:
@@ -427,13 +436,14 @@ MEMBERS: dict[str, dict[str, Accessor]] = {
     "ExitStatementAst": {"Pipeline": child("pipeline")},
     "ThrowStatementAst": {"Pipeline": child("pipeline"), "IsRethrow": lambda ast: ast.node.pipeline is None},
     "PipelineAst": {
-        "PipelineElements": children("elements"),
-        "Background": lambda ast: False,
+        "PipelineElements": lambda ast: [ast.wrap(n) for n in _foreground(ast.node).elements],
+        "Background": lambda ast: isinstance(ast.node, N.BackgroundPipeline),
     },
     "PipelineChainAst": {
-        "LhsPipelineChain": child("left"),
-        "RhsPipeline": child("right"),
-        "Operator": lambda ast: "AndAnd" if ast.node.op == "&&" else "OrOr",
+        "LhsPipelineChain": lambda ast: ast.wrap(_foreground(ast.node).left),
+        "RhsPipeline": lambda ast: ast.wrap(_foreground(ast.node).right),
+        "Operator": lambda ast: "AndAnd" if _foreground(ast.node).op == "&&" else "OrOr",
+        "Background": lambda ast: isinstance(ast.node, N.BackgroundPipeline),
     },
     "AssignmentStatementAst": {
         "Left": child("target"),

@@ -43,13 +43,15 @@ class FunctionCall:
         self._simple = False
         self._plan: tuple | None = None  # (CommandInfo, ((Parameter, arg index), ...), extra indexes)
 
-    def _target(self, ctx):
-        """The simple function the name resolves to now (ExecutionContext.resolve_command's
-        order: an alias first, then a function), else None."""
+    def _target(self, scope):
+        """The simple function the name resolves to now from `scope` (ExecutionContext.
+        resolve_command's order: an alias first, then the nearest scope's function), else None."""
         low = self.low
-        if ctx.strict_modes is not None:  # Set-StrictMode's call checks live in the pipeline path
+        ctx = scope.ctx
+        # Set-StrictMode's call checks and command breakpoints live in the pipeline path
+        if ctx.strict_modes is not None or ctx.debugger is not None:
             return None
-        info = ctx.functions.get(low)
+        info = scope.find_function(low)
         if info is None or low in ctx.aliases or REGISTRY.resolve_alias(low) is not None:
             return None
         if info is not self._info:
@@ -68,7 +70,7 @@ class FunctionCall:
     def target(self, scope):
         """The function to run the fast way (before any argument is evaluated), else None: the
         caller then runs `general`."""
-        return self._target(scope.ctx)
+        return self._target(scope)
 
     def general_value(self, scope, empty) -> Any:
         out: list = []
