@@ -18,7 +18,7 @@ from pscompat.cmdlets.pester.nicely import because as format_because
 from pscompat.cmdlets.pester.nicely import format_nicely
 from pscompat.engine.commands import Cmdlet, Parameter, cmdlet
 from pscompat.engine.scope import Scope
-from pscompat.values.convert.primitives import to_bool
+from pscompat.values.convert.primitives import convert_to, to_bool
 from pscompat.values.objects.classes import Hashtable
 
 
@@ -291,7 +291,7 @@ def assert_invoked(ctx, bound: dict, negate: bool, bec: str) -> str | None:
     name = str(bound.get("ExpectedValue") or "")
     times = bound.get("Times")
     has_times = times is not None
-    times = int(times) if has_times else 1
+    times = convert_to(times, "int") if has_times else 1
     exactly = bool(bound.get("Exactly"))
     flt = bound.get("ParameterFilter") or bound.get("ExclusiveFilter")
     exclusive = bound.get("ExclusiveFilter") is not None

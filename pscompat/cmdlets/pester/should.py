@@ -45,6 +45,27 @@ _SWITCHES = (
 )
 
 ASSERTION_FAILED = "PesterAssertionFailed"
+_OPERATOR_NAMES = {alias.lower(): name for name, aliases in _SWITCHES for alias in (name, *aliases)}
+
+
+def _legacy_form(bound: dict) -> str | None:
+    """Pester 4 still reads Pester 3's form without dashes, `Should Be 1`, `Should Not Throw`,
+    `Should BeOfType [type]` (Pester 4's Should.ps1, the legacy parameter set of three positional
+    arguments): the operator and its value are rewritten into `bound` as the dashed form binds
+    them.  None when the words name no operator."""
+    words = [bound.pop(key) for key in ("ExpectedValue", "Times", "LegacyArg3") if key in bound]
+    negate = bool(words) and isinstance(words[0], str) and words[0].lower() == "not"
+    if negate:
+        words = words[1:]
+    op = _OPERATOR_NAMES.get(words[0].lower()) if words and isinstance(words[0], str) else None
+    if op is None or len(words) > 2:
+        return None
+    bound[op] = True
+    if negate:
+        bound["Not"] = True
+    if len(words) == 2:
+        bound["ExpectedValue"] = words[1]
+    return op
 
 
 def assertion_error(message: str, runtime) -> PSError:
@@ -77,7 +98,10 @@ class Should(Cmdlet):
         *(Parameter(name, "switch", aliases=aliases) for name, aliases in _SWITCHES),
         Parameter("Not", "switch"),
         Parameter("ExpectedValue", "object", position=0, allow_null=True, aliases=("CommandName", "ParameterName")),
-        Parameter("Times", "int", position=1),
+        # -Times is an int for -Invoke; untyped here because Pester 4's legacy form
+        # `Should [Not] Operator [value]` puts words in the first three positions
+        Parameter("Times", "object", position=1),
+        Parameter("LegacyArg3", "object", position=2, allow_null=True),
         Parameter("Because", "string"),
         Parameter("ExpectedMessage", "string"),
         Parameter("ErrorId", "string"),
@@ -111,6 +135,8 @@ class Should(Cmdlet):
     def end(self):
         bound = self.bound
         op = next((name for name, _ in _SWITCHES if bound.get(name)), None)
+        if op is None:
+            op = _legacy_form(bound)
         if op is None:
             self.throw_terminating(
                 "Could not find a Should operator: name one, as in Should -Be 2.",
