@@ -86,9 +86,17 @@ class AzureCmdlet(Cmdlet):
     dotnet_class = ""
     validate_not_empty: tuple = ()  # string parameters with [ValidateNotNullOrEmpty]
 
+    _backend: ComputeBackend | None = None
+
     @property
     def backend(self) -> ComputeBackend:
-        return current_backend()
+        """The backend chosen when this command first needs it: one command talks to one
+        backend (choosing reads the environment and stats the publish settings, too slow to
+        repeat for every image of a listing)."""
+        backend = self._backend
+        if backend is None:
+            backend = self._backend = current_backend()
+        return backend
 
     def process(self):
         """Validate, then run the cmdlet body with CloudErrors reported as non-terminating errors."""
