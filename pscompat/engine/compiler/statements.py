@@ -91,6 +91,13 @@ def _member_test(sc, node):
     return MemberTest(left.member.value, node.op, op, sc.expr(right), right_kind, right_key, node.span)
 
 
+def nothing_added(current):
+    """What `$x += <a pipeline that wrote nothing>` adds: to an array, no element (PowerShell's
+    AutomationNull enumerates as an empty collection, so the array is copied unchanged), to
+    anything else `$null` (1 + nothing is 1)."""
+    return [] if isinstance(current, list) else None
+
+
 class MemberTest(NamedTuple):
     """`$_.<name> <operator> <right>` (see _member_test).  The right operand is a literal
     (right_kind "constant", right_key its value), a plain variable ("variable", its lower-cased
@@ -241,7 +248,11 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
         if isinstance(node, N.Pipeline) and len(node.elements) == 1:
             el = node.elements[0]
             if isinstance(el, N.CommandExpression) and not el.redirections:
-                return self.expr(el.expression)
+                inner = el.expression
+                if empty is not None and isinstance(inner, N.Paren) and isinstance(inner.pipeline, N.Pipeline):
+                    # `$r = (<pipeline that wrote nothing>)`: the parentheses keep AutomationNull
+                    return self.value(inner.pipeline, empty=empty)
+                return self.expr(inner)
         if isinstance(node, N.Assignment):
             assign = self.s_Assignment(node, want_value=True)
             return assign
@@ -400,9 +411,15 @@ class StatementCompiler(ErrorStatements, LoopStatements, ExpressionCompiler):
 
             binop = get_binary(op[:-1])
             getter = self.expr(node.target)
+            if op == "+=":
+                value = self.value(node.value, empty=AUTOMATION_NULL)
 
             def assign(scope, emit=None):
-                v = binop(getter(scope), value(scope), scope)
+                cur = getter(scope)
+                rhs = value(scope)
+                if rhs is AUTOMATION_NULL:
+                    rhs = nothing_added(cur)
+                v = binop(cur, rhs, scope)
                 setter(scope, v)
                 return v
 

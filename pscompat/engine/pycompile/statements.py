@@ -5,7 +5,7 @@ on.  Statements the generator does not handle call their closure (`_s<n>(scope, 
 
 from __future__ import annotations
 
-from pscompat.engine.compiler.statements import CONSTANT_AUTOMATIC_VARIABLES, variable_setter
+from pscompat.engine.compiler.statements import CONSTANT_AUTOMATIC_VARIABLES, nothing_added, variable_setter
 from pscompat.engine.pycompile.calls import FunctionCall, argument_nodes, call_site
 from pscompat.engine.pycompile.emitter import Emitter, Unsupported
 from pscompat.engine.pycompile.expressions import (
@@ -158,6 +158,13 @@ class StatementGenerator(ExpressionGenerator):
             test = f"if {local} is _MISSING: " if local is not None else ""
             em.line(f"{test}scope.remember_name({key!r}, {spelled!r})")
         value_node = simple_expression(node.value)
+        if (
+            isinstance(value_node, N.Paren)
+            and isinstance(value_node.pipeline, N.Pipeline)
+            and simple_expression(value_node.pipeline) is None
+        ):
+            value_node = None  # `(<a command pipeline>)`: the closures keep its AutomationNull
+
         if node.op == "=":
             if value_node is not None:
                 value = self.expr(value_node)
@@ -181,12 +188,21 @@ class StatementGenerator(ExpressionGenerator):
         if node.op == "??=":
             raise Unsupported
         binop = get_binary(node.op[:-1])
-        value = (
-            self.expr(value_node)
-            if value_node is not None
-            else f"{em.const(self.closures.value(node.value), '_f')}(scope)"
-        )
         current = self.expr(node.target)
+        if value_node is None and node.op == "+=":
+            # a pipeline that wrote nothing adds no element to an array (compiler.statements)
+            value = em.temp()
+            pipeline = em.const(self.closures.value(node.value, empty=AUTOMATION_NULL), "_f")
+            em.line(f"{value} = {pipeline}(scope)")
+            em.line(f"if {value} is _AUTOMATION_NULL:")
+            with em.indent():
+                em.line(f"{value} = {em.const(nothing_added, '_nothing')}({current})")
+        else:
+            value = (
+                self.expr(value_node)
+                if value_node is not None
+                else f"{em.const(self.closures.value(node.value), '_f')}(scope)"
+            )
         fn = em.const(binop, "_op")
         a, b, r = em.temp(), em.temp(), em.temp()
         if node.op in ("+=", "-=", "*="):
