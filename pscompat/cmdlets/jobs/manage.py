@@ -96,18 +96,22 @@ class _JobCmdlet(Cmdlet):
         return found
 
 
-def _selection(pipeline_job: bool = True) -> tuple:
-    return (
+def _selection(pipeline_job: bool = True, job_set: str = "Job", by_state: bool = True) -> tuple:
+    """The ways a job cmdlet picks its jobs: the job objects, or their ids, names, instance ids
+    or (unless by_state is False, as for Receive-Job) their state; each its own parameter set."""
+    chosen = (
         Parameter(
-            "Job", "object[]", position=0, mandatory=True, pipeline=pipeline_job, pipeline_by_name=True, sets=("Job",)
+            "Job", "object[]", position=0, mandatory=True, pipeline=pipeline_job, pipeline_by_name=True, sets=(job_set,)
         ),
         Parameter("Id", "int[]", position=0, mandatory=True, sets=("SessionIdParameterSet",)),
         Parameter("Name", "string[]", position=0, mandatory=True, pipeline_by_name=True, sets=("NameParameterSet",)),
         Parameter(
             "InstanceId", "guid[]", position=0, mandatory=True, pipeline_by_name=True, sets=("InstanceIdParameterSet",)
         ),
-        Parameter("State", "string", position=0, mandatory=True, pipeline_by_name=True, sets=("State",)),
     )
+    if not by_state:
+        return chosen
+    return (*chosen, Parameter("State", "string", position=0, mandatory=True, pipeline_by_name=True, sets=("State",)))
 
 
 @cmdlet(
@@ -170,14 +174,7 @@ def _list(value: Any) -> list:
 class ReceiveJob(_JobCmdlet):
     noun_id = "Microsoft.PowerShell.Commands.ReceiveJobCommand"
     parameters = (
-        Parameter(
-            "Job", "object[]", position=0, mandatory=True, pipeline=True, pipeline_by_name=True, sets=("Location",)
-        ),
-        Parameter("Id", "int[]", position=0, mandatory=True, sets=("SessionIdParameterSet",)),
-        Parameter("Name", "string[]", position=0, mandatory=True, pipeline_by_name=True, sets=("NameParameterSet",)),
-        Parameter(
-            "InstanceId", "guid[]", position=0, mandatory=True, pipeline_by_name=True, sets=("InstanceIdParameterSet",)
-        ),
+        *_selection(job_set="Location", by_state=False),
         Parameter("Keep", "switch"),
         Parameter("NoRecurse", "switch"),
         Parameter("Force", "switch"),

@@ -90,14 +90,7 @@ def outputs_of_each(ctx, block, scope: Scope, items: list) -> list:
             else:
                 add(v)
     finally:
-        if old_under is MISSING:
-            vars_.pop("_", None)
-        else:
-            vars_["_"] = old_under
-        if old_args is MISSING:
-            vars_.pop("args", None)
-        else:
-            vars_["args"] = old_args
+        _restore(vars_, old_under, old_args)
     return out
 
 
@@ -298,16 +291,21 @@ def _dot_sourced(run: Callable[[Scope], list], scope: Scope) -> Callable[[Any], 
         try:
             return run(scope)
         finally:
-            if old_under is MISSING:
-                vars_.pop("_", None)
-            else:
-                vars_["_"] = old_under
-            if old_args is MISSING:
-                vars_.pop("args", None)
-            else:
-                vars_["args"] = old_args
+            _restore(vars_, old_under, old_args)
 
     return call
+
+
+def _restore(vars_: dict, old_under: Any, old_args: Any) -> None:
+    """Put back the `$_` and `$args` a block run in the caller's scope replaced (MISSING: none was set)."""
+    if old_under is MISSING:
+        vars_.pop("_", None)
+    else:
+        vars_["_"] = old_under
+    if old_args is MISSING:
+        vars_.pop("args", None)
+    else:
+        vars_["args"] = old_args
 
 
 __all__ = ["filter_caller", "filtered", "output_caller", "outputs_of_each", "value_caller", "values_of_each"]
